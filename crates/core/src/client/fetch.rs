@@ -1,0 +1,118 @@
+//! The browser (and Node 20+) transport: the global `fetch`, `setTimeout` and `Date.now`.
+//! It looks them up on the global object rather than `window`, so the same code runs in a
+//! page, a worker and Node.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestInit, Response};
+
+use super::{HttpRequest, HttpResponse, Transport, TransportError};
+
+/// The headers the client reads; a browser only shows cross-origin ones the server exposes.
+const READ_HEADERS: &[&str] = &["retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "content-type"];
+
+/// `fetch`-based transport.
+#[derive(Debug, Clone, Default)]
+pub struct FetchTransport {
+    /// A replacement for the global `fetch` (e.g. a test double or a proxying fetch).
+    fetch: Option<Function>,
+}
+
+impl FetchTransport {
+    pub fn new() -> Self {
+        FetchTransport { fetch: None }
+    }
+
+    /// Uses `fetch` instead of the global one.
+    pub fn with_fetch(fetch: Function) -> Self {
+        FetchTransport { fetch: Some(fetch) }
+    }
+}
+
+/// Aborts the request if its future is dropped before the answer is read (timeout, cancel).
+struct AbortOnDrop(Option<AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.take() {
+            c.abort();
+        }
+    }
+}
+
+fn global_fn(name: &str) -> Result<Function, TransportError> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or_else(|| TransportError::Network(format!("this environment has no global `{name}`")))
+}
+
+fn describe(err: &JsValue) -> String {
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    err.as_string().unwrap_or_else(|| "the request failed".to_owned())
+}
+
+fn is_abort(err: &JsValue) -> bool {
+    Reflect::get(err, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError")
+}
+
+impl Transport for FetchTransport {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let network = |e: JsValue| if is_abort(&e) { TransportError::Aborted } else { TransportError::Network(describe(&e)) };
+        let controller = AbortController::new().ok();
+        let mut guard = AbortOnDrop(controller.clone());
+        let init = RequestInit::new();
+        init.set_method(request.method.as_str());
+        let headers = Headers::new().map_err(network)?;
+        for (k, v) in &request.headers {
+            headers.append(k, v).map_err(network)?;
+        }
+        init.set_headers(&headers);
+        if let Some(body) = &request.body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        if let Some(c) = &controller {
+            init.set_signal(Some(&c.signal()));
+        }
+        let fetch = match &self.fetch {
+            Some(f) => f.clone(),
+            None => global_fn("fetch")?,
+        };
+        let promise: Promise = fetch
+            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), &init)
+            .map_err(network)?
+            .dyn_into()
+            .map_err(|_| TransportError::Network("fetch did not return a promise".to_owned()))?;
+        let response: Response = JsFuture::from(promise)
+            .await
+            .map_err(network)?
+            .dyn_into()
+            .map_err(|_| TransportError::Network("fetch did not return a Response".to_owned()))?;
+        let mut out = HttpResponse { status: response.status(), ..Default::default() };
+        for name in READ_HEADERS {
+            if let Ok(Some(v)) = response.headers().get(name) {
+                out.headers.push(((*name).to_owned(), v));
+            }
+        }
+        let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+        out.body = text.as_string().unwrap_or_default().into_bytes();
+        guard.0 = None;
+        Ok(out)
+    }
+
+    async fn sleep(&self, ms: u64) {
+        let promise = Promise::new(&mut |resolve, _reject| {
+            if let Ok(set_timeout) = global_fn("setTimeout") {
+                let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64));
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+}

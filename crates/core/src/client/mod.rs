@@ -1,0 +1,395 @@
+//! The client: the one place that owns call policy (auth, pacing, retries, timeouts,
+//! cancellation, pagination). Pages and widgets only build operations and show results.
+
+mod cancel;
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;
+mod pacer;
+mod retry;
+
+pub use cancel::{CancelToken, Cancelled};
+pub use pacer::{Budget, Pacer, ServerBudget};
+pub use retry::{parse_retry_after, RetryPolicy};
+
+use core::fmt;
+use core::future::Future;
+use std::sync::Arc;
+
+use futures_util::future::{select, Either};
+use futures_util::stream::{self, Stream, StreamExt};
+use serde::de::DeserializeOwned;
+
+use crate::envelope::{decode, Page, Reply};
+use crate::error::ApiError;
+use crate::ops::{ApiRequest, Operation, Paginated};
+
+/// A personal access token (or OAuth access token). Never printed: `Debug` and `Display`
+/// show `***`, and no error message carries it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(token: impl Into<String>) -> Self {
+        Token(token.into())
+    }
+
+    /// The secret itself, for the `Authorization` header and for storage the user asked for.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(***)")
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// An HTTP request as a transport sends it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpRequest {
+    pub method: crate::ops::Method,
+    pub url: String,
+    /// Includes `Authorization`; do not log this request as a whole.
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+}
+
+/// An HTTP answer: status, the headers the client reads, and the body.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HttpResponse {
+    pub status: u16,
+    /// Names in lower case.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A header's value by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    fn header_num(&self, name: &str) -> Option<u32> {
+        self.header(name).and_then(|v| v.trim().parse().ok())
+    }
+
+    pub fn retry_after_ms(&self) -> Option<u64> {
+        self.header("retry-after").and_then(parse_retry_after)
+    }
+}
+
+/// Why a transport got no HTTP answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TransportError {
+    /// Offline, refused, DNS, or CORS in a browser (the browser does not say which).
+    Network(String),
+    /// The transport itself was aborted.
+    Aborted,
+}
+
+/// Sends HTTP requests and keeps time: `fetch` and `setTimeout` in the browser and Node, an
+/// in-process router or a loopback client in native tests, a scripted fake in unit tests.
+/// No `Send` bound: browser futures are single-threaded.
+pub trait Transport {
+    fn send(&self, request: HttpRequest) -> impl Future<Output = Result<HttpResponse, TransportError>>;
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()>;
+    /// Milliseconds on a monotonic-enough clock (Unix time is fine).
+    fn now_ms(&self) -> f64;
+}
+
+/// What a client is set up with.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// e.g. `https://api.webwork-tracker.com/api/v2` or a sandbox's `http://127.0.0.1:8080/api/v2`.
+    pub base_url: String,
+    pub token: Token,
+    /// The budget; 60 is the API's. 0 turns pacing off (for a sandbox run with `--rate-limit off`).
+    pub requests_per_minute: u32,
+    /// Per attempt; 0 means none.
+    pub timeout_ms: u64,
+    pub retry: RetryPolicy,
+}
+
+impl ClientConfig {
+    pub fn new(base_url: impl Into<String>, token: impl Into<String>) -> Self {
+        ClientConfig {
+            base_url: base_url.into().trim_end_matches('/').to_owned(),
+            token: Token::new(token),
+            requests_per_minute: 60,
+            timeout_ms: 30_000,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// Per-call options.
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    pub cancel: Option<CancelToken>,
+    /// Overrides the client's timeout for this call.
+    pub timeout_ms: Option<u64>,
+}
+
+impl CallOptions {
+    pub fn cancel(token: &CancelToken) -> Self {
+        CallOptions { cancel: Some(token.clone()), timeout_ms: None }
+    }
+}
+
+/// An API client over a transport. Cloning is cheap and clones share the pacer.
+pub struct Client<T: Transport> {
+    transport: Arc<T>,
+    config: Arc<ClientConfig>,
+    pacer: Pacer,
+    jitter: Arc<std::sync::Mutex<retry::Jitter>>,
+}
+
+impl<T: Transport> Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Client {
+            transport: self.transport.clone(),
+            config: self.config.clone(),
+            pacer: self.pacer.clone(),
+            jitter: self.jitter.clone(),
+        }
+    }
+}
+
+impl<T: Transport> fmt::Debug for Client<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client").field("config", &self.config).finish_non_exhaustive()
+    }
+}
+
+impl<T: Transport> Client<T> {
+    /// A client with its own pacer.
+    pub fn new(transport: T, config: ClientConfig) -> Self {
+        let pacer = Pacer::new(config.requests_per_minute);
+        Self::with_pacer(transport, config, pacer)
+    }
+
+    /// A client that shares `pacer` with others using the same token.
+    pub fn with_pacer(transport: T, config: ClientConfig, pacer: Pacer) -> Self {
+        let seed = transport.now_ms().to_bits() ^ 0x9E37_79B9_7F4A_7C15;
+        Client {
+            transport: Arc::new(transport),
+            config: Arc::new(config),
+            pacer,
+            jitter: Arc::new(std::sync::Mutex::new(retry::Jitter::new(seed))),
+        }
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    pub fn pacer(&self) -> &Pacer {
+        &self.pacer
+    }
+
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// The budget now, for a header display.
+    pub fn budget(&self) -> Budget {
+        self.pacer.budget(self.transport.now_ms())
+    }
+
+    /// Sends an operation and returns its `data`.
+    pub async fn send<O: Operation>(&self, op: &O) -> Result<O::Output, ApiError> {
+        self.send_reply(op).await.map(|r| r.data)
+    }
+
+    /// Sends an operation and returns the whole reply (message, meta, pagination).
+    pub async fn send_reply<O: Operation>(&self, op: &O) -> Result<Reply<O::Output>, ApiError> {
+        self.send_with(op, &CallOptions::default()).await
+    }
+
+    /// Sends an operation with per-call options (cancellation, timeout).
+    pub async fn send_with<O: Operation>(&self, op: &O, opts: &CallOptions) -> Result<Reply<O::Output>, ApiError> {
+        let request = op.to_request()?;
+        self.request(&request, opts).await
+    }
+
+    /// Sends any request (for endpoints this crate lacks) and decodes `data` as `D`
+    /// (`serde_json::Value` for anything).
+    pub async fn request<D: DeserializeOwned>(&self, request: &ApiRequest, opts: &CallOptions) -> Result<Reply<D>, ApiError> {
+        let response = self.execute(request, opts).await?;
+        decode(response.status, &response.body, response.retry_after_ms())
+    }
+
+    /// One page of a list operation.
+    pub async fn page<O: Paginated>(&self, op: &O, opts: &CallOptions) -> Result<Page<O::Item>, ApiError> {
+        let reply = self.send_with(op, opts).await?;
+        Ok(Page {
+            items: reply.data,
+            pagination: reply.pagination,
+            page: op.page().unwrap_or(1),
+            per_page: op.per_page().unwrap_or(20),
+        })
+    }
+
+    /// Every page of a list, from the operation's `page` (or 1) on, at the largest page size
+    /// the API allows unless the operation sets one. Each page goes through the pacer.
+    pub fn pages<'a, O: Paginated + 'a>(&'a self, op: O, opts: CallOptions) -> impl Stream<Item = Result<Page<O::Item>, ApiError>> + 'a {
+        let mut first = op;
+        if first.per_page().is_none() {
+            first.set_per_page(O::PER_PAGE_MAX);
+        }
+        if first.page().is_none() {
+            first.set_page(1);
+        }
+        stream::unfold(Some(first), move |next| {
+            let opts = opts.clone();
+            async move {
+                let op = next?;
+                match self.page(&op, &opts).await {
+                    Ok(page) => {
+                        let following = (page.has_next() && !page.items.is_empty()).then(|| {
+                            let mut op = op.clone();
+                            op.set_page(page.page + 1);
+                            op
+                        });
+                        Some((Ok(page), following))
+                    }
+                    Err(e) => Some((Err(e), None)),
+                }
+            }
+        })
+    }
+
+    /// Every item of a list, across all pages.
+    pub fn items<'a, O: Paginated + 'a>(&'a self, op: O, opts: CallOptions) -> impl Stream<Item = Result<O::Item, ApiError>> + 'a {
+        self.pages(op, opts).flat_map(|page| {
+            let items: Vec<Result<O::Item, ApiError>> = match page {
+                Ok(p) => p.items.into_iter().map(Ok).collect(),
+                Err(e) => vec![Err(e)],
+            };
+            stream::iter(items)
+        })
+    }
+
+    /// Every item of a list, collected.
+    pub async fn all<O: Paginated>(&self, op: O) -> Result<Vec<O::Item>, ApiError> {
+        let mut out = Vec::new();
+        let mut pages = std::pin::pin!(self.pages(op, CallOptions::default()));
+        while let Some(page) = pages.next().await {
+            out.extend(page?.items);
+        }
+        Ok(out)
+    }
+
+    /// Sends with pacing, timeout, cancellation and retries; returns the final HTTP answer.
+    async fn execute(&self, request: &ApiRequest, opts: &CallOptions) -> Result<HttpResponse, ApiError> {
+        let http = self.http_request(request);
+        let retryable = request.method.is_idempotent();
+        let timeout = opts.timeout_ms.unwrap_or(self.config.timeout_ms);
+        let mut attempt = 0;
+        loop {
+            self.wait_for_slot(opts.cancel.as_ref()).await?;
+            let outcome = self.attempt(http.clone(), timeout, opts.cancel.as_ref()).await;
+            let now = self.transport.now_ms();
+            let retry_after = match &outcome {
+                Ok(resp) => {
+                    self.pacer.observe(
+                        resp.header_num("x-ratelimit-limit"),
+                        resp.header_num("x-ratelimit-remaining"),
+                        now,
+                    );
+                    if resp.status == 429 {
+                        let wait = resp.retry_after_ms().unwrap_or(self.config.retry.base_delay_ms.max(1_000));
+                        self.pacer.pause(now, wait as f64);
+                    }
+                    if !RetryPolicy::retries_status(resp.status) {
+                        return outcome;
+                    }
+                    resp.retry_after_ms()
+                }
+                Err(ApiError::Network { .. }) => None,
+                Err(_) => return outcome,
+            };
+            let jitter = self.jitter.lock().map(|mut j| j.next()).unwrap_or(0.5);
+            let delay = if retryable { self.config.retry.delay_ms(attempt, retry_after, jitter) } else { None };
+            let Some(delay) = delay else { return outcome };
+            attempt += 1;
+            self.sleep_or_cancel(delay, opts.cancel.as_ref()).await?;
+        }
+    }
+
+    fn http_request(&self, request: &ApiRequest) -> HttpRequest {
+        let mut headers = vec![
+            ("Accept".to_owned(), "application/json".to_owned()),
+            ("Authorization".to_owned(), format!("Bearer {}", self.config.token.expose())),
+        ];
+        let body = request.body.as_ref().map(|b| {
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+            b.to_string()
+        });
+        HttpRequest { method: request.method, url: request.url(&self.config.base_url), headers, body }
+    }
+
+    async fn wait_for_slot(&self, cancel: Option<&CancelToken>) -> Result<(), ApiError> {
+        loop {
+            if cancel.is_some_and(CancelToken::is_cancelled) {
+                return Err(ApiError::Aborted);
+            }
+            match self.pacer.try_acquire(self.transport.now_ms()) {
+                None => return Ok(()),
+                Some(wait) => self.sleep_or_cancel(wait.ceil() as u64, cancel).await?,
+            }
+        }
+    }
+
+    async fn sleep_or_cancel(&self, ms: u64, cancel: Option<&CancelToken>) -> Result<(), ApiError> {
+        let sleep = std::pin::pin!(self.transport.sleep(ms));
+        match cancel {
+            None => {
+                sleep.await;
+                Ok(())
+            }
+            Some(token) => match select(sleep, token.cancelled()).await {
+                Either::Left(_) => Ok(()),
+                Either::Right(_) => Err(ApiError::Aborted),
+            },
+        }
+    }
+
+    /// One try: the transport raced against the timeout and the cancel token. Losing the race
+    /// drops the transport's future, which aborts the underlying fetch.
+    async fn attempt(&self, http: HttpRequest, timeout_ms: u64, cancel: Option<&CancelToken>) -> Result<HttpResponse, ApiError> {
+        let send = std::pin::pin!(self.transport.send(http));
+        let stop = std::pin::pin!(async {
+            let timeout = async {
+                if timeout_ms == 0 {
+                    std::future::pending::<()>().await
+                } else {
+                    self.transport.sleep(timeout_ms).await
+                }
+            };
+            let cancelled = async {
+                match cancel {
+                    Some(token) => token.cancelled().await,
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            match select(std::pin::pin!(timeout), std::pin::pin!(cancelled)).await {
+                Either::Left(_) => ApiError::Timeout { after_ms: timeout_ms },
+                Either::Right(_) => ApiError::Aborted,
+            }
+        });
+        match select(send, stop).await {
+            Either::Left((Ok(resp), _)) => Ok(resp),
+            Either::Left((Err(TransportError::Aborted), _)) => Err(ApiError::Aborted),
+            Either::Left((Err(TransportError::Network(message)), _)) => Err(ApiError::Network { message }),
+            Either::Right((err, _)) => Err(err),
+        }
+    }
+}

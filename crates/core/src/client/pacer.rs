@@ -1,0 +1,206 @@
+//! Keeps a client within the API's budget of N requests a minute.
+//!
+//! A sliding-window log rather than a refilling bucket: a bucket of N that refills at N/60 per
+//! second lets up to 2N requests through in the first minute, which a server counting per
+//! fixed minute answers with 429s. Here every request's slot comes back exactly one window
+//! after it was taken, so no 60-second window ever holds more than N requests, whatever the
+//! server's own algorithm; the steady rate is still N a minute. It is a token bucket whose
+//! tokens each return one window after use.
+//!
+//! One pacer can be shared (it is a cheap handle) by every client and widget on a page, since
+//! the budget is per token, not per client.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+/// A shared handle to one request budget.
+#[derive(Clone, Debug)]
+pub struct Pacer(Arc<Mutex<State>>);
+
+#[derive(Debug)]
+struct State {
+    /// 0 turns pacing off.
+    limit: u32,
+    window_ms: f64,
+    /// When each request in the current window was let through, oldest first.
+    sent: VecDeque<f64>,
+    /// Set by a 429's `Retry-After`: nothing goes before this instant.
+    paused_until: f64,
+    /// The last budget the server reported, and when.
+    server: Option<ServerBudget>,
+}
+
+/// What the server last said about the budget (`X-RateLimit-*`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ServerBudget {
+    pub limit: u32,
+    pub remaining: u32,
+    pub seen_at_ms: f64,
+}
+
+/// The budget as a user interface shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    pub limit: u32,
+    /// Requests that may go now without waiting.
+    pub remaining: u32,
+    /// When the next slot frees up, if none is free now.
+    pub next_free_in_ms: Option<f64>,
+}
+
+impl Pacer {
+    /// A budget of `per_minute` requests a minute; 0 means unlimited.
+    pub fn new(per_minute: u32) -> Self {
+        Self::with_window(per_minute, 60_000.0)
+    }
+
+    /// A budget of `limit` requests per `window_ms` (tests use short windows).
+    pub fn with_window(limit: u32, window_ms: f64) -> Self {
+        Pacer(Arc::new(Mutex::new(State {
+            limit,
+            window_ms,
+            sent: VecDeque::new(),
+            paused_until: 0.0,
+            server: None,
+        })))
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        // A poisoned lock only means another thread panicked mid-update; the log stays usable.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn limit(&self) -> u32 {
+        self.state().limit
+    }
+
+    /// Takes a slot at `now_ms` if one is free (`None`), or says how long to wait first.
+    pub fn try_acquire(&self, now_ms: f64) -> Option<f64> {
+        let mut s = self.state();
+        if s.paused_until > now_ms {
+            return Some(s.paused_until - now_ms);
+        }
+        if s.limit == 0 {
+            return None;
+        }
+        s.prune(now_ms);
+        if (s.sent.len() as u32) < s.limit {
+            s.sent.push_back(now_ms);
+            None
+        } else {
+            let oldest = s.sent.front().copied().unwrap_or(now_ms);
+            Some((oldest + s.window_ms - now_ms).max(1.0))
+        }
+    }
+
+    /// Aligns with the server's view: if it says fewer requests remain than we think, the
+    /// difference counts as spent now (another tab or app may share the token).
+    pub fn observe(&self, limit: Option<u32>, remaining: Option<u32>, now_ms: f64) {
+        let mut s = self.state();
+        if let (Some(limit), Some(remaining)) = (limit, remaining) {
+            s.server = Some(ServerBudget { limit, remaining, seen_at_ms: now_ms });
+        }
+        let Some(remaining) = remaining else { return };
+        if s.limit == 0 {
+            return;
+        }
+        s.prune(now_ms);
+        let ours = s.limit.saturating_sub(s.sent.len() as u32);
+        for _ in remaining..ours {
+            s.sent.push_back(now_ms);
+        }
+    }
+
+    /// Holds every request until `now_ms + wait_ms` (after a 429).
+    pub fn pause(&self, now_ms: f64, wait_ms: f64) {
+        let mut s = self.state();
+        s.paused_until = s.paused_until.max(now_ms + wait_ms);
+    }
+
+    /// The budget at `now_ms`.
+    pub fn budget(&self, now_ms: f64) -> Budget {
+        let mut s = self.state();
+        s.prune(now_ms);
+        let paused = (s.paused_until > now_ms).then(|| s.paused_until - now_ms);
+        if s.limit == 0 {
+            return Budget { limit: 0, remaining: u32::MAX, next_free_in_ms: paused };
+        }
+        let remaining = if paused.is_some() { 0 } else { s.limit.saturating_sub(s.sent.len() as u32) };
+        let next = if remaining > 0 {
+            None
+        } else {
+            let oldest = s.sent.front().map(|t| t + s.window_ms - now_ms).unwrap_or(0.0);
+            Some(oldest.max(paused.unwrap_or(0.0)))
+        };
+        Budget { limit: s.limit, remaining, next_free_in_ms: next }
+    }
+
+    /// What the server last reported.
+    pub fn server_budget(&self) -> Option<ServerBudget> {
+        self.state().server
+    }
+}
+
+impl State {
+    fn prune(&mut self, now_ms: f64) {
+        while self.sent.front().is_some_and(|&t| t + self.window_ms <= now_ms) {
+            self.sent.pop_front();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_more_than_the_limit_in_any_window() {
+        let pacer = Pacer::new(60);
+        let mut now = 0.0;
+        let mut let_through = Vec::new();
+        // Ask as fast as allowed for 3 simulated minutes.
+        while now < 180_000.0 {
+            match pacer.try_acquire(now) {
+                None => let_through.push(now),
+                Some(wait) => now += wait,
+            }
+        }
+        for (i, &t) in let_through.iter().enumerate() {
+            let in_window = let_through[i..].iter().take_while(|&&u| u < t + 60_000.0).count();
+            assert!(in_window <= 60, "{in_window} requests in the minute after {t}");
+        }
+        // ...and the budget is used fully: 60 a minute.
+        assert_eq!(let_through.len(), 180);
+    }
+
+    #[test]
+    fn waits_until_the_oldest_slot_returns() {
+        let pacer = Pacer::with_window(2, 1000.0);
+        assert_eq!(pacer.try_acquire(0.0), None);
+        assert_eq!(pacer.try_acquire(100.0), None);
+        assert_eq!(pacer.try_acquire(200.0), Some(800.0));
+        assert_eq!(pacer.try_acquire(1000.0), None);
+        assert_eq!(pacer.budget(1000.0).remaining, 0);
+        assert_eq!(pacer.budget(1100.0).remaining, 1);
+    }
+
+    #[test]
+    fn server_view_and_pause_are_honoured() {
+        let pacer = Pacer::new(60);
+        pacer.observe(Some(60), Some(10), 0.0);
+        assert_eq!(pacer.budget(0.0).remaining, 10);
+        assert_eq!(pacer.server_budget().unwrap().remaining, 10);
+        pacer.pause(0.0, 5000.0);
+        assert_eq!(pacer.try_acquire(1000.0), Some(4000.0));
+        assert_eq!(pacer.budget(1000.0).remaining, 0);
+        assert_eq!(pacer.try_acquire(5000.0), None);
+    }
+
+    #[test]
+    fn zero_means_unlimited() {
+        let pacer = Pacer::new(0);
+        for i in 0..1000 {
+            assert_eq!(pacer.try_acquire(i as f64), None);
+        }
+    }
+}

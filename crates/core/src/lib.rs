@@ -1,0 +1,35 @@
+//! Typed access to the WebWork Tracker REST API v2.
+//!
+//! The crate is layered so that everything except the transport is pure and testable natively:
+//!
+//! * [`models`]: the resources the API returns, read tolerantly (unknown fields ignored, unknown
+//!   enum values kept, numbers that arrive as strings accepted).
+//! * [`ops`]: one typed builder per operation, generated from a single table. Each builder turns
+//!   into an [`ApiRequest`] without doing I/O and names the type its reply decodes into.
+//! * [`envelope`]: the `{success, data, message, meta}` wrapper, pagination, and decoding.
+//! * [`error`]: the one error type every face shows to people.
+//! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
+//!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
+
+pub mod client;
+pub mod date;
+pub mod envelope;
+pub mod error;
+pub mod models;
+pub mod ops;
+pub mod params;
+
+pub use client::{
+    CancelToken, Client, ClientConfig, HttpRequest, HttpResponse, Pacer, RetryPolicy, Token,
+    Transport, TransportError,
+};
+#[cfg(target_arch = "wasm32")]
+pub use client::fetch::FetchTransport;
+pub use envelope::{Meta, Page, Pagination, Reply};
+pub use error::ApiError;
+pub use ops::{ApiRequest, Method, OpInfo, Operation, Paginated};
+
+/// The production base URL of API v2.
+pub const DEFAULT_BASE_URL: &str = "https://api.webwork-tracker.com/api/v2";
+/// The `meta.api_version` every reply of API v2 carries.
+pub const API_VERSION: &str = "2.0.0";

@@ -1,0 +1,182 @@
+//! The generator behind the operation table. One entry:
+//!
+//! ```text
+//! /// Doc comment (becomes the summary).
+//! ListMembers {
+//!     id: "getMembers", tag: "Members", method: Get, path: "/members",
+//!     output: [Member], paged: 100, status: 200, message: "", inferred: false,
+//!     path_params: [],
+//!     required: [ws workspace_id: u64],
+//!     optional: [query email: Email, query page: u32, query per_page: u32],
+//!     check: none,
+//! }
+//! ```
+//!
+//! Each parameter says where it travels: `query`, `body`, or `ws` (workspace_id: the query
+//! string on reads, both query and body on writes). `output: [T]` is a list (`Vec<T>`), `output: T` one value. `paged: N` makes the builder
+//! [`Paginated`](super::Paginated) with `per_page` at most N (`paged: none` otherwise; a paged
+//! entry must list `page` and `per_page`). `check: f` runs `f(&self)` for rules across fields.
+
+macro_rules! out_ty {
+    ([$item:ty]) => { Vec<$item> };
+    ($one:ty) => { $one };
+}
+
+macro_rules! out_name {
+    ([$item:ident]) => { concat!("[", stringify!($item), "]") };
+    ($one:ident) => { stringify!($one) };
+}
+
+macro_rules! per_page_max {
+    (none) => { None };
+    ($max:literal) => { Some($max) };
+}
+
+macro_rules! run_check {
+    (none, $self:ident) => { Ok::<(), $crate::error::ApiError>(()) };
+    ($f:path, $self:ident) => { $f($self) };
+}
+
+macro_rules! paginated_impl {
+    ($name:ident, none, $out:tt) => {
+        impl $name {
+            fn check_paging(&self) -> Result<(), $crate::error::ApiError> {
+                Ok(())
+            }
+        }
+    };
+    ($name:ident, $max:literal, [$item:ty]) => {
+        impl $crate::ops::Paginated for $name {
+            type Item = $item;
+            const PER_PAGE_MAX: u32 = $max;
+            fn set_page(&mut self, page: u32) {
+                self.page = Some(page);
+            }
+            fn set_per_page(&mut self, per_page: u32) {
+                self.per_page = Some(per_page);
+            }
+            fn page(&self) -> Option<u32> {
+                self.page
+            }
+            fn per_page(&self) -> Option<u32> {
+                self.per_page
+            }
+        }
+        impl $name {
+            fn check_paging(&self) -> Result<(), $crate::error::ApiError> {
+                $crate::ops::check_paging(self.page, self.per_page, $max)
+            }
+        }
+    };
+}
+
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            id: $id:literal, tag: $tag:literal, method: $method:ident, path: $path:literal,
+            output: $out:tt, paged: $paged:tt, status: $status:literal, message: $msg:literal,
+            inferred: $inferred:literal,
+            path_params: [$($pp:ident: $ppt:ty = $ppname:literal),* $(,)?],
+            required: [$($rqloc:ident $rq:ident: $rqt:ty),* $(,)?],
+            optional: [$($oploc:ident $op:ident: $opt:ty),* $(,)?],
+            check: $check:tt $(,)?
+        }
+    )*) => {
+        $(
+            $(#[doc = $doc])*
+            #[doc = ""]
+            #[doc = concat!("`", stringify!($method), " ", $path, "` (`", $id, "`)")]
+            #[derive(Debug, Clone, PartialEq)]
+            pub struct $name {
+                $(pub $pp: $ppt,)*
+                $(pub $rq: $rqt,)*
+                $(pub $op: Option<$opt>,)*
+            }
+
+            impl $name {
+                /// Path parameters first, then the required parameters.
+                #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+                pub fn new($($pp: impl Into<$ppt>,)* $($rq: impl Into<$rqt>,)*) -> Self {
+                    $name {
+                        $($pp: $pp.into(),)*
+                        $($rq: $rq.into(),)*
+                        $($op: None,)*
+                    }
+                }
+
+                $(
+                    #[doc = concat!("Sets `", stringify!($op), "`.")]
+                    pub fn $op(mut self, value: impl Into<$opt>) -> Self {
+                        self.$op = Some(value.into());
+                        self
+                    }
+                )*
+            }
+
+            paginated_impl!($name, $paged, $out);
+
+            impl $crate::ops::Operation for $name {
+                type Output = out_ty!($out);
+                const INFO: $crate::ops::OpInfo = $crate::ops::OpInfo {
+                    id: $id,
+                    name: stringify!($name),
+                    tag: $tag,
+                    summary: concat!($($doc),*),
+                    method: $crate::ops::Method::$method,
+                    path: $path,
+                    params: &[
+                        $($crate::ops::ParamInfo {
+                            name: $ppname,
+                            location: $crate::ops::Location::Path,
+                            required: true,
+                            kind: <$ppt as $crate::params::Param>::KIND,
+                        },)*
+                        $($crate::ops::ParamInfo {
+                            name: $crate::ops::wire_name(stringify!($rq)),
+                            location: $crate::ops::loc::$rqloc,
+                            required: true,
+                            kind: <$rqt as $crate::params::Param>::KIND,
+                        },)*
+                        $($crate::ops::ParamInfo {
+                            name: $crate::ops::wire_name(stringify!($op)),
+                            location: $crate::ops::loc::$oploc,
+                            required: false,
+                            kind: <$opt as $crate::params::Param>::KIND,
+                        },)*
+                    ],
+                    output: out_name!($out),
+                    per_page_max: per_page_max!($paged),
+                    success_status: $status,
+                    message: if $msg.is_empty() { None } else { Some($msg) },
+                    inferred: $inferred,
+                };
+
+                fn to_request(&self) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {
+                    let mut req = $crate::ops::RequestBuilder::new($crate::ops::Method::$method);
+                    $(
+                        if $crate::params::Param::is_blank(&self.$pp) {
+                            return Err($crate::error::ApiError::invalid($ppname, "is required"));
+                        }
+                        $crate::params::Param::check(&self.$pp, $ppname)?;
+                    )*
+                    $(req.required($crate::ops::wire_name(stringify!($rq)), $crate::ops::loc::$rqloc, &self.$rq)?;)*
+                    $(req.optional($crate::ops::wire_name(stringify!($op)), $crate::ops::loc::$oploc, self.$op.as_ref())?;)*
+                    self.check_paging()?;
+                    run_check!($check, self)?;
+                    let path = $crate::ops::fill_path($path, &[$(($ppname, $crate::params::Param::to_query(&self.$pp)),)*])?;
+                    Ok(req.finish(path))
+                }
+            }
+        )*
+
+        /// Every operation, in documentation order.
+        pub const CATALOG: &[$crate::ops::OpInfo] = &[$(<$name as $crate::ops::Operation>::INFO,)*];
+
+        /// JSON Schema of each operation's `data`, keyed by operation id (for OpenAPI).
+        #[cfg(feature = "schema")]
+        pub fn output_schemas(generator: &mut schemars::SchemaGenerator) -> Vec<(&'static str, schemars::Schema)> {
+            vec![$(($id, generator.subschema_for::<out_ty!($out)>()),)*]
+        }
+    };
+}

@@ -1,0 +1,81 @@
+//! `cargo xtask demo`: the project's main job on this machine.
+//!
+//! Once the sandbox exists: run it with its demo data at http://127.0.0.1:8080 (serving the built admin
+//! panel from dist/ when there is one). Until then: say plainly what is not built yet and run what exists
+//! (the core crate's native tests), so the command always finishes.
+
+use crate::util::{self, cmd, exists, root, Result};
+use std::fs;
+
+const SANDBOX_PACKAGE: &str = "webwork-sandbox";
+const SANDBOX_DIR: &str = "crates/sandbox";
+const SANDBOX_ADDR: &str = "127.0.0.1:8080";
+/// The stub main.rs that holds the sandbox's place in the workspace prints this; the real one will not.
+const SANDBOX_PLACEHOLDER: &str = "webwork-sandbox: not built yet";
+/// Trunk's output for the admin panel; served by the sandbox when present.
+const PANEL_DIST: &str = "dist";
+const ADMIN_DIR: &str = "crates/admin";
+const CORE_PACKAGE: &str = "webwork-core";
+const CORE_DIR: &str = "crates/core";
+
+pub fn run() -> Result {
+    crate::setup::run()?;
+
+    let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
+    if sandbox_built() {
+        let mut run = cmd("cargo");
+        run.args([
+            "run",
+            "--release",
+            "-p",
+            SANDBOX_PACKAGE,
+            "--",
+            "--addr",
+            SANDBOX_ADDR,
+        ]);
+        if panel_built {
+            run.args(["--serve", PANEL_DIST]);
+        } else {
+            println!("demo: the admin panel is not built yet ({PANEL_DIST}/index.html missing); serving the API only");
+        }
+        println!("demo: starting the sandbox at http://{SANDBOX_ADDR} (Ctrl-C stops it)");
+        return util::run(&mut run);
+    }
+
+    println!("demo: not built yet:");
+    println!(
+        "  - the sandbox (API v2 emulator with demo data): {SANDBOX_DIR} is still a placeholder"
+    );
+    if !panel_built {
+        let why = if exists(ADMIN_DIR) {
+            "not built into dist/ yet"
+        } else {
+            "crates/admin does not exist yet"
+        };
+        println!("  - the admin panel: {why}");
+    }
+    if !exists(CORE_DIR) {
+        return Err(format!("nothing to run: {CORE_DIR} does not exist either"));
+    }
+    println!("demo: what exists: the core crate ({CORE_PACKAGE}); running its native tests");
+    util::run(cmd("cargo").args(["test", "-p", CORE_PACKAGE]))?;
+    println!("demo: done. Once the sandbox exists, this command serves the demo at http://{SANDBOX_ADDR}.");
+    Ok(())
+}
+
+/// The sandbox counts as built when its package has a `webwork-sandbox` binary that is not the stub.
+fn sandbox_built() -> bool {
+    let dir = root().join(SANDBOX_DIR);
+    let Ok(manifest) = fs::read_to_string(dir.join("Cargo.toml")) else {
+        return false;
+    };
+    let main = dir.join("src/main.rs");
+    // The binary target is implicit (src/main.rs of a package named webwork-sandbox) or a [[bin]] entry.
+    let implicit_bin = manifest.contains(&format!("name = \"{SANDBOX_PACKAGE}\"")) && main.exists();
+    let explicit_bin =
+        manifest.contains("[[bin]]") && manifest.contains(&format!("\"{SANDBOX_PACKAGE}\""));
+    if !(implicit_bin || explicit_bin) {
+        return false;
+    }
+    !fs::read_to_string(&main).is_ok_and(|source| source.contains(SANDBOX_PLACEHOLDER))
+}

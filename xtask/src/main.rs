@@ -1,0 +1,51 @@
+//! `cargo xtask <command>`: the project's one entry point for setting up a machine, testing and measuring.
+//!
+//! The alias lives in `.cargo/config.toml` (`xtask = "run --quiet --package xtask --"`).
+//! One module per command; `util` holds the shared helpers for running child processes.
+
+mod bench;
+mod demo;
+mod setup;
+mod size;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  setup          install what is missing (wasm target, wasm-bindgen, trunk, chromium, npm and python tools)
+  test           setup, then every test suite: native, wasm in headless Chromium, end-to-end
+  size           build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
+  demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
+  bench <name>   run a named benchmark
+";
+
+fn main() -> ExitCode {
+    // Trunk must never try to download tools or phone home for a version check; every child inherits these.
+    util::export_tool_env();
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::run(),
+        Some("test") => test::run(),
+        Some("size") => size::run(),
+        Some("demo") => demo::run(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command '{other}'\n\n{USAGE}")),
+        None => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

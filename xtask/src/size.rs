@@ -1,0 +1,254 @@
+//! `cargo xtask size`: how big each shipped wasm face is, after wasm-bindgen, after wasm-opt, and gzipped.
+//!
+//! Pipeline per artifact: `cargo build --release --target wasm32-unknown-unknown` (the workspace's
+//! size-tuned release profile) -> `wasm-bindgen --target web` -> `wasm-opt -Oz` -> `gzip -9` byte count.
+//! Each artifact has a budget in gzipped KB for wasm + JS glue together; the command fails when one is over.
+//!
+//! wasm-opt: Debian bookworm ships binaryen 108, which rewrites the export of wasm-bindgen's externref
+//! table (`__wbindgen_externrefs`) to point at the funcref table, so the optimised module throws at
+//! start-up ("Table.grow/set ... invalid"). Fixed in binaryen 110. Setup therefore installs binaryen 132
+//! from npm (xtask/tools) and util::export_tool_env puts it first on PATH; we refuse anything older than 110.
+
+use crate::util::{self, cmd, exists, root, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// What cargo builds for an artifact.
+#[allow(dead_code)] // Lib and Bin are for the faces still to come (npm package, widgets, admin panel).
+enum Source {
+    /// `--example NAME` (a cdylib example), output `examples/NAME.wasm`.
+    Example(&'static str),
+    /// `--lib` of a cdylib crate, output `LIBNAME.wasm` (the crate name with `_`).
+    Lib(&'static str),
+    /// `--bin NAME` (e.g. a Leptos CSR app), output `NAME.wasm`.
+    Bin(&'static str),
+}
+
+struct Artifact {
+    /// Shown in the table; also the folder under target/size/.
+    name: &'static str,
+    package: &'static str,
+    source: Source,
+    /// The file that must exist for this artifact to be measured (skipped with a note otherwise).
+    requires: &'static str,
+    /// Budget for the gzipped wasm + JS glue, in KB (1 KB = 1024 bytes).
+    budget_kb: u64,
+}
+
+/// One entry per shipped wasm. Admin panel, npm package and widgets get one line each, e.g.
+/// `Artifact { name: "js", package: "webwork-js", source: Source::Lib("webwork_js"), requires: "crates/js/Cargo.toml", budget_kb: 150 },`
+const ARTIFACTS: &[Artifact] = &[Artifact {
+    name: "core",
+    package: "webwork-core",
+    source: Source::Example("size_probe"),
+    requires: "crates/core/examples/size_probe.rs",
+    budget_kb: 150,
+}];
+
+/// Features rustc 1.95 enables by default for wasm32-unknown-unknown; wasm-opt must be told, since the
+/// release profile strips the `target_features` section that would tell it.
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+/// First binaryen release that keeps wasm-bindgen's externref table export intact.
+const MIN_BINARYEN: u32 = 110;
+
+struct Row {
+    artifact: String,
+    file: String,
+    raw: u64,
+    optimised: Option<u64>,
+    gzip: u64,
+}
+
+pub fn run() -> Result {
+    let (present, missing): (Vec<&Artifact>, Vec<&Artifact>) = ARTIFACTS
+        .iter()
+        .partition(|artifact| exists(artifact.requires));
+    for artifact in &missing {
+        println!(
+            "size: skipping {}: {} does not exist yet",
+            artifact.name, artifact.requires
+        );
+    }
+    if present.is_empty() {
+        println!("size: nothing to measure yet");
+        return Ok(());
+    }
+    crate::setup::run()?;
+    let wasm_opt = checked_wasm_opt()?;
+
+    let mut rows = Vec::new();
+    let mut verdicts = Vec::new();
+    for artifact in present {
+        let (wasm, js) = build(artifact, &wasm_opt, &mut rows)?;
+        let total = wasm + js;
+        let over = total > artifact.budget_kb * 1024;
+        verdicts.push((artifact.name, total, artifact.budget_kb, over));
+    }
+
+    println!();
+    println!(
+        "{:<10} {:<28} {:>10} {:>10} {:>10}",
+        "artifact", "file", "raw", "wasm-opt", "gzip -9"
+    );
+    for row in &rows {
+        let optimised = row
+            .optimised
+            .map_or("-".to_string(), |bytes| bytes.to_string());
+        println!(
+            "{:<10} {:<28} {:>10} {:>10} {:>10}",
+            row.artifact, row.file, row.raw, optimised, row.gzip
+        );
+    }
+    println!();
+    println!(
+        "{:<10} {:>14} {:>10}  verdict",
+        "artifact", "gzip total", "budget"
+    );
+    for (name, total, budget_kb, over) in &verdicts {
+        let verdict = if *over { "OVER" } else { "PASS" };
+        println!(
+            "{:<10} {:>11.1} KB {:>7} KB  {verdict}",
+            name,
+            *total as f64 / 1024.0,
+            budget_kb
+        );
+    }
+    let over: Vec<&str> = verdicts.iter().filter(|v| v.3).map(|v| v.0).collect();
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("over budget: {}", over.join(", ")))
+    }
+}
+
+/// Build, bind and optimise one artifact; push its table rows; return the gzipped (wasm, js) sizes.
+fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u64, u64)> {
+    let mut build = cmd("cargo");
+    build.args([
+        "build",
+        "-p",
+        artifact.package,
+        "--release",
+        "--target",
+        WASM_TARGET,
+    ]);
+    let release = target_dir().join(WASM_TARGET).join("release");
+    let wasm_in = match artifact.source {
+        Source::Example(name) => {
+            build.args(["--example", name]);
+            release.join("examples").join(format!("{name}.wasm"))
+        }
+        Source::Lib(name) => {
+            build.arg("--lib");
+            release.join(format!("{name}.wasm"))
+        }
+        Source::Bin(name) => {
+            build.args(["--bin", name]);
+            release.join(format!("{name}.wasm"))
+        }
+    };
+    util::run(&mut build)?;
+
+    let out_dir = root().join("target/size").join(artifact.name);
+    // A clean folder, so a renamed artifact never leaves a stale file to be measured.
+    let _ = fs::remove_dir_all(&out_dir);
+    util::run(
+        cmd("wasm-bindgen")
+            .args(["--target", "web", "--out-dir"])
+            .arg(&out_dir)
+            .arg(&wasm_in),
+    )?;
+
+    let stem = wasm_in
+        .file_stem()
+        .expect("a .wasm file name")
+        .to_string_lossy()
+        .into_owned();
+    let bg_wasm = out_dir.join(format!("{stem}_bg.wasm"));
+    let glue_js = out_dir.join(format!("{stem}.js"));
+    let raw = file_size(&bg_wasm)?;
+    // Optimise in place: target/size/<name>/ is then the package exactly as it would ship.
+    util::run(
+        cmd(wasm_opt)
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(&bg_wasm)
+            .arg("-o")
+            .arg(&bg_wasm),
+    )?;
+    let optimised = file_size(&bg_wasm)?;
+    let wasm_gz = gzip_size(&bg_wasm)?;
+    let js_gz = gzip_size(&glue_js)?;
+    rows.push(Row {
+        artifact: artifact.name.into(),
+        file: format!("{stem}_bg.wasm"),
+        raw,
+        optimised: Some(optimised),
+        gzip: wasm_gz,
+    });
+    rows.push(Row {
+        artifact: String::new(),
+        file: format!("{stem}.js"),
+        raw: file_size(&glue_js)?,
+        optimised: None,
+        gzip: js_gz,
+    });
+    Ok((wasm_gz, js_gz))
+}
+
+/// The wasm-opt on PATH, if it is recent enough (see the module comment).
+fn checked_wasm_opt() -> Result<PathBuf> {
+    let path = util::which("wasm-opt").ok_or("wasm-opt not found; run `cargo xtask setup`")?;
+    let version = util::probe(cmd(&path).arg("--version")).unwrap_or_default();
+    // "wasm-opt version 132 (version_132)"
+    let number = version
+        .split_whitespace()
+        .skip_while(|word| *word != "version")
+        .nth(1)
+        .and_then(|word| word.parse::<u32>().ok());
+    match number {
+        Some(n) if n >= MIN_BINARYEN => Ok(path),
+        _ => Err(format!(
+            "{} reports `{}`; binaryen {MIN_BINARYEN} or newer is needed (older ones corrupt wasm-bindgen's \
+             externref table). `cargo xtask setup` installs one into {}",
+            path.display(),
+            version.trim(),
+            util::NODE_TOOLS_BIN
+        )),
+    }
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+fn file_size(path: &Path) -> Result<u64> {
+    fs::metadata(path)
+        .map(|meta| meta.len())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Bytes of `gzip -9` output (the system gzip keeps xtask free of dependencies; Debian always has it).
+fn gzip_size(path: &Path) -> Result<u64> {
+    let output = cmd("gzip")
+        .args(["-9", "--stdout"])
+        .arg(path)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not run gzip: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("gzip failed on {}", path.display()));
+    }
+    Ok(output.stdout.len() as u64)
+}
