@@ -45,7 +45,8 @@ const ARTIFACTS: &[Artifact] = &[Artifact {
     package: "webwork-core",
     source: Source::Example("size_probe"),
     requires: "crates/core/examples/size_probe.rs",
-    budget_kb: 150,
+    // Measured 93.7 KB (wasm 89.4 + JS 4.3) when first built; the budget leaves room to grow, not to bloat.
+    budget_kb: 120,
 }];
 
 /// Features rustc 1.95 enables by default for wasm32-unknown-unknown; wasm-opt must be told, since the

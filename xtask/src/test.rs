@@ -21,7 +21,7 @@ const WASM_ONLY_CRATES: &[(&str, &str)] = &[
 /// Add the admin panel, widgets and the JS package here as they gain browser tests.
 const WASM_TEST_CRATES: &[(&str, &str)] = &[("webwork-core", "crates/core")];
 
-/// The wasm test runner and its browser.
+/// The WebDriver the wasm test runner starts (Debian's chromium-driver, matching /usr/bin/chromium).
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Seconds one wasm test binary may run in the browser (the runner's default of 20 is too tight for
 /// the client's retry/timeout tests on a 2-core machine).
@@ -47,7 +47,51 @@ enum Outcome {
 
 struct Suite {
     name: &'static str,
-    run: fn() -> Result<Option<String>>,
+    run: fn(&mut Counts) -> Result<Option<String>>,
+}
+
+/// Test counts read from the runners' closing lines, for the final `N passed, N failed, N skipped` line
+/// (CI reads the last closing line; without ours it would be the last crate's doc-tests, often "0 passed").
+#[derive(Default)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+    skipped: u64,
+}
+
+impl Counts {
+    /// libtest and wasm-bindgen-test-runner: `test result: ok. 15 passed; 0 failed; 2 ignored; ...`;
+    /// node --test: `# pass 3` / `# fail 0` / `# skipped 1` (TAP) or `ℹ pass 3` ... (spec reporter).
+    fn read(&mut self, line: &str) {
+        if let Some(rest) = line.trim().strip_prefix("test result: ") {
+            for part in rest.split(['.', ';']) {
+                let mut words = part.split_whitespace();
+                if let (Some(number), Some(what)) = (words.next(), words.next()) {
+                    if let Ok(n) = number.parse::<u64>() {
+                        match what {
+                            "passed" => self.passed += n,
+                            "failed" => self.failed += n,
+                            "ignored" => self.skipped += n,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let line = line.trim_start_matches(['#', 'ℹ', ' ']);
+        let mut words = line.split_whitespace();
+        if let (Some(what), Some(number), None) = (words.next(), words.next(), words.next()) {
+            if let Ok(n) = number.parse::<u64>() {
+                match what {
+                    "pass" => self.passed += n,
+                    "fail" => self.failed += n,
+                    "skipped" | "todo" => self.skipped += n,
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
 /// The suites, in the order they run. `Ok(None)` = passed, `Ok(Some(reason))` = skipped.
@@ -69,10 +113,11 @@ const SUITES: &[Suite] = &[
 pub fn run() -> Result {
     crate::setup::run()?;
 
+    let mut counts = Counts::default();
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
     for suite in SUITES {
         println!("\n=== test suite: {} ===", suite.name);
-        let (result, took) = util::timed(suite.run);
+        let (result, took) = util::timed(|| (suite.run)(&mut counts));
         let outcome = match result {
             Ok(None) => Outcome::Passed,
             Ok(Some(reason)) => {
@@ -102,6 +147,10 @@ pub fn run() -> Result {
             suite.name
         );
     }
+    println!(
+        "tests: {} passed, {} failed, {} skipped",
+        counts.passed, counts.failed, counts.skipped
+    );
     match results
         .iter()
         .find(|(_, outcome, _)| matches!(outcome, Outcome::Failed(_)))
@@ -111,7 +160,7 @@ pub fn run() -> Result {
     }
 }
 
-fn native() -> Result<Option<String>> {
+fn native(counts: &mut Counts) -> Result<Option<String>> {
     let mut test = cmd("cargo");
     test.args(["test", "--workspace"]);
     for (package, dir) in WASM_ONLY_CRATES {
@@ -119,11 +168,11 @@ fn native() -> Result<Option<String>> {
             test.args(["--exclude", package]);
         }
     }
-    util::run(&mut test)?;
+    util::run_reading(&mut test, |line| counts.read(line))?;
     Ok(None)
 }
 
-fn wasm() -> Result<Option<String>> {
+fn wasm(counts: &mut Counts) -> Result<Option<String>> {
     let present: Vec<&(&str, &str)> = WASM_TEST_CRATES
         .iter()
         .filter(|(_, dir)| exists(dir))
@@ -141,7 +190,7 @@ fn wasm() -> Result<Option<String>> {
     println!("mock API server: {}", mock.url);
 
     for (package, _) in present {
-        util::run(
+        util::run_reading(
             cmd("cargo")
                 .args(["test", "-p", package, "--target", "wasm32-unknown-unknown"])
                 // Compiled into the tests (`option_env!("WEBWORK_MOCK_URL")`), so a change of port rebuilds
@@ -154,18 +203,22 @@ fn wasm() -> Result<Option<String>> {
                     "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
                     root().join(WEBDRIVER_JSON),
                 ),
+            |line| counts.read(line),
         )?;
     }
     Ok(None)
 }
 
-fn end_to_end() -> Result<Option<String>> {
+fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
     if !exists(&format!("{E2E_DIR}/package.json")) {
         return Ok(Some(format!(
             "{E2E_DIR}/package.json does not exist yet (no end-to-end tests)"
         )));
     }
-    util::run(cmd("node").current_dir(root().join(E2E_DIR)).arg("--test"))?;
+    util::run_reading(
+        cmd("node").current_dir(root().join(E2E_DIR)).arg("--test"),
+        |line| counts.read(line),
+    )?;
     Ok(None)
 }
 

@@ -118,3 +118,27 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 pub fn exists(relative: &str) -> bool {
     root().join(relative).exists()
 }
+
+/// Like [`run`], but stdout passes through us line by line so the caller can read it (test counts);
+/// stderr stays attached to the terminal.
+pub fn run_reading(command: &mut Command, mut on_line: impl FnMut(&str)) -> Result {
+    use std::io::{BufRead, BufReader};
+    println!("$ {}", describe(command));
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start `{}`: {e}", describe(command)))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    for line in BufReader::new(stdout).lines().map_while(|line| line.ok()) {
+        println!("{line}");
+        on_line(&line);
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for `{}`: {e}", describe(command)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(command)))
+    }
+}

@@ -64,6 +64,15 @@ pub struct Reply<T> {
     pub status: u16,
 }
 
+impl<T: Serialize> Reply<T> {
+    /// The same reply with `data` as JSON.
+    pub fn into_json(self) -> Result<Reply<serde_json::Value>, ApiError> {
+        let data = serde_json::to_value(&self.data)
+            .map_err(|e| ApiError::Decode { path: "data".to_owned(), message: e.to_string() })?;
+        Ok(Reply { data, message: self.message, meta: self.meta, pagination: self.pagination, saved_minutes: self.saved_minutes, status: self.status })
+    }
+}
+
 /// One page of a list, with where it sits in the whole.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {

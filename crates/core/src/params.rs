@@ -48,6 +48,25 @@ pub trait Param {
     }
     fn to_json(&self) -> Value;
     fn to_query(&self) -> String;
+    /// Reads the value from JSON (the dynamic path used by the JS package): numbers may come
+    /// as numeric strings, lists as arrays or comma-separated strings.
+    fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError>
+    where
+        Self: Sized;
+}
+
+/// The error for a JSON value of the wrong shape.
+pub(crate) fn wrong_type(field: &'static str, expected: &str) -> ApiError {
+    ApiError::invalid(field, format!("must be {expected}"))
+}
+
+/// A JSON value as text, for parameters that are text (strings and numbers accepted).
+pub(crate) fn json_text(value: &Value, field: &'static str) -> Result<String, ApiError> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        _ => Err(wrong_type(field, "a string")),
+    }
 }
 
 macro_rules! number_param {
@@ -56,6 +75,14 @@ macro_rules! number_param {
             const KIND: ParamKind = ParamKind::$kind;
             fn to_json(&self) -> Value { Value::from(*self) }
             fn to_query(&self) -> String { self.to_string() }
+            fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError> {
+                let parsed = match value {
+                    Value::Number(n) => n.to_string().parse().ok(),
+                    Value::String(s) => s.trim().parse().ok(),
+                    _ => None,
+                };
+                parsed.ok_or_else(|| wrong_type(field, "a whole number"))
+            }
         }
     )*};
 }
@@ -76,6 +103,14 @@ impl Param for f64 {
     fn to_query(&self) -> String {
         self.to_string()
     }
+    fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError> {
+        let parsed = match value {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        parsed.ok_or_else(|| wrong_type(field, "a number"))
+    }
 }
 
 impl Param for bool {
@@ -85,6 +120,19 @@ impl Param for bool {
     }
     fn to_query(&self) -> String {
         if *self { "1" } else { "0" }.to_owned()
+    }
+    fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError> {
+        match value {
+            Value::Bool(b) => Ok(*b),
+            Value::Number(n) if n.as_f64() == Some(0.0) => Ok(false),
+            Value::Number(n) if n.as_f64() == Some(1.0) => Ok(true),
+            Value::String(s) => match s.as_str() {
+                "true" | "1" => Ok(true),
+                "false" | "0" => Ok(false),
+                _ => Err(wrong_type(field, "true or false")),
+            },
+            _ => Err(wrong_type(field, "true or false")),
+        }
     }
 }
 
@@ -101,6 +149,9 @@ impl Param for String {
     }
     fn to_query(&self) -> String {
         self.clone()
+    }
+    fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError> {
+        json_text(value, field)
     }
 }
 
@@ -151,6 +202,9 @@ macro_rules! text_param {
             fn is_blank(&self) -> bool { self.0.trim().is_empty() }
             fn to_json(&self) -> Value { Value::String(self.0.clone()) }
             fn to_query(&self) -> String { self.0.clone() }
+            fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError> {
+                json_text(value, field).map($name)
+            }
         }
     };
 }
@@ -238,7 +292,7 @@ fn check_url(s: &str) -> Option<()> {
 }
 
 macro_rules! list_param {
-    ($t:ty, $kind:expr, $item_json:expr, $item_query:expr) => {
+    ($t:ty, $kind:expr, $item_json:expr, $item_query:expr, $item_from:expr) => {
         impl Param for Vec<$t> {
             const KIND: ParamKind = $kind;
             fn is_blank(&self) -> bool {
@@ -251,22 +305,33 @@ macro_rules! list_param {
             fn to_query(&self) -> String {
                 self.iter().map($item_query).collect::<Vec<_>>().join(",")
             }
+            fn from_json(value: &Value, field: &'static str) -> Result<Self, ApiError> {
+                let from: fn(&Value, &'static str) -> Result<$t, ApiError> = $item_from;
+                match value {
+                    Value::Array(items) => items.iter().map(|v| from(v, field)).collect(),
+                    Value::String(s) if s.trim().is_empty() => Ok(Vec::new()),
+                    Value::String(s) => s.split(',').map(|p| from(&Value::String(p.trim().to_owned()), field)).collect(),
+                    other => from(other, field).map(|v| vec![v]),
+                }
+            }
         }
     };
 }
-list_param!(u64, ParamKind::IntegerList, |v| Value::from(*v), |v| v.to_string());
-list_param!(String, ParamKind::StringList, |v| Value::String(v.clone()), |v| v.clone());
+list_param!(u64, ParamKind::IntegerList, |v| Value::from(*v), |v| v.to_string(), <u64 as Param>::from_json);
+list_param!(String, ParamKind::StringList, |v| Value::String(v.clone()), |v| v.clone(), json_text);
 list_param!(
     WebhookEvent,
     ParamKind::EnumList(WebhookEvent::VALUES),
     |v| Value::String(v.as_str().to_owned()),
-    |v| v.as_str().to_owned()
+    |v| v.as_str().to_owned(),
+    |v, field| json_text(v, field).map(|s| s.as_str().into())
 );
 list_param!(
     AttendanceFilter,
     ParamKind::EnumList(AttendanceFilter::VALUES),
     |v| Value::String(v.as_str().to_owned()),
-    |v| v.as_str().to_owned()
+    |v| v.as_str().to_owned(),
+    |v, field| json_text(v, field).map(|s| s.as_str().into())
 );
 
 /// Checks that `from..=to` is a valid range of at most `max_days` days (inclusive).

@@ -232,8 +232,8 @@ impl<T: Transport> Client<T> {
         Ok(Page {
             items: reply.data,
             pagination: reply.pagination,
-            page: op.page().unwrap_or(1),
-            per_page: op.per_page().unwrap_or(20),
+            page: op.page_number().unwrap_or(1),
+            per_page: op.page_size().unwrap_or(20),
         })
     }
 
@@ -241,10 +241,10 @@ impl<T: Transport> Client<T> {
     /// the API allows unless the operation sets one. Each page goes through the pacer.
     pub fn pages<'a, O: Paginated + 'a>(&'a self, op: O, opts: CallOptions) -> impl Stream<Item = Result<Page<O::Item>, ApiError>> + 'a {
         let mut first = op;
-        if first.per_page().is_none() {
+        if first.page_size().is_none() {
             first.set_per_page(O::PER_PAGE_MAX);
         }
-        if first.page().is_none() {
+        if first.page_number().is_none() {
             first.set_page(1);
         }
         stream::unfold(Some(first), move |next| {

@@ -55,10 +55,10 @@ macro_rules! paginated_impl {
             fn set_per_page(&mut self, per_page: u32) {
                 self.per_page = Some(per_page);
             }
-            fn page(&self) -> Option<u32> {
+            fn page_number(&self) -> Option<u32> {
                 self.page
             }
-            fn per_page(&self) -> Option<u32> {
+            fn page_size(&self) -> Option<u32> {
                 self.per_page
             }
         }
@@ -103,6 +103,18 @@ macro_rules! operations {
                         $($rq: $rq.into(),)*
                         $($op: None,)*
                     }
+                }
+
+                /// Reads the parameters from a JSON object keyed by wire names (path
+                /// parameters by their template names); unknown keys are refused.
+                pub fn from_params(params: &serde_json::Map<String, serde_json::Value>) -> Result<Self, $crate::error::ApiError> {
+                    const KNOWN: &[&str] = &[$($ppname,)* $($crate::ops::wire_name(stringify!($rq)),)* $($crate::ops::wire_name(stringify!($op)),)*];
+                    $crate::ops::refuse_unknown(params, KNOWN)?;
+                    Ok($name {
+                        $($pp: $crate::ops::param_required(params, $ppname)?,)*
+                        $($rq: $crate::ops::param_required(params, $crate::ops::wire_name(stringify!($rq)))?,)*
+                        $($op: $crate::ops::param_optional(params, $crate::ops::wire_name(stringify!($op)))?,)*
+                    })
                 }
 
                 $(
@@ -172,6 +184,27 @@ macro_rules! operations {
 
         /// Every operation, in documentation order.
         pub const CATALOG: &[$crate::ops::OpInfo] = &[$(<$name as $crate::ops::Operation>::INFO,)*];
+
+        /// Builds the request of the operation with documented id `id` from JSON parameters,
+        /// with every check the typed builder makes. The JS package calls every operation
+        /// through this one function.
+        pub fn request_for(id: &str, params: &serde_json::Map<String, serde_json::Value>) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {
+            use $crate::ops::Operation as _;
+            match id {
+                $($id => $name::from_params(params)?.to_request(),)*
+                _ => Err($crate::error::ApiError::InvalidRequest { field: "operation", reason: format!("{id:?} is not an operation of API v2") }),
+            }
+        }
+
+        /// Decodes an answer to operation `id` through its typed output and gives it back as
+        /// JSON: the tolerant reading (defaults, numbers from strings, kept enum values) applied
+        /// for callers that want plain objects.
+        pub fn decode_for(id: &str, status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Result<$crate::envelope::Reply<serde_json::Value>, $crate::error::ApiError> {
+            match id {
+                $($id => $crate::envelope::decode::<out_ty!($out)>(status, body, retry_after_ms).and_then($crate::envelope::Reply::into_json),)*
+                _ => $crate::envelope::decode::<serde_json::Value>(status, body, retry_after_ms),
+            }
+        }
 
         /// JSON Schema of each operation's `data`, keyed by operation id (for OpenAPI).
         #[cfg(feature = "schema")]

@@ -204,8 +204,8 @@ pub trait Paginated: Operation<Output = Vec<Self::Item>> + Clone {
     const PER_PAGE_MAX: u32;
     fn set_page(&mut self, page: u32);
     fn set_per_page(&mut self, per_page: u32);
-    fn page(&self) -> Option<u32>;
-    fn per_page(&self) -> Option<u32>;
+    fn page_number(&self) -> Option<u32>;
+    fn page_size(&self) -> Option<u32>;
 }
 
 /// Shared by every generated `to_request`: places each set parameter where it travels.
@@ -324,5 +324,31 @@ pub(crate) const fn wire_name(ident: &'static str) -> &'static str {
     match ident.as_bytes() {
         [b'r', b'#', ..] => ident.split_at(2).1,
         _ => ident,
+    }
+}
+
+/// Refuses keys that are not parameters of the operation (a typo would otherwise be dropped
+/// silently and the call would do something else).
+pub(crate) fn refuse_unknown(params: &Map<String, Value>, known: &[&'static str]) -> Result<(), ApiError> {
+    match params.keys().find(|k| !known.contains(&k.as_str())) {
+        None => Ok(()),
+        Some(k) => Err(ApiError::InvalidRequest {
+            field: "params",
+            reason: format!("has `{k}`, which is not a parameter here (expected one of: {})", known.join(", ")),
+        }),
+    }
+}
+
+pub(crate) fn param_required<P: Param>(params: &Map<String, Value>, name: &'static str) -> Result<P, ApiError> {
+    match params.get(name) {
+        None | Some(Value::Null) => Err(ApiError::invalid(name, "is required")),
+        Some(v) => P::from_json(v, name),
+    }
+}
+
+pub(crate) fn param_optional<P: Param>(params: &Map<String, Value>, name: &'static str) -> Result<Option<P>, ApiError> {
+    match params.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => P::from_json(v, name).map(Some),
     }
 }

@@ -25,6 +25,9 @@ impl Param for ZeroOne {
     fn to_query(&self) -> String {
         (self.0 as u8).to_string()
     }
+    fn from_json(value: &serde_json::Value, field: &'static str) -> Result<Self, ApiError> {
+        bool::from_json(value, field).map(ZeroOne)
+    }
 }
 
 operations! {

@@ -1,0 +1,238 @@
+//! Every operation against the repository copy of the reference's `endpoints.json`: each one
+//! has a builder, with the documented method, path and parameters, and builds the request the
+//! documentation describes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{json, Map, Value};
+use webwork_core::ops::{self, request_for, Location, Method, OpInfo, CATALOG};
+use webwork_core::params::ParamKind;
+use webwork_core::ApiError;
+
+fn reference() -> Vec<Value> {
+    serde_json::from_str(include_str!("../endpoints.json")).expect("endpoints.json is JSON")
+}
+
+fn find_by_reference(entry: &Value) -> &'static OpInfo {
+    let method = entry["method"].as_str().unwrap();
+    match entry["path"].as_str() {
+        Some(path) => CATALOG
+            .iter()
+            .find(|op| op.method.as_str() == method && op.path == path)
+            .unwrap_or_else(|| panic!("no builder for {method} {path}")),
+        None => {
+            let id = entry["operation_id"].as_str().unwrap();
+            ops::find(id).unwrap_or_else(|| panic!("no builder for unconfirmed operation {id}"))
+        }
+    }
+}
+
+#[test]
+fn every_reference_operation_has_exactly_one_builder() {
+    let reference = reference();
+    assert_eq!(reference.len(), 69, "the reference lists 69 operations");
+    let mut seen = std::collections::HashSet::new();
+    for entry in &reference {
+        let op = find_by_reference(entry);
+        assert!(seen.insert(op.id), "{} matched twice", op.id);
+        if let Some(id) = entry["operation_id"].as_str() {
+            assert_eq!(op.id, id, "operation id of {} {}", op.method, op.path);
+        }
+        assert_eq!(op.method.as_str(), entry["method"].as_str().unwrap(), "{}", op.id);
+        let unconfirmed = entry["status"].as_str() == Some("unconfirmed");
+        assert_eq!(op.inferred, unconfirmed, "{}: inferred iff the reference has no path", op.id);
+    }
+    // The two extras are the inferred leave approvals.
+    let extras: Vec<_> = CATALOG.iter().filter(|op| !seen.contains(op.id)).collect();
+    assert_eq!(extras.iter().map(|op| op.id).collect::<Vec<_>>(), ["approveLeave", "rejectLeave"]);
+    assert!(extras.iter().all(|op| op.inferred));
+    assert_eq!(CATALOG.len(), 71);
+}
+
+#[test]
+fn every_documented_parameter_is_in_the_builder_at_its_place() {
+    for entry in reference() {
+        let op = find_by_reference(&entry);
+        for (place, list) in [("path", "path_params"), ("query", "query"), ("body", "body")] {
+            for p in entry[list].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap();
+                if name.starts_with('(') || name.contains('/') {
+                    continue; // "(more)" and "page/per_page": cut-off notes in the reference
+                }
+                let ours = op
+                    .params
+                    .iter()
+                    .find(|q| q.name == name)
+                    .unwrap_or_else(|| panic!("{}: documented parameter `{name}` is missing", op.id));
+                let ok = match (place, ours.location) {
+                    (_, Location::Workspace) => name == "workspace_id",
+                    ("path", Location::Path) | ("query", Location::Query) | ("body", Location::Body) => true,
+                    _ => false,
+                };
+                assert!(ok, "{}: `{name}` is documented in the {place}, ours is {:?}", op.id, ours.location);
+            }
+        }
+        // Path placeholders and path parameters agree.
+        let placeholders: Vec<&str> =
+            op.path.split('{').skip(1).map(|s| s.split('}').next().unwrap()).collect();
+        let path_params: Vec<&str> = op.path_params().map(|p| p.name).collect();
+        assert_eq!(placeholders, path_params, "{}", op.id);
+    }
+}
+
+/// A valid sample value for a parameter, so that every operation can be built generically.
+fn sample(name: &str, kind: ParamKind) -> Value {
+    let end = name.contains("end") || name == "deadline" || name == "date_to";
+    match kind {
+        ParamKind::Integer => json!(7),
+        ParamKind::Number => json!(1.5),
+        ParamKind::Boolean => json!(true),
+        ParamKind::String => json!(format!("sample {name}")),
+        ParamKind::Date => json!(if end { "2024-01-10" } else { "2024-01-08" }),
+        ParamKind::Time => json!(if end { "17:00" } else { "09:00" }),
+        ParamKind::DateTime => json!(if end { "2024-01-15T17:00:00Z" } else { "2024-01-15T09:00:00Z" }),
+        ParamKind::Email => json!("ana.souza@example.com"),
+        ParamKind::Url => json!("https://hooks.example.com/webwork"),
+        ParamKind::IntegerList => json!([1, 2]),
+        ParamKind::StringList => json!(["design"]),
+        ParamKind::Enum(values) if name == "role" => json!(values[4]), // "Regular User"
+        ParamKind::Enum(values) => json!(values[0]),
+        ParamKind::IntEnum(codes) => json!(codes[0]),
+        ParamKind::EnumList(values) => json!([values[0], values[1]]),
+    }
+}
+
+fn params_for(op: &OpInfo, with_optional: bool) -> Map<String, Value> {
+    op.params
+        .iter()
+        .filter(|p| p.required || with_optional)
+        .map(|p| (p.name.to_owned(), match p.name {
+            "page" => json!(2),
+            "per_page" => json!(10),
+            _ => sample(p.name, p.kind),
+        }))
+        .collect()
+}
+
+#[test]
+fn every_operation_builds_its_documented_request() {
+    for op in CATALOG {
+        let params = params_for(op, true);
+        let req = request_for(op.id, &params).unwrap_or_else(|e| panic!("{}: {e}", op.id));
+        assert_eq!(req.method, op.method, "{}", op.id);
+        let mut expected_path = op.path.to_owned();
+        for p in op.path_params() {
+            let v = &params[p.name];
+            let text = v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string());
+            expected_path = expected_path.replace(&format!("{{{}}}", p.name), &text.replace(' ', "%20"));
+        }
+        assert_eq!(req.path, expected_path, "{}", op.id);
+        assert!(!req.path.contains('{'), "{}: unfilled placeholder", op.id);
+
+        let body = req.body.as_ref().map(|b| b.as_object().unwrap().clone());
+        assert_eq!(body.is_some(), op.method != Method::Get, "{}: reads have no body, writes do", op.id);
+        for p in op.params {
+            let in_query = req.query_value(p.name).is_some();
+            let in_body = body.as_ref().is_some_and(|b| b.contains_key(p.name));
+            let (want_query, want_body) = match p.location {
+                Location::Path => (false, false),
+                Location::Query => (true, false),
+                Location::Body => (false, true),
+                // Catalog 0.5: both places on writes, the query string on reads.
+                Location::Workspace => (true, op.method != Method::Get),
+            };
+            assert_eq!((in_query, in_body), (want_query, want_body), "{}: `{}`", op.id, p.name);
+        }
+        // Nothing else travels.
+        assert_eq!(req.query.len(), op.params.iter().filter(|p| matches!(p.location, Location::Query | Location::Workspace)).count(), "{}", op.id);
+    }
+}
+
+#[test]
+fn required_parameters_are_enforced_for_every_operation() {
+    for op in CATALOG {
+        // With only the required parameters, every operation builds but one: the task list
+        // needs a project or a contract, both optional on their own.
+        let minimal = params_for(op, false);
+        match (request_for(op.id, &minimal), op.id) {
+            (Err(e), "getTasks") => assert_eq!(e.field(), Some("project_id")),
+            (Ok(_), "getTasks") => panic!("getTasks without project or contract must be refused"),
+            (Err(e), id) => panic!("{id}: {e}"),
+            (Ok(_), _) => {}
+        }
+        // Without each required parameter, the builder names it.
+        for p in op.params.iter().filter(|p| p.required) {
+            let mut missing = minimal.clone();
+            missing.remove(p.name);
+            let err = request_for(op.id, &missing).expect_err(p.name);
+            assert!(matches!(err, ApiError::InvalidRequest { .. }), "{}: {err:?}", op.id);
+            assert_eq!(err.field(), Some(p.name), "{}", op.id);
+        }
+    }
+}
+
+#[test]
+fn typed_builders_and_the_dynamic_path_agree() {
+    use webwork_core::ops::*;
+    use webwork_core::models::*;
+    let typed = ListMembers::new(1u64).status(MemberStatus::Active).role(Role::RegularUser).per_page(50u32).to_request().unwrap();
+    let dynamic = request_for("getMembers", json!({"workspace_id": 1, "status": "active", "role": "Regular User", "per_page": 50}).as_object().unwrap()).unwrap();
+    assert_eq!(typed, dynamic);
+    assert_eq!(typed.url("https://api.webwork-tracker.com/api/v2/"), "https://api.webwork-tracker.com/api/v2/members?workspace_id=1&status=active&role=Regular%20User&per_page=50");
+
+    let invite = InviteMember::new(1u64, "john.doe@example.com", "John", "Doe", Role::RegularUser).to_request().unwrap();
+    assert_eq!(invite.method, Method::Post);
+    assert_eq!(invite.query, vec![("workspace_id".to_owned(), "1".to_owned())]);
+    assert_eq!(invite.body, Some(json!({"workspace_id": 1, "email": "john.doe@example.com", "firstname": "John", "lastname": "Doe", "role": "Regular User"})));
+
+    let update = UpdateMember::new(100u64, 1u64).rate_status(RateStatus::Visible).remove_avatar(false).weekly_hours_limit(40u64).to_request().unwrap();
+    assert_eq!(update.path, "/members/100");
+    assert_eq!(update.body, Some(json!({"workspace_id": 1, "rate_status": 1, "weekly_hours_limit": 40, "remove_avatar": 0})));
+
+    let del = DeleteTimeEntry::new("abc/123+x=", 1u64).to_request().unwrap();
+    assert_eq!(del.path, "/time-entries/abc%2F123%2Bx%3D", "opaque ids are percent-encoded");
+    assert_eq!(del.body, Some(json!({"workspace_id": 1})), "DELETE carries workspace_id in its JSON body");
+
+    let report = GetTaskReport::new(1u64, "2024-01-01", "2024-01-31").users(vec![3u64, 4]).include_no_task(false).to_request().unwrap();
+    assert_eq!(report.query_value("users"), Some("3,4"));
+    assert_eq!(report.query_value("include_no_task"), Some("0"));
+
+    let expenses = ListExpenses::new(1u64).r#type(ExpenseType::NonBillable).to_request().unwrap();
+    assert_eq!(expenses.query_value("type"), Some("non-billable"));
+
+    let hook = CreateWebhook::new(1u64, "https://example.com/h", vec![WebhookEvent::TrackerStarted, WebhookEvent::MemberInvited]).to_request().unwrap();
+    assert_eq!(hook.body.unwrap()["events"], json!(["tracker.started", "member.invited"]));
+}
+
+#[test]
+fn dynamic_parameters_are_read_strictly() {
+    let p = |v: Value| v.as_object().unwrap().clone();
+    let typo = request_for("getMembers", &p(json!({"workspace_id": 1, "stauts": "active"}))).unwrap_err();
+    assert!(typo.to_string().contains("stauts"), "{typo}");
+    let bad_enum = request_for("getMembers", &p(json!({"workspace_id": 1, "status": "sleeping"}))).unwrap_err();
+    assert_eq!(bad_enum.field(), Some("status"));
+    assert!(bad_enum.to_string().contains("active, inactive, left, unknown"), "{bad_enum}");
+    let bad_number = request_for("getMembers", &p(json!({"workspace_id": "one"}))).unwrap_err();
+    assert_eq!(bad_number.field(), Some("workspace_id"));
+    // Numbers as strings and comma-separated lists are accepted.
+    let ok = request_for("getTaskReport", &p(json!({"workspace_id": "1", "start_date": "2024-01-01", "end_date": "2024-01-02", "users": "5, 6"}))).unwrap();
+    assert_eq!(ok.query_value("users"), Some("5,6"));
+    assert!(request_for("noSuchOperation", &Map::new()).is_err());
+}
+
+#[test]
+fn info_is_consistent() {
+    for op in CATALOG {
+        assert!(op.path.starts_with('/'), "{}", op.id);
+        assert!(!op.summary.is_empty(), "{} has a summary", op.id);
+        let has_paging = op.params.iter().any(|p| p.name == "per_page");
+        if op.per_page_max.is_some() {
+            assert!(has_paging && op.output.starts_with('['), "{}: paginated lists take page and per_page", op.id);
+        }
+        let writes = op.method != Method::Get;
+        if writes {
+            assert!(op.has_workspace(), "{}: every write is scoped to a workspace", op.id);
+        }
+    }
+    assert_eq!(ops::find("getTimeEntries").unwrap().per_page_max, Some(50));
+    assert_eq!(ops::find("ListMembers").unwrap().id, "getMembers");
+}

@@ -1,0 +1,113 @@
+//! The sandbox's notion of "now": real time shifted so that today's date is the configured
+//! `--today`. Tests pass a fixed date, so the demo seed and every relative date are deterministic,
+//! while the time of day still moves (trackers need a running clock).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use webwork_core::date::CivilDate;
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    offset_ms: i64,
+}
+
+impl Clock {
+    /// A clock whose date is `today` (or the real UTC date when `None`).
+    pub fn new(today: Option<CivilDate>) -> Self {
+        let real = system_ms();
+        let offset_ms = match today {
+            Some(day) => (day.to_days() - real.div_euclid(DAY_MS)) * DAY_MS,
+            None => 0,
+        };
+        Clock { offset_ms }
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        system_ms() + self.offset_ms
+    }
+
+    pub fn today(&self) -> CivilDate {
+        CivilDate::from_days(self.now_ms().div_euclid(DAY_MS))
+    }
+
+    /// `now` as ISO 8601, e.g. `2024-01-15T09:30:00Z`.
+    pub fn now_iso(&self) -> String {
+        iso(self.now_ms())
+    }
+}
+
+pub fn system_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+/// Splits Unix milliseconds into a date and seconds of that day.
+fn split(ms: i64) -> (CivilDate, i64) {
+    let day = ms.div_euclid(DAY_MS);
+    (CivilDate::from_days(day), ms.rem_euclid(DAY_MS) / 1000)
+}
+
+/// ISO 8601 in UTC with seconds: `2024-01-15T09:30:00Z` (the form the API's samples use).
+pub fn iso(ms: i64) -> String {
+    let (d, s) = split(ms);
+    format!("{d}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// `YYYY-MM-DD HH:MM:SS`, the non-ISO form of a workspace's `activated_at`.
+pub fn sql_datetime(ms: i64) -> String {
+    let (d, s) = split(ms);
+    format!("{d} {:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// Unix milliseconds of `date` at `minutes` after midnight UTC.
+pub fn at(date: CivilDate, minutes: i64) -> i64 {
+    date.to_days() * DAY_MS + minutes * 60_000
+}
+
+/// Reads an ISO 8601 date-time (`Z`, `+hh:mm` offsets, fractional seconds, or a space instead
+/// of `T`; no zone means UTC) into Unix milliseconds.
+pub fn parse_iso(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (date, rest) = s.split_once(['T', ' '])?;
+    let date = CivilDate::parse(date).ok()?;
+    let zone_at = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
+    let (time, zone) = rest.split_at(zone_at);
+    let mut parts = time.split(':');
+    let h: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let sec: f64 = parts.next().map(|v| v.parse().ok()).unwrap_or(Some(0.0))?;
+    if h > 23 || m > 59 || !(0.0..61.0).contains(&sec) {
+        return None;
+    }
+    let offset_min = match zone {
+        "" | "Z" | "z" => 0,
+        z => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let (oh, om) = z[1..].split_once(':').unwrap_or((&z[1..], "0"));
+            sign * (oh.parse::<i64>().ok()? * 60 + om.parse::<i64>().ok()?)
+        }
+    };
+    Some(at(date, h * 60 + m - offset_min) + (sec * 1000.0) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let ms = parse_iso("2024-01-15T09:30:05Z").unwrap();
+        assert_eq!(iso(ms), "2024-01-15T09:30:05Z");
+        assert_eq!(parse_iso("2024-01-15T11:30:05+02:00"), Some(ms));
+        assert_eq!(parse_iso("2024-01-15 09:30:05.000000Z"), Some(ms));
+        assert_eq!(sql_datetime(ms), "2024-01-15 09:30:05");
+        assert!(parse_iso("2024-01-15").is_none());
+    }
+
+    #[test]
+    fn fixed_today() {
+        let day = CivilDate::parse("2026-03-04").unwrap();
+        assert_eq!(Clock::new(Some(day)).today(), day);
+    }
+}

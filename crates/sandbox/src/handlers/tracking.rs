@@ -1,0 +1,9 @@
+//! Handlers for: startTimeTracking, stopTimeTracking, getCurrentTrackerData.
+//! Not implemented yet (they answer 501); see `handlers/mod.rs` for how to write one.
+
+#[allow(unused_imports)]
+use super::prelude::*;
+
+pub fn handlers() -> Vec<(&'static str, Handler)> {
+    vec![]
+}

@@ -1,0 +1,197 @@
+//! The API pipeline, in the order a request meets it: fault injection, the rate limit, routing
+//! (404/405), the body size (413), the bearer token (401), JSON (400), `workspace_id` (400) and
+//! membership (403), the role table (403), parameter validation (422), then the operation's
+//! handler inside one SQLite transaction, committed only when it succeeds.
+
+use std::sync::Arc;
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use rusqlite::TransactionBehavior;
+use serde_json::Value;
+use webwork_core::ops::{Method, OpInfo};
+
+use super::context::Ctx;
+use super::envelope::{HttpError, Reply};
+use super::params::{self, RawInput};
+use super::routes::{self, Match};
+use super::{auth, faults, App};
+use crate::store::Db;
+
+/// The largest request body accepted.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
+    let timestamp = app.store.clock.now_iso();
+    if let Some(resp) = faults::inject(&app, &timestamp).await {
+        return resp;
+    }
+    let token = auth::bearer(req.headers()).map(str::to_owned);
+    let budget = app.limiter.hit(token.as_deref().unwrap_or("anonymous"));
+    let mut resp = match budget.and_then(|b| b.retry_after) {
+        Some(secs) => HttpError {
+            retry_after: Some(secs),
+            ..HttpError::new(429, format!("Too many requests. Try again in {secs} seconds."))
+        }
+        .into_response_at(&timestamp),
+        None => match dispatch(&app, req, token, &timestamp).await {
+            Ok(resp) => resp,
+            Err(e) => e.into_response_at(&timestamp),
+        },
+    };
+    if let Some(b) = budget {
+        let h = resp.headers_mut();
+        h.insert("x-ratelimit-limit", HeaderValue::from(b.limit));
+        h.insert("x-ratelimit-remaining", HeaderValue::from(b.remaining));
+    }
+    resp
+}
+
+async fn dispatch(app: &Arc<App>, req: Request, token: Option<String>, timestamp: &str) -> Result<Response, HttpError> {
+    let (parts, body) = req.into_parts();
+    let rel = parts.uri.path().strip_prefix(routes::PREFIX).unwrap_or("");
+    let method = Method::parse(parts.method.as_str());
+    let (op, path) = match method.map(|m| routes::find(m, rel)) {
+        Some(Match::Op(op, path)) => (op, path),
+        Some(Match::NotFound) => return Err(not_found_endpoint()),
+        Some(Match::MethodNotAllowed(allowed)) => return Err(method_not_allowed(&parts.method, &allowed)),
+        None => match routes::find(Method::Get, rel) {
+            // An HTTP method the API never uses (PATCH, HEAD...): 405 on a known path.
+            Match::NotFound => return Err(not_found_endpoint()),
+            _ => return Err(HttpError::new(405, format!("The {} method is not supported for this route.", parts.method))),
+        },
+    };
+    let too_large = || HttpError::new(413, "The request body is larger than 1 MiB.");
+    let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY) {
+        return Err(too_large());
+    }
+    let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| too_large())?;
+    let Some(token) = token else {
+        return Err(HttpError::unauthorized("Unauthenticated. Send the header Authorization: Bearer <token>."));
+    };
+    let query = parse_query(parts.uri.query())?;
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let body = parse_body(&bytes, &content_type)?;
+    let input = RawInput { query, body, path };
+
+    let app2 = app.clone();
+    let now_ms = app.store.clock.now_ms();
+    let outcome = tokio::task::spawn_blocking(move || run(&app2, op, &token, input, now_ms)).await;
+    let (reply, deliveries) = match outcome {
+        Ok(result) => result?,
+        Err(join) => {
+            eprintln!("webwork-sandbox: handler {} panicked: {join}", op.id);
+            return Err(HttpError::internal("The sandbox failed while handling the request."));
+        }
+    };
+    app.outbox.send(deliveries);
+    let status = StatusCode::from_u16(reply.status.unwrap_or(op.success_status)).unwrap_or(StatusCode::OK);
+    Ok((status, axum::Json(reply.body(op.message, timestamp))).into_response())
+}
+
+/// Everything that touches the database, under its lock, in one transaction.
+fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64) -> Result<(Reply, Vec<i64>), HttpError> {
+    let mut guard = app.store.lock();
+    let Db { conn, ids } = &mut *guard;
+    let behavior = if op.method == Method::Get { TransactionBehavior::Deferred } else { TransactionBehavior::Immediate };
+    let tx = conn.transaction_with_behavior(behavior)?;
+
+    let user = auth::user_by_token(&tx, token)?
+        .ok_or_else(|| HttpError::unauthorized("The access token is invalid or has expired."))?;
+    let ws = if op.has_workspace() {
+        let id = params::workspace_id(&input)?.ok_or_else(|| HttpError::bad_request("workspace_id is required"))?;
+        let m = auth::membership(&tx, id, user.id)?
+            .ok_or_else(|| HttpError::forbidden("You do not have access to this workspace."))?;
+        Some(m)
+    } else {
+        None
+    };
+    let rule = crate::roles::rule(op.id);
+    if let Some(m) = &ws {
+        if !rule.access.allows(&m.role) {
+            return Err(HttpError::forbidden(format!(
+                "Your role ({}) may not perform this action; it is limited to: {}.",
+                m.role,
+                rule.access.label()
+            )));
+        }
+    }
+    let params = params::validate(op, &input)?;
+    let Some(handler) = app.handlers.get(op.id).copied() else {
+        return Err(HttpError::new(501, "Not implemented in the sandbox yet").with_detail(op.id));
+    };
+    let mut ctx = Ctx {
+        op,
+        db: &tx,
+        ids,
+        clock: app.store.clock,
+        now_ms,
+        user,
+        ws,
+        params,
+        body: input.body,
+        deliveries: Vec::new(),
+    };
+    let reply = handler(&mut ctx)?;
+    let deliveries = std::mem::take(&mut ctx.deliveries);
+    drop(ctx);
+    tx.commit()?;
+    Ok((reply, deliveries))
+}
+
+fn not_found_endpoint() -> HttpError {
+    HttpError::new(404, "The requested endpoint does not exist.")
+}
+
+fn method_not_allowed(method: &axum::http::Method, allowed: &[Method]) -> HttpError {
+    let list: Vec<&str> = allowed.iter().map(|m| m.as_str()).collect();
+    HttpError::new(405, format!("The {method} method is not supported for this route. Supported methods: {}.", list.join(", ")))
+}
+
+/// Decoded query pairs; `name[]` is read as `name`.
+fn parse_query(raw: Option<&str>) -> Result<Vec<(String, String)>, HttpError> {
+    let Some(raw) = raw.filter(|q| !q.is_empty()) else { return Ok(Vec::new()) };
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
+        .map_err(|_| HttpError::bad_request("The query string is malformed."))?;
+    Ok(pairs.into_iter().map(|(k, v)| (k.strip_suffix("[]").map(str::to_owned).unwrap_or(k), v)).collect())
+}
+
+/// The body as a JSON object: JSON (any content type that is not a form), or a form-encoded
+/// body (the older docs accept forms for webhooks). Empty is `Null`.
+fn parse_body(bytes: &[u8], content_type: &str) -> Result<Value, HttpError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Null);
+    }
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        let text = std::str::from_utf8(bytes).map_err(|_| HttpError::bad_request("The form body is not UTF-8."))?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(text)
+            .map_err(|_| HttpError::bad_request("The form body is malformed."))?;
+        let mut obj = serde_json::Map::new();
+        for (k, v) in pairs {
+            match k.strip_suffix("[]") {
+                Some(list) => {
+                    let entry = obj.entry(list.to_owned()).or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(a) = entry {
+                        a.push(Value::String(v));
+                    }
+                }
+                None => {
+                    obj.insert(k, Value::String(v));
+                }
+            }
+        }
+        return Ok(Value::Object(obj));
+    }
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|e| HttpError::bad_request("The request body is not valid JSON.").with_detail(e.to_string()))?;
+    match value {
+        Value::Object(_) => Ok(value),
+        _ => Err(HttpError::bad_request("The request body must be a JSON object.")),
+    }
+}
+
+/// `Body` is re-exported for the testing transport.
+pub type ApiBody = Body;

@@ -1,0 +1,98 @@
+//! Static files for `--serve DIR` (the built admin panel, widget demos) with the single-page
+//! app fallback: a path that is not a file (and not under /api) gets index.html. Paths whose
+//! last segment looks like a file name (has a dot) answer 404 when missing, so a missing script
+//! is not answered with HTML.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::envelope::HttpError;
+use super::App;
+
+const LANDING: &str = "<!doctype html><meta charset=utf-8><title>webwork-sandbox</title>\
+<h1>webwork-sandbox</h1><p>The WebWork Tracker API v2 emulator is running: the API is at \
+<code>/api/v2</code>, its OpenAPI document at <a href=\"/api/v2/openapi.json\">/api/v2/openapi.json</a>. \
+Start it with <code>--serve DIR</code> to serve a web app here.</p>";
+
+pub async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
+    let ts = app.store.clock.now_iso();
+    let path = req.uri().path().to_owned();
+    if path == "/api" || path.starts_with("/api/") {
+        return HttpError::new(404, "The requested endpoint does not exist.").into_response_at(&ts);
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return HttpError::new(405, "Only GET is allowed for static files.").into_response_at(&ts);
+    }
+    let Some(dir) = app.config.serve.clone() else {
+        if path == "/" {
+            return ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], LANDING).into_response();
+        }
+        return HttpError::new(404, "Not found.").into_response_at(&ts);
+    };
+    let Some(file) = resolve(&dir, &path).await else {
+        return HttpError::new(404, "Not found.").into_response_at(&ts);
+    };
+    match tokio::fs::read(&file).await {
+        Ok(bytes) => {
+            let mut resp = Response::new(Body::from(bytes));
+            resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
+            resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            resp
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The file for a URL path: the file itself, a directory's index.html, or the SPA fallback.
+async fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = super::routes::percent_decode(url_path);
+    let mut file = dir.to_path_buf();
+    for seg in decoded.split('/').filter(|s| !s.is_empty()) {
+        if seg == ".." || seg == "." || seg.contains('\\') || seg.contains('\0') {
+            return None;
+        }
+        file.push(seg);
+    }
+    if is_file(&file).await {
+        return Some(file);
+    }
+    let index = file.join("index.html");
+    if is_file(&index).await {
+        return Some(index);
+    }
+    let last = decoded.rsplit('/').next().unwrap_or("");
+    if last.contains('.') {
+        return None;
+    }
+    let root_index = dir.join("index.html");
+    is_file(&root_index).await.then_some(root_index)
+}
+
+async fn is_file(p: &Path) -> bool {
+    tokio::fs::metadata(p).await.is_ok_and(|m| m.is_file())
+}
+
+fn content_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

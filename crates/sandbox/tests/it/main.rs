@@ -1,0 +1,22 @@
+#![allow(unused_imports)]
+//! Integration tests of the sandbox, in one test binary (each binary links the whole stack, so
+//! one is much faster to build than many). Most tests drive the sandbox in-process through
+//! `webwork_core::Client` and the typed operations; `durability` runs the real binary.
+
+mod support;
+
+mod bad_input;
+mod contracts;
+mod delivery;
+mod durability;
+mod http_edges;
+mod isolation;
+mod members;
+mod openapi;
+mod progress;
+mod projects;
+mod roles;
+mod tasks;
+mod viewers;
+mod webhooks;
+mod workspaces;

@@ -1,0 +1,41 @@
+use crate::support::*;
+
+#[tokio::test]
+async fn document_lists_every_operation() {
+    let app = app();
+    let r = raw(&app, "GET", "/api/v2/openapi.json", None, None, &[]).await;
+    assert_eq!(r.status, 200);
+    let doc = r.body;
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["servers"][0]["url"], "/api/v2");
+    assert_eq!(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
+    let mut seen = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            let info = find(id).unwrap();
+            assert_eq!((path.as_str(), method.to_uppercase()), (info.path, info.method.as_str().to_owned()));
+            let success = &op["responses"][info.success_status.to_string()];
+            assert!(success["content"]["application/json"]["schema"]["properties"]["data"].is_object(), "{id}");
+            for code in ["400", "401", "403", "404", "422", "429"] {
+                assert!(op["responses"][code].is_object(), "{id} {code}");
+            }
+            let params = op["parameters"].as_array().unwrap();
+            for p in info.params.iter().filter(|p| p.location == Location::Path) {
+                assert!(params.iter().any(|x| x["name"] == p.name && x["in"] == "path"), "{id} {}", p.name);
+            }
+            if info.inferred {
+                assert!(op["description"].as_str().unwrap().contains("Inferred"), "{id}");
+            }
+            seen.push(id.to_owned());
+        }
+    }
+    assert_eq!(seen.len(), 71);
+    assert_eq!(seen.len(), CATALOG.len());
+    assert!(doc["components"]["schemas"]["Member"].is_object());
+    assert!(doc["components"]["schemas"]["ErrorResponse"].is_object());
+    // Request bodies carry the body parameters with their requiredness.
+    let invite = &doc["paths"]["/members"]["post"]["requestBody"]["content"]["application/json"]["schema"];
+    assert!(invite["required"].as_array().unwrap().iter().any(|v| v == "email"));
+    assert_eq!(invite["properties"]["email"]["format"], "email");
+}
