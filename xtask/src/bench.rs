@@ -1,9 +1,19 @@
 //! `cargo xtask bench <name>`: a dispatcher for named benchmarks.
 //!
-//! Placeholder: no benchmark exists yet. The sandbox work adds entries to BENCHES (e.g. a load test of the
-//! emulator, the pacer under contention); each is a name, a one-line description and a function.
+//! * `sandbox`: a load test of the emulator. Builds the release sandbox (`native-release`),
+//!   starts it in memory with the rate limit off on a free loopback port, and measures with a
+//!   small std-only HTTP/1.1 keep-alive client, for a few seconds each, at 1 and 4 connections:
+//!   a 100-row member list, a 100-row timesheet list (totals computed per row), createTask and
+//!   createTimeEntry. Prints requests/second, p50 and p99 latency. A report, not a gate.
 
-use crate::util::Result;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::util::{self, cmd, root, Result};
 
 struct Bench {
     name: &'static str,
@@ -11,7 +21,11 @@ struct Bench {
     run: fn(&[String]) -> Result,
 }
 
-const BENCHES: &[Bench] = &[];
+const BENCHES: &[Bench] = &[Bench {
+    name: "sandbox",
+    about: "load test of the sandbox: req/s, p50, p99 for 100-row lists and writes [--seconds N] [--no-build]",
+    run: sandbox,
+}];
 
 pub fn run(args: &[String]) -> Result {
     let Some(name) = args.first() else {
@@ -21,8 +35,7 @@ pub fn run(args: &[String]) -> Result {
     match BENCHES.iter().find(|bench| bench.name == name.as_str()) {
         Some(bench) => (bench.run)(&args[1..]),
         None => {
-            println!("bench: '{name}' is not built yet: no benchmarks exist so far.");
-            println!("bench: this dispatcher is a placeholder; the sandbox work will add benchmarks here.");
+            println!("bench: unknown benchmark '{name}'.");
             list();
             Err(format!("unknown benchmark '{name}'"))
         }
@@ -30,12 +43,311 @@ pub fn run(args: &[String]) -> Result {
 }
 
 fn list() {
-    if BENCHES.is_empty() {
-        println!("bench: available benchmarks: (none yet)");
-    } else {
-        println!("bench: available benchmarks:");
-        for bench in BENCHES {
-            println!("  {:<20} {}", bench.name, bench.about);
+    println!("bench: available benchmarks:");
+    for bench in BENCHES {
+        println!("  {:<20} {}", bench.name, bench.about);
+    }
+}
+
+// ---- sandbox ----
+
+/// The fixed date the sandbox runs at (a Wednesday), so the demo data is the same every run.
+const TODAY: &str = "2026-03-04";
+const TOKEN: &str = "demo-owner";
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+/// Kills the sandbox however the bench ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn sandbox(args: &[String]) -> Result {
+    let mut seconds = 3.0f64;
+    let mut build = true;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--seconds" => {
+                seconds = it.next().and_then(|v| v.parse().ok()).filter(|s: &f64| *s > 0.0).ok_or("--seconds needs a positive number")?;
+            }
+            "--no-build" => build = false,
+            other => return Err(format!("bench sandbox: unknown argument '{other}'")),
         }
+    }
+    if build {
+        util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
+    }
+    let binary = target_dir().join("native-release").join(format!("webwork-sandbox{}", std::env::consts::EXE_SUFFIX));
+    if !binary.exists() {
+        return Err(format!("{} is missing; run without --no-build", binary.display()));
+    }
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map_err(|e| format!("no free loopback port: {e}"))?
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    println!("bench: starting {} on {addr} (in memory, rate limit off, today {TODAY})", binary.display());
+    let child = std::process::Command::new(&binary)
+        .args(["--memory", "--rate-limit", "off", "--addr", &addr, "--today", TODAY])
+        .stdout(Stdio::null())
+        // Quiet: the demo webhooks log every invite of the setup as undeliverable.
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
+    let server = Server(child);
+    wait_ready(&addr)?;
+
+    // Setup: enough members for a 100-row page.
+    let mut conn = Conn::open(&addr)?;
+    for i in 0..60 {
+        let body = format!(r#"{{"workspace_id":1,"email":"bench-{i}@example.com","firstname":"Bench","lastname":"User {i}","role":"Regular User"}}"#);
+        let (status, text) = conn.request("POST", "/api/v2/members", Some(&body))?;
+        if status != 201 {
+            return Err(format!("setup: inviting a member answered {status}: {text}"));
+        }
+    }
+    let members = "/api/v2/members?workspace_id=1&per_page=100";
+    let timesheets = "/api/v2/timesheets?workspace_id=1&per_page=100";
+    for path in [members, timesheets] {
+        let (status, text) = conn.request("GET", path, None)?;
+        let rows = page_rows(&text);
+        if status != 200 || rows != Some(100) {
+            return Err(format!("setup: GET {path} answered {status} with {rows:?} rows, not 100"));
+        }
+    }
+    drop(conn);
+
+    let scenarios: Vec<Scenario> = vec![
+        Scenario { name: "GET /members (100 rows)", method: "GET", expect: 200, make: Box::new(move |_| (members.to_owned(), None)) },
+        Scenario { name: "GET /timesheets (100 rows)", method: "GET", expect: 200, make: Box::new(move |_| (timesheets.to_owned(), None)) },
+        Scenario {
+            name: "POST /tasks",
+            method: "POST",
+            expect: 201,
+            make: Box::new(|n| {
+                let body = format!(r#"{{"workspace_id":1,"project_id":{},"title":"Bench task {n}","priority":30}}"#, 1 + n % 10);
+                ("/api/v2/tasks".to_owned(), Some(body))
+            }),
+        },
+        Scenario { name: "POST /time-entries", method: "POST", expect: 201, make: Box::new(time_entry_body) },
+    ];
+
+    let duration = Duration::from_secs_f64(seconds);
+    let mut rows = Vec::new();
+    for scenario in &scenarios {
+        // One sequence per scenario, so each write gets a fresh slot.
+        let counter = AtomicUsize::new(0);
+        for connections in [1usize, 4] {
+            let result = measure(&addr, scenario, connections, duration, &counter)?;
+            rows.push(result);
+        }
+    }
+    drop(server);
+
+    println!();
+    println!("sandbox load ({seconds} s per row, keep-alive HTTP/1.1, release build, in-memory SQLite)");
+    println!("{:<28} {:>5} {:>9} {:>10} {:>9} {:>9} {:>7}", "request", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+    for r in &rows {
+        println!(
+            "{:<28} {:>5} {:>9} {:>10.0} {:>9.2} {:>9.2} {:>7}",
+            r.name, r.connections, r.requests, r.per_second, r.p50_ms, r.p99_ms, r.errors
+        );
+    }
+    Ok(())
+}
+
+/// A one-minute manual entry for one of the members 13..=39 (active, not viewers) on this
+/// week's open days (Monday..today), outside the demo data's working hours: request `n` gets
+/// its own slot, so entries do not overlap (58,320 slots before they repeat).
+fn time_entry_body(n: usize) -> (String, Option<String>) {
+    const USERS: usize = 27; // 13..=39
+    const SLOTS_PER_DAY: usize = 720; // 00:00-08:00 and 20:00-24:00
+    let user = 13 + n % USERS;
+    let slot = n / USERS;
+    let day = 4 - (slot / SLOTS_PER_DAY) % 3; // 2026-03-04, -03, -02
+    let m = slot % SLOTS_PER_DAY;
+    let start = if m < 480 { m } else { 20 * 60 + (m - 480) };
+    let end = start + 1;
+    let body = format!(
+        r#"{{"workspace_id":1,"user_id":{user},"date":"2026-03-0{day}","start_time":"{:02}:{:02}","end_time":"{:02}:{:02}","notes":"bench"}}"#,
+        start / 60,
+        start % 60,
+        end / 60,
+        end % 60
+    );
+    ("/api/v2/time-entries".to_owned(), Some(body))
+}
+
+type MakeRequest = Box<dyn Fn(usize) -> (String, Option<String>) + Send + Sync>;
+
+struct Scenario {
+    name: &'static str,
+    method: &'static str,
+    expect: u16,
+    make: MakeRequest,
+}
+
+struct Row {
+    name: &'static str,
+    connections: usize,
+    requests: usize,
+    per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: usize,
+}
+
+fn measure(addr: &str, s: &Scenario, connections: usize, duration: Duration, counter: &AtomicUsize) -> Result<Row> {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let results: Vec<Result<(Vec<Duration>, usize)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..connections)
+            .map(|_| {
+                scope.spawn(move || -> Result<(Vec<Duration>, usize)> {
+                    let mut conn = Conn::open(addr)?;
+                    let mut latencies = Vec::new();
+                    let mut errors = 0;
+                    while Instant::now() < deadline {
+                        let n = counter.fetch_add(1, Ordering::Relaxed);
+                        let (path, body) = (s.make)(n);
+                        let t = Instant::now();
+                        let (status, _) = conn.request(s.method, &path, body.as_deref())?;
+                        latencies.push(t.elapsed());
+                        if status != s.expect {
+                            errors += 1;
+                        }
+                    }
+                    Ok((latencies, errors))
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a bench thread panicked".into()))).collect()
+    });
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for r in results {
+        let (l, e) = r?;
+        all.extend(l);
+        errors += e;
+    }
+    all.sort();
+    let pct = |p: f64| -> f64 {
+        if all.is_empty() {
+            return 0.0;
+        }
+        let i = ((all.len() as f64 * p).ceil() as usize).clamp(1, all.len()) - 1;
+        all[i].as_secs_f64() * 1000.0
+    };
+    Ok(Row {
+        name: s.name,
+        connections,
+        requests: all.len(),
+        per_second: all.len() as f64 / elapsed,
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+        errors,
+    })
+}
+
+fn wait_ready(addr: &str) -> Result {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(mut conn) = Conn::open(addr) {
+            if let Ok((200, _)) = conn.request("GET", "/api/v2/openapi.json", None) {
+                return Ok(());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("the sandbox did not answer on {addr} within 30 s"))
+}
+
+/// The number of rows on a page, from `meta.pagination`'s `from` and `to`.
+fn page_rows(body: &str) -> Option<usize> {
+    let pagination = &body[body.find("\"pagination\"")?..];
+    let number = |key: &str| -> Option<usize> {
+        let at = pagination.find(key)? + key.len();
+        let digits: String = pagination[at..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    };
+    Some(number("\"to\":")? + 1 - number("\"from\":")?)
+}
+
+/// One keep-alive HTTP/1.1 connection.
+struct Conn {
+    addr: String,
+    reader: BufReader<TcpStream>,
+}
+
+impl Conn {
+    fn open(addr: &str) -> Result<Conn> {
+        let stream = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
+        stream.set_nodelay(true).ok();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).ok();
+        Ok(Conn { addr: addr.to_owned(), reader: BufReader::new(stream) })
+    }
+
+    /// Sends one request and reads the whole answer: (status, body).
+    fn request(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<(u16, String)> {
+        let body = body.unwrap_or("");
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {TOKEN}\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        );
+        let io = |e: std::io::Error| format!("{method} {path}: {e}");
+        let stream = self.reader.get_mut();
+        stream.write_all(head.as_bytes()).map_err(io)?;
+        stream.write_all(body.as_bytes()).map_err(io)?;
+
+        let mut line = String::new();
+        self.reader.read_line(&mut line).map_err(io)?;
+        let status: u16 = line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| format!("{method} {path}: bad status line {line:?}"))?;
+        let (mut length, mut chunked) = (None, false);
+        loop {
+            line.clear();
+            if self.reader.read_line(&mut line).map_err(io)? == 0 {
+                return Err(format!("{method} {path}: connection closed in the headers"));
+            }
+            let l = line.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = l.split_once(':') {
+                let (k, v) = (k.trim().to_ascii_lowercase(), v.trim());
+                if k == "content-length" {
+                    length = v.parse::<usize>().ok();
+                } else if k == "transfer-encoding" && v.eq_ignore_ascii_case("chunked") {
+                    chunked = true;
+                }
+            }
+        }
+        let mut bytes = Vec::new();
+        if chunked {
+            loop {
+                line.clear();
+                self.reader.read_line(&mut line).map_err(io)?;
+                let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or(""), 16).map_err(|_| format!("{method} {path}: bad chunk size"))?;
+                let mut chunk = vec![0; size + 2];
+                self.reader.read_exact(&mut chunk).map_err(io)?;
+                if size == 0 {
+                    break;
+                }
+                bytes.extend_from_slice(&chunk[..size]);
+            }
+        } else if let Some(n) = length {
+            bytes.resize(n, 0);
+            self.reader.read_exact(&mut bytes).map_err(io)?;
+        }
+        Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
     }
 }

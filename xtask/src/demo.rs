@@ -1,8 +1,9 @@
 //! `cargo xtask demo`: the project's main job on this machine.
 //!
-//! Once the sandbox exists: run it with its demo data at http://127.0.0.1:8080 (serving the built admin
-//! panel from dist/ when there is one). Until then: say plainly what is not built yet and run what exists
-//! (the core crate's native tests), so the command always finishes.
+//! Once the sandbox exists: build the admin panel (`trunk build --release` into dist/), then run the
+//! sandbox with its demo data at http://127.0.0.1:8080, serving the panel from dist/ beside the API.
+//! Until then: say plainly what is not built yet and run what exists (the core crate's native tests),
+//! so the command always finishes.
 
 use crate::util::{self, cmd, exists, root, Result};
 use std::fs;
@@ -21,12 +22,19 @@ const CORE_DIR: &str = "crates/core";
 pub fn run() -> Result {
     crate::setup::run()?;
 
-    let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
     if sandbox_built() {
+        // The admin panel: `trunk build --release` into dist/ (Trunk.toml: offline, binaryen's
+        // wasm-opt from xtask/tools, which util::export_tool_env put first on PATH).
+        if exists(&format!("{ADMIN_DIR}/Cargo.toml")) {
+            println!("demo: building the admin panel into {PANEL_DIST}/");
+            util::run(cmd("trunk").args(["build", "--release"]))?;
+        }
+        let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
         let mut run = cmd("cargo");
         run.args([
             "run",
-            "--release",
+            "--profile",
+            "native-release",
             "-p",
             SANDBOX_PACKAGE,
             "--",
@@ -35,13 +43,18 @@ pub fn run() -> Result {
         ]);
         if panel_built {
             run.args(["--serve", PANEL_DIST]);
+            println!(
+                "demo: the admin panel and the API are both at http://{SANDBOX_ADDR} \
+                 (sign in with a demo token the sandbox prints below, e.g. demo-owner)"
+            );
         } else {
-            println!("demo: the admin panel is not built yet ({PANEL_DIST}/index.html missing); serving the API only");
+            println!("demo: the admin panel is not built ({PANEL_DIST}/index.html missing); serving the API only");
         }
         println!("demo: starting the sandbox at http://{SANDBOX_ADDR} (Ctrl-C stops it)");
         return util::run(&mut run);
     }
 
+    let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
     println!("demo: not built yet:");
     println!(
         "  - the sandbox (API v2 emulator with demo data): {SANDBOX_DIR} is still a placeholder"

@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod npm;
 mod setup;
 mod size;
 mod test;
@@ -20,6 +21,7 @@ commands:
   test           setup, then every test suite: native, wasm in headless Chromium, end-to-end
   size           build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
+  npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   bench <name>   run a named benchmark
 ";
 
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("size") => size::run(),
         Some("demo") => demo::run(),
+        Some("npm") => npm::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

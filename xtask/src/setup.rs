@@ -95,7 +95,13 @@ struct PyTool {
 
 /// Python tools (e.g. schemathesis against the sandbox's OpenAPI document) go here, one line each:
 /// `PyTool { bin: "schemathesis", spec: "schemathesis==3.39.16" },`
-const PY_TOOLS: &[PyTool] = &[];
+const PY_TOOLS: &[PyTool] = &[
+    // Fuzzes the sandbox against its own OpenAPI document (the "API fuzzing" suite of `cargo xtask test`).
+    PyTool {
+        bin: "schemathesis",
+        spec: "schemathesis==4.32.5",
+    },
+];
 
 /// Where the Python tools live; under target/ so `cargo clean` removes them and git ignores them.
 pub fn venv_dir() -> PathBuf {

@@ -1,8 +1,9 @@
 //! `cargo xtask test`: setup, then every test suite the project has, in order, stopping at the first failure.
 //!
-//! Suites: native (`cargo test --workspace`), wasm in headless Chromium (against the mock API server in
-//! tests/mock-server), end-to-end (`node --test` in tests/). A suite whose crate or folder does not exist
-//! yet is skipped and says so. A summary is printed at the end, also after a failure.
+//! Suites: native (`cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
+//! in headless Chromium (against the mock API server in tests/mock-server), end-to-end (`node --test`
+//! in tests/e2e, after building the panel and the release sandbox). A suite whose crate or folder
+//! does not exist yet is skipped and says so. A summary is printed at the end, also after a failure.
 
 use crate::util::{self, cmd, exists, root, Result};
 use std::io::{BufRead, BufReader};
@@ -14,12 +15,21 @@ use std::time::Duration;
 
 /// Packages that only build for wasm32, left out of the native run: (package, directory).
 const WASM_ONLY_CRATES: &[(&str, &str)] = &[
-    // e.g. ("webwork-admin", "crates/admin"), once a face cannot compile natively.
+    // The panel and its components have browser tests only (natively the panel compiles to an
+    // empty crate); leaving them out spares the native suite a native build of Leptos.
+    ("webwork-admin", "crates/admin"),
+    ("webwork-ui", "crates/ui"),
 ];
 
 /// Packages whose wasm-bindgen tests run in headless Chromium: (package, directory).
 /// Add the admin panel, widgets and the JS package here as they gain browser tests.
-const WASM_TEST_CRATES: &[(&str, &str)] = &[("webwork-core", "crates/core")];
+const WASM_TEST_CRATES: &[(&str, &str)] = &[
+    ("webwork-core", "crates/core"),
+    // Component tests: table keyboard navigation and selection, forms, error display.
+    ("webwork-ui", "crates/ui"),
+    // Panel tests: forms over a scripted fetch (422 at the field), routes, sign-in messages.
+    ("webwork-admin", "crates/admin"),
+];
 
 /// The WebDriver the wasm test runner starts (Debian's chromium-driver, matching /usr/bin/chromium).
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -37,7 +47,8 @@ const MOCK_SERVER: &str = "tests/mock-server/server.mjs";
 /// Preferred mock server port. The URL is compiled into the wasm tests, so a stable port keeps cargo's
 /// cache valid between runs; when it is taken we let the server pick any free port (and cargo rebuilds).
 const MOCK_PORT: u16 = 47831;
-const E2E_DIR: &str = "tests";
+/// The admin panel's end-to-end tests (own package.json and lockfile, installed by setup).
+const E2E_DIR: &str = "tests/e2e";
 
 enum Outcome {
     Passed,
@@ -101,12 +112,20 @@ const SUITES: &[Suite] = &[
         run: native,
     },
     Suite {
+        name: "API fuzzing (schemathesis)",
+        run: api_fuzzing,
+    },
+    Suite {
         name: "wasm (headless Chromium)",
         run: wasm,
     },
     Suite {
         name: "end-to-end",
         run: end_to_end,
+    },
+    Suite {
+        name: "npm package",
+        run: npm_package,
     },
 ];
 
@@ -209,14 +228,66 @@ fn wasm(counts: &mut Counts) -> Result<Option<String>> {
     Ok(None)
 }
 
+/// The admin panel end to end: `trunk build --release` into dist/ (as `cargo xtask demo` does;
+/// Trunk's env and wasm-opt come from util::export_tool_env), the release sandbox, then
+/// `node --test` in tests/e2e: Chromium (playwright-core, /usr/bin/chromium) against an
+/// in-memory sandbox serving dist/ that the tests start themselves.
 fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
     if !exists(&format!("{E2E_DIR}/package.json")) {
         return Ok(Some(format!(
             "{E2E_DIR}/package.json does not exist yet (no end-to-end tests)"
         )));
     }
+    if !exists("crates/admin/Cargo.toml") || !exists("crates/sandbox/Cargo.toml") {
+        return Ok(Some(
+            "crates/admin or crates/sandbox does not exist yet".into(),
+        ));
+    }
+    util::run(cmd("trunk").args(["build", "--release"]))?;
+    util::run(cmd("cargo").args([
+        "build",
+        "--profile",
+        "native-release",
+        "-p",
+        "webwork-sandbox",
+    ]))?;
+    let target = crate::size::target_dir();
     util::run_reading(
-        cmd("node").current_dir(root().join(E2E_DIR)).arg("--test"),
+        cmd("node")
+            .current_dir(root().join(E2E_DIR))
+            .arg("--test")
+            .env(
+                "WEBWORK_SANDBOX",
+                target.join("native-release/webwork-sandbox"),
+            )
+            .env("WEBWORK_DIST", root().join("dist")),
+        |line| counts.read(line),
+    )?;
+    Ok(None)
+}
+
+/// The npm package's tests: where they live (own package.json and lockfile, installed by setup).
+const NPM_TESTS_DIR: &str = "web/tests";
+
+/// The npm package as a user gets it: `cargo xtask npm`'s build, its tarball unpacked into
+/// web/tests/node_modules/webwork-tracker, then `node --test` there: Node against sandboxes it
+/// starts (calls, pages, errors, abort, 429), conformance with the core for every operation,
+/// `tsc --strict` over a TypeScript example, and Chromium (playwright-core) on a plain module
+/// page and on the Vite example app after `vite build`.
+fn npm_package(counts: &mut Counts) -> Result<Option<String>> {
+    if !exists("crates/js/Cargo.toml") || !exists(&format!("{NPM_TESTS_DIR}/package.json")) {
+        return Ok(Some(format!("crates/js or {NPM_TESTS_DIR}/package.json does not exist yet")));
+    }
+    let built = crate::npm::build()?;
+    crate::npm::install_into(&root().join(NPM_TESTS_DIR), &built)?;
+    util::run(cmd("cargo").args(["build", "-p", "webwork-sandbox"]))?;
+    let sandbox = crate::size::target_dir().join("debug/webwork-sandbox");
+    util::run_reading(
+        cmd("node")
+            .current_dir(root().join(NPM_TESTS_DIR))
+            .arg("--test")
+            .env("WEBWORK_SANDBOX", &sandbox)
+            .env("WEBWORK_FIXTURES", &built.fixtures),
         |line| counts.read(line),
     )?;
     Ok(None)
@@ -273,6 +344,126 @@ impl MockServer {
 }
 
 impl Drop for MockServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Schemathesis settings that flags cannot carry (fixed demo ids, a safe webhook URL).
+const SCHEMATHESIS_CONFIG: &str = "xtask/schemathesis.toml";
+/// Seconds schemathesis may spend in all (examples, then fuzzing until the budget is spent; the
+/// coverage phase crashes inside the tool, see xtask/schemathesis.toml).
+const SCHEMATHESIS_SECONDS: &str = "75";
+
+/// Schemathesis against a fresh in-memory demo sandbox, driven from the sandbox's own OpenAPI document:
+/// fails on any 5xx answer or any reply (success or error) that does not match its documented schema.
+/// Bounded in time and seeded, so a run is repeatable.
+fn api_fuzzing(_counts: &mut Counts) -> Result<Option<String>> {
+    let schemathesis = crate::setup::venv_dir().join("bin/schemathesis");
+    if !exists("crates/sandbox") {
+        return Ok(Some("crates/sandbox does not exist yet".into()));
+    }
+    if !schemathesis.exists() {
+        return Err(format!(
+            "{} is missing (cargo xtask setup installs it)",
+            schemathesis.display()
+        ));
+    }
+    util::run(cmd("cargo").args(["build", "-p", "webwork-sandbox"]))?;
+    let sandbox = FuzzSandbox::start()?;
+    println!(
+        "sandbox under test: {} (log: {})",
+        sandbox.base,
+        sandbox.log.display()
+    );
+    let result = util::run(
+        cmd(&schemathesis)
+            .arg("--config-file")
+            .arg(root().join(SCHEMATHESIS_CONFIG))
+            .args(["run", &format!("{}/openapi.json", sandbox.base)])
+            .args(["--header", "Authorization: Bearer demo-owner"])
+            .args(["--checks", "not_a_server_error,response_schema_conformance"])
+            .args(["--phases", "examples,fuzzing"])
+            .args(["--max-examples", "10", "--max-time", SCHEMATHESIS_SECONDS])
+            .args([
+                "--workers",
+                "2",
+                "--seed",
+                "1",
+                "--generation-database",
+                "none",
+            ])
+            .args(["--request-timeout", "10", "--no-color"])
+            .current_dir(sandbox.log.parent().expect("the log sits in a folder")),
+    );
+    if result.is_err() {
+        println!("the sandbox's own log: {}", sandbox.log.display());
+    }
+    result.map(|_| None)
+}
+
+/// `webwork-sandbox --memory` on a free loopback port, killed when dropped.
+struct FuzzSandbox {
+    child: Child,
+    base: String,
+    log: std::path::PathBuf,
+}
+
+impl FuzzSandbox {
+    fn start() -> Result<FuzzSandbox> {
+        let target = crate::size::target_dir();
+        let dir = target.join("schemathesis");
+        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        let log = dir.join("sandbox.log");
+        let file =
+            std::fs::File::create(&log).map_err(|e| format!("creating {}: {e}", log.display()))?;
+        let err = file.try_clone().map_err(|e| e.to_string())?;
+        let port = TcpListener::bind(("127.0.0.1", 0))
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .map_err(|e| format!("finding a free port: {e}"))?;
+        let addr = format!("127.0.0.1:{port}");
+        let mut command = cmd(target.join("debug/webwork-sandbox"));
+        command
+            .args([
+                "--memory",
+                "--rate-limit",
+                "off",
+                "--today",
+                "2026-03-04",
+                "--addr",
+                &addr,
+            ])
+            .stdin(Stdio::null())
+            .stdout(file)
+            .stderr(err);
+        println!("$ {}", util::describe(&command));
+        let child = command
+            .spawn()
+            .map_err(|e| format!("could not start the sandbox: {e}"))?;
+        let mut sandbox = FuzzSandbox {
+            child,
+            base: format!("http://{addr}/api/v2"),
+            log,
+        };
+        for _ in 0..300 {
+            if std::net::TcpStream::connect(&addr).is_ok() {
+                return Ok(sandbox);
+            }
+            if let Ok(Some(status)) = sandbox.child.try_wait() {
+                return Err(format!(
+                    "the sandbox exited ({status}); see {}",
+                    sandbox.log.display()
+                ));
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!("the sandbox did not listen on {addr} within 30s"))
+    }
+}
+
+impl Drop for FuzzSandbox {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

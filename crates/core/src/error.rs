@@ -121,21 +121,45 @@ impl ApiError {
 /// The API's messages name the field first in Laravel style ("The email field ...") or as
 /// `field_name is required`; take the first snake_case word that looks like a parameter.
 fn guess_field(text: &str) -> Option<&str> {
-    let mut words = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
-    let first = words.clone().find(|w| !w.is_empty())?;
-    if first.contains('_') {
+    // The API's messages name fields in Laravel's phrasings: "workspace_id is required ...",
+    // "The email field must be ...", "The selected project_id is invalid.", "The end date must be
+    // after ..." (rare; only snake_case or a word before "field" is trusted as a name).
+    let words: Vec<&str> = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
+    let mut rest = words.as_slice();
+    if let [the, tail @ ..] = rest {
+        if the.eq_ignore_ascii_case("the") {
+            rest = tail;
+        }
+    }
+    let mut selected = false;
+    if let ["selected", tail @ ..] = rest {
+        if !tail.is_empty() {
+            rest = tail;
+            selected = true;
+        }
+    }
+    let first = *rest.first()?;
+    if selected || first.contains('_') || rest.get(1) == Some(&"field") {
         return Some(first);
     }
-    let mut prev = "";
-    for w in words.by_ref() {
-        if w == "field" && !prev.is_empty() && prev != "The" && prev != "the" {
-            return Some(prev);
-        }
-        if !w.is_empty() {
-            prev = w;
-        }
+    // "... the user_id field ..." further in.
+    words.windows(2).find(|w| w[1] == "field" && !w[0].eq_ignore_ascii_case("the")).map(|w| w[0])
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::guess_field;
+
+    #[test]
+    fn laravel_phrasings_name_their_field() {
+        assert_eq!(guess_field("workspace_id is required in request body"), Some("workspace_id"));
+        assert_eq!(guess_field("The email field must be a valid email address."), Some("email"));
+        assert_eq!(guess_field("The selected project_id is invalid."), Some("project_id"));
+        assert_eq!(guess_field("The selected role is invalid."), Some("role"));
+        assert_eq!(guess_field("The per_page field must be between 1 and 100."), Some("per_page"));
+        assert_eq!(guess_field("Something went wrong."), None);
+        assert_eq!(guess_field("The given data was invalid."), None);
     }
-    None
 }
 
 impl fmt::Display for ApiError {

@@ -1,5 +1,6 @@
 //! The client's policy on a scripted transport with a fake clock: pacing, retries and their
 //! backoff, `Retry-After`, timeouts, cancellation, pagination, and token hygiene.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

@@ -30,6 +30,18 @@ impl FetchTransport {
     }
 }
 
+/// A pending `setTimeout`, cleared when the sleep that set it is dropped before it fires (the
+/// loser of a timeout race): otherwise the timer keeps a Node process alive until it fires.
+struct ClearOnDrop(Option<JsValue>);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        if let (Some(id), Ok(clear)) = (self.0.take(), global_fn("clearTimeout")) {
+            let _ = clear.call1(&JsValue::UNDEFINED, &id);
+        }
+    }
+}
+
 /// Aborts the request if its future is dropped before the answer is read (timeout, cancel).
 struct AbortOnDrop(Option<AbortController>);
 
@@ -104,12 +116,14 @@ impl Transport for FetchTransport {
     }
 
     async fn sleep(&self, ms: u64) {
+        let mut timer = ClearOnDrop(None);
         let promise = Promise::new(&mut |resolve, _reject| {
             if let Ok(set_timeout) = global_fn("setTimeout") {
-                let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64));
+                timer.0 = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64)).ok();
             }
         });
         let _ = JsFuture::from(promise).await;
+        timer.0 = None;
     }
 
     fn now_ms(&self) -> f64 {

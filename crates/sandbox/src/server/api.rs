@@ -56,12 +56,20 @@ async fn dispatch(app: &Arc<App>, req: Request, token: Option<String>, timestamp
     let (op, path) = match method.map(|m| routes::find(m, rel)) {
         Some(Match::Op(op, path)) => (op, path),
         Some(Match::NotFound) => return Err(not_found_endpoint()),
-        Some(Match::MethodNotAllowed(allowed)) => return Err(method_not_allowed(&parts.method, &allowed)),
-        None => match routes::find(Method::Get, rel) {
-            // An HTTP method the API never uses (PATCH, HEAD...): 405 on a known path.
-            Match::NotFound => return Err(not_found_endpoint()),
-            _ => return Err(HttpError::new(405, format!("The {} method is not supported for this route.", parts.method))),
-        },
+        Some(Match::MethodNotAllowed(_)) | None => {
+            // A known path with another method, or a method the API never uses (PATCH,
+            // HEAD...): 405 with an `Allow` header listing the path's methods.
+            let allowed = allowed_methods(rel);
+            if allowed.is_empty() {
+                return Err(not_found_endpoint());
+            }
+            let mut resp = method_not_allowed(&parts.method, &allowed).into_response_at(timestamp);
+            let list: Vec<&str> = allowed.iter().map(|m| m.as_str()).collect();
+            if let Ok(v) = HeaderValue::from_str(&list.join(", ")) {
+                resp.headers_mut().insert(header::ALLOW, v);
+            }
+            return Ok(resp);
+        }
     };
     let too_large = || HttpError::new(413, "The request body is larger than 1 MiB.");
     let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
@@ -144,6 +152,15 @@ fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64
 
 fn not_found_endpoint() -> HttpError {
     HttpError::new(404, "The requested endpoint does not exist.")
+}
+
+/// The methods some operation answers on `rel` (a path under `/api/v2`), in GET, POST, PUT,
+/// DELETE order.
+fn allowed_methods(rel: &str) -> Vec<Method> {
+    [Method::Get, Method::Post, Method::Put, Method::Delete]
+        .into_iter()
+        .filter(|m| matches!(routes::find(*m, rel), Match::Op(..)))
+        .collect()
 }
 
 fn method_not_allowed(method: &axum::http::Method, allowed: &[Method]) -> HttpError {

@@ -1,0 +1,375 @@
+//! The panel's one way to call the API: an [`Api`] handle in context that owns the client,
+//! counts calls in flight, shows the rate budget, and ends the session on a 401. Pages load
+//! data through [`load`] (a small resource that maps every outcome to a UI state) and save
+//! through [`Api::send`].
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use webwork_core::client::CallOptions;
+use webwork_core::models::Workspace;
+use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Page, Reply};
+
+use crate::session::Session;
+
+/// The rate budget as the header shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct BudgetView {
+    pub limit: u32,
+    pub remaining: u32,
+    /// When the next request may go, if none may go now.
+    pub next_free_in_ms: Option<f64>,
+    /// What the server last said (`X-RateLimit-Remaining`, `X-RateLimit-Limit`).
+    pub server: Option<(u32, u32)>,
+}
+
+/// The API handle pages get from context. Copy: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct Api {
+    client: StoredValue<Option<Client<FetchTransport>>, LocalStorage>,
+    /// Signed in (base URL and "remember me"; the token stays inside the client).
+    pub session: RwSignal<Option<(String, bool)>>,
+    /// Requests under way, for the header's quiet indicator.
+    pub in_flight: RwSignal<u32>,
+    pub budget: RwSignal<BudgetView>,
+    /// Set when the server refused the token (401) and the session was ended because of it.
+    pub expired: RwSignal<bool>,
+    /// The workspaces of the signed-in user (from `GET /workspaces`).
+    pub workspaces: RwSignal<Option<Vec<Workspace>>>,
+}
+
+/// What a call without a session fails with.
+fn not_signed_in() -> ApiError {
+    ApiError::Unauthorized { message: "You are not signed in.".to_owned() }
+}
+
+impl Api {
+    /// A handle with the session kept from an earlier sign-in, if any.
+    pub fn new() -> Self {
+        let api = Api {
+            client: StoredValue::new_local(None),
+            session: RwSignal::new(None),
+            in_flight: RwSignal::new(0),
+            budget: RwSignal::new(BudgetView::default()),
+            expired: RwSignal::new(false),
+            workspaces: RwSignal::new(None),
+        };
+        if let Some(s) = Session::load() {
+            api.install(&s, FetchTransport::new());
+        }
+        api
+    }
+
+    /// Provides a new handle as context and returns it.
+    pub fn provide() -> Self {
+        let api = Api::new();
+        provide_context(api);
+        api
+    }
+
+    /// A handle for tests and embedders: a signed-in client over `transport` (e.g.
+    /// `FetchTransport::with_fetch` with a scripted fetch), nothing stored.
+    pub fn with_transport(base_url: &str, token: &str, transport: FetchTransport) -> Self {
+        let api = Api::new_empty();
+        api.install(&Session { base_url: base_url.to_owned(), token: webwork_core::Token::new(token), remember: false }, transport);
+        api
+    }
+
+    fn new_empty() -> Self {
+        Api {
+            client: StoredValue::new_local(None),
+            session: RwSignal::new(None),
+            in_flight: RwSignal::new(0),
+            budget: RwSignal::new(BudgetView::default()),
+            expired: RwSignal::new(false),
+            workspaces: RwSignal::new(None),
+        }
+    }
+
+    fn install(&self, s: &Session, transport: FetchTransport) {
+        let config = ClientConfig::new(s.base_url.clone(), s.token.expose());
+        self.client.set_value(Some(Client::new(transport, config)));
+        self.session.set(Some((s.base_url.clone(), s.remember)));
+        self.expired.set(false);
+        self.refresh_budget();
+    }
+
+    /// Checks the token with `GET /workspaces` and, when it is accepted, keeps the session.
+    pub async fn sign_in(self, base_url: String, token: String, remember: bool) -> Result<Vec<Workspace>, ApiError> {
+        let session = Session { base_url: base_url.trim().trim_end_matches('/').to_owned(), token: webwork_core::Token::new(token.trim()), remember };
+        let client = Client::new(FetchTransport::new(), ClientConfig::new(session.base_url.clone(), session.token.expose()));
+        self.in_flight.update(|n| *n += 1);
+        let result = client.request::<Value>(&ListWorkspaces::new().per_page(100u32).to_request()?, &CallOptions::default()).await;
+        self.in_flight.update(|n| *n = n.saturating_sub(1));
+        let workspaces: Vec<Workspace> = typed(result?.data)?;
+        session.save();
+        self.client.set_value(Some(client));
+        self.session.set(Some((session.base_url, remember)));
+        self.expired.set(false);
+        self.workspaces.set(Some(workspaces.clone()));
+        self.refresh_budget();
+        Ok(workspaces)
+    }
+
+    /// Forgets the token (storage and memory).
+    pub fn sign_out(&self) {
+        Session::clear();
+        self.client.set_value(None);
+        self.workspaces.set(None);
+        self.session.set(None);
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.session.get().is_some()
+    }
+
+    fn client(&self) -> Result<Client<FetchTransport>, ApiError> {
+        self.client.with_value(|c| c.clone()).ok_or_else(not_signed_in)
+    }
+
+    /// Reads the client's pacer into [`Api::budget`].
+    pub fn refresh_budget(&self) {
+        let view = self.client.with_value(|c| {
+            c.as_ref().map(|c| {
+                let b = c.budget();
+                BudgetView {
+                    limit: b.limit,
+                    remaining: b.remaining,
+                    next_free_in_ms: b.next_free_in_ms,
+                    server: c.pacer().server_budget().map(|s| (s.remaining, s.limit)),
+                }
+            })
+        });
+        let view = view.unwrap_or_default();
+        if self.budget.get_untracked() != view {
+            self.budget.set(view);
+        }
+    }
+
+    /// The one place a request goes out: counts it in flight, refreshes the budget, ends the
+    /// session on a 401. Not generic: every operation shares this code (the wasm stays small);
+    /// only the typed reading of `data` differs per type.
+    async fn call(self, request: Result<ApiRequest, ApiError>) -> Result<Reply<Value>, ApiError> {
+        let request = request?;
+        let client = self.client()?;
+        self.in_flight.update(|n| *n += 1);
+        self.refresh_budget();
+        let result = client.request::<Value>(&request, &CallOptions::default()).await;
+        self.in_flight.update(|n| *n = n.saturating_sub(1));
+        self.refresh_budget();
+        if let Err(ApiError::Unauthorized { .. }) = &result {
+            if self.session.get_untracked().is_some() {
+                self.expired.set(true);
+                self.sign_out();
+            }
+        }
+        result
+    }
+
+    /// Sends an operation; its `data`.
+    pub async fn send<O: Operation>(self, op: O) -> Result<O::Output, ApiError> {
+        let reply = self.call(op.to_request()).await?;
+        typed(reply.data)
+    }
+
+    /// One page of a list.
+    pub async fn page<O: Paginated>(self, op: O) -> Result<Page<O::Item>, ApiError> {
+        let (page, per_page) = (op.page_number().unwrap_or(1), op.page_size().unwrap_or(20));
+        let reply = self.call(op.to_request()).await?;
+        Ok(Page { items: typed(reply.data)?, pagination: reply.pagination, page, per_page })
+    }
+
+    /// Every item of a list (pages of 100, each through the pacer).
+    pub async fn all<O: Paginated>(self, mut op: O) -> Result<Vec<O::Item>, ApiError> {
+        op.set_page(1);
+        op.set_per_page(O::PER_PAGE_MAX);
+        let values = self.all_values(op.to_request(), O::PER_PAGE_MAX).await?;
+        values.into_iter().map(typed).collect()
+    }
+
+    async fn all_values(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<Value>, ApiError> {
+        let mut request = request?;
+        let mut out = Vec::new();
+        for page in 1u32.. {
+            request.set_query("page", page.to_string());
+            let reply = self.call(Ok(request.clone())).await?;
+            let items = match reply.data {
+                Value::Array(items) => items,
+                Value::Null => Vec::new(),
+                other => return Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }),
+            };
+            let n = items.len() as u32;
+            out.extend(items);
+            let more = match reply.pagination {
+                Some(p) if p.last_page > 0 => p.current_page.max(page) < p.last_page,
+                _ => n >= per_page,
+            };
+            if !more || n == 0 || page >= 1000 {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The signed-in user's workspaces, loaded once per session.
+    pub async fn ensure_workspaces(self) -> Result<Vec<Workspace>, ApiError> {
+        if let Some(w) = self.workspaces.get_untracked() {
+            return Ok(w);
+        }
+        let w = self.send(ListWorkspaces::new().per_page(100u32)).await?;
+        self.workspaces.set(Some(w.clone()));
+        Ok(w)
+    }
+}
+
+#[allow(dead_code)]
+fn assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Api>();
+}
+
+impl Default for Api {
+    fn default() -> Self {
+        Api::new()
+    }
+}
+
+/// Reads a reply's `data` as `T` (tolerant models: defaults, numbers from strings).
+fn typed<T: DeserializeOwned>(data: Value) -> Result<T, ApiError> {
+    T::deserialize(data).map_err(|e| ApiError::Decode { path: "data".to_owned(), message: e.to_string() })
+}
+
+/// The handle from context.
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}
+
+/// The state of something loading.
+#[derive(Clone, Debug)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(ApiError),
+}
+
+/// Data loaded from the API: re-runs when the signals its fetcher reads change, or on
+/// [`Resource::refetch`]. Only the newest answer counts (an older one arriving late is dropped).
+pub struct Resource<T: Send + Sync + 'static> {
+    pub state: RwSignal<Load<T>>,
+    /// Reloading while the previous data stays on screen.
+    pub refreshing: RwSignal<bool>,
+    tick: RwSignal<u32>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Resource<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Resource<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Resource<T> {
+    pub fn refetch(&self) {
+        self.tick.update(|t| *t = t.wrapping_add(1));
+    }
+
+    /// The data when ready (reactive).
+    pub fn ready(&self) -> Option<T> {
+        match self.state.get() {
+            Load::Ready(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The error when failed (reactive).
+    pub fn error(&self) -> Option<ApiError> {
+        match self.state.get() {
+            Load::Failed(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn loading(&self) -> bool {
+        matches!(self.state.get(), Load::Loading)
+    }
+
+    /// Changes the loaded data in place (after a save, without a reload).
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        self.state.update(|s| {
+            if let Load::Ready(v) = s {
+                f(v)
+            }
+        });
+    }
+}
+
+/// Loads with `fetch`. Signals read by `fetch` itself (before its future) are tracked: read
+/// the URL state there, then move it into the future.
+pub fn load<T, F, Fut>(fetch: F) -> Resource<T>
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    load_boxed(Rc::new(move || Box::pin(fetch()) as BoxFuture<T>))
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+/// The shared body of [`load`], generic in the data type only.
+fn load_boxed<T: Clone + Send + Sync + 'static>(fetch: Rc<dyn Fn() -> BoxFuture<T>>) -> Resource<T> {
+    let state = RwSignal::new(Load::Loading);
+    let refreshing = RwSignal::new(false);
+    let tick = RwSignal::new(0u32);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        tick.track();
+        let fut = fetch();
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        // Data already on screen stays there while the new answer comes (no flash of skeletons).
+        if matches!(state.get_untracked(), Load::Ready(_)) {
+            refreshing.set(true);
+        } else {
+            state.set(Load::Loading);
+        }
+        spawn_local(async move {
+            let result = fut.await;
+            if generation.try_get_value() == Some(mine) {
+                refreshing.set(false);
+                state.set(match result {
+                    Ok(v) => Load::Ready(v),
+                    Err(e) => Load::Failed(e),
+                });
+            }
+        });
+    });
+    Resource { state, refreshing, tick }
+}
+
+/// Saves through a form: nothing happens while a save runs or a field has a problem; the
+/// answer's error lands on its field (or the form); values stay as typed whatever happens.
+pub fn save<O>(api: Api, form: webwork_ui::Form, op: O, on_ok: impl FnOnce(O::Output) + 'static)
+where
+    O: Operation + 'static,
+{
+    if !form.begin() {
+        return;
+    }
+    spawn_local(async move {
+        match api.send(op).await {
+            Ok(out) => {
+                form.finish(Ok(()));
+                on_ok(out);
+            }
+            Err(e) => form.finish(Err(e)),
+        }
+    });
+}

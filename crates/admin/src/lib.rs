@@ -1,0 +1,23 @@
+//! The WebWork Tracker admin panel: a Leptos client-side app over `webwork-core`.
+//!
+//! * [`app`]: the root (contexts, router). [`routes`]: every route in one place.
+//! * [`api`]: the `Api` handle in context (client, in-flight count, rate budget, 401 handling)
+//!   and `load`, the resource pages read lists and items with.
+//! * [`nav`]: view state in the URL, the panel's paths. [`session`]: where the token is kept.
+//! * [`pages`]: one module per resource.
+//!
+//! The panel runs in a browser only (it calls the API through `fetch`): on other targets the crate
+//! is empty, so `cargo build --workspace` still works natively.
+#![cfg(target_arch = "wasm32")]
+
+pub mod api;
+pub mod app;
+pub mod nav;
+pub mod pages;
+pub mod routes;
+pub mod session;
+
+/// Mounts the panel on `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,642 @@
+//! Members: the list (API filters, search, archived view, bulk archive/restore), the detail
+//! page with every field of the model, invite, and edit.
+//!
+//! URL state of the list: `status`, `role`, `email` (the API's filters), `q` (search by name,
+//! e-mail or title over every page), `view=archived`, `page`, `per_page`.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use webwork_core::models::{Member, MemberStatus, RateStatus, Role};
+use webwork_core::ops::{DeleteMember, GetMember, InviteMember, ListMembers, Operation, RestoreMember, UpdateMember};
+use webwork_core::{ApiError, Page};
+use webwork_ui::form::checks;
+use webwork_ui::{
+    CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster,
+};
+
+use super::{local_page, opt, BackLink, Details, ItemFrame, ListFrame, PageHeader};
+use crate::api::{load, use_api, Api};
+use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws, UrlQuery};
+
+fn role_options(roles: &[Role], none: Option<&str>) -> Vec<(String, String)> {
+    super::options(none, roles.iter().map(|r| (r.as_str().to_owned(), r.as_str().to_owned())))
+}
+
+fn status_label(m: &Member) -> String {
+    let s = m.status.as_str();
+    let s = if s.is_empty() { "unknown" } else { s };
+    if m.is_archived() { format!("{s} · archived") } else { s.to_owned() }
+}
+
+/// Filters a list by a search text over name, e-mail and title (case-insensitive).
+pub fn matches_search(m: &Member, q: &str) -> bool {
+    let q = q.to_lowercase();
+    [m.full_name(), m.email.clone(), m.title.clone().unwrap_or_default()].iter().any(|f| f.to_lowercase().contains(&q))
+}
+
+/// The list as the URL describes it.
+async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
+    let mut op = ListMembers::new(ws);
+    if let Some(r) = &q.role {
+        op = op.role(Role::parse(r));
+    }
+    if let Some(e) = &q.email {
+        op = op.email(e.as_str());
+    }
+    if q.archived {
+        // The API leaves archived members out unless a status filter is given, and then
+        // returns them with `deleted_at`: ask per status, keep the archived ones.
+        let statuses: Vec<MemberStatus> = match &q.status {
+            Some(s) => vec![MemberStatus::parse(s)],
+            None => MemberStatus::ALL.to_vec(),
+        };
+        let mut all = Vec::new();
+        for s in statuses {
+            all.extend(api.all(op.clone().status(s)).await?.into_iter().filter(Member::is_archived));
+        }
+        if let Some(text) = &q.search {
+            all.retain(|m| matches_search(m, text));
+        }
+        all.sort_by_key(|m| m.id);
+        return Ok(local_page(all, q.page, q.per_page));
+    }
+    if let Some(s) = &q.status {
+        op = op.status(MemberStatus::parse(s));
+    }
+    match &q.search {
+        // No name filter in the API: search walks every page (100 a request) and pages here.
+        Some(text) => {
+            let mut all = api.all(op).await?;
+            all.retain(|m| matches_search(m, text));
+            Ok(local_page(all, q.page, q.per_page))
+        }
+        None => api.page(op.page(q.page).per_page(q.per_page)).await,
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct UrlState {
+    status: Option<String>,
+    role: Option<String>,
+    email: Option<String>,
+    search: Option<String>,
+    archived: bool,
+    page: u32,
+    per_page: u32,
+}
+
+fn read_state(q: &UrlQuery) -> UrlState {
+    UrlState {
+        status: q.get("status"),
+        role: q.get("role"),
+        email: q.get("email"),
+        search: q.get("q"),
+        archived: q.get("view").as_deref() == Some("archived"),
+        page: q.page(),
+        per_page: q.per_page(),
+    }
+}
+
+/// Archives members, with an Undo that restores them. Returns how many were archived.
+async fn archive_members(api: Api, ws: u64, members: Vec<(u64, String)>) -> (Vec<(u64, String)>, Vec<ApiError>) {
+    let mut done = Vec::new();
+    let mut failed = Vec::new();
+    for (id, name) in members {
+        match api.send(DeleteMember::new(id, ws)).await {
+            Ok(_) => done.push((id, name)),
+            Err(e) => failed.push(e),
+        }
+    }
+    (done, failed)
+}
+
+async fn restore_members(api: Api, ws: u64, ids: Vec<u64>) -> (usize, Vec<ApiError>) {
+    let mut n = 0;
+    let mut failed = Vec::new();
+    for id in ids {
+        match api.send(RestoreMember::new(id, ws)).await {
+            Ok(_) => n += 1,
+            Err(e) => failed.push(e),
+        }
+    }
+    (n, failed)
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+}
+
+/// Archives with a toast whose Undo restores; `after` runs when the list should reload.
+fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, members: Vec<(u64, String)>, after: Callback<()>) {
+    leptos::task::spawn_local(async move {
+        let (done, failed) = archive_members(api, ws, members).await;
+        if let Some(e) = failed.first() {
+            toaster.error(format!("Could not archive {}: {e}", plural(failed.len(), "member")));
+        }
+        if !done.is_empty() {
+            let text = match done.as_slice() {
+                [(_, name)] => format!("Archived {name}."),
+                many => format!("Archived {}.", plural(many.len(), "member")),
+            };
+            let ids: Vec<u64> = done.iter().map(|(id, _)| *id).collect();
+            toaster.with_undo(text, Callback::new(move |_| {
+                let ids = ids.clone();
+                leptos::task::spawn_local(async move {
+                    let (n, failed) = restore_members(api, ws, ids).await;
+                    match failed.first() {
+                        None => toaster.show(format!("Restored {}.", plural(n, "member"))),
+                        Some(e) => toaster.error(format!("Could not restore: {e}")),
+                    };
+                    after.run(());
+                });
+            }));
+        }
+        after.run(());
+    });
+}
+
+fn restore_with_toast(api: Api, toaster: Toaster, ws: u64, ids: Vec<u64>, after: Callback<()>) {
+    leptos::task::spawn_local(async move {
+        let (n, failed) = restore_members(api, ws, ids).await;
+        if n > 0 {
+            toaster.show(format!("Restored {}.", plural(n, "member")));
+        }
+        if let Some(e) = failed.first() {
+            toaster.error(format!("Could not restore {}: {e}", plural(failed.len(), "member")));
+        }
+        after.run(());
+    });
+}
+
+#[component]
+pub fn MembersPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let state = Memo::new(move |_| read_state(&query));
+    let res = load(move || {
+        let (ws, q) = (ws.get(), state.get());
+        fetch_members(api, ws, q)
+    });
+    let selection = RwSignal::new(BTreeSet::<String>::new());
+    // A new result (page, filter, view) starts with nothing selected.
+    Effect::new(move |_| {
+        state.track();
+        selection.set(BTreeSet::new());
+    });
+    let archived_view = move || state.with(|s| s.archived);
+    let reload = Callback::new(move |_| {
+        selection.set(BTreeSet::new());
+        res.refetch();
+    });
+
+    // Confirm dialog for archiving one member or the selection.
+    let confirm_open = RwSignal::new(false);
+    let pending = RwSignal::new(Vec::<(u64, String)>::new());
+    let confirm_message = Signal::derive(move || match pending.get().as_slice() {
+        [(_, name)] => format!("{name} loses access to this workspace. You can restore them later from the archived view."),
+        many => format!("{} lose access to this workspace. You can restore them later from the archived view.", plural(many.len(), "member")),
+    });
+    let confirm_title = Signal::derive(move || match pending.get().len() {
+        1 => "Archive this member?".to_owned(),
+        n => format!("Archive {n} members?"),
+    });
+    let ask_archive = move |members: Vec<(u64, String)>| {
+        pending.set(members);
+        confirm_open.set(true);
+    };
+
+    let selected_members = move || {
+        let sel = selection.get();
+        res.ready()
+            .map(|p| p.items.into_iter().filter(|m| sel.contains(&m.id.to_string())).map(|m| (m.id, m.full_name())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+
+    let columns = vec![
+        Column::new("Name", move |m: &Member| {
+            let href = paths::member(ws.get_untracked(), m.id);
+            view! { <a href=href>{m.full_name()}</a> }.into_any()
+        }),
+        Column::text("E-mail", |m: &Member| m.email.clone()).class("hide-sm"),
+        Column::text("Role", |m: &Member| m.current_role.as_str().to_owned()),
+        Column::new("Status", |m: &Member| {
+            view! { <span class="badge" class:muted=m.is_archived() data-status=m.status.as_str().to_owned()>{status_label(m)}</span> }.into_any()
+        }),
+        Column::text("Team", |m: &Member| opt(&m.team_name)).class("hide-sm"),
+        Column::text("Title", |m: &Member| opt(&m.title)).class("hide-md"),
+        Column::new("", move |m: &Member| {
+            let (id, name) = (m.id, m.full_name());
+            if m.is_archived() {
+                view! {
+                    <button type="button" class="btn small" aria-label=format!("Restore {name}")
+                        on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![id], reload)>"Restore"</button>
+                }.into_any()
+            } else if m.current_role == Role::Owner {
+                ().into_any()
+            } else {
+                let n2 = name.clone();
+                view! {
+                    <button type="button" class="btn small ghost" aria-label=format!("Archive {name}")
+                        on:click=move |_| ask_archive(vec![(id, n2.clone())])>"Archive"</button>
+                }.into_any()
+            }
+        }).class("actions"),
+    ];
+
+    let search = RwSignal::new(query.initial("q"));
+    let email = RwSignal::new(query.initial("email"));
+    let on_open = Callback::new(move |m: Member| nav.go(&paths::member(ws.get_untracked(), m.id)));
+
+    view! {
+        <PageHeader title=Signal::derive(move || if archived_view() { "Archived members".to_owned() } else { "Members".to_owned() })>
+            <a class="btn primary" href=move || paths::member_invite(ws.get())>"Invite member"</a>
+        </PageHeader>
+        <div class="tabs" role="tablist" aria-label="Which members">
+            <button type="button" role="tab" aria-selected=move || (!archived_view()).to_string()
+                on:click=move |_| query.set_one("view", None)>"Current"</button>
+            <button type="button" role="tab" aria-selected=move || archived_view().to_string()
+                on:click=move |_| query.set_one("view", Some("archived".into()))>"Archived"</button>
+        </div>
+        <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            query.set(&[("q", Some(search.get_untracked().trim().to_owned())), ("email", Some(email.get_untracked().trim().to_owned()))]);
+        }>
+            <label>"Search"
+                <input type="search" placeholder="Name, e-mail or title" bind:value=search/>
+            </label>
+            <label>"Status"
+                <select on:change=move |ev| query.set_one("status", Some(event_target_value(&ev)))>
+                    <option value="" selected=move || state.with(|s| s.status.is_none())>"Any"</option>
+                    {MemberStatus::ALL.iter().map(|s| {
+                        let v = s.as_str().to_owned();
+                        let v2 = v.clone();
+                        let text = v.clone();
+                        view! { <option value=v selected=move || state.with(|s| s.status.as_deref() == Some(v2.as_str()))>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>"Role"
+                <select on:change=move |ev| query.set_one("role", Some(event_target_value(&ev)))>
+                    <option value="" selected=move || state.with(|s| s.role.is_none())>"Any"</option>
+                    {Role::ALL.iter().filter(|r| **r != Role::Client).map(|r| {
+                        let v = r.as_str().to_owned();
+                        let v2 = v.clone();
+                        let text = v.clone();
+                        view! { <option value=v selected=move || state.with(|s| s.role.as_deref() == Some(v2.as_str()))>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label>"E-mail (exact)"
+                <input type="email" placeholder="name@example.com" bind:value=email/>
+            </label>
+            <button type="submit" class="btn">"Apply"</button>
+            <button type="button" class="btn ghost" on:click=move |_| {
+                search.set(String::new());
+                email.set(String::new());
+                query.set(&[("q", None), ("email", None), ("status", None), ("role", None)]);
+            }>"Clear"</button>
+        </form>
+        <Show when=move || state.with(|s| s.search.is_some() || s.archived)>
+            <p class="hint">"Search and the archived view read every page of the list (100 members a request) and page the result here."</p>
+        </Show>
+        <Show when=move || !selection.with(BTreeSet::is_empty)>
+            <div class="bulk-bar" role="region" aria-label="Selected members">
+                <span>{move || format!("{} selected", selection.with(BTreeSet::len))}</span>
+                {move || if archived_view() {
+                    view! {
+                        <button type="button" class="btn" on:click=move |_| {
+                            let ids = selected_members().into_iter().map(|(id, _)| id).collect();
+                            restore_with_toast(api, toaster, ws.get_untracked(), ids, reload);
+                        }>"Restore selected"</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="btn danger" on:click=move |_| ask_archive(selected_members())>"Archive selected"</button>
+                    }.into_any()
+                }}
+                <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>"Clear selection"</button>
+            </div>
+        </Show>
+        <ListFrame res query caption="Members" columns key=|m: &Member| m.id.to_string() label=|m: &Member| m.full_name()
+            selection on_open cols=6
+            empty_title=Signal::derive(move || if archived_view() { "No archived members".to_owned() } else { "No members match".to_owned() })
+            empty_hint="Change the filters, or invite someone."/>
+        <ConfirmDialog open=confirm_open title=confirm_title message=confirm_message confirm_label="Archive" danger=true
+            on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws.get_untracked(), pending.get_untracked(), reload))/>
+    }
+}
+
+/// Every field of a member, as the detail page lists them.
+pub fn member_fields(m: &Member) -> Vec<(&'static str, String)> {
+    vec![
+        ("ID", m.id.to_string()),
+        ("First name", m.firstname.clone()),
+        ("Last name", m.lastname.clone()),
+        ("E-mail", m.email.clone()),
+        ("Role", m.current_role.as_str().to_owned()),
+        ("Status", m.status.as_str().to_owned()),
+        ("Avatar", opt(&m.avatar)),
+        ("Time zone", opt(&m.timezone)),
+        ("Preferred time zone", opt(&m.preferred_timezone)),
+        ("Team", opt(&m.team_name)),
+        ("Titles", opt(&m.title)),
+        ("Birth date", opt(&m.birth_date)),
+        ("Hired", opt(&m.hired_at)),
+        ("Max inactive minutes", opt(&m.settings_max_inactive_minutes)),
+        ("Currency", opt(&m.currency)),
+        ("Rate", m.rate.map(super::num).unwrap_or_default()),
+        ("Rate type", opt(&m.rate_type)),
+        ("Rate visibility", m.rate_status.map(|r| r.label().into_owned()).unwrap_or_default()),
+        ("Tax country", opt(&m.tax_country)),
+        ("Tax state", opt(&m.tax_state)),
+        ("Blocked", if m.is_blocked { "yes".to_owned() } else { "no".to_owned() }),
+        ("Weekly hours limit", opt(&m.weekly_hours_limit)),
+        ("Screenshots", opt(&m.screenshots)),
+        ("Created", opt(&m.created_at)),
+        ("Updated", opt(&m.updated_at)),
+        ("Archived", opt(&m.deleted_at)),
+    ]
+}
+
+#[component]
+pub fn MemberDetailPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_id();
+    let toaster = expect_context::<Toaster>();
+    let res = load(move || {
+        let (ws, id) = (ws.get(), id.get());
+        async move { api.send(GetMember::new(id, ws)).await }
+    });
+    let confirm_open = RwSignal::new(false);
+    let reload = Callback::new(move |_| res.refetch());
+    view! {
+        <BackLink href=paths::members(ws.get_untracked()) text="Members"/>
+        <ItemFrame res>
+            {move || res.ready().map(|m| {
+                let name = m.full_name();
+                let (mid, archived, owner) = (m.id, m.is_archived(), m.current_role == Role::Owner);
+                let n2 = name.clone();
+                view! {
+                    <PageHeader title=name.clone()>
+                        <a class="btn" href=paths::member_edit(ws.get_untracked(), mid)>"Edit"</a>
+                        <a class="btn ghost" href=format!("{}?member={mid}", paths::contracts(ws.get_untracked()))>"Contracts"</a>
+                        {if archived {
+                            view! { <button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![mid], reload)>"Restore"</button> }.into_any()
+                        } else if owner {
+                            ().into_any()
+                        } else {
+                            view! { <button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>"Archive"</button> }.into_any()
+                        }}
+                    </PageHeader>
+                    {archived.then(|| view! { <div class="banner warn" role="status"><p>"This member is archived: they cannot reach the workspace until restored."</p></div> })}
+                    <div class="card"><Details rows=member_fields(&m)/></div>
+                    <ConfirmDialog open=confirm_open title="Archive this member?"
+                        message=format!("{n2} loses access to this workspace. You can restore them later.") confirm_label="Archive" danger=true
+                        on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws.get_untracked(), vec![(mid, name.clone())], reload))/>
+                }
+            })}
+        </ItemFrame>
+    }
+}
+
+/// The invite form. On success it shows the invitation link (with Copy) in place.
+#[component]
+pub fn InviteForm(ws: u64) -> impl IntoView {
+    let api = use_api();
+    let email = FieldState::new("email", "").check(checks::email);
+    let firstname = FieldState::new("firstname", "").check(checks::text(255));
+    let lastname = FieldState::new("lastname", "").check(checks::text(255));
+    let role = FieldState::new("role", Role::RegularUser.as_str()).check(checks::required);
+    let form = Form::new(vec![email, firstname, lastname, role]);
+    let invited = RwSignal::new(None::<(u64, String)>);
+
+    let build = move || {
+        InviteMember::new(
+            ws,
+            email.value.get().trim(),
+            firstname.value.get().trim().to_owned(),
+            lastname.value.get().trim().to_owned(),
+            Role::parse(&role.value.get()),
+        )
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.begin() {
+            return;
+        }
+        let op = untrack(build);
+        leptos::task::spawn_local(async move {
+            match api.send(op).await {
+                Ok(result) => {
+                    form.finish(Ok(()));
+                    invited.set(Some((result.user_id, result.invitation_link)));
+                }
+                Err(e) => form.finish(Err(e)),
+            }
+        });
+    };
+
+    view! {
+        {move || invited.get().map(|(user_id, link)| {
+            let copy = link.clone();
+            view! {
+                <div class="banner success" role="status">
+                    <div class="banner-text">
+                        <strong>"Invitation sent"</strong>
+                        <p>"They can also join with this link:"</p>
+                        <p><code class="secret">{link}</code></p>
+                    </div>
+                    <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy link"</button>
+                    <a class="btn ghost" href=paths::member(ws, user_id)>"View member"</a>
+                </div>
+            }
+        })}
+        <ErrorBanner error=form.error/>
+        <form class="card form" on:submit=submit novalidate>
+            <TextField field=email label="E-mail" kind="email" form=form required=true autocomplete="off"/>
+            <div class="row">
+                <TextField field=firstname label="First name" form=form required=true/>
+                <TextField field=lastname label="Last name" form=form required=true/>
+            </div>
+            <SelectField field=role label="Role" form=form required=true options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/>
+            <div class="form-actions">
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Sending…" } else { "Send invitation" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let ws = use_ws();
+    view! {
+        <BackLink href=paths::members(ws.get_untracked()) text="Members"/>
+        <PageHeader title="Invite a member"/>
+        {move || view! { <InviteForm ws=ws.get()/> }}
+    }
+}
+
+/// Time zones the browser knows (`Intl.supportedValuesOf("timeZone")`), for the picker.
+fn time_zones() -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
+    let f = intl.as_ref().and_then(|i| js_sys::Reflect::get(i, &"supportedValuesOf".into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (intl, f) {
+        (Some(intl), Some(f)) => f
+            .call1(&intl, &"timeZone".into())
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default(),
+        _ => ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Asia/Yerevan"]
+            .iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+/// The edit form over a loaded member. Only changed fields are sent.
+#[component]
+pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved: Option<Callback<()>>) -> impl IntoView {
+    let api = use_api();
+    let toaster = expect_context::<Toaster>();
+    let owner = member.current_role == Role::Owner;
+    let email = FieldState::new("email", member.email.clone()).check(checks::email);
+    let firstname = FieldState::new("firstname", member.firstname.clone()).check(checks::text(255));
+    let lastname = FieldState::new("lastname", member.lastname.clone()).check(checks::text(255));
+    let timezone = FieldState::new("timezone", opt(&member.timezone)).check(checks::max_len(64));
+    let role = FieldState::new("role", member.current_role.as_str());
+    let rate_status = FieldState::new("rate_status", member.rate_status.map(|r| r.code().to_string()).unwrap_or_default());
+    let hours = FieldState::new("weekly_hours_limit", opt(&member.weekly_hours_limit)).check(checks::optional_int(0, 168));
+    let remove_avatar = RwSignal::new(false);
+    let form = Form::new(vec![email, firstname, lastname, timezone, role, rate_status, hours]);
+    let original = StoredValue::new(member.clone());
+
+    let build = move || {
+        let m = original.get_value();
+        let mut op = UpdateMember::new(m.id, ws);
+        let changed = |f: &FieldState, old: &str| f.value.get().trim() != old;
+        if changed(&email, &m.email) {
+            op = op.email(email.value.get().trim());
+        }
+        if changed(&firstname, &m.firstname) {
+            op = op.firstname(firstname.value.get().trim().to_owned());
+        }
+        if changed(&lastname, &m.lastname) {
+            op = op.lastname(lastname.value.get().trim().to_owned());
+        }
+        if changed(&timezone, m.timezone.as_deref().unwrap_or("")) {
+            if let Some(tz) = timezone.opt() {
+                op = op.timezone(tz);
+            }
+        }
+        if changed(&role, m.current_role.as_str()) {
+            op = op.role(Role::parse(&role.value.get()));
+        }
+        let old_rate = m.rate_status.map(|r| r.code().to_string()).unwrap_or_default();
+        if changed(&rate_status, &old_rate) {
+            if let Some(code) = rate_status.num::<i64>() {
+                op = op.rate_status(RateStatus::from_code(code));
+            }
+        }
+        if changed(&hours, &opt(&m.weekly_hours_limit)) {
+            if let Some(h) = hours.num::<u64>() {
+                op = op.weekly_hours_limit(h);
+            }
+        }
+        if remove_avatar.get() {
+            op = op.remove_avatar(true);
+        }
+        op
+    };
+    // Cross-field and enum rules of the operation, at their fields as the person types.
+    Effect::new(move |_| form.show_rule(&build().to_request().map(|_| ())));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.begin() {
+            return;
+        }
+        let op = untrack(build);
+        leptos::task::spawn_local(async move {
+            match api.send(op).await {
+                Ok(_) => {
+                    form.finish(Ok(()));
+                    toaster.show("Member saved.");
+                    if let Some(cb) = on_saved {
+                        cb.run(());
+                    }
+                }
+                Err(e) => form.finish(Err(e)),
+            }
+        });
+    };
+    let zones = time_zones();
+    let rate_options = Signal::derive(|| {
+        super::options(Some("(not set)"), RateStatus::ALL.iter().map(|r| (r.code().to_string(), r.label().into_owned())))
+    });
+    let has_avatar = member.avatar.is_some();
+
+    view! {
+        <ErrorBanner error=form.error/>
+        <form class="card form" on:submit=submit novalidate>
+            <div class="row">
+                <TextField field=firstname label="First name" form=form required=true/>
+                <TextField field=lastname label="Last name" form=form required=true/>
+            </div>
+            <TextField field=email label="E-mail" kind="email" form=form required=true autocomplete="off"/>
+            <TextField field=timezone label="Time zone" form=form list="tz-list" placeholder="Europe/Berlin"
+                hint="Start typing a city or region; the list has every zone this browser knows."/>
+            <datalist id="tz-list">
+                {zones.into_iter().map(|z| view! { <option value=z></option> }).collect_view()}
+            </datalist>
+            {if owner {
+                view! { <p class="hint">"Role: Owner. The workspace owner's role cannot change."</p> }.into_any()
+            } else {
+                view! { <SelectField field=role label="Role" form=form options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/> }.into_any()
+            }}
+            <div class="row">
+                <SelectField field=rate_status label="Rate visibility" form=form options=rate_options
+                    hint="Whether this member may see rates and amounts."/>
+                <TextField field=hours label="Weekly hours limit" kind="number" form=form step="1" hint="0 to 168."/>
+            </div>
+            {has_avatar.then(|| view! { <CheckboxField checked=remove_avatar label="Remove the avatar"/> })}
+            <div class="form-actions">
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Saving…" } else { "Save" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn MemberEditPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_id();
+    let nav = use_nav();
+    let res = load(move || {
+        let (ws, id) = (ws.get(), id.get());
+        async move { api.send(GetMember::new(id, ws)).await }
+    });
+    view! {
+        <BackLink href=paths::member(ws.get_untracked(), id.get_untracked()) text="Member"/>
+        <ItemFrame res>
+            {move || res.ready().map(|m| {
+                let title = format!("Edit {}", m.full_name());
+                let mid = m.id;
+                view! {
+                    <PageHeader title=title/>
+                    <MemberEditForm ws=ws.get_untracked() member=m
+                        on_saved=Callback::new(move |_| nav.go(&paths::member(ws.get_untracked(), mid)))/>
+                }
+            })}
+        </ItemFrame>
+    }
+}

@@ -1,0 +1,160 @@
+//! One module per resource; shared page pieces here (list frame, headers, detail lists,
+//! option loaders). "Admin panel II" adds time entries, timesheets, leaves, expenses and
+//! reports as further modules beside these, with routes in `crate::routes`.
+
+pub mod contracts;
+pub mod members;
+pub mod projects;
+pub mod shell;
+pub mod signin;
+pub mod tasks;
+pub mod viewers;
+pub mod webhooks;
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use webwork_core::envelope::Pagination as PageInfo;
+use webwork_core::ops::{ListMembers, ListProjects};
+use webwork_core::{ApiError, Page};
+use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, Pagination, SkeletonRows};
+
+use crate::api::{Api, Resource};
+use crate::nav::UrlQuery;
+
+/// A page's title row: the heading and its actions.
+#[component]
+pub fn PageHeader(#[prop(into)] title: Signal<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    view! {
+        <div class="page-header">
+            <h1>{move || title.get()}</h1>
+            <div class="actions">{children.map(|c| c())}</div>
+        </div>
+    }
+}
+
+/// The standard body of a list: error banner with Retry (retrying by itself after a rate
+/// limit), skeletons on first load, an empty state, the table and the pagination control.
+#[component]
+pub fn ListFrame<T>(
+    res: Resource<Page<T>>,
+    query: UrlQuery,
+    #[prop(into)] caption: String,
+    columns: Vec<Column<T>>,
+    key: fn(&T) -> String,
+    label: fn(&T) -> String,
+    #[prop(optional)] selection: Option<RwSignal<BTreeSet<String>>>,
+    #[prop(optional, into)] on_open: Option<Callback<T>>,
+    #[prop(into)] empty_title: Signal<String>,
+    #[prop(optional, into)] empty_hint: Option<String>,
+    #[prop(default = 5)] cols: usize,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let rows = Signal::derive(move || res.ready().map(|p| p.items).unwrap_or_default());
+    let info = Signal::derive(move || res.ready().and_then(|p| p.pagination));
+    let has_rows = move || rows.with(|r| !r.is_empty());
+    let hint = StoredValue::new(empty_hint.unwrap_or_default());
+    let ready_empty = move || res.ready().is_some_and(|p| p.items.is_empty());
+    let table = match (selection, on_open) {
+        (Some(s), Some(o)) => view! { <DataTable caption columns rows key label selection=s on_open=o/> }.into_any(),
+        (Some(s), None) => view! { <DataTable caption columns rows key label selection=s/> }.into_any(),
+        (None, Some(o)) => view! { <DataTable caption columns rows key label on_open=o/> }.into_any(),
+        (None, None) => view! { <DataTable caption columns rows key label/> }.into_any(),
+    };
+    view! {
+        <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
+        <Show when=move || res.loading()><SkeletonRows cols=cols/></Show>
+        <Show when=ready_empty>
+            {move || view! { <EmptyState title=empty_title.get() hint=hint.get_value()/> }}
+        </Show>
+        <div class="list-body" class:hidden=move || !has_rows() aria-busy=move || res.refreshing.get().to_string()>
+            {table}
+        </div>
+        <Show when=move || res.ready().is_some()>
+            <Pagination
+                page=Signal::derive(move || info.get().map(|p| p.current_page).filter(|p| *p > 0).unwrap_or_else(|| query.page()))
+                per_page=Signal::derive(move || query.per_page())
+                last_page=Signal::derive(move || info.get().map(|p| p.last_page).filter(|p| *p > 0))
+                total=Signal::derive(move || info.get().map(|p| p.total))
+                shown=Signal::derive(move || rows.with(Vec::len))
+                on_page=Callback::new(move |p: u32| query.set_one("page", Some(p.to_string())))
+                on_per_page=Callback::new(move |n: u32| query.set_one("per_page", Some(n.to_string())))
+            />
+        </Show>
+    }
+}
+
+/// One page of `items` held in memory (search results, the archived view).
+pub fn local_page<T>(items: Vec<T>, page: u32, per_page: u32) -> Page<T> {
+    let total = items.len() as u64;
+    let info = PageInfo::compute(total, page, per_page);
+    let start = ((page.max(1) - 1) as usize).saturating_mul(per_page as usize);
+    let items: Vec<T> = items.into_iter().skip(start).take(per_page as usize).collect();
+    Page { items, pagination: Some(info), page, per_page }
+}
+
+/// A definition list of label/value pairs (detail pages). Values are text.
+#[component]
+pub fn Details(rows: Vec<(&'static str, String)>) -> impl IntoView {
+    view! {
+        <dl class="details">
+            {rows.into_iter().map(|(k, v)| {
+                let empty = v.is_empty();
+                view! {
+                    <dt>{k}</dt>
+                    <dd class:muted=empty>{if empty { "—".to_owned() } else { v }}</dd>
+                }
+            }).collect_view()}
+        </dl>
+    }
+}
+
+/// Options for a select: (value, label), with a first "none" entry when `none` is given.
+pub fn options(none: Option<&str>, items: impl IntoIterator<Item = (String, String)>) -> Vec<(String, String)> {
+    none.map(|n| (String::new(), n.to_owned())).into_iter().chain(items).collect()
+}
+
+/// The workspace's members as select options, "Name (email)" (every page, at 100 a request).
+pub async fn member_options(api: Api, ws: u64) -> Result<Vec<(u64, String)>, ApiError> {
+    let members = api.all(ListMembers::new(ws)).await?;
+    Ok(members.into_iter().map(|m| (m.id, format!("{} ({})", m.full_name(), m.email))).collect())
+}
+
+/// The workspace's projects as select options.
+pub async fn project_options(api: Api, ws: u64) -> Result<Vec<(u64, String)>, ApiError> {
+    let projects = api.all(ListProjects::new(ws)).await?;
+    Ok(projects.into_iter().map(|p| (p.id, p.name)).collect())
+}
+
+/// Text for an optional value.
+pub fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// A number without a trailing `.0`.
+pub fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+/// A "Back to …" link.
+#[component]
+pub fn BackLink(href: String, #[prop(into)] text: String) -> impl IntoView {
+    view! { <a class="back" href=href>"← " {text}</a> }
+}
+
+/// A loading/failed frame for a single item (detail and edit pages).
+#[component]
+pub fn ItemFrame<T>(res: Resource<T>, children: Children) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    view! {
+        <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
+        <Show when=move || res.loading()>
+            <div class="card" aria-busy="true"><SkeletonRows rows=4 cols=2/></div>
+        </Show>
+        {children()}
+    }
+}

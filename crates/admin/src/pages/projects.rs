@@ -1,0 +1,237 @@
+//! Projects: the list (name filter, tags as chips), create and edit on one form, archive.
+//! URL state of the list: `name`, `page`, `per_page`.
+
+use leptos::prelude::*;
+use webwork_core::models::{Project, ScreenshotMode};
+use webwork_core::ops::{CreateProject, DeleteProject, GetProject, ListProjects, Operation, UpdateProject};
+use webwork_ui::form::checks;
+use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TagChip, TextArea, TextField, Toaster};
+
+use super::{num, opt, BackLink, ItemFrame, ListFrame, PageHeader};
+use crate::api::{load, save, use_api};
+use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+
+/// Screenshot modes as select options, "(not set)" first.
+pub fn screenshot_options() -> Vec<(String, String)> {
+    super::options(
+        Some("(not set)"),
+        ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))),
+    )
+}
+
+fn tags_view(p: &Project) -> AnyView {
+    view! {
+        <span class="chips">
+            {p.tags.iter().map(|t| view! { <TagChip name=t.name.clone() color=t.color.clone().unwrap_or_default()/> }).collect_view()}
+        </span>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ProjectsPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let res = load(move || {
+        let (ws, name, page, per) = (ws.get(), query.get("name"), query.page(), query.per_page());
+        let mut op = ListProjects::new(ws).page(page).per_page(per);
+        if let Some(n) = name {
+            op = op.name(n);
+        }
+        api.page(op)
+    });
+    let name = RwSignal::new(query.initial("name"));
+    let confirm = RwSignal::new(false);
+    let pending = RwSignal::new((0u64, String::new()));
+    let columns = vec![
+        Column::new("Name", move |p: &Project| {
+            view! { <a href=paths::project(ws.get_untracked(), p.id)>{p.name.clone()}</a> }.into_any()
+        }),
+        Column::new("Tags", tags_view),
+        Column::text("Billable", |p: &Project| if p.is_billable { "yes".into() } else { "no".into() }).class("hide-sm"),
+        Column::text("Rate", |p: &Project| p.rate.map(num).unwrap_or_default()).class("num hide-sm"),
+        Column::text("Deadline", |p: &Project| opt(&p.deadline)).class("hide-md"),
+        Column::text("Contracts", |p: &Project| p.contracts_count.to_string()).class("num hide-md"),
+        Column::new("", move |p: &Project| {
+            let (id, name) = (p.id, p.name.clone());
+            let ws = ws.get_untracked();
+            view! {
+                <a class="btn small ghost" href=paths::tasks(ws, Some(id))>"Tasks"</a>
+                <a class="btn small ghost hide-sm" href=format!("{}?project={id}", paths::contracts(ws))>"Contracts"</a>
+                <button type="button" class="btn small ghost" aria-label=format!("Archive {name}") on:click=move |_| {
+                    pending.set((id, name.clone()));
+                    confirm.set(true);
+                }>"Archive"</button>
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    let archive = Callback::new(move |_| {
+        let (id, name) = pending.get_untracked();
+        let ws = ws.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api.send(DeleteProject::new(id, ws)).await {
+                Ok(_) => {
+                    toaster.show(format!("Archived {name}."));
+                    res.refetch();
+                }
+                Err(e) => {
+                    toaster.error(format!("Could not archive {name}: {e}"));
+                }
+            }
+        });
+    });
+    view! {
+        <PageHeader title="Projects">
+            <a class="btn primary" href=move || paths::project_new(ws.get())>"New project"</a>
+        </PageHeader>
+        <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            query.set_one("name", Some(name.get_untracked().trim().to_owned()));
+        }>
+            <label>"Name contains" <input type="search" bind:value=name placeholder="Any part of the name"/></label>
+            <button type="submit" class="btn">"Apply"</button>
+        </form>
+        <ListFrame res query caption="Projects" columns key=|p: &Project| p.id.to_string() label=|p: &Project| p.name.clone()
+            on_open=Callback::new(move |p: Project| nav.go(&paths::project(ws.get_untracked(), p.id)))
+            empty_title="No projects" empty_hint="Create one, or change the name filter." cols=6/>
+        <ConfirmDialog open=confirm title="Archive this project?"
+            message=Signal::derive(move || format!("{} leaves the lists and takes no more time. The API has no way to restore a project.", pending.get().1))
+            confirm_label="Archive" danger=true on_confirm=archive/>
+    }
+}
+
+/// The project form: creates when `project` is `None`, edits otherwise.
+#[component]
+pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved: Callback<u64>) -> impl IntoView {
+    let api = use_api();
+    let toaster = expect_context::<Toaster>();
+    let p = project.clone().unwrap_or_default();
+    let editing = project.as_ref().map(|p| p.id);
+    let name = FieldState::new("name", p.name.clone()).check(checks::text(255));
+    let start = FieldState::new("start_date", opt(&p.start_date)).check(checks::optional_date);
+    let deadline = FieldState::new("deadline", opt(&p.deadline)).check(checks::optional_date);
+    let estimation = FieldState::new("estimation", p.estimation.map(num).unwrap_or_default()).check(checks::optional_amount);
+    let budget = FieldState::new("budget", p.budget_estimation.map(num).unwrap_or_default()).check(checks::optional_amount);
+    let rate = FieldState::new("rate", p.rate.map(num).unwrap_or_default()).check(checks::optional_amount);
+    let hours = FieldState::new("weekly_hours_limit", opt(&p.weekly_hours_limit)).check(checks::optional_int(0, 168));
+    let screenshots = FieldState::new("screenshots", opt(&p.screenshots));
+    let tags = FieldState::new("tags", p.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "));
+    let notes = FieldState::new("notes", opt(&p.notes)).check(checks::max_len(10_000));
+    let billable = RwSignal::new(project.as_ref().map(|p| p.is_billable).unwrap_or(true));
+    let form = Form::new(vec![name, start, deadline, estimation, budget, rate, hours, screenshots, tags, notes]);
+
+    // Both operations take the same fields; one builder fills either.
+    macro_rules! fill {
+        ($op:expr) => {{
+            let mut op = $op;
+            if let Some(v) = start.opt() { op = op.start_date(v.as_str()); }
+            if let Some(v) = deadline.opt() { op = op.deadline(v.as_str()); }
+            if let Some(v) = estimation.num::<f64>() { op = op.estimation(v); }
+            if let Some(v) = budget.num::<f64>() { op = op.budget(v); }
+            op = op.is_billable(billable.get());
+            if billable.get() {
+                if let Some(v) = rate.num::<f64>() { op = op.rate(v); }
+            }
+            if let Some(v) = hours.num::<u64>() { op = op.weekly_hours_limit(v); }
+            if let Some(v) = screenshots.opt() { op = op.screenshots(ScreenshotMode::parse(&v)); }
+            let tag_list: Vec<String> = tags.value.get().split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+            if !tag_list.is_empty() || editing.is_some() { op = op.tags(tag_list); }
+            if let Some(v) = notes.opt() { op = op.notes(v); }
+            op
+        }};
+    }
+    let build_create = move || fill!(CreateProject::new(ws, name.value.get().trim().to_owned()));
+    let build_update = move |id: u64| fill!(UpdateProject::new(id, ws).name(name.value.get().trim().to_owned()));
+    Effect::new(move |_| {
+        let rule = match editing {
+            Some(id) => build_update(id).to_request().map(|_| ()),
+            None => build_create().to_request().map(|_| ()),
+        };
+        form.show_rule(&rule);
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match editing {
+            Some(id) => save(api, form, untrack(|| build_update(id)), move |_| {
+                toaster.show("Project saved.");
+                on_saved.run(id);
+            }),
+            None => save(api, form, untrack(build_create), move |p: Project| {
+                toaster.show(format!("Created {}.", p.name));
+                on_saved.run(p.id);
+            }),
+        }
+    };
+    view! {
+        <ErrorBanner error=form.error/>
+        <form class="card form" on:submit=submit novalidate>
+            <TextField field=name label="Name" form=form required=true/>
+            <div class="row">
+                <TextField field=start label="Start date" kind="date" form=form/>
+                <TextField field=deadline label="Deadline" kind="date" form=form/>
+            </div>
+            <div class="row">
+                <TextField field=estimation label="Estimation (hours)" kind="number" step="any" form=form/>
+                <TextField field=budget label="Budget" kind="number" step="any" form=form/>
+            </div>
+            <CheckboxField checked=billable label="Billable" hint="Time on a billable project is billed at its rate."/>
+            <div class="row">
+                <Show when=move || billable.get()>
+                    <TextField field=rate label="Rate (per hour)" kind="number" step="any" form=form/>
+                </Show>
+                <TextField field=hours label="Weekly hours limit" kind="number" step="1" form=form hint="0 to 168."/>
+            </div>
+            <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(screenshot_options)/>
+            <TextField field=tags label="Tags" form=form placeholder="design, client-a" hint="Separate tags with commas; new ones are created."/>
+            <TextArea field=notes label="Notes" form=form/>
+            <div class="form-actions">
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Saving…" } else if editing.is_some() { "Save" } else { "Create project" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn ProjectNewPage() -> impl IntoView {
+    let ws = use_ws();
+    let nav = use_nav();
+    view! {
+        <BackLink href=paths::projects(ws.get_untracked()) text="Projects"/>
+        <PageHeader title="New project"/>
+        <ProjectForm ws=ws.get_untracked() on_saved=Callback::new(move |id| nav.go(&paths::project(ws.get_untracked(), id)))/>
+    }
+}
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_id();
+    let res = load(move || {
+        let (ws, id) = (ws.get(), id.get());
+        async move { api.send(GetProject::new(id, ws)).await }
+    });
+    view! {
+        <BackLink href=paths::projects(ws.get_untracked()) text="Projects"/>
+        <ItemFrame res>
+            {move || res.ready().map(|p| {
+                let (pid, title) = (p.id, p.name.clone());
+                view! {
+                    <PageHeader title=title>
+                        <a class="btn" href=paths::tasks(ws.get_untracked(), Some(pid))>"Tasks"</a>
+                        <a class="btn" href=format!("{}?project={pid}", paths::contracts(ws.get_untracked()))>"Contracts"</a>
+                    </PageHeader>
+                    <p class="muted">{format!("Project {pid} · {} contracts · created {}", p.contracts_count, opt(&p.created_at))}</p>
+                    <ProjectForm ws=ws.get_untracked() project=p on_saved=Callback::new(move |_| res.refetch())/>
+                }
+            })}
+        </ItemFrame>
+    }
+}

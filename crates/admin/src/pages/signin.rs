@@ -1,0 +1,106 @@
+//! Sign-in: API base URL and personal access token, checked with `GET /workspaces`.
+
+use leptos::prelude::*;
+use webwork_core::{ApiError, DEFAULT_BASE_URL};
+use webwork_ui::form::checks;
+use webwork_ui::{CheckboxField, FieldState, Form, TextField, ThemeToggle};
+
+use crate::api::use_api;
+use crate::nav::{paths, safe_next, use_nav, use_url_query};
+use crate::session::{same_origin_base, Session};
+
+/// What went wrong signing in, for a person.
+pub fn sign_in_problem(e: &ApiError, base: &str) -> String {
+    match e {
+        ApiError::Unauthorized { .. } => "The server did not accept this token (401). Check that it is complete and not \
+            expired, or create a new personal access token in WebWork under Settings → REST API."
+            .to_owned(),
+        ApiError::Network { .. } | ApiError::Timeout { .. } => {
+            let cors = if base.starts_with(DEFAULT_BASE_URL) {
+                " The real API may also refuse calls from this page's origin (CORS): the browser then \
+                  fails the same way. Run the panel behind the dev proxy instead (README, \"Dev proxy\")."
+            } else {
+                ""
+            };
+            format!("Could not reach {base}. Check the address and your connection.{cors}")
+        }
+        ApiError::NotFound { .. } => format!("{base} answered 404: this does not look like the API v2 base URL (it ends in /api/v2)."),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let api = use_api();
+    let nav = use_nav();
+    let query = use_url_query();
+    let base = FieldState::new("base_url", Session::last_base_url().unwrap_or_else(same_origin_base)).check(checks::url);
+    let token = FieldState::new("token", "").check(checks::required);
+    let remember = RwSignal::new(false);
+    let form = Form::new(vec![base, token]);
+    let problem = RwSignal::new(None::<String>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.begin() {
+            return;
+        }
+        problem.set(None);
+        let (b, t) = (base.value.get_untracked(), token.value.get_untracked());
+        let next = safe_next(query.get("next"));
+        leptos::task::spawn_local(async move {
+            match api.sign_in(b.clone(), t, remember.get_untracked()).await {
+                Ok(list) => {
+                    form.finish(Ok(()));
+                    // The token field is emptied once it is kept where the person asked.
+                    token.value.set(String::new());
+                    match (next, list.first()) {
+                        (Some(next), _) => nav.go(&next),
+                        (None, Some(w)) => nav.go(&paths::members(w.id)),
+                        (None, None) => problem.set(Some("Signed in, but this account belongs to no active workspace.".to_owned())),
+                    }
+                }
+                Err(e) => {
+                    form.finish(Ok(()));
+                    problem.set(Some(sign_in_problem(&e, b.trim())));
+                }
+            }
+        });
+    };
+
+    view! {
+        <main class="signin">
+            <div class="signin-card card">
+                <div class="signin-head">
+                    <h1>"WebWork admin"</h1>
+                    <ThemeToggle/>
+                </div>
+                <Show when=move || api.expired.get()>
+                    <div class="banner warn" role="alert">
+                        <p>"Your session ended: the server no longer accepts the token. Sign in again to go back where you were."</p>
+                    </div>
+                </Show>
+                {move || problem.get().map(|p| view! {
+                    <div class="banner error" role="alert"><div class="banner-text"><strong>"Could not sign in"</strong><p>{p}</p></div></div>
+                })}
+                <form on:submit=submit novalidate>
+                    <TextField field=base label="API base URL" kind="url" form=form required=true autocomplete="url"
+                        hint="The address of API v2, ending in /api/v2."/>
+                    <div class="inline-actions">
+                        <button type="button" class="btn ghost small" on:click=move |_| base.set(same_origin_base())>"This server"</button>
+                        <button type="button" class="btn ghost small" on:click=move |_| base.set(DEFAULT_BASE_URL)>"The real WebWork API"</button>
+                        <button type="button" class="btn ghost small" title="Under trunk serve: the real API through the dev server, so CORS does not apply"
+                            on:click=move |_| base.set(same_origin_base().replace("/api/v2", "/real-api/v2"))>"Real API via dev proxy"</button>
+                    </div>
+                    <TextField field=token label="Personal access token" kind="password" form=form required=true autocomplete="off"
+                        hint="Created in WebWork under Settings → REST API. The sandbox prints demo tokens, e.g. demo-owner."/>
+                    <CheckboxField checked=remember label="Remember me on this device"
+                        hint="Keeps the token in this browser's local storage. Otherwise it is forgotten when the tab closes."/>
+                    <button type="submit" class="btn primary wide" disabled=move || form.saving.get() || !form.is_valid()>
+                        {move || if form.saving.get() { "Signing in…" } else { "Sign in" }}
+                    </button>
+                </form>
+            </div>
+        </main>
+    }
+}

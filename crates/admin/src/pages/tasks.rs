@@ -1,0 +1,340 @@
+//! Tasks of a project: the list (status and priority filters, names for the integer codes),
+//! create and edit, assign and unassign members (a multi-select of the project's people),
+//! delete. URL state: `project`, `status`, `priority`, `page`, `per_page`.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use webwork_core::models::{Task, TaskPriority, TaskStatus};
+use webwork_core::ops::{
+    AssignTask, CreateTask, DeleteTask, GetTask, ListContracts, ListTasks, Operation, UnassignTask, UpdateTask,
+};
+use webwork_core::ApiError;
+use webwork_ui::form::checks;
+use webwork_ui::{Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, Form, SelectField, TextArea, TextField, Toaster};
+
+use super::{opt, project_options, BackLink, ItemFrame, ListFrame, PageHeader};
+use crate::api::{load, use_api, Api};
+use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+
+/// A status for people: the server's own name when it sends one (custom codes), else ours.
+pub fn status_text(t: &Task) -> String {
+    t.status_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| t.status.map(|s| s.label().into_owned()).unwrap_or_default())
+}
+
+pub fn priority_text(t: &Task) -> String {
+    t.priority_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| t.priority.map(|p| p.label().into_owned()).unwrap_or_default())
+}
+
+fn assignee_names(t: &Task) -> String {
+    t.assignees
+        .iter()
+        .map(|a| format!("{} {}", a.firstname.as_deref().unwrap_or(""), a.lastname.as_deref().unwrap_or("")).trim().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn status_options(none: &str, extra: Option<TaskStatus>) -> Vec<(String, String)> {
+    let mut list: Vec<TaskStatus> = TaskStatus::ALL.to_vec();
+    if let Some(e) = extra.filter(|e| !e.is_known()) {
+        list.push(e);
+    }
+    super::options(Some(none), list.into_iter().map(|s| (s.code().to_string(), s.label().into_owned())))
+}
+
+fn priority_options(none: &str) -> Vec<(String, String)> {
+    super::options(Some(none), TaskPriority::ALL.iter().map(|p| (p.code().to_string(), p.label().into_owned())))
+}
+
+/// People who can take tasks of a project: those with a contract on it.
+async fn project_people(api: Api, ws: u64, project: u64) -> Result<Vec<(u64, String)>, ApiError> {
+    let contracts = api.all(ListContracts::new(ws).project_id(project)).await?;
+    let mut seen = BTreeSet::new();
+    Ok(contracts
+        .into_iter()
+        .filter(|c| seen.insert(c.user_id))
+        .map(|c| {
+            let name = format!("{} {}", c.user_firstname.unwrap_or_default(), c.user_lastname.unwrap_or_default());
+            (c.user_id, name.trim().to_owned())
+        })
+        .collect())
+}
+
+#[component]
+pub fn TasksPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let project = Memo::new(move |_| query.get("project").and_then(|v| v.parse::<u64>().ok()));
+    let projects = load(move || project_options(api, ws.get()));
+    // Without a project in the URL, open the first one (replacing the URL, so Back works).
+    // Runs when the projects arrive; reads the URL untracked, so leaving this page (whose
+    // URL has no `project`) cannot bring the person back here.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let first = projects.ready().and_then(|p| p.first().map(|(id, _)| *id));
+        let here = location.pathname.with_untracked(|p| crate::routes::Page::parse(p)) == crate::routes::Page::Tasks;
+        if let (Some(first), true, None) = (first, here, project.get_untracked()) {
+            nav.replace(&paths::tasks(ws.get_untracked(), Some(first)));
+        }
+    });
+    let res = load(move || {
+        let (ws, project) = (ws.get(), project.get());
+        let mut op = ListTasks::new(ws).page(query.page()).per_page(query.per_page());
+        if let Some(s) = query.get("status").and_then(|v| v.parse::<i64>().ok()) {
+            op = op.status(TaskStatus::from_code(s));
+        }
+        if let Some(p) = query.get("priority").and_then(|v| v.parse::<i64>().ok()) {
+            op = op.priority(TaskPriority::from_code(p));
+        }
+        async move {
+            match project {
+                Some(p) => api.page(op.project_id(p)).await,
+                None => Ok(webwork_core::Page { items: Vec::new(), pagination: None, page: 1, per_page: 20 }),
+            }
+        }
+    });
+    let confirm = RwSignal::new(false);
+    let pending = RwSignal::new((0u64, String::new()));
+    let columns = vec![
+        Column::new("Task", move |t: &Task| {
+            view! { <a href=paths::task(ws.get_untracked(), t.project_id, t.id)>{t.title.clone()}</a> }.into_any()
+        }),
+        Column::text("Status", status_text),
+        Column::text("Priority", priority_text).class("hide-sm"),
+        Column::text("Assignees", assignee_names).class("hide-sm"),
+        Column::text("Due", |t: &Task| opt(&t.end_date)).class("hide-md"),
+        Column::new("", move |t: &Task| {
+            let (id, title) = (t.id, t.title.clone());
+            view! {
+                <button type="button" class="btn small ghost" aria-label=format!("Delete {title}") on:click=move |_| {
+                    pending.set((id, title.clone()));
+                    confirm.set(true);
+                }>"Delete"</button>
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    let delete = Callback::new(move |_| {
+        let (id, title) = pending.get_untracked();
+        let (ws, Some(p)) = (ws.get_untracked(), project.get_untracked()) else { return };
+        leptos::task::spawn_local(async move {
+            match api.send(DeleteTask::new(id, ws, p)).await {
+                Ok(_) => toaster.show(format!("Deleted {title}.")),
+                Err(e) => toaster.error(format!("Could not delete {title}: {e}")),
+            };
+            res.refetch();
+        });
+    });
+    let code_select = move |key: &'static str, label: &'static str, opts: Vec<(String, String)>| {
+        view! {
+            <label>{label}
+                <select on:change=move |ev| query.set_one(key, Some(event_target_value(&ev)))>
+                    {opts.into_iter().map(|(v, text)| {
+                        let v2 = v.clone();
+                        view! { <option value=v selected=move || query.text(key) == v2>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <PageHeader title="Tasks">
+            {move || project.get().map(|p| view! { <a class="btn primary" href=paths::task_new(ws.get(), p)>"New task"</a> })}
+        </PageHeader>
+        <ErrorBanner error=Signal::derive(move || projects.error()) on_retry=Callback::new(move |_| projects.refetch())/>
+        <div class="filters">
+            <label>"Project"
+                <select on:change=move |ev| query.set(&[("project", Some(event_target_value(&ev))), ("status", None), ("priority", None)])>
+                    {move || projects.ready().unwrap_or_default().into_iter().map(|(id, name)| {
+                        view! { <option value=id.to_string() selected=move || project.get() == Some(id)>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            {code_select("status", "Status", status_options("Any", None))}
+            {code_select("priority", "Priority", priority_options("Any"))}
+        </div>
+        <Show when=move || projects.ready().is_some_and(|p| p.is_empty())>
+            <EmptyState title="No projects yet" hint="Tasks belong to a project: create one first."/>
+        </Show>
+        <ListFrame res query caption="Tasks" columns key=|t: &Task| t.id.to_string() label=|t: &Task| t.title.clone()
+            on_open=Callback::new(move |t: Task| nav.go(&paths::task(ws.get_untracked(), t.project_id, t.id)))
+            empty_title="No tasks match" empty_hint="Change the filters, or add a task." cols=5/>
+        <ConfirmDialog open=confirm title="Delete this task?"
+            message=Signal::derive(move || format!("{} is removed from the project.", pending.get().1))
+            confirm_label="Delete" danger=true on_confirm=delete/>
+    }
+}
+
+/// Create (no `task`) or edit a task of `project`, with its assignees.
+#[component]
+pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_saved: Callback<u64>) -> impl IntoView {
+    let api = use_api();
+    let toaster = expect_context::<Toaster>();
+    let t = task.clone().unwrap_or_default();
+    let editing = task.as_ref().map(|t| t.id);
+    let title = FieldState::new("title", t.title.clone()).check(checks::text(255));
+    let description = FieldState::new("description", opt(&t.description)).check(checks::max_len(10_000));
+    let status = FieldState::new("status", t.status.map(|s| s.code().to_string()).unwrap_or_else(|| "0".into()));
+    let priority = FieldState::new("priority", t.priority.map(|p| p.code().to_string()).unwrap_or_default());
+    let start = FieldState::new("start_date", opt(&t.start_date)).check(checks::optional_date);
+    let end = FieldState::new("end_date", opt(&t.end_date)).check(checks::optional_date);
+    let form = Form::new(vec![title, description, status, priority, start, end]);
+    let before: BTreeSet<u64> = t.assignees.iter().map(|a| a.id).collect();
+    let assignees = RwSignal::new(before.clone());
+    let before = StoredValue::new(before);
+    let people = load(move || project_people(api, ws, project));
+
+    macro_rules! fill {
+        ($op:expr) => {{
+            let mut op = $op;
+            if let Some(d) = description.opt() { op = op.description(d); }
+            if let Some(s) = status.num::<i64>() { op = op.status(TaskStatus::from_code(s)); }
+            if let Some(p) = priority.num::<i64>() { op = op.priority(TaskPriority::from_code(p)); }
+            if let Some(d) = start.opt() { op = op.start_date(d.as_str()); }
+            if let Some(d) = end.opt() { op = op.end_date(d.as_str()); }
+            op
+        }};
+    }
+    let build_create = move || {
+        let list: Vec<u64> = assignees.get().into_iter().collect();
+        let op = fill!(CreateTask::new(ws, project, title.value.get().trim().to_owned()));
+        if list.is_empty() { op } else { op.assignees(list) }
+    };
+    let build_update = move |id: u64| fill!(UpdateTask::new(id, ws, project).title(title.value.get().trim().to_owned()));
+    Effect::new(move |_| {
+        let rule = match editing {
+            Some(id) => build_update(id).to_request().map(|_| ()),
+            None => build_create().to_request().map(|_| ()),
+        };
+        form.show_rule(&rule);
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.begin() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let result = match editing {
+                None => api.send(untrack(build_create)).await.map(|t| t.id),
+                Some(id) => match api.send(untrack(|| build_update(id))).await {
+                    // The task saved; now the assignment changes, one call each.
+                    Ok(_) => {
+                        let (now, was) = (assignees.get_untracked(), before.get_value());
+                        let mut failed = None;
+                        for user in now.difference(&was) {
+                            if let Err(e) = api.send(AssignTask::new(id, *user, ws, project)).await {
+                                failed.get_or_insert(e);
+                            }
+                        }
+                        for user in was.difference(&now) {
+                            if let Err(e) = api.send(UnassignTask::new(id, *user, ws, project)).await {
+                                failed.get_or_insert(e);
+                            }
+                        }
+                        match failed {
+                            None => {
+                                before.set_value(now);
+                                Ok(id)
+                            }
+                            Some(e) => Err(e),
+                        }
+                    }
+                    Err(e) => Err(e),
+                },
+            };
+            match result {
+                Ok(id) => {
+                    form.finish(Ok(()));
+                    toaster.show(if editing.is_some() { "Task saved." } else { "Task created." });
+                    on_saved.run(id);
+                }
+                Err(e) => form.finish(Err(e)),
+            }
+        });
+    };
+    let current_status = t.status;
+    view! {
+        <ErrorBanner error=form.error/>
+        <form class="card form" on:submit=submit novalidate>
+            <TextField field=title label="Title" form=form required=true/>
+            <TextArea field=description label="Description" form=form rows=3/>
+            <div class="row">
+                <SelectField field=status label="Status" form=form
+                    options=Signal::derive(move || status_options("Open (default)", current_status).into_iter().skip(1).collect())/>
+                <SelectField field=priority label="Priority" form=form options=Signal::derive(|| priority_options("(none)"))/>
+            </div>
+            <div class="row">
+                <TextField field=start label="Start date" kind="date" form=form/>
+                <TextField field=end label="Due date" kind="date" form=form/>
+            </div>
+            <fieldset>
+                <legend>"Assignees"</legend>
+                <ErrorBanner error=Signal::derive(move || people.error()) on_retry=Callback::new(move |_| people.refetch())/>
+                <div class="checks">
+                    {move || people.ready().map(|list| {
+                        if list.is_empty() {
+                            return view! { <p class="hint">"Nobody has a contract on this project yet."</p> }.into_any();
+                        }
+                        list.into_iter().map(|(id, name)| view! {
+                            <label>
+                                <input type="checkbox" prop:checked=move || assignees.with(|a| a.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        assignees.update(|a| { if on { a.insert(id); } else { a.remove(&id); } });
+                                    }/>
+                                {name}
+                            </label>
+                        }).collect_view().into_any()
+                    })}
+                </div>
+            </fieldset>
+            <div class="form-actions">
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Saving…" } else if editing.is_some() { "Save" } else { "Create task" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn TaskNewPage() -> impl IntoView {
+    let ws = use_ws();
+    let nav = use_nav();
+    let query = use_url_query();
+    let project = query.initial("project").parse::<u64>().unwrap_or(0);
+    view! {
+        <BackLink href=paths::tasks(ws.get_untracked(), Some(project)) text="Tasks"/>
+        <PageHeader title="New task"/>
+        <TaskForm ws=ws.get_untracked() project
+            on_saved=Callback::new(move |_| nav.go(&paths::tasks(ws.get_untracked(), Some(project))))/>
+    }
+}
+
+#[component]
+pub fn TaskPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_id();
+    let query = use_url_query();
+    let project = Memo::new(move |_| query.num("project", 0u64));
+    let res = load(move || {
+        let (ws, id, project) = (ws.get(), id.get(), project.get());
+        async move { api.send(GetTask::new(id, ws, project)).await }
+    });
+    view! {
+        <BackLink href=paths::tasks(ws.get_untracked(), Some(project.get_untracked())) text="Tasks"/>
+        <ItemFrame res>
+            {move || res.ready().map(|t| view! {
+                <PageHeader title=format!("Task: {}", t.title)/>
+                <p class="muted">{format!("Task {} · created {} · completed {}", t.id, opt(&t.created_at), opt(&t.completed_at))}</p>
+                <TaskForm ws=ws.get_untracked() project=t.project_id task=t on_saved=Callback::new(move |_| res.refetch())/>
+            })}
+        </ItemFrame>
+    }
+}

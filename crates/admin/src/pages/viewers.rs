@@ -1,0 +1,278 @@
+//! Project viewers (read-only clients): the list, an archived view, create, archive with
+//! Undo, restore, and assigning/unassigning projects. URL state: `view=archived`, `page`,
+//! `per_page`.
+
+use leptos::prelude::*;
+use webwork_core::models::{Member, MemberStatus, ProjectViewer, Role};
+use webwork_core::ops::{
+    AssignProjectToViewer, CreateProjectViewer, DeleteProjectViewer, GetProjectViewer, ListMembers, ListProjectViewers,
+    RestoreProjectViewer, UnassignProjectFromViewer,
+};
+use webwork_core::{ApiError, Page};
+use webwork_ui::form::checks;
+use webwork_ui::{Column, ErrorBanner, FieldState, Form, TagChip, TextField, Toaster};
+
+use super::{local_page, opt, project_options, BackLink, Details, ItemFrame, ListFrame, PageHeader};
+use crate::api::{load, save, use_api, Api};
+use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+
+fn viewer_name(v: &ProjectViewer) -> String {
+    let n = format!("{} {}", v.firstname.trim(), v.lastname.trim());
+    let n = n.trim();
+    if n.is_empty() { v.email.clone() } else { n.to_owned() }
+}
+
+/// Archived viewers: the viewer list leaves them out, so they come from the members list
+/// (viewers are members with the role "Project viewer"), asked per status.
+async fn archived_viewers(api: Api, ws: u64, page: u32, per_page: u32) -> Result<Page<ProjectViewer>, ApiError> {
+    let mut all: Vec<Member> = Vec::new();
+    for s in MemberStatus::ALL {
+        let op = ListMembers::new(ws).role(Role::ProjectViewer).status(s.clone());
+        all.extend(api.all(op).await?.into_iter().filter(Member::is_archived));
+    }
+    all.sort_by_key(|m| m.id);
+    let viewers = all
+        .into_iter()
+        .map(|m| ProjectViewer {
+            id: m.id,
+            email: m.email,
+            firstname: m.firstname,
+            lastname: m.lastname,
+            status: Some(m.status),
+            deleted_at: m.deleted_at,
+            ..Default::default()
+        })
+        .collect();
+    Ok(local_page(viewers, page, per_page))
+}
+
+fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, id: u64, name: String, after: Callback<()>) {
+    leptos::task::spawn_local(async move {
+        match api.send(DeleteProjectViewer::new(id, ws)).await {
+            Ok(_) => {
+                toaster.with_undo(format!("Archived {name}."), Callback::new(move |_| restore(api, toaster, ws, id, after)));
+            }
+            Err(e) => {
+                toaster.error(format!("Could not archive {name}: {e}"));
+            }
+        }
+        after.run(());
+    });
+}
+
+fn restore(api: Api, toaster: Toaster, ws: u64, id: u64, after: Callback<()>) {
+    leptos::task::spawn_local(async move {
+        match api.send(RestoreProjectViewer::new(id, ws)).await {
+            Ok(_) => toaster.show("Viewer restored."),
+            Err(e) => toaster.error(format!("Could not restore: {e}")),
+        };
+        after.run(());
+    });
+}
+
+#[component]
+pub fn ViewersPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let archived = Memo::new(move |_| query.get("view").as_deref() == Some("archived"));
+    let res = load(move || {
+        let (ws, archived, page, per) = (ws.get(), archived.get(), query.page(), query.per_page());
+        async move {
+            if archived {
+                archived_viewers(api, ws, page, per).await
+            } else {
+                api.page(ListProjectViewers::new(ws).page(page).per_page(per)).await
+            }
+        }
+    });
+    let reload = Callback::new(move |_| res.refetch());
+    let columns = vec![
+        Column::new("Name", move |v: &ProjectViewer| {
+            view! { <a href=paths::viewer(ws.get_untracked(), v.id)>{viewer_name(v)}</a> }.into_any()
+        }),
+        Column::text("E-mail", |v: &ProjectViewer| v.email.clone()).class("hide-sm"),
+        Column::text("Status", |v: &ProjectViewer| opt(&v.status)),
+        Column::new("Projects", |v: &ProjectViewer| {
+            view! { <span class="chips">{v.projects.iter().map(|p| view! { <TagChip name=p.project_name.clone()/> }).collect_view()}</span> }.into_any()
+        })
+        .class("hide-sm"),
+        Column::new("", move |v: &ProjectViewer| {
+            let (id, name, is_archived) = (v.id, viewer_name(v), v.deleted_at.is_some());
+            let label = format!("{} {name}", if is_archived { "Restore" } else { "Archive" });
+            view! {
+                <button type="button" class="btn small ghost" aria-label=label on:click=move |_| {
+                    if is_archived {
+                        restore(api, toaster, ws.get_untracked(), id, reload);
+                    } else {
+                        archive_with_undo(api, toaster, ws.get_untracked(), id, name.clone(), reload);
+                    }
+                }>{if is_archived { "Restore" } else { "Archive" }}</button>
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    view! {
+        <PageHeader title="Project viewers">
+            <a class="btn primary" href=move || paths::viewer_new(ws.get())>"New viewer"</a>
+        </PageHeader>
+        <div class="tabs" role="tablist" aria-label="Which viewers">
+            <button type="button" role="tab" aria-selected=move || (!archived.get()).to_string() on:click=move |_| query.set_one("view", None)>"Current"</button>
+            <button type="button" role="tab" aria-selected=move || archived.get().to_string() on:click=move |_| query.set_one("view", Some("archived".into()))>"Archived"</button>
+        </div>
+        <ListFrame res query caption="Project viewers" columns key=|v: &ProjectViewer| v.id.to_string() label=viewer_name
+            on_open=Callback::new(move |v: ProjectViewer| nav.go(&paths::viewer(ws.get_untracked(), v.id)))
+            empty_title=Signal::derive(move || if archived.get() { "No archived viewers".to_owned() } else { "No project viewers".to_owned() })
+            empty_hint="Viewers are clients who may see some projects, read-only." cols=4/>
+    }
+}
+
+#[component]
+pub fn ViewerNewPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let email = FieldState::new("email", "").check(checks::email);
+    let firstname = FieldState::new("firstname", "").check(checks::text(255));
+    let lastname = FieldState::new("lastname", "").check(checks::text(255));
+    let form = Form::new(vec![email, firstname, lastname]);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ws = ws.get_untracked();
+        let op = CreateProjectViewer::new(
+            ws,
+            email.value.get_untracked().trim(),
+            firstname.value.get_untracked().trim().to_owned(),
+            lastname.value.get_untracked().trim().to_owned(),
+        );
+        save(api, form, op, move |v: ProjectViewer| {
+            toaster.show(format!("Created {}. Assign projects next.", viewer_name(&v)));
+            nav.go(&paths::viewer(ws, v.id));
+        });
+    };
+    view! {
+        <BackLink href=paths::viewers(ws.get_untracked()) text="Project viewers"/>
+        <PageHeader title="New project viewer"/>
+        <ErrorBanner error=form.error/>
+        <form class="card form" on:submit=submit novalidate>
+            <TextField field=email label="E-mail" kind="email" form=form required=true autocomplete="off"/>
+            <div class="row">
+                <TextField field=firstname label="First name" form=form required=true/>
+                <TextField field=lastname label="Last name" form=form required=true/>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Creating…" } else { "Create viewer" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn ViewerPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_id();
+    let toaster = expect_context::<Toaster>();
+    let res = load(move || {
+        let (ws, id) = (ws.get(), id.get());
+        async move { api.send(GetProjectViewer::new(id, ws)).await }
+    });
+    let projects = load(move || project_options(api, ws.get()));
+    let reload = Callback::new(move |_| res.refetch());
+    let chosen = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let change = move |project: u64, assign: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let (ws, id) = (ws.get_untracked(), id.get_untracked());
+        leptos::task::spawn_local(async move {
+            let result = if assign {
+                api.send(AssignProjectToViewer::new(id, ws, project)).await
+            } else {
+                api.send(UnassignProjectFromViewer::new(id, ws, project)).await
+            };
+            busy.set(false);
+            match result {
+                Ok(_) => {
+                    toaster.show(if assign { "Project assigned." } else { "Project unassigned." });
+                    chosen.set(String::new());
+                }
+                Err(e) => {
+                    toaster.error(e.to_string());
+                }
+            }
+            res.refetch();
+        });
+    };
+    view! {
+        <BackLink href=paths::viewers(ws.get_untracked()) text="Project viewers"/>
+        <ItemFrame res>
+            {move || res.ready().map(|v| {
+                let (vid, name, archived) = (v.id, viewer_name(&v), v.deleted_at.is_some());
+                let assigned: Vec<u64> = v.projects.iter().map(|p| p.project_id).collect();
+                let n2 = name.clone();
+                view! {
+                    <PageHeader title=name.clone()>
+                        {if archived {
+                            view! { <button type="button" class="btn" on:click=move |_| restore(api, toaster, ws.get_untracked(), vid, reload)>"Restore"</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws.get_untracked(), vid, n2.clone(), reload)>"Archive"</button> }.into_any()
+                        }}
+                    </PageHeader>
+                    <div class="card">
+                        <Details rows=vec![("ID", v.id.to_string()), ("E-mail", v.email.clone()), ("Status", opt(&v.status)),
+                            ("Member since", opt(&v.member_since)), ("Archived", opt(&v.deleted_at))]/>
+                    </div>
+                    <div class="card">
+                        <h2>"Projects this viewer sees"</h2>
+                        {if v.projects.is_empty() {
+                            view! { <p class="muted">"None yet."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="plain">
+                                    {v.projects.into_iter().map(|p| {
+                                        let pid = p.project_id;
+                                        view! {
+                                            <li>
+                                                {p.project_name.clone()} " "
+                                                <button type="button" class="btn small ghost" disabled=move || busy.get()
+                                                    aria-label=format!("Unassign {}", p.project_name)
+                                                    on:click=move |_| change(pid, false)>"Unassign"</button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        {(!archived).then(|| view! {
+                            <div class="filters">
+                                <label>"Add a project"
+                                    <select on:change=move |ev| chosen.set(event_target_value(&ev))>
+                                        <option value="" selected=move || chosen.get().is_empty()>"Choose a project"</option>
+                                        {move || projects.ready().unwrap_or_default().into_iter().filter(|(p, _)| !assigned.contains(p)).map(|(p, n)| {
+                                            view! { <option value=p.to_string()>{n}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </label>
+                                <button type="button" class="btn" disabled=move || busy.get() || chosen.get().is_empty()
+                                    on:click=move |_| {
+                                        if let Ok(p) = chosen.get_untracked().parse() {
+                                            change(p, true);
+                                        }
+                                    }>"Assign"</button>
+                            </div>
+                        })}
+                    </div>
+                }
+            })}
+        </ItemFrame>
+    }
+}

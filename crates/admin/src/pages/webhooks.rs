@@ -1,0 +1,203 @@
+//! Webhooks: the list, create (URL checked as typed, events as checkboxes; the returned token
+//! shown once with Copy), edit events and URL, delete.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use webwork_core::models::{Webhook, WebhookEvent};
+use webwork_core::ops::{CreateWebhook, DeleteWebhook, GetWebhook, ListWebhooks, UpdateWebhook};
+use webwork_ui::form::checks;
+use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, TagChip, TextField, Toaster};
+
+use super::{BackLink, ItemFrame, ListFrame, PageHeader};
+use crate::api::{load, save, use_api};
+use crate::nav::{paths, use_nav, use_item_text, use_url_query, use_ws};
+
+#[component]
+pub fn WebhooksPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let res = load(move || api.page(ListWebhooks::new(ws.get()).page(query.page()).per_page(query.per_page())));
+    let confirm = RwSignal::new(false);
+    let pending = RwSignal::new((String::new(), String::new()));
+    let columns = vec![
+        Column::new("URL", move |w: &Webhook| {
+            view! { <a href=paths::webhook(ws.get_untracked(), &w.id)>{w.url.clone()}</a> }.into_any()
+        }),
+        Column::new("Events", |w: &Webhook| {
+            view! { <span class="chips">{w.events.iter().map(|e| view! { <TagChip name=e.as_str().to_owned()/> }).collect_view()}</span> }.into_any()
+        })
+        .class("hide-sm"),
+        Column::new("", move |w: &Webhook| {
+            let (id, url) = (w.id.clone(), w.url.clone());
+            view! {
+                <button type="button" class="btn small ghost" aria-label=format!("Delete the webhook for {url}") on:click=move |_| {
+                    pending.set((id.clone(), url.clone()));
+                    confirm.set(true);
+                }>"Delete"</button>
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    let delete = Callback::new(move |_| {
+        let (id, url) = pending.get_untracked();
+        let ws = ws.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api.send(DeleteWebhook::new(id, ws)).await {
+                Ok(_) => toaster.show(format!("Deleted the webhook for {url}.")),
+                Err(e) => toaster.error(format!("Could not delete the webhook: {e}")),
+            };
+            res.refetch();
+        });
+    });
+    view! {
+        <PageHeader title="Webhooks">
+            <a class="btn primary" href=move || paths::webhook_new(ws.get())>"New webhook"</a>
+        </PageHeader>
+        <ListFrame res query caption="Webhooks" columns key=|w: &Webhook| w.id.clone() label=|w: &Webhook| w.url.clone()
+            on_open=Callback::new(move |w: Webhook| nav.go(&paths::webhook(ws.get_untracked(), &w.id)))
+            empty_title="No webhooks" empty_hint="A webhook calls your URL when members, projects or trackers change." cols=3/>
+        <ConfirmDialog open=confirm title="Delete this webhook?"
+            message=Signal::derive(move || format!("{} gets no more events.", pending.get().1))
+            confirm_label="Delete" danger=true on_confirm=delete/>
+    }
+}
+
+/// Event checkboxes; at least one must stay ticked.
+#[component]
+fn EventChecks(events: RwSignal<BTreeSet<String>>, form: Form) -> impl IntoView {
+    let _ = form;
+    let error = move || events.with(BTreeSet::is_empty).then_some("Choose at least one event.");
+    view! {
+        <fieldset aria-describedby="events-error">
+            <legend>"Events" <span class="req" aria-hidden="true">" *"</span></legend>
+            <div class="checks">
+                {WebhookEvent::ALL.iter().map(|e| {
+                    let name = e.as_str().to_owned();
+                    let (n1, n2) = (name.clone(), name.clone());
+                    view! {
+                        <label>
+                            <input type="checkbox" prop:checked=move || events.with(|s| s.contains(&n1))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    events.update(|s| { if on { s.insert(n2.clone()); } else { s.remove(&n2); } });
+                                }/>
+                            <code>{name}</code>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <p class="field-error" id="events-error" aria-live="polite">{error}</p>
+        </fieldset>
+    }
+}
+
+fn event_list(events: &BTreeSet<String>) -> Vec<WebhookEvent> {
+    events.iter().map(|e| WebhookEvent::parse(e)).collect()
+}
+
+#[component]
+pub fn WebhookNewPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let url = FieldState::new("url", "").check(checks::url);
+    let form = Form::new(vec![url]);
+    let events = RwSignal::new(BTreeSet::<String>::new());
+    let created = RwSignal::new(None::<Webhook>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if events.with_untracked(BTreeSet::is_empty) {
+            form.submitted.set(true);
+            return;
+        }
+        let op = CreateWebhook::new(ws.get_untracked(), url.value.get_untracked().trim(), event_list(&events.get_untracked()));
+        save(api, form, op, move |w: Webhook| created.set(Some(w)));
+    };
+    view! {
+        <BackLink href=paths::webhooks(ws.get_untracked()) text="Webhooks"/>
+        <PageHeader title="New webhook"/>
+        {move || match created.get() {
+            Some(w) => {
+                let token = w.token.clone().unwrap_or_default();
+                let copy = token.clone();
+                view! {
+                    <div class="banner success" role="status">
+                        <div class="banner-text">
+                            <strong>"Webhook created"</strong>
+                            <p>"Deliveries to " {w.url.clone()} " carry this token in the X-Webhook-Token header. Copy it now: it is shown only this once."</p>
+                            <p><code class="secret">{token}</code></p>
+                        </div>
+                        <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy token"</button>
+                        <a class="btn ghost" href=paths::webhooks(ws.get_untracked())>"Done"</a>
+                    </div>
+                }.into_any()
+            }
+            None => view! {
+                <ErrorBanner error=form.error/>
+                <form class="card form" on:submit=submit novalidate>
+                    <TextField field=url label="URL" kind="url" form=form required=true placeholder="https://hooks.example.com/webwork"
+                        hint="An http:// or https:// address that accepts POST requests."/>
+                    <EventChecks events form/>
+                    <div class="form-actions">
+                        <button type="submit" class="btn primary"
+                            disabled=move || form.saving.get() || !form.is_valid() || events.with(BTreeSet::is_empty)>
+                            {move || if form.saving.get() { "Creating…" } else { "Create webhook" }}
+                        </button>
+                    </div>
+                </form>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+pub fn WebhookPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_text();
+    let toaster = expect_context::<Toaster>();
+    let res = load(move || {
+        let (ws, id) = (ws.get(), id.get());
+        async move { api.send(GetWebhook::new(id, ws)).await }
+    });
+    view! {
+        <BackLink href=paths::webhooks(ws.get_untracked()) text="Webhooks"/>
+        <ItemFrame res>
+            {move || res.ready().map(|w| {
+                let url = FieldState::new("url", w.url.clone()).check(checks::url);
+                let form = Form::new(vec![url]);
+                let events = RwSignal::new(w.events.iter().map(|e| e.as_str().to_owned()).collect::<BTreeSet<_>>());
+                let wid = w.id.clone();
+                let submit = move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if events.with_untracked(BTreeSet::is_empty) {
+                        form.submitted.set(true);
+                        return;
+                    }
+                    let op = UpdateWebhook::new(wid.clone(), ws.get_untracked(), url.value.get_untracked().trim())
+                        .events(event_list(&events.get_untracked()));
+                    save(api, form, op, move |_| { toaster.show("Webhook saved."); });
+                };
+                view! {
+                    <PageHeader title="Edit webhook"/>
+                    <p class="muted">"Webhook " <code>{w.id.clone()}</code></p>
+                    <ErrorBanner error=form.error/>
+                    <form class="card form" on:submit=submit novalidate>
+                        <TextField field=url label="URL" kind="url" form=form required=true/>
+                        <EventChecks events form/>
+                        <div class="form-actions">
+                            <button type="submit" class="btn primary"
+                                disabled=move || form.saving.get() || !form.is_valid() || events.with(BTreeSet::is_empty)>
+                                {move || if form.saving.get() { "Saving…" } else { "Save" }}
+                            </button>
+                        </div>
+                    </form>
+                }
+            })}
+        </ItemFrame>
+    }
+}

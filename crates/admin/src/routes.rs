@@ -1,0 +1,126 @@
+//! Every route of the panel, in one place.
+//!
+//! The router knows three routes: `/`, `/signin` and everything under `/w/` (the workspace
+//! shell). Inside the shell, [`Page::parse`] reads the rest of the path and [`render`] picks
+//! the page. One dispatcher instead of a router entry per page keeps the wasm small (each
+//! router entry is its own generic type); back/forward, reload and bookmarks work the same,
+//! since the view state is still all in the URL. Paths are built by `crate::nav::paths`.
+//!
+//! Adding a page ("Admin panel II": time entries, timesheets, leaves, expenses, reports): a
+//! variant here, a line in `parse` and in `render`, a module under `pages/`.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::path;
+
+use crate::pages::shell::{Home, NotFound, Shell};
+use crate::pages::signin::SignIn;
+use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
+
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=path!("/") view=Home/>
+            <Route path=path!("/signin") view=SignIn/>
+            <Route path=path!("/w/*rest") view=Shell/>
+        </Routes>
+    }
+}
+
+/// A page of a workspace, from the path after `/w/{ws}/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `/w/{ws}`: goes on to the members list.
+    Home,
+    Members,
+    MemberInvite,
+    Member,
+    MemberEdit,
+    Projects,
+    ProjectNew,
+    Project,
+    Contracts,
+    ContractNew,
+    Contract,
+    Tasks,
+    TaskNew,
+    Task,
+    Viewers,
+    ViewerNew,
+    Viewer,
+    Webhooks,
+    WebhookNew,
+    Webhook,
+    NotFound,
+}
+
+impl Page {
+    /// The page for a path such as `/w/1/members/13/edit`.
+    pub fn parse(path: &str) -> Page {
+        let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
+        // Only `/w/{number}/...` is a workspace page (the shell may see other paths for a
+        // moment while it navigates away).
+        if segs.first() != Some(&"w") || segs.get(1).is_none_or(|ws| ws.parse::<u64>().is_err()) {
+            return Page::NotFound;
+        }
+        let rest: &[&str] = segs.get(2..).unwrap_or(&[]);
+        let id = |s: &str| !s.is_empty();
+        let num = |s: &str| s.parse::<u64>().is_ok();
+        match rest {
+            [] => Page::Home,
+            ["members"] => Page::Members,
+            ["members", "invite"] => Page::MemberInvite,
+            ["members", i] if num(i) => Page::Member,
+            ["members", i, "edit"] if num(i) => Page::MemberEdit,
+            ["projects"] => Page::Projects,
+            ["projects", "new"] => Page::ProjectNew,
+            ["projects", i] if num(i) => Page::Project,
+            ["contracts"] => Page::Contracts,
+            ["contracts", "new"] => Page::ContractNew,
+            ["contracts", i] if num(i) => Page::Contract,
+            ["tasks"] => Page::Tasks,
+            ["tasks", "new"] => Page::TaskNew,
+            ["tasks", i] if num(i) => Page::Task,
+            ["viewers"] => Page::Viewers,
+            ["viewers", "new"] => Page::ViewerNew,
+            ["viewers", i] if num(i) => Page::Viewer,
+            ["webhooks"] => Page::Webhooks,
+            ["webhooks", "new"] => Page::WebhookNew,
+            ["webhooks", i] if id(i) => Page::Webhook,
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The view of a page.
+pub fn render(page: Page) -> AnyView {
+    use crate::pages::shell::WorkspaceHome;
+    match page {
+        Page::Home => view! { <WorkspaceHome/> }.into_any(),
+        Page::Members => view! { <members::MembersPage/> }.into_any(),
+        Page::MemberInvite => view! { <members::InvitePage/> }.into_any(),
+        Page::Member => view! { <members::MemberDetailPage/> }.into_any(),
+        Page::MemberEdit => view! { <members::MemberEditPage/> }.into_any(),
+        Page::Projects => view! { <projects::ProjectsPage/> }.into_any(),
+        Page::ProjectNew => view! { <projects::ProjectNewPage/> }.into_any(),
+        Page::Project => view! { <projects::ProjectPage/> }.into_any(),
+        Page::Contracts => view! { <contracts::ContractsPage/> }.into_any(),
+        Page::ContractNew => view! { <contracts::ContractNewPage/> }.into_any(),
+        Page::Contract => view! { <contracts::ContractPage/> }.into_any(),
+        Page::Tasks => view! { <tasks::TasksPage/> }.into_any(),
+        Page::TaskNew => view! { <tasks::TaskNewPage/> }.into_any(),
+        Page::Task => view! { <tasks::TaskPage/> }.into_any(),
+        Page::Viewers => view! { <viewers::ViewersPage/> }.into_any(),
+        Page::ViewerNew => view! { <viewers::ViewerNewPage/> }.into_any(),
+        Page::Viewer => view! { <viewers::ViewerPage/> }.into_any(),
+        Page::Webhooks => view! { <webhooks::WebhooksPage/> }.into_any(),
+        Page::WebhookNew => view! { <webhooks::WebhookNewPage/> }.into_any(),
+        Page::Webhook => view! { <webhooks::WebhookPage/> }.into_any(),
+        Page::NotFound => view! {
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address in this workspace."</p>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,198 @@
+//! Panel tests in headless Chromium: forms against a scripted `fetch` (the real client, the
+//! real envelope decoding), the 401 path, routes and the sign-in messages.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
+use webwork_admin::api::Api;
+use webwork_admin::nav::safe_next;
+use webwork_admin::pages::members::InviteForm;
+use webwork_admin::pages::signin::sign_in_problem;
+use webwork_admin::routes::Page;
+use webwork_core::{ApiError, FetchTransport};
+use webwork_ui::provide_toaster;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn container() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A `fetch` that answers every call with `status` and `body` after 150 ms, counting calls in
+/// `globalThis[counter]` and keeping the last request body in `globalThis[counter + "_body"]`.
+fn scripted_fetch(counter: &str, status: u16, body: &str) -> FetchTransport {
+    let js = format!(
+        "globalThis['{counter}'] = (globalThis['{counter}'] || 0) + 1;
+         globalThis['{counter}_body'] = init && init.body;
+         return new Promise(r => setTimeout(() => r(new Response({body:?}, {{ status: {status}, headers: {{ 'content-type': 'application/json' }} }})), 150));"
+    );
+    FetchTransport::with_fetch(js_sys::Function::new_with_args("url, init", &js))
+}
+
+fn calls(counter: &str) -> u32 {
+    js_sys::Reflect::get(&js_sys::global(), &counter.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32
+}
+
+fn last_body(counter: &str) -> String {
+    js_sys::Reflect::get(&js_sys::global(), &format!("{counter}_body").into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+fn input(el: &HtmlElement, name: &str) -> HtmlInputElement {
+    el.query_selector(&format!("[name={name}]")).unwrap().unwrap_or_else(|| panic!("field {name}")).unchecked_into()
+}
+
+fn field_error(el: &HtmlElement, name: &str) -> String {
+    el.query_selector(&format!("#f-{name}-error")).unwrap().unwrap().text_content().unwrap_or_default()
+}
+
+fn mount_invite(api: Api) -> HtmlElement {
+    let el = container();
+    leptos::mount::mount_to(el.clone(), move || {
+        provide_context(api);
+        provide_toaster();
+        view! { <InviteForm ws=1/> }
+    })
+    .forget();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn a_422_lands_at_its_field_keeps_every_value_and_saves_once() {
+    let counter = "invite422";
+    let body = r#"{"success":false,"message":"The email field has already been taken.","meta":{"api_version":"2.0.0"}}"#;
+    let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 422, body));
+    let el = mount_invite(api);
+    sleep(20).await;
+    let save: HtmlButtonElement = el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into();
+
+    type_into(&input(&el, "email"), "not-an-address");
+    sleep(20).await;
+    assert_eq!(field_error(&el, "email"), "Must be an e-mail address such as name@example.com.");
+    assert!(save.disabled(), "Save is disabled while a field is wrong");
+
+    type_into(&input(&el, "email"), "ada@example.com");
+    type_into(&input(&el, "firstname"), "Ada");
+    type_into(&input(&el, "lastname"), "<b>Lovelace</b>");
+    sleep(20).await;
+    assert!(!save.disabled());
+
+    save.click();
+    save.click(); // a double click sends once
+    sleep(20).await;
+    assert!(save.disabled(), "Save is disabled while saving");
+    sleep(400).await;
+    assert_eq!(calls(counter), 1, "one request for two clicks");
+    assert!(last_body(counter).contains("\"email\":\"ada@example.com\""), "{}", last_body(counter));
+
+    assert_eq!(field_error(&el, "email"), "The email field has already been taken.");
+    assert_eq!(input(&el, "email").value(), "ada@example.com");
+    assert_eq!(input(&el, "firstname").value(), "Ada");
+    assert_eq!(input(&el, "lastname").value(), "<b>Lovelace</b>");
+    assert!(el.query_selector("b").unwrap().is_none());
+    assert!(el.query_selector(".banner.error").unwrap().is_none(), "a field error is not repeated as a banner");
+}
+
+#[wasm_bindgen_test]
+async fn an_error_without_a_field_shows_on_the_form_and_keeps_values() {
+    let counter = "invite403";
+    let body = r#"{"success":false,"message":"Only owners and executive managers may invite.","meta":{}}"#;
+    let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 403, body));
+    let el = mount_invite(api);
+    sleep(20).await;
+    type_into(&input(&el, "email"), "grace@example.com");
+    type_into(&input(&el, "firstname"), "Grace");
+    type_into(&input(&el, "lastname"), "Hopper");
+    sleep(20).await;
+    el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().click();
+    sleep(400).await;
+    let banner = el.query_selector(".banner.error").unwrap().expect("a form-level banner");
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("Not allowed"), "{text}");
+    assert!(text.contains("Only owners and executive managers may invite."), "{text}");
+    assert_eq!(input(&el, "firstname").value(), "Grace");
+    assert!(!el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().disabled(), "Save is back for another try");
+}
+
+#[wasm_bindgen_test]
+async fn an_invitation_shows_its_link() {
+    let counter = "invite201";
+    let body = r#"{"success":true,"data":{"user_id":77,"invitation_link":"https://webwork-tracker.com/join/abc"},"message":"Member invited successfully","meta":{}}"#;
+    let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 201, body));
+    let el = mount_invite(api);
+    sleep(20).await;
+    type_into(&input(&el, "email"), "alan@example.com");
+    type_into(&input(&el, "firstname"), "Alan");
+    type_into(&input(&el, "lastname"), "Turing");
+    sleep(20).await;
+    el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().click();
+    sleep(400).await;
+    let text = el.text_content().unwrap();
+    assert!(text.contains("https://webwork-tracker.com/join/abc"), "{text}");
+    let link = el.query_selector("a[href='/w/1/members/77']").unwrap();
+    assert!(link.is_some(), "a link to the new member");
+}
+
+#[wasm_bindgen_test]
+async fn a_401_ends_the_session() {
+    let counter = "expired401";
+    let body = r#"{"success":false,"message":"Unauthenticated.","meta":{}}"#;
+    let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 401, body));
+    assert!(api.session.get_untracked().is_some());
+    let err = api.send(webwork_core::ops::ListWorkspaces::new()).await.unwrap_err();
+    assert_eq!(err.kind(), "unauthorized");
+    assert!(api.session.get_untracked().is_none(), "signed out");
+    assert!(api.expired.get_untracked(), "and told why");
+    assert_eq!(api.in_flight.get_untracked(), 0);
+}
+
+#[wasm_bindgen_test]
+fn routes_read_the_path() {
+    assert_eq!(Page::parse("/w/1/members"), Page::Members);
+    assert_eq!(Page::parse("/w/1/members/invite"), Page::MemberInvite);
+    assert_eq!(Page::parse("/w/1/members/13"), Page::Member);
+    assert_eq!(Page::parse("/w/1/members/13/edit"), Page::MemberEdit);
+    assert_eq!(Page::parse("/w/1/webhooks/wh_demo_tracker"), Page::Webhook);
+    assert_eq!(Page::parse("/w/2"), Page::Home);
+    assert_eq!(Page::parse("/w/1/members/abc"), Page::NotFound);
+    assert_eq!(Page::parse("/signin"), Page::NotFound, "only /w/{{number}} paths are workspace pages");
+}
+
+#[wasm_bindgen_test]
+fn only_local_return_paths_are_followed() {
+    assert_eq!(safe_next(Some("/w/1/members?page=2".into())).as_deref(), Some("/w/1/members?page=2"));
+    assert_eq!(safe_next(Some("//evil.example/x".into())), None);
+    assert_eq!(safe_next(Some("https://evil.example/".into())), None);
+    assert_eq!(safe_next(Some("/signin".into())), None);
+}
+
+#[wasm_bindgen_test]
+fn sign_in_problems_say_what_to_do() {
+    let bad = sign_in_problem(&ApiError::from_status(401, None, None, None), "http://127.0.0.1:8080/api/v2");
+    assert!(bad.contains("did not accept this token"), "{bad}");
+    let real = sign_in_problem(&ApiError::Network { message: "Failed to fetch".into() }, "https://api.webwork-tracker.com/api/v2");
+    assert!(real.contains("Could not reach") && real.contains("CORS") && real.contains("dev proxy"), "{real}");
+    let local = sign_in_problem(&ApiError::Network { message: "Failed to fetch".into() }, "http://127.0.0.1:9/api/v2");
+    assert!(local.contains("Could not reach http://127.0.0.1:9/api/v2") && !local.contains("CORS"), "{local}");
+}

@@ -1,0 +1,185 @@
+//! The `#[wasm_bindgen]` surface the JS half calls. Strings in, promises of strings out; errors
+//! reject with the JSON of [`convert::error_json`], which `web/src/index.js` turns into a
+//! `WebWorkError`. These objects never reach user code: the JS half owns and frees them (and
+//! wasm-bindgen's FinalizationRegistry frees a `Core` whose `WebWorkClient` was collected).
+
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use js_sys::{Function, Promise, Reflect};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use webwork_core::client::{CallOptions, CancelToken};
+use webwork_core::{
+    ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Reply, RetryPolicy, Transport,
+    TransportError,
+};
+
+use crate::convert;
+
+/// One API client: base URL, token, pacer, retry policy and transport.
+#[wasm_bindgen]
+pub struct Core {
+    client: Client<JsTransport>,
+}
+
+/// The core's `fetch` transport with timers that are cleared when their future is dropped.
+/// A call races its request against a timeout timer; in Node a timer left running keeps the
+/// process alive until it fires (up to `timeoutMs` after the last call), so the loser is cleared.
+struct JsTransport(FetchTransport);
+
+impl Transport for JsTransport {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.0.send(request).await
+    }
+
+    fn sleep(&self, ms: u64) -> impl Future<Output = ()> {
+        Sleep::new(ms)
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+}
+
+fn global(name: &str) -> Option<Function> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str(name)).ok()?.dyn_into().ok()
+}
+
+/// `setTimeout` as a future; dropping it calls `clearTimeout`.
+struct Sleep {
+    done: JsFuture,
+    handle: JsValue,
+}
+
+impl Sleep {
+    fn new(ms: u64) -> Sleep {
+        let mut handle = JsValue::UNDEFINED;
+        let promise = Promise::new(&mut |resolve, _reject| {
+            if let Some(set_timeout) = global("setTimeout") {
+                handle =
+                    set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64)).unwrap_or_default();
+            }
+        });
+        Sleep { done: JsFuture::from(promise), handle }
+    }
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.done).poll(cx).map(|_| ())
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let Some(clear_timeout) = global("clearTimeout") {
+            let _ = clear_timeout.call1(&JsValue::UNDEFINED, &self.handle);
+        }
+    }
+}
+
+/// A cancel handle for one call; the JS half cancels it from the caller's `AbortSignal`.
+#[wasm_bindgen]
+pub struct Cancel(CancelToken);
+
+#[wasm_bindgen]
+impl Cancel {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Cancel {
+        Cancel(CancelToken::new())
+    }
+
+    pub fn cancel(&self) {
+        self.0.cancel();
+    }
+}
+
+impl Default for Cancel {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn reject(error: &ApiError) -> JsValue {
+    JsValue::from_str(&convert::error_json(error))
+}
+
+fn options(cancel: &Cancel, timeout_ms: Option<f64>) -> CallOptions {
+    CallOptions { cancel: Some(cancel.0.clone()), timeout_ms: timeout_ms.map(|ms| ms.max(0.0) as u64) }
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// The JS half has checked the options; `requests_per_minute` 0 turns pacing off,
+    /// `timeout_ms` 0 means no timeout.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        base_url: String,
+        token: String,
+        requests_per_minute: u32,
+        timeout_ms: f64,
+        max_retries: u32,
+        fetch: Option<Function>,
+    ) -> Core {
+        let mut config = ClientConfig::new(base_url, token);
+        config.requests_per_minute = requests_per_minute;
+        config.timeout_ms = timeout_ms.max(0.0) as u64;
+        config.retry = RetryPolicy { max_retries, ..RetryPolicy::default() };
+        let transport = match fetch {
+            Some(f) => FetchTransport::with_fetch(f),
+            None => FetchTransport::new(),
+        };
+        Core { client: Client::new(JsTransport(transport), config) }
+    }
+
+    /// Calls operation `op` (its documented id) with `params`: JSON text of an object keyed by
+    /// the operation's wire names (the JS half renames camelCase keys with the generated table).
+    /// The core's builder checks every rule before anything is sent. Resolves to the JSON text
+    /// of [`convert::reply_json`].
+    pub fn call(&self, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
+        let client = self.client.clone();
+        let opts = options(cancel, timeout_ms);
+        future_to_promise(async move {
+            let run = async {
+                let wire = convert::parse_params(&params)?;
+                let paging = convert::page_of(&wire);
+                let request = webwork_core::ops::request_for(&op, &wire)?;
+                let reply: Reply<Value> = client.request(&request, &opts).await?;
+                convert::reply_json(reply, Some(paging))
+            };
+            run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
+        })
+    }
+
+    /// Any request under the base URL; `query` is JSON text of `[name, value]` pairs, `body`
+    /// JSON text or empty. Resolves like [`Core::call`], with `data` as the server sent it.
+    pub fn raw(
+        &self,
+        method: String,
+        path: String,
+        query: String,
+        body: String,
+        cancel: &Cancel,
+        timeout_ms: Option<f64>,
+    ) -> Promise {
+        let client = self.client.clone();
+        let opts = options(cancel, timeout_ms);
+        future_to_promise(async move {
+            let run = async {
+                let request = convert::raw_request(&method, &path, &query, &body)?;
+                let reply: Reply<Value> = client.request(&request, &opts).await?;
+                convert::reply_json(reply, None)
+            };
+            run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
+        })
+    }
+
+    /// The rate budget now: JSON text of `{limit, remaining, nextFreeInMs}`.
+    pub fn budget(&self) -> String {
+        convert::budget_json(self.client.budget())
+    }
+}

@@ -1,0 +1,243 @@
+//! The JSON that crosses the JS boundary. Plain text both ways (`JSON.stringify` / `JSON.parse`
+//! on the JS side), so no wasm object ever reaches user code and nothing needs `.free()`:
+//! parameters come in by their wire names, replies go out with `data` as sent and the envelope
+//! (meta, pagination) in camelCase, errors go out as `{kind, status, message, retryAfter, field}`.
+//! Everything here is pure and tested natively; `bindings` adds the I/O.
+
+use serde_json::{json, Map, Value};
+use webwork_core::envelope::{Page, Reply};
+use webwork_core::ops::{ApiRequest, Method};
+use webwork_core::ApiError;
+
+use crate::naming::camel;
+
+/// The API's default page size when `per_page` is not given.
+const DEFAULT_PER_PAGE: u32 = 20;
+
+fn invalid(field: &'static str, reason: impl Into<String>) -> ApiError {
+    ApiError::InvalidRequest { field, reason: reason.into() }
+}
+
+/// Reads JSON text of an object (parameters by their wire names, as the JS half sends them).
+pub fn parse_params(text: &str) -> Result<Map<String, Value>, ApiError> {
+    parse_object(text, "params")
+}
+
+fn parse_object(text: &str, field: &'static str) -> Result<Map<String, Value>, ApiError> {
+    if text.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(Value::Null) => Ok(Map::new()),
+        _ => Err(invalid(field, "must be an object")),
+    }
+}
+
+/// The `page` and `per_page` a list call asked for (the API's defaults otherwise).
+pub fn page_of(wire: &Map<String, Value>) -> (u32, u32) {
+    let num = |name: &str, default: u32| {
+        wire.get(name)
+            .and_then(|v| v.as_u64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())))
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(default)
+    };
+    (num("page", 1), num("per_page", DEFAULT_PER_PAGE))
+}
+
+/// Every object key that is a `snake_case` identifier, in camelCase, at any depth.
+pub fn camelize(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (camel(&k).into_owned(), camelize(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(camelize).collect()),
+        other => other,
+    }
+}
+
+fn meta_json(reply: &Reply<Value>) -> Value {
+    camelize(serde_json::to_value(&reply.meta).unwrap_or(Value::Null))
+}
+
+/// The reply for JS: `data` as the server sent it (the JS half reads it through the
+/// operation's generated shape, see `web/src/index.js`), beside `message`, `meta` and
+/// `pagination` (typed by the core, camelCased), `status`, `savedMinutes` when sent, and for a
+/// list asked for by `page`/`per_page` whether another page follows (`hasNext`, the core's
+/// [`Page::has_next`]).
+pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>) -> Result<String, ApiError> {
+    let mut out = Map::new();
+    out.insert("pagination".into(), camelize(serde_json::to_value(reply.pagination).unwrap_or(Value::Null)));
+    if let (Some((page, per_page)), Some(items)) = (paging, reply.data.as_array()) {
+        let page = Page { items: vec![(); items.len()], pagination: reply.pagination, page, per_page };
+        out.insert("hasNext".into(), Value::Bool(page.has_next()));
+    }
+    let partial = Reply { data: Value::Null, ..reply.clone() };
+    out.insert("data".into(), reply.data);
+    finish(out, &partial)
+}
+
+fn finish(mut out: Map<String, Value>, reply: &Reply<Value>) -> Result<String, ApiError> {
+    out.insert("message".into(), reply.message.clone().map_or(Value::Null, Value::String));
+    out.insert("meta".into(), meta_json(reply));
+    out.insert("status".into(), Value::from(reply.status));
+    if let Some(minutes) = reply.saved_minutes {
+        out.insert("savedMinutes".into(), Value::from(minutes));
+    }
+    serde_json::to_string(&Value::Object(out))
+        .map_err(|e| ApiError::Decode { path: String::new(), message: e.to_string() })
+}
+
+/// A request for any path: `query` is JSON text of `[name, value]` pairs (`Object.entries`, so
+/// the caller's order is kept) whose values are strings, numbers, booleans or lists of them
+/// (lists travel comma-separated); `body` is JSON text or empty.
+pub fn raw_request(method: &str, path: &str, query_json: &str, body_json: &str) -> Result<ApiRequest, ApiError> {
+    let method = Method::parse(method).ok_or_else(|| invalid("method", "must be GET, POST, PUT or DELETE"))?;
+    if path.contains("://") || path.trim().is_empty() {
+        return Err(invalid("path", "must be a path under the base URL, such as /members"));
+    }
+    let mut request = ApiRequest::raw(method, path);
+    let pairs: Vec<(String, Value)> = if query_json.trim().is_empty() {
+        Vec::new()
+    } else {
+        serde_json::from_str(query_json).map_err(|_| invalid("query", "must be an object"))?
+    };
+    for (key, value) in pairs {
+        let text = match value {
+            Value::Null => continue,
+            Value::Array(items) => items.iter().map(scalar_text).collect::<Result<Vec<_>, _>>()?.join(","),
+            other => scalar_text(&other)?,
+        };
+        request = request.with_query(key, text);
+    }
+    if !body_json.trim().is_empty() {
+        let body = serde_json::from_str(body_json).map_err(|_| invalid("body", "must be JSON"))?;
+        request = request.with_body(body);
+    }
+    Ok(request)
+}
+
+fn scalar_text(value: &Value) -> Result<String, ApiError> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(if *b { "1" } else { "0" }.to_owned()),
+        _ => Err(invalid("query", "values must be strings, numbers, booleans or lists of them")),
+    }
+}
+
+/// An error for JS: `{kind, status, message, retryAfter, field}`; `retryAfter` in seconds,
+/// `field` in camelCase like the parameters.
+pub fn error_json(error: &ApiError) -> String {
+    let message = match error {
+        ApiError::InvalidRequest { field, reason } => format!("`{}` {reason}; the request was not sent.", camel(field)),
+        other => other.to_string(),
+    };
+    let retry_after = match error {
+        ApiError::RateLimited { retry_after_ms: Some(ms), .. } => Value::from(*ms as f64 / 1000.0),
+        _ => Value::Null,
+    };
+    json!({
+        "kind": error.kind(),
+        "status": error.status(),
+        "message": message,
+        "retryAfter": retry_after,
+        "field": error.field().map(|f| camel(f).into_owned()),
+    })
+    .to_string()
+}
+
+/// The rate budget for JS: `{limit, remaining, nextFreeInMs}`.
+pub fn budget_json(budget: webwork_core::client::Budget) -> String {
+    json!({
+        "limit": budget.limit,
+        "remaining": budget.remaining,
+        "nextFreeInMs": budget.next_free_in_ms,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use webwork_core::envelope::decode;
+    use webwork_core::ops;
+
+    #[test]
+    fn parameters_reach_the_core_builders() {
+        let wire = parse_params(r#"{"workspace_id":1,"per_page":5,"status":"active"}"#).unwrap();
+        assert_eq!(page_of(&wire), (1, 5));
+        let req = ops::request_for("getMembers", &wire).unwrap();
+        assert_eq!(req.url("http://x/api/v2"), "http://x/api/v2/members?workspace_id=1&status=active&per_page=5");
+        assert_eq!(page_of(&Map::new()), (1, 20));
+        assert!(parse_params("[1]").is_err());
+        assert!(parse_params("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn rule_errors_name_the_field_in_camel_case() {
+        let wire = parse_params(r#"{"workspace_id":1,"per_page":500}"#).unwrap();
+        let err = ops::request_for("getMembers", &wire).unwrap_err();
+        let v: Value = serde_json::from_str(&error_json(&err)).unwrap();
+        assert_eq!(v["kind"], "invalid_request");
+        assert_eq!(v["field"], "perPage");
+        assert_eq!(v["status"], Value::Null);
+        assert!(v["message"].as_str().unwrap().starts_with("`perPage` must be between 1 and 100"));
+    }
+
+    #[test]
+    fn server_errors_carry_status_field_and_retry_after() {
+        let e = decode::<Value>(
+            422,
+            br#"{"success":false,"message":"The per_page field must be between 1 and 100."}"#,
+            None,
+        )
+        .unwrap_err();
+        let v: Value = serde_json::from_str(&error_json(&e)).unwrap();
+        assert_eq!(
+            (v["kind"].as_str(), v["status"].as_u64(), v["field"].as_str()),
+            (Some("validation"), Some(422), Some("perPage"))
+        );
+        let e = decode::<Value>(429, br#"{"message":"Too Many Attempts."}"#, Some(12_000)).unwrap_err();
+        let v: Value = serde_json::from_str(&error_json(&e)).unwrap();
+        assert_eq!((v["kind"].as_str(), v["retryAfter"].as_f64()), (Some("rate_limited"), Some(12.0)));
+    }
+
+    #[test]
+    fn replies_keep_data_and_camel_case_the_envelope() {
+        let body = br#"{"success":true,"data":[{"id":"7","current_role":"Owner"}],"message":"ok",
+            "meta":{"api_version":"2.0.0","pagination":{"total":45,"per_page":20,"page":1,"last_page":3}}}"#;
+        let reply = decode::<Value>(200, body, None).unwrap();
+        let out: Value = serde_json::from_str(&reply_json(reply, Some((1, 20))).unwrap()).unwrap();
+        assert_eq!(out["data"][0]["current_role"], "Owner");
+        assert_eq!(out["meta"]["apiVersion"], "2.0.0");
+        assert_eq!(out["pagination"]["currentPage"], 1);
+        assert_eq!(out["pagination"]["lastPage"], 3);
+        assert_eq!(out["hasNext"], true);
+        assert_eq!(out["status"], 200);
+        assert_eq!(out["message"], "ok");
+        assert!(out.get("savedMinutes").is_none());
+    }
+
+    #[test]
+    fn map_keys_are_kept() {
+        let v = camelize(json!({"daily_breakdown": {"2026-03-04": [{"project_id": 1}]}, "total": {"USD": 1}}));
+        assert_eq!(v, json!({"dailyBreakdown": {"2026-03-04": [{"projectId": 1}]}, "total": {"USD": 1}}));
+    }
+
+    #[test]
+    fn raw_requests_take_any_path() {
+        let req = raw_request(
+            "post",
+            "members",
+            r#"[["workspace_id",1],["ids",[1,2]],["flag",true],["skip",null]]"#,
+            r#"{"a":1}"#,
+        )
+        .unwrap();
+        assert_eq!(req.method, Method::Post);
+        assert_eq!(req.url("http://x"), "http://x/members?workspace_id=1&ids=1,2&flag=1");
+        assert_eq!(req.body, Some(json!({"a":1})));
+        assert!(raw_request("PATCH", "/x", "", "").is_err());
+        assert!(raw_request("GET", "https://evil.example/x", "", "").is_err());
+    }
+}

@@ -1,0 +1,140 @@
+//! Loading, empty and failed states.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use webwork_core::ApiError;
+
+/// A short heading for each kind of error; the sentence under it is the error's `Display`.
+pub fn error_title(e: &ApiError) -> &'static str {
+    match e {
+        ApiError::InvalidRequest { .. } | ApiError::Validation { .. } => "Please check the form",
+        ApiError::Unauthorized { .. } => "Signed out",
+        ApiError::Forbidden { .. } => "Not allowed",
+        ApiError::NotFound { .. } => "Not found",
+        ApiError::Conflict { .. } => "Conflict",
+        ApiError::RateLimited { .. } => "Rate limit reached",
+        ApiError::Server { .. } => "Server error",
+        ApiError::Http { .. } => "Unexpected answer",
+        ApiError::Network { .. } => "Server unreachable",
+        ApiError::Timeout { .. } => "Timed out",
+        ApiError::Aborted => "Cancelled",
+        ApiError::Decode { .. } => "Unreadable answer",
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// An error as a banner (`role="alert"`): a heading, the error's sentence, and Retry.
+///
+/// For "too many requests" with a known wait, it counts down to when the budget frees up and,
+/// with `auto_retry` and `on_retry`, retries by itself at zero. Lists (reads) ask for that;
+/// forms do not: they show the countdown and leave the next click to the person.
+#[component]
+pub fn ErrorBanner(
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    #[prop(optional)] on_retry: Option<Callback<()>>,
+    /// Retry by itself when a rate limit frees up (lists and other reads).
+    #[prop(optional)]
+    auto_retry: bool,
+) -> impl IntoView {
+    // When the current rate limit frees up (ms since the epoch), and the clock that counts to it.
+    let free_at = RwSignal::new(None::<f64>);
+    let now = RwSignal::new(now_ms());
+    Effect::new(move |_| {
+        let at = error.with(|e| match e {
+            Some(ApiError::RateLimited { retry_after_ms: Some(ms), .. }) => Some(now_ms() + *ms as f64),
+            _ => None,
+        });
+        now.set(now_ms());
+        free_at.set(at);
+    });
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if free_at.get_untracked().is_some() {
+                let t = now_ms();
+                now.set(t);
+                if let Some(at) = free_at.get_untracked() {
+                    if t >= at {
+                        free_at.set(None);
+                        if auto_retry {
+                            if let Some(retry) = on_retry {
+                                retry.run(());
+                            }
+                        }
+                    }
+                }
+            }
+        },
+        Duration::from_millis(500),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let seconds_left = move || free_at.get().map(|at| ((at - now.get()) / 1000.0).ceil().max(0.0) as u64);
+
+    move || {
+        error.get().map(|e| {
+            let title = error_title(&e);
+            let sentence = match (&e, seconds_left()) {
+                (ApiError::RateLimited { .. }, Some(s)) => {
+                    let then = if auto_retry && on_retry.is_some() { " This retries by itself then." } else { "" };
+                    format!("Too many requests: the budget of 60 a minute is spent. It frees up in {s} s.{then}")
+                }
+                _ => e.to_string(),
+            };
+            view! {
+                <div class="banner error" role="alert" data-kind=e.kind()>
+                    <div class="banner-text">
+                        <strong>{title}</strong>
+                        <p>{sentence}</p>
+                    </div>
+                    {on_retry.map(|retry| view! {
+                        <button type="button" class="btn" on:click=move |_| retry.run(())>"Retry"</button>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// A grey bar standing in for text while it loads.
+#[component]
+pub fn Skeleton(#[prop(default = "100%")] width: &'static str) -> impl IntoView {
+    view! { <span class="skeleton" style:width=width aria-hidden="true"></span> }
+}
+
+/// Placeholder rows for a table that is loading.
+#[component]
+pub fn SkeletonRows(#[prop(default = 5)] rows: usize, #[prop(default = 4)] cols: usize) -> impl IntoView {
+    const WIDTHS: [&str; 4] = ["70%", "90%", "55%", "80%"];
+    view! {
+        <div class="table-wrap" aria-busy="true">
+            <span class="visually-hidden" role="status">"Loading…"</span>
+            <table class="data-table skeleton-table" aria-hidden="true">
+                <tbody>
+                    {(0..rows).map(|r| view! {
+                        <tr>{(0..cols).map(|c| view! { <td><Skeleton width=WIDTHS[(r + c) % 4]/></td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What a list shows when it has nothing: a title, a hint, and an action (children).
+#[component]
+pub fn EmptyState(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="empty-state" role="status">
+            <p class="empty-title">{title}</p>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {children.map(|c| c())}
+        </div>
+    }
+}

@@ -1,0 +1,420 @@
+//! Forms: field state with validation as you type, the field components, and how a refusal
+//! from the server lands on the field it names (or on the form).
+//!
+//! Values live in signals owned by the page, so nothing a person typed is lost when a save
+//! fails, whatever the failure. Checks are plain functions (`fn(&str) -> Option<String>`); the
+//! [`checks`] module builds them from webwork-core's parameter rules, so the panel refuses
+//! exactly what the client would refuse before sending.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use webwork_core::ApiError;
+
+type Check = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
+/// One field's state. Cheap to copy (signal handles).
+#[derive(Clone, Copy)]
+pub struct FieldState {
+    /// The wire name (`email`, `weekly_hours_limit`): server errors naming it land here.
+    pub name: &'static str,
+    pub value: RwSignal<String>,
+    /// Set once the person typed here or left the field.
+    pub touched: RwSignal<bool>,
+    /// The server's or a cross-field rule's message; cleared when the value changes.
+    pub server_error: RwSignal<Option<String>>,
+    /// A rule across fields (deadline after start), recomputed as values change.
+    pub rule_error: RwSignal<Option<String>>,
+    check: StoredValue<Option<Check>>,
+}
+
+impl FieldState {
+    pub fn new(name: &'static str, initial: impl Into<String>) -> Self {
+        FieldState {
+            name,
+            value: RwSignal::new(initial.into()),
+            touched: RwSignal::new(false),
+            server_error: RwSignal::new(None),
+            rule_error: RwSignal::new(None),
+            check: StoredValue::new(None),
+        }
+    }
+
+    /// Adds the check run as the person types.
+    pub fn check(self, f: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> Self {
+        self.check.set_value(Some(Arc::new(f)));
+        self
+    }
+
+    /// The value's own problem, whether or not it is shown yet (reactive).
+    pub fn client_error(&self) -> Option<String> {
+        let value = self.value.get();
+        self.check.with_value(|c| c.as_ref().and_then(|c| c(&value)))
+    }
+
+    /// What to show under the field now (reactive): the server's word first, then the check
+    /// once the person has touched the field or tried to save.
+    pub fn shown_error(&self, submitted: bool) -> Option<String> {
+        self.server_error.get().or_else(|| self.rule_error.get()).or_else(|| {
+            if self.touched.get() || submitted {
+                self.client_error()
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The trimmed value, `None` when empty.
+    pub fn opt(&self) -> Option<String> {
+        let v = self.value.get();
+        let v = v.trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    }
+
+    /// The value as a number, `None` when empty or not a number.
+    pub fn num<N: std::str::FromStr>(&self) -> Option<N> {
+        self.opt().and_then(|v| v.parse().ok())
+    }
+
+    /// Sets the value as if typed (clears a stale server message).
+    pub fn set(&self, value: impl Into<String>) {
+        self.value.set(value.into());
+        self.server_error.set(None);
+    }
+
+    fn dom_id(&self) -> String {
+        format!("f-{}", self.name)
+    }
+}
+
+/// A form's shared state: its fields, whether a save is running, the form-level error.
+#[derive(Clone, Copy)]
+pub struct Form {
+    fields: StoredValue<Vec<FieldState>>,
+    /// A save is in flight: Save is disabled and a second submit is ignored.
+    pub saving: RwSignal<bool>,
+    /// The person tried to save at least once: every field shows its problem.
+    pub submitted: RwSignal<bool>,
+    /// An error that names no field of this form.
+    pub error: RwSignal<Option<ApiError>>,
+}
+
+impl Form {
+    pub fn new(fields: Vec<FieldState>) -> Self {
+        Form {
+            fields: StoredValue::new(fields),
+            saving: RwSignal::new(false),
+            submitted: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// No field has a problem (reactive).
+    pub fn is_valid(&self) -> bool {
+        self.fields.with_value(|f| f.iter().all(|f| f.client_error().is_none() && f.server_error.get().is_none() && f.rule_error.get().is_none()))
+    }
+
+    /// Starts a save: `false` (and nothing changes but "show every problem") when one is
+    /// already running or a field has a problem.
+    pub fn begin(&self) -> bool {
+        self.submitted.set(true);
+        if self.saving.get_untracked() || !self.is_valid_untracked() {
+            return false;
+        }
+        self.saving.set(true);
+        self.error.set(None);
+        true
+    }
+
+    fn is_valid_untracked(&self) -> bool {
+        untrack(|| self.is_valid())
+    }
+
+    /// Ends a save. On an error, the message goes to the field it names, or to the form.
+    /// Values are left exactly as they were.
+    pub fn finish(&self, result: Result<(), ApiError>) {
+        self.saving.set(false);
+        if let Err(e) = result {
+            self.show_error(e);
+        }
+    }
+
+    /// Puts an error where it belongs: at its field when the form has one by that name.
+    pub fn show_error(&self, e: ApiError) {
+        let field = e.field().map(str::to_owned);
+        let target = field.and_then(|name| self.fields.with_value(|f| f.iter().find(|f| f.name == name).copied()));
+        match target {
+            Some(f) => {
+                let message = match &e {
+                    ApiError::InvalidRequest { reason, .. } => sentence(reason),
+                    other => other.to_string(),
+                };
+                f.server_error.set(Some(message));
+                self.error.set(None);
+            }
+            None => self.error.set(Some(e)),
+        }
+    }
+
+    /// Shows a cross-field rule (from building the operation) at its field; clears earlier
+    /// rule messages of fields the rule no longer names.
+    pub fn show_rule(&self, result: &Result<(), ApiError>) {
+        let named = match result {
+            Err(ApiError::InvalidRequest { field, reason }) => Some((*field, sentence(reason))),
+            _ => None,
+        };
+        self.fields.with_value(|fields| {
+            for f in fields {
+                let want = match &named {
+                    Some((name, msg)) if *name == f.name => Some(msg.clone()),
+                    _ => None,
+                };
+                if f.rule_error.get_untracked() != want {
+                    f.rule_error.set(want);
+                }
+            }
+        });
+    }
+}
+
+/// "must be 1 or more" -> "Must be 1 or more."
+pub fn sentence(reason: &str) -> String {
+    if reason == "is required" {
+        return "Required.".to_owned();
+    }
+    let mut chars = reason.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+/// Checks built from webwork-core's parameter rules.
+pub mod checks {
+    use super::sentence;
+    use webwork_core::params::{Date, Email, Param, Url};
+    use webwork_core::ApiError;
+
+    fn reason(r: Result<(), ApiError>) -> Option<String> {
+        match r {
+            Ok(()) => None,
+            Err(ApiError::InvalidRequest { reason, .. }) => Some(sentence(&reason)),
+            Err(other) => Some(other.to_string()),
+        }
+    }
+
+    pub fn required(v: &str) -> Option<String> {
+        v.trim().is_empty().then(|| "Required.".to_owned())
+    }
+
+    /// Required text of at most `max` characters (the API's names and titles: 255).
+    pub fn text(max: usize) -> impl Fn(&str) -> Option<String> + Send + Sync + Copy {
+        move |v: &str| required(v).or_else(|| max_len(max)(v))
+    }
+
+    pub fn max_len(max: usize) -> impl Fn(&str) -> Option<String> + Send + Sync + Copy {
+        move |v: &str| (v.chars().count() > max).then(|| format!("At most {max} characters."))
+    }
+
+    pub fn email(v: &str) -> Option<String> {
+        required(v).or_else(|| reason(Email::from(v.trim()).check("email")))
+    }
+
+    pub fn optional_email(v: &str) -> Option<String> {
+        if v.trim().is_empty() { None } else { email(v) }
+    }
+
+    pub fn url(v: &str) -> Option<String> {
+        required(v).or_else(|| reason(Url::from(v.trim()).check("url")))
+    }
+
+    pub fn optional_date(v: &str) -> Option<String> {
+        if v.trim().is_empty() { None } else { reason(Date::from(v.trim()).check("date")) }
+    }
+
+    /// Empty, or a whole number in `min..=max`.
+    pub fn optional_int(min: i64, max: i64) -> impl Fn(&str) -> Option<String> + Send + Sync + Copy {
+        move |v: &str| {
+            let v = v.trim();
+            if v.is_empty() {
+                return None;
+            }
+            match v.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => None,
+                Ok(_) => Some(format!("Must be between {min} and {max}.")),
+                Err(_) => Some("Must be a whole number.".to_owned()),
+            }
+        }
+    }
+
+    /// Empty, or a number that is not negative.
+    pub fn optional_amount(v: &str) -> Option<String> {
+        let v = v.trim();
+        if v.is_empty() {
+            return None;
+        }
+        match v.parse::<f64>() {
+            Ok(n) if n.is_finite() && n >= 0.0 => None,
+            Ok(_) => Some("Must not be negative.".to_owned()),
+            Err(_) => Some("Must be a number.".to_owned()),
+        }
+    }
+}
+
+fn describe(id: &str, has_hint: bool) -> String {
+    if has_hint { format!("{id}-error {id}-hint") } else { format!("{id}-error") }
+}
+
+/// The label row shared by the fields.
+fn label_view(id: String, label: &'static str, required: bool) -> impl IntoView {
+    view! {
+        <label for=id>
+            {label}
+            {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
+        </label>
+    }
+}
+
+/// A single-line input. `kind` is the input type (`text`, `email`, `url`, `number`, `date`,
+/// `password`).
+#[component]
+pub fn TextField(
+    field: FieldState,
+    label: &'static str,
+    #[prop(optional)] form: Option<Form>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The id of a `<datalist>` with suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    #[prop(optional)] step: Option<&'static str>,
+) -> impl IntoView {
+    let id = field.dom_id();
+    let submitted = move || form.is_some_and(|f| f.submitted.get());
+    let error = move || field.shown_error(submitted());
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            {label_view(id.clone(), label, required)}
+            <input
+                id=id.clone()
+                name=field.name
+                type=kind
+                placeholder=placeholder
+                autocomplete=autocomplete
+                list=list
+                step=step
+                aria-required=required.then_some("true")
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=describe(&id, hint.is_some())
+                prop:value=move || field.value.get()
+                on:input=move |ev| {
+                    field.value.set(event_target_value(&ev));
+                    field.server_error.set(None);
+                    field.touched.set(true);
+                }
+                on:blur=move |_| field.touched.set(true)
+            />
+            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{h}</p> })}
+            <p class="field-error" id=format!("{id}-error") aria-live="polite">{error}</p>
+        </div>
+    }
+}
+
+/// A multi-line input.
+#[component]
+pub fn TextArea(
+    field: FieldState,
+    label: &'static str,
+    #[prop(optional)] form: Option<Form>,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = field.dom_id();
+    let submitted = move || form.is_some_and(|f| f.submitted.get());
+    let error = move || field.shown_error(submitted());
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            {label_view(id.clone(), label, false)}
+            <textarea
+                id=id.clone()
+                name=field.name
+                rows=rows
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=describe(&id, hint.is_some())
+                prop:value=move || field.value.get()
+                on:input=move |ev| {
+                    field.value.set(event_target_value(&ev));
+                    field.server_error.set(None);
+                    field.touched.set(true);
+                }
+            ></textarea>
+            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{h}</p> })}
+            <p class="field-error" id=format!("{id}-error") aria-live="polite">{error}</p>
+        </div>
+    }
+}
+
+/// A select. `options` are `(value, label)`; an empty value is "none".
+#[component]
+pub fn SelectField(
+    field: FieldState,
+    label: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional)] form: Option<Form>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = field.dom_id();
+    let submitted = move || form.is_some_and(|f| f.submitted.get());
+    let error = move || field.shown_error(submitted());
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            {label_view(id.clone(), label, required)}
+            <select
+                id=id.clone()
+                name=field.name
+                aria-required=required.then_some("true")
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=describe(&id, hint.is_some())
+                on:change=move |ev| {
+                    field.value.set(event_target_value(&ev));
+                    field.server_error.set(None);
+                    field.touched.set(true);
+                }
+            >
+                {move || options.get().into_iter().map(|(value, text)| {
+                    let v = value.clone();
+                    view! { <option value=value selected=move || field.value.get() == v>{text}</option> }
+                }).collect_view()}
+            </select>
+            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{h}</p> })}
+            <p class="field-error" id=format!("{id}-error") aria-live="polite">{error}</p>
+        </div>
+    }
+}
+
+/// A checkbox with its label beside it.
+#[component]
+pub fn CheckboxField(
+    checked: RwSignal<bool>,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <div class="field check">
+            <label>
+                <input type="checkbox" prop:checked=move || checked.get()
+                    on:change=move |ev| checked.set(event_target_checked(&ev))/>
+                " " {label}
+            </label>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,160 @@
+// Shared by the end-to-end tests: the sandbox serving the built panel, one Chromium, helpers.
+//
+// `cargo xtask test` builds the panel (`trunk build --release` into dist/) and the sandbox
+// (native-release profile) before `node --test` here. Run by hand after those two builds:
+// `cd tests/e2e && node --test`. WEBWORK_SANDBOX and WEBWORK_DIST override where they are;
+// CHROMIUM overrides the browser (default /usr/bin/chromium: `npx playwright install` cannot run
+// here).
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '../..');
+
+/** The date the sandbox's demo data is relative to. */
+export const TODAY = '2026-03-04';
+
+/** How long one wait for the page may take (ms). Local and in memory: a few seconds is plenty. */
+export const WAIT = 10_000;
+
+function sandboxBinary() {
+  const target = process.env.CARGO_TARGET_DIR || path.join(repo, 'target');
+  const candidates = [process.env.WEBWORK_SANDBOX, path.join(target, 'native-release/webwork-sandbox')].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(`no sandbox binary (tried ${candidates.join(', ')}); run \`cargo build --profile native-release -p webwork-sandbox\``);
+  }
+  return found;
+}
+
+function distDir() {
+  const dist = process.env.WEBWORK_DIST || path.join(repo, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`${dist}/index.html is missing; build the panel first (\`trunk build --release\`, see crates/admin/README.md)`);
+  }
+  return dist;
+}
+
+/**
+ * Starts an in-memory demo sandbox serving the panel on a free loopback port (port 0: the
+ * sandbox binds one and prints it). Resolves to `{ origin, api, stop() }`.
+ */
+export function startSandbox(extra = []) {
+  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--addr', '127.0.0.1:0', '--serve', distDir(), ...extra];
+  // stderr (its log of webhook deliveries and the like) is kept, not printed: the tail shows
+  // when the sandbox fails to start, and `log()` returns it.
+  const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-20_000);
+  });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the sandbox did not start within 20 s:\n${seen}\n${stderr}`));
+    }, 20_000);
+    child.on('exit', (code) => reject(new Error(`the sandbox exited (${code}):\n${seen}\n${stderr}`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const m = /listening on (http:\/\/[\d.:]+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume();
+        resolve({
+          origin: m[1],
+          api: `${m[1]}/api/v2`,
+          log: () => stderr,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.removeAllListeners('exit');
+              child.once('exit', () => done());
+              child.kill();
+            }),
+        });
+      }
+    });
+  });
+}
+
+/** The one browser of a test run. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A JSON call to the sandbox for setting up and checking data: resolves to the envelope's `data`. */
+export async function call(sandbox, token, method, pathAndQuery, body) {
+  const res = await fetch(`${sandbox.api}${pathAndQuery}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok || json.success === false) {
+    throw new Error(`${method} ${pathAndQuery}: ${res.status} ${json.message}`);
+  }
+  return json.data;
+}
+
+let counter = 0;
+/** A name no other test (or earlier run against the same sandbox) uses. */
+export function unique(prefix) {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
+/**
+ * A fresh context and page whose problems are recorded: JavaScript dialogs (dismissed),
+ * uncaught page errors, and failed loads of the panel's own files.
+ */
+export async function openPage(browser) {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(WAIT);
+  const page = await context.newPage();
+  const problems = { dialogs: [], errors: [] };
+  page.on('dialog', (d) => {
+    problems.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (e) => problems.errors.push(String(e)));
+  return { context, page, problems };
+}
+
+/** Signs in through the form with `token` and waits for the workspace's members list. */
+export async function signIn(page, sandbox, token = 'demo-owner') {
+  await page.goto(`${sandbox.origin}/signin`);
+  const base = page.getByLabel('API base URL');
+  await base.waitFor();
+  if ((await base.inputValue()) !== sandbox.api) await base.fill(sandbox.api);
+  await page.getByLabel('Personal access token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/w\/1\/members$/);
+  await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
+}
+
+/** Waits until `fn` resolves truthy (polling), or fails with `what`. */
+export async function eventually(what, fn, timeout = WAIT) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,369 @@
+// webwork-tracker: a typed client for the WebWork Tracker REST API v2.
+//
+// The client's policy (parameter checks, bearer auth, pacing to the rate budget, retries with
+// Retry-After, timeouts, cancellation, the envelope and its errors) is the Rust core
+// (crates/core), compiled to wasm (crates/js). This file is the JS face of it: it builds one
+// namespace per resource from the generated table in api.js (written from the core's operation
+// table), renames camelCase parameters to the API's names, reads every reply through the
+// generated model shapes, and turns failures into WebWorkError.
+//
+// No top-level await: importing is synchronous everywhere (browsers, bundlers, Node); the wasm
+// module is fetched and compiled on the first call (or by `ready()`).
+
+import initWasm, { Cancel, Core } from './wasm.js';
+import { OPERATIONS, SHAPES } from './api.js';
+
+/** The production API. */
+export const DEFAULT_BASE_URL = 'https://api.webwork-tracker.com/api/v2';
+
+/** Every failure of a call: `kind` says what happened (see ErrorKind in api.d.ts). */
+export class WebWorkError extends Error {
+  constructor({ kind, message, status = null, retryAfter = null, field = null }) {
+    super(message);
+    this.name = 'WebWorkError';
+    this.kind = kind;
+    this.status = status;
+    this.retryAfter = retryAfter;
+    this.field = field;
+  }
+}
+
+function invalid(field, reason) {
+  return new WebWorkError({ kind: 'invalid_request', field, message: `\`${field}\` ${reason}; the request was not sent.` });
+}
+
+// ---- loading the wasm module ----
+
+let loading;
+
+/** Fetches and compiles the wasm module (once). Calls do this themselves; call it to warm up early. */
+export function ready() {
+  loading ??= load().catch((e) => {
+    loading = undefined;
+    throw new WebWorkError({ kind: 'network', message: `Could not load the WebWork client's wasm module: ${e?.message ?? e}` });
+  });
+  return loading;
+}
+
+async function load() {
+  // Bundlers (Vite, webpack, Rollup, esbuild) see this pattern and ship the file as an asset.
+  const url = new URL('./wasm_bg.wasm', import.meta.url);
+  if (url.protocol === 'file:') {
+    // Node, Deno and Bun cannot fetch file: URLs; read the bytes instead.
+    const fs = await nodeFs();
+    await initWasm({ module_or_path: await fs.readFile(url) });
+  } else {
+    await initWasm({ module_or_path: await fetchWasm(url) });
+  }
+}
+
+/** A response that is not an HTML page (a dev server's fallback for a missing file). */
+function isWasm(response) {
+  return response.ok && !/text\/html/.test(response.headers.get('content-type') ?? '');
+}
+
+async function fetchWasm(url) {
+  const response = await fetch(url);
+  if (isWasm(response)) return response;
+  // A dev server that pre-bundles dependencies (Vite's optimizeDeps writes this module to
+  // node_modules/.vite/deps/) moves the code but not the .wasm, which is still in the package.
+  const moved = /^(.*\/node_modules\/)\.vite\/deps[^/]*\//.exec(url.pathname);
+  if (moved) {
+    const original = await fetch(new URL(`${moved[1]}webwork-tracker/wasm_bg.wasm`, url));
+    if (isWasm(original)) return original;
+  }
+  throw new Error(
+    `${url} answered ${response.status} ${response.headers.get('content-type') ?? ''}, not the wasm module. ` +
+      'If a bundler moved this package without its wasm_bg.wasm, exclude webwork-tracker from pre-bundling ' +
+      "(Vite: optimizeDeps: { exclude: ['webwork-tracker'] }).",
+  );
+}
+
+async function nodeFs() {
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs');
+  if (fs) return fs.promises;
+  // Node before 20.16 has no getBuiltinModule. A computed specifier keeps bundlers from
+  // trying to resolve a Node module for the browser.
+  const name = 'node:fs/promises';
+  return import(/* @vite-ignore */ /* webpackIgnore: true */ name);
+}
+
+// ---- the client ----
+
+const OPTION_NAMES = ['baseUrl', 'token', 'requestsPerMinute', 'timeoutMs', 'maxRetries', 'fetch'];
+
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw invalid('options', 'must be an object such as { token, baseUrl }');
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(key)) throw invalid('options', `has \`${key}\`, which is not an option (expected: ${OPTION_NAMES.join(', ')})`);
+  }
+  const { token, baseUrl = DEFAULT_BASE_URL, requestsPerMinute = 60, timeoutMs = 30000, maxRetries = 3, fetch } = options;
+  if (typeof token !== 'string' || token.trim() === '') throw invalid('token', 'must be a non-empty string (a personal access token)');
+  let url;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw invalid('baseUrl', 'must be an absolute URL such as https://api.webwork-tracker.com/api/v2');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('baseUrl', 'must be an http:// or https:// URL');
+  const whole = (name, v, max) => {
+    if (!Number.isInteger(v) || v < 0 || v > max) throw invalid(name, `must be a whole number from 0 to ${max}`);
+  };
+  whole('requestsPerMinute', requestsPerMinute, 100000);
+  whole('maxRetries', maxRetries, 10);
+  if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || !Number.isFinite(timeoutMs)) throw invalid('timeoutMs', 'must be a number of milliseconds, 0 for none');
+  if (fetch !== undefined && typeof fetch !== 'function') throw invalid('fetch', 'must be a function like the global fetch');
+  return { token, baseUrl: String(baseUrl), requestsPerMinute, timeoutMs, maxRetries, fetch };
+}
+
+function checkCallOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object') throw invalid('options', 'must be an object such as { signal, timeoutMs }');
+  const { signal, timeoutMs } = options;
+  if (signal !== undefined && (signal === null || typeof signal.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')) {
+    throw invalid('signal', 'must be an AbortSignal');
+  }
+  if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0))) throw invalid('timeoutMs', 'must be a number of milliseconds');
+  return options;
+}
+
+/** camelCase parameters -> the API's names; a key that is no parameter is refused. */
+function toWire(op, params) {
+  if (params === undefined || params === null) params = {};
+  if (typeof params !== 'object' || Array.isArray(params)) throw invalid('params', 'must be an object');
+  const wire = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (!Object.hasOwn(op.names, key)) {
+      const known = Object.keys(op.names).join(', ') || 'none';
+      throw invalid('params', `has \`${key}\`, which is not a parameter of ${op.ns}.${op.method} (expected: ${known})`);
+    }
+    if (value !== undefined) wire[op.names[key]] = value;
+  }
+  return wire;
+}
+
+/** A rejection from the wasm half (JSON of the core's error) as a WebWorkError. */
+function toError(e) {
+  if (e instanceof WebWorkError) return e;
+  if (typeof e === 'string') {
+    try {
+      const info = JSON.parse(e);
+      if (info && typeof info.kind === 'string') return new WebWorkError(info);
+    } catch {
+      // not ours
+    }
+  }
+  return e;
+}
+
+export class WebWorkClient {
+  #options;
+  #core;
+
+  constructor(options) {
+    this.#options = checkOptions(options);
+    for (const [ns, entries] of Object.entries(OPERATIONS)) {
+      const api = {};
+      for (const [method, id, names, shape, max, iterator] of entries) {
+        const op = { ns, method, id, names, shape, max };
+        api[method] = (params, opts) => this.#call(op, params, opts);
+        if (iterator) api[iterator] = (params, opts) => this.#iterate(op, params, opts);
+      }
+      Object.defineProperty(this, ns, { value: Object.freeze(api), enumerable: true });
+    }
+  }
+
+  /** Any request under the base URL, for endpoints this package lacks. `data` comes back as sent. */
+  async request(method, path, options) {
+    const { query, body, ...call } = options ?? {};
+    if (query !== undefined && (query === null || typeof query !== 'object' || Array.isArray(query))) throw invalid('query', 'must be an object');
+    const pairs = Object.entries(query ?? {}).filter(([, v]) => v !== undefined);
+    const bodyText = body === undefined ? '' : JSON.stringify(body);
+    return this.#send((core, cancel, timeout) => core.raw(String(method), String(path), JSON.stringify(pairs), bodyText, cancel, timeout), call);
+  }
+
+  /** The rate budget as the pacer sees it now. */
+  budget() {
+    if (!this.#core) {
+      const limit = this.#options.requestsPerMinute;
+      return { limit, remaining: limit === 0 ? Infinity : limit, nextFreeInMs: null };
+    }
+    const b = JSON.parse(this.#core.budget());
+    // Pacing off: unlimited, unless a 429's Retry-After has paused the client.
+    if (b.limit === 0) b.remaining = b.nextFreeInMs === null ? Infinity : 0;
+    return b;
+  }
+
+  async #call(op, params, options) {
+    const wire = toWire(op, params);
+    const reply = await this.#send((core, cancel, timeout) => core.call(op.id, JSON.stringify(wire), cancel, timeout), options);
+    reply.data = read(op.shape, reply.data, 'data');
+    if (!op.max) {
+      delete reply.pagination;
+      delete reply.hasNext;
+    }
+    return reply;
+  }
+
+  async *#iterate(op, params, options) {
+    const base = params ?? {};
+    let page = base.page ?? 1;
+    const perPage = base.perPage ?? op.max;
+    for (;;) {
+      const reply = await this.#call(op, { ...base, page, perPage }, options);
+      yield* reply.data;
+      if (!reply.hasNext || reply.data.length === 0) return;
+      page += 1;
+    }
+  }
+
+  async #send(run, options) {
+    const { signal, timeoutMs } = checkCallOptions(options);
+    const aborted = () => new WebWorkError({ kind: 'aborted', message: 'The request was cancelled.' });
+    if (signal?.aborted) throw aborted();
+    await ready();
+    if (signal?.aborted) throw aborted();
+    if (!this.#core) {
+      const o = this.#options;
+      this.#core = new Core(o.baseUrl, o.token, o.requestsPerMinute, o.timeoutMs, o.maxRetries, o.fetch);
+    }
+    const cancel = new Cancel();
+    const onAbort = () => cancel.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return JSON.parse(await run(this.#core, cancel, timeoutMs));
+    } catch (e) {
+      throw toError(e);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      cancel.free();
+    }
+  }
+}
+
+// ---- reading replies: the core's tolerant reading, driven by the generated SHAPES ----
+//
+// The same rules as the core's models (crates/core/src/models/lenient.rs), checked against the
+// core's own decoding by the package's conformance test: numbers may arrive as numeric
+// strings, booleans as 0/1 or yes/no, lists and maps as null, missing fields take their
+// defaults, unknown fields are dropped, enumeration values match case-insensitively and unknown
+// ones are kept, a person may arrive as a bare name. Struct keys become camelCase; map keys
+// (dates, currencies) stay as sent.
+
+function decodeError(path, expected, value) {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return new WebWorkError({ kind: 'decode', message: `The server's answer could not be read at \`${path}\`: expected ${expected}, found ${shown}` });
+}
+
+function readNumber(v, whole, path) {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  let n = v;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return null;
+    n = Number(t);
+  }
+  if (typeof n !== 'number' || !Number.isFinite(n) || (whole && !Number.isInteger(n))) {
+    throw decodeError(path, whole ? 'a whole number' : 'a number', v);
+  }
+  return n;
+}
+
+const TRUE = ['1', 'true', 'yes', 'y', 'on'];
+const FALSE = ['', '0', 'false', 'no', 'n', 'off'];
+
+function readFlag(v, path) {
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (TRUE.includes(t)) return true;
+    if (FALSE.includes(t)) return false;
+  }
+  throw decodeError(path, 'a boolean', v);
+}
+
+function readString(v, path) {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw decodeError(path, 'a string', v);
+}
+
+function read(shape, v, path) {
+  if (typeof shape === 'string') {
+    switch (shape) {
+      case 'u':
+        return v === undefined ? null : v;
+      case 'z':
+        return null;
+      case 'i':
+      case 'n':
+        return readNumber(v, shape === 'i', path) ?? 0;
+      case 'b':
+        return readFlag(v, path);
+      case 's':
+        return readString(v, path);
+      default:
+        return read(SHAPES[shape], v, path);
+    }
+  }
+  if (Array.isArray(shape)) {
+    const inner = shape[1];
+    switch (shape[0]) {
+      case '?':
+        if (v === undefined || v === null) return null;
+        if (v === '' && (inner === 'i' || inner === 'n')) return null;
+        return read(inner, v, path);
+      case '[]':
+        if (v === undefined || v === null) return [];
+        if (!Array.isArray(v)) throw decodeError(path, 'a list', v);
+        return v.map((item, i) => read(inner, item, `${path}[${i}]`));
+      case '{}': {
+        if (v === undefined || v === null) return {};
+        if (typeof v !== 'object' || Array.isArray(v)) throw decodeError(path, 'an object', v);
+        const out = {};
+        for (const [key, item] of Object.entries(v)) out[key] = read(inner, item, `${path}.${key}`);
+        return out;
+      }
+      case '|':
+        for (const alternative of shape.slice(1)) {
+          try {
+            return read(alternative, v, path);
+          } catch {
+            // try the next one
+          }
+        }
+        throw decodeError(path, 'one of the documented forms', v);
+      case 'e': {
+        const text = readString(v, path);
+        for (let i = 1; i < shape.length; i++) {
+          if (shape[i] === text) return text;
+        }
+        const lower = text.toLowerCase();
+        for (let i = 1; i < shape.length; i++) {
+          if (shape[i].toLowerCase() === lower) return shape[i];
+        }
+        return text;
+      }
+    }
+  }
+  return readStruct(shape.f, v, path);
+}
+
+function readStruct(fields, v, path) {
+  if (v === undefined || v === null) v = {};
+  // A person may arrive as a bare name.
+  if (typeof v === 'string' && fields.some((f) => f[1] === 'name')) v = { name: v };
+  if (typeof v !== 'object' || Array.isArray(v)) throw decodeError(path, 'an object', v);
+  const out = {};
+  for (const [js, wire, shape, fallback] of fields) {
+    const value = Object.hasOwn(v, wire) ? v[wire] : fallback;
+    out[js] = read(shape, value, `${path}.${wire}`);
+  }
+  return out;
+}
