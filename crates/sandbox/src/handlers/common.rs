@@ -59,3 +59,48 @@ pub fn sql_value(v: &serde_json::Value) -> rusqlite::types::Value {
         other => S::Text(other.to_string()),
     }
 }
+
+/// An SQL query grown from optional filters, with its positional arguments: `and` appends
+/// ` AND {cond}` with its `?` numbered after the arguments so far.
+pub struct Query {
+    pub sql: String,
+    pub args: Vec<serde_json::Value>,
+}
+
+impl Query {
+    pub fn new(sql: impl Into<String>, args: Vec<serde_json::Value>) -> Self {
+        Query { sql: sql.into(), args }
+    }
+
+    /// ` AND {cond}`, where `cond` holds one `?` for `value`.
+    pub fn and(&mut self, cond: &str, value: serde_json::Value) {
+        self.args.push(value);
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&cond.replace('?', &format!("?{}", self.args.len())));
+    }
+
+    /// `column = value` for each request parameter that is present and not blank.
+    pub fn and_params(&mut self, ctx: &Ctx, pairs: &[(&str, &str)]) {
+        for (param, column) in pairs {
+            if let Some(v) = ctx.value(param) {
+                if !v.as_str().is_some_and(|s| s.trim().is_empty()) {
+                    self.and(&format!("{column} = ?"), v.clone());
+                }
+            }
+        }
+    }
+
+    pub fn params(&self) -> rusqlite::ParamsFromIter<impl Iterator<Item = rusqlite::types::Value> + '_> {
+        rusqlite::params_from_iter(self.args.iter().map(sql_value))
+    }
+
+    /// The caller's page of the rows in `order`, and how many rows there are in all.
+    pub fn page<T>(mut self, ctx: &Ctx, order: &str, row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>) -> Result<(Vec<T>, u64), HttpError> {
+        let total: i64 = ctx.db.prepare(&format!("SELECT COUNT(*) FROM ({})", self.sql))?.query_row(self.params(), |r| r.get(0))?;
+        let (limit, offset) = ctx.limit_offset();
+        self.sql.push_str(&format!(" ORDER BY {order} LIMIT {limit} OFFSET {offset}"));
+        let mut stmt = ctx.db.prepare(&self.sql)?;
+        let items = collect(stmt.query_map(self.params(), row)?)?;
+        Ok((items, total.max(0) as u64))
+    }
+}

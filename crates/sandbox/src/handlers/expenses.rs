@@ -88,39 +88,21 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let from = date_param(ctx, "date_from")?;
     let to = date_param(ctx, "date_to")?;
     check_window(from, to, "date_from", "date_to", None)?;
-    let mut filter = format!(" AND {}", scope(ctx)?.sql("e.user_id"));
-    let mut args: Vec<Value> = vec![json!(ctx.ws_id())];
-    for (param, column) in [("id", "e.id"), ("user_id", "e.user_id"), ("project_id", "e.project_id"), ("category_id", "e.category_id")] {
-        if let Some(v) = ctx.value(param) {
-            if v.as_str().is_some_and(|s| s.trim().is_empty()) {
-                continue;
-            }
-            args.push(v.clone());
-            filter.push_str(&format!(" AND {column} = ?{}", args.len()));
-        }
-    }
+    let mut query = Query::new(format!("{SELECT} AND {}", scope(ctx)?.sql("e.user_id")), vec![json!(ctx.ws_id())]);
+    query.and_params(ctx, &[("id", "e.id"), ("user_id", "e.user_id"), ("project_id", "e.project_id"), ("category_id", "e.category_id")]);
     if let Some(f) = from {
-        args.push(json!(f.to_string()));
-        filter.push_str(&format!(" AND e.date >= ?{}", args.len()));
+        query.and("e.date >= ?", json!(f.to_string()));
     }
     if let Some(t) = to {
-        args.push(json!(t.to_string()));
-        filter.push_str(&format!(" AND e.date <= ?{}", args.len()));
+        query.and("e.date <= ?", json!(t.to_string()));
     }
     match ctx.str("type") {
-        Some("billable") => filter.push_str(" AND e.is_billable = 1"),
-        Some("non-billable") => filter.push_str(" AND e.is_billable = 0"),
+        Some("billable") => query.sql.push_str(" AND e.is_billable = 1"),
+        Some("non-billable") => query.sql.push_str(" AND e.is_billable = 0"),
         _ => {}
     }
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM expenses e WHERE e.workspace_id = ?1 AND e.deleted_at IS NULL{filter}"
-    );
-    let total: i64 = ctx.db.query_row(&count_sql, params_from_iter(args.iter().map(sql_value)), |r| r.get(0))?;
-    let (limit, offset) = ctx.limit_offset();
-    let sql = format!("{SELECT}{filter} ORDER BY e.date DESC, e.created_at DESC, e.id LIMIT {limit} OFFSET {offset}");
-    let mut stmt = ctx.db.prepare(&sql)?;
-    let rows = collect(stmt.query_map(params_from_iter(args.iter().map(sql_value)), row)?)?;
-    Ok(Reply::page(rows, total as u64, ctx.page(), ctx.per_page()))
+    let (rows, total) = query.page(ctx, "e.date DESC, e.created_at DESC, e.id", row)?;
+    Ok(Reply::page(rows, total, ctx.page(), ctx.per_page()))
 }
 
 /// Field rules shared by create and update; returns the project's billability when a project is named.

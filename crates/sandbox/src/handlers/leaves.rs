@@ -211,33 +211,17 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let to = date_param(ctx, "date_to")?;
     check_window(from, to, "date_from", "date_to", None)?;
     let scope = ctx.visible_users()?;
-    let mut filter = format!(" AND {}", scope.sql("l.user_id"));
-    let mut args: Vec<Value> = vec![json!(ctx.ws_id())];
-    for (param, column) in [("id", "l.id"), ("policy_id", "l.policy_id"), ("is_paid", "l.is_paid"), ("status", "l.status"), ("user_id", "l.user_id")] {
-        if let Some(v) = ctx.value(param) {
-            if v.as_str().is_some_and(|s| s.trim().is_empty()) {
-                continue;
-            }
-            args.push(v.clone());
-            filter.push_str(&format!(" AND {column} = ?{}", args.len()));
-        }
-    }
+    let mut query = Query::new(format!("{SELECT} AND {}", scope.sql("l.user_id")), vec![json!(ctx.ws_id())]);
+    query.and_params(ctx, &[("id", "l.id"), ("policy_id", "l.policy_id"), ("is_paid", "l.is_paid"), ("status", "l.status"), ("user_id", "l.user_id")]);
     // A request is in the window when it overlaps it.
     if let Some(f) = from {
-        args.push(json!(f.to_string()));
-        filter.push_str(&format!(" AND l.end_date >= ?{}", args.len()));
+        query.and("l.end_date >= ?", json!(f.to_string()));
     }
     if let Some(t) = to {
-        args.push(json!(t.to_string()));
-        filter.push_str(&format!(" AND l.start_date <= ?{}", args.len()));
+        query.and("l.start_date <= ?", json!(t.to_string()));
     }
-    let count_sql = format!("SELECT COUNT(*) FROM leave_requests l WHERE l.workspace_id = ?1{filter}");
-    let total: i64 = ctx.db.query_row(&count_sql, params_from_iter(args.iter().map(sql_value)), |r| r.get(0))?;
-    let (limit, offset) = ctx.limit_offset();
-    let sql = format!("{SELECT}{filter} ORDER BY l.start_date DESC, l.created_at DESC, l.id LIMIT {limit} OFFSET {offset}");
-    let mut stmt = ctx.db.prepare(&sql)?;
-    let rows = collect(stmt.query_map(params_from_iter(args.iter().map(sql_value)), row)?)?;
-    Ok(Reply::page(rows, total as u64, ctx.page(), ctx.per_page()))
+    let (rows, total) = query.page(ctx, "l.start_date DESC, l.created_at DESC, l.id", row)?;
+    Ok(Reply::page(rows, total, ctx.page(), ctx.per_page()))
 }
 
 /// The part of each day a request takes, in minutes after midnight.

@@ -287,23 +287,14 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = ctx.req_int("user_id")?;
     lookup::member(ctx.db, ctx.ws_id(), user)?.ok_or_else(|| selected_invalid("user_id"))?;
     let date = date_param(ctx, "date")?.ok_or_else(|| HttpError::invalid("date", "is required"))?;
-    let mut sql = format!("{SELECT} AND e.user_id = ?2 AND e.date = ?3");
-    let mut args: Vec<Value> = vec![json!(ctx.ws_id()), json!(user), json!(date.to_string())];
-    for (param, column) in [("project_id", "e.project_id"), ("task_id", "e.task_id")] {
+    let mut query = Query::new(format!("{SELECT} AND e.user_id = ?2 AND e.date = ?3"), vec![json!(ctx.ws_id()), json!(user), json!(date.to_string())]);
+    for (param, column) in [("project_id", "e.project_id = ?"), ("task_id", "e.task_id = ?")] {
         if let Some(v) = ctx.int(param) {
-            args.push(json!(v));
-            sql.push_str(&format!(" AND {column} = ?{}", args.len()));
+            query.and(column, json!(v));
         }
     }
-    let total: i64 = {
-        let count_sql = format!("SELECT COUNT(*) FROM ({sql})");
-        ctx.db.prepare(&count_sql)?.query_row(params_from_iter(args.iter().map(sql_value)), |r| r.get(0))?
-    };
-    let (limit, offset) = ctx.limit_offset();
-    sql.push_str(&format!(" ORDER BY e.start_at, e.id LIMIT {limit} OFFSET {offset}"));
-    let mut stmt = ctx.db.prepare(&sql)?;
-    let items = collect(stmt.query_map(params_from_iter(args.iter().map(sql_value)), row)?)?;
-    Ok(Reply::page(items, total as u64, ctx.page(), ctx.per_page()))
+    let (items, total) = query.page(ctx, "e.start_at, e.id", row)?;
+    Ok(Reply::page(items, total, ctx.page(), ctx.per_page()))
 }
 
 fn create(ctx: &mut Ctx) -> Result<Reply, HttpError> {

@@ -54,22 +54,18 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         return Err(HttpError::invalid("date_to", "must be a date after or equal to date_from"));
     }
     let scope = ctx.visible_users()?;
-    let mut sql = format!("{SELECT} AND {} AND substr(start_at, 1, 10) BETWEEN ?2 AND ?3", scope.sql("user_id"));
-    let mut args: Vec<Value> = vec![json!(ctx.ws_id()), json!(from), json!(to)];
+    let mut query = Query::new(
+        format!("{SELECT} AND {} AND substr(start_at, 1, 10) BETWEEN ?2 AND ?3", scope.sql("user_id")),
+        vec![json!(ctx.ws_id()), json!(from), json!(to)],
+    );
     if let Some(status) = ctx.str("status") {
-        args.push(json!(status));
-        sql.push_str(&format!(" AND status = ?{}", args.len()));
+        query.and("status = ?", json!(status));
     }
     if let Some(user) = ctx.int("user_id") {
-        args.push(json!(user));
-        sql.push_str(&format!(" AND user_id = ?{}", args.len()));
+        query.and("user_id = ?", json!(user));
     }
-    let total: i64 = ctx.db.prepare(&format!("SELECT COUNT(*) FROM ({sql})"))?.query_row(params_from_iter(args.iter().map(sql_value)), |r| r.get(0))?;
-    let (limit, offset) = ctx.limit_offset();
-    sql.push_str(&format!(" ORDER BY start_at DESC, id LIMIT {limit} OFFSET {offset}"));
-    let mut stmt = ctx.db.prepare(&sql)?;
-    let items = collect(stmt.query_map(params_from_iter(args.iter().map(sql_value)), row)?)?;
-    Ok(Reply::page(items, total as u64, ctx.page(), ctx.per_page()))
+    let (items, total) = query.page(ctx, "start_at DESC, id", row)?;
+    Ok(Reply::page(items, total, ctx.page(), ctx.per_page()))
 }
 
 fn get(ctx: &mut Ctx) -> Result<Reply, HttpError> {

@@ -116,39 +116,30 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         }
     }
     let scope = ctx.visible_users()?;
-    let mut sql = format!("{SELECT} AND {}", scope.sql("s.user_id"));
-    let mut args: Vec<Value> = vec![json!(ctx.ws_id())];
-    let push = |args: &mut Vec<Value>, sql: &mut String, cond: &str, v: Value| {
-        args.push(v);
-        sql.push_str(&cond.replace('?', &format!("?{}", args.len())));
-    };
+    let mut query = Query::new(format!("{SELECT} AND {}", scope.sql("s.user_id")), vec![json!(ctx.ws_id())]);
     if let Some(id) = ctx.str("id") {
-        push(&mut args, &mut sql, " AND s.id = ?", json!(id));
+        query.and("s.id = ?", json!(id));
     }
     if let Some(status) = ctx.str("status") {
         let status = if status == "open" { "pending" } else { status };
-        push(&mut args, &mut sql, " AND s.status = ?", json!(status));
+        query.and("s.status = ?", json!(status));
     }
     if let Some(user) = ctx.int("user_id") {
-        push(&mut args, &mut sql, " AND s.user_id = ?", json!(user));
+        query.and("s.user_id = ?", json!(user));
     }
     // The window keeps every timesheet whose period touches it.
     if let Some(f) = from {
-        push(&mut args, &mut sql, " AND s.date_to >= ?", json!(f));
+        query.and("s.date_to >= ?", json!(f));
     }
     if let Some(t) = to {
-        push(&mut args, &mut sql, " AND s.date_from <= ?", json!(t));
+        query.and("s.date_from <= ?", json!(t));
     }
-    let total: i64 = ctx.db.prepare(&format!("SELECT COUNT(*) FROM ({sql})"))?.query_row(params_from_iter(args.iter().map(sql_value)), |r| r.get(0))?;
     let order = if ctx.str("order_by") == Some("asc") { "ASC" } else { "DESC" };
-    let (limit, offset) = ctx.limit_offset();
-    sql.push_str(&format!(" ORDER BY s.created_at {order}, s.date_from {order}, s.user_id, s.id LIMIT {limit} OFFSET {offset}"));
-    let mut stmt = ctx.db.prepare(&sql)?;
-    let mut items = collect(stmt.query_map(params_from_iter(args.iter().map(sql_value)), row)?)?;
+    let (mut items, total) = query.page(ctx, &format!("s.created_at {order}, s.date_from {order}, s.user_id, s.id"), row)?;
     for sheet in &mut items {
         fill(ctx, sheet)?;
     }
-    Ok(Reply::page(items, total as u64, ctx.page(), ctx.per_page()))
+    Ok(Reply::page(items, total, ctx.page(), ctx.per_page()))
 }
 
 /// The timesheet of the path, 404 outside the workspace, 403 when a member who is not an
