@@ -404,9 +404,17 @@ e2e('demo-regular sees the refusals the API gives', async (page) => {
   await grid.getByRole('link', { name: "Seán O'Brien" }).waitFor();
   assert.equal(await grid.locator('tbody tr').count(), 1, 'the list is filtered to themselves');
 
-  // Invite: refused by the server (403), the message shown, the values kept.
+  // The panel offers no action the role may not take (webwork_core::access): no invite, no archive.
+  assert.equal(await page.getByRole('link', { name: 'Invite member' }).count(), 0, 'no Invite for a Regular User');
+  assert.equal(await grid.getByRole('button', { name: /Archive/ }).count(), 0, 'no Archive for a Regular User');
+  await grid.getByRole('link', { name: "Seán O'Brien" }).click();
+  await page.getByRole('heading', { name: "Seán O'Brien" }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0, 'no Edit on the detail page');
+  assert.equal(await page.getByRole('main').getByRole('link', { name: 'Contracts' }).count(), 1, 'what they may open is still there');
+
+  // Invite by its address: refused by the server (403), the message shown, the values kept.
   const tag = unique('reg');
-  await page.getByRole('link', { name: 'Invite member' }).click();
+  await page.goto(`${sandbox.origin}/w/1/members/invite`);
   await page.getByLabel('E-mail').fill(`${tag}@e2e.test`);
   await page.getByLabel('First name').fill('Not');
   await page.getByLabel('Last name').fill('Allowed');

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use webwork_core::client::CallOptions;
-use webwork_core::models::Workspace;
+use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -225,6 +225,18 @@ impl Api {
         let w = self.send(ListWorkspaces::new().per_page(100u32)).await?;
         self.workspaces.set(Some(w.clone()));
         Ok(w)
+    }
+
+    /// The signed-in user's role in workspace `ws`, once the workspaces are loaded (reactive).
+    pub fn role_in(&self, ws: u64) -> Option<Role> {
+        self.workspaces.with(|list| list.as_ref()?.iter().find(|w| w.id == ws).map(|w| w.role.clone()))
+    }
+
+    /// Whether the signed-in user's role in `ws` may call the operation `op_id`
+    /// (`webwork_core::access`), so pages offer only the actions the API would accept. True
+    /// while the role is unknown: the server decides then, and a refusal is still shown.
+    pub fn may(&self, ws: u64, op_id: &str) -> bool {
+        self.role_in(ws).is_none_or(|role| webwork_core::access::may(&role, op_id))
     }
 }
 

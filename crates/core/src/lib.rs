@@ -2,6 +2,7 @@
 //!
 //! The crate is layered so that everything except the transport is pure and testable natively:
 //!
+//! * [`access`]: which roles may call which operation (the one table the sandbox enforces).
 //! * [`models`]: the resources the API returns, read tolerantly (unknown fields ignored, unknown
 //!   enum values kept, numbers that arrive as strings accepted).
 //! * [`ops`]: one typed builder per operation, generated from a single table. Each builder turns
@@ -11,6 +12,7 @@
 //! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
 //!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
 
+pub mod access;
 pub mod client;
 pub mod date;
 pub mod envelope;

@@ -9,7 +9,7 @@ use webwork_ui::form::checks;
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster};
 
 use super::projects::screenshot_options;
-use super::{member_options, num, opt, project_options, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{member_options, num, opt, project_options, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
@@ -87,15 +87,19 @@ pub fn ContractsPage() -> impl IntoView {
             let (c1, id, who) = (c.clone(), c.id, member_name(c));
             let who2 = who.clone();
             view! {
-                <button type="button" class="btn small ghost" aria-label=format!("{} the contract of {who}", if paused { "Activate" } else { "Pause" })
-                    on:click=move |_| {
-                        let next = if paused { ContractStatus::Active } else { ContractStatus::Paused };
-                        set_status(api, toaster, ws.get_untracked(), &c1, next, reload);
-                    }>{if paused { "Activate" } else { "Pause" }}</button>
-                <button type="button" class="btn small ghost" aria-label=format!("Delete the contract of {who2}") on:click=move |_| {
-                    pending.set((id, who2.clone()));
-                    confirm.set(true);
-                }>"Delete"</button>
+                <Allowed op=UpdateContract::INFO.id>
+                    <button type="button" class="btn small ghost" aria-label=format!("{} the contract of {who}", if paused { "Activate" } else { "Pause" })
+                        on:click=move |_| {
+                            let next = if paused { ContractStatus::Active } else { ContractStatus::Paused };
+                            set_status(api, toaster, ws.get_untracked(), &c1, next, reload);
+                        }>{if paused { "Activate" } else { "Pause" }}</button>
+                </Allowed>
+                <Allowed op=DeleteContract::INFO.id>
+                    <button type="button" class="btn small ghost" aria-label=format!("Delete the contract of {who2}") on:click=move |_| {
+                        pending.set((id, who2.clone()));
+                        confirm.set(true);
+                    }>"Delete"</button>
+                </Allowed>
             }
             .into_any()
         })
@@ -127,7 +131,9 @@ pub fn ContractsPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="Contracts">
-            <a class="btn primary" href=move || paths::contract_new(ws.get())>"New contract"</a>
+            <Allowed op=CreateContract::INFO.id>
+                <a class="btn primary" href=move || paths::contract_new(ws.get())>"New contract"</a>
+            </Allowed>
         </PageHeader>
         <div class="filters">
             {filter_select("project", "Project", Signal::derive(move || projects.ready().unwrap_or_default()))}

@@ -15,7 +15,7 @@ use webwork_ui::{
     CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster,
 };
 
-use super::{local_page, opt, BackLink, Details, ItemFrame, ListFrame, PageHeader};
+use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws, UrlQuery};
 
@@ -232,16 +232,20 @@ pub fn MembersPage() -> impl IntoView {
             let (id, name) = (m.id, m.full_name());
             if m.is_archived() {
                 view! {
-                    <button type="button" class="btn small" aria-label=format!("Restore {name}")
-                        on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![id], reload)>"Restore"</button>
+                    <Allowed op=RestoreMember::INFO.id>
+                        <button type="button" class="btn small" aria-label=format!("Restore {name}")
+                            on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![id], reload)>"Restore"</button>
+                    </Allowed>
                 }.into_any()
             } else if m.current_role == Role::Owner {
                 ().into_any()
             } else {
                 let n2 = name.clone();
                 view! {
-                    <button type="button" class="btn small ghost" aria-label=format!("Archive {name}")
-                        on:click=move |_| ask_archive(vec![(id, n2.clone())])>"Archive"</button>
+                    <Allowed op=DeleteMember::INFO.id>
+                        <button type="button" class="btn small ghost" aria-label=format!("Archive {name}")
+                            on:click=move |_| ask_archive(vec![(id, n2.clone())])>"Archive"</button>
+                    </Allowed>
                 }.into_any()
             }
         }).class("actions"),
@@ -253,7 +257,9 @@ pub fn MembersPage() -> impl IntoView {
 
     view! {
         <PageHeader title=Signal::derive(move || if archived_view() { "Archived members".to_owned() } else { "Members".to_owned() })>
-            <a class="btn primary" href=move || paths::member_invite(ws.get())>"Invite member"</a>
+            <Allowed op=InviteMember::INFO.id>
+                <a class="btn primary" href=move || paths::member_invite(ws.get())>"Invite member"</a>
+            </Allowed>
         </PageHeader>
         <div class="tabs" role="tablist" aria-label="Which members">
             <button type="button" role="tab" aria-selected=move || (!archived_view()).to_string()
@@ -308,14 +314,18 @@ pub fn MembersPage() -> impl IntoView {
                 <span>{move || format!("{} selected", selection.with(BTreeSet::len))}</span>
                 {move || if archived_view() {
                     view! {
-                        <button type="button" class="btn" on:click=move |_| {
-                            let ids = selected_members().into_iter().map(|(id, _)| id).collect();
-                            restore_with_toast(api, toaster, ws.get_untracked(), ids, reload);
-                        }>"Restore selected"</button>
+                        <Allowed op=RestoreMember::INFO.id>
+                            <button type="button" class="btn" on:click=move |_| {
+                                let ids = selected_members().into_iter().map(|(id, _)| id).collect();
+                                restore_with_toast(api, toaster, ws.get_untracked(), ids, reload);
+                            }>"Restore selected"</button>
+                        </Allowed>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="btn danger" on:click=move |_| ask_archive(selected_members())>"Archive selected"</button>
+                        <Allowed op=DeleteMember::INFO.id>
+                            <button type="button" class="btn danger" on:click=move |_| ask_archive(selected_members())>"Archive selected"</button>
+                        </Allowed>
                     }.into_any()
                 }}
                 <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>"Clear selection"</button>
@@ -383,14 +393,16 @@ pub fn MemberDetailPage() -> impl IntoView {
                 let n2 = name.clone();
                 view! {
                     <PageHeader title=name.clone()>
-                        <a class="btn" href=paths::member_edit(ws.get_untracked(), mid)>"Edit"</a>
+                        <Allowed op=UpdateMember::INFO.id>
+                            <a class="btn" href=paths::member_edit(ws.get_untracked(), mid)>"Edit"</a>
+                        </Allowed>
                         <a class="btn ghost" href=format!("{}?member={mid}", paths::contracts(ws.get_untracked()))>"Contracts"</a>
                         {if archived {
-                            view! { <button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![mid], reload)>"Restore"</button> }.into_any()
+                            view! { <Allowed op=RestoreMember::INFO.id><button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![mid], reload)>"Restore"</button></Allowed> }.into_any()
                         } else if owner {
                             ().into_any()
                         } else {
-                            view! { <button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>"Archive"</button> }.into_any()
+                            view! { <Allowed op=DeleteMember::INFO.id><button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>"Archive"</button></Allowed> }.into_any()
                         }}
                     </PageHeader>
                     {archived.then(|| view! { <div class="banner warn" role="status"><p>"This member is archived: they cannot reach the workspace until restored."</p></div> })}
@@ -500,6 +512,16 @@ fn time_zones() -> Vec<String> {
     }
 }
 
+/// The API's `timezone` rule as the person types: an IANA name the browser knows. Only when the
+/// browser can list its zones (`Intl.supportedValuesOf`); otherwise the server's 422 decides.
+fn known_zone(zones: &[String], v: &str) -> Option<String> {
+    let v = v.trim();
+    if v.is_empty() || v == "UTC" || zones.len() < 50 || zones.iter().any(|z| z == v) {
+        return None;
+    }
+    Some(format!("{v} is not a time zone; pick one from the list, such as Europe/Berlin."))
+}
+
 /// The edit form over a loaded member. Only changed fields are sent.
 #[component]
 pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved: Option<Callback<()>>) -> impl IntoView {
@@ -509,7 +531,8 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
     let email = FieldState::new("email", member.email.clone()).check(checks::email);
     let firstname = FieldState::new("firstname", member.firstname.clone()).check(checks::text(255));
     let lastname = FieldState::new("lastname", member.lastname.clone()).check(checks::text(255));
-    let timezone = FieldState::new("timezone", opt(&member.timezone)).check(checks::max_len(64));
+    let known_zones = std::sync::Arc::new(time_zones());
+    let timezone = FieldState::new("timezone", opt(&member.timezone)).check(move |v| known_zone(&known_zones, v));
     let role = FieldState::new("role", member.current_role.as_str());
     let rate_status = FieldState::new("rate_status", member.rate_status.map(|r| r.code().to_string()).unwrap_or_default());
     let hours = FieldState::new("weekly_hours_limit", opt(&member.weekly_hours_limit)).check(checks::optional_int(0, 168));

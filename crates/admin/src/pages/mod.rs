@@ -138,6 +138,22 @@ pub fn num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
 }
 
+/// Its children only when the signed-in user's role may call the operation `op` (an
+/// `OpInfo::id`, e.g. `DeleteMember::INFO.id`): a Regular User sees no Archive button the API
+/// would refuse.
+///
+/// The children are rendered once and hidden (`display: none`, so also from assistive
+/// technology) while the role is refused: the role arrives after the first render, and
+/// rendering once keeps the children `FnOnce` like any other markup.
+#[component]
+pub fn Allowed(op: &'static str, children: Children) -> impl IntoView {
+    let api = crate::api::use_api();
+    let ws = crate::nav::use_ws();
+    view! {
+        <span class="allowed" style:display=move || if api.may(ws.get(), op) { "contents" } else { "none" }>{children()}</span>
+    }
+}
+
 /// A "Back to …" link.
 #[component]
 pub fn BackLink(href: String, #[prop(into)] text: String) -> impl IntoView {

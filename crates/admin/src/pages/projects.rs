@@ -7,7 +7,7 @@ use webwork_core::ops::{CreateProject, DeleteProject, GetProject, ListProjects, 
 use webwork_ui::form::checks;
 use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TagChip, TextArea, TextField, Toaster};
 
-use super::{num, opt, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{num, opt, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
@@ -61,10 +61,12 @@ pub fn ProjectsPage() -> impl IntoView {
             view! {
                 <a class="btn small ghost" href=paths::tasks(ws, Some(id))>"Tasks"</a>
                 <a class="btn small ghost hide-sm" href=format!("{}?project={id}", paths::contracts(ws))>"Contracts"</a>
-                <button type="button" class="btn small ghost" aria-label=format!("Archive {name}") on:click=move |_| {
-                    pending.set((id, name.clone()));
-                    confirm.set(true);
-                }>"Archive"</button>
+                <Allowed op=DeleteProject::INFO.id>
+                    <button type="button" class="btn small ghost" aria-label=format!("Archive {name}") on:click=move |_| {
+                        pending.set((id, name.clone()));
+                        confirm.set(true);
+                    }>"Archive"</button>
+                </Allowed>
             }
             .into_any()
         })
@@ -87,7 +89,9 @@ pub fn ProjectsPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Projects">
-            <a class="btn primary" href=move || paths::project_new(ws.get())>"New project"</a>
+            <Allowed op=CreateProject::INFO.id>
+                <a class="btn primary" href=move || paths::project_new(ws.get())>"New project"</a>
+            </Allowed>
         </PageHeader>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();

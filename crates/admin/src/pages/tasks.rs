@@ -13,7 +13,7 @@ use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, Form, SelectField, TextArea, TextField, Toaster};
 
-use super::{opt, project_options, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{opt, project_options, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
@@ -109,10 +109,12 @@ pub fn TasksPage() -> impl IntoView {
         Column::new("", move |t: &Task| {
             let (id, title) = (t.id, t.title.clone());
             view! {
-                <button type="button" class="btn small ghost" aria-label=format!("Delete {title}") on:click=move |_| {
-                    pending.set((id, title.clone()));
-                    confirm.set(true);
-                }>"Delete"</button>
+                <Allowed op=DeleteTask::INFO.id>
+                    <button type="button" class="btn small ghost" aria-label=format!("Delete {title}") on:click=move |_| {
+                        pending.set((id, title.clone()));
+                        confirm.set(true);
+                    }>"Delete"</button>
+                </Allowed>
             }
             .into_any()
         })
@@ -143,7 +145,7 @@ pub fn TasksPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="Tasks">
-            {move || project.get().map(|p| view! { <a class="btn primary" href=paths::task_new(ws.get(), p)>"New task"</a> })}
+            {move || project.get().map(|p| view! { <Allowed op=CreateTask::INFO.id><a class="btn primary" href=paths::task_new(ws.get(), p)>"New task"</a></Allowed> })}
         </PageHeader>
         <ErrorBanner error=Signal::derive(move || projects.error()) on_retry=Callback::new(move |_| projects.refetch())/>
         <div class="filters">

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use webwork_core::models::{Member, MemberStatus, ProjectViewer, Role};
 use webwork_core::ops::{
     AssignProjectToViewer, CreateProjectViewer, DeleteProjectViewer, GetProjectViewer, ListMembers, ListProjectViewers,
-    RestoreProjectViewer, UnassignProjectFromViewer,
+    Operation, RestoreProjectViewer, UnassignProjectFromViewer,
 };
 use webwork_core::{ApiError, Page};
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, TagChip, TextField, Toaster};
 
-use super::{local_page, opt, project_options, BackLink, Details, ItemFrame, ListFrame, PageHeader};
+use super::{local_page, opt, project_options, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
@@ -103,13 +103,15 @@ pub fn ViewersPage() -> impl IntoView {
             let (id, name, is_archived) = (v.id, viewer_name(v), v.deleted_at.is_some());
             let label = format!("{} {name}", if is_archived { "Restore" } else { "Archive" });
             view! {
-                <button type="button" class="btn small ghost" aria-label=label on:click=move |_| {
-                    if is_archived {
-                        restore(api, toaster, ws.get_untracked(), id, reload);
-                    } else {
-                        archive_with_undo(api, toaster, ws.get_untracked(), id, name.clone(), reload);
-                    }
-                }>{if is_archived { "Restore" } else { "Archive" }}</button>
+                <Allowed op=DeleteProjectViewer::INFO.id>
+                    <button type="button" class="btn small ghost" aria-label=label on:click=move |_| {
+                        if is_archived {
+                            restore(api, toaster, ws.get_untracked(), id, reload);
+                        } else {
+                            archive_with_undo(api, toaster, ws.get_untracked(), id, name.clone(), reload);
+                        }
+                    }>{if is_archived { "Restore" } else { "Archive" }}</button>
+                </Allowed>
             }
             .into_any()
         })
@@ -117,7 +119,9 @@ pub fn ViewersPage() -> impl IntoView {
     ];
     view! {
         <PageHeader title="Project viewers">
-            <a class="btn primary" href=move || paths::viewer_new(ws.get())>"New viewer"</a>
+            <Allowed op=CreateProjectViewer::INFO.id>
+                <a class="btn primary" href=move || paths::viewer_new(ws.get())>"New viewer"</a>
+            </Allowed>
         </PageHeader>
         <div class="tabs" role="tablist" aria-label="Which viewers">
             <button type="button" role="tab" aria-selected=move || (!archived.get()).to_string() on:click=move |_| query.set_one("view", None)>"Current"</button>
@@ -222,9 +226,9 @@ pub fn ViewerPage() -> impl IntoView {
                 view! {
                     <PageHeader title=name.clone()>
                         {if archived {
-                            view! { <button type="button" class="btn" on:click=move |_| restore(api, toaster, ws.get_untracked(), vid, reload)>"Restore"</button> }.into_any()
+                            view! { <Allowed op=RestoreProjectViewer::INFO.id><button type="button" class="btn" on:click=move |_| restore(api, toaster, ws.get_untracked(), vid, reload)>"Restore"</button></Allowed> }.into_any()
                         } else {
-                            view! { <button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws.get_untracked(), vid, n2.clone(), reload)>"Archive"</button> }.into_any()
+                            view! { <Allowed op=DeleteProjectViewer::INFO.id><button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws.get_untracked(), vid, n2.clone(), reload)>"Archive"</button></Allowed> }.into_any()
                         }}
                     </PageHeader>
                     <div class="card">

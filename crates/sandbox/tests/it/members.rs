@@ -128,3 +128,19 @@ async fn archived_member_loses_access() {
     owner.send(&RestoreMember::new(5u64, WS)).await.unwrap();
     assert_eq!(client(&app, REGULAR).send(&ListMembers::new(WS)).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn update_refuses_a_time_zone_that_does_not_exist() {
+    let app = app();
+    let c = client(&app, OWNER);
+    let err = c.send(&UpdateMember::new(20u64, WS).timezone("Mars/Base")).await.unwrap_err();
+    assert_eq!(status(&err), 422);
+    assert_eq!(err.field(), Some("timezone"), "{err}");
+    assert!(err.to_string().contains("valid timezone"), "{err}");
+    // Nothing was stored; a real zone is accepted.
+    let before = c.send(&GetMember::new(20u64, WS)).await.unwrap();
+    assert_ne!(before.timezone.as_deref(), Some("Mars/Base"));
+    c.send(&UpdateMember::new(20u64, WS).timezone("America/Argentina/Buenos_Aires")).await.unwrap();
+    let after = c.send(&GetMember::new(20u64, WS)).await.unwrap();
+    assert_eq!(after.timezone.as_deref(), Some("America/Argentina/Buenos_Aires"));
+}
