@@ -1,0 +1,105 @@
+//! `<webwork-hours-chart>`: tracked hours per day over `range`, stacked by member or by project
+//! (`group-by`), from `GET /reports/tracked-hours`; a legend with each one's total.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use webwork_core::date::CivilDate;
+use webwork_core::ops::{GetTrackedHoursReport, ListProjects};
+
+use crate::chart::{Series, StackedBars};
+use crate::format;
+use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::shared;
+
+#[derive(Clone, Copy, PartialEq)]
+enum GroupBy {
+    Member,
+    Project,
+}
+
+#[derive(Clone)]
+struct Chart {
+    labels: Vec<String>,
+    series: Vec<Series>,
+    /// (name, minutes) per series, largest first, as the legend shows them.
+    totals: Vec<(String, i64)>,
+    total_minutes: i64,
+    caption: String,
+}
+
+fn group_by(v: Option<String>) -> Result<GroupBy, String> {
+    match v.as_deref() {
+        None | Some("member") => Ok(GroupBy::Member),
+        Some("project") => Ok(GroupBy::Project),
+        Some(other) => Err(format!("Not configured: group-by must be member or project, not \u{201c}{other}\u{201d}.")),
+    }
+}
+
+pub fn view(attrs: Attrs) -> AnyView {
+    let common = Common::new(attrs);
+    let (range, group) = (attrs.memo("range"), attrs.memo("group-by"));
+    let data = loader(move || {
+        let t = common.target()?;
+        let (from, to) = format::parse_range(range.get().as_deref(), format::today())?;
+        let by = group_by(group.get())?;
+        Ok(Box::pin(async move {
+            let report = shared::send(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to)).await?;
+            // minutes per (group id, day index)
+            let days = (from.days_until(to) + 1) as usize;
+            let mut per: BTreeMap<Option<u64>, Vec<i64>> = BTreeMap::new();
+            for (date, day) in &report.dates {
+                let Ok(d) = CivilDate::parse(date) else { continue };
+                let i = from.days_until(d);
+                if i < 0 || i as usize >= days {
+                    continue;
+                }
+                for row in &day.users {
+                    let key = match by {
+                        GroupBy::Member => Some(row.user_id),
+                        GroupBy::Project => row.project_id,
+                    };
+                    per.entry(key).or_insert_with(|| vec![0; days])[i as usize] += row.total_minutes;
+                }
+            }
+            let names: Vec<(u64, String)> = match by {
+                GroupBy::Member => shared::members(t.base, t.workspace).await?.iter().map(|m| (m.id, m.full_name())).collect(),
+                GroupBy::Project => shared::list(t.base, ListProjects::new(t.workspace)).await?.into_iter().map(|p| (p.id, p.name)).collect(),
+            };
+            let name = |id: Option<u64>| match (by, id) {
+                (GroupBy::Project, None) => "No project".to_owned(),
+                (GroupBy::Member, id) => shared::name_of_pairs(&names, id, "Member"),
+                (GroupBy::Project, id) => shared::name_of_pairs(&names, id, "Project"),
+            };
+            let mut groups: Vec<(String, Vec<i64>)> = per.into_iter().map(|(id, v)| (name(id), v)).collect();
+            groups.sort_by_key(|(_, v)| -v.iter().sum::<i64>());
+            let totals = groups.iter().map(|(n, v)| (n.clone(), v.iter().sum())).collect();
+            let series = groups.into_iter().map(|(name, v)| Series { name, values: v.into_iter().map(|m| m as f64 / 60.0).collect() }).collect();
+            let labels = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
+            let caption = format!("Tracked hours {} to {}", format::day_label(from), format::day_label(to));
+            Ok(Chart { labels, series, totals, total_minutes: report.total.total_minutes, caption })
+        }) as Fetch<Chart>)
+    });
+    let body = move || {
+        let Some(c) = data.data.get() else { return ().into_any() };
+        view! {
+            <p class="summary">{format!("{} \u{b7} {} h in all", c.caption, format::hours(c.total_minutes))}</p>
+            <StackedBars labels=c.labels series=c.series caption=c.caption unit="h"/>
+            <ul class="legend">
+                {c.totals.into_iter().enumerate().map(|(k, (name, minutes))| view! {
+                    <li><span class=format!("swatch s{}", k % 8 + 1) aria-hidden="true"></span>
+                        <span class="legend-name">{name}</span>
+                        <span class="legend-value" data-minutes=minutes>{format!("{} h", format::hours(minutes))}</span></li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let empty = Signal::derive(move || data.data.with(|d| d.as_ref().is_some_and(|c| c.total_minutes == 0 && c.totals.is_empty())));
+    view! {
+        <Frame heading=heading(attrs, "Tracked hours") status=data.status empty=empty empty_title="No tracked time in this range." on_retry=Callback::new(move |_| data.refetch())>
+            {body}
+        </Frame>
+    }
+    .into_any()
+}
