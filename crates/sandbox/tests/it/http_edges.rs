@@ -100,6 +100,41 @@ async fn static_files_with_spa_fallback() {
 }
 
 #[tokio::test]
+async fn mounted_folders_beside_the_panel() {
+    let base = std::env::temp_dir().join(format!("webwork-sandbox-mount-{}", std::process::id()));
+    let (panel, widgets) = (base.join("panel"), base.join("widgets"));
+    std::fs::create_dir_all(&panel).unwrap();
+    std::fs::create_dir_all(&widgets).unwrap();
+    std::fs::write(panel.join("index.html"), "<h1>panel</h1>").unwrap();
+    std::fs::write(widgets.join("index.html"), "<h1>intranet</h1>").unwrap();
+    std::fs::write(widgets.join("webwork-widgets.js"), "export {}").unwrap();
+    let app = with(|c| {
+        c.serve = Some(panel.clone());
+        c.mounts = vec![("/widgets".into(), widgets.clone())];
+    });
+    let get = |p: &'static str| {
+        let app = app.clone();
+        async move {
+            let req = axum::http::Request::builder().uri(p).body(axum::body::Body::empty()).unwrap();
+            let resp = tower::ServiceExt::oneshot(webwork_sandbox::router(app), req).await.unwrap();
+            let status = resp.status().as_u16();
+            let location = resp.headers().get("location").map(|v| v.to_str().unwrap().to_owned());
+            let body = http_body_util::BodyExt::collect(resp.into_body()).await.unwrap().to_bytes();
+            (status, location, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    assert_eq!(get("/widgets/").await.2, "<h1>intranet</h1>");
+    assert_eq!(get("/widgets/webwork-widgets.js").await.2, "export {}");
+    assert_eq!(get("/widgets?a=1").await.0, 308);
+    assert_eq!(get("/widgets?a=1").await.1.as_deref(), Some("/widgets/?a=1"), "relative URLs need the slash");
+    assert_eq!(get("/widgets/missing.js").await.0, 404, "a mount never falls back to the panel");
+    assert_eq!(get("/widgets/../panel/index.html").await.0, 404);
+    assert_eq!(get("/widgetsx").await.2, "<h1>panel</h1>", "only the prefix as a whole segment");
+    assert_eq!(get("/w/1/members").await.2, "<h1>panel</h1>");
+    let _ = std::fs::remove_dir_all(base);
+}
+
+#[tokio::test]
 async fn fault_injection_hits_the_api_only() {
     let app = with(|c| {
         c.fail_rate = 1.0;
