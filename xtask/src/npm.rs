@@ -14,7 +14,7 @@
 //! 6. `npm pack` into `target/npm/`, and a size table (gzip -9).
 
 use crate::size;
-use crate::util::{self, cmd, root, Result};
+use crate::util::{self, cmd, copy, root, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -148,12 +148,6 @@ pub fn build() -> Result<Built> {
     })
 }
 
-fn copy(from: &Path, to: &Path) -> Result {
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
-}
-
 /// `npm pack` of the package folder into `into`; returns the tarball's path.
 fn pack(pkg: &Path, into: &Path) -> Result<PathBuf> {
     let mut command = cmd("npm");
@@ -182,22 +176,7 @@ fn pack(pkg: &Path, into: &Path) -> Result<PathBuf> {
 
 /// Raw and gzipped size of every shipped file; wasm + JS together is what a page downloads.
 fn report(pkg: &Path) -> Result {
-    let files = ["wasm_bg.wasm", "wasm.js", "index.js", "api.js"];
-    println!("\n{:<16} {:>10} {:>10}", "npm package", "raw", "gzip -9");
-    let (mut raw, mut gz) = (0, 0);
-    for file in files {
-        let path = pkg.join(file);
-        let (r, g) = (size::file_size(&path)?, size::gzip_size(&path)?);
-        println!("{file:<16} {r:>10} {g:>10}");
-        raw += r;
-        gz += g;
-    }
-    println!(
-        "{:<16} {raw:>10} {gz:>10}  ({:.1} KB gzipped)",
-        "total",
-        gz as f64 / 1024.0
-    );
-    Ok(())
+    size::print_sizes("npm package", pkg, &["wasm_bg.wasm", "wasm.js", "index.js", "api.js"])
 }
 
 /// Unpacks the tarball into `<consumer>/node_modules/webwork-tracker`, as `npm install` would

@@ -19,6 +19,8 @@ const WASM_ONLY_CRATES: &[(&str, &str)] = &[
     // empty crate); leaving them out spares the native suite a native build of Leptos.
     ("webwork-admin", "crates/admin"),
     ("webwork-ui", "crates/ui"),
+    // The widgets are a browser bundle (empty natively), tested in Chromium by the widgets suite.
+    ("webwork-widgets", "crates/widgets"),
 ];
 
 /// Packages whose wasm-bindgen tests run in headless Chromium: (package, directory).
@@ -126,6 +128,10 @@ const SUITES: &[Suite] = &[
     Suite {
         name: "npm package",
         run: npm_package,
+    },
+    Suite {
+        name: "widgets",
+        run: widgets,
     },
 ];
 
@@ -288,6 +294,30 @@ fn npm_package(counts: &mut Counts) -> Result<Option<String>> {
             .arg("--test")
             .env("WEBWORK_SANDBOX", &sandbox)
             .env("WEBWORK_FIXTURES", &built.fixtures),
+        |line| counts.read(line),
+    )?;
+    Ok(None)
+}
+
+/// The embeddable widgets' tests (own package.json and lockfile, installed by setup).
+const WIDGET_TESTS_DIR: &str = "tests/widgets";
+
+/// The widgets end to end: `cargo xtask widgets` into target/widgets, the release sandbox, then
+/// `node --test` in tests/widgets: Chromium opens the demo intranet page at /widgets/ of an
+/// in-memory sandbox and checks every widget against direct API calls.
+fn widgets(counts: &mut Counts) -> Result<Option<String>> {
+    if !exists("crates/widgets/Cargo.toml") || !exists(&format!("{WIDGET_TESTS_DIR}/package.json")) {
+        return Ok(Some(format!("crates/widgets or {WIDGET_TESTS_DIR}/package.json does not exist yet")));
+    }
+    let dir = crate::widgets::build()?;
+    util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
+    let target = crate::size::target_dir();
+    util::run_reading(
+        cmd("node")
+            .current_dir(root().join(WIDGET_TESTS_DIR))
+            .arg("--test")
+            .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
+            .env("WEBWORK_WIDGETS", dir),
         |line| counts.read(line),
     )?;
     Ok(None)

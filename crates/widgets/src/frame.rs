@@ -29,6 +29,8 @@ impl Attrs {
 pub struct Target {
     pub base: String,
     pub workspace: u64,
+    /// The `configure` call in force: a new token makes a new target, so widgets load again.
+    pub configuration: u32,
 }
 
 /// The attributes every widget reads: `base-url` and `workspace-id`.
@@ -45,14 +47,14 @@ impl Common {
 
     /// The target (reactive), or the sentence saying what is missing.
     pub fn target(&self) -> Result<Target, String> {
-        if !shared::configured() {
+        let Some(configuration) = shared::configured() else {
             return Err("Not configured: the page must call WebWorkWidgets.configure({ token }) once (the token never goes in the markup).".into());
-        }
+        };
         let base = shared::base_url(self.base_url.get()).ok_or_else(|| {
             "Not configured: set the base-url attribute (e.g. https://api.webwork-tracker.com/api/v2) or configure({ baseUrl }).".to_owned()
         })?;
         let workspace = required_id(self.workspace_id.get(), "workspace-id", "the workspace's number")?;
-        Ok(Target { base, workspace })
+        Ok(Target { base, workspace, configuration })
     }
 }
 

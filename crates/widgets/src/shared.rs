@@ -71,10 +71,11 @@ pub fn configure(token: Option<String>, provider: Option<Function>, base_url: Op
     GENERATION.with(|g| g.update(|n| *n = n.wrapping_add(1)));
 }
 
-/// Tracks the configuration (reactive): `true` once a token or provider was given.
-pub fn configured() -> bool {
-    GENERATION.with(|g| g.track());
-    SHARED.with_borrow(|s| !matches!(s.source, TokenSource::None))
+/// Tracks the configuration (reactive): which `configure` call is in force, once a token or
+/// provider was given (`None` before).
+pub fn configured() -> Option<u32> {
+    let generation = GENERATION.with(|g| g.get());
+    SHARED.with_borrow(|s| !matches!(s.source, TokenSource::None)).then_some(generation)
 }
 
 /// The base URL for a widget: its attribute, else the configured default.

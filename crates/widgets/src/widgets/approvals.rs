@@ -103,7 +103,7 @@ pub fn view(attrs: Attrs) -> AnyView {
     let announced = RwSignal::new(String::new());
 
     let decide = move |item: Item, reject: bool| {
-        let Ok(Target { base, workspace }) = target.get_untracked() else { return };
+        let Ok(Target { base, workspace, .. }) = target.get_untracked() else { return };
         let reason_text = reject.then(|| reason.get_untracked().trim().to_owned());
         if busy.get_untracked().is_some() {
             return;
