@@ -75,13 +75,13 @@ function minutesPerUser(report) {
   return per;
 }
 
-/** The chart's legend as { name: minutes }, read in one go (it may be re-rendering). */
+/** The chart's totals as { name: minutes }, read in one go (it may be re-rendering). */
 function legend(page) {
   return page.locator('webwork-hours-chart').evaluate((el) =>
     Object.fromEntries(
-      [...el.shadowRoot.querySelectorAll('.legend li')].map((li) => [
-        li.querySelector('.legend-name').textContent,
-        Number(li.querySelector('.legend-value').dataset.minutes),
+      [...el.shadowRoot.querySelectorAll('.totals li')].map((li) => [
+        li.querySelector('.total-name').textContent,
+        Number(li.querySelector('.total-value').dataset.minutes),
       ]),
     ),
   );
@@ -127,7 +127,12 @@ test('every widget renders the sandbox data', async () => {
     const expected = {};
     for (const [id, m] of minutesPerUser(report)) expected[fullName(members.find((x) => x.id === id))] = m;
     assert.deepEqual(await legend(page), expected);
-    assert.equal(await page.locator('webwork-hours-chart svg rect.seg').count() > 0, true);
+    // The chart (webwork-ui's StackedBarChart) draws a bar segment per member and day with time.
+    const segments = Object.values(report.dates).reduce((n, day) => n + new Set(day.users.map((u) => u.user_id)).size, 0);
+    assert.equal(await page.locator('webwork-hours-chart svg.chart-svg rect').count(), segments);
+    // Its table view shows the same numbers.
+    await page.locator('webwork-hours-chart').getByRole('button', { name: 'Table view' }).click();
+    assert.equal(await page.locator('webwork-hours-chart table.chart-table tbody tr').count(), 7);
 
     // Leave calendar: every approved or pending leave touching March, by name.
     await eventually('the March calendar', async () => (await page.locator('webwork-leave-calendar caption').textContent().catch(() => '')) === 'Away in March 2026');

@@ -7,14 +7,15 @@
 //!
 //! * [`shared`]: the page-wide token, pacer and clients; the one request path.
 //! * [`frame`]: attributes as signals, the loader, the frame showing every state.
-//! * [`widgets`]: one module per element. [`chart`]: the SVG stacked bars. [`format`]: dates.
+//! * [`widgets`]: one module per element. [`read`]: reply fields from JSON. [`format`]: dates.
+//!   The hours chart draws with `webwork_ui::StackedBarChart`.
 //!
 //! Off wasm32 the crate is empty, so native workspace builds skip it.
 #![cfg(target_arch = "wasm32")]
 
-pub mod chart;
 pub mod format;
 pub mod frame;
+pub mod read;
 pub mod shared;
 pub mod widgets;
 

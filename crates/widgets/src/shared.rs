@@ -9,13 +9,15 @@ use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
+
+use crate::read;
+use std::future::Future;
+
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use webwork_core::client::{CallOptions, Pacer};
-use webwork_core::models::Member;
-use webwork_core::ops::{ListMembers, Operation, Paginated};
+use webwork_core::ops::{ListMembers, Paginated};
 use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Reply};
 
 /// Where the token comes from.
@@ -36,7 +38,7 @@ struct Shared {
     /// (base URL, token, client): one client per base URL, rebuilt when the token changes.
     clients: Vec<(String, String, Client<FetchTransport>)>,
     /// Members per (base URL, workspace), for names (time requests and leaves carry ids only).
-    members: Vec<((String, u64), Rc<Vec<Member>>)>,
+    members: Vec<((String, u64), Rc<Vec<Person>>)>,
 }
 
 thread_local! {
@@ -141,31 +143,56 @@ pub async fn call(base: String, request: Result<ApiRequest, ApiError>) -> Result
     }
 }
 
-/// Reads a reply's `data` as `T` (the core's tolerant models).
-pub fn typed<T: DeserializeOwned>(data: Value) -> Result<T, ApiError> {
-    T::deserialize(data).map_err(|e| ApiError::Decode { path: "data".to_owned(), message: e.to_string() })
-}
-
-/// Sends an operation; its `data`.
-pub async fn send<O: Operation>(base: String, op: O) -> Result<O::Output, ApiError> {
-    typed(call(base, op.to_request()).await?.data)
+/// An operation's `data` as JSON (read with [`crate::read`]).
+pub async fn data(base: String, request: Result<ApiRequest, ApiError>) -> Result<Value, ApiError> {
+    Ok(call(base, request).await?.data)
 }
 
 /// The first page of a list at the largest size the API allows (100): a widget shows what
-/// fits on a screen, so it never walks further pages.
-pub async fn list<O: Paginated>(base: String, mut op: O) -> Result<Vec<O::Item>, ApiError> {
+/// fits on a screen, so it never walks further pages. Generic only in setting the page.
+pub fn list<O: Paginated>(base: String, mut op: O) -> impl Future<Output = Result<Vec<Value>, ApiError>> {
     op.set_page(1);
     op.set_per_page(O::PER_PAGE_MAX);
-    send(base, op).await
+    list_request(base, op.to_request())
+}
+
+async fn list_request(base: String, request: Result<ApiRequest, ApiError>) -> Result<Vec<Value>, ApiError> {
+    match data(base, request).await? {
+        Value::Array(items) => Ok(items),
+        Value::Null => Ok(Vec::new()),
+        other => Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }),
+    }
+}
+
+/// A member as the widgets need one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub id: u64,
+    pub name: String,
+    pub active: bool,
+    /// Project viewers do not track time.
+    pub viewer: bool,
 }
 
 /// The workspace's members (the first 100, for names), loaded once per page and workspace.
-pub async fn members(base: String, workspace: u64) -> Result<Rc<Vec<Member>>, ApiError> {
+pub async fn members(base: String, workspace: u64) -> Result<Rc<Vec<Person>>, ApiError> {
     let key = (base.clone(), workspace);
     if let Some(m) = SHARED.with_borrow(|s| s.members.iter().find(|(k, _)| *k == key).map(|(_, m)| m.clone())) {
         return Ok(m);
     }
-    let fetched = Rc::new(list(base, ListMembers::new(workspace)).await?);
+    let people: Vec<Person> = list(base, ListMembers::new(workspace))
+        .await?
+        .iter()
+        .filter_map(|m| {
+            Some(Person {
+                id: read::id(m, "id")?,
+                name: read::person(m).unwrap_or_default(),
+                active: read::is(m, "status", "active"),
+                viewer: read::is(m, "current_role", "Project viewer"),
+            })
+        })
+        .collect();
+    let fetched = Rc::new(people);
     SHARED.with_borrow_mut(|s| {
         s.members.retain(|(k, _)| *k != key);
         s.members.push((key, fetched.clone()));
@@ -173,9 +200,9 @@ pub async fn members(base: String, workspace: u64) -> Result<Rc<Vec<Member>>, Ap
     Ok(fetched)
 }
 
-/// A member's name from a list, or "Member #id".
-pub fn name_of(members: &[Member], id: Option<u64>) -> String {
-    let names: Vec<(u64, String)> = members.iter().map(|m| (m.id, m.full_name())).collect();
+/// A member's name, or "Member #id".
+pub fn name_of(members: &[Person], id: Option<u64>) -> String {
+    let names: Vec<(u64, String)> = members.iter().map(|m| (m.id, m.name.clone())).collect();
     name_of_pairs(&names, id, "Member")
 }
 

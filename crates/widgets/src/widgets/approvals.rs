@@ -11,6 +11,7 @@ use webwork_ui::ErrorBanner;
 
 use crate::format;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame, Target};
+use crate::read;
 use crate::shared;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -65,30 +66,32 @@ pub fn view(attrs: Attrs) -> AnyView {
             let sheets = shared::list(t.base.clone(), ListTimesheets::new(t.workspace).status(TimesheetStatus::Submitted)).await?;
             let requests = shared::list(t.base.clone(), ListTimeRequests::new(t.workspace, from, to).status(TimeRequestStatus::Pending)).await?;
             let members = shared::members(t.base, t.workspace).await?;
+            let date = |v: &serde_json::Value, key: &str| format::short_date_str(&read::text(v, key).unwrap_or_default());
             let mut items: Vec<Item> = sheets
-                .into_iter()
-                .map(|s| Item {
-                    kind: Kind::Timesheet,
-                    who: s.member.as_ref().map(|p| p.display_name()).filter(|n| !n.is_empty()).unwrap_or_else(|| shared::name_of(&members, s.user_id)),
-                    what: format!(
-                        "Timesheet {} \u{2013} {}",
-                        format::short_date_str(s.date_from.as_deref().unwrap_or("")),
-                        format::short_date_str(s.date_to.as_deref().unwrap_or(""))
-                    ),
-                    detail: format::minutes(s.minutes()),
-                    id: s.id,
+                .iter()
+                .filter_map(|s| {
+                    // Either edition's total: minutes, or hours.
+                    let minutes = read::int(s, "total_minutes").or_else(|| read::num(s, "total_hours").map(|h| (h * 60.0).round() as i64));
+                    Some(Item {
+                        kind: Kind::Timesheet,
+                        who: s.get("member").and_then(read::person).unwrap_or_else(|| shared::name_of(&members, read::id(s, "user_id"))),
+                        what: format!("Timesheet {} \u{2013} {}", date(s, "date_from"), date(s, "date_to")),
+                        detail: format::minutes(minutes.unwrap_or(0)),
+                        id: read::text(s, "id")?,
+                    })
                 })
                 .collect();
-            items.extend(requests.into_iter().map(|r| {
-                let (when, minutes) = span(r.start.as_deref(), r.end.as_deref());
-                let note = r.activity_description.clone().or(r.notes.clone()).unwrap_or_default();
-                Item {
+            items.extend(requests.iter().filter_map(|r| {
+                let (start, end) = (read::text(r, "start"), read::text(r, "end"));
+                let (when, minutes) = span(start.as_deref(), end.as_deref());
+                let note = read::text(r, "activity_description").or_else(|| read::text(r, "notes")).unwrap_or_default();
+                Some(Item {
                     kind: Kind::TimeRequest,
-                    who: shared::name_of(&members, r.user_id),
+                    who: shared::name_of(&members, read::id(r, "user_id")),
                     what: format!("Time request {when}"),
                     detail: if note.is_empty() { format::minutes(minutes) } else { format!("{} \u{b7} {note}", format::minutes(minutes)) },
-                    id: r.id,
-                }
+                    id: read::text(r, "id")?,
+                })
             }));
             Ok(items)
         }) as Fetch<Vec<Item>>)

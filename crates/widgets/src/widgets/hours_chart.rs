@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
-use webwork_core::ops::{GetTrackedHoursReport, ListProjects};
+use webwork_core::ops::{GetTrackedHoursReport, ListProjects, Operation};
+use webwork_ui::{StackedBarChart, StackedBars};
 
-use crate::chart::{Series, StackedBars};
 use crate::format;
+use crate::read;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
 use crate::shared;
 
@@ -20,8 +21,7 @@ enum GroupBy {
 
 #[derive(Clone)]
 struct Chart {
-    labels: Vec<String>,
-    series: Vec<Series>,
+    bars: StackedBars,
     /// (name, minutes) per series, largest first, as the legend shows them.
     totals: Vec<(String, i64)>,
     total_minutes: i64,
@@ -44,27 +44,31 @@ pub fn view(attrs: Attrs) -> AnyView {
         let (from, to) = format::parse_range(range.get().as_deref(), format::today())?;
         let by = group_by(group.get())?;
         Ok(Box::pin(async move {
-            let report = shared::send(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to)).await?;
+            let report = shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
             // minutes per (group id, day index)
             let days = (from.days_until(to) + 1) as usize;
             let mut per: BTreeMap<Option<u64>, Vec<i64>> = BTreeMap::new();
-            for (date, day) in &report.dates {
+            for (date, day) in report.get("dates").and_then(|d| d.as_object()).into_iter().flatten() {
                 let Ok(d) = CivilDate::parse(date) else { continue };
                 let i = from.days_until(d);
                 if i < 0 || i as usize >= days {
                     continue;
                 }
-                for row in &day.users {
+                for row in day.get("users").map(read::items).unwrap_or_default() {
                     let key = match by {
-                        GroupBy::Member => Some(row.user_id),
-                        GroupBy::Project => row.project_id,
+                        GroupBy::Member => read::id(row, "user_id"),
+                        GroupBy::Project => read::id(row, "project_id"),
                     };
-                    per.entry(key).or_insert_with(|| vec![0; days])[i as usize] += row.total_minutes;
+                    per.entry(key).or_insert_with(|| vec![0; days])[i as usize] += read::int(row, "total_minutes").unwrap_or(0);
                 }
             }
             let names: Vec<(u64, String)> = match by {
-                GroupBy::Member => shared::members(t.base, t.workspace).await?.iter().map(|m| (m.id, m.full_name())).collect(),
-                GroupBy::Project => shared::list(t.base, ListProjects::new(t.workspace)).await?.into_iter().map(|p| (p.id, p.name)).collect(),
+                GroupBy::Member => shared::members(t.base, t.workspace).await?.iter().map(|m| (m.id, m.name.clone())).collect(),
+                GroupBy::Project => shared::list(t.base, ListProjects::new(t.workspace))
+                    .await?
+                    .iter()
+                    .filter_map(|p| Some((read::id(p, "id")?, read::text(p, "name").unwrap_or_default())))
+                    .collect(),
             };
             let name = |id: Option<u64>| match (by, id) {
                 (GroupBy::Project, None) => "No project".to_owned(),
@@ -74,22 +78,22 @@ pub fn view(attrs: Attrs) -> AnyView {
             let mut groups: Vec<(String, Vec<i64>)> = per.into_iter().map(|(id, v)| (name(id), v)).collect();
             groups.sort_by_key(|(_, v)| -v.iter().sum::<i64>());
             let totals = groups.iter().map(|(n, v)| (n.clone(), v.iter().sum())).collect();
-            let series = groups.into_iter().map(|(name, v)| Series { name, values: v.into_iter().map(|m| m as f64 / 60.0).collect() }).collect();
-            let labels = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
+            let series = groups.into_iter().map(|(name, v)| (name, v.into_iter().map(|m| m as f64 / 60.0).collect())).collect();
+            let categories = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
             let caption = format!("Tracked hours {} to {}", format::day_label(from), format::day_label(to));
-            Ok(Chart { labels, series, totals, total_minutes: report.total.total_minutes, caption })
+            let total_minutes = report.get("total").and_then(|t| read::int(t, "total_minutes")).unwrap_or(0);
+            Ok(Chart { bars: StackedBars { categories, series }, totals, total_minutes, caption })
         }) as Fetch<Chart>)
     });
     let body = move || {
         let Some(c) = data.data.get() else { return ().into_any() };
         view! {
             <p class="summary">{format!("{} \u{b7} {} h in all", c.caption, format::hours(c.total_minutes))}</p>
-            <StackedBars labels=c.labels series=c.series caption=c.caption unit="h"/>
-            <ul class="legend">
-                {c.totals.into_iter().enumerate().map(|(k, (name, minutes))| view! {
-                    <li><span class=format!("swatch s{}", k % 8 + 1) aria-hidden="true"></span>
-                        <span class="legend-name">{name}</span>
-                        <span class="legend-value" data-minutes=minutes>{format!("{} h", format::hours(minutes))}</span></li>
+            <StackedBarChart title=c.caption data=c.bars unit="h"/>
+            <ul class="totals" aria-label="Totals">
+                {c.totals.into_iter().map(|(name, minutes)| view! {
+                    <li><span class="total-name">{name}</span>
+                        <span class="total-value" data-minutes=minutes>{format!("{} h", format::hours(minutes))}</span></li>
                 }).collect_view()}
             </ul>
         }

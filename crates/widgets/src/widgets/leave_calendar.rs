@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
-use webwork_core::models::LeaveStatus;
 use webwork_core::ops::ListLeaves;
 
 use crate::format;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::read;
 use crate::shared;
 
 #[derive(Clone)]
@@ -36,16 +36,17 @@ pub fn view(attrs: Attrs) -> AnyView {
         Ok(Box::pin(async move {
             let leaves = shared::list(t.base.clone(), ListLeaves::new(t.workspace).date_from(first).date_to(last)).await?;
             let members = shared::members(t.base, t.workspace).await?;
+            let day = |l: &serde_json::Value, key: &str| read::text(l, key).and_then(|d| CivilDate::parse(d.get(..10)?).ok());
             let mut rows: Vec<Away> = leaves
-                .into_iter()
-                .filter(|l| l.status != LeaveStatus::Rejected)
+                .iter()
+                .filter(|l| !read::is(l, "status", "rejected"))
                 .filter_map(|l| {
-                    let start = CivilDate::parse(l.start_date.as_deref()?.get(..10)?).ok()?;
-                    let end = l.end_date.as_deref().and_then(|e| CivilDate::parse(e.get(..10)?).ok()).unwrap_or(start);
+                    let start = day(l, "start_date")?;
+                    let end = day(l, "end_date").unwrap_or(start);
                     Some(Away {
-                        name: shared::name_of(&members, l.user_id),
-                        policy: l.policy_name.clone().unwrap_or_else(|| "Leave".to_owned()),
-                        pending: l.status == LeaveStatus::Pending,
+                        name: shared::name_of(&members, read::id(l, "user_id")),
+                        policy: read::text(l, "policy_name").unwrap_or_else(|| "Leave".to_owned()),
+                        pending: read::is(l, "status", "pending"),
                         start,
                         end: end.max(start),
                     })

@@ -6,12 +6,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use webwork_core::models::{MemberStatus, Role};
-use webwork_core::ops::GetTrackerState;
+use webwork_core::ops::{GetTrackerState, Operation};
 
 use crate::format;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::read;
 use crate::shared;
+use crate::widgets::timer::running;
 
 #[derive(Clone)]
 struct Row {
@@ -42,17 +43,22 @@ pub fn view(attrs: Attrs) -> AnyView {
                 Some(ids) => ids.iter().map(|id| (*id, shared::name_of(&members, Some(*id)))).collect(),
                 None => members
                     .iter()
-                    .filter(|m| m.status == MemberStatus::Active && m.current_role != Role::ProjectViewer)
+                    .filter(|m| m.active && !m.viewer)
                     .take(limit)
-                    .map(|m| (m.id, m.full_name()))
+                    .map(|m| (m.id, m.name.clone()))
                     .collect(),
             };
             let mut rows = Vec::new();
             for (id, name) in shown {
-                let s = shared::send(t.base.clone(), GetTrackerState::new(t.workspace, id)).await?;
-                let running = s.is_running.unwrap_or(s.start_time.is_some());
-                let on = [s.project_name, s.task_title].into_iter().flatten().collect::<Vec<_>>().join(" \u{b7} ");
-                rows.push(Row { name, running, on, since: s.start_time, today_minutes: s.total_minutes });
+                let s = shared::data(t.base.clone(), GetTrackerState::new(t.workspace, id).to_request()).await?;
+                let on = ["project_name", "task_title"].into_iter().filter_map(|k| read::text(&s, k)).collect::<Vec<_>>().join(" \u{b7} ");
+                rows.push(Row {
+                    name,
+                    running: running(&s),
+                    on,
+                    since: read::text(&s, "start_time"),
+                    today_minutes: read::int(&s, "total_minutes").unwrap_or(0),
+                });
             }
             // Working people first, in list order otherwise.
             rows.sort_by_key(|r| !r.running);

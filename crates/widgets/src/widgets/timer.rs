@@ -6,25 +6,39 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use webwork_core::models::{Contract, ContractStatus, Task, TrackerState};
-use webwork_core::ops::{GetTrackerState, ListContracts, ListTasks, StartTracking, StopTracking};
+use serde_json::Value;
+use webwork_core::models::ContractStatus;
+use webwork_core::ops::{GetTrackerState, ListContracts, ListTasks, Operation, StartTracking, StopTracking};
 use webwork_core::ApiError;
 use webwork_ui::ErrorBanner;
 
 use crate::format;
 use crate::frame::{heading, loader, required_id, Attrs, Common, Fetch, Frame};
+use crate::read;
 use crate::shared;
 
 #[derive(Clone)]
 struct TimerData {
-    state: TrackerState,
-    contracts: Vec<Contract>,
+    /// `GET /time-tracking/current-data`.
+    state: Value,
+    /// The member's active contracts: (id, project name).
+    contracts: Vec<(u64, String)>,
 }
 
-impl TimerData {
-    fn running(&self) -> bool {
-        self.state.is_running.unwrap_or(self.state.start_time.is_some())
-    }
+/// Whether a tracker state says it runs (`is_running`, else a start time).
+pub fn running(state: &Value) -> bool {
+    read::flag(state, "is_running").unwrap_or_else(|| read::text(state, "start_time").is_some())
+}
+
+/// (id, label) pairs of a list, for a picker.
+fn choices(items: &[Value], label: &str, noun: &str) -> Vec<(u64, String)> {
+    items
+        .iter()
+        .filter_map(|i| {
+            let id = read::id(i, "id")?;
+            Some((id, read::text(i, label).unwrap_or_else(|| format!("{noun} #{id}"))))
+        })
+        .collect()
 }
 
 pub fn view(attrs: Attrs) -> AnyView {
@@ -38,9 +52,9 @@ pub fn view(attrs: Attrs) -> AnyView {
     let data = loader(move || {
         let (t, member) = target.get()?;
         Ok(Box::pin(async move {
-            let state = shared::send(t.base.clone(), GetTrackerState::new(t.workspace, member)).await?;
+            let state = shared::data(t.base.clone(), GetTrackerState::new(t.workspace, member).to_request()).await?;
             let contracts = shared::list(t.base, ListContracts::new(t.workspace).user_id(member).status(ContractStatus::Active)).await?;
-            Ok(TimerData { state, contracts })
+            Ok(TimerData { state, contracts: choices(&contracts, "project_name", "Project") })
         }) as Fetch<TimerData>)
     });
 
@@ -54,10 +68,10 @@ pub fn view(attrs: Attrs) -> AnyView {
         let id = contract.get().parse::<u64>().ok();
         Ok(Box::pin(async move {
             match id {
-                Some(id) => shared::list(t.base, ListTasks::new(t.workspace).contract_id(id)).await,
+                Some(id) => Ok(choices(&shared::list(t.base, ListTasks::new(t.workspace).contract_id(id)).await?, "title", "Task")),
                 None => Ok(Vec::new()),
             }
-        }) as Fetch<Vec<Task>>)
+        }) as Fetch<Vec<(u64, String)>>)
     });
 
     // A one-second clock for the running time (no requests).
@@ -83,9 +97,9 @@ pub fn view(attrs: Attrs) -> AnyView {
                 if let Some(k) = k {
                     op = op.task_id(k);
                 }
-                shared::send(t.base, op).await.map(|_| ())
+                shared::call(t.base, op.to_request()).await.map(|_| ())
             } else {
-                shared::send(t.base, StopTracking::new(t.workspace, member)).await.map(|_| ())
+                shared::call(t.base, StopTracking::new(t.workspace, member).to_request()).await.map(|_| ())
             };
             busy.set(false);
             match result {
@@ -101,12 +115,12 @@ pub fn view(attrs: Attrs) -> AnyView {
 
     let body = move || {
         let Some(d) = data.data.get() else { return ().into_any() };
-        if d.running() {
-            let started = d.state.start_time.clone().unwrap_or_default();
+        if running(&d.state) {
+            let started = read::text(&d.state, "start_time").unwrap_or_default();
             let since = format::parse_ms(&started);
-            let what = [d.state.project_name.clone(), d.state.task_title.clone(), d.state.activity_description.clone()]
+            let what = ["project_name", "task_title", "activity_description"]
                 .into_iter()
-                .flatten()
+                .filter_map(|k| read::text(&d.state, k))
                 .collect::<Vec<_>>()
                 .join(" \u{b7} ");
             let what = if what.is_empty() { "No project".to_owned() } else { what };
@@ -125,7 +139,7 @@ pub fn view(attrs: Attrs) -> AnyView {
             let contracts = d.contracts.clone();
             view! {
                 <div class="timer stopped">
-                    <p class="timer-status"><span class="dot" aria-hidden="true"></span>"Not tracking. Today: " {format::minutes(d.state.total_minutes)}</p>
+                    <p class="timer-status"><span class="dot" aria-hidden="true"></span>"Not tracking. Today: " {format::minutes(read::int(&d.state, "total_minutes").unwrap_or(0))}</p>
                     <label class="field">
                         <span>"Contract"</span>
                         <select prop:value=move || contract.get() on:change=move |ev| {
@@ -133,10 +147,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                             task.set(String::new());
                         }>
                             <option value="">"No contract"</option>
-                            {contracts.into_iter().map(|c| {
-                                let label = c.project_name.clone().unwrap_or_else(|| format!("Project #{}", c.project_id));
-                                view! { <option value=c.id.to_string()>{label}</option> }
-                            }).collect_view()}
+                            {contracts.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
@@ -144,8 +155,8 @@ pub fn view(attrs: Attrs) -> AnyView {
                         <select prop:value=move || task.get() disabled=move || contract.get().is_empty()
                             on:change=move |ev| task.set(event_target_value(&ev))>
                             <option value="">"No task"</option>
-                            {move || tasks.data.get().unwrap_or_default().into_iter().map(|k| {
-                                view! { <option value=k.id.to_string()>{k.title}</option> }
+                            {move || tasks.data.get().unwrap_or_default().into_iter().map(|(id, title)| {
+                                view! { <option value=id.to_string()>{title}</option> }
                             }).collect_view()}
                         </select>
                     </label>
