@@ -13,6 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { startSandboxServing, launchBrowser, openPage, call, eventually, repo } from '../e2e/support.mjs';
 
 const WIDGETS = process.env.WEBWORK_WIDGETS || path.join(repo, 'target/widgets');
@@ -240,7 +241,7 @@ test('changing workspace-id loads the other workspace', async () => {
     if (Object.keys(expected).length === 0) {
       await waitState(page, 'webwork-hours-chart', 'empty');
     } else {
-      await eventually('the chart of workspace 2', async () => JSON.stringify(await legend(page)) === JSON.stringify(expected));
+      await eventually('the chart of workspace 2', async () => isDeepStrictEqual(await legend(page), expected));
     }
     assert.notDeepEqual(await legend(page), ws1);
     // The other widgets moved too: the timer's member 5 is not in workspace 2.

@@ -123,3 +123,15 @@ pub fn parse_month(value: Option<&str>, today: CivilDate) -> Result<(CivilDate, 
     };
     Ok((first, first.month_end()))
 }
+
+/// Orders `v` by `key`, stably. An insertion sort: the widgets order a screenful of rows, and
+/// the standard library's sorts cost kilobytes of wasm per element type.
+pub fn order_by<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}

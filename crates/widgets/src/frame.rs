@@ -2,8 +2,11 @@
 //! one of the documented states, and the frame that shows those states the same way everywhere:
 //! not configured, loading, empty, error (with Retry), refused by the API (403), ready.
 
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -79,11 +82,13 @@ pub enum Status {
 pub type Fetch<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 /// Data a widget shows, loaded again when the signals its fetcher reads change or on
-/// [`Loader::refetch`]; only the newest answer counts.
+/// [`Loader::refetch`]; only the newest answer counts. The data is kept type-erased
+/// (`Rc<dyn Any>`), so the reactive machinery exists once in the wasm, not once per widget.
 pub struct Loader<T: 'static> {
-    pub data: RwSignal<Option<T>, LocalStorage>,
+    data: RwSignal<Option<Rc<dyn Any>>, LocalStorage>,
     pub status: RwSignal<Status>,
     tick: RwSignal<u32>,
+    _type: PhantomData<fn() -> T>,
 }
 
 impl<T: 'static> Clone for Loader<T> {
@@ -94,16 +99,48 @@ impl<T: 'static> Clone for Loader<T> {
 
 impl<T: 'static> Copy for Loader<T> {}
 
-impl<T: 'static> Loader<T> {
+impl<T: Clone + 'static> Loader<T> {
     pub fn refetch(&self) {
         self.tick.update(|t| *t = t.wrapping_add(1));
     }
+
+    /// The data, untracked.
+    pub fn get_untracked(&self) -> Option<T> {
+        untrack(|| self.get())
+    }
+
+    /// The data (reactive).
+    pub fn get(&self) -> Option<T> {
+        self.with(|d| d.cloned())
+    }
+
+    /// Reads the data (reactive).
+    pub fn with<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        self.data.with(|d| f(d.as_ref().and_then(|d| d.downcast_ref::<T>())))
+    }
+
+    /// Replaces the data shown (after a change made here, without a reload).
+    pub fn set(&self, value: T) {
+        self.data.set(Some(Rc::new(value)));
+    }
 }
+
+type ErasedFetch = Box<dyn Fn() -> Result<Fetch<Rc<dyn Any>>, String>>;
 
 /// Loads with `fetch`: it reads the attributes it needs (tracked) and returns the future, or
 /// what is missing. The data on screen stays while a reload runs (no flash of skeletons).
 pub fn loader<T: 'static>(fetch: impl Fn() -> Result<Fetch<T>, String> + 'static) -> Loader<T> {
-    let data = RwSignal::new_local(None::<T>);
+    let erased: ErasedFetch = Box::new(move || {
+        let fut = fetch()?;
+        Ok(Box::pin(async move { fut.await.map(|v| Rc::new(v) as Rc<dyn Any>) }) as Fetch<Rc<dyn Any>>)
+    });
+    let (data, status, tick) = erased_loader(erased);
+    Loader { data, status, tick, _type: PhantomData }
+}
+
+/// The body of [`loader`], not generic.
+fn erased_loader(fetch: ErasedFetch) -> (RwSignal<Option<Rc<dyn Any>>, LocalStorage>, RwSignal<Status>, RwSignal<u32>) {
+    let data = RwSignal::new_local(None::<Rc<dyn Any>>);
     let status = RwSignal::new(Status::Loading);
     let tick = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
@@ -139,7 +176,7 @@ pub fn loader<T: 'static>(fetch: impl Fn() -> Result<Fetch<T>, String> + 'static
             }
         });
     });
-    Loader { data, status, tick }
+    (data, status, tick)
 }
 
 /// The state's name, as `data-state` carries it (styles and tests read it).

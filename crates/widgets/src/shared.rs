@@ -134,10 +134,10 @@ fn client(base: &str, token: &str) -> Client<FetchTransport> {
 pub async fn call(base: String, request: Result<ApiRequest, ApiError>) -> Result<Reply<Value>, ApiError> {
     let request = request?;
     let has_provider = SHARED.with_borrow(|s| matches!(s.source, TokenSource::Provider(_)));
-    let first = client(&base, &token(false).await?).request::<Value>(&request, &CallOptions::default()).await;
+    let first = client(&base, &token(false).await?).request_json(&request, &CallOptions::default()).await;
     match first {
         Err(ApiError::Unauthorized { .. }) if has_provider => {
-            client(&base, &token(true).await?).request::<Value>(&request, &CallOptions::default()).await
+            client(&base, &token(true).await?).request_json(&request, &CallOptions::default()).await
         }
         other => other,
     }

@@ -123,11 +123,10 @@ pub fn view(attrs: Attrs) -> AnyView {
                     rejecting.set(None);
                     reason.set(String::new());
                     announced.set(format!("{} {}: {}.", if reject { "Rejected" } else { "Approved" }, item.what, item.who));
-                    data.data.update(|d| {
-                        if let Some(list) = d {
-                            list.retain(|i| i.key() != key);
-                        }
-                    });
+                    if let Some(mut list) = data.get_untracked() {
+                        list.retain(|i| i.key() != key);
+                        data.set(list);
+                    }
                 }
                 Err(e) => row_error.set(Some((key, e))),
             }
@@ -135,7 +134,7 @@ pub fn view(attrs: Attrs) -> AnyView {
     };
 
     let list = move || {
-        let items = data.data.get().unwrap_or_default();
+        let items = data.get().unwrap_or_default();
         view! {
             <p class="summary">{format!("{} waiting", items.len())}</p>
             <ul class="approvals">
@@ -188,7 +187,7 @@ pub fn view(attrs: Attrs) -> AnyView {
             </ul>
         }
     };
-    let empty = Signal::derive(move || data.data.with(|d| d.as_ref().is_some_and(Vec::is_empty)));
+    let empty = Signal::derive(move || data.with(|d| d.is_some_and(Vec::is_empty)));
     view! {
         <Frame heading=heading(attrs, "Approvals") status=data.status empty=empty empty_title="Nothing is waiting for approval." on_retry=Callback::new(move |_| data.refetch())>
             {list}

@@ -1,8 +1,6 @@
 //! `<webwork-hours-chart>`: tracked hours per day over `range`, stacked by member or by project
 //! (`group-by`), from `GET /reports/tracked-hours`; a legend with each one's total.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
 use webwork_core::ops::{GetTrackedHoursReport, ListProjects, Operation};
@@ -47,7 +45,8 @@ pub fn view(attrs: Attrs) -> AnyView {
             let report = shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
             // minutes per (group id, day index)
             let days = (from.days_until(to) + 1) as usize;
-            let mut per: BTreeMap<Option<u64>, Vec<i64>> = BTreeMap::new();
+            // (group id, minutes per day), in order of first appearance.
+            let mut per: Vec<(Option<u64>, Vec<i64>)> = Vec::new();
             for (date, day) in report.get("dates").and_then(|d| d.as_object()).into_iter().flatten() {
                 let Ok(d) = CivilDate::parse(date) else { continue };
                 let i = from.days_until(d);
@@ -59,7 +58,14 @@ pub fn view(attrs: Attrs) -> AnyView {
                         GroupBy::Member => read::id(row, "user_id"),
                         GroupBy::Project => read::id(row, "project_id"),
                     };
-                    per.entry(key).or_insert_with(|| vec![0; days])[i as usize] += read::int(row, "total_minutes").unwrap_or(0);
+                    let slot = match per.iter().position(|(k, _)| *k == key) {
+                        Some(p) => p,
+                        None => {
+                            per.push((key, vec![0; days]));
+                            per.len() - 1
+                        }
+                    };
+                    per[slot].1[i as usize] += read::int(row, "total_minutes").unwrap_or(0);
                 }
             }
             let names: Vec<(u64, String)> = match by {
@@ -76,7 +82,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                 (GroupBy::Project, id) => shared::name_of_pairs(&names, id, "Project"),
             };
             let mut groups: Vec<(String, Vec<i64>)> = per.into_iter().map(|(id, v)| (name(id), v)).collect();
-            groups.sort_by_key(|(_, v)| -v.iter().sum::<i64>());
+            format::order_by(&mut groups, |(_, v)| -v.iter().sum::<i64>());
             let totals = groups.iter().map(|(n, v)| (n.clone(), v.iter().sum())).collect();
             let series = groups.into_iter().map(|(name, v)| (name, v.into_iter().map(|m| m as f64 / 60.0).collect())).collect();
             let categories = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
@@ -86,7 +92,7 @@ pub fn view(attrs: Attrs) -> AnyView {
         }) as Fetch<Chart>)
     });
     let body = move || {
-        let Some(c) = data.data.get() else { return ().into_any() };
+        let Some(c) = data.get() else { return ().into_any() };
         view! {
             <p class="summary">{format!("{} \u{b7} {} h in all", c.caption, format::hours(c.total_minutes))}</p>
             <StackedBarChart title=c.caption data=c.bars unit="h"/>
@@ -99,7 +105,7 @@ pub fn view(attrs: Attrs) -> AnyView {
         }
         .into_any()
     };
-    let empty = Signal::derive(move || data.data.with(|d| d.as_ref().is_some_and(|c| c.total_minutes == 0 && c.totals.is_empty())));
+    let empty = Signal::derive(move || data.with(|d| d.is_some_and(|c| c.total_minutes == 0 && c.totals.is_empty())));
     view! {
         <Frame heading=heading(attrs, "Tracked hours") status=data.status empty=empty empty_title="No tracked time in this range." on_retry=Callback::new(move |_| data.refetch())>
             {body}

@@ -52,12 +52,12 @@ pub fn view(attrs: Attrs) -> AnyView {
                     })
                 })
                 .collect();
-            rows.sort_by(|a, b| (a.start, &a.name).cmp(&(b.start, &b.name)));
+            format::order_by(&mut rows, |a| (a.start, a.name.clone()));
             Ok(Month { first, last, rows })
         }) as Fetch<Month>)
     });
     let body = move || {
-        let Some(m) = data.data.get() else { return ().into_any() };
+        let Some(m) = data.get() else { return ().into_any() };
         let days: Vec<CivilDate> = (0..=m.first.days_until(m.last)).map(|i| m.first.add_days(i)).collect();
         let today = format::today();
         let head = days
@@ -100,9 +100,9 @@ pub fn view(attrs: Attrs) -> AnyView {
         }
         .into_any()
     };
-    let empty = Signal::derive(move || data.data.with(|d| d.as_ref().is_some_and(|m| m.rows.is_empty())));
+    let empty = Signal::derive(move || data.with(|d| d.is_some_and(|m| m.rows.is_empty())));
     let empty_title = Signal::derive(move || {
-        let label = data.data.with(|d| d.as_ref().map(|m| format::month_label(m.first))).unwrap_or_default();
+        let label = data.with(|d| d.map(|m| format::month_label(m.first))).unwrap_or_default();
         format!("Nobody is away in {label}.")
     });
     view! {

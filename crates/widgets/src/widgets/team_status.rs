@@ -61,7 +61,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                 });
             }
             // Working people first, in list order otherwise.
-            rows.sort_by_key(|r| !r.running);
+            format::order_by(&mut rows, |r| !r.running);
             Ok(rows)
         }) as Fetch<Vec<Row>>)
     });
@@ -74,7 +74,7 @@ pub fn view(attrs: Attrs) -> AnyView {
     });
 
     let list = move || {
-        let rows = data.data.get().unwrap_or_default();
+        let rows = data.get().unwrap_or_default();
         let working = rows.iter().filter(|r| r.running).count();
         view! {
             <p class="summary">{format!("{working} of {} working now", rows.len())}</p>
@@ -102,7 +102,7 @@ pub fn view(attrs: Attrs) -> AnyView {
             </ul>
         }
     };
-    let empty = Signal::derive(move || data.data.with(|d| d.as_ref().is_some_and(Vec::is_empty)));
+    let empty = Signal::derive(move || data.with(|d| d.is_some_and(Vec::is_empty)));
     view! {
         <Frame heading=heading(attrs, "Team status") status=data.status empty=empty empty_title="Nobody to show in this workspace." on_retry=Callback::new(move |_| data.refetch())>
             {list}

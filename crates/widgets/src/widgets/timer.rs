@@ -114,7 +114,7 @@ pub fn view(attrs: Attrs) -> AnyView {
     };
 
     let body = move || {
-        let Some(d) = data.data.get() else { return ().into_any() };
+        let Some(d) = data.get() else { return ().into_any() };
         if running(&d.state) {
             let started = read::text(&d.state, "start_time").unwrap_or_default();
             let since = format::parse_ms(&started);
@@ -155,7 +155,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                         <select prop:value=move || task.get() disabled=move || contract.get().is_empty()
                             on:change=move |ev| task.set(event_target_value(&ev))>
                             <option value="">"No task"</option>
-                            {move || tasks.data.get().unwrap_or_default().into_iter().map(|(id, title)| {
+                            {move || tasks.get().unwrap_or_default().into_iter().map(|(id, title)| {
                                 view! { <option value=id.to_string()>{title}</option> }
                             }).collect_view()}
                         </select>
