@@ -58,7 +58,7 @@ pub fn run() -> Result {
 
 /// The whole pipeline; see the module comment.
 pub fn build() -> Result<Built> {
-    let wasm_opt = size::checked_wasm_opt()?;
+    size::checked_wasm_opt()?;
     let out = root().join("target/npm");
     let staging = out.join("wasm-bindgen");
     let pkg = root().join(PACKAGE_DIR);
@@ -77,32 +77,7 @@ pub fn build() -> Result<Built> {
         "webwork-js",
         "--lib",
     ]))?;
-    let wasm_in = size::target_dir()
-        .join(WASM_TARGET)
-        .join("release/webwork_js.wasm");
-    util::run(
-        cmd("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--out-name",
-                "wasm",
-                "--omit-default-module-path",
-                "--no-typescript",
-                "--out-dir",
-            ])
-            .arg(&staging)
-            .arg(&wasm_in),
-    )?;
-    util::run(
-        cmd(&wasm_opt)
-            .arg("-Oz")
-            .args(size::WASM_OPT_FEATURES)
-            .arg(staging.join("wasm_bg.wasm"))
-            .arg("-o")
-            .arg(pkg.join("wasm_bg.wasm")),
-    )?;
-    copy(&staging.join("wasm.js"), &pkg.join("wasm.js"))?;
+    size::bind_and_optimise("webwork_js", "wasm", &["--omit-default-module-path"], &staging, &pkg)?;
 
     let fixtures = out.join("conformance.json");
     let methods = out.join("methods.md");

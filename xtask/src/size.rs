@@ -260,6 +260,34 @@ pub(crate) fn checked_wasm_opt() -> Result<PathBuf> {
     }
 }
 
+/// A release wasm library through `wasm-bindgen --target web --out-name NAME --no-typescript`
+/// (plus `extra` flags) into `staging`, then `wasm-opt -Oz` into `out`: `out/NAME_bg.wasm` and
+/// `out/NAME.js`. Used by the npm package and the widget bundle.
+pub(crate) fn bind_and_optimise(lib: &str, name: &str, extra: &[&str], staging: &Path, out: &Path) -> Result {
+    let wasm_opt = checked_wasm_opt()?;
+    let wasm_in = target_dir()
+        .join(WASM_TARGET)
+        .join(format!("release/{lib}.wasm"));
+    util::run(
+        cmd("wasm-bindgen")
+            .args(["--target", "web", "--out-name", name, "--no-typescript"])
+            .args(extra)
+            .arg("--out-dir")
+            .arg(staging)
+            .arg(&wasm_in),
+    )?;
+    let bg = format!("{name}_bg.wasm");
+    util::run(
+        cmd(&wasm_opt)
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(staging.join(&bg))
+            .arg("-o")
+            .arg(out.join(&bg)),
+    )?;
+    util::copy(&staging.join(format!("{name}.js")), &out.join(format!("{name}.js")))
+}
+
 /// Prints raw and gzipped sizes of `files` in `dir` and their total (what a page downloads).
 pub(crate) fn print_sizes(title: &str, dir: &Path, files: &[&str]) -> Result {
     println!("\n{title:<22} {:>10} {:>10}", "raw", "gzip -9");

@@ -2,7 +2,8 @@
 //!
 //! Suites: native (`cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
 //! in headless Chromium (against the mock API server in tests/mock-server), end-to-end (`node --test`
-//! in tests/e2e, after building the panel and the release sandbox). A suite whose crate or folder
+//! in tests/e2e, after building the panel and the release sandbox), the npm package, the widgets
+//! (`node --test` in tests/widgets after `cargo xtask widgets`). A suite whose crate or folder
 //! does not exist yet is skipped and says so. A summary is printed at the end, also after a failure.
 
 use crate::util::{self, cmd, exists, root, Result};

@@ -35,7 +35,7 @@ pub fn run() -> Result {
 
 /// The whole pipeline; returns the folder.
 pub fn build() -> Result<PathBuf> {
-    let wasm_opt = size::checked_wasm_opt()?;
+    size::checked_wasm_opt()?;
     let out = root().join(OUT_DIR);
     let staging = root().join("target/widgets-bindgen");
     for dir in [&staging, &out] {
@@ -44,22 +44,7 @@ pub fn build() -> Result<PathBuf> {
         fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     }
     util::run(cmd("cargo").args(["build", "--release", "--target", WASM_TARGET, "-p", "webwork-widgets", "--lib"]))?;
-    let wasm_in = size::target_dir().join(WASM_TARGET).join("release/webwork_widgets.wasm");
-    util::run(
-        cmd("wasm-bindgen")
-            .args(["--target", "web", "--out-name", "widgets_wasm", "--no-typescript", "--out-dir"])
-            .arg(&staging)
-            .arg(&wasm_in),
-    )?;
-    util::run(
-        cmd(&wasm_opt)
-            .arg("-Oz")
-            .args(size::WASM_OPT_FEATURES)
-            .arg(staging.join("widgets_wasm_bg.wasm"))
-            .arg("-o")
-            .arg(out.join("widgets_wasm_bg.wasm")),
-    )?;
-    copy(&staging.join("widgets_wasm.js"), &out.join("widgets_wasm.js"))?;
+    size::bind_and_optimise("webwork_widgets", "widgets_wasm", &[], &staging, &out)?;
     for (from, to) in HAND_WRITTEN {
         copy(&root().join(from), &out.join(to))?;
     }
