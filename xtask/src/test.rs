@@ -32,6 +32,8 @@ const WASM_TEST_CRATES: &[(&str, &str)] = &[
     ("webwork-ui", "crates/ui"),
     // Panel tests: forms over a scripted fetch (422 at the field), routes, sign-in messages.
     ("webwork-admin", "crates/admin"),
+    // Widget pieces: tolerant reading, date attributes, a mounted widget's states.
+    ("webwork-widgets", "crates/widgets"),
 ];
 
 /// The WebDriver the wasm test runner starts (Debian's chromium-driver, matching /usr/bin/chromium).
