@@ -316,3 +316,27 @@ test('a demo-regular token shows the refusal state', async () => {
     await context.close();
   }
 });
+
+test('a token provider is asked again after a 401', async () => {
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await page.route(`${sandbox.origin}/widgets/provider.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script type="module">
+            import { WebWorkWidgets } from './webwork-widgets.js';
+            window.asked = 0;
+            // The first token has expired (the sandbox answers 401); the provider's next one works.
+            WebWorkWidgets.configure({ baseUrl: '/api/v2', tokenProvider: () => Promise.resolve(++window.asked === 1 ? 'expired-token' : 'demo-owner') });
+          </script>
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
+      }),
+    );
+    await page.goto(`${sandbox.origin}/widgets/provider.html`);
+    await waitState(page, 'webwork-leave-calendar', 'ready');
+    assert.equal(await page.evaluate(() => window.asked), 2);
+    assert.deepEqual(problems.errors, []);
+  } finally {
+    await context.close();
+  }
+});
