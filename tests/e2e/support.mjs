@@ -44,7 +44,15 @@ function distDir() {
  * sandbox binds one and prints it). Resolves to `{ origin, api, stop() }`.
  */
 export function startSandbox(extra = []) {
-  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--addr', '127.0.0.1:0', '--serve', distDir(), ...extra];
+  return startSandboxServing(['--serve', distDir()], extra);
+}
+
+/**
+ * The same in-memory demo sandbox, serving what `serving` says instead of the panel (e.g.
+ * `['--mount', '/widgets=DIR']` for the widget tests in tests/widgets).
+ */
+export function startSandboxServing(serving, extra = []) {
+  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--addr', '127.0.0.1:0', ...serving, ...extra];
   // stderr (its log of webhook deliveries and the like) is kept, not printed: the tail shows
   // when the sandbox fails to start, and `log()` returns it.
   const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

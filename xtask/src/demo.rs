@@ -30,6 +30,13 @@ pub fn run() -> Result {
             util::run(cmd("trunk").args(["build", "--release"]))?;
         }
         let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
+        // The embeddable widgets and their demo intranet page (target/widgets), at /widgets/.
+        let widgets = if exists("crates/widgets/Cargo.toml") {
+            println!("demo: building the widgets into {}/", crate::widgets::OUT_DIR);
+            Some(crate::widgets::build()?)
+        } else {
+            None
+        };
         let mut run = cmd("cargo");
         run.args([
             "run",
@@ -49,6 +56,10 @@ pub fn run() -> Result {
             );
         } else {
             println!("demo: the admin panel is not built ({PANEL_DIST}/index.html missing); serving the API only");
+        }
+        if let Some(dir) = &widgets {
+            run.arg("--mount").arg(format!("/widgets={}", dir.display()));
+            println!("demo: the widget demo (an intranet page with every widget) is at http://{SANDBOX_ADDR}/widgets/");
         }
         println!("demo: starting the sandbox at http://{SANDBOX_ADDR} (Ctrl-C stops it)");
         return util::run(&mut run);

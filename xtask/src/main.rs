@@ -10,6 +10,7 @@ mod setup;
 mod size;
 mod test;
 mod util;
+mod widgets;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,7 @@ commands:
   size           build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
+  widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
 ";
 
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Some("size") => size::run(),
         Some("demo") => demo::run(),
         Some("npm") => npm::run(),
+        Some("widgets") => widgets::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");

@@ -14,7 +14,7 @@
 //! 6. `npm pack` into `target/npm/`, and a size table (gzip -9).
 
 use crate::size;
-use crate::util::{self, cmd, root, Result};
+use crate::util::{self, cmd, copy, root, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -58,7 +58,7 @@ pub fn run() -> Result {
 
 /// The whole pipeline; see the module comment.
 pub fn build() -> Result<Built> {
-    let wasm_opt = size::checked_wasm_opt()?;
+    size::checked_wasm_opt()?;
     let out = root().join("target/npm");
     let staging = out.join("wasm-bindgen");
     let pkg = root().join(PACKAGE_DIR);
@@ -77,32 +77,7 @@ pub fn build() -> Result<Built> {
         "webwork-js",
         "--lib",
     ]))?;
-    let wasm_in = size::target_dir()
-        .join(WASM_TARGET)
-        .join("release/webwork_js.wasm");
-    util::run(
-        cmd("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--out-name",
-                "wasm",
-                "--omit-default-module-path",
-                "--no-typescript",
-                "--out-dir",
-            ])
-            .arg(&staging)
-            .arg(&wasm_in),
-    )?;
-    util::run(
-        cmd(&wasm_opt)
-            .arg("-Oz")
-            .args(size::WASM_OPT_FEATURES)
-            .arg(staging.join("wasm_bg.wasm"))
-            .arg("-o")
-            .arg(pkg.join("wasm_bg.wasm")),
-    )?;
-    copy(&staging.join("wasm.js"), &pkg.join("wasm.js"))?;
+    size::bind_and_optimise("webwork_js", "wasm", &["--omit-default-module-path"], &staging, &pkg)?;
 
     let fixtures = out.join("conformance.json");
     let methods = out.join("methods.md");
@@ -148,12 +123,6 @@ pub fn build() -> Result<Built> {
     })
 }
 
-fn copy(from: &Path, to: &Path) -> Result {
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
-}
-
 /// `npm pack` of the package folder into `into`; returns the tarball's path.
 fn pack(pkg: &Path, into: &Path) -> Result<PathBuf> {
     let mut command = cmd("npm");
@@ -182,22 +151,7 @@ fn pack(pkg: &Path, into: &Path) -> Result<PathBuf> {
 
 /// Raw and gzipped size of every shipped file; wasm + JS together is what a page downloads.
 fn report(pkg: &Path) -> Result {
-    let files = ["wasm_bg.wasm", "wasm.js", "index.js", "api.js"];
-    println!("\n{:<16} {:>10} {:>10}", "npm package", "raw", "gzip -9");
-    let (mut raw, mut gz) = (0, 0);
-    for file in files {
-        let path = pkg.join(file);
-        let (r, g) = (size::file_size(&path)?, size::gzip_size(&path)?);
-        println!("{file:<16} {r:>10} {g:>10}");
-        raw += r;
-        gz += g;
-    }
-    println!(
-        "{:<16} {raw:>10} {gz:>10}  ({:.1} KB gzipped)",
-        "total",
-        gz as f64 / 1024.0
-    );
-    Ok(())
+    size::print_sizes("npm package", pkg, &["wasm_bg.wasm", "wasm.js", "index.js", "api.js"])
 }
 
 /// Unpacks the tarball into `<consumer>/node_modules/webwork-tracker`, as `npm install` would

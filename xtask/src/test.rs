@@ -2,7 +2,8 @@
 //!
 //! Suites: native (`cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
 //! in headless Chromium (against the mock API server in tests/mock-server), end-to-end (`node --test`
-//! in tests/e2e, after building the panel and the release sandbox). A suite whose crate or folder
+//! in tests/e2e, after building the panel and the release sandbox), the npm package, the widgets
+//! (`node --test` in tests/widgets after `cargo xtask widgets`). A suite whose crate or folder
 //! does not exist yet is skipped and says so. A summary is printed at the end, also after a failure.
 
 use crate::util::{self, cmd, exists, root, Result};
@@ -19,6 +20,8 @@ const WASM_ONLY_CRATES: &[(&str, &str)] = &[
     // empty crate); leaving them out spares the native suite a native build of Leptos.
     ("webwork-admin", "crates/admin"),
     ("webwork-ui", "crates/ui"),
+    // The widgets are a browser bundle (empty natively), tested in Chromium by the widgets suite.
+    ("webwork-widgets", "crates/widgets"),
 ];
 
 /// Packages whose wasm-bindgen tests run in headless Chromium: (package, directory).
@@ -29,6 +32,8 @@ const WASM_TEST_CRATES: &[(&str, &str)] = &[
     ("webwork-ui", "crates/ui"),
     // Panel tests: forms over a scripted fetch (422 at the field), routes, sign-in messages.
     ("webwork-admin", "crates/admin"),
+    // Widget pieces: tolerant reading, date attributes, a mounted widget's states.
+    ("webwork-widgets", "crates/widgets"),
 ];
 
 /// The WebDriver the wasm test runner starts (Debian's chromium-driver, matching /usr/bin/chromium).
@@ -126,6 +131,10 @@ const SUITES: &[Suite] = &[
     Suite {
         name: "npm package",
         run: npm_package,
+    },
+    Suite {
+        name: "widgets",
+        run: widgets,
     },
 ];
 
@@ -288,6 +297,30 @@ fn npm_package(counts: &mut Counts) -> Result<Option<String>> {
             .arg("--test")
             .env("WEBWORK_SANDBOX", &sandbox)
             .env("WEBWORK_FIXTURES", &built.fixtures),
+        |line| counts.read(line),
+    )?;
+    Ok(None)
+}
+
+/// The embeddable widgets' tests (own package.json and lockfile, installed by setup).
+const WIDGET_TESTS_DIR: &str = "tests/widgets";
+
+/// The widgets end to end: `cargo xtask widgets` into target/widgets, the release sandbox, then
+/// `node --test` in tests/widgets: Chromium opens the demo intranet page at /widgets/ of an
+/// in-memory sandbox and checks every widget against direct API calls.
+fn widgets(counts: &mut Counts) -> Result<Option<String>> {
+    if !exists("crates/widgets/Cargo.toml") || !exists(&format!("{WIDGET_TESTS_DIR}/package.json")) {
+        return Ok(Some(format!("crates/widgets or {WIDGET_TESTS_DIR}/package.json does not exist yet")));
+    }
+    let dir = crate::widgets::build()?;
+    util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
+    let target = crate::size::target_dir();
+    util::run_reading(
+        cmd("node")
+            .current_dir(root().join(WIDGET_TESTS_DIR))
+            .arg("--test")
+            .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
+            .env("WEBWORK_WIDGETS", dir),
         |line| counts.read(line),
     )?;
     Ok(None)

@@ -114,6 +114,13 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (value, start.elapsed())
 }
 
+/// Copies one file, naming both ends in the error.
+pub fn copy(from: &Path, to: &Path) -> Result {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+}
+
 /// Whether a workspace package directory exists (suites and artifacts for crates not written yet are skipped).
 pub fn exists(relative: &str) -> bool {
     root().join(relative).exists()

@@ -194,3 +194,25 @@ fn decode_for_normalises_through_the_typed_model() {
     let empty = decode_for("updateMember", 200, br#"{"success":true,"message":"Member updated successfully","data":null}"#, None).unwrap();
     assert_eq!(empty.data, json!(null));
 }
+
+#[test]
+fn decode_json_reads_as_decode_of_value() {
+    use webwork_core::envelope::decode_json;
+    let bodies: &[(u16, &[u8])] = &[
+        (200, br#"{"success":true,"data":[{"id":1,"name":"A"}],"meta":{"pagination":{"total":3,"per_page":1,"current_page":1,"last_page":3}}}"#),
+        (200, br#"{"success":true,"data":{"x":"1"},"message":"Done","saved_minutes":"30"}"#),
+        (200, br#"{"success":true,"data":null}"#),
+        (200, b"   "),
+        (200, b"<html>oops</html>"),
+        (200, br#"{"success":false,"message":"Nope"}"#),
+        (403, br#"{"success":false,"message":"Forbidden here"}"#),
+        (422, br#"{"message":"Invalid","errors":{"email":["The email field must be a valid email address."]}}"#),
+        (429, br#"{"message":"Too many"}"#),
+    ];
+    for (status, body) in bodies {
+        let typed = decode::<serde_json::Value>(*status, body, Some(2_000));
+        let json = decode_json(*status, body, Some(2_000));
+        assert_eq!(format!("{typed:?}"), format!("{json:?}"), "status {status}, body {}", String::from_utf8_lossy(body));
+    }
+    assert!(decode_json(200, b"<html>oops</html>", None).is_err_and(|e| e.to_string().contains("not JSON")));
+}

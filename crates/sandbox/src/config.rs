@@ -18,6 +18,7 @@ FLAGS:
     --reset               delete the database file first, then seed it again
     --rate-limit N|off    requests per minute per token (default 60)
     --serve DIR           serve static files from DIR at / (SPA fallback to index.html)
+    --mount /PREFIX=DIR   also serve DIR at /PREFIX/ (repeatable; e.g. the widget demo at /widgets/)
     --latency MS          delay every API request by MS milliseconds
     --fail-rate P         answer that share (0..1) of API requests with 503 or a dropped connection
     --cors-origin ORIGIN  the only origin allowed by CORS (default: any)
@@ -42,6 +43,8 @@ pub struct Config {
     /// Requests per minute per token; `None` is off.
     pub rate_limit: Option<u32>,
     pub serve: Option<PathBuf>,
+    /// `--mount`: (URL prefix without a trailing slash, e.g. `/widgets`; folder).
+    pub mounts: Vec<(String, PathBuf)>,
     pub latency_ms: u64,
     pub fail_rate: f64,
     /// `None`: any origin.
@@ -59,6 +62,7 @@ impl Default for Config {
             reset: false,
             rate_limit: Some(60),
             serve: None,
+            mounts: Vec::new(),
             latency_ms: 0,
             fail_rate: 0.0,
             cors_origin: None,
@@ -120,6 +124,15 @@ impl Config {
                     }
                 }
                 "--serve" => c.serve = Some(PathBuf::from(value("--serve")?)),
+                "--mount" => {
+                    let v = value("--mount")?;
+                    let (prefix, dir) = v
+                        .split_once('=')
+                        .map(|(p, d)| (p.trim_end_matches('/'), d))
+                        .filter(|(p, d)| p.starts_with('/') && p.len() > 1 && !p.starts_with("/api") && !d.is_empty())
+                        .ok_or_else(|| format!("--mount must be /PREFIX=DIR (not under /api), not {v:?}"))?;
+                    c.mounts.push((prefix.to_owned(), PathBuf::from(dir)));
+                }
                 "--latency" => {
                     let v = value("--latency")?;
                     c.latency_ms = v.parse().map_err(|_| format!("--latency must be milliseconds, not {v:?}"))?;
@@ -167,5 +180,9 @@ mod tests {
         assert!(parse(&["--bogus"]).is_err());
         assert!(parse(&["--seed", "lots"]).is_err());
         assert!(parse(&["--fail-rate", "2"]).is_err());
+        let Command::Run(c) = parse(&["--mount", "/widgets/=target/widgets", "--mount=/b=dir"]).unwrap() else { panic!() };
+        assert_eq!(c.mounts, vec![("/widgets".into(), PathBuf::from("target/widgets")), ("/b".into(), PathBuf::from("dir"))]);
+        assert!(parse(&["--mount", "widgets"]).is_err());
+        assert!(parse(&["--mount", "/api/x=dir"]).is_err());
     }
 }

@@ -226,6 +226,13 @@ impl<T: Transport> Client<T> {
         decode(response.status, &response.body, response.retry_after_ms())
     }
 
+    /// [`Client::request`] with `data` as JSON, read by [`crate::envelope::decode_json`] (no
+    /// path tracking: a bundle that only reads JSON this way carries none of its code).
+    pub async fn request_json(&self, request: &ApiRequest, opts: &CallOptions) -> Result<Reply<serde_json::Value>, ApiError> {
+        let response = self.execute(request, opts).await?;
+        crate::envelope::decode_json(response.status, &response.body, response.retry_after_ms())
+    }
+
     /// One page of a list operation.
     pub async fn page<O: Paginated>(&self, op: &O, opts: &CallOptions) -> Result<Page<O::Item>, ApiError> {
         let reply = self.send_with(op, opts).await?;

@@ -134,6 +134,9 @@ fn print_banner(app: &App, addr: &str) {
     if let Some(dir) = &c.serve {
         println!("  serving:  {} at http://{addr}/", dir.display());
     }
+    for (prefix, dir) in &c.mounts {
+        println!("  serving:  {} at http://{addr}{prefix}/", dir.display());
+    }
     let tokens = crate::seed::tokens(&app.store);
     if !tokens.is_empty() {
         println!("  tokens (Authorization: Bearer <token>):");

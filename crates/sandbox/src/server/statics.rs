@@ -1,4 +1,5 @@
-//! Static files for `--serve DIR` (the built admin panel, widget demos) with the single-page
+//! Static files for `--serve DIR` (the built admin panel) and `--mount /PREFIX=DIR` (the widget
+//! demo at /widgets/), with the single-page
 //! app fallback: a path that is not a file (and not under /api) gets index.html. Paths whose
 //! last segment looks like a file name (has a dot) answer 404 when missing, so a missing script
 //! is not answered with HTML.
@@ -28,6 +29,17 @@ pub async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return HttpError::new(405, "Only GET is allowed for static files.").into_response_at(&ts);
     }
+    // `--mount /PREFIX=DIR`: the prefix without its slash redirects, so relative URLs resolve.
+    if let Some((prefix, dir)) = app.config.mounts.iter().find(|(p, _)| path == *p || path.starts_with(&format!("{p}/"))) {
+        if path == *prefix {
+            let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+            return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("{prefix}/{query}"))]).into_response();
+        }
+        return match resolve(dir, &path[prefix.len()..]).await {
+            Some(file) => file_response(&file).await,
+            None => HttpError::new(404, "Not found.").into_response_at(&ts),
+        };
+    }
     let Some(dir) = app.config.serve.clone() else {
         if path == "/" {
             return ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], LANDING).into_response();
@@ -37,10 +49,14 @@ pub async fn serve(State(app): State<Arc<App>>, req: Request) -> Response {
     let Some(file) = resolve(&dir, &path).await else {
         return HttpError::new(404, "Not found.").into_response_at(&ts);
     };
-    match tokio::fs::read(&file).await {
+    file_response(&file).await
+}
+
+async fn file_response(file: &Path) -> Response {
+    match tokio::fs::read(file).await {
         Ok(bytes) => {
             let mut resp = Response::new(Body::from(bytes));
-            resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(&file)));
+            resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(file)));
             resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             resp
         }

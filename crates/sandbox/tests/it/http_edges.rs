@@ -70,6 +70,16 @@ async fn cors() {
     assert_eq!(r.header("access-control-allow-origin"), None);
 }
 
+/// A GET of a static path through the router: status, the `header` asked for, body.
+async fn get_static(app: Arc<App>, path: &str, header: &str) -> (u16, Option<String>, String) {
+    let req = axum::http::Request::builder().uri(path).body(axum::body::Body::empty()).unwrap();
+    let resp = tower::ServiceExt::oneshot(webwork_sandbox::router(app), req).await.unwrap();
+    let status = resp.status().as_u16();
+    let value = resp.headers().get(header).map(|v| v.to_str().unwrap().to_owned());
+    let body = http_body_util::BodyExt::collect(resp.into_body()).await.unwrap().to_bytes();
+    (status, value, String::from_utf8_lossy(&body).into_owned())
+}
+
 #[tokio::test]
 async fn static_files_with_spa_fallback() {
     let dir = std::env::temp_dir().join(format!("webwork-sandbox-static-{}", std::process::id()));
@@ -77,17 +87,7 @@ async fn static_files_with_spa_fallback() {
     std::fs::write(dir.join("index.html"), "<h1>panel</h1>").unwrap();
     std::fs::write(dir.join("assets/app.js"), "console.log(1)").unwrap();
     let app = with(|c| c.serve = Some(dir.clone()));
-    let get = |p: &'static str| {
-        let app = app.clone();
-        async move {
-            let req = axum::http::Request::builder().uri(p).body(axum::body::Body::empty()).unwrap();
-            let resp = tower::ServiceExt::oneshot(webwork_sandbox::router(app), req).await.unwrap();
-            let status = resp.status().as_u16();
-            let ct = resp.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned());
-            let body = http_body_util::BodyExt::collect(resp.into_body()).await.unwrap().to_bytes();
-            (status, ct, String::from_utf8_lossy(&body).into_owned())
-        }
-    };
+    let get = |p: &'static str| get_static(app.clone(), p, "content-type");
     assert_eq!(get("/").await.2, "<h1>panel</h1>");
     let (s, ct, body) = get("/assets/app.js").await;
     assert_eq!((s, body.as_str()), (200, "console.log(1)"));
@@ -97,6 +97,31 @@ async fn static_files_with_spa_fallback() {
     assert_eq!(get("/../Cargo.toml").await.0, 404);
     assert_eq!(get("/api/v2/nope").await.0, 404, "the API is never the SPA");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn mounted_folders_beside_the_panel() {
+    let base = std::env::temp_dir().join(format!("webwork-sandbox-mount-{}", std::process::id()));
+    let (panel, widgets) = (base.join("panel"), base.join("widgets"));
+    std::fs::create_dir_all(&panel).unwrap();
+    std::fs::create_dir_all(&widgets).unwrap();
+    std::fs::write(panel.join("index.html"), "<h1>panel</h1>").unwrap();
+    std::fs::write(widgets.join("index.html"), "<h1>intranet</h1>").unwrap();
+    std::fs::write(widgets.join("webwork-widgets.js"), "export {}").unwrap();
+    let app = with(|c| {
+        c.serve = Some(panel.clone());
+        c.mounts = vec![("/widgets".into(), widgets.clone())];
+    });
+    let get = |p: &'static str| get_static(app.clone(), p, "location");
+    assert_eq!(get("/widgets/").await.2, "<h1>intranet</h1>");
+    assert_eq!(get("/widgets/webwork-widgets.js").await.2, "export {}");
+    assert_eq!(get("/widgets?a=1").await.0, 308);
+    assert_eq!(get("/widgets?a=1").await.1.as_deref(), Some("/widgets/?a=1"), "relative URLs need the slash");
+    assert_eq!(get("/widgets/missing.js").await.0, 404, "a mount never falls back to the panel");
+    assert_eq!(get("/widgets/../panel/index.html").await.0, 404);
+    assert_eq!(get("/widgetsx").await.2, "<h1>panel</h1>", "only the prefix as a whole segment");
+    assert_eq!(get("/w/1/members").await.2, "<h1>panel</h1>");
+    let _ = std::fs::remove_dir_all(base);
 }
 
 #[tokio::test]

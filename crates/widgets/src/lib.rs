@@ -1,0 +1,96 @@
+//! Embeddable WebWork widgets: the wasm half of `webwork-widgets.js` (web/widgets/).
+//!
+//! Leptos has no web-component export, so the JS half defines the custom elements (attributes,
+//! shadow root, styles) and calls [`mount`] with a container inside the shadow root; this crate
+//! mounts the widget's Leptos view there with the element's attributes as signals, and
+//! [`Widget::set_attribute`] / [`Widget::unmount`] follow the element's life.
+//!
+//! * [`shared`]: the page-wide token, pacer and clients; the one request path.
+//! * [`frame`]: attributes as signals, the loader, the frame showing every state.
+//! * [`widgets`]: one module per element. [`read`]: reply fields from JSON. [`format`]: dates.
+//!   The hours chart draws with `webwork_ui::StackedBarChart`.
+//!
+//! Size (budget 250 KB gzipped for wasm + glue; `cargo xtask size`, row `widgets`): 249.7 KB.
+//! What kept it there, measured from the name section before wasm-opt: replies are read field by
+//! field from JSON ([`read`]) instead of through nine core models (-51 KB gzipped with the
+//! StackedBarChart swap), one type-erased loader instead of one per widget, no std sorts or
+//! BTreeMap (-10 KB), and the core's `Client::request_json` without serde_path_to_error (-7 KB).
+//! What is left is mostly Leptos (reactive_graph ~145 KB and tachys ~95 KB before wasm-opt), Rust's
+//! core and alloc (~200 KB, float formatting 15 KB), serde_json ~33 KB and the core's client.
+//!
+//! Off wasm32 the crate is empty, so native workspace builds skip it.
+#![cfg(target_arch = "wasm32")]
+
+pub mod format;
+pub mod frame;
+pub mod read;
+pub mod shared;
+pub mod widgets;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::frame::Attrs;
+
+/// `WebWorkWidgets.configure(...)`, after the JS half has checked the options: a fixed token, a
+/// token provider (a function returning a token or a promise of one), and a default base URL.
+#[wasm_bindgen]
+pub fn configure(token: Option<String>, provider: Option<js_sys::Function>, base_url: Option<String>) {
+    shared::configure(token, provider, base_url);
+}
+
+/// A mounted widget, owned by its element.
+#[wasm_bindgen]
+pub struct Widget {
+    attrs: ArcRwSignal<Vec<(String, String)>>,
+    /// Dropping the handle removes the view and disposes its reactive owner.
+    _mounted: Box<dyn std::any::Any>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// An attribute changed (`None`: removed).
+    pub fn set_attribute(&self, name: String, value: Option<String>) {
+        self.attrs.update(|list| {
+            list.retain(|(n, _)| *n != name);
+            if let Some(v) = value {
+                list.push((name, v));
+            }
+        });
+    }
+
+    /// The element left the page: the view and its timers go.
+    pub fn unmount(self) {}
+}
+
+/// The widgets by element name.
+const KINDS: &[(&str, fn(Attrs) -> AnyView)] = &[
+    ("webwork-timer", widgets::timer::view),
+    ("webwork-team-status", widgets::team_status::view),
+    ("webwork-hours-chart", widgets::hours_chart::view),
+    ("webwork-leave-calendar", widgets::leave_calendar::view),
+    ("webwork-approvals", widgets::approvals::view),
+];
+
+/// Mounts the widget `kind` (an element name) into `container` with the element's attributes
+/// (`[[name, value], ...]`).
+#[wasm_bindgen]
+pub fn mount(kind: &str, container: web_sys::HtmlElement, attributes: js_sys::Array) -> Result<Widget, JsValue> {
+    let view = KINDS.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v).ok_or_else(|| JsValue::from_str(&format!("unknown widget {kind}")))?;
+    let initial: Vec<(String, String)> = attributes
+        .iter()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    let attrs = ArcRwSignal::new(initial);
+    let shared_attrs = attrs.clone();
+    let mounted = leptos::mount::mount_to(container, move || {
+        // An arena signal owned by this mount, fed from the Arc one the element writes to.
+        let local = RwSignal::new_local(shared_attrs.get_untracked());
+        Effect::new(move |_| local.set(shared_attrs.get()));
+        view(Attrs(local))
+    });
+    Ok(Widget { attrs, _mounted: Box::new(mounted) })
+}

@@ -1,0 +1,115 @@
+//! `<webwork-hours-chart>`: tracked hours per day over `range`, stacked by member or by project
+//! (`group-by`), from `GET /reports/tracked-hours`; a legend with each one's total.
+
+use leptos::prelude::*;
+use webwork_core::date::CivilDate;
+use webwork_core::ops::{GetTrackedHoursReport, ListProjects, Operation};
+use webwork_ui::{StackedBarChart, StackedBars};
+
+use crate::format;
+use crate::read;
+use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::shared;
+
+#[derive(Clone, Copy, PartialEq)]
+enum GroupBy {
+    Member,
+    Project,
+}
+
+#[derive(Clone)]
+struct Chart {
+    bars: StackedBars,
+    /// (name, minutes) per series, largest first, as the legend shows them.
+    totals: Vec<(String, i64)>,
+    total_minutes: i64,
+    caption: String,
+}
+
+fn group_by(v: Option<String>) -> Result<GroupBy, String> {
+    match v.as_deref() {
+        None | Some("member") => Ok(GroupBy::Member),
+        Some("project") => Ok(GroupBy::Project),
+        Some(other) => Err(format!("Not configured: group-by must be member or project, not \u{201c}{other}\u{201d}.")),
+    }
+}
+
+pub fn view(attrs: Attrs) -> AnyView {
+    let common = Common::new(attrs);
+    let (range, group) = (attrs.memo("range"), attrs.memo("group-by"));
+    let data = loader(move || {
+        let t = common.target()?;
+        let (from, to) = format::parse_range(range.get().as_deref(), format::today())?;
+        let by = group_by(group.get())?;
+        Ok(Box::pin(async move {
+            let report = shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
+            // minutes per (group id, day index)
+            let days = (from.days_until(to) + 1) as usize;
+            // (group id, minutes per day), in order of first appearance.
+            let mut per: Vec<(Option<u64>, Vec<i64>)> = Vec::new();
+            for (date, day) in report.get("dates").and_then(|d| d.as_object()).into_iter().flatten() {
+                let Ok(d) = CivilDate::parse(date) else { continue };
+                let i = from.days_until(d);
+                if i < 0 || i as usize >= days {
+                    continue;
+                }
+                for row in day.get("users").map(read::items).unwrap_or_default() {
+                    let key = match by {
+                        GroupBy::Member => read::id(row, "user_id"),
+                        GroupBy::Project => read::id(row, "project_id"),
+                    };
+                    let slot = match per.iter().position(|(k, _)| *k == key) {
+                        Some(p) => p,
+                        None => {
+                            per.push((key, vec![0; days]));
+                            per.len() - 1
+                        }
+                    };
+                    per[slot].1[i as usize] += read::int(row, "total_minutes").unwrap_or(0);
+                }
+            }
+            let names: Vec<(u64, String)> = match by {
+                GroupBy::Member => shared::members(t.base, t.workspace).await?.iter().map(|m| (m.id, m.name.clone())).collect(),
+                GroupBy::Project => shared::list(t.base, ListProjects::new(t.workspace))
+                    .await?
+                    .iter()
+                    .filter_map(|p| Some((read::id(p, "id")?, read::text(p, "name").unwrap_or_default())))
+                    .collect(),
+            };
+            let name = |id: Option<u64>| match (by, id) {
+                (GroupBy::Project, None) => "No project".to_owned(),
+                (GroupBy::Member, id) => shared::name_of_pairs(&names, id, "Member"),
+                (GroupBy::Project, id) => shared::name_of_pairs(&names, id, "Project"),
+            };
+            let mut groups: Vec<(String, Vec<i64>)> = per.into_iter().map(|(id, v)| (name(id), v)).collect();
+            format::order_by(&mut groups, |(_, v)| -v.iter().sum::<i64>());
+            let totals = groups.iter().map(|(n, v)| (n.clone(), v.iter().sum())).collect();
+            let series = groups.into_iter().map(|(name, v)| (name, v.into_iter().map(|m| m as f64 / 60.0).collect())).collect();
+            let categories = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
+            let caption = format!("Tracked hours {} to {}", format::day_label(from), format::day_label(to));
+            let total_minutes = report.get("total").and_then(|t| read::int(t, "total_minutes")).unwrap_or(0);
+            Ok(Chart { bars: StackedBars { categories, series }, totals, total_minutes, caption })
+        }) as Fetch<Chart>)
+    });
+    let body = move || {
+        let Some(c) = data.get() else { return ().into_any() };
+        view! {
+            <p class="summary">{format!("{} \u{b7} {} h in all", c.caption, format::hours(c.total_minutes))}</p>
+            <StackedBarChart title=c.caption data=c.bars unit="h"/>
+            <ul class="totals" aria-label="Totals">
+                {c.totals.into_iter().map(|(name, minutes)| view! {
+                    <li><span class="total-name">{name}</span>
+                        <span class="total-value" data-minutes=minutes>{format!("{} h", format::hours(minutes))}</span></li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let empty = Signal::derive(move || data.with(|d| d.is_some_and(|c| c.total_minutes == 0 && c.totals.is_empty())));
+    view! {
+        <Frame heading=heading(attrs, "Tracked hours") status=data.status empty=empty empty_title="No tracked time in this range." on_retry=Callback::new(move |_| data.refetch())>
+            {body}
+        </Frame>
+    }
+    .into_any()
+}

@@ -1,0 +1,129 @@
+// webwork-widgets.js: WebWork widgets as custom elements for any page (an intranet, a CMS).
+//
+//   <script type="module" src=".../webwork-widgets.js"></script>
+//   <script type="module">WebWorkWidgets.configure({ token: () => fetchTokenFromYourBackend() })</script>
+//   <webwork-timer base-url="https://api.webwork-tracker.com/api/v2" workspace-id="1" member-id="5"></webwork-timer>
+//
+// This file is the hand-written half (README.md beside it is the editors' guide). It defines the
+// elements: each attaches an open shadow root with the widget stylesheet and a container, and
+// asks the wasm half (crates/widgets, a Leptos view per element) to mount there with the
+// element's attributes, which it then forwards on every change. Disconnecting unmounts.
+// All widgets of a page share one token, one API client per base URL and one rate pacer, all in
+// the wasm module; the token is given once by WebWorkWidgets.configure, never in markup.
+
+import initWasm, { configure as configureWasm, mount } from './widgets_wasm.js';
+
+/** Attributes every widget reads. */
+const COMMON = ['base-url', 'workspace-id', 'heading', 'theme'];
+
+/** Each element and the attributes it reacts to (beyond COMMON). */
+const ELEMENTS = {
+  'webwork-timer': ['member-id'],
+  'webwork-team-status': ['member-ids', 'limit', 'refresh'],
+  'webwork-hours-chart': ['range', 'group-by'],
+  'webwork-leave-calendar': ['month'],
+  'webwork-approvals': ['range'],
+};
+
+const stylesheet = new URL('./webwork-widgets.css', import.meta.url).href;
+
+let loading;
+
+/** Loads the wasm module once; every element waits for it. */
+function ready() {
+  loading ??= initWasm({ module_or_path: new URL('./widgets_wasm_bg.wasm', import.meta.url) }).catch((e) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+/**
+ * Gives every widget on the page its token, once:
+ *   configure({ token: 'personal-access-token' })
+ *   configure({ token: () => fetch('/my/token').then((r) => r.text()) })   // or tokenProvider
+ *   configure({ token, baseUrl: 'https://api.webwork-tracker.com/api/v2' }) // default base-url
+ * A provider is asked when the first request needs a token and again after the API answers 401.
+ * Calling configure again replaces the token; the widgets load again with it.
+ */
+function configure(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('WebWorkWidgets.configure expects an object: { token } or { tokenProvider }');
+  }
+  const { token, tokenProvider, baseUrl } = options;
+  const provider = typeof token === 'function' ? token : tokenProvider;
+  if (provider !== undefined && typeof provider !== 'function') {
+    throw new TypeError('tokenProvider must be a function returning a token or a promise of one');
+  }
+  if (token !== undefined && typeof token !== 'function' && typeof token !== 'string') {
+    throw new TypeError('token must be a string or a function');
+  }
+  if (baseUrl !== undefined && typeof baseUrl !== 'string') {
+    throw new TypeError('baseUrl must be a string');
+  }
+  const fixed = typeof token === 'string' ? token : undefined;
+  return ready().then(() => configureWasm(fixed, provider, baseUrl));
+}
+
+export const WebWorkWidgets = Object.freeze({ configure, ready, elements: Object.keys(ELEMENTS) });
+globalThis.WebWorkWidgets = WebWorkWidgets;
+
+let warnedToken = false;
+
+class WebWorkWidget extends HTMLElement {
+  #container = null;
+  #widget = null;
+  /** Counts connections, so a mount that finishes after a disconnect is dropped. */
+  #connection = 0;
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: 'open' });
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = stylesheet;
+      this.#container = document.createElement('div');
+      this.#container.className = 'root';
+      root.append(link, this.#container);
+    }
+    if (this.hasAttribute('token') && !warnedToken) {
+      warnedToken = true;
+      console.warn('webwork-widgets: the token attribute is ignored; call WebWorkWidgets.configure({ token }) instead (markup is readable by anyone).');
+    }
+    const mine = ++this.#connection;
+    ready()
+      .then(() => {
+        if (mine !== this.#connection || !this.isConnected || this.#widget) return;
+        const attributes = [...this.attributes].filter((a) => a.name !== 'token').map((a) => [a.name, a.value]);
+        this.#widget = mount(this.localName, this.#container, attributes);
+      })
+      .catch((e) => {
+        this.#container.replaceChildren();
+        const p = document.createElement('p');
+        p.setAttribute('role', 'alert');
+        p.className = 'load-error';
+        p.textContent = `This widget could not load (${e?.message ?? e}).`;
+        this.#container.append(p);
+      });
+  }
+
+  disconnectedCallback() {
+    this.#connection++;
+    this.#widget?.unmount();
+    this.#widget = null;
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    if (name !== 'token') this.#widget?.set_attribute(name, value ?? undefined);
+  }
+}
+
+for (const [name, own] of Object.entries(ELEMENTS)) {
+  if (customElements.get(name)) continue;
+  customElements.define(
+    name,
+    class extends WebWorkWidget {
+      static observedAttributes = [...COMMON, ...own];
+    },
+  );
+}
