@@ -400,3 +400,88 @@ pub fn WorkPicker(
         </div>
     }
 }
+
+/// The filter row's dates for a page whose range is `range` (the URL's, or the page's default
+/// once it is known).
+pub fn range_dates(query: crate::nav::UrlQuery, range: RwSignal<Option<Days>>) -> AnyView {
+    url_dates(
+        query,
+        Signal::derive(move || range.get().map(|d| d.from.to_string()).unwrap_or_default()),
+        Signal::derive(move || range.get().map(|d| d.to.to_string()).unwrap_or_default()),
+    )
+}
+
+/// A queue's status in the URL: absent means `default` (what waits), `any` means no filter.
+pub fn queue_status(query: &crate::nav::UrlQuery, default: &'static str) -> Option<String> {
+    match query.get("status") {
+        None => Some(default.to_owned()),
+        Some(s) if s == "any" => None,
+        Some(s) => Some(s),
+    }
+}
+
+/// The status select of a queue: `default` first (kept out of the URL), then "any", then
+/// `others`.
+pub fn queue_status_select(query: crate::nav::UrlQuery, default: &'static str, default_label: &'static str, others: &'static [&'static str]) -> AnyView {
+    view! {
+        <label>"Status"
+            <select on:change=move |ev| {
+                let v = event_target_value(&ev);
+                query.set_one("status", (v != default).then_some(v));
+            }>
+                <option value=default selected=move || query.get("status").is_none()>{default_label}</option>
+                {std::iter::once("any").chain(others.iter().copied()).map(|v| view! {
+                    <option value=v selected=move || query.get("status").as_deref() == Some(v)>{v}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+    .into_any()
+}
+
+/// A day and an `HH:mm` span, the fields of manual time (entries and requests alike).
+#[derive(Clone, Copy)]
+pub struct SpanFields {
+    pub date: webwork_ui::FieldState,
+    pub start: webwork_ui::FieldState,
+    pub end: webwork_ui::FieldState,
+}
+
+impl SpanFields {
+    /// The fields with their checks; `start_name`/`end_name` are the wire names, so a refusal
+    /// naming either lands under it.
+    pub fn new(date: String, start: String, end: String, start_name: &'static str, end_name: &'static str) -> Self {
+        use webwork_ui::form::checks;
+        use webwork_ui::FieldState;
+        SpanFields {
+            date: FieldState::new("date", date).check(|v| checks::required(v).or_else(|| checks::optional_date(v))),
+            start: FieldState::new(start_name, start).check(|v| clock_check(&normalize_clock(v))),
+            end: FieldState::new(end_name, end).check(|v| clock_check(&normalize_clock(v))),
+        }
+    }
+
+    /// The start and end as the API takes them (`9:05` -> `09:05`).
+    pub fn clocks(&self) -> (String, String) {
+        (normalize_clock(&self.start.value.get()), normalize_clock(&self.end.value.get()))
+    }
+
+    /// Minutes of the span, when it reads and ends after it starts.
+    pub fn minutes(&self) -> Option<u32> {
+        let (s, e) = self.clocks();
+        span_minutes(&s, &e)
+    }
+}
+
+/// The row of a span's fields, and its length once it reads.
+#[component]
+pub fn SpanRow(span: SpanFields, form: webwork_ui::Form, zone_hint: &'static str) -> impl IntoView {
+    use webwork_ui::TextField;
+    view! {
+        <div class="row">
+            <TextField field=span.date label="Date" kind="date" form=form required=true/>
+            <TextField field=span.start label="Start" form=form required=true placeholder="09:00" hint=zone_hint/>
+            <TextField field=span.end label="End" form=form required=true placeholder="17:30" hint="HH:mm, after the start."/>
+        </div>
+        <p class="muted" aria-live="polite">{move || span.minutes().map(|m| format!("{} in all.", duration_text(m as i64)))}</p>
+    }
+}

@@ -13,7 +13,7 @@ use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, TextField, Toaster};
 
-use super::time_common::{clock_check, clock_of, duration_text, member_directory, normalize_clock, server_today, span_minutes, url_dates, url_select, Days, WorkPicker};
+use super::time_common::{clock_of, duration_text, member_directory, range_dates, server_today, url_select, Days, SpanFields, SpanRow, WorkPicker};
 use super::{local_page, opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::nav::{use_url_query, use_ws};
@@ -172,8 +172,7 @@ pub fn TimeEntriesPage() -> impl IntoView {
         <div class="filters">
             {url_select(query, "member", "Member", "Choose a member", member_opts)}
             {url_select(query, "project", "Project", "Any project", project_opts)}
-            {url_dates(query, Signal::derive(move || range.get().map(|d| d.from.to_string()).unwrap_or_default()),
-                Signal::derive(move || range.get().map(|d| d.to.to_string()).unwrap_or_default()))}
+            {range_dates(query, range)}
         </div>
         <ErrorBanner error=Signal::derive(move || members.error())/>
         {move || editing.get().map(|entry| {
@@ -209,19 +208,19 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
     let toaster = expect_context::<Toaster>();
     let e = entry.clone().unwrap_or_default();
     let editing = entry.as_ref().map(|e| e.id.clone());
-    let date = FieldState::new("date", if editing.is_some() { e.date.clone() } else { default_day }).check(|v| checks::required(v).or_else(|| checks::optional_date(v)));
-    let start = FieldState::new("start_time", clock_of(&e.start_time)).check(|v| clock_check(&normalize_clock(v)));
-    let end = FieldState::new("end_time", e.end_time.as_deref().map(clock_of).unwrap_or_default()).check(|v| clock_check(&normalize_clock(v)));
+    let day = if editing.is_some() { e.date.clone() } else { default_day };
+    let span = SpanFields::new(day, clock_of(&e.start_time), e.end_time.as_deref().map(clock_of).unwrap_or_default(), "start_time", "end_time");
+    let SpanFields { date, start, end } = span;
     let contract = FieldState::new("contract_id", opt(&e.contract_id));
     let task = FieldState::new("task_id", opt(&e.task_id));
     let notes = FieldState::new("notes", opt(&e.activity_description)).check(checks::max_len(10_000));
     let form = Form::new(vec![date, start, end, contract, task, notes]);
     let contracts = RwSignal::new(Vec::<Contract>::new());
     let old_project = e.project_id;
-    let clock = move |f: FieldState| normalize_clock(&f.value.get());
 
     let build_create = move || {
-        let mut op = CreateTimeEntry::new(ws, member, date.value.get().trim().to_owned(), clock(start), clock(end));
+        let (s, e) = span.clocks();
+        let mut op = CreateTimeEntry::new(ws, member, date.value.get().trim().to_owned(), s, e);
         if let Some(c) = contract.num::<u64>() {
             op = op.contract_id(c);
         }
@@ -234,7 +233,8 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
         op
     };
     let build_update = move |id: String| {
-        let mut op = UpdateTimeEntry::new(id, ws).date(date.value.get().trim().to_owned()).start_time(clock(start)).end_time(clock(end));
+        let (s, e) = span.clocks();
+        let mut op = UpdateTimeEntry::new(id, ws).date(date.value.get().trim().to_owned()).start_time(s).end_time(e);
         let project = contract.num::<u64>().and_then(|c| contracts.with(|k| k.iter().find(|k| k.id == c).map(|k| k.project_id)));
         if let Some(p) = project.filter(|p| Some(*p) != old_project) {
             op = op.project_id(p);
@@ -252,7 +252,6 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
         };
         form.show_rule(&rule);
     });
-    let span = move || span_minutes(&clock(start), &clock(end)).map(|m| format!("{} in all.", duration_text(m as i64)));
     let id_for_submit = editing.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -262,7 +261,7 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
                 on_done.run(true);
             }),
             None => {
-                let asked = untrack(|| span_minutes(&clock(start), &clock(end))).unwrap_or(0) as i64;
+                let asked = untrack(|| span.minutes()).unwrap_or(0) as i64;
                 save(api, form, untrack(build_create), move |saved: TimeEntry| {
                     if saved.duration_minutes > 0 && saved.duration_minutes < asked {
                         toaster.show(format!("Saved {} of {}: the rest overlapped time already recorded.", duration_text(saved.duration_minutes), duration_text(asked)));
@@ -280,12 +279,7 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
         <form class="card form" on:submit=submit novalidate aria-label=name>
             <h2>{title}</h2>
             <ErrorBanner error=form.error/>
-            <div class="row">
-                <TextField field=date label="Date" kind="date" form=form required=true/>
-                <TextField field=start label="Start" form=form required=true placeholder="09:00" hint="HH:mm, 24-hour."/>
-                <TextField field=end label="End" form=form required=true placeholder="17:30" hint="HH:mm, after the start."/>
-            </div>
-            <p class="muted" aria-live="polite">{span}</p>
+            <SpanRow span form zone_hint="HH:mm, 24-hour."/>
             <WorkPicker ws member=Signal::derive(move || member) contract task form contracts label="Project (contract)"/>
             <TextField field=notes label="Notes" form=form placeholder="What was done"/>
             <div class="form-actions">

@@ -10,7 +10,7 @@ use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster};
 
-use super::time_common::{clock_check, clock_of, date_of, duration_text, member_directory, name_in, normalize_clock, server_today, status_badge, tracker_options, url_dates, url_select, Days, ReasonDialog, WorkPicker};
+use super::time_common::{clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker};
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
@@ -30,11 +30,7 @@ pub fn stamp(date: &str, clock: &str) -> String {
 }
 
 fn status_filter(query: &UrlQuery) -> Option<TimeRequestStatus> {
-    match query.get("status").as_deref() {
-        None => Some(TimeRequestStatus::Pending),
-        Some("any") => None,
-        Some(s) => Some(TimeRequestStatus::parse(s)),
-    }
+    queue_status(query, "pending").map(|s| TimeRequestStatus::parse(&s))
 }
 
 async fn window(api: Api, ws: u64, from: Option<String>, to: Option<String>) -> Result<Days, ApiError> {
@@ -144,21 +140,9 @@ pub fn TimeRequestsPage() -> impl IntoView {
             <button type="button" class="btn primary" on:click=move |_| creating.set(true)>"Request time for a member"</button>
         </PageHeader>
         <div class="filters">
-            <label>"Status"
-                <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    query.set_one("status", (v != "pending").then_some(v));
-                }>
-                    <option value="pending" selected=move || query.get("status").is_none()>"pending (waiting for approval)"</option>
-                    <option value="any" selected=move || query.get("status").as_deref() == Some("any")>"any"</option>
-                    {["approved", "rejected"].into_iter().map(|v| view! {
-                        <option value=v selected=move || query.get("status").as_deref() == Some(v)>{v}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            {queue_status_select(query, "pending", "pending (waiting for approval)", &["approved", "rejected"])}
             {url_select(query, "member", "Member", "Anyone", member_opts)}
-            {url_dates(query, Signal::derive(move || range.get().map(|d| d.from.to_string()).unwrap_or_default()),
-                Signal::derive(move || range.get().map(|d| d.to.to_string()).unwrap_or_default()))}
+            {range_dates(query, range)}
         </div>
         <Show when=move || creating.get()>
             <RequestForm ws=ws.get_untracked() members=member_opts
@@ -194,17 +178,16 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
     let api = use_api();
     let toaster = expect_context::<Toaster>();
     let member = FieldState::new("user_id", "").check(checks::required);
-    let date = FieldState::new("date", "").check(|v| checks::required(v).or_else(|| checks::optional_date(v)));
-    let start = FieldState::new("start", "").check(|v| clock_check(&normalize_clock(v)));
-    let end = FieldState::new("end", "").check(|v| clock_check(&normalize_clock(v)));
+    let span = SpanFields::new(String::new(), String::new(), String::new(), "start", "end");
+    let SpanFields { date, start, end } = span;
     let contract = FieldState::new("contract_id", "");
     let task = FieldState::new("task_id", "");
     let text = FieldState::new("activity_description", "").check(checks::max_len(10_000));
     let form = Form::new(vec![member, date, start, end, contract, task, text]);
     let user = Signal::derive(move || member.num::<u64>().unwrap_or(0));
     let build = move || {
-        let day = date.value.get();
-        let mut op = CreateTimeRequest::new(ws, user.get(), stamp(&day, &normalize_clock(&start.value.get())), stamp(&day, &normalize_clock(&end.value.get())));
+        let (day, (s, e)) = (date.value.get(), span.clocks());
+        let mut op = CreateTimeRequest::new(ws, user.get(), stamp(&day, &s), stamp(&day, &e));
         if let Some(c) = contract.num::<u64>() {
             op = op.contract_id(c);
         }
@@ -236,11 +219,7 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
             <h2>"Request time for a member"</h2>
             <ErrorBanner error=form.error/>
             <SelectField field=member label="Member" form=form required=true options/>
-            <div class="row">
-                <TextField field=date label="Date" kind="date" form=form required=true/>
-                <TextField field=start label="Start" form=form required=true placeholder="09:00" hint="HH:mm, UTC."/>
-                <TextField field=end label="End" form=form required=true placeholder="10:30" hint="HH:mm, after the start."/>
-            </div>
+            <SpanRow span form zone_hint="HH:mm, UTC (the API's clock)."/>
             <WorkPicker ws member=user contract task form/>
             <TextField field=text label="Activity description" form=form/>
             <div class="form-actions">

@@ -14,7 +14,7 @@ use webwork_core::ops::{ApproveTimesheet, ListTimesheets, RejectTimesheet, Submi
 use webwork_core::{ApiError, Page};
 use webwork_ui::{Column, ConfirmDialog, Toaster};
 
-use super::time_common::{duration_text, member_directory, name_in, status_badge, url_dates, url_select, ReasonDialog};
+use super::time_common::{duration_text, member_directory, name_in, queue_status, queue_status_select, status_badge, url_dates, url_select, ReasonDialog};
 use super::{opt, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
@@ -164,11 +164,7 @@ fn act(toaster: Toaster, done: String, failed: String, action: Action, after: im
 
 /// The status filter: the URL's, `submitted` by default, `None` for "any".
 fn status_filter(query: &UrlQuery) -> Option<TimesheetStatus> {
-    match query.get("status").as_deref() {
-        None => Some(TimesheetStatus::Submitted),
-        Some("any") => None,
-        Some(s) => Some(TimesheetStatus::parse(s)),
-    }
+    queue_status(query, "submitted").map(|s| TimesheetStatus::parse(&s))
 }
 
 #[component]
@@ -298,30 +294,11 @@ pub fn TimesheetsPage() -> impl IntoView {
         let ws = ws.get_untracked();
         act(toaster, format!("Rejected {who}."), format!("Could not reject {who}"), Box::pin(async move { api.send(RejectTimesheet::new(id, ws, reason)).await.map(|_| ()) }), reload);
     });
-    // "submitted" is the default, first in the list.
-    let statuses = Signal::derive(|| {
-        [TimesheetStatus::Pending, TimesheetStatus::Approved, TimesheetStatus::Rejected]
-            .iter()
-            .map(|s| (s.as_str().to_owned(), s.as_str().to_owned()))
-            .collect::<Vec<_>>()
-    });
     let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
     view! {
         <PageHeader title="Timesheets"/>
         <div class="filters">
-            <label>"Status"
-                <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    query.set_one("status", (v != "submitted").then_some(v));
-                }>
-                    <option value="submitted" selected=move || query.get("status").is_none()>"submitted (waiting for approval)"</option>
-                    <option value="any" selected=move || query.get("status").as_deref() == Some("any")>"any"</option>
-                    {move || statuses.get().into_iter().map(|(v, t)| {
-                        let sel = query.get("status").as_deref() == Some(v.as_str());
-                        view! { <option value=v selected=sel>{t}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
+            {queue_status_select(query, "submitted", "submitted (waiting for approval)", &["pending", "approved", "rejected"])}
             {url_select(query, "member", "Member", "Anyone", member_opts)}
             {url_dates(query, Signal::derive(move || query.text("from")), Signal::derive(move || query.text("to")))}
         </div>
