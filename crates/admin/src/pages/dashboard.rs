@@ -131,7 +131,7 @@ pub fn DashboardPage() -> impl IntoView {
     let api = use_api();
     let ws = use_ws();
     let board = use_board();
-    board.watch(ws.get_untracked());
+    board.watch(ws);
     let hours = load(move || week_hours(api, ws.get()));
     let waiting = load(move || pending(api, ws.get()));
     let leaves = load(move || on_leave_today(api, ws.get()));

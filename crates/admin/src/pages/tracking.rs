@@ -94,19 +94,23 @@ pub fn use_board() -> Board {
 }
 
 impl Board {
-    /// Shows the board of `ws` while the calling component lives: rounds run only then.
-    pub fn watch(&self, ws: u64) {
+    /// Shows the board of the workspace `ws` while the calling component lives: rounds run
+    /// only then. Another workspace (the switcher keeps the page) starts the board afresh.
+    pub fn watch(&self, ws: Memo<u64>) {
         let board = *self;
-        if board.ws.get_untracked() != ws {
-            board.ws.set(ws);
-            board.rows.set(Vec::new());
-            board.members.set(Vec::new());
-            board.loaded_at.set(None);
-            board.error.set(None);
-        }
+        Effect::new(move |_| {
+            let ws = ws.get();
+            if board.ws.get_untracked() != ws {
+                board.ws.set(ws);
+                board.rows.set(Vec::new());
+                board.members.set(Vec::new());
+                board.loaded_at.set(None);
+                board.error.set(None);
+            }
+            board.kick.update(|k| *k += 1);
+        });
         board.watchers.update(|n| *n += 1);
         on_cleanup(move || board.watchers.update(|n| *n = n.saturating_sub(1)));
-        board.kick.update(|k| *k += 1);
     }
 
     /// Asks for a round now (Refresh), budget permitting.
@@ -175,6 +179,9 @@ impl Board {
 /// through the pacer). Rows fill in as answers come.
 async fn read_board(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
     let members = member_directory(api, ws).await?;
+    if board.ws.get_untracked() != ws {
+        return Ok(());
+    }
     let mut trackable: Vec<Member> = members.iter().filter(|m| can_track(m)).cloned().collect();
     trackable.sort_by_key(|m| m.full_name().to_lowercase());
     board.members.set(members);
@@ -310,7 +317,7 @@ pub fn TrackingPage() -> impl IntoView {
     let query = use_url_query();
     let toaster = expect_context::<Toaster>();
     let board = use_board();
-    board.watch(ws.get_untracked());
+    board.watch(ws);
     let q = RwSignal::new(query.initial("q"));
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(15)) {
