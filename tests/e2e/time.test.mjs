@@ -364,3 +364,40 @@ e2e('files a time request for a member, approves it and finds its time entry', a
   assert.equal(requests.find((r) => (r.activity_description ?? r.notes) === what)?.status, 'approved');
   void name;
 });
+
+e2e('unsubmits and submits a timesheet, then approves two at once', async (page) => {
+  const submitted = (await get('/timesheets?workspace_id=1&status=submitted&per_page=100')).filter((t) => t.user_id !== 5);
+  const [a, b] = submitted;
+  assert.ok(a && b, 'two submitted timesheets');
+  const label = (t) => `${t.member.name}'s timesheet ${t.date_from} – ${t.date_to}`;
+  const status = async (t) => (await get(`/timesheets?workspace_id=1&id=${t.id}`))[0].status;
+  await signIn(page, sandbox);
+  await page.goto(`${sandbox.origin}/w/1/timesheets`);
+  const grid = page.getByRole('grid', { name: 'Timesheets' });
+
+  // Unsubmit: back to pending, out of the queue.
+  await grid.getByRole('button', { name: `Unsubmit ${label(a)}` }).click();
+  await toast(page, `Unsubmitted ${label(a)}.`).waitFor();
+  await grid.getByRole('button', { name: `Unsubmit ${label(a)}` }).waitFor({ state: 'detached' });
+  assert.equal(await status(a), 'pending');
+  // Submit it again from the pending ones.
+  await page.getByLabel('Status').selectOption('pending');
+  await page.getByLabel('Member').selectOption(String(a.user_id));
+  await grid.getByRole('button', { name: `Submit ${label(a)}` }).click();
+  await toast(page, `Submitted ${label(a)}.`).waitFor();
+  assert.equal(await status(a), 'submitted');
+
+  // Both selected, approved at once.
+  await page.goto(`${sandbox.origin}/w/1/timesheets`);
+  await grid.getByRole('checkbox', { name: `Select ${label(a)}` }).check();
+  await grid.getByRole('checkbox', { name: `Select ${label(b)}` }).check();
+  const bar = page.getByRole('region', { name: 'Selected timesheets' });
+  assert.match(await bar.innerText(), /2 selected/);
+  await bar.getByRole('button', { name: 'Approve selected' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Approve the selected timesheets?' });
+  await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+  await toast(page, 'Approved 2 timesheets.').waitFor();
+  assert.equal(await status(a), 'approved');
+  assert.equal(await status(b), 'approved');
+  await grid.getByRole('checkbox', { name: `Select ${label(a)}` }).waitFor({ state: 'detached' });
+});

@@ -203,7 +203,8 @@ pub fn note_today(ws: u64, date: &str) {
 }
 
 /// The API's today for `ws`: from a recent tracker reply, else from the signed-in user's own
-/// current data (one request), else the browser's UTC date when the server says none.
+/// current data (one request), else (no date, or a role that may not read trackers) the
+/// browser's UTC date.
 pub async fn server_today(api: Api, ws: u64) -> Result<CivilDate, ApiError> {
     const FRESH_MS: f64 = 10.0 * 60_000.0;
     let now = js_sys::Date::now();
@@ -214,10 +215,17 @@ pub async fn server_today(api: Api, ws: u64) -> Result<CivilDate, ApiError> {
     }
     let me = api.ensure_workspaces().await?.into_iter().find(|w| w.id == ws).map(|w| w.user_id);
     if let Some(me) = me {
-        let state = api.send(GetTrackerState::new(ws, me)).await?;
-        note_today(ws, &state.date);
-        if let Ok(d) = CivilDate::parse(&state.date) {
-            return Ok(d);
+        match api.send(GetTrackerState::new(ws, me)).await {
+            Ok(state) => {
+                note_today(ws, &state.date);
+                if let Ok(d) = CivilDate::parse(&state.date) {
+                    return Ok(d);
+                }
+            }
+            // Roles that may not read trackers still list timesheets and requests: the
+            // browser's UTC day is the next best guess there.
+            Err(ApiError::Forbidden { .. }) => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(CivilDate::from_unix_ms(now))

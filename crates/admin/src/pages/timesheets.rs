@@ -70,6 +70,13 @@ fn sheet_member(t: &Timesheet, members: &[Member]) -> String {
     own.unwrap_or_else(|| name_in(members, t.user_id.or_else(|| t.member.as_ref().and_then(|m| m.id)).unwrap_or(0)))
 }
 
+/// "Olivia Martin's timesheet 2026-02-23 – 2026-03-01" from the reply alone (row labels).
+fn sheet_label(t: &Timesheet) -> String {
+    let who = t.member.as_ref().map(|m| m.display_name()).filter(|n| !n.trim().is_empty());
+    let who = who.unwrap_or_else(|| format!("member {}", t.user_id.unwrap_or(0)));
+    format!("{who}'s timesheet {}", period_text(t))
+}
+
 fn period_text(t: &Timesheet) -> String {
     format!("{} – {}", opt(&t.date_from), opt(&t.date_to))
 }
@@ -318,7 +325,7 @@ pub fn TimesheetsPage() -> impl IntoView {
             let name = sheet_member(&t, &directory.get_untracked());
             view! { <Breakdown sheet=t member=name/> }
         })}
-        <ListFrame res query caption="Timesheets" columns key=|t: &Timesheet| t.id.clone() label=period_text selection
+        <ListFrame res query caption="Timesheets" columns key=|t: &Timesheet| t.id.clone() label=sheet_label selection
             empty_title=Signal::derive(move || if status_filter(&query) == Some(TimesheetStatus::Submitted) { "Nothing waits for approval".to_owned() } else { "No timesheets match".to_owned() })
             empty_hint="Change the status, member or period." cols=6/>
         <ReasonDialog open=reject_open title="Reject this timesheet?"

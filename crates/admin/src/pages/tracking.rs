@@ -124,6 +124,12 @@ impl Board {
         if self.watchers.get_untracked() == 0 || self.sweeping.get_untracked() || self.ws.get_untracked() == 0 || !api.signed_in() {
             return;
         }
+        // A refusal for this role does not change by asking again; Refresh (or Retry) asks.
+        let refused = self.error.with_untracked(|e| matches!(e, Some(ApiError::Forbidden { .. })));
+        if refused && self.loaded_at.get_untracked().is_some() {
+            self.next.set(None);
+            return;
+        }
         let now = js_sys::Date::now();
         let cost = self.rows.with_untracked(|r| r.len() as u32).max(1) + 1;
         let due = match (self.loaded_at.get_untracked(), refresh_plan(cost, api.budget.get_untracked())) {
