@@ -5,8 +5,8 @@
 //! The API reads one member's tracker per request (`GET /time-tracking/current-data`), so one
 //! round over a workspace costs a request per trackable member. The [`Board`] (one per shell,
 //! shared with the dashboard) runs those rounds while a page watches it, as often as
-//! [`refresh_plan`] allows: at most half the budget goes on refreshing, and no round starts
-//! while too little is free for it and the person's own clicks.
+//! [`refresh_plan`] allows: at most half the budget goes on refreshing, no round starts while
+//! too little is free for it and the person's own clicks, and none while the tab is hidden.
 
 use std::time::Duration;
 
@@ -122,6 +122,10 @@ impl Board {
     /// Every second: start a round when one is due and the budget allows it.
     fn tick(self, api: Api) {
         if self.watchers.get_untracked() == 0 || self.sweeping.get_untracked() || self.ws.get_untracked() == 0 || !api.signed_in() {
+            return;
+        }
+        // Nobody looks at a hidden tab: its budget is better kept for the visible ones.
+        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
             return;
         }
         // A refusal for this role does not change by asking again; Refresh (or Retry) asks.
