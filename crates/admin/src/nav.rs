@@ -210,4 +210,33 @@ pub mod paths {
     pub fn webhook(ws: u64, id: &str) -> String {
         format!("/w/{ws}/webhooks/{}", super::encode(id))
     }
+
+    // Admin panel II, time.
+    pub fn dashboard(ws: u64) -> String {
+        format!("/w/{ws}")
+    }
+    pub fn tracking(ws: u64) -> String {
+        format!("/w/{ws}/tracking")
+    }
+    /// A member's time entries from `from` to `to` (`YYYY-MM-DD`).
+    pub fn time_entries(ws: u64, member: u64, from: &str, to: &str) -> String {
+        format!("/w/{ws}/time-entries?member={member}&from={from}&to={to}")
+    }
+    /// The timesheets list; `status` and `from`/`to` filter when given.
+    pub fn timesheets(ws: u64, status: Option<&str>, period: Option<(&str, &str)>) -> String {
+        let mut q = Vec::new();
+        if let Some(s) = status {
+            q.push(format!("status={s}"));
+        }
+        if let Some((f, t)) = period {
+            q.push(format!("from={f}&to={t}"));
+        }
+        with_query(format!("/w/{ws}/timesheets"), q)
+    }
+    pub fn time_requests(ws: u64, status: Option<&str>) -> String {
+        with_query(format!("/w/{ws}/time-requests"), status.map(|s| format!("status={s}")).into_iter().collect())
+    }
+    fn with_query(path: String, q: Vec<String>) -> String {
+        if q.is_empty() { path } else { format!("{path}?{}", q.join("&")) }
+    }
 }

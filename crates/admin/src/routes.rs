@@ -16,6 +16,7 @@ use leptos_router::path;
 use crate::pages::shell::{Home, NotFound, Shell};
 use crate::pages::signin::SignIn;
 use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
+use crate::pages::{dashboard, time_entries, time_requests, timesheets, tracking};
 
 #[component]
 pub fn AppRoutes() -> impl IntoView {
@@ -31,7 +32,7 @@ pub fn AppRoutes() -> impl IntoView {
 /// A page of a workspace, from the path after `/w/{ws}/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
-    /// `/w/{ws}`: goes on to the members list.
+    /// `/w/{ws}`: the dashboard.
     Home,
     Members,
     MemberInvite,
@@ -52,6 +53,11 @@ pub enum Page {
     Webhooks,
     WebhookNew,
     Webhook,
+    // Admin panel II, time.
+    Tracking,
+    TimeEntries,
+    Timesheets,
+    TimeRequests,
     NotFound,
 }
 
@@ -88,6 +94,10 @@ impl Page {
             ["webhooks"] => Page::Webhooks,
             ["webhooks", "new"] => Page::WebhookNew,
             ["webhooks", i] if id(i) => Page::Webhook,
+            ["tracking"] => Page::Tracking,
+            ["time-entries"] => Page::TimeEntries,
+            ["timesheets"] => Page::Timesheets,
+            ["time-requests"] => Page::TimeRequests,
             _ => Page::NotFound,
         }
     }
@@ -95,9 +105,8 @@ impl Page {
 
 /// The view of a page.
 pub fn render(page: Page) -> AnyView {
-    use crate::pages::shell::WorkspaceHome;
     match page {
-        Page::Home => view! { <WorkspaceHome/> }.into_any(),
+        Page::Home => view! { <dashboard::DashboardPage/> }.into_any(),
         Page::Members => view! { <members::MembersPage/> }.into_any(),
         Page::MemberInvite => view! { <members::InvitePage/> }.into_any(),
         Page::Member => view! { <members::MemberDetailPage/> }.into_any(),
@@ -117,6 +126,10 @@ pub fn render(page: Page) -> AnyView {
         Page::Webhooks => view! { <webhooks::WebhooksPage/> }.into_any(),
         Page::WebhookNew => view! { <webhooks::WebhookNewPage/> }.into_any(),
         Page::Webhook => view! { <webhooks::WebhookPage/> }.into_any(),
+        Page::Tracking => view! { <tracking::TrackingPage/> }.into_any(),
+        Page::TimeEntries => view! { <time_entries::TimeEntriesPage/> }.into_any(),
+        Page::Timesheets => view! { <timesheets::TimesheetsPage/> }.into_any(),
+        Page::TimeRequests => view! { <time_requests::TimeRequestsPage/> }.into_any(),
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address in this workspace."</p>

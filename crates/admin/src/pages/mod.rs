@@ -10,6 +10,13 @@ pub mod signin;
 pub mod tasks;
 pub mod viewers;
 pub mod webhooks;
+// Admin panel II, time.
+pub mod dashboard;
+pub mod time_common;
+pub mod time_entries;
+pub mod time_requests;
+pub mod timesheets;
+pub mod tracking;
 
 use std::collections::BTreeSet;
 

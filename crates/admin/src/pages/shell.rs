@@ -13,6 +13,12 @@ use crate::nav::{encode, paths, use_nav, use_ws};
 
 /// Sections of the navigation: (label, path under /w/{ws}).
 const SECTIONS: &[(&str, &str)] = &[
+    // Admin panel II, time: the dashboard is the workspace's home (`/w/{ws}`).
+    ("Dashboard", ""),
+    ("Live tracking", "tracking"),
+    ("Time entries", "time-entries"),
+    ("Timesheets", "timesheets"),
+    ("Time requests", "time-requests"),
     ("Members", "members"),
     ("Projects", "projects"),
     ("Contracts", "contracts"),
@@ -29,6 +35,9 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     // The page changes with the path only: a new query string (filters, page) re-renders nothing here.
     let page = Memo::new(move |_| location.pathname.with(|p| crate::routes::Page::parse(p)));
+    // The live trackers (dashboard, tracking) and the pending-timesheets count of the navigation.
+    crate::pages::tracking::provide_board();
+    crate::pages::timesheets::provide_queue_changed();
 
     // Signed out (never signed in, signed out, or the token refused): to sign-in, with the way back.
     Effect::new(move |_| {
@@ -58,8 +67,8 @@ pub fn Shell() -> impl IntoView {
         if let Ok(id) = event_target_value(&ev).parse::<u64>() {
             // Same section in the other workspace; ids of one workspace mean nothing in another.
             let path = location.pathname.get_untracked();
-            let section = path.split('/').nth(3).unwrap_or("members");
-            let section = SECTIONS.iter().find(|(_, p)| *p == section).map(|(_, p)| *p).unwrap_or("members");
+            let section = path.split('/').nth(3).unwrap_or("");
+            let section = SECTIONS.iter().find(|(_, p)| *p == section).map(|(_, p)| *p).unwrap_or("");
             nav.go(&format!("/w/{id}/{section}"));
         }
     };
@@ -102,9 +111,9 @@ pub fn Shell() -> impl IntoView {
                 <ul>
                     {SECTIONS.iter().map(|(label, section)| {
                         let href = move || format!("/w/{}/{section}", ws.get());
-                        let current = move || location.pathname.get().split('/').nth(3) == Some(*section);
+                        let current = move || location.pathname.get().split('/').nth(3).unwrap_or("") == *section;
                         view! {
-                            <li><a href=href aria-current=move || current().then_some("page")>{*label}</a></li>
+                            <li><a href=href aria-current=move || current().then_some("page")>{*label}{crate::pages::timesheets::nav_badge(section)}</a></li>
                         }
                     }).collect_view()}
                 </ul>
@@ -149,18 +158,6 @@ fn Budget() -> impl IntoView {
     view! {
         <span class="budget" class:low=low title=title aria-label=title>{text}</span>
     }
-}
-
-/// `/w/{ws}`: the members list is the home of a workspace.
-#[component]
-pub fn WorkspaceHome() -> impl IntoView {
-    let nav = use_nav();
-    let ws = use_ws();
-    Effect::new(move |_| {
-        if ws.get() > 0 {
-            nav.replace(&paths::members(ws.get()));
-        }
-    });
 }
 
 /// `/`: the first workspace's members, or sign-in.

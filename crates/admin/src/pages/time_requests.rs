@@ -1,0 +1,233 @@
+//! Manual-time requests: the queue (pending first) with filters, approve (the API writes the
+//! time entry), reject with a comment, and filing one for a member. URL state: `status`
+//! (default `pending`; `any` for every status), `member`, `from`, `to` (the window on the
+//! request's start; default the 30 days up to the API's today), `page`, `per_page`.
+
+use leptos::prelude::*;
+use webwork_core::models::{TimeRequest, TimeRequestStatus};
+use webwork_core::ops::{ApproveTimeRequest, CreateTimeRequest, ListTimeRequests, Operation, RejectTimeRequest};
+use webwork_core::ApiError;
+use webwork_ui::form::checks;
+use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster};
+
+use super::time_common::{clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker};
+use super::{opt, project_options, ListFrame, PageHeader};
+use crate::api::{load, save, use_api, Api};
+use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
+
+/// The longest window the queue reads at once.
+const MAX_DAYS: i64 = 366;
+
+/// Minutes between two ISO 8601 stamps, when both read.
+pub fn minutes_between(start: &str, end: &str) -> Option<i64> {
+    let (s, e) = (js_sys::Date::parse(start), js_sys::Date::parse(end));
+    (!s.is_nan() && !e.is_nan()).then(|| ((e - s) / 60_000.0).round() as i64)
+}
+
+/// The stamp the API takes for a day and an `HH:mm` time of the API's clock (UTC).
+pub fn stamp(date: &str, clock: &str) -> String {
+    format!("{}T{}:00Z", date.trim(), clock.trim())
+}
+
+fn status_filter(query: &UrlQuery) -> Option<TimeRequestStatus> {
+    queue_status(query, "pending").map(|s| TimeRequestStatus::parse(&s))
+}
+
+async fn window(api: Api, ws: u64, from: Option<String>, to: Option<String>) -> Result<Days, ApiError> {
+    let today = server_today(api, ws).await?;
+    let to = to.unwrap_or_else(|| today.to_string());
+    let from = from.unwrap_or_else(|| today.add_days(-30).to_string());
+    Days::parse(&from, &to, MAX_DAYS).map_err(|reason| ApiError::InvalidRequest { field: "date_to", reason })
+}
+
+fn description(r: &TimeRequest) -> String {
+    r.activity_description.clone().or_else(|| r.notes.clone()).unwrap_or_default()
+}
+
+#[component]
+pub fn TimeRequestsPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let toaster = expect_context::<Toaster>();
+    let members = load(move || member_directory(api, ws.get()));
+    let projects = load(move || project_options(api, ws.get()));
+    let directory = Signal::derive(move || members.ready().unwrap_or_default());
+    let range = RwSignal::new(None::<Days>);
+    let res = load(move || {
+        let ws = ws.get();
+        let (from, to, status) = (query.get("from"), query.get("to"), status_filter(&query));
+        let member = query.get("member").and_then(|v| v.parse::<u64>().ok());
+        let (page, per) = (query.page(), query.per_page());
+        async move {
+            let days = window(api, ws, from, to).await?;
+            range.set(Some(days));
+            let mut op = ListTimeRequests::new(ws, days.from, days.to).page(page).per_page(per);
+            if let Some(s) = status {
+                op = op.status(s);
+            }
+            if let Some(m) = member {
+                op = op.user_id(m);
+            }
+            api.page(op).await
+        }
+    });
+    let creating = RwSignal::new(false);
+    let rejecting = RwSignal::new(None::<(String, String)>);
+    let reject_open = RwSignal::new(false);
+    let who = move |r: &TimeRequest| r.user_id.map(|u| name_in(&directory.get_untracked(), u)).unwrap_or_default();
+    let when = |r: &TimeRequest| {
+        let (s, e) = (opt(&r.start), opt(&r.end));
+        format!("{} {}–{}", date_of(&s), clock_of(&s), clock_of(&e))
+    };
+    let approve = move |r: TimeRequest| {
+        let (id, ws) = (r.id.clone(), ws.get_untracked());
+        let label = format!("{}'s request of {}", who(&r), when(&r));
+        leptos::task::spawn_local(async move {
+            match api.send(ApproveTimeRequest::new(id, ws)).await {
+                Ok(_) => toaster.show(format!("Approved {label}; its time entry was written.")),
+                Err(e) => toaster.error(format!("Could not approve {label}: {e}")),
+            };
+            res.refetch();
+        });
+    };
+    let columns = vec![
+        Column::text("Member", move |r: &TimeRequest| who(r)),
+        Column::text("When", when),
+        Column::text("Duration", |r: &TimeRequest| minutes_between(&opt(&r.start), &opt(&r.end)).map(duration_text).unwrap_or_default()).class("num"),
+        Column::text("Project", move |r: &TimeRequest| {
+            r.project_id.map(|p| project_name(projects, p)).unwrap_or_default()
+        }).class("hide-sm"),
+        Column::text("Description", description).class("hide-md"),
+        Column::new("Status", |r: &TimeRequest| status_badge(r.status.as_str())),
+        Column::text("Comment", |r: &TimeRequest| opt(&r.comment)).class("hide-md"),
+        Column::new("", move |r: &TimeRequest| {
+            let ws = ws.get_untracked();
+            let label = format!("{}'s request of {}", who(r), when(r));
+            let day = date_of(&opt(&r.start));
+            let entries = r.user_id.filter(|_| r.status == TimeRequestStatus::Approved).map(|u| paths::time_entries(ws, u, &day, &day));
+            let pending = r.status == TimeRequestStatus::Pending;
+            let (r1, id) = (r.clone(), r.id.clone());
+            let label2 = label.clone();
+            view! {
+                {pending.then(|| view! {
+                    <button type="button" class="btn small ghost" aria-label=format!("Approve {label}") on:click=move |_| approve(r1.clone())>"Approve"</button>
+                    <button type="button" class="btn small ghost" aria-label=format!("Reject {label2}") on:click=move |_| {
+                        rejecting.set(Some((id.clone(), label2.clone())));
+                        reject_open.set(true);
+                    }>"Reject"</button>
+                })}
+                {entries.map(|href| view! { <a class="btn small ghost" href=href>"Entry"</a> })}
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    let reject = Callback::new(move |comment: String| {
+        let Some((id, label)) = rejecting.get_untracked() else { return };
+        let ws = ws.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api.send(RejectTimeRequest::new(id, ws, comment)).await {
+                Ok(_) => toaster.show(format!("Rejected {label}.")),
+                Err(e) => toaster.error(format!("Could not reject {label}: {e}")),
+            };
+            res.refetch();
+        });
+    });
+    let member_opts = Signal::derive(move || tracker_options(&directory.get()));
+    view! {
+        <PageHeader title="Time requests">
+            <button type="button" class="btn primary" on:click=move |_| creating.set(true)>"Request time for a member"</button>
+        </PageHeader>
+        <div class="filters">
+            {queue_status_select(query, "pending", "pending (waiting for approval)", &["approved", "rejected"])}
+            {url_select(query, "member", "Member", "Anyone", member_opts)}
+            {range_dates(query, range)}
+        </div>
+        <Show when=move || creating.get()>
+            <RequestForm ws=ws.get_untracked() members=member_opts
+                on_done=Callback::new(move |saved: bool| {
+                    creating.set(false);
+                    if saved {
+                        res.refetch();
+                    }
+                })/>
+        </Show>
+        <ListFrame res query caption="Time requests" columns key=|r: &TimeRequest| r.id.clone() label=description
+            empty_title=Signal::derive(move || if status_filter(&query) == Some(TimeRequestStatus::Pending) { "No request waits for approval".to_owned() } else { "No requests match".to_owned() })
+            empty_hint="The window is on the day the requested time starts." cols=6/>
+        <ReasonDialog open=reject_open title="Reject this request?"
+            message=Signal::derive(move || format!("{} is refused; the member sees your comment.", rejecting.get().map(|r| r.1).unwrap_or_default()))
+            label="Comment" confirm_label="Reject" on_confirm=reject/>
+    }
+}
+
+/// A project's name from the loaded options (`project {id}` until they load).
+fn project_name(projects: crate::api::Resource<Vec<(u64, String)>>, id: u64) -> String {
+    let found = match projects.state.get_untracked() {
+        crate::api::Load::Ready(list) => list.into_iter().find(|(p, _)| *p == id).map(|(_, n)| n),
+        _ => None,
+    };
+    found.unwrap_or_else(|| format!("project {id}"))
+}
+
+/// Files a manual-time request for a member: the day, `HH:mm` start and end (UTC, as the API's
+/// days are), the contract and task, a description.
+#[component]
+fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callback<bool>) -> impl IntoView {
+    let api = use_api();
+    let toaster = expect_context::<Toaster>();
+    let member = FieldState::new("user_id", "").check(checks::required);
+    let span = SpanFields::new(String::new(), String::new(), String::new(), "start", "end");
+    let SpanFields { date, start, end } = span;
+    let contract = FieldState::new("contract_id", "");
+    let task = FieldState::new("task_id", "");
+    let text = FieldState::new("activity_description", "").check(checks::max_len(10_000));
+    let form = Form::new(vec![member, date, start, end, contract, task, text]);
+    let user = Signal::derive(move || member.num::<u64>().unwrap_or(0));
+    let build = move || {
+        let (day, (s, e)) = (date.value.get(), span.clocks());
+        let mut op = CreateTimeRequest::new(ws, user.get(), stamp(&day, &s), stamp(&day, &e));
+        if let Some(c) = contract.num::<u64>() {
+            op = op.contract_id(c);
+        }
+        if let Some(t) = task.num::<u64>() {
+            op = op.task_id(t);
+        }
+        if let Some(d) = text.opt() {
+            op = op.activity_description(d);
+        }
+        op
+    };
+    Effect::new(move |_| {
+        let rule = build().to_request().map(|_| ());
+        // Unreadable stamps are the clock fields' own checks; show the other rules.
+        if !matches!(&rule, Err(ApiError::InvalidRequest { field: "start" | "user_id", .. })) {
+            form.show_rule(&rule);
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save(api, form, untrack(build), move |_: TimeRequest| {
+            toaster.show("Time request filed; it waits for approval.");
+            on_done.run(true);
+        });
+    };
+    let options = Signal::derive(move || super::options(Some("Choose a member"), members.get()));
+    view! {
+        <form class="card form" on:submit=submit novalidate aria-label="Request time for a member">
+            <h2>"Request time for a member"</h2>
+            <ErrorBanner error=form.error/>
+            <SelectField field=member label="Member" form=form required=true options/>
+            <SpanRow span form zone_hint="HH:mm, UTC (the API's clock)."/>
+            <WorkPicker ws member=user contract task form/>
+            <TextField field=text label="Activity description" form=form/>
+            <div class="form-actions">
+                <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>"Cancel"</button>
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Filing…" } else { "File request" }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,338 @@
+//! Timesheets: the approval queue (submitted first), filters by status, member and period, the
+//! daily breakdown per project, approve, reject with a reason, submit, unsubmit, and approving
+//! several at once. URL state: `status` (default `submitted`; `any` for every status),
+//! `member`, `from`, `to`, `open` (the timesheet whose breakdown shows), `page`, `per_page`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use webwork_core::date::CivilDate;
+use webwork_core::models::{Member, Timesheet, TimesheetStatus};
+use webwork_core::ops::{ApproveTimesheet, ListTimesheets, RejectTimesheet, SubmitTimesheet, UnsubmitTimesheet};
+use webwork_core::{ApiError, Page};
+use webwork_ui::{Column, ConfirmDialog, Toaster};
+
+use super::time_common::{duration_text, member_directory, name_in, queue_status, queue_status_select, status_badge, url_dates, url_select, ReasonDialog};
+use super::{opt, ListFrame, PageHeader};
+use crate::api::{load, use_api, Api};
+use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
+
+/// Bumped when a timesheet changes state, so the navigation's pending count reloads.
+#[derive(Clone, Copy)]
+pub struct QueueChanged(pub RwSignal<u32>);
+
+/// Puts the signal in context (the shell does, once).
+pub fn provide_queue_changed() {
+    provide_context(QueueChanged(RwSignal::new(0)));
+}
+
+fn queue_changed() -> Option<QueueChanged> {
+    use_context::<QueueChanged>()
+}
+
+/// The navigation's badge for a section: the count of submitted timesheets beside
+/// "Timesheets", nothing elsewhere.
+pub fn nav_badge(section: &str) -> Option<AnyView> {
+    (section == "timesheets").then(|| view! { <PendingBadge/> }.into_any())
+}
+
+/// How many timesheets wait for approval (one request: a page of one, reading the total).
+#[component]
+fn PendingBadge() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let changed = queue_changed();
+    let count = load(move || {
+        if let Some(c) = changed {
+            c.0.track();
+        }
+        let ws = ws.get();
+        async move {
+            if ws == 0 {
+                return Ok(0);
+            }
+            let page = api.page(ListTimesheets::new(ws).status(TimesheetStatus::Submitted).per_page(1u32)).await?;
+            Ok(page.pagination.map(|p| p.total).unwrap_or(page.items.len() as u64))
+        }
+    });
+    move || {
+        count.ready().filter(|n| *n > 0).map(|n| {
+            view! { <span class="badge count" aria-label=format!("{n} waiting for approval")>{n.to_string()}</span> }
+        })
+    }
+}
+
+/// The member's name on a timesheet: the reply's own, else the directory's.
+fn sheet_member(t: &Timesheet, members: &[Member]) -> String {
+    let own = t.member.as_ref().map(|m| m.display_name()).filter(|n| !n.trim().is_empty());
+    own.unwrap_or_else(|| name_in(members, t.user_id.or_else(|| t.member.as_ref().and_then(|m| m.id)).unwrap_or(0)))
+}
+
+/// "Olivia Martin's timesheet 2026-02-23 – 2026-03-01" from the reply alone (row labels).
+fn sheet_label(t: &Timesheet) -> String {
+    let who = t.member.as_ref().map(|m| m.display_name()).filter(|n| !n.trim().is_empty());
+    let who = who.unwrap_or_else(|| format!("member {}", t.user_id.unwrap_or(0)));
+    format!("{who}'s timesheet {}", period_text(t))
+}
+
+fn period_text(t: &Timesheet) -> String {
+    format!("{} – {}", opt(&t.date_from), opt(&t.date_to))
+}
+
+/// A timesheet's breakdown as a grid: the days of its period (or of the breakdown), and per
+/// project its minutes on each of those days, projects by name.
+pub fn breakdown_grid(t: &Timesheet) -> (Vec<String>, Vec<(String, Vec<i64>)>) {
+    let period = match (t.date_from.as_deref().map(CivilDate::parse), t.date_to.as_deref().map(CivilDate::parse)) {
+        (Some(Ok(f)), Some(Ok(to))) if f <= to && f.days_until(to) < 31 => super::time_common::Days { from: f, to }.each().into_iter().map(|d| d.to_string()).collect(),
+        _ => Vec::new(),
+    };
+    let mut days: Vec<String> = period;
+    for d in t.daily_breakdown.keys() {
+        if !days.contains(d) {
+            days.push(d.clone());
+        }
+    }
+    days.sort();
+    let mut projects: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for (day, entries) in &t.daily_breakdown {
+        let col = days.iter().position(|d| d == day).unwrap_or(0);
+        for e in entries {
+            let name = e.project_name.clone().unwrap_or_else(|| e.project_id.map(|p| format!("project {p}")).unwrap_or_else(|| "No project".to_owned()));
+            projects.entry(name).or_insert_with(|| vec![0; days.len()])[col] += e.total_minutes;
+        }
+    }
+    (days, projects.into_iter().collect())
+}
+
+/// The daily breakdown of a timesheet as a table with totals.
+#[component]
+fn Breakdown(sheet: Timesheet, member: String) -> impl IntoView {
+    let (days, projects) = breakdown_grid(&sheet);
+    let day_totals: Vec<i64> = (0..days.len()).map(|i| projects.iter().map(|(_, m)| m[i]).sum()).collect();
+    let cell = |m: i64| if m == 0 { "—".to_owned() } else { duration_text(m) };
+    let label = |d: &str| CivilDate::parse(d).map(|c| format!("{} {}", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][c.weekday() as usize], &d[5..])).unwrap_or_else(|_| d.to_owned());
+    let total = sheet.minutes();
+    view! {
+        <section class="card breakdown" aria-label=format!("Daily breakdown of {member}'s timesheet")>
+            <h2>{format!("{member}: {}", period_text(&sheet))}</h2>
+            <p class="muted">{format!("{} in all · status {}", duration_text(total), sheet.status.as_str())}
+                {sheet.reject_reason.clone().filter(|r| !r.is_empty()).map(|r| format!(" · rejected: {r}"))}</p>
+            {if projects.is_empty() {
+                view! { <p>"No time in this period."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table">
+                            <thead><tr>
+                                <th scope="col">"Project"</th>
+                                {days.iter().map(|d| view! { <th scope="col" class="num">{label(d)}</th> }).collect_view()}
+                                <th scope="col" class="num">"Total"</th>
+                            </tr></thead>
+                            <tbody>
+                                {projects.iter().map(|(name, mins)| view! {
+                                    <tr>
+                                        <th scope="row">{name.clone()}</th>
+                                        {mins.iter().map(|m| view! { <td class="num">{cell(*m)}</td> }).collect_view()}
+                                        <td class="num">{duration_text(mins.iter().sum())}</td>
+                                    </tr>
+                                }).collect_view()}
+                                <tr class="total">
+                                    <th scope="row">"Day total"</th>
+                                    {day_totals.iter().map(|m| view! { <td class="num">{cell(*m)}</td> }).collect_view()}
+                                    <td class="num">{duration_text(day_totals.iter().sum())}</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+type Action = Pin<Box<dyn Future<Output = Result<(), ApiError>>>>;
+
+/// Runs one state change and says how it went; `after` reloads.
+fn act(toaster: Toaster, done: String, failed: String, action: Action, after: impl Fn() + 'static) {
+    leptos::task::spawn_local(async move {
+        match action.await {
+            Ok(()) => {
+                toaster.show(done);
+            }
+            Err(e) => {
+                toaster.error(format!("{failed}: {e}"));
+            }
+        }
+        after();
+    });
+}
+
+/// The status filter: the URL's, `submitted` by default, `None` for "any".
+fn status_filter(query: &UrlQuery) -> Option<TimesheetStatus> {
+    queue_status(query, "submitted").map(|s| TimesheetStatus::parse(&s))
+}
+
+#[component]
+pub fn TimesheetsPage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let toaster = expect_context::<Toaster>();
+    let changed = queue_changed();
+    let members = load(move || member_directory(api, ws.get()));
+    let directory = Signal::derive(move || members.ready().unwrap_or_default());
+    let res = load(move || {
+        let ws = ws.get();
+        let mut op = ListTimesheets::new(ws).page(query.page()).per_page(query.per_page());
+        if let Some(s) = status_filter(&query) {
+            op = op.status(s);
+        }
+        if let Some(m) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
+            op = op.user_id(m);
+        }
+        if let Some(f) = query.get("from") {
+            op = op.date_from(f);
+        }
+        if let Some(t) = query.get("to") {
+            op = op.date_to(t);
+        }
+        api.page(op)
+    });
+    let selection = RwSignal::new(BTreeSet::<String>::new());
+    let reload = move || {
+        res.refetch();
+        if let Some(c) = changed {
+            c.0.update(|n| *n += 1);
+        }
+    };
+    let rejecting = RwSignal::new(None::<(String, String)>);
+    let reject_open = RwSignal::new(false);
+    let bulk_open = RwSignal::new(false);
+
+    let columns = vec![
+        Column::new("Member", move |t: &Timesheet| {
+            let name = sheet_member(t, &directory.get_untracked());
+            match t.user_id {
+                Some(u) => view! { <a href=paths::member(ws.get_untracked(), u)>{name}</a> }.into_any(),
+                None => name.into_any(),
+            }
+        }),
+        Column::text("Period", period_text),
+        Column::text("Total", |t: &Timesheet| duration_text(t.minutes())).class("num"),
+        Column::new("Status", |t: &Timesheet| status_badge(t.status.as_str())),
+        Column::text("Submitted", |t: &Timesheet| opt(&t.submitted_on)).class("hide-md"),
+        Column::text("Reason", |t: &Timesheet| opt(&t.reject_reason)).class("hide-sm"),
+        Column::new("", move |t: &Timesheet| {
+            let ws = ws.get_untracked();
+            let (id, who) = (t.id.clone(), format!("{}'s timesheet {}", sheet_member(t, &directory.get_untracked()), period_text(t)));
+            let member_week = match (t.user_id, t.date_from.clone(), t.date_to.clone()) {
+                (Some(u), Some(f), Some(to)) => Some(paths::time_entries(ws, u, &f, &to)),
+                _ => None,
+            };
+            let open_id = id.clone();
+            let submitted = t.status == TimesheetStatus::Submitted;
+            let can_submit = t.status.is_unsubmitted() || t.status == TimesheetStatus::Rejected;
+            let button = move |label: &'static str, make: fn(String, u64, Api) -> Action, done: &'static str| {
+                let (id, who) = (id.clone(), who.clone());
+                view! {
+                    <button type="button" class="btn small ghost" aria-label=format!("{label} {who}") on:click=move |_| {
+                        act(toaster, format!("{done} {who}."), format!("Could not change {who}"), make(id.clone(), ws, api), reload);
+                    }>{label}</button>
+                }
+            };
+            let approve = submitted.then(|| button("Approve", |id, ws, api| Box::pin(async move { api.send(ApproveTimesheet::new(id, ws)).await.map(|_| ()) }), "Approved"));
+            let unsubmit = submitted.then(|| button("Unsubmit", |id, ws, api| Box::pin(async move { api.send(UnsubmitTimesheet::new(id, ws)).await.map(|_| ()) }), "Unsubmitted"));
+            let submit = can_submit.then(|| button("Submit", |id, ws, api| Box::pin(async move { api.send(SubmitTimesheet::new(id, ws)).await.map(|_| ()) }), "Submitted"));
+            let reject = submitted.then(|| {
+                let (id, who) = (t.id.clone(), format!("{}'s timesheet {}", sheet_member(t, &directory.get_untracked()), period_text(t)));
+                view! {
+                    <button type="button" class="btn small ghost" aria-label=format!("Reject {who}") on:click=move |_| {
+                        rejecting.set(Some((id.clone(), who.clone())));
+                        reject_open.set(true);
+                    }>"Reject"</button>
+                }
+            });
+            let shown_id = open_id.clone();
+            view! {
+                <button type="button" class="btn small ghost" aria-expanded=move || (query.get("open") == Some(shown_id.clone())).to_string()
+                    on:click=move |_| {
+                        let showing = query.initial("open") == open_id;
+                        query.set_one("open", (!showing).then(|| open_id.clone()));
+                    }>"Breakdown"</button>
+                {member_week.map(|href| view! { <a class="btn small ghost hide-sm" href=href>"Entries"</a> })}
+                {approve}{reject}{submit}{unsubmit}
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    let open_sheet = move || {
+        let id = query.get("open")?;
+        res.ready().and_then(|p: Page<Timesheet>| p.items.into_iter().find(|t| t.id == id))
+    };
+    let selected_submitted = move || {
+        let sel = selection.get();
+        res.ready().map(|p| p.items.into_iter().filter(|t| sel.contains(&t.id) && t.status == TimesheetStatus::Submitted).collect::<Vec<_>>()).unwrap_or_default()
+    };
+    let approve_selected = Callback::new(move |_| {
+        let sheets = selected_submitted();
+        let ws = ws.get_untracked();
+        leptos::task::spawn_local(async move {
+            let (mut ok, mut failed) = (0usize, Vec::new());
+            for t in &sheets {
+                match api.send(ApproveTimesheet::new(t.id.clone(), ws)).await {
+                    Ok(_) => ok += 1,
+                    Err(e) => failed.push(format!("{}: {e}", period_text(t))),
+                }
+            }
+            if failed.is_empty() {
+                toaster.show(format!("Approved {ok} timesheet{}.", if ok == 1 { "" } else { "s" }));
+            } else {
+                toaster.error(format!("Approved {ok}; {} could not be approved ({}).", failed.len(), failed.join("; ")));
+            }
+            selection.set(BTreeSet::new());
+            reload();
+        });
+    });
+    let reject = Callback::new(move |reason: String| {
+        let Some((id, who)) = rejecting.get_untracked() else { return };
+        let ws = ws.get_untracked();
+        act(toaster, format!("Rejected {who}."), format!("Could not reject {who}"), Box::pin(async move { api.send(RejectTimesheet::new(id, ws, reason)).await.map(|_| ()) }), reload);
+    });
+    let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
+    view! {
+        <PageHeader title="Timesheets"/>
+        <div class="filters">
+            {queue_status_select(query, "submitted", "submitted (waiting for approval)", &["pending", "approved", "rejected"])}
+            {url_select(query, "member", "Member", "Anyone", member_opts)}
+            {url_dates(query, Signal::derive(move || query.text("from")), Signal::derive(move || query.text("to")))}
+        </div>
+        <Show when=move || !selection.with(BTreeSet::is_empty)>
+            <div class="bulk-bar" role="region" aria-label="Selected timesheets">
+                <span>{move || {
+                    let n = selection.with(BTreeSet::len);
+                    let s = selected_submitted().len();
+                    if s == n { format!("{n} selected") } else { format!("{n} selected, {s} of them submitted") }
+                }}</span>
+                <button type="button" class="btn primary" disabled=move || selected_submitted().is_empty()
+                    on:click=move |_| bulk_open.set(true)>"Approve selected"</button>
+                <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>"Clear"</button>
+            </div>
+        </Show>
+        {move || open_sheet().map(|t| {
+            let name = sheet_member(&t, &directory.get_untracked());
+            view! { <Breakdown sheet=t member=name/> }
+        })}
+        <ListFrame res query caption="Timesheets" columns key=|t: &Timesheet| t.id.clone() label=sheet_label selection
+            empty_title=Signal::derive(move || if status_filter(&query) == Some(TimesheetStatus::Submitted) { "Nothing waits for approval".to_owned() } else { "No timesheets match".to_owned() })
+            empty_hint="Change the status, member or period." cols=6/>
+        <ReasonDialog open=reject_open title="Reject this timesheet?"
+            message=Signal::derive(move || format!("{} goes back to the member with your reason.", rejecting.get().map(|r| r.1).unwrap_or_default()))
+            label="Reason" confirm_label="Reject" on_confirm=reject/>
+        <ConfirmDialog open=bulk_open title="Approve the selected timesheets?"
+            message=Signal::derive(move || format!("{} submitted timesheets are approved; their entries can no longer be edited.", selected_submitted().len()))
+            confirm_label="Approve" on_confirm=approve_selected/>
+    }
+}
