@@ -137,16 +137,16 @@ impl Board {
         let now = js_sys::Date::now();
         let cost = self.rows.with_untracked(|r| r.len() as u32).max(1) + 1;
         let due = match (self.loaded_at.get_untracked(), refresh_plan(cost, api.budget.get_untracked())) {
-            (_, Refresh::Paused(wait)) if self.loaded_at.get_untracked().is_some() => {
+            // The first round (or one asked for) goes whatever the budget: the pacer queues it.
+            (None, _) => true,
+            (Some(_), Refresh::Paused(wait)) => {
                 self.next.set(Some((now + wait, true)));
                 false
             }
-            (None, _) => true,
             (Some(at), Refresh::Every(every)) => {
                 self.next.set(Some((at + every, false)));
                 now >= at + every
             }
-            (Some(_), Refresh::Paused(_)) => false,
         };
         if due {
             self.sweep(api);
