@@ -406,3 +406,38 @@ e2e('unsubmits and submits a timesheet, then approves two at once', async (page)
   assert.equal(await status(b), 'approved');
   await grid.getByRole('checkbox', { name: `Select ${label(a)}` }).waitFor({ state: 'detached' });
 });
+
+e2e('adds a manual time entry for a member and deletes it', async (page) => {
+  const { member, contract } = await idleMemberWithContract([5, 1]);
+  const sameDay = await get(`/time-entries?workspace_id=1&user_id=${member.id}&date=${MONDAY}`);
+  assert.ok(sameDay.every((e) => e.start_time.slice(11, 16) >= '03:00'), 'the night is free');
+  const what = unique('Manual e2e ');
+  await signIn(page, sandbox);
+  await page.goto(`${sandbox.origin}/w/1/time-entries?member=${member.id}&from=${MONDAY}&to=${MONDAY}`);
+  await page.getByRole('heading', { name: 'Time entries', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Add time' }).click();
+  const form = page.getByRole('form', { name: 'Add time' });
+  assert.equal(await form.getByLabel('Date').inputValue(), MONDAY, 'the day of the range');
+  await form.getByRole('textbox', { name: 'Start' }).fill('02:00');
+  await form.getByRole('textbox', { name: 'End' }).fill('0245');
+  await form.getByText('45 min in all.').waitFor();
+  await form.getByLabel('Project (contract)').locator(`option[value="${contract.id}"]`).waitFor({ state: 'attached' });
+  await form.getByLabel('Project (contract)').selectOption(String(contract.id));
+  await form.getByLabel('Notes').fill(what);
+  await form.getByRole('button', { name: 'Add time' }).click();
+  await toast(page, 'Added 45 min.').waitFor();
+  const row = page.getByRole('grid', { name: 'Time entries' }).getByRole('row').filter({ hasText: what });
+  await row.waitFor();
+  assert.match(await row.innerText(), /02:00–02:45[\s\S]*45 min/);
+  const added = (await get(`/time-entries?workspace_id=1&user_id=${member.id}&date=${MONDAY}`)).find((e) => e.activity_description === what);
+  assert.equal(added?.duration_minutes, 45, 'the API has the entry');
+
+  await row.getByRole('button', { name: `Delete the entry of ${MONDAY} 02:00` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this time entry?' });
+  assert.match(await dialog.innerText(), /02:00–02:45 \(45 min\)/);
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await toast(page, `Deleted the entry of ${MONDAY} 02:00.`).waitFor();
+  await row.waitFor({ state: 'detached' });
+  const left = await get(`/time-entries?workspace_id=1&user_id=${member.id}&date=${MONDAY}`);
+  assert.equal(left.find((e) => e.id === added.id), undefined, 'gone from the API');
+});
