@@ -13,7 +13,7 @@ use web_sys::{HtmlButtonElement, HtmlElement};
 use webwork_admin::api::BudgetView;
 use webwork_admin::pages::dashboard::{leave_text, WeekHours};
 use webwork_admin::pages::time_common::{
-    clock_check, clock_of, duration_text, hours_text, minutes_within, normalize_clock, refresh_plan, span_minutes, Days, ReasonDialog, Refresh, MIN_INTERVAL_MS, RESERVE,
+    clock_check, clock_of, duration_text, hours_text, stamp_text, minutes_within, normalize_clock, refresh_plan, span_minutes, Days, ReasonDialog, Refresh, MIN_INTERVAL_MS, RESERVE,
 };
 use webwork_admin::pages::time_entries::lock_reason;
 use webwork_admin::pages::time_requests::{minutes_between, stamp};
@@ -34,6 +34,8 @@ fn clock_times_read_and_their_order_is_checked() {
     assert_eq!(clock_of("2026-03-03T09:05:00Z"), "09:05");
     assert_eq!(clock_of("2026-03-03T17:30:00+02:00"), "17:30");
     assert_eq!(clock_of("2026-03-03"), "", "no time part");
+    assert_eq!(stamp_text("2026-03-02T09:00:00Z"), "2026-03-02 09:00");
+    assert_eq!(stamp_text("yesterday"), "yesterday", "as sent when it does not read");
     assert_eq!(clock_check("09:00"), None);
     assert_eq!(clock_check(""), Some("Required.".to_owned()));
     for bad in ["24:00", "9:5", "12:60", "noon"] {
@@ -168,10 +170,13 @@ fn tracker_replies_show_on_the_board_at_once() {
 
 #[wasm_bindgen_test]
 fn dashboard_figures_read_well() {
-    let week = |this, same| WeekHours { today: day("2026-03-04"), today_minutes: 0, this_week: this, last_week_same_days: same, last_week: 0 };
-    assert_eq!(week(660, 600).change_text().as_deref(), Some("+10 % on the same days last week"));
-    assert_eq!(week(300, 600).change_text().as_deref(), Some("-50 % on the same days last week"));
-    assert_eq!(week(300, 0).change_text(), None, "no comparison without time last week");
+    let week = |done, same| WeekHours { today: day("2026-03-04"), this_week: done, this_week_done: done, last_week_same_days: same, last_week: 2400 };
+    assert_eq!(week(660, Some(600)).change_text().as_deref(), Some("+10 % from Monday to yesterday, against the same days last week"));
+    assert_eq!(week(300, Some(600)).change_text().as_deref(), Some("-50 % from Monday to yesterday, against the same days last week"));
+    assert_eq!(week(300, Some(0)).change_text(), None, "no comparison without time last week");
+    assert_eq!(week(0, None).change_text(), None, "nor on a Monday");
+    assert_eq!(week(300, Some(600)).last_week_text(), "Last week: 10.0 h on the same days, 40.0 h in all.");
+    assert_eq!(week(0, None).last_week_text(), "Last week: 40.0 h in all.");
     let leave = Leave { policy_name: Some("Vacation".into()), leave_period: Some(LeavePeriod::FirstHalf), ..Default::default() };
     assert_eq!(leave_text(&leave), "Vacation, first half");
     let hours = Leave { policy_name: Some("Doctor appointment".into()), start_time: Some("09:00".into()), end_time: Some("11:00".into()), ..Default::default() };

@@ -19,31 +19,43 @@ use super::PageHeader;
 use crate::api::{load, use_api, Api, Resource};
 use crate::nav::{paths, use_ws};
 
-/// Hours of this week so far against the same days of last week and all of last week.
+/// Hours of this week so far against last week. The comparison is on whole days, Monday to
+/// yesterday, since today is still under way (last Wednesday was a full day; this one is not).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WeekHours {
     pub today: CivilDate,
-    /// Closed time today (the running trackers come on top).
-    pub today_minutes: i64,
+    /// Monday to today, closed time.
     pub this_week: i64,
-    pub last_week_same_days: i64,
+    /// Monday to yesterday.
+    pub this_week_done: i64,
+    /// The same days last week; `None` on a Monday (no whole day yet).
+    pub last_week_same_days: Option<i64>,
     pub last_week: i64,
 }
 
 impl WeekHours {
-    /// "+12 % on the same days last week", or `None` without time last week.
+    /// "+12 % on the same days last week", or `None` without a day to compare.
     pub fn change_text(&self) -> Option<String> {
-        (self.last_week_same_days > 0).then(|| {
-            let pct = ((self.this_week - self.last_week_same_days) as f64 / self.last_week_same_days as f64 * 100.0).round() as i64;
+        self.last_week_same_days.filter(|m| *m > 0).map(|before| {
+            let pct = ((self.this_week_done - before) as f64 / before as f64 * 100.0).round() as i64;
             let sign = if pct > 0 { "+" } else { "" };
-            format!("{sign}{pct} % on the same days last week")
+            format!("{sign}{pct} % from Monday to yesterday, against the same days last week")
         })
+    }
+
+    /// "Last week: 30.0 h on the same days, 38.5 h in all."
+    pub fn last_week_text(&self) -> String {
+        match self.last_week_same_days {
+            Some(m) => format!("Last week: {} on the same days, {} in all.", hours_text(m), hours_text(self.last_week)),
+            None => format!("Last week: {} in all.", hours_text(self.last_week)),
+        }
     }
 }
 
 async fn week_hours(api: Api, ws: u64) -> Result<WeekHours, ApiError> {
     let today = server_today(api, ws).await?;
     let this = Days::week_so_far(today);
+    let done = (today > this.from).then(|| Days { from: this.from, to: today.add_days(-1) });
     let last = Days::week_of(today).week_before();
     let report = |d: Days| api.send(GetTrackedHoursReport::new(ws).start_date(d.from).end_date(d.to));
     let (now, before) = futures_util::join!(report(this), report(last));
@@ -51,9 +63,9 @@ async fn week_hours(api: Api, ws: u64) -> Result<WeekHours, ApiError> {
     let day_minutes = |d: &webwork_core::models::TrackedDay| d.users.iter().map(|u| u.total_minutes).sum::<i64>();
     Ok(WeekHours {
         today,
-        today_minutes: minutes_within(&now.dates, Days { from: today, to: today }, day_minutes),
         this_week: minutes_within(&now.dates, this, day_minutes),
-        last_week_same_days: minutes_within(&before.dates, this.week_before(), day_minutes),
+        this_week_done: done.map(|d| minutes_within(&now.dates, d, day_minutes)).unwrap_or(0),
+        last_week_same_days: done.map(|d| minutes_within(&before.dates, d.week_before(), day_minutes)),
         last_week: minutes_within(&before.dates, last, day_minutes),
     })
 }
@@ -168,7 +180,7 @@ pub fn DashboardPage() -> impl IntoView {
                 {move || week.get().map(|h| view! {
                     <p class="figure" data-figure="hours-week">{hours_text(h.this_week)}</p>
                     <p>{format!("Monday to today ({}), closed time.", h.today)}</p>
-                    <p data-figure="hours-last-week">{format!("Last week: {} on the same days, {} in all.", hours_text(h.last_week_same_days), hours_text(h.last_week))}</p>
+                    <p data-figure="hours-last-week">{h.last_week_text()}</p>
                     {h.change_text().map(|t| view! { <p class="muted">{t}</p> })}
                 })}
             </Tile>

@@ -29,6 +29,12 @@ pub fn date_of(iso: &str) -> String {
     iso.get(..10).filter(|d| CivilDate::parse(d).is_ok()).unwrap_or("").to_owned()
 }
 
+/// An ISO 8601 stamp as `2026-03-02 09:00` (the API's clock); as sent when it does not read.
+pub fn stamp_text(iso: &str) -> String {
+    let (d, t) = (date_of(iso), clock_of(iso));
+    if d.is_empty() || t.is_empty() { iso.to_owned() } else { format!("{d} {t}") }
+}
+
 /// Minutes as `7 h 05 min` (`45 min` under an hour, `-` signs kept).
 pub fn duration_text(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };

@@ -121,7 +121,7 @@ pub fn TimeEntriesPage() -> impl IntoView {
             let end = r.entry.end_time.as_deref().map(clock_of).unwrap_or_else(|| "running".to_owned());
             format!("{}–{end}", clock_of(&r.entry.start_time))
         }),
-        Column::text("Duration", |r: &EntryRow| duration_text(r.entry.duration_minutes)).class("num"),
+        Column::text("Duration", |r: &EntryRow| duration_text(r.entry.duration_minutes)).class("num dur"),
         Column::text("Project", |r: &EntryRow| opt(&r.entry.project_name)),
         Column::text("Task", |r: &EntryRow| opt(&r.entry.task_title)).class("hide-md"),
         Column::text("Description", |r: &EntryRow| opt(&r.entry.activity_description)).class("hide-sm"),

@@ -14,7 +14,7 @@ use webwork_core::ops::{ApproveTimesheet, ListTimesheets, RejectTimesheet, Submi
 use webwork_core::{ApiError, Page};
 use webwork_ui::{Column, ConfirmDialog, Toaster};
 
-use super::time_common::{duration_text, member_directory, name_in, queue_status, queue_status_select, status_badge, url_dates, url_select, ReasonDialog};
+use super::time_common::{duration_text, member_directory, name_in, queue_status, queue_status_select, stamp_text, status_badge, url_dates, url_select, ReasonDialog};
 use super::{opt, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
@@ -134,14 +134,14 @@ fn Breakdown(sheet: Timesheet, member: String) -> impl IntoView {
                                 {projects.iter().map(|(name, mins)| view! {
                                     <tr>
                                         <th scope="row">{name.clone()}</th>
-                                        {mins.iter().map(|m| view! { <td class="num">{cell(*m)}</td> }).collect_view()}
-                                        <td class="num">{duration_text(mins.iter().sum())}</td>
+                                        {mins.iter().map(|m| view! { <td class="num dur">{cell(*m)}</td> }).collect_view()}
+                                        <td class="num dur">{duration_text(mins.iter().sum())}</td>
                                     </tr>
                                 }).collect_view()}
                                 <tr class="total">
                                     <th scope="row">"Day total"</th>
-                                    {day_totals.iter().map(|m| view! { <td class="num">{cell(*m)}</td> }).collect_view()}
-                                    <td class="num">{duration_text(day_totals.iter().sum())}</td>
+                                    {day_totals.iter().map(|m| view! { <td class="num dur">{cell(*m)}</td> }).collect_view()}
+                                    <td class="num dur">{duration_text(day_totals.iter().sum())}</td>
                                 </tr>
                             </tbody>
                         </table>
@@ -220,9 +220,9 @@ pub fn TimesheetsPage() -> impl IntoView {
             }
         }),
         Column::text("Period", period_text),
-        Column::text("Total", |t: &Timesheet| duration_text(t.minutes())).class("num"),
+        Column::text("Total", |t: &Timesheet| duration_text(t.minutes())).class("num dur"),
         Column::new("Status", |t: &Timesheet| status_badge(t.status.as_str())),
-        Column::text("Submitted", |t: &Timesheet| opt(&t.submitted_on)).class("hide-md"),
+        Column::text("Submitted", |t: &Timesheet| t.submitted_on.as_deref().map(stamp_text).unwrap_or_default()).class("hide-md"),
         Column::text("Reason", |t: &Timesheet| opt(&t.reject_reason)).class("hide-sm"),
         Column::new("", move |t: &Timesheet| {
             let ws = ws.get_untracked();

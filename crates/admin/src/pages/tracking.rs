@@ -18,7 +18,7 @@ use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, TextField, Toaster};
 
-use super::time_common::{can_track, clock_of, duration_text, member_directory, note_today, refresh_plan, Refresh, WorkPicker};
+use super::time_common::{can_track, clock_of, duration_text, member_directory, note_today, refresh_plan, Refresh, WorkPicker, RESERVE};
 use super::PageHeader;
 use crate::api::{use_api, Api};
 use crate::nav::{paths, use_url_query, use_ws};
@@ -137,16 +137,16 @@ impl Board {
         let now = js_sys::Date::now();
         let cost = self.rows.with_untracked(|r| r.len() as u32).max(1) + 1;
         let due = match (self.loaded_at.get_untracked(), refresh_plan(cost, api.budget.get_untracked())) {
-            (_, Refresh::Paused(wait)) if self.loaded_at.get_untracked().is_some() => {
+            // The first round (or one asked for) goes whatever the budget: the pacer queues it.
+            (None, _) => true,
+            (Some(_), Refresh::Paused(wait)) => {
                 self.next.set(Some((now + wait, true)));
                 false
             }
-            (None, _) => true,
             (Some(at), Refresh::Every(every)) => {
                 self.next.set(Some((at + every, false)));
                 now >= at + every
             }
-            (Some(_), Refresh::Paused(_)) => false,
         };
         if due {
             self.sweep(api);
@@ -296,6 +296,7 @@ pub fn work_text(s: &TrackerState) -> String {
 #[component]
 pub fn BoardStatus() -> impl IntoView {
     let board = use_board();
+    let api = use_api();
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1)) {
         on_cleanup(move || h.clear());
@@ -307,7 +308,11 @@ pub fn BoardStatus() -> impl IntoView {
         }
         let last = board.loaded_at.get().map(|at| format!("Updated {} s ago.", ((now - at) / 1000.0).max(0.0) as u64)).unwrap_or_default();
         match board.next.get() {
-            Some((at, true)) => format!("{last} Refresh paused: the rate budget is low; it resumes in {} s.", ((at - now) / 1000.0).ceil().max(0.0) as u64),
+            Some((_, true)) => {
+                let b = api.budget.get();
+                let cost = board.rows.with(Vec::len) + 1;
+                format!("{last} The next refresh waits for the rate budget: {} of {} requests are free, a round takes {cost} and {RESERVE} stay free for you.", b.remaining, b.limit)
+            }
             Some((at, false)) => format!("{last} Next refresh in {} s.", ((at - now) / 1000.0).ceil().max(0.0) as u64),
             None => last,
         }
@@ -385,7 +390,7 @@ pub fn TrackingPage() -> impl IntoView {
             view! { <span class="tracker" data-status=status>{text}</span> }.into_any()
         }),
         Column::text("On", |r: &BoardRow| r.state.as_ref().filter(|s| is_running(s)).map(work_text).unwrap_or_default()),
-        Column::text("Today", |r: &BoardRow| r.state.as_ref().map(|s| duration_text(s.total_minutes)).unwrap_or_default()).class("num"),
+        Column::text("Today", |r: &BoardRow| r.state.as_ref().map(|s| duration_text(s.total_minutes)).unwrap_or_default()).class("num dur"),
         Column::new("", move |r: &BoardRow| {
             let (id, name, running) = (r.member.id, r.member.full_name(), r.running());
             let member = r.member.clone();
