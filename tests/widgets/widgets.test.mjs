@@ -340,3 +340,48 @@ test('a token provider is asked again after a 401', async () => {
     await context.close();
   }
 });
+
+test('loading, error with Retry, and empty states', async () => {
+  const { context, page, problems } = await openPage(browser);
+  try {
+    let release;
+    const held = new Promise((r) => (release = r));
+    // The first leave list waits, then fails with a 500 (not retried); later ones pass.
+    let first = true;
+    await page.route(`${sandbox.origin}/api/v2/leaves?**`, async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      await held;
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ success: false, message: 'Database on fire' }) });
+    });
+    await page.route(`${sandbox.origin}/widgets/states.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><script type="module">
+            import { WebWorkWidgets } from './webwork-widgets.js';
+            WebWorkWidgets.configure({ token: 'demo-owner', baseUrl: '/api/v2' });
+          </script>
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
+      }),
+    );
+    await page.goto(`${sandbox.origin}/widgets/states.html`);
+    await waitState(page, 'webwork-leave-calendar', 'loading');
+    assert.equal(await frame(page, 'webwork-leave-calendar').getAttribute('aria-busy'), 'true');
+    release();
+    await waitState(page, 'webwork-leave-calendar', 'error');
+    const banner = page.locator('webwork-leave-calendar [role="alert"]');
+    assert.match(await banner.textContent(), /Server error.*Database on fire/s);
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await waitState(page, 'webwork-leave-calendar', 'ready');
+
+    // A month nobody is away.
+    const june = await call(sandbox, 'demo-owner', 'GET', '/leaves?workspace_id=1&date_from=2025-06-01&date_to=2025-06-30&per_page=100');
+    assert.equal(june.filter((l) => l.status !== 'rejected').length, 0);
+    await page.evaluate(() => document.querySelector('webwork-leave-calendar').setAttribute('month', '2025-06'));
+    await waitState(page, 'webwork-leave-calendar', 'empty');
+    assert.equal(await page.locator('webwork-leave-calendar .empty-title').textContent(), 'Nobody is away in June 2025.');
+    assert.deepEqual(problems.errors, []);
+  } finally {
+    await context.close();
+  }
+});
