@@ -299,14 +299,30 @@ test('an unconfigured widget says what it needs', async () => {
 });
 
 test('a demo-regular token shows the refusal state', async () => {
+  // The regular user submits their pending timesheet, so the approvals list shows one of theirs.
+  const own = await call(sandbox, 'demo-regular', 'GET', '/timesheets?workspace_id=1&status=pending&per_page=100');
+  assert.ok(own.length > 0, 'the demo member has a pending timesheet');
+  await call(sandbox, 'demo-regular', 'PUT', `/timesheets/${own[0].id}/submit?workspace_id=1`, { workspace_id: 1 });
   const { context, page, problems } = await openIntranet('demo-regular');
   try {
     for (const element of ['webwork-timer', 'webwork-team-status', 'webwork-hours-chart']) {
       await waitState(page, element, 'refused');
       assert.match(await page.locator(`${element} [role="alert"]`).textContent(), /Not allowed.*403/s);
     }
-    // What a regular user may read still shows: their own leave.
+    // What a regular user may read still shows: their own leave, their own waiting timesheet...
     await eventually('the calendar', async () => ['ready', 'empty'].includes(await frame(page, 'webwork-leave-calendar').getAttribute('data-state')));
+    await waitState(page, 'webwork-approvals', 'ready');
+    const sheet = page.locator('webwork-approvals li[data-kind="timesheet"]').first();
+    assert.equal(await sheet.locator('.person-name').textContent(), "Seán O'Brien");
+    // ...but approving it is refused at the row, which stays, and the sandbox keeps it submitted.
+    const submitted = () => call(sandbox, 'demo-owner', 'GET', '/timesheets?workspace_id=1&user_id=5&status=submitted&per_page=100');
+    const before = (await submitted()).map((t) => t.id).sort();
+    const rows = await page.locator('webwork-approvals li[data-kind="timesheet"]').count();
+    assert.equal(rows, before.length);
+    await sheet.getByRole('button', { name: /^Approve/ }).click();
+    await eventually('the refusal at the row', async () => /Not allowed/.test(await sheet.locator('[role="alert"]').textContent().catch(() => '')));
+    assert.equal(await page.locator('webwork-approvals li[data-kind="timesheet"]').count(), rows);
+    assert.deepEqual((await submitted()).map((t) => t.id).sort(), before);
     // Switching the page's token to the owner lifts the refusal everywhere.
     await page.locator('#token').selectOption('demo-owner');
     await waitState(page, 'webwork-timer', 'ready');
