@@ -40,6 +40,12 @@ after(async () => {
   await sandbox?.stop();
 });
 
+/** Serves `html` at /widgets/NAME (beside the bundle, so its relative imports resolve) and opens it. */
+async function openTestPage(page, name, html) {
+  await page.route(`${sandbox.origin}/widgets/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(`${sandbox.origin}/widgets/${name}`);
+}
+
 /** The state a widget shows (`data-state` of its frame, inside the shadow root). */
 function frame(page, element) {
   return page.locator(`${element} section.widget`).first();
@@ -256,15 +262,9 @@ test('an unconfigured widget says what it needs', async () => {
   const { context, page, problems } = await openPage(browser);
   try {
     // A page that loads the bundle but never calls configure.
-    await page.route(`${sandbox.origin}/widgets/bare.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script type="module" src="./webwork-widgets.js"></script>
+    await openTestPage(page, 'bare.html', `<!doctype html><script type="module" src="./webwork-widgets.js"></script>
           <webwork-timer base-url="/api/v2" workspace-id="1" member-id="5"></webwork-timer>
-          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
-      }),
-    );
-    await page.goto(`${sandbox.origin}/widgets/bare.html`);
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
     await waitState(page, 'webwork-timer', 'not-configured');
     assert.match(await page.locator('webwork-timer .state-note').textContent(), /WebWorkWidgets\.configure\(\{ token \}\)/);
     assert.equal(await page.locator('webwork-timer .state-note').getAttribute('role'), 'status');
@@ -336,19 +336,13 @@ test('a demo-regular token shows the refusal state', async () => {
 test('a token provider is asked again after a 401', async () => {
   const { context, page, problems } = await openPage(browser);
   try {
-    await page.route(`${sandbox.origin}/widgets/provider.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script type="module">
+    await openTestPage(page, 'provider.html', `<!doctype html><script type="module">
             import { WebWorkWidgets } from './webwork-widgets.js';
             window.asked = 0;
             // The first token has expired (the sandbox answers 401); the provider's next one works.
             WebWorkWidgets.configure({ baseUrl: '/api/v2', tokenProvider: () => Promise.resolve(++window.asked === 1 ? 'expired-token' : 'demo-owner') });
           </script>
-          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
-      }),
-    );
-    await page.goto(`${sandbox.origin}/widgets/provider.html`);
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
     await waitState(page, 'webwork-leave-calendar', 'ready');
     assert.equal(await page.evaluate(() => window.asked), 2);
     assert.deepEqual(problems.errors, []);
@@ -370,17 +364,11 @@ test('loading, error with Retry, and empty states', async () => {
       await held;
       await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ success: false, message: 'Database on fire' }) });
     });
-    await page.route(`${sandbox.origin}/widgets/states.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script type="module">
+    await openTestPage(page, 'states.html', `<!doctype html><script type="module">
             import { WebWorkWidgets } from './webwork-widgets.js';
             WebWorkWidgets.configure({ token: 'demo-owner', baseUrl: '/api/v2' });
           </script>
-          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
-      }),
-    );
-    await page.goto(`${sandbox.origin}/widgets/states.html`);
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
     await waitState(page, 'webwork-leave-calendar', 'loading');
     assert.equal(await frame(page, 'webwork-leave-calendar').getAttribute('aria-busy'), 'true');
     release();
