@@ -40,6 +40,12 @@ after(async () => {
   await sandbox?.stop();
 });
 
+/** Serves `html` at /widgets/NAME (beside the bundle, so its relative imports resolve) and opens it. */
+async function openTestPage(page, name, html) {
+  await page.route(`${sandbox.origin}/widgets/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(`${sandbox.origin}/widgets/${name}`);
+}
+
 /** The state a widget shows (`data-state` of its frame, inside the shadow root). */
 function frame(page, element) {
   return page.locator(`${element} section.widget`).first();
@@ -120,11 +126,11 @@ test('every widget renders the sandbox data', async () => {
     assert.equal(await page.locator('webwork-team-status .summary').textContent(), `${working} of ${shown.length} working now`);
 
     // Hours chart: the week's total and each member's hours, as the report says.
-    await eventually('the chart of the demo week', async () => (await page.locator('webwork-hours-chart .summary').textContent()).includes('23 Feb'));
+    await eventually('the chart of the demo week', async () => (await page.locator('webwork-hours-chart .chart-head h3').textContent()).includes('23 Feb'));
     await waitState(page, 'webwork-hours-chart', 'ready');
     const report = await call(sandbox, owner, 'GET', `/reports/tracked-hours?workspace_id=1&start_date=${WEEK_FROM}&end_date=${WEEK_TO}`);
     assert.ok(report.total.total_minutes > 0, 'the demo week has time');
-    assert.match(await page.locator('webwork-hours-chart .summary').textContent(), new RegExp(`${hours(report.total.total_minutes)} h in all`));
+    assert.equal(await page.locator('webwork-hours-chart .summary').textContent(), `${hours(report.total.total_minutes)} h in all`);
     const expected = {};
     for (const [id, m] of minutesPerUser(report)) expected[fullName(members.find((x) => x.id === id))] = m;
     assert.deepEqual(await legend(page), expected);
@@ -230,7 +236,7 @@ test('changing workspace-id loads the other workspace', async () => {
   });
   const { context, page, problems } = await openIntranet();
   try {
-    await eventually('the chart of workspace 1', async () => (await page.locator('webwork-hours-chart .summary').textContent().catch(() => '')).includes('23 Feb'));
+    await eventually('the chart of workspace 1', async () => (await page.locator('webwork-hours-chart .chart-head h3').textContent().catch(() => '')).includes('23 Feb'));
     const ws1 = await legend(page);
 
     await page.locator('#workspace').selectOption('2');
@@ -256,15 +262,9 @@ test('an unconfigured widget says what it needs', async () => {
   const { context, page, problems } = await openPage(browser);
   try {
     // A page that loads the bundle but never calls configure.
-    await page.route(`${sandbox.origin}/widgets/bare.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script type="module" src="./webwork-widgets.js"></script>
+    await openTestPage(page, 'bare.html', `<!doctype html><script type="module" src="./webwork-widgets.js"></script>
           <webwork-timer base-url="/api/v2" workspace-id="1" member-id="5"></webwork-timer>
-          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
-      }),
-    );
-    await page.goto(`${sandbox.origin}/widgets/bare.html`);
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
     await waitState(page, 'webwork-timer', 'not-configured');
     assert.match(await page.locator('webwork-timer .state-note').textContent(), /WebWorkWidgets\.configure\(\{ token \}\)/);
     assert.equal(await page.locator('webwork-timer .state-note').getAttribute('role'), 'status');
@@ -299,14 +299,30 @@ test('an unconfigured widget says what it needs', async () => {
 });
 
 test('a demo-regular token shows the refusal state', async () => {
+  // The regular user submits their pending timesheet, so the approvals list shows one of theirs.
+  const own = await call(sandbox, 'demo-regular', 'GET', '/timesheets?workspace_id=1&status=pending&per_page=100');
+  assert.ok(own.length > 0, 'the demo member has a pending timesheet');
+  await call(sandbox, 'demo-regular', 'PUT', `/timesheets/${own[0].id}/submit?workspace_id=1`, { workspace_id: 1 });
   const { context, page, problems } = await openIntranet('demo-regular');
   try {
     for (const element of ['webwork-timer', 'webwork-team-status', 'webwork-hours-chart']) {
       await waitState(page, element, 'refused');
       assert.match(await page.locator(`${element} [role="alert"]`).textContent(), /Not allowed.*403/s);
     }
-    // What a regular user may read still shows: their own leave.
+    // What a regular user may read still shows: their own leave, their own waiting timesheet...
     await eventually('the calendar', async () => ['ready', 'empty'].includes(await frame(page, 'webwork-leave-calendar').getAttribute('data-state')));
+    await waitState(page, 'webwork-approvals', 'ready');
+    const sheet = page.locator('webwork-approvals li[data-kind="timesheet"]').first();
+    assert.equal(await sheet.locator('.person-name').textContent(), "Seán O'Brien");
+    // ...but approving it is refused at the row, which stays, and the sandbox keeps it submitted.
+    const submitted = () => call(sandbox, 'demo-owner', 'GET', '/timesheets?workspace_id=1&user_id=5&status=submitted&per_page=100');
+    const before = (await submitted()).map((t) => t.id).sort();
+    const rows = await page.locator('webwork-approvals li[data-kind="timesheet"]').count();
+    assert.equal(rows, before.length);
+    await sheet.getByRole('button', { name: /^Approve/ }).click();
+    await eventually('the refusal at the row', async () => /Not allowed/.test(await sheet.locator('[role="alert"]').textContent().catch(() => '')));
+    assert.equal(await page.locator('webwork-approvals li[data-kind="timesheet"]').count(), rows);
+    assert.deepEqual((await submitted()).map((t) => t.id).sort(), before);
     // Switching the page's token to the owner lifts the refusal everywhere.
     await page.locator('#token').selectOption('demo-owner');
     await waitState(page, 'webwork-timer', 'ready');
@@ -320,21 +336,54 @@ test('a demo-regular token shows the refusal state', async () => {
 test('a token provider is asked again after a 401', async () => {
   const { context, page, problems } = await openPage(browser);
   try {
-    await page.route(`${sandbox.origin}/widgets/provider.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><script type="module">
+    await openTestPage(page, 'provider.html', `<!doctype html><script type="module">
             import { WebWorkWidgets } from './webwork-widgets.js';
             window.asked = 0;
             // The first token has expired (the sandbox answers 401); the provider's next one works.
             WebWorkWidgets.configure({ baseUrl: '/api/v2', tokenProvider: () => Promise.resolve(++window.asked === 1 ? 'expired-token' : 'demo-owner') });
           </script>
-          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`,
-      }),
-    );
-    await page.goto(`${sandbox.origin}/widgets/provider.html`);
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
     await waitState(page, 'webwork-leave-calendar', 'ready');
     assert.equal(await page.evaluate(() => window.asked), 2);
+    assert.deepEqual(problems.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('loading, error with Retry, and empty states', async () => {
+  const { context, page, problems } = await openPage(browser);
+  try {
+    let release;
+    const held = new Promise((r) => (release = r));
+    // The first leave list waits, then fails with a 500 (not retried); later ones pass.
+    let first = true;
+    await page.route(`${sandbox.origin}/api/v2/leaves?**`, async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      await held;
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ success: false, message: 'Database on fire' }) });
+    });
+    await openTestPage(page, 'states.html', `<!doctype html><script type="module">
+            import { WebWorkWidgets } from './webwork-widgets.js';
+            WebWorkWidgets.configure({ token: 'demo-owner', baseUrl: '/api/v2' });
+          </script>
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
+    await waitState(page, 'webwork-leave-calendar', 'loading');
+    assert.equal(await frame(page, 'webwork-leave-calendar').getAttribute('aria-busy'), 'true');
+    release();
+    await waitState(page, 'webwork-leave-calendar', 'error');
+    const banner = page.locator('webwork-leave-calendar [role="alert"]');
+    assert.match(await banner.textContent(), /Server error.*Database on fire/s);
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await waitState(page, 'webwork-leave-calendar', 'ready');
+
+    // A month nobody is away.
+    const june = await call(sandbox, 'demo-owner', 'GET', '/leaves?workspace_id=1&date_from=2025-06-01&date_to=2025-06-30&per_page=100');
+    assert.equal(june.filter((l) => l.status !== 'rejected').length, 0);
+    await page.evaluate(() => document.querySelector('webwork-leave-calendar').setAttribute('month', '2025-06'));
+    await waitState(page, 'webwork-leave-calendar', 'empty');
+    assert.equal(await page.locator('webwork-leave-calendar .empty-title').textContent(), 'Nobody is away in June 2025.');
     assert.deepEqual(problems.errors, []);
   } finally {
     await context.close();

@@ -85,7 +85,7 @@ pub type Fetch<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 /// [`Loader::refetch`]; only the newest answer counts. The data is kept type-erased
 /// (`Rc<dyn Any>`), so the reactive machinery exists once in the wasm, not once per widget.
 pub struct Loader<T: 'static> {
-    data: RwSignal<Option<Rc<dyn Any>>, LocalStorage>,
+    data: ErasedData,
     pub status: RwSignal<Status>,
     tick: RwSignal<u32>,
     _type: PhantomData<fn() -> T>,
@@ -126,6 +126,7 @@ impl<T: Clone + 'static> Loader<T> {
 }
 
 type ErasedFetch = Box<dyn Fn() -> Result<Fetch<Rc<dyn Any>>, String>>;
+type ErasedData = RwSignal<Option<Rc<dyn Any>>, LocalStorage>;
 
 /// Loads with `fetch`: it reads the attributes it needs (tracked) and returns the future, or
 /// what is missing. The data on screen stays while a reload runs (no flash of skeletons).
@@ -139,7 +140,7 @@ pub fn loader<T: 'static>(fetch: impl Fn() -> Result<Fetch<T>, String> + 'static
 }
 
 /// The body of [`loader`], not generic.
-fn erased_loader(fetch: ErasedFetch) -> (RwSignal<Option<Rc<dyn Any>>, LocalStorage>, RwSignal<Status>, RwSignal<u32>) {
+fn erased_loader(fetch: ErasedFetch) -> (ErasedData, RwSignal<Status>, RwSignal<u32>) {
     let data = RwSignal::new_local(None::<Rc<dyn Any>>);
     let status = RwSignal::new(Status::Loading);
     let tick = RwSignal::new(0u32);

@@ -63,8 +63,11 @@ impl Widget {
     pub fn unmount(self) {}
 }
 
+/// A widget's view over its attributes.
+type WidgetView = fn(Attrs) -> AnyView;
+
 /// The widgets by element name.
-const KINDS: &[(&str, fn(Attrs) -> AnyView)] = &[
+const KINDS: &[(&str, WidgetView)] = &[
     ("webwork-timer", widgets::timer::view),
     ("webwork-team-status", widgets::team_status::view),
     ("webwork-hours-chart", widgets::hours_chart::view),

@@ -28,6 +28,9 @@ enum TokenSource {
     Provider(Function),
 }
 
+/// (base URL, workspace).
+type MembersKey = (String, u64);
+
 struct Shared {
     source: TokenSource,
     /// The provider's last answer.
@@ -38,7 +41,7 @@ struct Shared {
     /// (base URL, token, client): one client per base URL, rebuilt when the token changes.
     clients: Vec<(String, String, Client<FetchTransport>)>,
     /// Members per (base URL, workspace), for names (time requests and leaves carry ids only).
-    members: Vec<((String, u64), Rc<Vec<Person>>)>,
+    members: Vec<(MembersKey, Rc<Vec<Person>>)>,
 }
 
 thread_local! {

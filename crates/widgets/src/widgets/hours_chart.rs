@@ -94,7 +94,7 @@ pub fn view(attrs: Attrs) -> AnyView {
     let body = move || {
         let Some(c) = data.get() else { return ().into_any() };
         view! {
-            <p class="summary">{format!("{} \u{b7} {} h in all", c.caption, format::hours(c.total_minutes))}</p>
+            <p class="summary">{format!("{} h in all", format::hours(c.total_minutes))}</p>
             <StackedBarChart title=c.caption data=c.bars unit="h"/>
             <ul class="totals" aria-label="Totals">
                 {c.totals.into_iter().map(|(name, minutes)| view! {
