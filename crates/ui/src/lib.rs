@@ -13,7 +13,10 @@
 //!   skeletons, empty states.
 //! * [`dialog`]: a confirm dialog. [`toast`]: notices with Undo. [`chip`]: tag chips.
 //!   [`theme`]: light/dark with the system default, remembered.
+//! * [`chart`]: SVG charts (stacked bars, a day timeline, a calendar heat map), each with a
+//!   table view and accessible labels; styles and colours in `crates/ui/assets/chart.css`.
 
+pub mod chart;
 pub mod chip;
 pub mod dialog;
 pub mod feedback;
@@ -23,6 +26,10 @@ pub mod table;
 pub mod theme;
 pub mod toast;
 
+pub use chart::{
+    CalendarHeat, CalendarHeatMap, ChartTable, HeatDay, StackedBarChart, StackedBars, Timeline, TimelineChart, TimelineLane,
+    TimelineSpan,
+};
 pub use chip::TagChip;
 pub use dialog::ConfirmDialog;
 pub use feedback::{error_title, EmptyState, ErrorBanner, Skeleton, SkeletonRows};
