@@ -65,9 +65,8 @@ pub struct Progress {
     pub last_page: Option<u32>,
     /// Since the export started.
     pub elapsed_ms: f64,
-    /// An estimate of the time left: the pages still to fetch at the budget's pace (what the
-    /// pacer lets go now at once, the rest one per `60 s / limit`) plus the quickest answer
-    /// time seen for each.
+    /// An estimate of the time left: when the pacer can have let the pages still to fetch go
+    /// (its window played forward), plus an answer time (the quickest seen so far).
     pub eta_ms: Option<f64>,
 }
 
@@ -158,15 +157,10 @@ pub async fn fetch_all<T: Transport>(
         progress.elapsed_ms = now - started;
         progress.eta_ms = if more {
             progress.last_page.map(|last| {
-                let left = f64::from(last - page);
-                let budget = client.budget();
-                let paced = if budget.limit == 0 {
-                    0.0
-                } else {
-                    let free_now = f64::from(budget.remaining).min(left);
-                    (left - free_now) * 60_000.0 / f64::from(budget.limit)
-                };
-                paced + left * answer_ms
+                let left = last - page;
+                // When the pacer lets the last page go, or the answers' own time if longer.
+                let paced = client.pacer().time_for(left, now);
+                paced.max(f64::from(left - 1) * answer_ms) + answer_ms
             })
         } else {
             Some(0.0)
