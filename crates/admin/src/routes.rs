@@ -16,6 +16,7 @@ use leptos_router::path;
 use crate::pages::shell::{Home, NotFound, Shell};
 use crate::pages::signin::SignIn;
 use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
+use crate::pages::{expenses, leaves, reports};
 
 #[component]
 pub fn AppRoutes() -> impl IntoView {
@@ -52,6 +53,15 @@ pub enum Page {
     Webhooks,
     WebhookNew,
     Webhook,
+    // Admin panel II: leaves, expenses, reports.
+    Leaves,
+    LeaveNew,
+    Expenses,
+    ExpenseNew,
+    Expense,
+    Reports,
+    /// `/w/{ws}/reports/{kind}`, one of `pages::reports::REPORTS`.
+    Report(&'static str),
     NotFound,
 }
 
@@ -88,6 +98,16 @@ impl Page {
             ["webhooks"] => Page::Webhooks,
             ["webhooks", "new"] => Page::WebhookNew,
             ["webhooks", i] if id(i) => Page::Webhook,
+            ["leaves"] => Page::Leaves,
+            ["leaves", "new"] => Page::LeaveNew,
+            ["expenses"] => Page::Expenses,
+            ["expenses", "new"] => Page::ExpenseNew,
+            ["expenses", i] if id(i) => Page::Expense,
+            ["reports"] => Page::Reports,
+            ["reports", kind] => match reports::REPORTS.iter().find(|(k, _, _)| k == kind) {
+                Some((k, _, _)) => Page::Report(k),
+                None => Page::NotFound,
+            },
             _ => Page::NotFound,
         }
     }
@@ -117,6 +137,19 @@ pub fn render(page: Page) -> AnyView {
         Page::Webhooks => view! { <webhooks::WebhooksPage/> }.into_any(),
         Page::WebhookNew => view! { <webhooks::WebhookNewPage/> }.into_any(),
         Page::Webhook => view! { <webhooks::WebhookPage/> }.into_any(),
+        Page::Leaves => view! { <leaves::LeavesPage/> }.into_any(),
+        Page::LeaveNew => view! { <leaves::LeaveNewPage/> }.into_any(),
+        Page::Expenses => view! { <expenses::ExpensesPage/> }.into_any(),
+        Page::ExpenseNew => view! { <expenses::ExpenseNewPage/> }.into_any(),
+        Page::Expense => view! { <expenses::ExpensePage/> }.into_any(),
+        Page::Reports => view! { <reports::ReportsPage/> }.into_any(),
+        Page::Report(kind) => match kind {
+            "tracked-hours" => view! { <reports::TrackedHoursPage/> }.into_any(),
+            "timeline" => view! { <reports::TimelinePage/> }.into_any(),
+            "activity" => view! { <reports::ActivityPage/> }.into_any(),
+            "attendance" => view! { <reports::AttendancePage/> }.into_any(),
+            _ => view! { <reports::TaskReportPage/> }.into_any(),
+        },
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address in this workspace."</p>

@@ -10,6 +10,10 @@ pub mod signin;
 pub mod tasks;
 pub mod viewers;
 pub mod webhooks;
+// Admin panel II: leaves, expenses, reports.
+pub mod expenses;
+pub mod leaves;
+pub mod reports;
 
 use std::collections::BTreeSet;
 

@@ -19,6 +19,10 @@ const SECTIONS: &[(&str, &str)] = &[
     ("Tasks", "tasks"),
     ("Project viewers", "viewers"),
     ("Webhooks", "webhooks"),
+    // Admin panel II (the time block ends with these).
+    ("Leaves", "leaves"),
+    ("Expenses", "expenses"),
+    ("Reports", "reports"),
 ];
 
 #[component]
