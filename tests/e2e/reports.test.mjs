@@ -199,7 +199,7 @@ e2e('the leave calendar shows who is away on each day of the month', async (page
 });
 
 // 2. Expenses.
-e2e('creates an expense, finds it with the date filter and its total, deletes it', async (page) => {
+e2e('creates an expense, finds it with the date filter and its total, edits it, deletes it', async (page) => {
   const name = unique('Train ticket ');
   await page.goto(`${sandbox.origin}/w/1/expenses/new`);
   await page.getByLabel('Name').fill(name);
@@ -221,6 +221,22 @@ e2e('creates an expense, finds it with the date filter and its total, deletes it
   const totals = page.getByRole('region', { name: 'Totals' });
   await eventually('the totals of the day', async () => (await totals.innerText()).includes(`${sameDay.length} expenses, ${sum.toFixed(2)} in total`));
 
+  // Edit: the amount, through the expense's own page, then back in the list.
+  await row.getByRole('link', { name }).click();
+  await page.waitForURL(new RegExp(`/w/1/expenses/${created.id}$`));
+  const amount = page.getByLabel('Amount');
+  await eventually('the form holds the expense', async () => (await amount.inputValue()) === '123.45');
+  await amount.fill('99.5');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await toast(page, 'Expense saved.').waitFor();
+  await page.waitForURL(/\/w\/1\/expenses$/);
+  const edited = (await all('/expenses?workspace_id=1&date_from=2026-03-02&date_to=2026-03-02')).find((e) => e.id === created.id);
+  assert.equal(edited.amount, 99.5);
+  assert.equal(edited.expense_name, name, 'the other fields are kept');
+
+  await page.goto(`${sandbox.origin}/w/1/expenses?from=2026-03-02&to=2026-03-02`);
+  await row.waitFor();
+  assert.match(await row.innerText(), /99\.50/);
   await row.getByRole('button', { name: `Delete ${name}` }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await toast(page, `Deleted ${name}.`).waitFor();
