@@ -5,6 +5,9 @@
 //!   small std-only HTTP/1.1 keep-alive client, for a few seconds each, at 1 and 4 connections:
 //!   a 100-row member list, a 100-row timesheet list (totals computed per row), createTask and
 //!   createTimeEntry. Prints requests/second, p50 and p99 latency. A report, not a gate.
+//! * `export`: a 10,000-row export (the admin panel's Export engine from the core) against a
+//!   sandbox with the real 60/minute limit; prints rows a minute, requests and 429s, and fails
+//!   on a 429, a missing row, or under 90% of the budget's ceiling.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -21,11 +24,18 @@ struct Bench {
     run: fn(&[String]) -> Result,
 }
 
-const BENCHES: &[Bench] = &[Bench {
-    name: "sandbox",
-    about: "load test of the sandbox: req/s, p50, p99 for 100-row lists and writes [--seconds N] [--no-build]",
-    run: sandbox,
-}];
+const BENCHES: &[Bench] = &[
+    Bench {
+        name: "sandbox",
+        about: "load test of the sandbox: req/s, p50, p99 for 100-row lists and writes [--seconds N] [--no-build]",
+        run: sandbox,
+    },
+    Bench {
+        name: "export",
+        about: "a 10,000-row export through the core's export engine at the real 60/min limit: rows/min, requests, 429s [--rows N]",
+        run: export,
+    },
+];
 
 pub fn run(args: &[String]) -> Result {
     let Some(name) = args.first() else {
@@ -47,6 +57,17 @@ fn list() {
     for bench in BENCHES {
         println!("  {:<20} {}", bench.name, bench.about);
     }
+}
+
+// ---- export ----
+
+/// Builds and runs `crates/sandbox/examples/export_bench.rs` (it needs the core and the sandbox,
+/// which this std-only crate does not link): an in-memory sandbox with the 60/minute limit and
+/// `--bulk-entries`, exported page by page through a default client. About a minute and a half.
+fn export(args: &[String]) -> Result {
+    let mut command = cmd("cargo");
+    command.args(["run", "--profile", "native-release", "-p", "webwork-sandbox", "--example", "export_bench", "--"]).args(args);
+    util::run(&mut command)
 }
 
 // ---- sandbox ----

@@ -161,15 +161,20 @@ impl Api {
         self.in_flight.update(|n| *n += 1);
         self.refresh_budget();
         let result = client.request::<Value>(&request, &CallOptions::default()).await;
+        self.call_ended(&result);
+        result
+    }
+
+    /// After a call: no longer in flight, the budget display current, and a 401 ends the session.
+    fn call_ended<T>(&self, result: &Result<T, ApiError>) {
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         self.refresh_budget();
-        if let Err(ApiError::Unauthorized { .. }) = &result {
+        if let Err(ApiError::Unauthorized { .. }) = result {
             if self.session.get_untracked().is_some() {
                 self.expired.set(true);
                 self.sign_out();
             }
         }
-        result
     }
 
     /// Sends an operation; its `data`.
@@ -215,6 +220,28 @@ impl Api {
             }
         }
         Ok(out)
+    }
+
+    /// Every row of list requests for an export (`webwork_core::export::fetch_all_of`): pages
+    /// of 100 through this client's pacer, `on_progress` after each, stopped by `cancel`.
+    /// Counts as a call in flight, keeps the budget display current, and ends the session on
+    /// a 401 like every other call.
+    pub async fn export(
+        self,
+        requests: Vec<ApiRequest>,
+        rows_of: webwork_core::export::RowsOf,
+        cancel: webwork_core::CancelToken,
+        mut on_progress: impl FnMut(&webwork_core::export::Progress),
+    ) -> Result<Vec<Value>, ApiError> {
+        let client = self.client()?;
+        self.in_flight.update(|n| *n += 1);
+        let result = webwork_core::export::fetch_all_of(&client, requests, rows_of, &cancel, &mut |p| {
+            self.refresh_budget();
+            on_progress(p);
+        })
+        .await;
+        self.call_ended(&result);
+        result
     }
 
     /// The signed-in user's workspaces, loaded once per session.

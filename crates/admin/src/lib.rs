@@ -4,7 +4,7 @@
 //! * [`api`]: the `Api` handle in context (client, in-flight count, rate budget, 401 handling)
 //!   and `load`, the resource pages read lists and items with.
 //! * [`nav`]: view state in the URL, the panel's paths. [`session`]: where the token is kept.
-//! * [`pages`]: one module per resource.
+//! * [`pages`]: one module per resource. [`export`]: the Export button (every page as CSV/JSON).
 //!
 //! The panel runs in a browser only (it calls the API through `fetch`): on other targets the crate
 //! is empty, so `cargo build --workspace` still works natively.
@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod app;
+pub mod export;
 pub mod nav;
 pub mod pages;
 pub mod routes;

@@ -239,4 +239,27 @@ pub mod paths {
     fn with_query(path: String, q: Vec<String>) -> String {
         if q.is_empty() { path } else { format!("{path}?{}", q.join("&")) }
     }
+    // ---- Admin panel II: leaves, expenses, reports ----
+    pub fn leaves(ws: u64) -> String {
+        format!("/w/{ws}/leaves")
+    }
+    pub fn leave_new(ws: u64) -> String {
+        format!("/w/{ws}/leaves/new")
+    }
+    pub fn expenses(ws: u64) -> String {
+        format!("/w/{ws}/expenses")
+    }
+    pub fn expense_new(ws: u64) -> String {
+        format!("/w/{ws}/expenses/new")
+    }
+    pub fn expense(ws: u64, id: &str) -> String {
+        format!("/w/{ws}/expenses/{}", super::encode(id))
+    }
+    pub fn reports(ws: u64) -> String {
+        format!("/w/{ws}/reports")
+    }
+    /// One report: `tracked-hours`, `timeline`, `activity`, `attendance`, `tasks`.
+    pub fn report(ws: u64, kind: &str) -> String {
+        format!("/w/{ws}/reports/{kind}")
+    }
 }

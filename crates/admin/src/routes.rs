@@ -17,6 +17,7 @@ use crate::pages::shell::{Home, NotFound, Shell};
 use crate::pages::signin::SignIn;
 use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
 use crate::pages::{dashboard, time_entries, time_requests, timesheets, tracking};
+use crate::pages::{expenses, leaves, reports};
 
 #[component]
 pub fn AppRoutes() -> impl IntoView {
@@ -58,6 +59,15 @@ pub enum Page {
     TimeEntries,
     Timesheets,
     TimeRequests,
+    // Admin panel II: leaves, expenses, reports.
+    Leaves,
+    LeaveNew,
+    Expenses,
+    ExpenseNew,
+    Expense,
+    Reports,
+    /// `/w/{ws}/reports/{kind}`, one of `pages::reports::REPORTS`.
+    Report(&'static str),
     NotFound,
 }
 
@@ -98,6 +108,16 @@ impl Page {
             ["time-entries"] => Page::TimeEntries,
             ["timesheets"] => Page::Timesheets,
             ["time-requests"] => Page::TimeRequests,
+            ["leaves"] => Page::Leaves,
+            ["leaves", "new"] => Page::LeaveNew,
+            ["expenses"] => Page::Expenses,
+            ["expenses", "new"] => Page::ExpenseNew,
+            ["expenses", i] if id(i) => Page::Expense,
+            ["reports"] => Page::Reports,
+            ["reports", kind] => match reports::REPORTS.iter().find(|(k, _, _)| k == kind) {
+                Some((k, _, _)) => Page::Report(k),
+                None => Page::NotFound,
+            },
             _ => Page::NotFound,
         }
     }
@@ -130,6 +150,19 @@ pub fn render(page: Page) -> AnyView {
         Page::TimeEntries => view! { <time_entries::TimeEntriesPage/> }.into_any(),
         Page::Timesheets => view! { <timesheets::TimesheetsPage/> }.into_any(),
         Page::TimeRequests => view! { <time_requests::TimeRequestsPage/> }.into_any(),
+        Page::Leaves => view! { <leaves::LeavesPage/> }.into_any(),
+        Page::LeaveNew => view! { <leaves::LeaveNewPage/> }.into_any(),
+        Page::Expenses => view! { <expenses::ExpensesPage/> }.into_any(),
+        Page::ExpenseNew => view! { <expenses::ExpenseNewPage/> }.into_any(),
+        Page::Expense => view! { <expenses::ExpensePage/> }.into_any(),
+        Page::Reports => view! { <reports::ReportsPage/> }.into_any(),
+        Page::Report(kind) => match kind {
+            "tracked-hours" => view! { <reports::TrackedHoursPage/> }.into_any(),
+            "timeline" => view! { <reports::TimelinePage/> }.into_any(),
+            "activity" => view! { <reports::ActivityPage/> }.into_any(),
+            "attendance" => view! { <reports::AttendancePage/> }.into_any(),
+            _ => view! { <reports::TaskReportPage/> }.into_any(),
+        },
         Page::NotFound => view! {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address in this workspace."</p>

@@ -11,12 +11,14 @@
 //! * [`error`]: the one error type every face shows to people.
 //! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
 //!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
+//! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 
 pub mod access;
 pub mod client;
 pub mod date;
 pub mod envelope;
 pub mod error;
+pub mod export;
 pub mod models;
 pub mod ops;
 pub mod params;

@@ -24,6 +24,8 @@ FLAGS:
     --cors-origin ORIGIN  the only origin allowed by CORS (default: any)
     --today YYYY-MM-DD    the date the demo data and \"now\" are relative to (default: today, UTC)
     --webhook-backoff MS  first webhook retry delay, doubled each retry (default 500)
+    --bulk-entries N      add N one-minute time entries of the owner on a project of their own
+                          (\"Bulk export data\"), for export benchmarks (demo seed, new database)
     --help                print this help
 ";
 
@@ -51,6 +53,8 @@ pub struct Config {
     pub cors_origin: Option<String>,
     pub today: Option<CivilDate>,
     pub webhook_backoff_ms: u64,
+    /// `--bulk-entries`: extra time entries seeded for export benchmarks (0: none).
+    pub bulk_entries: u64,
 }
 
 impl Default for Config {
@@ -68,6 +72,7 @@ impl Default for Config {
             cors_origin: None,
             today: None,
             webhook_backoff_ms: 500,
+            bulk_entries: 0,
         }
     }
 }
@@ -154,6 +159,10 @@ impl Config {
                     let v = value("--webhook-backoff")?;
                     c.webhook_backoff_ms = v.parse().map_err(|_| format!("--webhook-backoff must be milliseconds, not {v:?}"))?;
                 }
+                "--bulk-entries" => {
+                    let v = value("--bulk-entries")?;
+                    c.bulk_entries = v.parse().map_err(|_| format!("--bulk-entries must be a number, not {v:?}"))?;
+                }
                 other => return Err(format!("unknown flag {other:?} (see --help)")),
             }
         }
@@ -179,6 +188,9 @@ mod tests {
         assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
         assert!(parse(&["--bogus"]).is_err());
         assert!(parse(&["--seed", "lots"]).is_err());
+        let Command::Run(c) = parse(&["--bulk-entries", "10000"]).unwrap() else { panic!() };
+        assert_eq!(c.bulk_entries, 10_000);
+        assert!(parse(&["--bulk-entries", "many"]).is_err());
         assert!(parse(&["--fail-rate", "2"]).is_err());
         let Command::Run(c) = parse(&["--mount", "/widgets/=target/widgets", "--mount=/b=dir"]).unwrap() else { panic!() };
         assert_eq!(c.mounts, vec![("/widgets".into(), PathBuf::from("target/widgets")), ("/b".into(), PathBuf::from("dir"))]);

@@ -15,9 +15,11 @@
 //!   [`theme`]: light/dark with the system default, remembered.
 //! * [`chart`]: SVG charts (stacked bars, a day timeline, a calendar heat map), each with a
 //!   table view and accessible labels; styles and colours in `crates/ui/assets/chart.css`.
+//! * [`daterange`]: a date-range picker with presets and keyboard stepping.
 
 pub mod chart;
 pub mod chip;
+pub mod daterange;
 pub mod dialog;
 pub mod feedback;
 pub mod form;
@@ -31,6 +33,7 @@ pub use chart::{
     TimelineSpan,
 };
 pub use chip::TagChip;
+pub use daterange::{DateRangePicker, Preset};
 pub use dialog::ConfirmDialog;
 pub use feedback::{error_title, EmptyState, ErrorBanner, Skeleton, SkeletonRows};
 pub use form::{CheckboxField, FieldState, Form, SelectField, TextArea, TextField};

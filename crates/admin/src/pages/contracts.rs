@@ -11,6 +11,7 @@ use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectFie
 use super::projects::screenshot_options;
 use super::{member_options, num, opt, project_options, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
 fn member_name(c: &Contract) -> String {
@@ -44,6 +45,21 @@ fn set_status(api: Api, toaster: Toaster, ws: u64, c: &Contract, status: Contrac
     });
 }
 
+/// The list's filters from the URL (shared by the list and its export).
+fn contracts_op(query: crate::nav::UrlQuery, ws: u64) -> ListContracts {
+    let mut op = ListContracts::new(ws);
+    if let Some(p) = query.get("project").and_then(|v| v.parse::<u64>().ok()) {
+        op = op.project_id(p);
+    }
+    if let Some(m) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
+        op = op.user_id(m);
+    }
+    if let Some(s) = query.get("status") {
+        op = op.status(ContractStatus::parse(&s));
+    }
+    op
+}
+
 #[component]
 pub fn ContractsPage() -> impl IntoView {
     let api = use_api();
@@ -51,20 +67,8 @@ pub fn ContractsPage() -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || {
-        let ws = ws.get();
-        let mut op = ListContracts::new(ws).page(query.page()).per_page(query.per_page());
-        if let Some(p) = query.get("project").and_then(|v| v.parse::<u64>().ok()) {
-            op = op.project_id(p);
-        }
-        if let Some(m) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
-            op = op.user_id(m);
-        }
-        if let Some(s) = query.get("status") {
-            op = op.status(ContractStatus::parse(&s));
-        }
-        api.page(op)
-    });
+    let res = load(move || api.page(contracts_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
+    let export = Callback::new(move |_| contracts_op(query, ws.get_untracked()).to_request());
     let projects = load(move || project_options(api, ws.get()));
     let members = load(move || member_options(api, ws.get()));
     let reload = Callback::new(move |_| res.refetch());
@@ -134,6 +138,7 @@ pub fn ContractsPage() -> impl IntoView {
             <Allowed op=CreateContract::INFO.id>
                 <a class="btn primary" href=move || paths::contract_new(ws.get())>"New contract"</a>
             </Allowed>
+            <ExportButton file="contracts" request=export/>
         </PageHeader>
         <div class="filters">
             {filter_select("project", "Project", Signal::derive(move || projects.ready().unwrap_or_default()))}

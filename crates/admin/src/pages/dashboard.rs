@@ -105,7 +105,7 @@ async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>), Ap
 
 /// The leaves page (built beside this one) with a query.
 fn leaves_path(ws: u64, query: &str) -> String {
-    format!("/w/{ws}/leaves?{query}")
+    format!("{}?{query}", crate::nav::paths::leaves(ws))
 }
 
 /// "Vacation, first half" / "Doctor appointment, 09:00–11:00".

@@ -17,6 +17,7 @@ use webwork_ui::{
 
 use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws, UrlQuery};
 
 fn role_options(roles: &[Role], none: Option<&str>) -> Vec<(String, String)> {
@@ -36,7 +37,8 @@ pub fn matches_search(m: &Member, q: &str) -> bool {
 }
 
 /// The list as the URL describes it.
-async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
+/// The API's filters of the view (role, e-mail): what the list asks and the export walks.
+fn members_op(ws: u64, q: &UrlState) -> ListMembers {
     let mut op = ListMembers::new(ws);
     if let Some(r) = &q.role {
         op = op.role(Role::parse(r));
@@ -44,6 +46,11 @@ async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, A
     if let Some(e) = &q.email {
         op = op.email(e.as_str());
     }
+    op
+}
+
+async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
+    let mut op = members_op(ws, &q);
     if q.archived {
         // The API leaves archived members out unless a status filter is given, and then
         // returns them with `deleted_at`: ask per status, keep the archived ones.
@@ -260,6 +267,16 @@ pub fn MembersPage() -> impl IntoView {
             <Allowed op=InviteMember::INFO.id>
                 <a class="btn primary" href=move || paths::member_invite(ws.get())>"Invite member"</a>
             </Allowed>
+            // The export walks the API's filters (role, e-mail, status); the in-page search and
+            // the archived view are the panel's own, over those rows.
+            <ExportButton file="members" request=Callback::new(move |_| {
+                let q = state.get_untracked();
+                let mut op = members_op(ws.get_untracked(), &q);
+                if let Some(s) = &q.status {
+                    op = op.status(MemberStatus::parse(s));
+                }
+                op.to_request()
+            })/>
         </PageHeader>
         <div class="tabs" role="tablist" aria-label="Which members">
             <button type="button" role="tab" aria-selected=move || (!archived_view()).to_string()

@@ -17,6 +17,10 @@ pub mod time_entries;
 pub mod time_requests;
 pub mod timesheets;
 pub mod tracking;
+// Admin panel II: leaves, expenses, reports.
+pub mod expenses;
+pub mod leaves;
+pub mod reports;
 
 use std::collections::BTreeSet;
 

@@ -9,6 +9,7 @@ use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, 
 
 use super::{num, opt, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
 /// Screenshot modes as select options, "(not set)" first.
@@ -28,6 +29,15 @@ fn tags_view(p: &Project) -> AnyView {
     .into_any()
 }
 
+/// The list's filters from the URL (shared by the list and its export).
+fn projects_op(query: crate::nav::UrlQuery, ws: u64) -> ListProjects {
+    let mut op = ListProjects::new(ws);
+    if let Some(n) = query.get("name") {
+        op = op.name(n);
+    }
+    op
+}
+
 #[component]
 pub fn ProjectsPage() -> impl IntoView {
     let api = use_api();
@@ -35,14 +45,7 @@ pub fn ProjectsPage() -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || {
-        let (ws, name, page, per) = (ws.get(), query.get("name"), query.page(), query.per_page());
-        let mut op = ListProjects::new(ws).page(page).per_page(per);
-        if let Some(n) = name {
-            op = op.name(n);
-        }
-        api.page(op)
-    });
+    let res = load(move || api.page(projects_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
     let name = RwSignal::new(query.initial("name"));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
@@ -92,6 +95,7 @@ pub fn ProjectsPage() -> impl IntoView {
             <Allowed op=CreateProject::INFO.id>
                 <a class="btn primary" href=move || paths::project_new(ws.get())>"New project"</a>
             </Allowed>
+            <ExportButton file="projects" request=Callback::new(move |_| projects_op(query, ws.get_untracked()).to_request())/>
         </PageHeader>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();

@@ -15,6 +15,7 @@ use webwork_ui::{Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, For
 
 use super::{opt, project_options, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
 /// A status for people: the server's own name when it sends one (custom codes), else ours.
@@ -60,6 +61,18 @@ async fn project_people(api: Api, ws: u64, project: u64) -> Result<Vec<(u64, Str
         .collect())
 }
 
+/// The list's status and priority filters from the URL (shared by the list and its export).
+fn tasks_op(query: crate::nav::UrlQuery, ws: u64) -> ListTasks {
+    let mut op = ListTasks::new(ws);
+    if let Some(s) = query.get("status").and_then(|v| v.parse::<i64>().ok()) {
+        op = op.status(TaskStatus::from_code(s));
+    }
+    if let Some(p) = query.get("priority").and_then(|v| v.parse::<i64>().ok()) {
+        op = op.priority(TaskPriority::from_code(p));
+    }
+    op
+}
+
 #[component]
 pub fn TasksPage() -> impl IntoView {
     let api = use_api();
@@ -82,13 +95,7 @@ pub fn TasksPage() -> impl IntoView {
     });
     let res = load(move || {
         let (ws, project) = (ws.get(), project.get());
-        let mut op = ListTasks::new(ws).page(query.page()).per_page(query.per_page());
-        if let Some(s) = query.get("status").and_then(|v| v.parse::<i64>().ok()) {
-            op = op.status(TaskStatus::from_code(s));
-        }
-        if let Some(p) = query.get("priority").and_then(|v| v.parse::<i64>().ok()) {
-            op = op.priority(TaskPriority::from_code(p));
-        }
+        let op = tasks_op(query, ws).page(query.page()).per_page(query.per_page());
         async move {
             match project {
                 Some(p) => api.page(op.project_id(p)).await,
@@ -146,6 +153,10 @@ pub fn TasksPage() -> impl IntoView {
     view! {
         <PageHeader title="Tasks">
             {move || project.get().map(|p| view! { <Allowed op=CreateTask::INFO.id><a class="btn primary" href=paths::task_new(ws.get(), p)>"New task"</a></Allowed> })}
+            <ExportButton file="tasks" request=Callback::new(move |_| match project.get_untracked() {
+                Some(p) => tasks_op(query, ws.get_untracked()).project_id(p).to_request(),
+                None => Err(ApiError::InvalidRequest { field: "project_id", reason: "choose a project first: tasks are listed per project".to_owned() }),
+            })/>
         </PageHeader>
         <ErrorBanner error=Signal::derive(move || projects.error()) on_retry=Callback::new(move |_| projects.refetch())/>
         <div class="filters">

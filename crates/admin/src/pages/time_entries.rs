@@ -16,6 +16,7 @@ use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, TextField
 use super::time_common::{clock_of, duration_text, member_directory, range_dates, server_today, url_select, Days, SpanFields, SpanRow, WorkPicker};
 use super::{local_page, opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
+use crate::export::ExportButton;
 use crate::nav::{use_url_query, use_ws};
 
 /// The longest range listed at once (a request per day).
@@ -168,6 +169,23 @@ pub fn TimeEntriesPage() -> impl IntoView {
         <PageHeader title="Time entries">
             <button type="button" class="btn primary" disabled=move || member.get() == 0
                 on:click=move |_| editing.set(Some(None))>"Add time"</button>
+            // The API lists one member's entries one day at a time: one request per day shown.
+            <ExportButton file="time-entries" requests=Callback::new(move |_| {
+                let (m, Some(days)) = (member.get_untracked(), range.get_untracked()) else {
+                    return Err(ApiError::InvalidRequest { field: "date", reason: "wait until the list has loaded".to_owned() });
+                };
+                if m == 0 {
+                    return Err(ApiError::InvalidRequest { field: "user_id", reason: "choose a member first".to_owned() });
+                }
+                let project = query.get("project").and_then(|p| p.parse::<u64>().ok());
+                days.each().into_iter().map(|d| {
+                    let mut op = ListTimeEntries::new(ws.get_untracked(), m, d.to_string());
+                    if let Some(p) = project {
+                        op = op.project_id(p);
+                    }
+                    op.to_request()
+                }).collect()
+            })/>
         </PageHeader>
         <div class="filters">
             {url_select(query, "member", "Member", "Choose a member", member_opts)}

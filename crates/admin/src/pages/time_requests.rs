@@ -13,6 +13,7 @@ use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, TextField, 
 use super::time_common::{clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker};
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
 
 /// The longest window the queue reads at once.
@@ -138,6 +139,20 @@ pub fn TimeRequestsPage() -> impl IntoView {
     view! {
         <PageHeader title="Time requests">
             <button type="button" class="btn primary" on:click=move |_| creating.set(true)>"Request time for a member"</button>
+            // The window the list shows (it is read from the server's today first).
+            <ExportButton file="time-requests" request=Callback::new(move |_| {
+                let Some(days) = range.get_untracked() else {
+                    return Err(ApiError::InvalidRequest { field: "date_from", reason: "wait until the list has loaded".to_owned() });
+                };
+                let mut op = ListTimeRequests::new(ws.get_untracked(), days.from, days.to);
+                if let Some(s) = status_filter(&query) {
+                    op = op.status(s);
+                }
+                if let Some(m) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
+                    op = op.user_id(m);
+                }
+                op.to_request()
+            })/>
         </PageHeader>
         <div class="filters">
             {queue_status_select(query, "pending", "pending (waiting for approval)", &["approved", "rejected"])}

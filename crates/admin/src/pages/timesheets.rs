@@ -10,13 +10,14 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
 use webwork_core::models::{Member, Timesheet, TimesheetStatus};
-use webwork_core::ops::{ApproveTimesheet, ListTimesheets, RejectTimesheet, SubmitTimesheet, UnsubmitTimesheet};
+use webwork_core::ops::{ApproveTimesheet, ListTimesheets, Operation, RejectTimesheet, SubmitTimesheet, UnsubmitTimesheet};
 use webwork_core::{ApiError, Page};
 use webwork_ui::{Column, ConfirmDialog, Toaster};
 
 use super::time_common::{duration_text, member_directory, name_in, queue_status, queue_status_select, stamp_text, status_badge, url_dates, url_select, ReasonDialog};
 use super::{opt, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
 
 /// Bumped when a timesheet changes state, so the navigation's pending count reloads.
@@ -39,6 +40,24 @@ pub fn nav_badge(section: &str) -> Option<AnyView> {
 }
 
 /// How many timesheets wait for approval (one request: a page of one, reading the total).
+/// The queue's filters from the URL (status, member, period), shared by the list and its export.
+fn timesheets_op(query: UrlQuery, ws: u64) -> ListTimesheets {
+    let mut op = ListTimesheets::new(ws);
+    if let Some(s) = status_filter(&query) {
+        op = op.status(s);
+    }
+    if let Some(m) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
+        op = op.user_id(m);
+    }
+    if let Some(f) = query.get("from") {
+        op = op.date_from(f);
+    }
+    if let Some(t) = query.get("to") {
+        op = op.date_to(t);
+    }
+    op
+}
+
 #[component]
 fn PendingBadge() -> impl IntoView {
     let api = use_api();
@@ -183,23 +202,7 @@ pub fn TimesheetsPage() -> impl IntoView {
     let changed = queue_changed();
     let members = load(move || member_directory(api, ws.get()));
     let directory = Signal::derive(move || members.ready().unwrap_or_default());
-    let res = load(move || {
-        let ws = ws.get();
-        let mut op = ListTimesheets::new(ws).page(query.page()).per_page(query.per_page());
-        if let Some(s) = status_filter(&query) {
-            op = op.status(s);
-        }
-        if let Some(m) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
-            op = op.user_id(m);
-        }
-        if let Some(f) = query.get("from") {
-            op = op.date_from(f);
-        }
-        if let Some(t) = query.get("to") {
-            op = op.date_to(t);
-        }
-        api.page(op)
-    });
+    let res = load(move || api.page(timesheets_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
     let selection = RwSignal::new(BTreeSet::<String>::new());
     let reload = move || {
         res.refetch();
@@ -303,7 +306,9 @@ pub fn TimesheetsPage() -> impl IntoView {
     });
     let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
     view! {
-        <PageHeader title="Timesheets"/>
+        <PageHeader title="Timesheets">
+            <ExportButton file="timesheets" request=Callback::new(move |_| timesheets_op(query, ws.get_untracked()).to_request())/>
+        </PageHeader>
         <div class="filters">
             {queue_status_select(query, "submitted", "submitted (waiting for approval)", &["pending", "approved", "rejected"])}
             {url_select(query, "member", "Member", "Anyone", member_opts)}

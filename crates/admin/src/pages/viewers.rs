@@ -14,6 +14,7 @@ use webwork_ui::{Column, ErrorBanner, FieldState, Form, TagChip, TextField, Toas
 
 use super::{local_page, opt, project_options, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
 
 fn viewer_name(v: &ProjectViewer) -> String {
@@ -122,6 +123,7 @@ pub fn ViewersPage() -> impl IntoView {
             <Allowed op=CreateProjectViewer::INFO.id>
                 <a class="btn primary" href=move || paths::viewer_new(ws.get())>"New viewer"</a>
             </Allowed>
+            <ExportButton file="project-viewers" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListProjectViewers::new(ws.get_untracked())))/>
         </PageHeader>
         <div class="tabs" role="tablist" aria-label="Which viewers">
             <button type="button" role="tab" aria-selected=move || (!archived.get()).to_string() on:click=move |_| query.set_one("view", None)>"Current"</button>

@@ -11,6 +11,7 @@ use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, TagChip, 
 
 use super::{BackLink, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
+use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_text, use_url_query, use_ws};
 
 #[component]
@@ -57,6 +58,7 @@ pub fn WebhooksPage() -> impl IntoView {
     view! {
         <PageHeader title="Webhooks">
             <a class="btn primary" href=move || paths::webhook_new(ws.get())>"New webhook"</a>
+            <ExportButton file="webhooks" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListWebhooks::new(ws.get_untracked())))/>
         </PageHeader>
         <ListFrame res query caption="Webhooks" columns key=|w: &Webhook| w.id.clone() label=|w: &Webhook| w.url.clone()
             on_open=Callback::new(move |w: Webhook| nav.go(&paths::webhook(ws.get_untracked(), &w.id)))

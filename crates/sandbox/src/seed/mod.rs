@@ -60,6 +60,41 @@ pub fn empty(tx: &Transaction<'_>, today: CivilDate) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// The project `--bulk-entries` adds its time to.
+pub const BULK_PROJECT_NAME: &str = "Bulk export data";
+/// Minutes of bulk time per day: 00:00 to 06:00, before any demo time.
+const BULK_MINUTES_PER_DAY: i64 = 360;
+
+/// `--bulk-entries N`: `n` one-minute time entries of the owner (user 1) in workspace 1, on a
+/// project of their own (`BULK_PROJECT_NAME`, the next free id) with an active contract, each
+/// with its own activity description ("Bulk entry 1" ...), from 00:00 on the days before today
+/// (360 a day, so 10,000 fit in 28 days: one activity-descriptions report of 31 days holds them
+/// all, one row each). For export benchmarks; the demo data is left as it is.
+pub fn bulk_entries(tx: &Transaction<'_>, today: CivilDate, n: u64) -> rusqlite::Result<i64> {
+    let project: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM projects", [], |r| r.get(0))?;
+    let made = iso(at(today.add_days(-60), 9 * 60));
+    tx.execute(
+        "INSERT INTO projects (id, workspace_id, name, owner_id, is_billable, status, created_at, updated_at) VALUES (?1, ?2, ?3, 1, 0, 1, ?4, ?4)",
+        params![project, ACME, BULK_PROJECT_NAME, made],
+    )?;
+    tx.execute(
+        "INSERT INTO contracts (workspace_id, project_id, user_id, weekly_hours_limit, screenshots, status, created_at, updated_at) VALUES (?1, ?2, 1, 168, 'off', 'active', ?3, ?3)",
+        params![ACME, project, made],
+    )?;
+    let contract = tx.last_insert_rowid();
+    let mut ids = IdGen::seeded(0xB01C_2026);
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO time_entries (id, workspace_id, user_id, contract_id, project_id, activity_description, method, date, start_at, end_at, duration_minutes, activity_level, created_at, updated_at)
+         VALUES (?1, ?2, 1, ?3, ?4, ?5, 'Desktop tracker', ?6, ?7, ?8, 1, 50, ?8, ?8)",
+    )?;
+    for i in 0..n as i64 {
+        let day = today.add_days(-1 - i / BULK_MINUTES_PER_DAY);
+        let start = at(day, i % BULK_MINUTES_PER_DAY);
+        insert.execute(params![ids.opaque("te"), ACME, contract, project, format!("Bulk entry {}", i + 1), day.to_string(), iso(start), iso(start + 60_000)])?;
+    }
+    Ok(project)
+}
+
 /// Tokens with who they are, for the start-up banner.
 pub fn tokens(store: &Store) -> Vec<(String, String)> {
     let db = store.lock();

@@ -56,11 +56,15 @@ impl App {
         let (store, opened) = Store::open(config.db.as_deref(), clock).map_err(|e| format!("cannot open the database: {e}"))?;
         if opened == Opened::Fresh {
             let kind = config.seed;
+            let bulk = config.bulk_entries;
             store
                 .write(|tx, _| -> rusqlite::Result<()> {
                     match kind {
                         Seed::Demo => crate::seed::demo(tx, clock.today())?,
                         Seed::Empty => crate::seed::empty(tx, clock.today())?,
+                    }
+                    if bulk > 0 && kind == Seed::Demo {
+                        crate::seed::bulk_entries(tx, clock.today(), bulk)?;
                     }
                     tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?1)", [match kind {
                         Seed::Demo => "demo",

@@ -10,6 +10,7 @@ mod contracts;
 mod delivery;
 mod every_operation;
 mod expenses;
+mod export;
 mod durability;
 mod http_edges;
 mod isolation;

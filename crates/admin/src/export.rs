@@ -1,0 +1,158 @@
+//! The Export button of lists and reports: every row of the current filters (all pages, not
+//! just the visible one) as CSV or JSON, assembled in the browser and offered as a download.
+//!
+//! The walk is the core's (`webwork_core::export::fetch_all`, through [`Api::export`]): pages of
+//! 100 through the client's pacer, so an export never spends more than the 60 requests a minute
+//! the API allows, whatever else the panel does. While it runs: a progress bar with rows
+//! fetched and an estimate of the time left, and Cancel (which aborts the request in flight).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use webwork_core::export::{list_rows, ExportFormat, Progress, RowsOf};
+use webwork_core::{ApiError, ApiRequest, CancelToken};
+use webwork_ui::{ErrorBanner, Toaster};
+
+use crate::api::use_api;
+
+/// "about 1 min 20 s left".
+pub fn time_left(ms: f64) -> String {
+    let s = (ms / 1000.0).ceil().max(0.0) as u64;
+    match s {
+        0 => "almost done".to_owned(),
+        1..=59 => format!("about {s} s left"),
+        _ => format!("about {} min {} s left", s / 60, s % 60),
+    }
+}
+
+/// The sentence under the progress bar.
+pub fn progress_text(p: &Progress) -> String {
+    let rows = match p.total {
+        Some(t) => format!("{} of {} rows", p.rows, t),
+        None => format!("{} rows", p.rows),
+    };
+    match p.eta_ms {
+        Some(ms) => format!("{rows} · {}", time_left(ms)),
+        None => rows,
+    }
+}
+
+/// A file name without characters a file system refuses, with today's date and the extension.
+pub fn file_name(base: &str, format: ExportFormat) -> String {
+    let clean: String = base.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let day = webwork_ui::daterange::today();
+    format!("{}-{day}.{}", clean.trim_matches('-'), format.extension())
+}
+
+/// Offers `text` as a download named `name`.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // Give the download a moment to start before the URL is released.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(60));
+    Ok(())
+}
+
+/// How a list's current filters become the request to export (page and page size are set by
+/// the export).
+pub type RequestFn = Callback<(), Result<ApiRequest, ApiError>>;
+/// The same for a report asked in several requests (day by day, 31-day pieces).
+pub type RequestsFn = Callback<(), Result<Vec<ApiRequest>, ApiError>>;
+
+/// Export CSV / Export JSON for a list or report. `request` gives the request of the view's
+/// current filters (or `requests`, several exported as one file); `rows_of` reads a page's rows
+/// (lists: `data` itself; reports whose `data` is an object pass one of the core's row
+/// shapers).
+#[component]
+pub fn ExportButton(
+    /// The file's name without date and extension (`members`, `expenses`).
+    #[prop(into)]
+    file: String,
+    #[prop(optional)] request: Option<RequestFn>,
+    #[prop(optional)] requests: Option<RequestsFn>,
+    #[prop(optional)] rows_of: Option<RowsOf>,
+) -> impl IntoView {
+    let api = use_api();
+    let toaster = expect_context::<Toaster>();
+    let rows_of = rows_of.unwrap_or(list_rows);
+    let running = RwSignal::new(None::<CancelToken>);
+    let progress = RwSignal::new(Progress::default());
+    let error = RwSignal::new(None::<ApiError>);
+    let file = StoredValue::new(file);
+
+    let start = move |format: ExportFormat| {
+        if running.get_untracked().is_some() {
+            return;
+        }
+        error.set(None);
+        let asked = match (request, requests) {
+            (Some(one), _) => one.run(()).map(|r| vec![r]),
+            (None, Some(many)) => many.run(()),
+            (None, None) => Ok(Vec::new()),
+        };
+        let requests = match asked {
+            Ok(r) => r,
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        let cancel = CancelToken::new();
+        running.set(Some(cancel.clone()));
+        progress.set(Progress::default());
+        spawn_local(async move {
+            let result = api.export(requests, rows_of, cancel, move |p| progress.set(*p)).await;
+            running.set(None);
+            match result {
+                Ok(rows) => {
+                    let name = file_name(&file.get_value(), format);
+                    let text = format.render(&rows);
+                    match download(&name, format.mime(), &text) {
+                        Ok(()) => toaster.show(format!("Exported {} rows to {name}.", rows.len())),
+                        Err(e) => toaster.error(format!("Could not save {name}: {e}")),
+                    };
+                }
+                Err(ApiError::Aborted) => {
+                    toaster.show("Export cancelled.");
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let busy = move || running.with(Option::is_some);
+    let percent = move || progress.with(|p| p.fraction()).map(|f| (f * 100.0).round());
+    view! {
+        <div class="export">
+            <button type="button" class="btn" disabled=busy on:click=move |_| start(ExportFormat::Csv)>"Export CSV"</button>
+            <button type="button" class="btn ghost" disabled=busy on:click=move |_| start(ExportFormat::Json)>"Export JSON"</button>
+            <Show when=busy>
+                <div class="export-progress" role="status" aria-live="polite">
+                    <progress max="100" aria-label="Export progress" value=move || percent().map(|p| p.to_string())></progress>
+                    <span class="muted">{move || progress.with(progress_text)}</span>
+                    <button type="button" class="btn small" on:click=move |_| {
+                        if let Some(c) = running.get_untracked() {
+                            c.cancel();
+                        }
+                    }>"Cancel"</button>
+                </div>
+            </Show>
+            <ErrorBanner error=error/>
+        </div>
+    }
+}

@@ -1,0 +1,351 @@
+//! Expenses: the list by date range, member, project, category and type with totals (count and
+//! sum of every matching expense, by category), create, edit, delete, and the categories.
+//! URL state of the list: `from`, `to`, `member`, `project`, `category`, `type`, `page`,
+//! `per_page`; `tab=categories` shows the categories.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use webwork_core::models::{Expense, ExpenseType};
+use webwork_core::ops::{CreateExpense, DeleteExpense, ListExpenseCategories, ListExpenses, Operation, UpdateExpense};
+use webwork_core::ApiError;
+use webwork_ui::form::checks;
+use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TagChip, TextArea, TextField, Toaster};
+
+use super::{member_options, num, opt, options, project_options, BackLink, ItemFrame, ListFrame, PageHeader};
+use crate::api::{load, save, use_api};
+use crate::export::ExportButton;
+use crate::nav::{paths, use_item_text, use_nav, use_url_query, use_ws, UrlQuery};
+
+/// Totals are summed from every matching expense when there are at most this many (five
+/// requests at 100 a page); past that the page's own sum is shown and said to be partial.
+const TOTALS_UP_TO: u64 = 500;
+
+/// The list's operation from the URL, without paging (the list and the export add theirs).
+fn expenses_op(query: UrlQuery, ws: u64) -> ListExpenses {
+    let mut op = ListExpenses::new(ws);
+    if let Some(v) = query.get("from") {
+        op = op.date_from(v);
+    }
+    if let Some(v) = query.get("to") {
+        op = op.date_to(v);
+    }
+    if let Some(v) = query.get("member").and_then(|v| v.parse::<u64>().ok()) {
+        op = op.user_id(v);
+    }
+    if let Some(v) = query.get("project").and_then(|v| v.parse::<u64>().ok()) {
+        op = op.project_id(v);
+    }
+    if let Some(v) = query.get("category") {
+        op = op.category_id(v);
+    }
+    if let Some(v) = query.get("type") {
+        op = op.r#type(ExpenseType::parse(&v));
+    }
+    op
+}
+
+/// Money with two decimals.
+pub fn money(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+/// Count, sum and sum per category of `items`.
+pub fn totals(items: &[Expense]) -> (usize, f64, BTreeMap<String, f64>) {
+    let mut by = BTreeMap::new();
+    for e in items {
+        *by.entry(e.category.clone().unwrap_or_else(|| "(no category)".to_owned())).or_insert(0.0) += e.amount;
+    }
+    (items.len(), items.iter().map(|e| e.amount).sum(), by)
+}
+
+fn select_view(label: &'static str, value: RwSignal<String>, opts: Signal<Vec<(String, String)>>) -> AnyView {
+    view! {
+        <label>{label} " " <select on:change=move |ev| value.set(event_target_value(&ev))>
+            {move || opts.get().into_iter().map(|(v, t)| { let s = v.clone(); view! { <option value=v selected=move || value.get() == s>{t}</option> } }).collect_view()}
+        </select></label>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ExpensesPage() -> impl IntoView {
+    let ws = use_ws();
+    let query = use_url_query();
+    let categories_tab = move || query.get("tab").as_deref() == Some("categories");
+    view! {
+        <PageHeader title="Expenses">
+            <a class="btn primary" href=move || paths::expense_new(ws.get())>"New expense"</a>
+        </PageHeader>
+        <nav class="tabs" aria-label="Expense views">
+            <a href=move || paths::expenses(ws.get()) aria-current=move || (!categories_tab()).then_some("page")>"Expenses"</a>
+            <a href=move || format!("{}?tab=categories", paths::expenses(ws.get())) aria-current=move || categories_tab().then_some("page")>"Categories"</a>
+        </nav>
+        {move || if categories_tab() { view! { <CategoryList/> }.into_any() } else { view! { <ExpenseList/> }.into_any() }}
+    }
+}
+
+#[component]
+fn ExpenseList() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let query = use_url_query();
+    let nav = use_nav();
+    let toaster = expect_context::<Toaster>();
+    let res = load(move || api.page(expenses_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
+    // Totals of every matching expense (not only this page), while that takes a few requests.
+    let all = load(move || {
+        let op = expenses_op(query, ws.get());
+        let total = res.ready().and_then(|p| p.pagination.map(|i| i.total));
+        async move {
+            match total {
+                Some(t) if t <= TOTALS_UP_TO => api.all(op).await.map(Some),
+                _ => Ok(None),
+            }
+        }
+    });
+    let members = load(move || member_options(api, ws.get()));
+    let projects = load(move || project_options(api, ws.get()));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws.get())));
+    let [from, to, member, project, category, kind] = ["from", "to", "member", "project", "category", "type"].map(|k| RwSignal::new(query.initial(k)));
+    let confirm = RwSignal::new(false);
+    let pending = RwSignal::new((String::new(), String::new()));
+
+    let columns = vec![
+        Column::new("Expense", move |e: &Expense| {
+            view! { <a href=paths::expense(ws.get_untracked(), &e.id)>{e.expense_name.clone()}</a> }.into_any()
+        }),
+        Column::text("Date", |e: &Expense| e.date.clone().or_else(|| e.expense_date.clone()).unwrap_or_default()),
+        Column::text("Member", |e: &Expense| opt(&e.member)),
+        Column::text("Project", |e: &Expense| opt(&e.project)).class("hide-sm"),
+        Column::text("Category", |e: &Expense| opt(&e.category)).class("hide-sm"),
+        Column::text("Type", |e: &Expense| e.expense_type.as_str().to_owned()).class("hide-md"),
+        Column::text("Amount", |e: &Expense| money(e.amount)).class("num"),
+        Column::new("", move |e: &Expense| {
+            let (id, name) = (e.id.clone(), e.expense_name.clone());
+            view! {
+                <button type="button" class="btn small ghost" aria-label=format!("Delete {name}") on:click=move |_| {
+                    pending.set((id.clone(), name.clone()));
+                    confirm.set(true);
+                }>"Delete"</button>
+            }
+            .into_any()
+        })
+        .class("actions"),
+    ];
+    let delete = Callback::new(move |_| {
+        let (id, name) = pending.get_untracked();
+        let ws = ws.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api.send(DeleteExpense::new(id, ws)).await {
+                Ok(_) => {
+                    toaster.show(format!("Deleted {name}."));
+                    res.refetch();
+                }
+                Err(e) => {
+                    toaster.error(format!("Could not delete {name}: {e}"));
+                }
+            }
+        });
+    });
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        query.set(&[
+            ("from", Some(from.get_untracked())),
+            ("to", Some(to.get_untracked())),
+            ("member", Some(member.get_untracked())),
+            ("project", Some(project.get_untracked())),
+            ("category", Some(category.get_untracked())),
+            ("type", Some(kind.get_untracked())),
+        ]);
+    };
+    let totals_view = move || {
+        let page = res.ready()?;
+        let info = page.pagination;
+        let (count, sum, by, partial) = match all.ready().flatten() {
+            Some(items) => {
+                let (c, s, b) = totals(&items);
+                (c, s, b, false)
+            }
+            None => {
+                let (c, s, b) = totals(&page.items);
+                (c, s, b, info.is_some_and(|i| i.total > page.items.len() as u64))
+            }
+        };
+        let label = if partial { format!("This page: {count} expenses, {} in total", money(sum)) } else { format!("{count} expenses, {} in total", money(sum)) };
+        Some(view! {
+            <section class="totals card" aria-label="Totals">
+                <p><strong>{label}</strong>{partial.then_some(" (the filters match more than can be summed quickly; narrow them for a full total)")}</p>
+                <ul class="by-category">{by.into_iter().map(|(c, v)| view! { <li>{c}": "{money(v)}</li> }).collect_view()}</ul>
+            </section>
+        })
+    };
+    let opts_of = move |none: &'static str, r: crate::api::Resource<Vec<(u64, String)>>| {
+        Signal::derive(move || options(Some(none), r.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))
+    };
+    view! {
+        <form class="filters" role="search" aria-label="Filter expenses" on:submit=apply>
+            <label>"From" <input type="date" bind:value=from/></label>
+            <label>"To" <input type="date" bind:value=to/></label>
+            {select_view("Member", member, opts_of("Anyone", members))}
+            {select_view("Project", project, opts_of("Any project", projects))}
+            {select_view("Category", category, Signal::derive(move || options(Some("Any category"), categories.ready().unwrap_or_default().into_iter().map(|c| (c.id, c.name)))))}
+            {select_view("Type", kind, Signal::derive(|| options(Some("Any type"), ExpenseType::ALL.iter().map(|t| (t.as_str().to_owned(), t.as_str().to_owned())))))}
+            <button type="submit" class="btn">"Apply"</button>
+        </form>
+        <div class="list-tools">
+            <ExportButton file="expenses" request=Callback::new(move |_| expenses_op(query, ws.get_untracked()).to_request())/>
+        </div>
+        {totals_view}
+        <ListFrame res query caption="Expenses" columns key=|e: &Expense| e.id.clone() label=|e: &Expense| e.expense_name.clone()
+            on_open=Callback::new(move |e: Expense| nav.go(&paths::expense(ws.get_untracked(), &e.id)))
+            empty_title="No expenses" empty_hint="Change the filters, or record one." cols=7/>
+        <ConfirmDialog open=confirm title="Delete this expense?"
+            message=Signal::derive(move || format!("{} is removed from the lists and totals.", pending.get().1))
+            confirm_label="Delete" danger=true on_confirm=delete/>
+    }
+}
+
+#[component]
+fn CategoryList() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let categories = load(move || api.send(ListExpenseCategories::new(ws.get())));
+    view! {
+        <ErrorBanner error=Signal::derive(move || categories.error()) on_retry=Callback::new(move |_| categories.refetch()) auto_retry=true/>
+        {move || categories.ready().map(|list| view! {
+            <ul class="categories card" aria-label="Expense categories">
+                {list.into_iter().map(|c| view! { <li><TagChip name=c.name.clone() color=c.color.clone().unwrap_or_default()/></li> }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// The expense form: creates when `expense` is `None`, edits otherwise.
+#[component]
+fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Callback<()>) -> impl IntoView {
+    let api = use_api();
+    let toaster = expect_context::<Toaster>();
+    let members = load(move || member_options(api, ws));
+    let projects = load(move || project_options(api, ws));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
+    let e = expense.clone().unwrap_or_default();
+    let editing = expense.as_ref().map(|e| e.id.clone());
+    let name = FieldState::new("expense_name", e.expense_name.clone()).check(checks::text(255));
+    let date = FieldState::new("date", opt(&e.date)).check(|v| checks::required(v).or_else(|| checks::optional_date(v)));
+    let amount = FieldState::new("amount", if expense.is_some() { num(e.amount) } else { String::new() })
+        .check(|v| checks::required(v).or_else(|| checks::optional_amount(v)));
+    let category = FieldState::new("category_id", opt(&e.category_id)).check(checks::required);
+    let project = FieldState::new("project_id", opt(&e.project_id));
+    let member = FieldState::new("user_id", opt(&e.user_id));
+    let note = FieldState::new("note", opt(&e.note)).check(checks::max_len(10_000));
+    let billable = RwSignal::new(expense.as_ref().map(|e| e.expense_type == ExpenseType::Billable).unwrap_or(true));
+    let form = Form::new(vec![name, date, amount, category, project, member, note]);
+
+    macro_rules! fill {
+        ($op:expr) => {{
+            let mut op = $op;
+            if let Some(v) = project.num::<u64>() { op = op.project_id(v); }
+            if let Some(v) = member.num::<u64>() { op = op.user_id(v); }
+            if let Some(v) = note.opt() { op = op.note(v); }
+            op.is_billable(billable.get())
+        }};
+    }
+    let amount_value = move || amount.num::<f64>().unwrap_or(0.0);
+    let build_create = move || {
+        fill!(CreateExpense::new(ws, name.value.get().trim().to_owned(), date.value.get().trim().to_owned(), amount_value(), category.value.get()))
+    };
+    let build_update = move |id: String| {
+        fill!(UpdateExpense::new(id, ws)
+            .expense_name(name.value.get().trim().to_owned())
+            .date(date.value.get().trim().to_owned())
+            .amount(amount_value())
+            .category_id(category.value.get()))
+    };
+    let editing_rule = editing.clone();
+    Effect::new(move |_| {
+        let rule: Result<(), ApiError> = match &editing_rule {
+            Some(id) => build_update(id.clone()).to_request().map(|_| ()),
+            None => build_create().to_request().map(|_| ()),
+        };
+        form.show_rule(&rule);
+    });
+    let editing_submit = editing.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match editing_submit.clone() {
+            Some(id) => save(api, form, untrack(|| build_update(id)), move |_| {
+                toaster.show("Expense saved.");
+                on_saved.run(());
+            }),
+            None => save(api, form, untrack(build_create), move |e: Expense| {
+                toaster.show(format!("Recorded {}.", e.expense_name));
+                on_saved.run(());
+            }),
+        }
+    };
+    let is_edit = editing.is_some();
+    let id_opts = move |none: &'static str, r: crate::api::Resource<Vec<(u64, String)>>| {
+        Signal::derive(move || options(Some(none), r.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))
+    };
+    view! {
+        <ErrorBanner error=form.error/>
+        <form class="card form" on:submit=submit novalidate>
+            <TextField field=name label="Name" form=form required=true/>
+            <div class="row">
+                <TextField field=date label="Date" kind="date" form=form required=true/>
+                <TextField field=amount label="Amount" kind="number" step="0.01" form=form required=true/>
+            </div>
+            <div class="row">
+                <SelectField field=category label="Category" form=form required=true
+                    options=Signal::derive(move || options(Some("Choose a category"), categories.ready().unwrap_or_default().into_iter().map(|c| (c.id, c.name))))/>
+                <SelectField field=project label="Project" form=form options=id_opts("(none)", projects)/>
+            </div>
+            <SelectField field=member label="Member" form=form options=id_opts("(me)", members) hint="Whose expense it is; yourself when empty."/>
+            <CheckboxField checked=billable label="Billable"/>
+            <TextArea field=note label="Note" form=form rows=2/>
+            <div class="form-actions">
+                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
+                    {move || if form.saving.get() { "Saving…" } else if is_edit { "Save" } else { "Record expense" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn ExpenseNewPage() -> impl IntoView {
+    let ws = use_ws();
+    let nav = use_nav();
+    view! {
+        <BackLink href=paths::expenses(ws.get_untracked()) text="Expenses"/>
+        <PageHeader title="New expense"/>
+        <ExpenseForm ws=ws.get_untracked() on_saved=Callback::new(move |_| nav.go(&paths::expenses(ws.get_untracked())))/>
+    }
+}
+
+#[component]
+pub fn ExpensePage() -> impl IntoView {
+    let api = use_api();
+    let ws = use_ws();
+    let id = use_item_text();
+    let nav = use_nav();
+    // The API has no single-expense read: the list filtered by id.
+    let res = load(move || {
+        let (ws, id) = (ws.get(), id.get());
+        async move {
+            let page = api.page(ListExpenses::new(ws).id(id.clone())).await?;
+            page.items.into_iter().find(|e| e.id == id).ok_or(ApiError::NotFound { message: format!("There is no expense {id} in this workspace.") })
+        }
+    });
+    view! {
+        <BackLink href=paths::expenses(ws.get_untracked()) text="Expenses"/>
+        <ItemFrame res>
+            {move || res.ready().map(|e| view! {
+                <PageHeader title=e.expense_name.clone()/>
+                <p class="muted">{format!("{} · {} · added {}", opt(&e.member), money(e.amount), opt(&e.added_dte))}</p>
+                <ExpenseForm ws=ws.get_untracked() expense=e on_saved=Callback::new(move |_| nav.go(&paths::expenses(ws.get_untracked())))/>
+            })}
+        </ItemFrame>
+    }
+}

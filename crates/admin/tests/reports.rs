@@ -1,0 +1,37 @@
+//! Admin panel II in headless Chromium: the routes of leaves, expenses and reports, and the
+//! Export button's words (rows, time left, file names).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use webwork_admin::export::{file_name, progress_text, time_left};
+use webwork_admin::routes::Page;
+use webwork_core::export::{ExportFormat, Progress};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn panel_two_routes_read_the_path() {
+    assert_eq!(Page::parse("/w/1/leaves"), Page::Leaves);
+    assert_eq!(Page::parse("/w/1/leaves/new"), Page::LeaveNew);
+    assert_eq!(Page::parse("/w/1/expenses"), Page::Expenses);
+    assert_eq!(Page::parse("/w/1/expenses/new"), Page::ExpenseNew);
+    assert_eq!(Page::parse("/w/1/expenses/ex_0a1b"), Page::Expense);
+    assert_eq!(Page::parse("/w/1/reports"), Page::Reports);
+    for kind in ["tracked-hours", "timeline", "activity", "attendance", "tasks"] {
+        assert_eq!(Page::parse(&format!("/w/1/reports/{kind}")), Page::Report(kind));
+    }
+    assert_eq!(Page::parse("/w/1/reports/payroll"), Page::NotFound);
+}
+
+#[wasm_bindgen_test]
+fn export_progress_in_words() {
+    assert_eq!(time_left(0.0), "almost done");
+    assert_eq!(time_left(41_200.0), "about 42 s left");
+    assert_eq!(time_left(95_000.0), "about 1 min 35 s left");
+    let p = Progress { rows: 1200, total: Some(10_000), pages: 12, last_page: Some(100), elapsed_ms: 900.0, eta_ms: Some(60_000.0) };
+    assert_eq!(progress_text(&p), "1200 of 10000 rows · about 1 min 0 s left");
+    assert_eq!(progress_text(&Progress { rows: 300, ..Progress::default() }), "300 rows");
+    let name = file_name("leave balances/2026", ExportFormat::Csv);
+    assert!(name.starts_with("leave-balances-2026-") && name.ends_with(".csv"), "{name}");
+    assert!(file_name("tasks", ExportFormat::Json).ends_with(".json"));
+}
