@@ -370,3 +370,14 @@ e2e('cancels an export midway: no file, a notice, and no further page asked', as
   assert.equal(downloaded, false, 'no file');
   assert.deepEqual(asked, ['1', '2'], 'page 3 was never asked for');
 });
+
+e2e("the members export keeps the list's search: only the rows the list shows", async (page) => {
+  const tag = unique('Exp');
+  await call(sandbox, OWNER, 'POST', '/members', { workspace_id: 1, email: `${tag}@e2e.test`, firstname: `Grace${tag}`, lastname: 'Hopper', role: 'Regular User' });
+  await page.goto(`${sandbox.origin}/w/1/members?q=${encodeURIComponent(`grace${tag}`)}`);
+  await page.getByRole('row').filter({ hasText: `${tag}@e2e.test` }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const [header, ...rows] = parseCsv((await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, ''));
+  assert.equal(rows.length, 1, 'one member matches the search');
+  assert.equal(rows[0][header.indexOf('email')], `${tag}@e2e.test`);
+});

@@ -87,6 +87,9 @@ pub fn ExportButton(
     #[prop(optional)] request: Option<RequestFn>,
     #[prop(optional)] requests: Option<RequestsFn>,
     #[prop(optional)] rows_of: Option<RowsOf>,
+    /// Keeps only the rows this says yes to (views that filter in the panel, e.g. a search).
+    #[prop(optional)]
+    keep: Option<Callback<serde_json::Value, bool>>,
 ) -> impl IntoView {
     let api = use_api();
     let toaster = expect_context::<Toaster>();
@@ -120,7 +123,10 @@ pub fn ExportButton(
             let result = api.export(requests, rows_of, cancel, move |p| progress.set(*p)).await;
             running.set(None);
             match result {
-                Ok(rows) => {
+                Ok(mut rows) => {
+                    if let Some(keep) = keep {
+                        rows.retain(|r| keep.run(r.clone()));
+                    }
                     let name = file_name(&file.get_value(), format);
                     let text = format.render(&rows);
                     match download(&name, format.mime(), &text) {

@@ -36,7 +36,6 @@ pub fn matches_search(m: &Member, q: &str) -> bool {
     [m.full_name(), m.email.clone(), m.title.clone().unwrap_or_default()].iter().any(|f| f.to_lowercase().contains(&q))
 }
 
-/// The list as the URL describes it.
 /// The API's filters of the view (role, e-mail): what the list asks and the export walks.
 fn members_op(ws: u64, q: &UrlState) -> ListMembers {
     let mut op = ListMembers::new(ws);
@@ -49,6 +48,7 @@ fn members_op(ws: u64, q: &UrlState) -> ListMembers {
     op
 }
 
+/// The list as the URL describes it.
 async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
     let mut op = members_op(ws, &q);
     if q.archived {
@@ -267,16 +267,24 @@ pub fn MembersPage() -> impl IntoView {
             <Allowed op=InviteMember::INFO.id>
                 <a class="btn primary" href=move || paths::member_invite(ws.get())>"Invite member"</a>
             </Allowed>
-            // The export walks the API's filters (role, e-mail, status); the in-page search and
-            // the archived view are the panel's own, over those rows.
-            <ExportButton file="members" request=Callback::new(move |_| {
-                let q = state.get_untracked();
-                let mut op = members_op(ws.get_untracked(), &q);
-                if let Some(s) = &q.status {
-                    op = op.status(MemberStatus::parse(s));
-                }
-                op.to_request()
-            })/>
+            // The same rows as the list: the API's filters, then (as the list does) the archived
+            // view's per-status requests and the search, kept row by row.
+            <ExportButton file="members"
+                requests=Callback::new(move |_| {
+                    let q = state.get_untracked();
+                    let op = members_op(ws.get_untracked(), &q);
+                    let statuses: Vec<MemberStatus> = match (&q.status, q.archived) {
+                        (Some(s), _) => vec![MemberStatus::parse(s)],
+                        (None, true) => MemberStatus::ALL.to_vec(),
+                        (None, false) => return op.to_request().map(|r| vec![r]),
+                    };
+                    statuses.into_iter().map(|s| op.clone().status(s).to_request()).collect()
+                })
+                keep=Callback::new(move |row: serde_json::Value| {
+                    let q = state.get_untracked();
+                    let m: Member = serde_json::from_value(row).unwrap_or_default();
+                    (!q.archived || m.is_archived()) && q.search.as_deref().is_none_or(|text| matches_search(&m, text))
+                })/>
         </PageHeader>
         <div class="tabs" role="tablist" aria-label="Which members">
             <button type="button" role="tab" aria-selected=move || (!archived_view()).to_string()
