@@ -4,38 +4,14 @@
 // browser context (no session, no storage) and makes its own data, so tests do not depend on
 // each other's order.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, launchBrowser, openPage, signIn, call, unique, eventually } from './support.mjs';
+import { e2eFile, signIn, call, unique, eventually } from './support.mjs';
 
 let sandbox;
-let browser;
-
-before(async () => {
-  [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
+// The browser is the file frame's; tests reach it through their page.
+const e2e = e2eFile((s) => {
+  sandbox = s;
 });
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
-/**
- * A test with a fresh page. After the body: no JavaScript dialog opened and no uncaught error
- * happened on the page. The context is closed whatever happens.
- */
-function e2e(name, body) {
-  test(name, async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await body(page, problems);
-      assert.deepEqual(problems.dialogs, [], 'no JavaScript dialog opens');
-      assert.deepEqual(problems.errors, [], 'no uncaught error on the page');
-    } finally {
-      await context.close();
-    }
-  });
-}
 
 /** Invites a member through the API; resolves to `{ id, email, first, last, name }`. */
 async function inviteByApi(prefix) {
@@ -433,7 +409,7 @@ e2e('demo-regular sees the refusals the API gives', async (page) => {
 });
 
 // 10. Server text is text.
-e2e('the member named <img src=x onerror=alert(1)> shows as literal text', async (page, problems) => {
+e2e('the member named <img src=x onerror=alert(1)> shows as literal text', async (page, { problems }) => {
   const name = '<img src=x onerror=alert(1)> Tester';
   await signIn(page, sandbox);
   await searchMembers(page, 'onerror');

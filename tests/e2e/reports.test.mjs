@@ -3,37 +3,15 @@
 // headless Chromium with accessible selectors. One sandbox and one browser for the file; every
 // test gets a fresh browser context and makes its own data.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSandbox, launchBrowser, openPage, signIn, call, unique, eventually } from './support.mjs';
+import { e2eFile, call, unique, eventually } from './support.mjs';
 
 let sandbox;
-let browser;
-
-before(async () => {
-  [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
-/** A test with a fresh signed-in page; no dialog and no uncaught error may happen on it. */
-function e2e(name, body) {
-  test(name, async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await signIn(page, sandbox);
-      await body(page, problems);
-      assert.deepEqual(problems.dialogs, [], 'no JavaScript dialog opens');
-      assert.deepEqual(problems.errors, [], 'no uncaught error on the page');
-    } finally {
-      await context.close();
-    }
-  });
-}
+// The browser is the file frame's; tests reach it through their page.
+const e2e = e2eFile((s) => {
+  sandbox = s;
+}, { signInAs: 'demo-owner' });
 
 const OWNER = 'demo-owner';
 

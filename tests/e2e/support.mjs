@@ -11,6 +11,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '../..');
@@ -165,4 +167,37 @@ export async function eventually(what, fn, timeout = WAIT) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The frame of an end-to-end test file: one sandbox serving the panel and one browser, started
+ * before the file's tests (handed to `ready(sandbox, browser)`) and stopped after them. Returns
+ * `e2e(name, body, options)`: a test on a fresh page (signed in first with `signInAs`, when
+ * given) that runs `body(page, { context, problems })` and then requires that no JavaScript
+ * dialog opened and no uncaught error happened. The context is closed whatever happens.
+ */
+export function e2eFile(ready, { signInAs } = {}) {
+  let sandbox;
+  let browser;
+  before(async () => {
+    [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
+    ready(sandbox, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+  return function e2e(name, body, options = {}) {
+    test(name, options, async () => {
+      const { context, page, problems } = await openPage(browser);
+      try {
+        if (signInAs) await signIn(page, sandbox, signInAs);
+        await body(page, { context, problems });
+        assert.deepEqual(problems.dialogs, [], 'no JavaScript dialog opens');
+        assert.deepEqual(problems.errors, [], 'no uncaught error on the page');
+      } finally {
+        await context.close();
+      }
+    });
+  };
 }

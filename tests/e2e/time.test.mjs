@@ -4,35 +4,14 @@
 // One sandbox and one browser for the file; every test gets a fresh browser context and picks
 // data no other test of this file changes.
 
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox, launchBrowser, openPage, signIn, call, unique, eventually, TODAY } from './support.mjs';
+import { e2eFile, signIn, call, unique, eventually, TODAY } from './support.mjs';
 
 let sandbox;
-let browser;
-
-before(async () => {
-  [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
+// The browser is the file frame's; tests reach it through their page.
+const e2e = e2eFile((s) => {
+  sandbox = s;
 });
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
-});
-
-/** A test with a fresh page; no JavaScript dialog and no uncaught error on the page. */
-function e2e(name, body, options = {}) {
-  test(name, options, async () => {
-    const { context, page, problems } = await openPage(browser);
-    try {
-      await body(page, context);
-      assert.deepEqual(problems.dialogs, [], 'no JavaScript dialog opens');
-      assert.deepEqual(problems.errors, [], 'no uncaught error on the page');
-    } finally {
-      await context.close();
-    }
-  });
-}
 
 const OWNER = 'demo-owner';
 
@@ -209,7 +188,7 @@ e2e('starts a tracker for a member, stops it, and finds the new time entry', asy
   assert.equal(written.method, 'Web tracker');
 }, { timeout: 300_000 });
 
-e2e('edits an entry; once its timesheet is approved the entry is locked and an edit is refused', async (page, context) => {
+e2e('edits an entry; once its timesheet is approved the entry is locked and an edit is refused', async (page, { context }) => {
   // Seán O'Brien (5): last week's timesheet is submitted.
   const [sheet] = await get(`/timesheets?workspace_id=1&user_id=5&date_from=${LAST_MONDAY}&date_to=${LAST_SUNDAY}`);
   assert.equal(sheet.status, 'submitted');
