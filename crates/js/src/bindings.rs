@@ -148,7 +148,7 @@ impl Core {
                 let wire = convert::parse_params(&params)?;
                 let paging = convert::page_of(&wire);
                 let request = webwork_core::ops::request_for(&op, &wire)?;
-                let reply: Reply<Value> = client.request(&request, &opts).await?;
+                let reply: Reply<Value> = client.request_json(&request, &opts).await?;
                 convert::reply_json(reply, Some(paging))
             };
             run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
@@ -171,7 +171,7 @@ impl Core {
         future_to_promise(async move {
             let run = async {
                 let request = convert::raw_request(&method, &path, &query, &body)?;
-                let reply: Reply<Value> = client.request(&request, &opts).await?;
+                let reply: Reply<Value> = client.request_json(&request, &opts).await?;
                 convert::reply_json(reply, None)
             };
             run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
