@@ -4,6 +4,23 @@
 use leptos::html;
 use leptos::prelude::*;
 
+/// Shows the native `<dialog>` as a modal while `open` is true and closes it when `open` turns
+/// false; `focus` runs each time it opens (where the focus should land inside it). Every dialog
+/// of the panel and the widgets opens and closes through this.
+pub fn follow_open(open: RwSignal<bool>, dialog: NodeRef<html::Dialog>, focus: impl Fn() + 'static) {
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = dialog.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+                focus();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+}
+
 #[component]
 pub fn ConfirmDialog(
     /// Open while true; the dialog sets it false when closed.
@@ -18,17 +35,9 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
     let cancel: NodeRef<html::Button> = NodeRef::new();
-    Effect::new(move |_| {
-        let want = open.get();
-        if let Some(d) = dialog.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-                if let Some(c) = cancel.get_untracked() {
-                    let _ = c.focus();
-                }
-            } else if !want && d.open() {
-                d.close();
-            }
+    follow_open(open, dialog, move || {
+        if let Some(c) = cancel.get_untracked() {
+            let _ = c.focus();
         }
     });
     let id = format!("dlg-{}", (js_sys::Math::random() * 1e9) as u64);

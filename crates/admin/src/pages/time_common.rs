@@ -251,17 +251,9 @@ pub fn ReasonDialog(
     let dialog: NodeRef<html::Dialog> = NodeRef::new();
     let area: NodeRef<html::Textarea> = NodeRef::new();
     let text = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let want = open.get();
-        if let Some(d) = dialog.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-                if let Some(a) = area.get_untracked() {
-                    let _ = a.focus();
-                }
-            } else if !want && d.open() {
-                d.close();
-            }
+    webwork_ui::dialog::follow_open(open, dialog, move || {
+        if let Some(a) = area.get_untracked() {
+            let _ = a.focus();
         }
     });
     let empty = move || text.with(|t| t.trim().is_empty());
