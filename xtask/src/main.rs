@@ -20,7 +20,8 @@ usage: cargo xtask <command>
 commands:
   setup          install what is missing (wasm target, wasm-bindgen, trunk, chromium, npm and python tools)
   test           setup, then every test suite: native, wasm in headless Chromium, end-to-end
-  size           build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
+  size [NAME..]  build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
+                 (all artifacts, or only those named: core, js, admin, widgets)
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(),
         Some("test") => test::run(),
-        Some("size") => size::run(),
+        Some("size") => size::run(&args[1..]),
         Some("demo") => demo::run(),
         Some("npm") => npm::run(),
         Some("widgets") => widgets::run(),

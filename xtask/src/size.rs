@@ -101,9 +101,14 @@ struct Row {
     gzip: u64,
 }
 
-pub fn run() -> Result {
+pub fn run(only: &[String]) -> Result {
+    if let Some(unknown) = only.iter().find(|n| !ARTIFACTS.iter().any(|a| a.name == n.as_str())) {
+        let names: Vec<&str> = ARTIFACTS.iter().map(|a| a.name).collect();
+        return Err(format!("size: no artifact '{unknown}' (known: {})", names.join(", ")));
+    }
     let (present, missing): (Vec<&Artifact>, Vec<&Artifact>) = ARTIFACTS
         .iter()
+        .filter(|artifact| only.is_empty() || only.iter().any(|n| n == artifact.name))
         .partition(|artifact| exists(artifact.requires));
     for artifact in &missing {
         println!(

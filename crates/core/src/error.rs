@@ -200,7 +200,9 @@ impl fmt::Display for ApiError {
                  in a browser, a server that does not allow this page's origin (CORS) fails the same way."
             ),
             ApiError::Timeout { after_ms } => {
-                write!(f, "The server did not answer within {:.1} s.", *after_ms as f64 / 1000.0)
+                // Tenths of a second by integer arithmetic: `{:.1}` of an f64 links float formatting.
+                let tenths = after_ms.saturating_add(50) / 100;
+                write!(f, "The server did not answer within {}.{} s.", tenths / 10, tenths % 10)
             }
             ApiError::Aborted => f.write_str("The request was cancelled."),
             ApiError::Decode { path, message } => {

@@ -12,6 +12,7 @@
 //! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
 //!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
+//! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
 
 pub mod access;
 pub mod client;
@@ -20,6 +21,7 @@ pub mod envelope;
 pub mod error;
 pub mod export;
 pub mod models;
+pub mod number;
 pub mod ops;
 pub mod params;
 

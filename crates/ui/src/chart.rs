@@ -38,13 +38,12 @@ pub fn heat_fill(i: usize) -> String {
 
 /// A number for people: at most one decimal, none when whole (`3`, `2.5`).
 pub fn format_number(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r.fract() == 0.0 { format!("{}", r as i64) } else { format!("{r:.1}") }
+    webwork_core::number::one_decimal(v)
 }
 
 /// A coordinate, short.
 fn px(v: f64) -> String {
-    format!("{v:.1}")
+    webwork_core::number::one_decimal(v)
 }
 
 /// A chart's numbers as a table: the same data the picture shows.
@@ -99,7 +98,14 @@ pub fn nice_step(max: f64) -> f64 {
         return 1.0;
     }
     let raw = max / 5.0;
-    let pow = 10f64.powf(raw.log10().floor());
+    // A power of ten by steps, not `powf`/`log10`, which would link libm into the bundles.
+    let mut pow = 1.0;
+    while pow * 10.0 <= raw {
+        pow *= 10.0;
+    }
+    while pow > raw {
+        pow /= 10.0;
+    }
     let m = raw / pow;
     let nice = if m <= 1.0 { 1.0 } else if m <= 2.0 { 2.0 } else if m <= 5.0 { 5.0 } else { 10.0 };
     nice * pow

@@ -196,15 +196,10 @@ pub fn sentence(reason: &str) -> String {
 /// Checks built from webwork-core's parameter rules.
 pub mod checks {
     use super::sentence;
-    use webwork_core::params::{Date, Email, Param, Url};
-    use webwork_core::ApiError;
+    use webwork_core::params::{Date, Email, Url};
 
-    fn reason(r: Result<(), ApiError>) -> Option<String> {
-        match r {
-            Ok(()) => None,
-            Err(ApiError::InvalidRequest { reason, .. }) => Some(sentence(&reason)),
-            Err(other) => Some(other.to_string()),
-        }
+    fn reason(problem: Option<&str>) -> Option<String> {
+        problem.map(sentence)
     }
 
     pub fn required(v: &str) -> Option<String> {
@@ -221,7 +216,7 @@ pub mod checks {
     }
 
     pub fn email(v: &str) -> Option<String> {
-        required(v).or_else(|| reason(Email::from(v.trim()).check("email")))
+        required(v).or_else(|| reason(Email::from(v.trim()).problem()))
     }
 
     pub fn optional_email(v: &str) -> Option<String> {
@@ -229,11 +224,11 @@ pub mod checks {
     }
 
     pub fn url(v: &str) -> Option<String> {
-        required(v).or_else(|| reason(Url::from(v.trim()).check("url")))
+        required(v).or_else(|| reason(Url::from(v.trim()).problem()))
     }
 
     pub fn optional_date(v: &str) -> Option<String> {
-        if v.trim().is_empty() { None } else { reason(Date::from(v.trim()).check("date")) }
+        if v.trim().is_empty() { None } else { reason(Date::from(v.trim()).problem()) }
     }
 
     /// Empty, or a whole number in `min..=max`.
@@ -257,10 +252,10 @@ pub mod checks {
         if v.is_empty() {
             return None;
         }
-        match v.parse::<f64>() {
-            Ok(n) if n.is_finite() && n >= 0.0 => None,
-            Ok(_) => Some("Must not be negative.".to_owned()),
-            Err(_) => Some("Must be a number.".to_owned()),
+        match webwork_core::number::parse_number(v) {
+            Some(n) if n >= 0.0 => None,
+            Some(_) => Some("Must not be negative.".to_owned()),
+            None => Some("Must be a number.".to_owned()),
         }
     }
 }

@@ -26,7 +26,7 @@ pub fn text(v: &Value, key: &str) -> Option<String> {
 pub fn num(v: &Value, key: &str) -> Option<f64> {
     match v.get(key)? {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) => webwork_core::number::parse_number(s),
         _ => None,
     }
 }

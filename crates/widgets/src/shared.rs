@@ -213,6 +213,6 @@ pub fn name_of(members: &[Person], id: Option<u64>) -> String {
 pub fn name_of_pairs(names: &[(u64, String)], id: Option<u64>, noun: &str) -> String {
     match id {
         Some(id) => names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("{noun} #{id}")),
-        None => format!("Unknown {}", noun.to_lowercase()),
+        None => format!("Unknown {}", noun.to_ascii_lowercase()),
     }
 }

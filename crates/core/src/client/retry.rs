@@ -47,13 +47,18 @@ impl RetryPolicy {
     }
 }
 
-/// Reads `Retry-After` as seconds (the API's form); HTTP dates are not used by it.
+/// Reads `Retry-After` as seconds (the API's form), whole or decimal (`1.5`); HTTP dates are
+/// not used by it. Read by hand: a float parser would cost the wasm bundles ~8 KB.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let v = value.trim();
-    v.parse::<u64>()
-        .ok()
-        .map(|s| s.saturating_mul(1000))
-        .or_else(|| v.parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).map(|s| (s * 1000.0) as u64))
+    let (whole, fraction) = value.trim().split_once('.').unwrap_or((value.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let seconds: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    // Milliseconds from the first three decimals; finer parts do not matter to a wait.
+    let millis = fraction.bytes().chain(*b"000").take(3).fold(0, |ms, b| ms * 10 + u64::from(b - b'0'));
+    Some(seconds.saturating_mul(1000).saturating_add(millis))
 }
 
 /// A small deterministic generator for jitter; no `rand` dependency in the wasm bundle.
@@ -115,6 +120,12 @@ mod tests {
     fn retry_after_header_forms() {
         assert_eq!(parse_retry_after("2"), Some(2_000));
         assert_eq!(parse_retry_after(" 0.5 "), Some(500));
+        assert_eq!(parse_retry_after("1.25"), Some(1_250));
+        assert_eq!(parse_retry_after("3.14159"), Some(3_141));
+        assert_eq!(parse_retry_after(".5"), Some(500));
+        for bad in ["", ".", "-1", "1e3", "1.5s", "abc"] {
+            assert_eq!(parse_retry_after(bad), None, "{bad}");
+        }
         assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
     }
 

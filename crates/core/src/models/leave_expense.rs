@@ -78,7 +78,7 @@ pub struct LeaveBalanceEntry {
 impl LeaveBalanceEntry {
     /// The leading number of `balance` (`"10 days"` -> 10.0), when there is one.
     pub fn amount(&self) -> Option<f64> {
-        self.balance.split_whitespace().next()?.parse().ok()
+        crate::number::parse_number(self.balance.split_whitespace().next()?)
     }
 }
 

@@ -4,7 +4,6 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use core::str::FromStr;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -33,7 +32,7 @@ impl<'de> Deserialize<'de> for StringLike {
                 Ok(StringLike(v.to_string()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<StringLike, E> {
-                Ok(StringLike(v.to_string()))
+                Ok(StringLike(crate::number::float_text(v)))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<StringLike, E> {
                 Ok(StringLike(v.to_string()))
@@ -80,7 +79,7 @@ where
             T::from_u64(v).map(Some).ok_or_else(|| E::custom(format!("{v} is out of range")))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            T::from_f64(v).map(Some).ok_or_else(|| E::custom(format!("{v} is not a whole number")))
+            T::from_f64(v).map(Some).ok_or_else(|| E::custom(format!("{} is not a whole number", crate::number::float_text(v))))
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
             self.visit_u64(v as u64)
@@ -90,9 +89,7 @@ where
             if t.is_empty() {
                 return Ok(None);
             }
-            t.parse::<T>()
-                .map(Some)
-                .map_err(|_| E::custom(format!("{v:?} is not a number")))
+            T::parse_text(t).map(Some).ok_or_else(|| E::custom(format!("{v:?} is not a number")))
         }
     }
     d.deserialize_option(V(PhantomData))
@@ -164,10 +161,12 @@ where
 }
 
 /// The numeric types the lenient readers produce.
-pub trait Number: FromStr + Sized {
+pub trait Number: Sized {
     fn from_i64(v: i64) -> Option<Self>;
     fn from_u64(v: u64) -> Option<Self>;
     fn from_f64(v: f64) -> Option<Self>;
+    /// Reads a numeric string (already trimmed).
+    fn parse_text(s: &str) -> Option<Self>;
 }
 
 macro_rules! whole_number {
@@ -178,6 +177,7 @@ macro_rules! whole_number {
             fn from_f64(v: f64) -> Option<Self> {
                 (v.fract() == 0.0 && v >= <$t>::MIN as f64 && v <= <$t>::MAX as f64).then(|| v as $t)
             }
+            fn parse_text(s: &str) -> Option<Self> { s.parse().ok() }
         }
     )*};
 }
@@ -192,5 +192,9 @@ impl Number for f64 {
     }
     fn from_f64(v: f64) -> Option<Self> {
         Some(v)
+    }
+    /// Through serde_json's number reader (linked anyway) rather than `f64::from_str` (~8 KB).
+    fn parse_text(s: &str) -> Option<Self> {
+        crate::number::parse_number(s)
     }
 }

@@ -86,19 +86,6 @@ macro_rules! string_enum {
             fn to_json(&self) -> serde_json::Value {
                 serde_json::Value::String(self.as_str().to_owned())
             }
-            fn to_query(&self) -> String {
-                self.as_str().to_owned()
-            }
-            fn from_json(value: &serde_json::Value, field: &'static str) -> Result<Self, $crate::error::ApiError> {
-                let text = $crate::params::json_text(value, field)?;
-                match Self::parse(&text) {
-                    $name::Other(_) => Err($crate::error::ApiError::InvalidRequest {
-                        field,
-                        reason: format!("must be one of: {}", Self::VALUES.join(", ")),
-                    }),
-                    known => Ok(known),
-                }
-            }
         }
 
         #[cfg(feature = "schema")]
@@ -193,12 +180,6 @@ macro_rules! int_enum {
             const KIND: $crate::params::ParamKind = $crate::params::ParamKind::IntEnum(&[$($code),+]);
             fn to_json(&self) -> serde_json::Value {
                 serde_json::Value::from(self.code())
-            }
-            fn to_query(&self) -> String {
-                self.code().to_string()
-            }
-            fn from_json(value: &serde_json::Value, field: &'static str) -> Result<Self, $crate::error::ApiError> {
-                <i64 as $crate::params::Param>::from_json(value, field).map(Self::from_code)
             }
         }
 

@@ -15,7 +15,8 @@
 //! Each parameter says where it travels: `query`, `body`, or `ws` (workspace_id: the query
 //! string on reads, both query and body on writes). `output: [T]` is a list (`Vec<T>`), `output: T` one value. `paged: N` makes the builder
 //! [`Paginated`](super::Paginated) with `per_page` at most N (`paged: none` otherwise; a paged
-//! entry must list `page` and `per_page`). `check: f` runs `f(&self)` for rules across fields.
+//! entry must list `page` and `per_page`). `check: f` runs `f(&Args)` for rules across fields
+//! (it becomes the row's [`Rule`](super::Rule)).
 
 macro_rules! out_ty {
     ([$item:ty]) => { Vec<$item> };
@@ -32,19 +33,13 @@ macro_rules! per_page_max {
     ($max:literal) => { Some($max) };
 }
 
-macro_rules! run_check {
-    (none, $self:ident) => { Ok::<(), $crate::error::ApiError>(()) };
-    ($f:path, $self:ident) => { $f($self) };
+macro_rules! rule {
+    (none) => { $crate::ops::Rule::NONE };
+    ($f:path) => { $crate::ops::Rule($f) };
 }
 
 macro_rules! paginated_impl {
-    ($name:ident, none, $out:tt) => {
-        impl $name {
-            fn check_paging(&self) -> Result<(), $crate::error::ApiError> {
-                Ok(())
-            }
-        }
-    };
+    ($name:ident, none, $out:tt) => {};
     ($name:ident, $max:literal, [$item:ty]) => {
         impl $crate::ops::Paginated for $name {
             type Item = $item;
@@ -60,11 +55,6 @@ macro_rules! paginated_impl {
             }
             fn page_size(&self) -> Option<u32> {
                 self.per_page
-            }
-        }
-        impl $name {
-            fn check_paging(&self) -> Result<(), $crate::error::ApiError> {
-                $crate::ops::check_paging(self.page, self.per_page, $max)
             }
         }
     };
@@ -103,18 +93,6 @@ macro_rules! operations {
                         $($rq: $rq.into(),)*
                         $($op: None,)*
                     }
-                }
-
-                /// Reads the parameters from a JSON object keyed by wire names (path
-                /// parameters by their template names); unknown keys are refused.
-                pub fn from_params(params: &serde_json::Map<String, serde_json::Value>) -> Result<Self, $crate::error::ApiError> {
-                    const KNOWN: &[&str] = &[$($ppname,)* $($crate::ops::wire_name(stringify!($rq)),)* $($crate::ops::wire_name(stringify!($op)),)*];
-                    $crate::ops::refuse_unknown(params, KNOWN)?;
-                    Ok($name {
-                        $($pp: $crate::ops::param_required(params, $ppname)?,)*
-                        $($rq: $crate::ops::param_required(params, $crate::ops::wire_name(stringify!($rq)))?,)*
-                        $($op: $crate::ops::param_optional(params, $crate::ops::wire_name(stringify!($op)))?,)*
-                    })
                 }
 
                 $(
@@ -162,39 +140,24 @@ macro_rules! operations {
                     success_status: $status,
                     message: if $msg.is_empty() { None } else { Some($msg) },
                     inferred: $inferred,
+                    rule: rule!($check),
                 };
 
                 fn to_request(&self) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {
-                    let mut req = $crate::ops::RequestBuilder::new($crate::ops::Method::$method);
-                    $(
-                        if $crate::params::Param::is_blank(&self.$pp) {
-                            return Err($crate::error::ApiError::invalid($ppname, "is required"));
-                        }
-                        $crate::params::Param::check(&self.$pp, $ppname)?;
-                    )*
-                    $(req.required($crate::ops::wire_name(stringify!($rq)), $crate::ops::loc::$rqloc, &self.$rq)?;)*
-                    $(req.optional($crate::ops::wire_name(stringify!($op)), $crate::ops::loc::$oploc, self.$op.as_ref())?;)*
-                    self.check_paging()?;
-                    run_check!($check, self)?;
-                    let path = $crate::ops::fill_path($path, &[$(($ppname, $crate::params::Param::to_query(&self.$pp)),)*])?;
-                    Ok(req.finish(path))
+                    use $crate::params::Param as _;
+                    let mut params = serde_json::Map::new();
+                    $(params.insert($ppname.into(), self.$pp.to_json());)*
+                    $(params.insert($crate::ops::wire_name(stringify!($rq)).into(), self.$rq.to_json());)*
+                    $(if let Some(value) = &self.$op {
+                        params.insert($crate::ops::wire_name(stringify!($op)).into(), value.to_json());
+                    })*
+                    $crate::ops::build(&Self::INFO, &params)
                 }
             }
         )*
 
         /// Every operation, in documentation order.
         pub const CATALOG: &[$crate::ops::OpInfo] = &[$(<$name as $crate::ops::Operation>::INFO,)*];
-
-        /// Builds the request of the operation with documented id `id` from JSON parameters,
-        /// with every check the typed builder makes. The JS package calls every operation
-        /// through this one function.
-        pub fn request_for(id: &str, params: &serde_json::Map<String, serde_json::Value>) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {
-            use $crate::ops::Operation as _;
-            match id {
-                $($id => $name::from_params(params)?.to_request(),)*
-                _ => Err($crate::error::ApiError::InvalidRequest { field: "operation", reason: format!("{id:?} is not an operation of API v2") }),
-            }
-        }
 
         /// Decodes an answer to operation `id` through its typed output and gives it back as
         /// JSON: the tolerant reading (defaults, numbers from strings, kept enum values) applied

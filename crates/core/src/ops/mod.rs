@@ -6,15 +6,17 @@
 
 #[macro_use]
 mod macros;
+mod build;
 mod table;
 
+pub use build::{build, Args, Rule};
 pub use table::*;
 
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::params::{Param, ParamKind};
+use crate::params::ParamKind;
 
 /// The HTTP methods API v2 uses (it has no PATCH).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,6 +114,9 @@ pub struct OpInfo {
     /// Not confirmed by the vendor's documentation: path or behaviour follows the API's
     /// own conventions.
     pub inferred: bool,
+    /// The documented rules across fields (a date range's order and length, fields that go
+    /// together), run by [`build`] after each parameter passed its own checks.
+    pub rule: Rule,
 }
 
 impl OpInfo {
@@ -208,63 +213,6 @@ pub trait Paginated: Operation<Output = Vec<Self::Item>> + Clone {
     fn page_size(&self) -> Option<u32>;
 }
 
-/// Shared by every generated `to_request`: places each set parameter where it travels.
-pub(crate) struct RequestBuilder {
-    method: Method,
-    query: Vec<(String, String)>,
-    body: Map<String, Value>,
-}
-
-impl RequestBuilder {
-    pub(crate) fn new(method: Method) -> Self {
-        RequestBuilder { method, query: Vec::new(), body: Map::new() }
-    }
-
-    pub(crate) fn required<P: Param>(
-        &mut self,
-        name: &'static str,
-        location: Location,
-        value: &P,
-    ) -> Result<(), ApiError> {
-        if value.is_blank() {
-            return Err(ApiError::invalid(name, "is required"));
-        }
-        self.optional(name, location, Some(value))
-    }
-
-    pub(crate) fn optional<P: Param>(
-        &mut self,
-        name: &'static str,
-        location: Location,
-        value: Option<&P>,
-    ) -> Result<(), ApiError> {
-        let Some(value) = value else { return Ok(()) };
-        value.check(name)?;
-        let in_query = match location {
-            Location::Query => true,
-            Location::Workspace => true,
-            Location::Body | Location::Path => false,
-        };
-        let in_body = match location {
-            Location::Body => true,
-            Location::Workspace => self.method != Method::Get,
-            Location::Query | Location::Path => false,
-        };
-        if in_query {
-            self.query.push((name.to_owned(), value.to_query()));
-        }
-        if in_body {
-            self.body.insert(name.to_owned(), value.to_json());
-        }
-        Ok(())
-    }
-
-    pub(crate) fn finish(self, path: String) -> ApiRequest {
-        let body = (self.method != Method::Get).then_some(Value::Object(self.body));
-        ApiRequest { method: self.method, path, query: self.query, body }
-    }
-}
-
 /// Fills a path template's `{name}` placeholders with percent-encoded values.
 pub(crate) fn fill_path(template: &'static str, values: &[(&str, String)]) -> Result<String, ApiError> {
     let mut out = String::with_capacity(template.len() + 16);
@@ -301,6 +249,16 @@ pub(crate) fn encode_into(out: &mut String, s: &str, safe: &[u8]) {
     }
 }
 
+/// Builds the request of the operation with documented id `id` from JSON parameters (wire
+/// names), with every check the typed builder makes; the JS package calls every operation
+/// through this one function.
+pub fn request_for(id: &str, params: &serde_json::Map<String, Value>) -> Result<ApiRequest, ApiError> {
+    match CATALOG.iter().find(|op| op.id == id) {
+        Some(op) => build(op, params),
+        None => Err(ApiError::InvalidRequest { field: "operation", reason: format!("{id:?} is not an operation of API v2") }),
+    }
+}
+
 /// Looks an operation up by its documented id (e.g. `getMembers`) or builder name.
 pub fn find(id_or_name: &str) -> Option<&'static OpInfo> {
     CATALOG.iter().find(|op| op.id == id_or_name || op.name == id_or_name)
@@ -324,31 +282,5 @@ pub(crate) const fn wire_name(ident: &'static str) -> &'static str {
     match ident.as_bytes() {
         [b'r', b'#', ..] => ident.split_at(2).1,
         _ => ident,
-    }
-}
-
-/// Refuses keys that are not parameters of the operation (a typo would otherwise be dropped
-/// silently and the call would do something else).
-pub(crate) fn refuse_unknown(params: &Map<String, Value>, known: &[&'static str]) -> Result<(), ApiError> {
-    match params.keys().find(|k| !known.contains(&k.as_str())) {
-        None => Ok(()),
-        Some(k) => Err(ApiError::InvalidRequest {
-            field: "params",
-            reason: format!("has `{k}`, which is not a parameter here (expected one of: {})", known.join(", ")),
-        }),
-    }
-}
-
-pub(crate) fn param_required<P: Param>(params: &Map<String, Value>, name: &'static str) -> Result<P, ApiError> {
-    match params.get(name) {
-        None | Some(Value::Null) => Err(ApiError::invalid(name, "is required")),
-        Some(v) => P::from_json(v, name),
-    }
-}
-
-pub(crate) fn param_optional<P: Param>(params: &Map<String, Value>, name: &'static str) -> Result<Option<P>, ApiError> {
-    match params.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => P::from_json(v, name).map(Some),
     }
 }

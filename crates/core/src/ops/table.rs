@@ -5,6 +5,7 @@
 
 use crate::error::ApiError;
 use crate::models::*;
+use super::Args;
 use crate::params::{check_range, parse_clock, ClockTime, Date, DateTime, Email, Param, Url};
 
 /// `0`/`1` integers that the API uses as booleans (`remove_avatar`).
@@ -21,12 +22,6 @@ impl Param for ZeroOne {
     const KIND: crate::params::ParamKind = crate::params::ParamKind::IntEnum(&[0, 1]);
     fn to_json(&self) -> serde_json::Value {
         serde_json::Value::from(self.0 as u8)
-    }
-    fn to_query(&self) -> String {
-        (self.0 as u8).to_string()
-    }
-    fn from_json(value: &serde_json::Value, field: &'static str) -> Result<Self, ApiError> {
-        bool::from_json(value, field).map(ZeroOne)
     }
 }
 
@@ -123,7 +118,7 @@ operations! {
                    body budget: f64, body notes: String, body icon: String,
                    body is_billable: bool, body rate: f64, body weekly_hours_limit: u64,
                    body screenshots: ScreenshotMode, body tags: Vec<String>],
-        check: check_project_dates,
+        check: check_project,
     }
     /// Fetches one project.
     GetProject {
@@ -144,7 +139,7 @@ operations! {
                    body estimation: f64, body budget: f64, body notes: String, body icon: String,
                    body is_billable: bool, body rate: f64, body weekly_hours_limit: u64,
                    body screenshots: ScreenshotMode, body tags: Vec<String>],
-        check: check_project_update_dates,
+        check: check_project,
     }
     /// Archives a project.
     DeleteProject {
@@ -175,7 +170,7 @@ operations! {
         required: [ws workspace_id: u64, body project_id: u64, body user_id: u64],
         optional: [body weekly_hours_limit: u64, body screenshots: ScreenshotMode, body rate: f64,
                    body rate_type: RateType],
-        check: check_contract,
+        check: check_rate,
     }
     /// Fetches one contract.
     GetContract {
@@ -194,7 +189,7 @@ operations! {
         required: [ws workspace_id: u64],
         optional: [body weekly_hours_limit: u64, body screenshots: ScreenshotMode, body rate: f64,
                    body status: ContractStatus, body rate_type: RateType],
-        check: check_contract_update,
+        check: check_rate,
     }
     /// Soft-deletes a contract.
     DeleteContract {
@@ -398,7 +393,7 @@ operations! {
         required: [ws workspace_id: u64, body user_id: u64, body date: Date,
                    body start_time: ClockTime, body end_time: ClockTime],
         optional: [body contract_id: u64, body task_id: u64, body notes: String],
-        check: check_entry_create,
+        check: check_clock_order,
     }
     /// Edits a time entry; a missing side of the span keeps its value.
     UpdateTimeEntry {
@@ -408,7 +403,7 @@ operations! {
         required: [ws workspace_id: u64],
         optional: [body project_id: u64, body task_id: u64, body notes: String, body date: Date,
                    body start_time: ClockTime, body end_time: ClockTime],
-        check: check_entry_update,
+        check: check_clock_order,
     }
     /// Permanently deletes a time entry.
     DeleteTimeEntry {
@@ -609,7 +604,7 @@ operations! {
         optional: [body expense_name: String, body date: Date, body amount: f64, body category_id: String,
                    body project_id: u64, body note: String, body description: String,
                    body is_billable: bool, body user_id: u64],
-        check: check_expense_amount_update,
+        check: check_expense_amount,
     }
     /// Deletes an expense (path inferred).
     DeleteExpense {
@@ -740,9 +735,9 @@ operations! {
 
 // ---- Rules across fields, as the documentation states them ----
 
-fn check_assignable_role(op: &UpdateMember) -> Result<(), ApiError> {
-    match &op.role {
-        Some(role) if !Role::ASSIGNABLE.contains(role) => {
+fn check_assignable_role(a: &Args) -> Result<(), ApiError> {
+    match a.text("role") {
+        Some(role) if !Role::ASSIGNABLE.iter().any(|r| r.as_str() == role) => {
             Err(ApiError::invalid("role", format!("must be one of: {}", assignable_roles())))
         }
         _ => Ok(()),
@@ -753,131 +748,71 @@ fn assignable_roles() -> String {
     Role::ASSIGNABLE.iter().map(Role::as_str).collect::<Vec<_>>().join(", ")
 }
 
-fn check_not_negative(field: &'static str, v: Option<f64>) -> Result<(), ApiError> {
-    match v {
-        Some(v) if v < 0.0 => Err(ApiError::invalid(field, "must not be negative")),
-        _ => Ok(()),
+fn check_not_negative(a: &Args, fields: &[&'static str]) -> Result<(), ApiError> {
+    match fields.iter().find(|f| a.number(f).is_some_and(|v| v < 0.0)) {
+        Some(field) => Err(ApiError::invalid(field, "must not be negative")),
+        None => Ok(()),
     }
 }
 
-fn check_project_fields(
-    start: Option<&Date>,
-    deadline: Option<&Date>,
-    numbers: [(&'static str, Option<f64>); 3],
-) -> Result<(), ApiError> {
-    check_range(start, deadline, "deadline", None)?;
-    numbers.into_iter().try_for_each(|(f, v)| check_not_negative(f, v))
+/// `from..=to` in order, and at most `max_days` long.
+fn dates(a: &Args, from: &str, to: &'static str, max_days: Option<i64>) -> Result<(), ApiError> {
+    check_range(a.text(from), a.text(to), to, max_days)
 }
 
-fn check_project_dates(op: &CreateProject) -> Result<(), ApiError> {
-    check_project_fields(
-        op.start_date.as_ref(),
-        op.deadline.as_ref(),
-        [("estimation", op.estimation), ("budget", op.budget), ("rate", op.rate)],
-    )
+fn check_project(a: &Args) -> Result<(), ApiError> {
+    dates(a, "start_date", "deadline", None)?;
+    check_not_negative(a, &["estimation", "budget", "rate"])
 }
 
-fn check_project_update_dates(op: &UpdateProject) -> Result<(), ApiError> {
-    check_project_fields(
-        op.start_date.as_ref(),
-        op.deadline.as_ref(),
-        [("estimation", op.estimation), ("budget", op.budget), ("rate", op.rate)],
-    )
+fn check_rate(a: &Args) -> Result<(), ApiError> {
+    check_not_negative(a, &["rate"])
 }
 
-fn check_contract(op: &CreateContract) -> Result<(), ApiError> {
-    check_not_negative("rate", op.rate)
-}
-
-fn check_contract_update(op: &UpdateContract) -> Result<(), ApiError> {
-    check_not_negative("rate", op.rate)
-}
-
-fn check_task_scope(op: &ListTasks) -> Result<(), ApiError> {
-    if op.project_id.is_none() && op.contract_id.is_none() {
+fn check_task_scope(a: &Args) -> Result<(), ApiError> {
+    if !a.has("project_id") && !a.has("contract_id") {
         return Err(ApiError::invalid("project_id", "is required (or give contract_id instead)"));
     }
     Ok(())
 }
 
 /// Creating accepts the base status codes only; custom codes are for filters.
-fn check_task_create(op: &CreateTask) -> Result<(), ApiError> {
-    if let Some(status) = op.status {
-        if !status.is_known() {
-            return Err(ApiError::invalid("status", "must be 0, 10, 20 or 30 when creating a task"));
-        }
+fn check_task_create(a: &Args) -> Result<(), ApiError> {
+    if a.whole("status").is_some_and(|s| !TaskStatus::from_code(s as i64).is_known()) {
+        return Err(ApiError::invalid("status", "must be 0, 10, 20 or 30 when creating a task"));
     }
-    check_task_priority(op.priority)?;
-    check_range(op.start_date.as_ref(), op.end_date.as_ref(), "end_date", None)
+    check_task_update(a)
 }
 
-fn check_task_update(op: &UpdateTask) -> Result<(), ApiError> {
-    check_task_priority(op.priority)?;
-    check_range(op.start_date.as_ref(), op.end_date.as_ref(), "end_date", None)
-}
-
-fn check_task_priority(priority: Option<TaskPriority>) -> Result<(), ApiError> {
-    match priority {
-        Some(p) if !p.is_known() => Err(ApiError::invalid("priority", "must be 10, 20, 30 or 40")),
-        _ => Ok(()),
+fn check_task_update(a: &Args) -> Result<(), ApiError> {
+    if a.whole("priority").is_some_and(|p| !TaskPriority::from_code(p as i64).is_known()) {
+        return Err(ApiError::invalid("priority", "must be 10, 20, 30 or 40"));
     }
+    dates(a, "start_date", "end_date", None)
 }
 
-fn check_start_tracking(op: &StartTracking) -> Result<(), ApiError> {
-    if op.task_id.is_some() && op.contract_id.is_none() {
+fn check_start_tracking(a: &Args) -> Result<(), ApiError> {
+    if a.has("task_id") && !a.has("contract_id") {
         return Err(ApiError::invalid("task_id", "needs contract_id as well"));
     }
     Ok(())
 }
 
-fn check_clock_order(start: Option<&ClockTime>, end: Option<&ClockTime>) -> Result<(), ApiError> {
-    let parse = |t: Option<&ClockTime>| t.and_then(|t| parse_clock(t.as_str()));
-    match (parse(start), parse(end)) {
+fn check_clock_order(a: &Args) -> Result<(), ApiError> {
+    let minutes = |name| a.text(name).and_then(parse_clock);
+    match (minutes("start_time"), minutes("end_time")) {
         (Some(s), Some(e)) if e <= s => Err(ApiError::invalid("end_time", "must be after start_time")),
         _ => Ok(()),
     }
 }
 
-fn check_entry_create(op: &CreateTimeEntry) -> Result<(), ApiError> {
-    check_clock_order(Some(&op.start_time), Some(&op.end_time))
+fn check_date_from_to(a: &Args) -> Result<(), ApiError> {
+    dates(a, "date_from", "date_to", None)
 }
 
-fn check_entry_update(op: &UpdateTimeEntry) -> Result<(), ApiError> {
-    check_clock_order(op.start_time.as_ref(), op.end_time.as_ref())
-}
-
-fn check_date_from_to<T: HasDateWindow>(op: &T) -> Result<(), ApiError> {
-    let (from, to) = op.window();
-    check_range(from, to, "date_to", None)
-}
-
-/// Operations filtered by `date_from`/`date_to`.
-trait HasDateWindow {
-    fn window(&self) -> (Option<&Date>, Option<&Date>);
-}
-
-macro_rules! date_window {
-    (optional: $($t:ty),*) => {$(
-        impl HasDateWindow for $t {
-            fn window(&self) -> (Option<&Date>, Option<&Date>) {
-                (self.date_from.as_ref(), self.date_to.as_ref())
-            }
-        }
-    )*};
-    (required: $($t:ty),*) => {$(
-        impl HasDateWindow for $t {
-            fn window(&self) -> (Option<&Date>, Option<&Date>) {
-                (Some(&self.date_from), Some(&self.date_to))
-            }
-        }
-    )*};
-}
-date_window!(optional: ListTimesheets, ListLeaves, ListExpenses);
-date_window!(required: ListTimeRequests, ListLeaveBalances);
-
-fn check_time_request(op: &CreateTimeRequest) -> Result<(), ApiError> {
+fn check_time_request(a: &Args) -> Result<(), ApiError> {
     // Same-format stamps compare as text; mixed offsets are left to the server.
-    let (s, e) = (op.start.as_str(), op.end.as_str());
+    let (Some(s), Some(e)) = (a.text("start"), a.text("end")) else { return Ok(()) };
     let same_zone = s.len() == e.len() && s.get(19..) == e.get(19..);
     if same_zone && e <= s {
         return Err(ApiError::invalid("end", "must be after start"));
@@ -885,63 +820,42 @@ fn check_time_request(op: &CreateTimeRequest) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn check_leave_request(op: &RequestLeave) -> Result<(), ApiError> {
-    check_range(Some(&op.start), Some(&op.end), "end", None)?;
-    if op.start_time.is_some() != op.end_time.is_some() {
+fn check_leave_request(a: &Args) -> Result<(), ApiError> {
+    dates(a, "start", "end", None)?;
+    if a.has("start_time") != a.has("end_time") {
         return Err(ApiError::invalid("end_time", "goes together with start_time (hour-based leave)"));
     }
-    check_clock_order(op.start_time.as_ref(), op.end_time.as_ref())?;
-    match op.hours_per_day {
+    check_clock_order(a)?;
+    match a.number("hours_per_day") {
         Some(h) if !(h > 0.0 && h <= 24.0) => Err(ApiError::invalid("hours_per_day", "must be more than 0 and at most 24")),
         _ => Ok(()),
     }
 }
 
-fn check_expense_amount(op: &CreateExpense) -> Result<(), ApiError> {
-    check_not_negative("amount", Some(op.amount))
-}
-
-fn check_expense_amount_update(op: &UpdateExpense) -> Result<(), ApiError> {
-    check_not_negative("amount", op.amount)
+fn check_expense_amount(a: &Args) -> Result<(), ApiError> {
+    check_not_negative(a, &["amount"])
 }
 
 const MAX_REPORT_DAYS: i64 = 31;
 
-fn check_tracked_hours(op: &GetTrackedHoursReport) -> Result<(), ApiError> {
-    let max = op.user_id.map(|_| MAX_REPORT_DAYS);
-    check_range(op.start_date.as_ref(), op.end_date.as_ref(), "end_date", max)
+fn check_tracked_hours(a: &Args) -> Result<(), ApiError> {
+    let max = a.has("user_id").then_some(MAX_REPORT_DAYS);
+    dates(a, "start_date", "end_date", max)
 }
 
-fn check_activity_level(op: &GetActivityLevelReport) -> Result<(), ApiError> {
-    check_range(Some(&op.start_date), Some(&op.end_date), "end_date", Some(MAX_REPORT_DAYS))?;
-    crate::ops::check_paging(op.page, op.per_page, 100)
+fn check_activity_level(a: &Args) -> Result<(), ApiError> {
+    check_start_end_31(a)?;
+    let page = |name| a.whole(name).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    crate::ops::check_paging(page("page"), page("per_page"), 100)
 }
 
-fn check_start_end_31<T: HasStartEnd>(op: &T) -> Result<(), ApiError> {
-    let (s, e) = op.start_end();
-    check_range(Some(s), Some(e), "end_date", Some(MAX_REPORT_DAYS))
+fn check_start_end_31(a: &Args) -> Result<(), ApiError> {
+    dates(a, "start_date", "end_date", Some(MAX_REPORT_DAYS))
 }
 
-/// Reports over a required `start_date`..`end_date`.
-trait HasStartEnd {
-    fn start_end(&self) -> (&Date, &Date);
-}
-
-impl HasStartEnd for GetTaskReport {
-    fn start_end(&self) -> (&Date, &Date) {
-        (&self.start_date, &self.end_date)
-    }
-}
-
-impl HasStartEnd for GetActivityDescriptionsReport {
-    fn start_end(&self) -> (&Date, &Date) {
-        (&self.start_date, &self.end_date)
-    }
-}
-
-fn check_webhook_events(op: &UpdateWebhook) -> Result<(), ApiError> {
-    match &op.events {
-        Some(events) if events.is_empty() => Err(ApiError::invalid("events", "must name at least one event")),
+fn check_webhook_events(a: &Args) -> Result<(), ApiError> {
+    match a.list("events") {
+        Some([]) => Err(ApiError::invalid("events", "must name at least one event")),
         _ => Ok(()),
     }
 }
