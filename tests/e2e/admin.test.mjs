@@ -520,3 +520,30 @@ e2e('a double click saves once; a 409 is shown and the form keeps its values', a
   assert.equal(await page.getByLabel('Notes').inputValue(), 'A second one?');
   assert.match(new URL(page.url()).pathname, /\/projects\/new$/);
 });
+
+e2e('the theme follows the system until chosen; the choice is remembered across a reload', async (page) => {
+  // --bg of admin.css: light-dark(#f6f7f9, #12161c).
+  const [LIGHT, DARK] = ['rgb(246, 247, 249)', 'rgb(18, 22, 28)'];
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const toggle = page.getByRole('button', { name: /^Theme:/ });
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signIn(page, sandbox, 'demo-owner');
+  assert.equal(await toggle.getAttribute('aria-label'), 'Theme: system (dark)');
+  assert.equal(await background(), DARK, 'a dark system setting gives the dark palette');
+
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-label'), 'Theme: light');
+  assert.equal(await background(), LIGHT, 'light when chosen, though the system is dark');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Members', exact: true }).waitFor();
+  assert.equal(await background(), LIGHT, 'the choice survives a reload');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-label'), 'Theme: dark');
+  assert.equal(await background(), DARK, 'dark when chosen, though the system is light');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-label'), 'Theme: system (light)');
+  assert.equal(await background(), LIGHT, 'back to the system setting');
+});

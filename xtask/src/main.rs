@@ -19,7 +19,8 @@ usage: cargo xtask <command>
 
 commands:
   setup          install what is missing (wasm target, wasm-bindgen, trunk, chromium, npm and python tools)
-  test           setup, then every test suite: native, wasm in headless Chromium, end-to-end
+  test [SUITE..] setup, then every test suite (or those whose name starts with a SUITE given):
+                 native, wasm in headless Chromium, end-to-end
   size [NAME..]  build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
                  (all artifacts, or only those named: core, js, admin, widgets)
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(),
-        Some("test") => test::run(),
+        Some("test") => test::run(&args[1..]),
         Some("size") => size::run(&args[1..]),
         Some("demo") => demo::run(),
         Some("npm") => npm::run(),

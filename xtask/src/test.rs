@@ -138,12 +138,22 @@ const SUITES: &[Suite] = &[
     },
 ];
 
-pub fn run() -> Result {
+/// `only`: run the suites whose name starts with one of these (`native`, `wasm`, `end`, `npm`,
+/// `widgets`, `API`); all of them when empty. CI runs them all.
+pub fn run(only: &[String]) -> Result {
+    let chosen: Vec<&Suite> = SUITES
+        .iter()
+        .filter(|s| only.is_empty() || only.iter().any(|o| s.name.starts_with(o.as_str())))
+        .collect();
+    if chosen.is_empty() {
+        let names: Vec<&str> = SUITES.iter().map(|s| s.name).collect();
+        return Err(format!("test: no suite matches {only:?} (suites: {})", names.join(", ")));
+    }
     crate::setup::run()?;
 
     let mut counts = Counts::default();
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
-    for suite in SUITES {
+    for suite in chosen {
         println!("\n=== test suite: {} ===", suite.name);
         let (result, took) = util::timed(|| (suite.run)(&mut counts));
         let outcome = match result {

@@ -19,8 +19,24 @@ pub fn one_decimal(v: f64) -> String {
 
 /// A number with exactly one decimal: `3.0`, `2.5`.
 pub fn fixed_one(v: f64) -> String {
-    let text = one_decimal(v);
-    if text.contains(['.', 'e', 'N', 'i']) { text } else { text + ".0" }
+    fixed(v, 1)
+}
+
+/// A number with exactly `places` decimals (at most 6), rounded: `fixed(2.5, 2)` is `2.50`.
+pub fn fixed(v: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10i64.pow(places);
+    let scaled = (v * scale as f64).round();
+    if !scaled.is_finite() || scaled.abs() >= 9.0e15 {
+        return float_text(v);
+    }
+    let n = scaled as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, part) = (n.abs() / scale, n.abs() % scale);
+    if places == 0 {
+        return format!("{sign}{whole}");
+    }
+    format!("{sign}{whole}.{part:0width$}", width = places as usize)
 }
 
 /// A float as people write it (`5`, `2.5`): whole values without a decimal point.
@@ -50,6 +66,10 @@ mod tests {
         assert_eq!(fixed_one(3.0), "3.0");
         assert_eq!(fixed_one(3.33), "3.3");
         assert_eq!(fixed_one(-1.25), "-1.3");
+        assert_eq!(fixed(2.5, 2), "2.50");
+        assert_eq!(fixed(1234.005, 2), "1234.01");
+        assert_eq!(fixed(0.07, 2), "0.07");
+        assert_eq!(fixed(-0.5, 0), "-1");
     }
 
     #[test]

@@ -236,3 +236,48 @@ fn info_is_consistent() {
     assert_eq!(ops::find("getTimeEntries").unwrap().per_page_max, Some(50));
     assert_eq!(ops::find("ListMembers").unwrap().id, "getMembers");
 }
+
+/// A typed call and a call by id go through the same checker (`ops::build`), so they refuse
+/// the same things with the same words.
+#[test]
+fn typed_and_dynamic_calls_refuse_alike() {
+    use webwork_core::models::*;
+    use webwork_core::ops::*;
+    let p = |v: Value| v.as_object().unwrap().clone();
+    let same = |typed: webwork_core::ApiError, dynamic: webwork_core::ApiError, field: &str| {
+        assert_eq!(typed.field(), Some(field), "{typed}");
+        assert_eq!(typed.to_string(), dynamic.to_string());
+    };
+
+    // A role the API does not know is not sent, even when built as `Role::Other`.
+    let typed = InviteMember::new(1u64, "a@example.com", "A", "B", Role::Other("Boss".into())).to_request().unwrap_err();
+    let dynamic = request_for("inviteMember", &p(json!({"workspace_id": 1, "email": "a@example.com", "firstname": "A", "lastname": "B", "role": "Boss"}))).unwrap_err();
+    same(typed, dynamic, "role");
+
+    // A number JSON cannot carry is named, not dropped as if it were missing.
+    let typed = CreateExpense::new(1u64, "Taxi", "2024-01-02", f64::NAN, "travel").to_request().unwrap_err();
+    let dynamic = request_for("createExpense", &p(json!({"workspace_id": 1, "expense_name": "Taxi", "date": "2024-01-02", "amount": "NaN", "category_id": "travel"}))).unwrap_err();
+    same(typed, dynamic, "amount");
+    assert!(typed_message(CreateExpense::new(1u64, "Taxi", "2024-01-02", f64::INFINITY, "travel")).contains("finite"));
+
+    // Rules across fields: the end of a leave before its start.
+    let typed = RequestLeave::new(1u64, 3u64, "2024-03-05", "2024-03-01", 7u64).to_request().unwrap_err();
+    let dynamic = request_for("createLeaveRequest", &p(json!({"workspace_id": 1, "user_id": 7, "policy_id": 3, "start": "2024-03-05", "end": "2024-03-01"}))).unwrap_err();
+    same(typed, dynamic, "end");
+
+    // Blank required text counts as missing; so does an empty required list.
+    let typed = CreateProject::new(1u64, "   ").to_request().unwrap_err();
+    let dynamic = request_for("createProject", &p(json!({"workspace_id": 1, "name": ""}))).unwrap_err();
+    same(typed, dynamic, "name");
+    let no_events = CreateWebhook::new(1u64, "https://example.com/h", Vec::<WebhookEvent>::new()).to_request().unwrap_err();
+    assert_eq!((no_events.field(), no_events.to_string().contains("required")), (Some("events"), true), "{no_events}");
+
+    // Values come out in the API's spelling whichever way they went in.
+    let dynamic = request_for("getMembers", &p(json!({"workspace_id": "1", "role": "regular user", "page": "2"}))).unwrap();
+    let typed = ListMembers::new(1u64).role(Role::RegularUser).page(2u32).to_request().unwrap();
+    assert_eq!(dynamic, typed);
+}
+
+fn typed_message(op: impl webwork_core::ops::Operation) -> String {
+    op.to_request().unwrap_err().to_string()
+}

@@ -47,7 +47,7 @@ fn expenses_op(query: UrlQuery, ws: u64) -> ListExpenses {
 
 /// Money with two decimals.
 pub fn money(v: f64) -> String {
-    format!("{v:.2}")
+    webwork_core::number::fixed(v, 2)
 }
 
 /// Count, sum and sum per category of `items`.

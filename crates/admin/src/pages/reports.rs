@@ -276,7 +276,7 @@ fn timeline_op(query: UrlQuery, ws: u64) -> GetDailyTimelineReport {
 fn hour_of(stamp: &str) -> Option<f64> {
     let t = stamp.get(11..16)?;
     let (h, m) = t.split_once(':')?;
-    Some(h.parse::<f64>().ok()? + m.parse::<f64>().ok()? / 60.0)
+    Some(f64::from(h.parse::<u32>().ok()?) + f64::from(m.parse::<u32>().ok()?) / 60.0)
 }
 
 fn timeline_data(rows: &[TimelineRow]) -> Timeline {
