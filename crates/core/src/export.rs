@@ -387,10 +387,10 @@ mod tests {
         ];
         let csv = to_csv(&rows);
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        // Keys in the order serde_json keeps them (by name within a row), new ones appended.
-        assert_eq!(lines[0], "id,name,project.id,project.name,tags,amount,note,rate");
+        // Keys in the order the rows give them, new ones appended.
+        assert_eq!(lines[0], "id,name,project.id,project.name,tags,note,rate,amount");
         assert_eq!(lines[1], "1,\"Ada, \"\"the\"\" first\",7,Café ☕,\"[\"\"a\"\",\"\"b\"\"]\",,,");
-        assert_eq!(lines[2], "2,\"'=HYPERLINK(\"\"x\"\")\",,,,-3.5,\"two\nlines\",");
+        assert_eq!(lines[2], "2,\"'=HYPERLINK(\"\"x\"\")\",,,,\"two\nlines\",,-3.5");
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.ends_with("\r\n"));
         assert_eq!(to_csv(&[]), "\u{feff}\r\n");

@@ -322,6 +322,23 @@ pub fn TextField(
     }
 }
 
+/// A form's submit button: disabled while the form saves or has a problem (and while `blocked`
+/// says so), reading `busy` while the save is in flight.
+#[component]
+pub fn SubmitButton(
+    form: Form,
+    label: &'static str,
+    #[prop(default = "Saving…")] busy: &'static str,
+    #[prop(optional, into)] blocked: Option<Signal<bool>>,
+) -> impl IntoView {
+    let disabled = move || form.saving.get() || !form.is_valid() || blocked.is_some_and(|b| b.get());
+    view! {
+        <button type="submit" class="btn primary" disabled=disabled>
+            {move || if form.saving.get() { busy } else { label }}
+        </button>
+    }
+}
+
 /// A multi-line input.
 #[component]
 pub fn TextArea(

@@ -36,7 +36,7 @@ pub use chip::TagChip;
 pub use daterange::{DateRangePicker, Preset};
 pub use dialog::ConfirmDialog;
 pub use feedback::{error_title, EmptyState, ErrorBanner, Skeleton, SkeletonRows};
-pub use form::{CheckboxField, FieldState, Form, SelectField, TextArea, TextField};
+pub use form::{CheckboxField, FieldState, Form, SelectField, SubmitButton, TextArea, TextField};
 pub use pagination::Pagination;
 pub use table::{Column, DataTable};
 pub use theme::ThemeToggle;

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use webwork_core::models::{Contract, ContractStatus, RateType, ScreenshotMode};
 use webwork_core::ops::{CreateContract, DeleteContract, GetContract, ListContracts, Operation, UpdateContract};
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster};
+use webwork_ui::{
+    Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster,
+};
 
 use super::projects::screenshot_options;
-use super::{member_options, num, opt, project_options, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, member_options, num, opt, project_options};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
@@ -99,10 +101,7 @@ pub fn ContractsPage() -> impl IntoView {
                         }>{if paused { "Activate" } else { "Pause" }}</button>
                 </Allowed>
                 <Allowed op=DeleteContract::INFO.id>
-                    <button type="button" class="btn small ghost" aria-label=format!("Delete the contract of {who2}") on:click=move |_| {
-                        pending.set((id, who2.clone()));
-                        confirm.set(true);
-                    }>"Delete"</button>
+                    <ConfirmAction label="Delete" aria=format!("Delete the contract of {who2}") target=(id, who2.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
             .into_any()
@@ -254,9 +253,7 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
                 <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(screenshot_options)/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Saving…" } else if editing.is_some() { "Save" } else { "Create contract" }}
-                </button>
+                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create contract" }}/>
             </div>
         </form>
     }

@@ -10,9 +10,11 @@ use webwork_core::models::{Expense, ExpenseType};
 use webwork_core::ops::{CreateExpense, DeleteExpense, ListExpenseCategories, ListExpenses, Operation, UpdateExpense};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TagChip, TextArea, TextField, Toaster};
+use webwork_ui::{
+    CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TagChip, TextArea, TextField, Toaster,
+};
 
-use super::{member_options, num, opt, options, project_options, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, member_options, num, opt, options, project_options};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_item_text, use_nav, use_url_query, use_ws, UrlQuery};
@@ -124,10 +126,7 @@ fn ExpenseList() -> impl IntoView {
         Column::new("", move |e: &Expense| {
             let (id, name) = (e.id.clone(), e.expense_name.clone());
             view! {
-                <button type="button" class="btn small ghost" aria-label=format!("Delete {name}") on:click=move |_| {
-                    pending.set((id.clone(), name.clone()));
-                    confirm.set(true);
-                }>"Delete"</button>
+                <ConfirmAction label="Delete" aria=format!("Delete {name}") target=(id.clone(), name.clone()) pending=pending confirm=confirm/>
             }
             .into_any()
         })
@@ -305,9 +304,7 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
             <CheckboxField checked=billable label="Billable"/>
             <TextArea field=note label="Note" form=form rows=2/>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Saving…" } else if is_edit { "Save" } else { "Record expense" }}
-                </button>
+                <SubmitButton form=form label={if is_edit { "Save" } else { "Record expense" }}/>
             </div>
         </form>
     }

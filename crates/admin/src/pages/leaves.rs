@@ -12,7 +12,9 @@ use webwork_core::models::{Leave, LeaveBalance, LeavePeriod, LeavePolicy, LeaveP
 use webwork_core::ops::{ApproveLeave, ListLeaveBalances, ListLeavePolicies, ListLeaves, Operation, RejectLeave, RequestLeave};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, TextArea, TextField, Toaster};
+use webwork_ui::{
+    Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster,
+};
 
 use super::{member_options, num, opt, options, BackLink, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
@@ -499,9 +501,7 @@ pub fn LeaveNewPage() -> impl IntoView {
             <TextArea field=reason label="Reason" form=form rows=2/>
             <p class="hint">"Working days (Monday to Friday) count; the request waits for approval."</p>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Requesting…" } else { "Request leave" }}
-                </button>
+                <SubmitButton form=form label="Request leave" busy="Requesting…"/>
             </div>
         </form>
     }

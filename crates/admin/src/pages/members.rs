@@ -12,7 +12,7 @@ use webwork_core::ops::{DeleteMember, GetMember, InviteMember, ListMembers, Oper
 use webwork_core::{ApiError, Page};
 use webwork_ui::form::checks;
 use webwork_ui::{
-    CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster,
+    CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster,
 };
 
 use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
@@ -502,9 +502,7 @@ pub fn InviteForm(ws: u64) -> impl IntoView {
             </div>
             <SelectField field=role label="Role" form=form required=true options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Sending…" } else { "Send invitation" }}
-                </button>
+                <SubmitButton form=form label="Send invitation" busy="Sending…"/>
             </div>
         </form>
     }
@@ -655,9 +653,7 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
             </div>
             {has_avatar.then(|| view! { <CheckboxField checked=remove_avatar label="Remove the avatar"/> })}
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Saving…" } else { "Save" }}
-                </button>
+                <SubmitButton form=form label="Save"/>
             </div>
         </form>
     }

@@ -165,6 +165,21 @@ pub fn Allowed(op: &'static str, children: Children) -> impl IntoView {
     }
 }
 
+/// A row's action that asks first (Archive, Delete): remembers the row in `pending` and opens
+/// the page's confirm dialog, which acts on it.
+#[component]
+pub fn ConfirmAction<T>(label: &'static str, aria: String, target: T, pending: RwSignal<T>, confirm: RwSignal<bool>) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    view! {
+        <button type="button" class="btn small ghost" aria-label=aria on:click=move |_| {
+            pending.set(target.clone());
+            confirm.set(true);
+        }>{label}</button>
+    }
+}
+
 /// A "Back to …" link.
 #[component]
 pub fn BackLink(href: String, #[prop(into)] text: String) -> impl IntoView {

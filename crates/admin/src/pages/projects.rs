@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use webwork_core::models::{Project, ScreenshotMode};
 use webwork_core::ops::{CreateProject, DeleteProject, GetProject, ListProjects, Operation, UpdateProject};
 use webwork_ui::form::checks;
-use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, TagChip, TextArea, TextField, Toaster};
+use webwork_ui::{
+    CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TagChip, TextArea, TextField, Toaster,
+};
 
-use super::{num, opt, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, num, opt};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
@@ -65,10 +67,7 @@ pub fn ProjectsPage() -> impl IntoView {
                 <a class="btn small ghost" href=paths::tasks(ws, Some(id))>"Tasks"</a>
                 <a class="btn small ghost hide-sm" href=format!("{}?project={id}", paths::contracts(ws))>"Contracts"</a>
                 <Allowed op=DeleteProject::INFO.id>
-                    <button type="button" class="btn small ghost" aria-label=format!("Archive {name}") on:click=move |_| {
-                        pending.set((id, name.clone()));
-                        confirm.set(true);
-                    }>"Archive"</button>
+                    <ConfirmAction label="Archive" aria=format!("Archive {name}") target=(id, name.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
             .into_any()
@@ -198,9 +197,7 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
             <TextField field=tags label="Tags" form=form placeholder="design, client-a" hint="Separate tags with commas; new ones are created."/>
             <TextArea field=notes label="Notes" form=form/>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Saving…" } else if editing.is_some() { "Save" } else { "Create project" }}
-                </button>
+                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create project" }}/>
             </div>
         </form>
     }

@@ -11,9 +11,11 @@ use webwork_core::ops::{
 };
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, Form, SelectField, TextArea, TextField, Toaster};
+use webwork_ui::{
+    Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster,
+};
 
-use super::{opt, project_options, Allowed, BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, opt, project_options};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
@@ -117,10 +119,7 @@ pub fn TasksPage() -> impl IntoView {
             let (id, title) = (t.id, t.title.clone());
             view! {
                 <Allowed op=DeleteTask::INFO.id>
-                    <button type="button" class="btn small ghost" aria-label=format!("Delete {title}") on:click=move |_| {
-                        pending.set((id, title.clone()));
-                        confirm.set(true);
-                    }>"Delete"</button>
+                    <ConfirmAction label="Delete" aria=format!("Delete {title}") target=(id, title.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
             .into_any()
@@ -307,9 +306,7 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
                 </div>
             </fieldset>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Saving…" } else if editing.is_some() { "Save" } else { "Create task" }}
-                </button>
+                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create task" }}/>
             </div>
         </form>
     }

@@ -11,7 +11,7 @@ use webwork_core::ops::{CreateTimeEntry, DeleteTimeEntry, ListTimeEntries, ListT
 use webwork_core::date::CivilDate;
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, TextField, Toaster};
+use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TextField, Toaster};
 
 use super::time_common::{clock_of, duration_text, member_directory, range_dates, server_today, url_select, Days, SpanFields, SpanRow, WorkPicker};
 use super::{local_page, opt, project_options, ListFrame, PageHeader};
@@ -302,9 +302,7 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
             <TextField field=notes label="Notes" form=form placeholder="What was done"/>
             <div class="form-actions">
                 <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>"Cancel"</button>
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Saving…" } else if editing.is_some() { "Save" } else { "Add time" }}
-                </button>
+                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Add time" }}/>
             </div>
         </form>
     }

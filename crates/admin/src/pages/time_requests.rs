@@ -8,7 +8,7 @@ use webwork_core::models::{TimeRequest, TimeRequestStatus};
 use webwork_core::ops::{ApproveTimeRequest, CreateTimeRequest, ListTimeRequests, Operation, RejectTimeRequest};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, TextField, Toaster};
+use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::time_common::{clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker};
 use super::{opt, project_options, ListFrame, PageHeader};
@@ -239,9 +239,7 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
             <TextField field=text label="Activity description" form=form/>
             <div class="form-actions">
                 <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>"Cancel"</button>
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Filing…" } else { "File request" }}
-                </button>
+                <SubmitButton form=form label="File request" busy="Filing…"/>
             </div>
         </form>
     }

@@ -16,7 +16,9 @@ use webwork_core::models::{Member, TrackerStarted, TrackerState, TrackerStopped}
 use webwork_core::ops::{GetTrackerState, Operation, StartTracking, StopTracking};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, TextField, Toaster};
+use webwork_ui::{
+    Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, SubmitButton, TextField, Toaster,
+};
 
 use super::time_common::{can_track, clock_of, duration_text, member_directory, note_today, refresh_plan, Refresh, WorkPicker, RESERVE};
 use super::PageHeader;
@@ -494,9 +496,7 @@ fn StartForm(ws: u64, member: Member, on_done: Callback<()>) -> impl IntoView {
             <TextField field=description label="Activity description" form=form placeholder="What they are working on"/>
             <div class="form-actions">
                 <button type="button" class="btn ghost" on:click=move |_| on_done.run(())>"Cancel"</button>
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Starting…" } else { "Start tracker" }}
-                </button>
+                <SubmitButton form=form label="Start tracker" busy="Starting…"/>
             </div>
         </form>
     }

@@ -10,7 +10,7 @@ use webwork_core::ops::{
 };
 use webwork_core::{ApiError, Page};
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ErrorBanner, FieldState, Form, TagChip, TextField, Toaster};
+use webwork_ui::{Column, ErrorBanner, FieldState, Form, SubmitButton, TagChip, TextField, Toaster};
 
 use super::{local_page, opt, project_options, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
@@ -171,9 +171,7 @@ pub fn ViewerNewPage() -> impl IntoView {
                 <TextField field=lastname label="Last name" form=form required=true/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                    {move || if form.saving.get() { "Creating…" } else { "Create viewer" }}
-                </button>
+                <SubmitButton form=form label="Create viewer" busy="Creating…"/>
             </div>
         </form>
     }

@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use webwork_core::models::{Webhook, WebhookEvent};
 use webwork_core::ops::{CreateWebhook, DeleteWebhook, GetWebhook, ListWebhooks, UpdateWebhook};
 use webwork_ui::form::checks;
-use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, TagChip, TextField, Toaster};
+use webwork_ui::{
+    Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TagChip, TextField, Toaster,
+};
 
-use super::{BackLink, ItemFrame, ListFrame, PageHeader};
+use super::{BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_nav, use_item_text, use_url_query, use_ws};
@@ -35,10 +37,7 @@ pub fn WebhooksPage() -> impl IntoView {
         Column::new("", move |w: &Webhook| {
             let (id, url) = (w.id.clone(), w.url.clone());
             view! {
-                <button type="button" class="btn small ghost" aria-label=format!("Delete the webhook for {url}") on:click=move |_| {
-                    pending.set((id.clone(), url.clone()));
-                    confirm.set(true);
-                }>"Delete"</button>
+                <ConfirmAction label="Delete" aria=format!("Delete the webhook for {url}") target=(id.clone(), url.clone()) pending=pending confirm=confirm/>
             }
             .into_any()
         })
@@ -145,10 +144,7 @@ pub fn WebhookNewPage() -> impl IntoView {
                         hint="An http:// or https:// address that accepts POST requests."/>
                     <EventChecks events form/>
                     <div class="form-actions">
-                        <button type="submit" class="btn primary"
-                            disabled=move || form.saving.get() || !form.is_valid() || events.with(BTreeSet::is_empty)>
-                            {move || if form.saving.get() { "Creating…" } else { "Create webhook" }}
-                        </button>
+                        <SubmitButton form=form label="Create webhook" busy="Creating…" blocked=Signal::derive(move || events.with(BTreeSet::is_empty))/>
                     </div>
                 </form>
             }.into_any(),
@@ -192,10 +188,7 @@ pub fn WebhookPage() -> impl IntoView {
                         <TextField field=url label="URL" kind="url" form=form required=true/>
                         <EventChecks events form/>
                         <div class="form-actions">
-                            <button type="submit" class="btn primary"
-                                disabled=move || form.saving.get() || !form.is_valid() || events.with(BTreeSet::is_empty)>
-                                {move || if form.saving.get() { "Saving…" } else { "Save" }}
-                            </button>
+                            <SubmitButton form=form label="Save" blocked=Signal::derive(move || events.with(BTreeSet::is_empty))/>
                         </div>
                     </form>
                 }
