@@ -153,7 +153,7 @@ pub fn run(only: &[String]) -> Result {
 
     let mut counts = Counts::default();
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
-    for suite in chosen {
+    for suite in &chosen {
         println!("\n=== test suite: {} ===", suite.name);
         let (result, took) = util::timed(|| (suite.run)(&mut counts));
         let outcome = match result {
@@ -179,7 +179,7 @@ pub fn run(only: &[String]) -> Result {
             Outcome::Failed(error) => println!("  FAIL  {name:<28} {}  {error}", util::secs(*took)),
         }
     }
-    for suite in &SUITES[results.len()..] {
+    for suite in &chosen[results.len()..] {
         println!(
             "  ----  {:<28} not run (stopped at the first failure)",
             suite.name
