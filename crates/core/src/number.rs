@@ -6,10 +6,10 @@
 /// A number with at most one decimal, none when whole: `3`, `2.5`, `-0.4`.
 pub fn one_decimal(v: f64) -> String {
     let tenths = (v * 10.0).round();
-    if !tenths.is_finite() || tenths.abs() >= 9.0e15 {
+    if !tenths.is_finite() || tenths.abs() >= 1.0e36 {
         return float_text(v);
     }
-    let t = tenths as i64;
+    let t = tenths as i128;
     let sign = if t < 0 { "-" } else { "" };
     match t.abs() % 10 {
         0 => format!("{sign}{}", t.abs() / 10),
@@ -22,15 +22,16 @@ pub fn fixed_one(v: f64) -> String {
     fixed(v, 1)
 }
 
-/// A number with exactly `places` decimals (at most 6), rounded: `fixed(2.5, 2)` is `2.50`.
+/// A number with exactly `places` decimals (at most 6), rounded half away from zero:
+/// `fixed(2.5, 2)` is `2.50`.
 pub fn fixed(v: f64, places: u32) -> String {
     let places = places.min(6);
-    let scale = 10i64.pow(places);
+    let scale = 10i128.pow(places);
     let scaled = (v * scale as f64).round();
-    if !scaled.is_finite() || scaled.abs() >= 9.0e15 {
+    if !scaled.is_finite() || scaled.abs() >= 1.0e36 {
         return float_text(v);
     }
-    let n = scaled as i64;
+    let n = scaled as i128;
     let sign = if n < 0 { "-" } else { "" };
     let (whole, part) = (n.abs() / scale, n.abs() % scale);
     if places == 0 {
@@ -41,15 +42,51 @@ pub fn fixed(v: f64, places: u32) -> String {
 
 /// A float as people write it (`5`, `2.5`): whole values without a decimal point.
 pub fn float_text(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        return (v as i64).to_string();
+    if v.is_infinite() {
+        return if v > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    if v.fract() == 0.0 && v.abs() < 1.0e36 {
+        return (v as i128).to_string();
     }
     serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_else(|| "NaN".to_owned())
 }
 
-/// Reads a decimal number such as `12`, `-2.5` or `1e3` (surrounding spaces allowed).
+/// Reads a decimal number such as `12`, `-2.5`, `+3`, `.5`, `5.`, `007` or `1e3` (surrounding
+/// spaces allowed). JSON's number grammar is stricter than people are, so the text is put in
+/// its form first.
 pub fn parse_number(s: &str) -> Option<f64> {
-    serde_json::from_slice(s.trim().as_bytes()).ok()
+    let s = s.trim();
+    let (negative, body) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let starts_well = match body.as_bytes() {
+        [d, ..] if d.is_ascii_digit() => true,
+        [b'.', d, ..] => d.is_ascii_digit(),
+        _ => false,
+    };
+    if !starts_well {
+        return None;
+    }
+    let mut text = String::with_capacity(body.len() + 3);
+    if negative {
+        text.push('-');
+    }
+    let digits = body.trim_start_matches('0');
+    if digits.is_empty() || !digits.as_bytes()[0].is_ascii_digit() {
+        text.push('0');
+    }
+    let (mantissa, exponent) = match digits.find(['e', 'E']) {
+        Some(i) => digits.split_at(i),
+        None => (digits, ""),
+    };
+    text.push_str(mantissa);
+    if mantissa.ends_with('.') {
+        text.push('0');
+    }
+    text.push_str(exponent);
+    serde_json::from_slice(text.as_bytes()).ok()
 }
 
 #[cfg(test)]
@@ -79,7 +116,12 @@ mod tests {
         assert_eq!(parse_number(" 2.5 "), Some(2.5));
         assert_eq!(parse_number("10"), Some(10.0));
         assert_eq!(parse_number("-3e2"), Some(-300.0));
-        for bad in ["", "abc", "1,5", "NaN", "2.5 days"] {
+        for (text, value) in [("+3", 3.0), (".5", 0.5), ("-.5", -0.5), ("5.", 5.0), ("007", 7.0), ("0", 0.0), ("-0.25", -0.25), ("05.50", 5.5), ("1.e2", 100.0)] {
+            assert_eq!(parse_number(text), Some(value), "{text}");
+        }
+        assert_eq!(float_text(f64::INFINITY), "inf");
+        assert_eq!(fixed(1e15, 2), "1000000000000000.00");
+        for bad in ["", "abc", "1,5", "NaN", "2.5 days", "-", "+", ".", "e5", ".e5", "--1", "1..2", "0x10"] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
     }

@@ -27,6 +27,8 @@ pub enum ParamKind {
     Enum(&'static [&'static str]),
     /// Integer codes from a list (more codes may exist).
     IntEnum(&'static [i64]),
+    /// `0` or `1`, the API's way of writing a boolean (`remove_avatar`); `true`/`false` read too.
+    Flag,
     /// A list of string values from a closed list.
     EnumList(&'static [&'static str]),
 }
@@ -47,12 +49,12 @@ pub(crate) fn wrong_type(field: &'static str, expected: &str) -> ApiError {
     ApiError::invalid(field, format!("must be {expected}"))
 }
 
-/// A JSON value as text, for parameters that are text (strings and whole numbers accepted:
-/// an id given as a number is still its text).
+/// A JSON value as text, for parameters that are text (strings and numbers accepted: an id
+/// given as a number is still its text). serde_json prints numbers without `f64`'s formatter.
 pub(crate) fn json_text(value: &Value, field: &'static str) -> Result<String, ApiError> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        Value::Number(n) => n.as_u64().map(|n| n.to_string()).ok_or_else(|| wrong_type(field, "a string")),
+        Value::Number(n) => Ok(n.to_string()),
         _ => Err(wrong_type(field, "a string")),
     }
 }
@@ -144,10 +146,9 @@ pub(crate) fn normalize(kind: ParamKind, value: &Value, field: &'static str) -> 
         ParamKind::Email => rule(email_rule),
         ParamKind::Url => rule(url_rule),
         ParamKind::Enum(values) => one_of(&text()?, values, field).map(Value::from),
-        // 0/1 codes are the API's booleans (`remove_avatar`): true and false are read too.
-        ParamKind::IntEnum([0, 1]) => flag(value, field).map(|b| Value::from(b as u8)),
+        ParamKind::Flag => flag(value, field).map(|b| Value::from(b as u8)),
         // Other codes stay allowed: workspaces define their own task statuses.
-        ParamKind::IntEnum(_) => whole(value, field).map(Value::from),
+        ParamKind::IntEnum(_) => code(value, field).map(Value::from),
         ParamKind::IntegerList => list(value, |v| whole(v, field).map(Value::from)),
         ParamKind::StringList => list(value, |v| json_text(v, field).map(Value::String)),
         ParamKind::EnumList(values) => list(value, |v| one_of(&json_text(v, field)?, values, field).map(Value::from)),
@@ -168,6 +169,16 @@ pub(crate) fn query_text(value: &Value) -> String {
 fn whole(value: &Value, field: &'static str) -> Result<u64, ApiError> {
     match value {
         Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .ok_or_else(|| wrong_type(field, "a whole number"))
+}
+
+/// An integer code, which may be negative.
+fn code(value: &Value, field: &'static str) -> Result<i64, ApiError> {
+    match value {
+        Value::Number(n) => n.as_i64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }

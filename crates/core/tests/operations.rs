@@ -97,6 +97,7 @@ fn sample(name: &str, kind: ParamKind) -> Value {
         ParamKind::Enum(values) if name == "role" => json!(values[4]), // "Regular User"
         ParamKind::Enum(values) => json!(values[0]),
         ParamKind::IntEnum(codes) => json!(codes[0]),
+        ParamKind::Flag => json!(1),
         ParamKind::EnumList(values) => json!([values[0], values[1]]),
     }
 }
@@ -271,6 +272,23 @@ fn typed_and_dynamic_calls_refuse_alike() {
     same(typed, dynamic, "name");
     let no_events = CreateWebhook::new(1u64, "https://example.com/h", Vec::<WebhookEvent>::new()).to_request().unwrap_err();
     assert_eq!((no_events.field(), no_events.to_string().contains("required")), (Some("events"), true), "{no_events}");
+
+    // `remove_avatar` is a 0/1 flag that reads booleans; `rate_status` is a code like any other.
+    let flags = request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "remove_avatar": true, "rate_status": 1}))).unwrap();
+    assert_eq!(flags.body.as_ref().unwrap()["remove_avatar"], json!(1));
+    let bad_flag = request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "remove_avatar": 2}))).unwrap_err();
+    assert_eq!(bad_flag.field(), Some("remove_avatar"));
+    let coded = request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "rate_status": "1"}))).unwrap();
+    assert_eq!(coded.body.unwrap()["rate_status"], json!(1));
+    // Integer codes may be negative (workspace-defined task statuses are sent as given).
+    let custom = ListTasks::new(1u64).project_id(2u64).status(TaskStatus::Other(-1)).to_request().unwrap();
+    assert_eq!(custom.query_value("status"), Some("-1"));
+    // A page beyond 32 bits is refused, not sent.
+    let huge = request_for("getMembers", &p(json!({"workspace_id": 1, "page": 4_294_967_296u64}))).unwrap_err();
+    assert_eq!(huge.field(), Some("page"));
+    // Text parameters take numbers as their text.
+    let named = request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "firstname": -5}))).unwrap();
+    assert_eq!(named.body.unwrap()["firstname"], json!("-5"));
 
     // Values come out in the API's spelling whichever way they went in.
     let dynamic = request_for("getMembers", &p(json!({"workspace_id": "1", "role": "regular user", "page": "2"}))).unwrap();

@@ -199,6 +199,7 @@ fn kind_schema(kind: ParamKind, name: &str) -> Value {
         // Task status takes workspace-defined codes too.
         ParamKind::IntEnum(codes) if name == "status" => json!({"type": "integer", "minimum": 0, "examples": codes}),
         ParamKind::IntEnum(codes) => json!({"type": "integer", "enum": codes}),
+        ParamKind::Flag => json!({"type": "integer", "enum": [0, 1]}),
         ParamKind::EnumList(values) => json!({"type": "array", "items": {"type": "string", "enum": values}}),
     }
 }

@@ -55,7 +55,8 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
     if whole.is_empty() && fraction.is_empty() || !digits(whole) || !digits(fraction) {
         return None;
     }
-    let seconds: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    // Only digits by now, so a failed parse is an overflow: wait as long as can be said.
+    let seconds: u64 = if whole.is_empty() { 0 } else { whole.parse().unwrap_or(u64::MAX) };
     // Milliseconds from the first three decimals; finer parts do not matter to a wait.
     let millis = fraction.bytes().chain(*b"000").take(3).fold(0, |ms, b| ms * 10 + u64::from(b - b'0'));
     Some(seconds.saturating_mul(1000).saturating_add(millis))
@@ -123,6 +124,7 @@ mod tests {
         assert_eq!(parse_retry_after("1.25"), Some(1_250));
         assert_eq!(parse_retry_after("3.14159"), Some(3_141));
         assert_eq!(parse_retry_after(".5"), Some(500));
+        assert_eq!(parse_retry_after("99999999999999999999"), Some(u64::MAX), "too long to count is not no wait");
         for bad in ["", ".", "-1", "1e3", "1.5s", "abc"] {
             assert_eq!(parse_retry_after(bad), None, "{bad}");
         }

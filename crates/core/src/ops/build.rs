@@ -36,6 +36,14 @@ impl<'a> Args<'a> {
         self.get(name).and_then(Value::as_u64)
     }
 
+    /// `page` or `per_page`: a whole number that fits the API's 32 bits.
+    pub fn page(&self, name: &'static str) -> Result<Option<u32>, ApiError> {
+        match self.whole(name) {
+            None => Ok(None),
+            Some(n) => u32::try_from(n).map(Some).map_err(|_| ApiError::invalid(name, "is too large")),
+        }
+    }
+
     /// A list parameter's items.
     pub fn list(&self, name: &str) -> Option<&'a [Value]> {
         self.get(name).and_then(Value::as_array).map(Vec::as_slice)
@@ -85,8 +93,7 @@ pub fn build(op: &OpInfo, params: &Map<String, Value>) -> Result<ApiRequest, Api
     }
     let args = Args(&values);
     if let Some(max) = op.per_page_max {
-        let page = |name| args.whole(name).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-        check_paging(page("page"), page("per_page"), max)?;
+        check_paging(args.page("page")?, args.page("per_page")?, max)?;
     }
     (op.rule.0)(&args)?;
 

@@ -19,7 +19,7 @@ impl From<bool> for ZeroOne {
 }
 
 impl Param for ZeroOne {
-    const KIND: crate::params::ParamKind = crate::params::ParamKind::IntEnum(&[0, 1]);
+    const KIND: crate::params::ParamKind = crate::params::ParamKind::Flag;
     fn to_json(&self) -> serde_json::Value {
         serde_json::Value::from(self.0 as u8)
     }
@@ -845,8 +845,7 @@ fn check_tracked_hours(a: &Args) -> Result<(), ApiError> {
 
 fn check_activity_level(a: &Args) -> Result<(), ApiError> {
     check_start_end_31(a)?;
-    let page = |name| a.whole(name).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-    crate::ops::check_paging(page("page"), page("per_page"), 100)
+    crate::ops::check_paging(a.page("page")?, a.page("per_page")?, 100)
 }
 
 fn check_start_end_31(a: &Args) -> Result<(), ApiError> {

@@ -724,7 +724,7 @@ fn kind_ts(kind: ParamKind) -> String {
         ParamKind::StringList => "string[]".into(),
         ParamKind::Enum(values) => lits(values),
         // `0`/`1` flags (remove_avatar) take booleans too.
-        ParamKind::IntEnum([0, 1]) => "boolean | 0 | 1".into(),
+        ParamKind::Flag => "boolean | 0 | 1".into(),
         ParamKind::IntEnum(codes) => {
             let mut parts: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
             parts.push("(number & {})".into());
@@ -772,6 +772,7 @@ fn sample_params(op: &OpInfo) -> Map<String, Value> {
                 }
             }
             ParamKind::IntEnum(c) => json!(c[choice % c.len()]),
+            ParamKind::Flag => json!(choice % 2),
         }
     };
     // Try enum choices until the builder's cross-field rules accept the set.

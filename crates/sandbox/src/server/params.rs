@@ -160,7 +160,11 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
             let s = string(name, src)?;
             canonical(name, &s, values).map(Value::String)
         }
-        ParamKind::IntEnum(codes) => {
+        ParamKind::IntEnum(_) | ParamKind::Flag => {
+            let codes: &[i64] = match p.kind {
+                ParamKind::IntEnum(codes) => codes,
+                _ => &[0, 1],
+            };
             let v = integer(name, src)?;
             // Task status allows workspace-defined codes; every other coded field is closed.
             let open = name == "status";
