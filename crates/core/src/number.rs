@@ -3,17 +3,20 @@
 //! parser); these go through integer arithmetic and serde_json's number code, which every
 //! bundle links anyway.
 
+/// Below this, a whole f64 is exactly a u64 (and 64-bit arithmetic is native to wasm; 128-bit
+/// would link its own division routines).
+const WHOLE_LIMIT: f64 = 1.8e19;
+
 /// A number with at most one decimal, none when whole: `3`, `2.5`, `-0.4`.
 pub fn one_decimal(v: f64) -> String {
     let tenths = (v * 10.0).round();
-    if !tenths.is_finite() || tenths.abs() >= 1.0e36 {
+    if !tenths.is_finite() || tenths.abs() >= WHOLE_LIMIT {
         return float_text(v);
     }
-    let t = tenths as i128;
-    let sign = if t < 0 { "-" } else { "" };
-    match t.abs() % 10 {
-        0 => format!("{sign}{}", t.abs() / 10),
-        d => format!("{sign}{}.{d}", t.abs() / 10),
+    let (sign, t) = (if tenths < 0.0 { "-" } else { "" }, tenths.abs() as u64);
+    match t % 10 {
+        0 => format!("{sign}{}", t / 10),
+        d => format!("{sign}{}.{d}", t / 10),
     }
 }
 
@@ -26,14 +29,13 @@ pub fn fixed_one(v: f64) -> String {
 /// `fixed(2.5, 2)` is `2.50`.
 pub fn fixed(v: f64, places: u32) -> String {
     let places = places.min(6);
-    let scale = 10i128.pow(places);
+    let scale = 10u64.pow(places);
     let scaled = (v * scale as f64).round();
-    if !scaled.is_finite() || scaled.abs() >= 1.0e36 {
+    if !scaled.is_finite() || scaled.abs() >= WHOLE_LIMIT {
         return float_text(v);
     }
-    let n = scaled as i128;
-    let sign = if n < 0 { "-" } else { "" };
-    let (whole, part) = (n.abs() / scale, n.abs() % scale);
+    let (sign, n) = (if scaled < 0.0 { "-" } else { "" }, scaled.abs() as u64);
+    let (whole, part) = (n / scale, n % scale);
     if places == 0 {
         return format!("{sign}{whole}");
     }
@@ -45,8 +47,9 @@ pub fn float_text(v: f64) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "inf" } else { "-inf" }.to_owned();
     }
-    if v.fract() == 0.0 && v.abs() < 1.0e36 {
-        return (v as i128).to_string();
+    if v.fract() == 0.0 && v.abs() < WHOLE_LIMIT {
+        let sign = if v < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", v.abs() as u64);
     }
     serde_json::Number::from_f64(v).map(|n| n.to_string()).unwrap_or_else(|| "NaN".to_owned())
 }
