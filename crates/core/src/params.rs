@@ -166,23 +166,28 @@ pub(crate) fn query_text(value: &Value) -> String {
     }
 }
 
-fn whole(value: &Value, field: &'static str) -> Result<u64, ApiError> {
+/// A whole number from a JSON number or numeric text; `read` says which range is allowed.
+fn integer<T: core::str::FromStr>(
+    value: &Value,
+    field: &'static str,
+    read: fn(&serde_json::Number) -> Option<T>,
+) -> Result<T, ApiError> {
     match value {
-        Value::Number(n) => n.as_u64(),
+        Value::Number(n) => read(n),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
     .ok_or_else(|| wrong_type(field, "a whole number"))
 }
 
+/// A count or an id: not negative.
+fn whole(value: &Value, field: &'static str) -> Result<u64, ApiError> {
+    integer(value, field, serde_json::Number::as_u64)
+}
+
 /// An integer code, which may be negative.
 fn code(value: &Value, field: &'static str) -> Result<i64, ApiError> {
-    match value {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .ok_or_else(|| wrong_type(field, "a whole number"))
+    integer(value, field, serde_json::Number::as_i64)
 }
 
 fn flag(value: &Value, field: &'static str) -> Result<bool, ApiError> {
