@@ -283,6 +283,11 @@ fn typed_and_dynamic_calls_refuse_alike() {
     // Integer codes may be negative (workspace-defined task statuses are sent as given).
     let custom = ListTasks::new(1u64).project_id(2u64).status(TaskStatus::Other(-1)).to_request().unwrap();
     assert_eq!(custom.query_value("status"), Some("-1"));
+    // ... but creating a task still takes the base codes only, negative ones included.
+    let create = CreateTask::new(1u64, 2u64, "T").status(TaskStatus::Other(-1)).to_request().unwrap_err();
+    assert_eq!(create.field(), Some("status"));
+    let priority = request_for("createTask", &p(json!({"workspace_id": 1, "project_id": 2, "title": "T", "priority": -15}))).unwrap_err();
+    assert_eq!((priority.field(), priority.to_string().contains("10, 20, 30 or 40")), (Some("priority"), true), "{priority}");
     // A page beyond 32 bits is refused, not sent.
     let huge = request_for("getMembers", &p(json!({"workspace_id": 1, "page": 4_294_967_296u64}))).unwrap_err();
     assert_eq!(huge.field(), Some("page"));

@@ -36,6 +36,11 @@ impl<'a> Args<'a> {
         self.get(name).and_then(Value::as_u64)
     }
 
+    /// An integer code (`ParamKind::IntEnum`), which may be negative.
+    pub fn code(&self, name: &str) -> Option<i64> {
+        self.get(name).and_then(Value::as_i64)
+    }
+
     /// `page` or `per_page`: a whole number that fits the API's 32 bits.
     pub fn page(&self, name: &'static str) -> Result<Option<u32>, ApiError> {
         match self.whole(name) {

@@ -778,14 +778,14 @@ fn check_task_scope(a: &Args) -> Result<(), ApiError> {
 
 /// Creating accepts the base status codes only; custom codes are for filters.
 fn check_task_create(a: &Args) -> Result<(), ApiError> {
-    if a.whole("status").is_some_and(|s| !TaskStatus::from_code(s as i64).is_known()) {
+    if a.code("status").is_some_and(|s| !TaskStatus::from_code(s).is_known()) {
         return Err(ApiError::invalid("status", "must be 0, 10, 20 or 30 when creating a task"));
     }
     check_task_update(a)
 }
 
 fn check_task_update(a: &Args) -> Result<(), ApiError> {
-    if a.whole("priority").is_some_and(|p| !TaskPriority::from_code(p as i64).is_known()) {
+    if a.code("priority").is_some_and(|p| !TaskPriority::from_code(p).is_known()) {
         return Err(ApiError::invalid("priority", "must be 10, 20, 30 or 40"));
     }
     dates(a, "start_date", "end_date", None)
