@@ -20,11 +20,6 @@ pub fn one_decimal(v: f64) -> String {
     }
 }
 
-/// A number with exactly one decimal: `3.0`, `2.5`.
-pub fn fixed_one(v: f64) -> String {
-    fixed(v, 1)
-}
-
 /// A number with exactly `places` decimals (at most 6), rounded half away from zero:
 /// `fixed(2.5, 2)` is `2.50`.
 pub fn fixed(v: f64, places: u32) -> String {
@@ -103,9 +98,9 @@ mod tests {
         assert_eq!(one_decimal(2.45), "2.5");
         assert_eq!(one_decimal(-0.44), "-0.4");
         assert_eq!(one_decimal(0.04), "0");
-        assert_eq!(fixed_one(3.0), "3.0");
-        assert_eq!(fixed_one(3.33), "3.3");
-        assert_eq!(fixed_one(-1.25), "-1.3");
+        assert_eq!(fixed(3.0, 1), "3.0");
+        assert_eq!(fixed(3.33, 1), "3.3");
+        assert_eq!(fixed(-1.25, 1), "-1.3");
         assert_eq!(fixed(2.5, 2), "2.50");
         assert_eq!(fixed(1234.005, 2), "1234.01");
         assert_eq!(fixed(0.07, 2), "0.07");

@@ -36,15 +36,9 @@ pub fn heat_fill(i: usize) -> String {
     format!("fill:var(--heat-{},{})", i % 8, HEAT_FALLBACK[i % 8])
 }
 
-/// A number for people: at most one decimal, none when whole (`3`, `2.5`).
-pub fn format_number(v: f64) -> String {
-    webwork_core::number::one_decimal(v)
-}
-
-/// A coordinate, short.
-fn px(v: f64) -> String {
-    webwork_core::number::one_decimal(v)
-}
+/// A number for people, and an SVG coordinate: at most one decimal, none when whole (`3`, `2.5`).
+pub use webwork_core::number::one_decimal as format_number;
+use webwork_core::number::one_decimal as px;
 
 /// A chart's numbers as a table: the same data the picture shows.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -20,7 +20,7 @@ pub fn minutes(total: i64) -> String {
 
 /// Minutes as hours with one decimal: `200` -> "3.3".
 pub fn hours(total: i64) -> String {
-    webwork_core::number::fixed_one(total as f64 / 60.0)
+    webwork_core::number::fixed(total as f64 / 60.0, 1)
 }
 
 /// Seconds as a running clock: `3725` -> "1:02:05".

@@ -44,7 +44,7 @@ pub fn duration_text(minutes: i64) -> String {
 
 /// Minutes as decimal hours with one digit (`450` -> `7.5 h`).
 pub fn hours_text(minutes: i64) -> String {
-    format!("{} h", webwork_core::number::fixed_one(minutes as f64 / 60.0))
+    format!("{} h", webwork_core::number::fixed(minutes as f64 / 60.0, 1))
 }
 
 /// The check for an `HH:mm` field.
