@@ -160,23 +160,10 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
             let s = string(name, src)?;
             canonical(name, &s, values).map(Value::String)
         }
-        ParamKind::IntEnum(_) | ParamKind::Flag => {
-            let codes: &[i64] = match p.kind {
-                ParamKind::IntEnum(codes) => codes,
-                _ => &[0, 1],
-            };
-            let v = integer(name, src)?;
-            // Task status allows workspace-defined codes; every other coded field is closed.
-            let open = name == "status";
-            if !open && !codes.contains(&v.as_i64().unwrap_or(-1)) {
-                let list: Vec<String> = codes.iter().map(i64::to_string).collect();
-                return Err(HttpError::unprocessable(format!(
-                    "The selected {name} is invalid. Allowed values: {}.",
-                    list.join(", ")
-                )));
-            }
-            Ok(v)
-        }
+        // Task status allows workspace-defined codes; every other coded field is closed.
+        ParamKind::IntEnum(_) if name == "status" => integer(name, src),
+        ParamKind::IntEnum(codes) => coded(name, src, codes),
+        ParamKind::Flag => coded(name, src, &[0, 1]),
         ParamKind::IntegerList => {
             let items = list_items(name, src)?;
             let mut out = Vec::with_capacity(items.len());
@@ -242,6 +229,19 @@ fn number(name: &str, src: &Source) -> Result<Value, HttpError> {
         _ => single(src).and_then(|s| s.trim().parse::<f64>().ok()).ok_or_else(err)?,
     };
     Number::from_f64(f).map(Value::Number).ok_or_else(err)
+}
+
+/// An integer from a closed list of codes.
+fn coded(name: &str, src: &Source, codes: &[i64]) -> Result<Value, HttpError> {
+    let v = integer(name, src)?;
+    if !codes.contains(&v.as_i64().unwrap_or(-1)) {
+        let list: Vec<String> = codes.iter().map(i64::to_string).collect();
+        return Err(HttpError::unprocessable(format!(
+            "The selected {name} is invalid. Allowed values: {}.",
+            list.join(", ")
+        )));
+    }
+    Ok(v)
 }
 
 fn boolean(name: &str, src: &Source) -> Result<Value, HttpError> {
