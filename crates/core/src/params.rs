@@ -35,6 +35,8 @@ pub enum ParamKind {
 
 /// The longest string we send; the sandbox refuses longer ones too.
 pub const MAX_STRING_LEN: usize = 10_000;
+// `check_len` writes the number into its message (a `&'static str`); keep the two together.
+const _: () = assert!(MAX_STRING_LEN == 10_000);
 
 /// A typed value that can be an operation's parameter: its kind, and its JSON form. The typed
 /// builders hand their fields to the one validator ([`normalize`], run by `ops::build`) as
