@@ -25,10 +25,10 @@ impl CivilDate {
         let b = s.as_bytes();
         let digits = |r: core::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
-            return Err(format!("{s:?} is not a date as YYYY-MM-DD"));
+            return Err(format!("\"{s}\" is not a date as YYYY-MM-DD"));
         }
-        let n = |r: core::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-        CivilDate::new(n(0..4) as i32, n(5..7), n(8..10)).ok_or_else(|| format!("{s:?} is not a day of the calendar"))
+        let n = |r: core::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        CivilDate::new(n(0..4) as i32, n(5..7), n(8..10)).ok_or_else(|| format!("\"{s}\" is not a day of the calendar"))
     }
 
     /// Days since 1970-01-01 (negative before).

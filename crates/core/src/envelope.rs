@@ -2,13 +2,14 @@
 //! into `T` or an [`ApiError`].
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::error::ApiError;
-use crate::models::lenient;
+use crate::models::lenient::{self, read};
 
 /// `meta` of every reply.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Meta {
@@ -19,23 +20,17 @@ pub struct Meta {
 }
 
 /// Where a list reply is in the whole list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Pagination {
-    #[serde(deserialize_with = "lenient::num")]
     pub total: u64,
-    #[serde(deserialize_with = "lenient::num")]
     pub per_page: u32,
     /// The older field name `page` is read as well.
-    #[serde(alias = "page", deserialize_with = "lenient::num")]
     pub current_page: u32,
-    #[serde(deserialize_with = "lenient::num")]
     pub last_page: u32,
     /// 1-based index of the first item on this page; `None` on an empty page.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub from: Option<u64>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub to: Option<u64>,
 }
 
@@ -99,136 +94,170 @@ impl<T> Page<T> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(bound(deserialize = "T: DeserializeOwned"))]
-struct SuccessBody<T> {
-    #[serde(default, deserialize_with = "lenient::opt_flag")]
+/// The envelope of a success reply, read by hand from the JSON value: no derived reader, so a
+/// bundle that only reads JSON (the npm package, the widgets) carries no serde visitor code
+/// and none of the float printing serde's type-error messages link.
+struct Envelope {
     success: Option<bool>,
-    #[serde(default = "Option::default", deserialize_with = "present")]
-    data: Option<Option<T>>,
-    #[serde(default, deserialize_with = "lenient::opt_string")]
+    /// `Null` when absent.
+    data: Value,
     message: Option<String>,
-    #[serde(default)]
-    meta: Option<Meta>,
-    #[serde(default)]
+    meta: Meta,
+    /// A top-level `pagination` (one edition's contracts list).
     pagination: Option<Pagination>,
-    #[serde(default, deserialize_with = "lenient::opt_num")]
     saved_minutes: Option<i64>,
 }
 
-/// Tells a present `null` (`Some(None)`) from a missing field (`None`).
-fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
+/// A field the envelope could not read, named by its JSON path.
+fn bad_field(path: &str) -> impl FnOnce(String) -> ApiError + '_ {
+    move |message| ApiError::Decode { path: path.to_owned(), message }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ErrorBody {
-    #[serde(deserialize_with = "lenient::opt_string")]
-    message: Option<String>,
-    #[serde(deserialize_with = "error_detail")]
-    error: Option<String>,
-    /// Laravel-style `{field: [messages]}`, when a server sends one.
-    errors: Option<serde_json::Map<String, serde_json::Value>>,
+fn object(v: Value, path: &str) -> Result<Option<Map<String, Value>>, ApiError> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Object(map) => Ok(Some(map)),
+        other => Err(ApiError::Decode { path: path.to_owned(), message: format!("expected an object, found {}", read::kind(&other)) }),
+    }
 }
 
-/// `error` is documented as a string or null; accept any JSON and keep it as text.
-fn error_detail<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Option::<serde_json::Value>::deserialize(d)? {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(other) => Some(other.to_string()),
+fn take(map: &mut Map<String, Value>, key: &str) -> Value {
+    map.remove(key).unwrap_or(Value::Null)
+}
+
+fn read_envelope(root: Value) -> Result<Envelope, ApiError> {
+    let mut root = object(root, "")?.unwrap_or_default();
+    let meta = match object(take(&mut root, "meta"), "meta")? {
+        Some(mut meta) => Meta {
+            api_version: read::opt_string(take(&mut meta, "api_version")).map_err(bad_field("meta.api_version"))?,
+            timestamp: read::opt_string(take(&mut meta, "timestamp")).map_err(bad_field("meta.timestamp"))?,
+            pagination: read_pagination(take(&mut meta, "pagination"), "meta.pagination")?,
+        },
+        None => Meta::default(),
+    };
+    Ok(Envelope {
+        success: read::opt_flag(take(&mut root, "success")).map_err(bad_field("success"))?,
+        message: read::opt_string(take(&mut root, "message")).map_err(bad_field("message"))?,
+        pagination: read_pagination(take(&mut root, "pagination"), "pagination")?,
+        saved_minutes: read::opt_num(take(&mut root, "saved_minutes")).map_err(bad_field("saved_minutes"))?,
+        data: take(&mut root, "data"),
+        meta,
     })
 }
 
-/// Turns an HTTP answer into a typed reply or the error it stands for.
+/// Missing counts read as 0, as the API's own defaults; the older name `page` is read for
+/// `current_page`.
+fn read_pagination(v: Value, path: &str) -> Result<Option<Pagination>, ApiError> {
+    let Some(mut p) = object(v, path)? else { return Ok(None) };
+    fn count<T: lenient::Number>(p: &mut Map<String, Value>, path: &str, names: &[&str]) -> Result<Option<T>, ApiError> {
+        let value = names.iter().map(|n| take(p, n)).find(|v| !v.is_null()).unwrap_or(Value::Null);
+        read::opt_num(value).map_err(|message| ApiError::Decode { path: format!("{path}.{}", names[0]), message })
+    }
+    Ok(Some(Pagination {
+        total: count(&mut p, path, &["total"])?.unwrap_or(0),
+        per_page: count(&mut p, path, &["per_page"])?.unwrap_or(0),
+        current_page: count(&mut p, path, &["current_page", "page"])?.unwrap_or(0),
+        last_page: count(&mut p, path, &["last_page"])?.unwrap_or(0),
+        from: count(&mut p, path, &["from"])?,
+        to: count(&mut p, path, &["to"])?,
+    }))
+}
+
+/// Turns an HTTP answer into a typed reply or the error it stands for. An error in `data` is
+/// reported with its JSON path (`data[1].id`).
 pub fn decode<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
     retry_after_ms: Option<u64>,
 ) -> Result<Reply<T>, ApiError> {
-    decode_with(status, body, retry_after_ms, |text| {
-        let mut de = serde_json::Deserializer::from_slice(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            unreadable(e.into_inner(), if path == "." { String::new() } else { path }, body)
-        })
-    })
-}
-
-/// [`decode`] for JSON data (`serde_json::Value`) without serde_path_to_error's path tracking:
-/// JSON data has no shape to get wrong, so a path would never say more than "not JSON". The
-/// same result as `decode::<Value>` for every answer; a bundle that reads data as JSON (the
-/// widgets) then carries none of the path-tracking code (~27 KB of wasm before wasm-opt).
-pub fn decode_json(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Result<Reply<serde_json::Value>, ApiError> {
-    decode_with(status, body, retry_after_ms, |text| serde_json::from_slice(text).map_err(|e| unreadable(e, String::new(), body)))
-}
-
-/// Why a success body could not be read.
-fn unreadable(inner: serde_json::Error, path: String, body: &[u8]) -> ApiError {
-    if inner.is_syntax() || inner.is_eof() {
-        ApiError::Decode { path: String::new(), message: format!("the answer is not JSON ({})", snippet(body)) }
+    let reply = decode_json(status, body, retry_after_ms)?;
+    let data = if reply.data.is_null() {
+        T::deserialize(Value::Null)
+            .map_err(|_| ApiError::Decode { path: "data".to_owned(), message: "the answer has no data".to_owned() })?
     } else {
-        ApiError::Decode { path, message: inner.to_string() }
-    }
+        serde_path_to_error::deserialize(reply.data).map_err(|e| {
+            let path = e.path().to_string();
+            let path = match path.as_str() {
+                "." => "data".to_owned(),
+                p if p.starts_with('[') => format!("data{p}"),
+                p => format!("data.{p}"),
+            };
+            ApiError::Decode { path, message: e.into_inner().to_string() }
+        })?
+    };
+    Ok(Reply { data, message: reply.message, meta: reply.meta, pagination: reply.pagination, saved_minutes: reply.saved_minutes, status })
 }
 
-/// The body of [`decode`] and [`decode_json`]; `parse` reads a success body.
-fn decode_with<T: DeserializeOwned>(
-    status: u16,
-    body: &[u8],
-    retry_after_ms: Option<u64>,
-    parse: impl FnOnce(&[u8]) -> Result<SuccessBody<T>, ApiError>,
-) -> Result<Reply<T>, ApiError> {
+/// An HTTP answer with `data` as JSON (`Null` when the reply has none): the envelope is read
+/// and checked, `data` is left as sent.
+pub fn decode_json(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Result<Reply<Value>, ApiError> {
     if !(200..300).contains(&status) {
         return Err(decode_error(status, body, retry_after_ms));
     }
-    let text = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
-    let parsed = parse(text)?;
-    if parsed.success == Some(false) {
+    let root = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        serde_json::from_slice(body).map_err(|_| ApiError::Decode {
+            path: String::new(),
+            message: format!("the answer is not JSON ({})", snippet(body)),
+        })?
+    };
+    let envelope = read_envelope(root)?;
+    if envelope.success == Some(false) {
         return Err(ApiError::Http {
             status,
-            message: parsed.message.unwrap_or_else(|| "The server reported a failure.".to_owned()),
+            message: envelope.message.unwrap_or_else(|| "The server reported a failure.".to_owned()),
         });
     }
-    let data = match parsed.data {
-        Some(Some(data)) => data,
-        // `data: null` or no data at all: fine for types that read null (Empty, Option).
-        _ => T::deserialize(serde_json::Value::Null).map_err(|_| ApiError::Decode {
-            path: "data".to_owned(),
-            message: "the answer has no data".to_owned(),
-        })?,
-    };
-    let meta = parsed.meta.unwrap_or_default();
-    let pagination = meta.pagination.or(parsed.pagination);
-    Ok(Reply { data, message: parsed.message, meta, pagination, saved_minutes: parsed.saved_minutes, status })
+    let pagination = envelope.meta.pagination.or(envelope.pagination);
+    Ok(Reply {
+        data: envelope.data,
+        message: envelope.message,
+        meta: envelope.meta,
+        pagination,
+        saved_minutes: envelope.saved_minutes,
+        status,
+    })
 }
 
+/// An error answer: its `message`, and as detail `error` (text, or any JSON as text) or a
+/// Laravel-style `errors: {field: [messages]}`. Whatever cannot be read is left out: an error
+/// page from a proxy still becomes the error its status stands for.
 fn decode_error(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> ApiError {
-    let parsed: ErrorBody = serde_json::from_slice(body).unwrap_or_default();
-    let detail = parsed.error.or_else(|| {
-        parsed.errors.as_ref().map(|errs| {
+    let mut root = match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    let message = read::opt_string(take(&mut root, "message")).ok().flatten();
+    let detail = match take(&mut root, "error") {
+        Value::Null => None,
+        Value::String(s) => Some(s),
+        other => Some(read::json_text(&other)),
+    };
+    let detail = detail.or_else(|| match take(&mut root, "errors") {
+        Value::Object(errs) => Some(
             errs.iter()
                 .map(|(field, msgs)| match msgs {
-                    serde_json::Value::Array(list) => format!(
-                        "{field}: {}",
-                        list.iter().filter_map(|m| m.as_str()).collect::<Vec<_>>().join(" ")
-                    ),
-                    other => format!("{field}: {other}"),
+                    Value::Array(list) => {
+                        format!("{field}: {}", list.iter().filter_map(|m| m.as_str()).collect::<Vec<_>>().join(" "))
+                    }
+                    other => format!("{field}: {}", read::json_text(other)),
                 })
                 .collect::<Vec<_>>()
-                .join("; ")
-        })
+                .join("; "),
+        ),
+        _ => None,
     });
-    ApiError::from_status(status, parsed.message, detail, retry_after_ms)
+    ApiError::from_status(status, message, detail, retry_after_ms)
 }
 
 fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+    // The readable start of the body (a browser's body is always text; this never needs
+    // the lossy decoder's replacement machinery).
+    let text = match core::str::from_utf8(body) {
+        Ok(text) => text,
+        Err(e) => core::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or_default(),
+    };
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() > 80 {
         format!("{}…", one_line.chars().take(80).collect::<String>())

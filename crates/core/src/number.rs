@@ -54,9 +54,9 @@ pub fn float_text(v: f64) -> String {
 /// its form first.
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = s.trim();
-    let (negative, body) = match s.as_bytes().first()? {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
+    let (negative, body) = match (s.strip_prefix('-'), s.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (_, Some(rest)) => (false, rest),
         _ => (false, s),
     };
     let starts_well = match body.as_bytes() {
@@ -76,7 +76,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
         text.push('0');
     }
     let (mantissa, exponent) = match digits.find(['e', 'E']) {
-        Some(i) => digits.split_at(i),
+        Some(i) => digits.split_at_checked(i).unwrap_or((digits, "")),
         None => (digits, ""),
     };
     text.push_str(mantissa);
@@ -84,7 +84,12 @@ pub fn parse_number(s: &str) -> Option<f64> {
         text.push('0');
     }
     text.push_str(exponent);
-    serde_json::from_slice(text.as_bytes()).ok()
+    // As a JSON value, not as `f64`: reading a typed f64 links serde's type-error messages,
+    // which print floats with `f64`'s own formatter.
+    match serde_json::from_slice(text.as_bytes()) {
+        Ok(serde_json::Value::Number(n)) => n.as_f64(),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

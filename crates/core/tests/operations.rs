@@ -39,12 +39,12 @@ fn every_reference_operation_has_exactly_one_builder() {
         }
         assert_eq!(op.method.as_str(), entry["method"].as_str().unwrap(), "{}", op.id);
         let unconfirmed = entry["status"].as_str() == Some("unconfirmed");
-        assert_eq!(op.inferred, unconfirmed, "{}: inferred iff the reference has no path", op.id);
+        assert_eq!(op.doc().inferred, unconfirmed, "{}: inferred iff the reference has no path", op.id);
     }
     // The two extras are the inferred leave approvals.
     let extras: Vec<_> = CATALOG.iter().filter(|op| !seen.contains(op.id)).collect();
     assert_eq!(extras.iter().map(|op| op.id).collect::<Vec<_>>(), ["approveLeave", "rejectLeave"]);
-    assert!(extras.iter().all(|op| op.inferred));
+    assert!(extras.iter().all(|op| op.doc().inferred));
     assert_eq!(CATALOG.len(), 71);
 }
 
@@ -224,10 +224,10 @@ fn dynamic_parameters_are_read_strictly() {
 fn info_is_consistent() {
     for op in CATALOG {
         assert!(op.path.starts_with('/'), "{}", op.id);
-        assert!(!op.summary.is_empty(), "{} has a summary", op.id);
+        assert!(!op.doc().summary.is_empty(), "{} has a summary", op.id);
         let has_paging = op.params.iter().any(|p| p.name == "per_page");
         if op.per_page_max.is_some() {
-            assert!(has_paging && op.output.starts_with('['), "{}: paginated lists take page and per_page", op.id);
+            assert!(has_paging && op.doc().output.starts_with('['), "{}: paginated lists take page and per_page", op.id);
         }
         let writes = op.method != Method::Get;
         if writes {
@@ -236,6 +236,13 @@ fn info_is_consistent() {
     }
     assert_eq!(ops::find("getTimeEntries").unwrap().per_page_max, Some(50));
     assert_eq!(ops::find("ListMembers").unwrap().id, "getMembers");
+    // Each row's documentation is its own, typed or looked up.
+    use webwork_core::ops::Operation;
+    assert_eq!(ops::ListMembers::INFO.doc(), &ops::ListMembers::DOC);
+    assert_eq!(ops::find("inviteMember").unwrap().doc().message, Some("Member invited successfully"));
+    assert_eq!(ops::DOCS.len(), ops::CATALOG.len());
+    let stranger = ops::OpInfo { id: "notAnOperation", ..ops::ListMembers::INFO };
+    assert_eq!(stranger.doc().name, "");
 }
 
 /// A typed call and a call by id go through the same checker (`ops::build`), so they refuse

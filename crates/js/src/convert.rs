@@ -4,9 +4,10 @@
 //! (meta, pagination) in camelCase, errors go out as `{kind, status, message, retryAfter, field}`.
 //! Everything here is pure and tested natively; `bindings` adds the I/O.
 
-use serde_json::{json, Map, Value};
-use webwork_core::envelope::{Page, Reply};
+use serde_json::{Map, Value};
+use webwork_core::envelope::{Meta, Page, Pagination, Reply};
 use webwork_core::ops::{ApiRequest, Method};
+use webwork_core::models::lenient::read::json_text;
 use webwork_core::ApiError;
 
 use crate::naming::camel;
@@ -27,7 +28,7 @@ fn parse_object(text: &str, field: &'static str) -> Result<Map<String, Value>, A
     if text.trim().is_empty() {
         return Ok(Map::new());
     }
-    match serde_json::from_str::<Value>(text) {
+    match serde_json::from_slice::<Value>(text.as_bytes()) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(Value::Null) => Ok(Map::new()),
         _ => Err(invalid(field, "must be an object")),
@@ -56,8 +57,40 @@ pub fn camelize(value: Value) -> Value {
     }
 }
 
-fn meta_json(reply: &Reply<Value>) -> Value {
-    camelize(serde_json::to_value(&reply.meta).unwrap_or(Value::Null))
+/// A JSON object of `entries`, in their order. Built by hand rather than with `json!` or
+/// `to_value`: those link serde_json's value serializer (and `json!` an `unwrap` that prints
+/// errors with `Debug`), a second serializer beside the text one the client needs anyway.
+fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+fn or_null<T: Into<Value>>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, Into::into)
+}
+
+/// The core's `Pagination` as JS reads it: its serialized form, camelCased.
+fn pagination_json(p: Option<Pagination>) -> Value {
+    let Some(p) = p else { return Value::Null };
+    object([
+        ("total", p.total.into()),
+        ("perPage", p.per_page.into()),
+        ("currentPage", p.current_page.into()),
+        ("lastPage", p.last_page.into()),
+        ("from", or_null(p.from)),
+        ("to", or_null(p.to)),
+    ])
+}
+
+/// The core's `Meta` as JS reads it: its serialized form, camelCased (`pagination` only when sent).
+fn meta_json(meta: &Meta) -> Value {
+    let mut out = object([
+        ("apiVersion", or_null(meta.api_version.clone())),
+        ("timestamp", or_null(meta.timestamp.clone())),
+    ]);
+    if let (Value::Object(map), Some(p)) = (&mut out, meta.pagination) {
+        map.insert("pagination".into(), pagination_json(Some(p)));
+    }
+    out
 }
 
 /// The reply for JS: `data` as the server sent it (the JS half reads it through the
@@ -67,7 +100,7 @@ fn meta_json(reply: &Reply<Value>) -> Value {
 /// [`Page::has_next`]).
 pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>) -> Result<String, ApiError> {
     let mut out = Map::new();
-    out.insert("pagination".into(), camelize(serde_json::to_value(reply.pagination).unwrap_or(Value::Null)));
+    out.insert("pagination".into(), pagination_json(reply.pagination));
     if let (Some((page, per_page)), Some(items)) = (paging, reply.data.as_array()) {
         let page = Page { items: vec![(); items.len()], pagination: reply.pagination, page, per_page };
         out.insert("hasNext".into(), Value::Bool(page.has_next()));
@@ -79,7 +112,7 @@ pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>) -> Result<Str
 
 fn finish(mut out: Map<String, Value>, reply: &Reply<Value>) -> Result<String, ApiError> {
     out.insert("message".into(), reply.message.clone().map_or(Value::Null, Value::String));
-    out.insert("meta".into(), meta_json(reply));
+    out.insert("meta".into(), meta_json(&reply.meta));
     out.insert("status".into(), Value::from(reply.status));
     if let Some(minutes) = reply.saved_minutes {
         out.insert("savedMinutes".into(), Value::from(minutes));
@@ -93,16 +126,11 @@ fn finish(mut out: Map<String, Value>, reply: &Reply<Value>) -> Result<String, A
 /// (lists travel comma-separated); `body` is JSON text or empty.
 pub fn raw_request(method: &str, path: &str, query_json: &str, body_json: &str) -> Result<ApiRequest, ApiError> {
     let method = Method::parse(method).ok_or_else(|| invalid("method", "must be GET, POST, PUT or DELETE"))?;
-    if path.contains("://") || path.trim().is_empty() {
+    if path.as_bytes().windows(3).any(|w| w == b"://") || path.trim().is_empty() {
         return Err(invalid("path", "must be a path under the base URL, such as /members"));
     }
     let mut request = ApiRequest::raw(method, path);
-    let pairs: Vec<(String, Value)> = if query_json.trim().is_empty() {
-        Vec::new()
-    } else {
-        serde_json::from_str(query_json).map_err(|_| invalid("query", "must be an object"))?
-    };
-    for (key, value) in pairs {
+    for (key, value) in query_pairs(query_json)? {
         let text = match value {
             Value::Null => continue,
             Value::Array(items) => items.iter().map(scalar_text).collect::<Result<Vec<_>, _>>()?.join(","),
@@ -111,10 +139,30 @@ pub fn raw_request(method: &str, path: &str, query_json: &str, body_json: &str) 
         request = request.with_query(key, text);
     }
     if !body_json.trim().is_empty() {
-        let body = serde_json::from_str(body_json).map_err(|_| invalid("body", "must be JSON"))?;
+        let body = serde_json::from_slice(body_json.as_bytes()).map_err(|_| invalid("body", "must be JSON"))?;
         request = request.with_body(body);
     }
     Ok(request)
+}
+
+/// `[[name, value], ...]` (read from the JSON value by hand: a typed read would link serde's
+/// type-error messages and their float printer).
+fn query_pairs(query_json: &str) -> Result<Vec<(String, Value)>, ApiError> {
+    let not_pairs = || invalid("query", "must be an object");
+    if query_json.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let Ok(Value::Array(pairs)) = serde_json::from_slice::<Value>(query_json.as_bytes()) else { return Err(not_pairs()) };
+    pairs
+        .into_iter()
+        .map(|pair| match pair {
+            Value::Array(mut kv) if kv.len() == 2 => match (kv.pop(), kv.pop()) {
+                (Some(value), Some(Value::String(key))) => Ok((key, value)),
+                _ => Err(not_pairs()),
+            },
+            _ => Err(not_pairs()),
+        })
+        .collect()
 }
 
 fn scalar_text(value: &Value) -> Result<String, ApiError> {
@@ -137,29 +185,28 @@ pub fn error_json(error: &ApiError) -> String {
         ApiError::RateLimited { retry_after_ms: Some(ms), .. } => Value::from(*ms as f64 / 1000.0),
         _ => Value::Null,
     };
-    json!({
-        "kind": error.kind(),
-        "status": error.status(),
-        "message": message,
-        "retryAfter": retry_after,
-        "field": error.field().map(|f| camel(f).into_owned()),
-    })
-    .to_string()
+    json_text(&object([
+        ("kind", error.kind().into()),
+        ("status", or_null(error.status())),
+        ("message", message.into()),
+        ("retryAfter", retry_after),
+        ("field", or_null(error.field().map(|f| camel(f).into_owned()))),
+    ]))
 }
 
 /// The rate budget for JS: `{limit, remaining, nextFreeInMs}`.
 pub fn budget_json(budget: webwork_core::client::Budget) -> String {
-    json!({
-        "limit": budget.limit,
-        "remaining": budget.remaining,
-        "nextFreeInMs": budget.next_free_in_ms,
-    })
-    .to_string()
+    json_text(&object([
+        ("limit", budget.limit.into()),
+        ("remaining", budget.remaining.into()),
+        ("nextFreeInMs", budget.next_free_in_ms.into()),
+    ]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
     use webwork_core::envelope::decode;
     use webwork_core::ops;
 
@@ -217,6 +264,18 @@ mod tests {
         assert_eq!(out["status"], 200);
         assert_eq!(out["message"], "ok");
         assert!(out.get("savedMinutes").is_none());
+    }
+
+    #[test]
+    fn envelope_parts_are_the_core_serialized_form_camel_cased() {
+        let full = Pagination { total: 45, per_page: 20, current_page: 2, last_page: 3, from: Some(21), to: Some(40) };
+        for p in [full, Pagination { from: None, to: None, ..full }] {
+            assert_eq!(pagination_json(Some(p)), camelize(serde_json::to_value(p).unwrap()));
+            let meta = Meta { api_version: Some("2.0.0".into()), timestamp: None, pagination: Some(p) };
+            assert_eq!(meta_json(&meta), camelize(serde_json::to_value(&meta).unwrap()));
+        }
+        assert_eq!(meta_json(&Meta::default()), camelize(serde_json::to_value(Meta::default()).unwrap()));
+        assert_eq!(pagination_json(None), Value::Null);
     }
 
     #[test]

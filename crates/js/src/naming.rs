@@ -110,9 +110,9 @@ pub fn method(op: &OpInfo) -> String {
     if let Some((_, name)) = METHOD_OVERRIDES.iter().find(|(id, _)| *id == op.id) {
         return (*name).to_owned();
     }
-    let plural: String = op.tag.split_whitespace().collect();
+    let plural: String = op.doc().tag.split_whitespace().collect();
     let one = singular(&plural);
-    let name = op.name;
+    let name = op.doc().name;
     if plural == "Reports" {
         let core = name.strip_prefix("Get").unwrap_or(name);
         let core = core.strip_suffix("Report").unwrap_or(core);
@@ -154,7 +154,7 @@ pub struct JsOp {
 pub fn operations() -> Vec<JsOp> {
     CATALOG
         .iter()
-        .map(|op| JsOp { op, namespace: namespace(op.tag), method: method(op), iterator: iterator(op) })
+        .map(|op| JsOp { op, namespace: namespace(op.doc().tag), method: method(op), iterator: iterator(op) })
         .collect()
 }
 
@@ -162,7 +162,7 @@ pub fn operations() -> Vec<JsOp> {
 pub fn namespaces() -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for op in CATALOG {
-        let ns = namespace(op.tag);
+        let ns = namespace(op.doc().tag);
         if !out.contains(&ns) {
             out.push(ns);
         }

@@ -74,11 +74,11 @@ pub fn document() -> Value {
 
 fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
     let rule = crate::roles::rule(op.id);
-    let mut description = format!("{}\n\nWho may call (sandbox): {}.", op.summary.trim(), rule.access.label());
+    let mut description = format!("{}\n\nWho may call (sandbox): {}.", op.doc().summary.trim(), rule.access.label());
     if rule.filtered {
         description.push_str(" Results are narrowed to what the caller's role may see.");
     }
-    if op.inferred {
+    if op.doc().inferred {
         description.push_str("\n\nInferred: this operation is not confirmed by the vendor's documentation; its path and behaviour follow the API's conventions.");
     }
 
@@ -106,8 +106,8 @@ fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
 
     let mut out = json!({
         "operationId": op.id,
-        "tags": [op.tag],
-        "summary": first_line(op.summary),
+        "tags": [op.doc().tag],
+        "summary": first_line(op.doc().summary),
         "description": description,
         "parameters": parameters,
         "responses": responses(op, output, meta),
@@ -153,9 +153,9 @@ fn responses(op: &OpInfo, output: Value, meta: Value) -> Value {
     }
     let mut responses = Map::new();
     responses.insert(
-        op.success_status.to_string(),
+        op.doc().success_status.to_string(),
         json!({
-            "description": op.message.unwrap_or("Success"),
+            "description": op.doc().message.unwrap_or("Success"),
             "content": {"application/json": {"schema": {"type": "object", "required": ["success", "data", "meta"], "properties": props}}}
         }),
     );

@@ -338,7 +338,7 @@ impl<T: Transport> Client<T> {
         ];
         let body = request.body.as_ref().map(|b| {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
-            b.to_string()
+            crate::models::lenient::read::json_text(b)
         });
         HttpRequest { method: request.method, url: request.url(&self.config.base_url), headers, body }
     }

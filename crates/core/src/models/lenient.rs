@@ -2,43 +2,108 @@
 //! booleans sent as 0/1 or "yes"/"no", ids sent as numbers where strings are expected.
 //! Used through `#[serde(deserialize_with = "...")]` on model fields.
 
-use core::fmt;
-use core::marker::PhantomData;
-
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde_json::Value;
+
+/// The rules themselves, over a JSON value. The serde readers below and the reply envelope
+/// (`crate::envelope`) both go through these, so each rule is written once; and a bundle that
+/// reads only JSON values (the npm package) links no serde visitor for them.
+pub mod read {
+    use serde_json::Value;
+
+    use super::Number;
+
+    /// What a JSON value is, for messages.
+    pub fn kind(v: &Value) -> &'static str {
+        match v {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// `v` as compact JSON text. Not `v.to_string()`: `Display` carries its own (and a
+    /// pretty) copy of the serializer, a second one in every bundle that also writes JSON.
+    pub fn json_text(v: &Value) -> String {
+        serde_json::to_string(v).unwrap_or_default()
+    }
+
+    /// A number, or a numeric string; `null` and an empty string read as `None`.
+    pub fn opt_num<T: Number>(v: Value) -> Result<Option<T>, String> {
+        let n = match &v {
+            Value::Null => return Ok(None),
+            Value::Bool(b) => T::from_u64(u64::from(*b)),
+            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => T::from_u64(u),
+                (_, Some(i), _) => T::from_i64(i),
+                (_, _, Some(f)) => {
+                    return T::from_f64(f)
+                        .map(Some)
+                        .ok_or_else(|| format!("{} is not a whole number", crate::number::float_text(f)))
+                }
+                _ => None,
+            },
+            Value::String(s) => {
+                let t = s.trim();
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                return T::parse_text(t).map(Some).ok_or_else(|| format!("\"{s}\" is not a number"));
+            }
+            other => return Err(format!("expected a number or a numeric string, found {}", kind(other))),
+        };
+        n.map(Some).ok_or_else(|| format!("{} is out of range", json_text(&v)))
+    }
+
+    /// A boolean, `0`/`1`, or `"yes"`/`"no"`/`"true"`/`"1"`/`"on"`...; `null` reads as `None`.
+    pub fn opt_flag(v: Value) -> Result<Option<bool>, String> {
+        match v {
+            Value::Null => Ok(None),
+            Value::Bool(b) => Ok(Some(b)),
+            Value::Number(n) => Ok(Some(n.as_f64() != Some(0.0))),
+            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+                "" => Ok(None),
+                "1" | "true" | "yes" | "y" | "on" => Ok(Some(true)),
+                "0" | "false" | "no" | "n" | "off" => Ok(Some(false)),
+                _ => Err(format!("\"{s}\" is not a boolean")),
+            },
+            other => Err(format!("expected a boolean, 0/1 or yes/no, found {}", kind(&other))),
+        }
+    }
+
+    /// A string that may have been sent as a number or a boolean; `null` reads as `None`.
+    pub fn opt_string(v: Value) -> Result<Option<String>, String> {
+        match v {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            Value::Bool(b) => Ok(Some(b.to_string())),
+            Value::Number(n) => Ok(Some(match n.as_f64() {
+                Some(f) if !n.is_u64() && !n.is_i64() => crate::number::float_text(f),
+                _ => n.to_string(),
+            })),
+            other => Err(format!("expected a string, found {}", kind(&other))),
+        }
+    }
+}
+
+/// Reads a JSON value from `d`, then applies a [`read`] rule to it.
+fn through<'de, D: Deserializer<'de>, T>(d: D, rule: impl FnOnce(Value) -> Result<T, String>) -> Result<T, D::Error> {
+    rule(Value::deserialize(d)?).map_err(de::Error::custom)
+}
 
 /// A string that may have been sent as a number or a boolean.
 pub struct StringLike(pub String);
 
 impl<'de> Deserialize<'de> for StringLike {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = StringLike;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<StringLike, E> {
-                Ok(StringLike(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<StringLike, E> {
-                Ok(StringLike(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<StringLike, E> {
-                Ok(StringLike(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<StringLike, E> {
-                Ok(StringLike(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<StringLike, E> {
-                Ok(StringLike(crate::number::float_text(v)))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<StringLike, E> {
-                Ok(StringLike(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
+        through(d, |v| match read::opt_string(v)? {
+            Some(s) => Ok(StringLike(s)),
+            None => Err("expected a string, found null".to_owned()),
+        })
     }
 }
 
@@ -57,42 +122,7 @@ where
     D: Deserializer<'de>,
     T: Number,
 {
-    struct V<T>(PhantomData<T>);
-    impl<'de, T: Number> Visitor<'de> for V<T> {
-        type Value = Option<T>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a number or a numeric string")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            T::from_i64(v).map(Some).ok_or_else(|| E::custom(format!("{v} is out of range")))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            T::from_u64(v).map(Some).ok_or_else(|| E::custom(format!("{v} is out of range")))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            T::from_f64(v).map(Some).ok_or_else(|| E::custom(format!("{} is not a whole number", crate::number::float_text(v))))
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            self.visit_u64(v as u64)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            let t = v.trim();
-            if t.is_empty() {
-                return Ok(None);
-            }
-            T::parse_text(t).map(Some).ok_or_else(|| E::custom(format!("{v:?} is not a number")))
-        }
-    }
-    d.deserialize_option(V(PhantomData))
+    through(d, read::opt_num)
 }
 
 /// A boolean that may arrive as `true`/`false`, `0`/`1`, or `"yes"`/`"no"`/`"true"`/`"1"`.
@@ -102,48 +132,12 @@ pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 
 /// Like [`flag`], but `null` reads as `None`.
 pub fn opt_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Option<bool>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a boolean, 0/1 or yes/no")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v != 0))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v != 0))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Some(v != 0.0))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            match v.trim().to_ascii_lowercase().as_str() {
-                "" => Ok(None),
-                "1" | "true" | "yes" | "y" | "on" => Ok(Some(true)),
-                "0" | "false" | "no" | "n" | "off" => Ok(Some(false)),
-                _ => Err(E::custom(format!("{v:?} is not a boolean"))),
-            }
-        }
-    }
-    d.deserialize_option(V)
+    through(d, read::opt_flag)
 }
 
 /// A string id that may arrive as a number; `null` reads as `None`.
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Option::<StringLike>::deserialize(d).map(|v| v.map(|s| s.0))
+    through(d, read::opt_string)
 }
 
 /// A string id that may arrive as a number; `null` reads as an empty string.

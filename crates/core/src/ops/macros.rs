@@ -110,9 +110,6 @@ macro_rules! operations {
                 type Output = out_ty!($out);
                 const INFO: $crate::ops::OpInfo = $crate::ops::OpInfo {
                     id: $id,
-                    name: stringify!($name),
-                    tag: $tag,
-                    summary: concat!($($doc),*),
                     method: $crate::ops::Method::$method,
                     path: $path,
                     params: &[
@@ -135,12 +132,17 @@ macro_rules! operations {
                             kind: <$opt as $crate::params::Param>::KIND,
                         },)*
                     ],
-                    output: out_name!($out),
                     per_page_max: per_page_max!($paged),
+                    rule: rule!($check),
+                };
+                const DOC: $crate::ops::OpDoc = $crate::ops::OpDoc {
+                    name: stringify!($name),
+                    tag: $tag,
+                    summary: concat!($($doc),*),
+                    output: out_name!($out),
                     success_status: $status,
                     message: if $msg.is_empty() { None } else { Some($msg) },
                     inferred: $inferred,
-                    rule: rule!($check),
                 };
 
                 fn to_request(&self) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {
@@ -158,6 +160,9 @@ macro_rules! operations {
 
         /// Every operation, in documentation order.
         pub const CATALOG: &[$crate::ops::OpInfo] = &[$(<$name as $crate::ops::Operation>::INFO,)*];
+
+        /// What documents each operation of [`CATALOG`], in the same order (see [`OpDoc`](super::OpDoc)).
+        pub const DOCS: &[$crate::ops::OpDoc] = &[$(<$name as $crate::ops::Operation>::DOC,)*];
 
         /// Decodes an answer to operation `id` through its typed output and gives it back as
         /// JSON: the tolerant reading (defaults, numbers from strings, kept enum values) applied

@@ -90,23 +90,35 @@ pub struct ParamInfo {
 }
 
 /// An operation as data: what the table says about it.
+/// What a request of one operation needs: checked and built by [`build`] from this alone.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OpInfo {
     /// The documentation's operation id, e.g. `getMembers`.
     pub id: &'static str,
+    pub method: Method,
+    /// The path template relative to the base URL, e.g. `/members/{memberId}`.
+    pub path: &'static str,
+    pub params: &'static [ParamInfo],
+    /// The largest `per_page` of a paginated list; `None` when the operation is not paginated.
+    pub per_page_max: Option<u32>,
+    /// The documented rules across fields (a date range's order and length, fields that go
+    /// together), run by [`build`] after each parameter passed its own checks.
+    pub rule: Rule,
+}
+
+/// What documents one operation: for the sandbox, the OpenAPI document and the generated
+/// TypeScript, never for making a request. A table of its own ([`DOCS`], reached by
+/// [`OpInfo::doc`]) so that a bundle which only sends requests (the npm package) does not
+/// carry every summary and message: about 9 KB of the catalog's data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OpDoc {
     /// The builder's type name, e.g. `ListMembers`.
     pub name: &'static str,
     /// The documentation's group, e.g. `Members`.
     pub tag: &'static str,
     pub summary: &'static str,
-    pub method: Method,
-    /// The path template relative to the base URL, e.g. `/members/{memberId}`.
-    pub path: &'static str,
-    pub params: &'static [ParamInfo],
     /// The reply's `data` type name; lists read `[Member]`.
     pub output: &'static str,
-    /// The largest `per_page` of a paginated list; `None` when the operation is not paginated.
-    pub per_page_max: Option<u32>,
     /// The HTTP status of success.
     pub success_status: u16,
     /// The documented success message, when there is one.
@@ -114,12 +126,18 @@ pub struct OpInfo {
     /// Not confirmed by the vendor's documentation: path or behaviour follows the API's
     /// own conventions.
     pub inferred: bool,
-    /// The documented rules across fields (a date range's order and length, fields that go
-    /// together), run by [`build`] after each parameter passed its own checks.
-    pub rule: Rule,
 }
 
+/// The documentation of an operation outside the catalog (none is).
+const UNDOCUMENTED: OpDoc =
+    OpDoc { name: "", tag: "", summary: "", output: "", success_status: 200, message: None, inferred: false };
+
 impl OpInfo {
+    /// This operation's row of [`DOCS`].
+    pub fn doc(&self) -> &'static OpDoc {
+        CATALOG.iter().position(|op| op.id == self.id).map_or(&UNDOCUMENTED, |i| &DOCS[i])
+    }
+
     /// The parameters in the path, in template order.
     pub fn path_params(&self) -> impl Iterator<Item = &ParamInfo> {
         self.params.iter().filter(|p| p.location == Location::Path)
@@ -195,8 +213,10 @@ impl ApiRequest {
 pub trait Operation {
     /// What the reply's `data` decodes into.
     type Output: DeserializeOwned;
-    /// What the table says about this operation.
+    /// What the table says about this operation's requests.
     const INFO: OpInfo;
+    /// What the table says to document it.
+    const DOC: OpDoc;
     /// Checks the parameters and builds the request; a rule broken is
     /// [`ApiError::InvalidRequest`] naming the field, and nothing is sent.
     fn to_request(&self) -> Result<ApiRequest, ApiError>;
@@ -217,16 +237,17 @@ pub trait Paginated: Operation<Output = Vec<Self::Item>> + Clone {
 pub(crate) fn fill_path(template: &'static str, values: &[(&str, String)]) -> Result<String, ApiError> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('}').map(|e| start + e).unwrap_or(rest.len() - 1);
-        let name = &rest[start + 1..end];
+    // Split, not sliced by index: a str index links the char-boundary panic and its Unicode
+    // printing tables into every bundle (the same in check_datetime, CivilDate::parse, parse_number).
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let (name, after) = after.split_once('}').unwrap_or((after, ""));
         let (_, value) = values.iter().find(|(n, _)| *n == name).expect("every placeholder has a value");
         if value.is_empty() {
             return Err(ApiError::invalid(name, "is required"));
         }
         encode_into(&mut out, value, PATH_SAFE);
-        rest = &rest[end + 1..];
+        rest = after;
     }
     out.push_str(rest);
     Ok(out)
@@ -255,13 +276,13 @@ pub(crate) fn encode_into(out: &mut String, s: &str, safe: &[u8]) {
 pub fn request_for(id: &str, params: &serde_json::Map<String, Value>) -> Result<ApiRequest, ApiError> {
     match CATALOG.iter().find(|op| op.id == id) {
         Some(op) => build(op, params),
-        None => Err(ApiError::InvalidRequest { field: "operation", reason: format!("{id:?} is not an operation of API v2") }),
+        None => Err(ApiError::InvalidRequest { field: "operation", reason: format!("\"{id}\" is not an operation of API v2") }),
     }
 }
 
 /// Looks an operation up by its documented id (e.g. `getMembers`) or builder name.
 pub fn find(id_or_name: &str) -> Option<&'static OpInfo> {
-    CATALOG.iter().find(|op| op.id == id_or_name || op.name == id_or_name)
+    CATALOG.iter().zip(DOCS).find(|(op, doc)| op.id == id_or_name || doc.name == id_or_name).map(|(op, _)| op)
 }
 
 /// Checks a paginated operation's `page` and `per_page`.

@@ -165,7 +165,7 @@ impl Model {
             let _ = writeln!(
                 out,
                 "{}export interface {} {{",
-                doc(&format!("Parameters of `{}.{}`: {}", op.namespace, op.method, self.js_text(op.op.summary)), ""),
+                doc(&format!("Parameters of `{}.{}`: {}", op.namespace, op.method, self.js_text(op.op.doc().summary)), ""),
                 params_type(op.op)
             );
             for p in op.op.params {
@@ -196,10 +196,10 @@ impl Model {
                 let info = op.op;
                 let params = params_type(info);
                 let optional = if info.params.iter().any(|p| p.required) { "" } else { "?" };
-                let inferred = if info.inferred { " Inferred: not confirmed by the vendor's reference." } else { "" };
+                let inferred = if info.doc().inferred { " Inferred: not confirmed by the vendor's reference." } else { "" };
                 let head = format!(
                     "{}{inferred}\n\n`{} {}` (operation `{}`).",
-                    self.js_text(info.summary),
+                    self.js_text(info.doc().summary),
                     info.method,
                     info.path,
                     info.id
@@ -251,7 +251,7 @@ impl Model {
                 out.push_str(part);
                 continue;
             }
-            let name = match self.ops.iter().find(|o| o.op.name == part) {
+            let name = match self.ops.iter().find(|o| o.op.doc().name == part) {
                 Some(o) => format!("{}.{}", o.namespace, o.method),
                 None => camel(part).into_owned(),
             };
@@ -269,8 +269,8 @@ impl Model {
         for op in &self.ops {
             let info = op.op;
             let iter = op.iterator.as_ref().map(|i| format!(" / `{i}`")).unwrap_or_default();
-            let summary = self.js_text(info.summary).replace('|', "\\|").replace('\n', " ");
-            let inferred = if info.inferred { " *(inferred)*" } else { "" };
+            let summary = self.js_text(info.doc().summary).replace('|', "\\|").replace('\n', " ");
+            let inferred = if info.doc().inferred { " *(inferred)*" } else { "" };
             let _ = writeln!(
                 out,
                 "| `{}.{}`{iter} | `{}` | `{} {}` | {summary}{inferred} |",
@@ -461,7 +461,7 @@ fn pascal(s: &str) -> String {
 }
 
 fn params_type(op: &OpInfo) -> String {
-    format!("{}Params", op.name)
+    format!("{}Params", op.doc().name)
 }
 
 fn ref_name(r: &str) -> &str {

@@ -96,8 +96,8 @@ async fn dispatch(app: &Arc<App>, req: Request, token: Option<String>, timestamp
         }
     };
     app.outbox.send(deliveries);
-    let status = StatusCode::from_u16(reply.status.unwrap_or(op.success_status)).unwrap_or(StatusCode::OK);
-    Ok((status, axum::Json(reply.body(op.message, timestamp))).into_response())
+    let status = StatusCode::from_u16(reply.status.unwrap_or(op.doc().success_status)).unwrap_or(StatusCode::OK);
+    Ok((status, axum::Json(reply.body(op.doc().message, timestamp))).into_response())
 }
 
 /// Everything that touches the database, under its lock, in one transaction.

@@ -22,10 +22,10 @@ impl Run {
         self.covered.insert(info.id);
         match c.send_reply(op).await {
             Ok(reply) => {
-                if reply.status != info.success_status {
-                    self.failures.push(format!("{}: status {} (expected {})", info.id, reply.status, info.success_status));
+                if reply.status != info.doc().success_status {
+                    self.failures.push(format!("{}: status {} (expected {})", info.id, reply.status, info.doc().success_status));
                 }
-                if let Some(m) = info.message {
+                if let Some(m) = info.doc().message {
                     if reply.message.as_deref() != Some(m) {
                         self.failures.push(format!("{}: message {:?} (expected {m:?})", info.id, reply.message));
                     }
