@@ -105,7 +105,7 @@ impl Api {
         let session = Session { base_url: base_url.trim().trim_end_matches('/').to_owned(), token: webwork_core::Token::new(token.trim()), remember };
         let client = Client::new(FetchTransport::new(), ClientConfig::new(session.base_url.clone(), session.token.expose()));
         self.in_flight.update(|n| *n += 1);
-        let result = client.request::<Value>(&ListWorkspaces::new().per_page(100u32).to_request()?, &CallOptions::default()).await;
+        let result = client.request_json(&ListWorkspaces::new().per_page(100u32).to_request()?, &CallOptions::default()).await;
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         let workspaces: Vec<Workspace> = typed(result?.data)?;
         session.save();
@@ -160,7 +160,7 @@ impl Api {
         let client = self.client()?;
         self.in_flight.update(|n| *n += 1);
         self.refresh_budget();
-        let result = client.request::<Value>(&request, &CallOptions::default()).await;
+        let result = client.request_json(&request, &CallOptions::default()).await;
         self.call_ended(&result);
         result
     }

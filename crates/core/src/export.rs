@@ -133,7 +133,7 @@ pub async fn fetch_all<T: Transport>(
         }
         request.set_query("page", page.to_string());
         let asked_at = client.transport().now_ms();
-        let reply = client.request::<Value>(&request, &opts).await?;
+        let reply = client.request_json(&request, &opts).await?;
         let now = client.transport().now_ms();
         answer_ms = answer_ms.min(now - asked_at);
         // Only a list without pagination can go on (a full page may have a next); a report
