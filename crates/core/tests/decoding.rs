@@ -216,3 +216,34 @@ fn decode_json_reads_as_decode_of_value() {
     }
     assert!(decode_json(200, b"<html>oops</html>", None).is_err_and(|e| e.to_string().contains("not JSON")));
 }
+
+#[test]
+fn the_envelope_reads_leniently_and_names_what_it_cannot_read() {
+    use webwork_core::envelope::decode_json;
+    // Counts as strings, the older `page`, `success` as 1, numeric message and api_version.
+    let reply = decode_json(
+        200,
+        br#"{"success":1,"data":[],"message":7,"meta":{"api_version":2,"pagination":{"total":"41","per_page":"20","page":2,"last_page":3,"from":null}}}"#,
+        None,
+    )
+    .unwrap();
+    let p = reply.pagination.unwrap();
+    assert_eq!((p.total, p.per_page, p.current_page, p.last_page, p.from), (41, 20, 2, 3, None));
+    assert_eq!((reply.message.as_deref(), reply.meta.api_version.as_deref()), (Some("7"), Some("2")));
+
+    let bad = |body: &[u8]| match decode_json(200, body, None) {
+        Err(ApiError::Decode { path, message }) => (path, message),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(bad(br#"{"data":[],"meta":{"pagination":{"total":"many"}}}"#).0, "meta.pagination.total");
+    assert_eq!(bad(br#"{"data":[],"pagination":{"per_page":-1}}"#).0, "pagination.per_page");
+    let (path, message) = bad(br#"{"data":[],"meta":[1]}"#);
+    assert_eq!((path.as_str(), message.as_str()), ("meta", "expected an object, found a list"));
+    assert_eq!(bad(br#"[1, 2]"#).1, "expected an object, found a list");
+    assert_eq!(bad(br#"{"success":"maybe"}"#).0, "success");
+
+    // An error body that is not the documented shape still gives the status's error.
+    let odd = decode_json(400, br#"{"message":{"text":"x"},"error":{"code":9}}"#, None).unwrap_err();
+    assert_eq!(odd.kind(), "validation");
+    assert!(odd.to_string().contains(r#"{"code":9}"#), "{odd}");
+}
