@@ -90,18 +90,7 @@ pub fn list_rows(data: Value) -> Result<Vec<Value>, ApiError> {
     match data {
         Value::Array(items) => Ok(items),
         Value::Null => Ok(Vec::new()),
-        other => Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {}", kind(&other)) }),
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        other => Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {}", crate::models::lenient::read::kind(&other)) }),
     }
 }
 
