@@ -165,6 +165,13 @@ impl Api {
         result
     }
 
+    /// [`Api::call`] behind a box. The generic callers below (one per operation or data type)
+    /// then each hold a pointer to the one state machine of `call` instead of inlining their
+    /// own copy of it: those copies were 14 to 23 KB of wasm each, seven to fifteen times over.
+    fn call_boxed(self, request: Result<ApiRequest, ApiError>) -> BoxFuture<Reply<Value>> {
+        Box::pin(self.call(request))
+    }
+
     /// After a call: no longer in flight, the budget display current, and a 401 ends the session.
     fn call_ended<T>(&self, result: &Result<T, ApiError>) {
         self.in_flight.update(|n| *n = n.saturating_sub(1));
@@ -179,14 +186,14 @@ impl Api {
 
     /// Sends an operation; its `data`.
     pub async fn send<O: Operation>(self, op: O) -> Result<O::Output, ApiError> {
-        let reply = self.call(op.to_request()).await?;
+        let reply = self.call_boxed(op.to_request()).await?;
         typed(reply.data)
     }
 
     /// One page of a list.
     pub async fn page<O: Paginated>(self, op: O) -> Result<Page<O::Item>, ApiError> {
         let (page, per_page) = (op.page_number().unwrap_or(1), op.page_size().unwrap_or(20));
-        let reply = self.call(op.to_request()).await?;
+        let reply = self.call_boxed(op.to_request()).await?;
         Ok(Page { items: typed(reply.data)?, pagination: reply.pagination, page, per_page })
     }
 
@@ -194,7 +201,7 @@ impl Api {
     pub async fn all<O: Paginated>(self, mut op: O) -> Result<Vec<O::Item>, ApiError> {
         op.set_page(1);
         op.set_per_page(O::PER_PAGE_MAX);
-        let values = self.all_values(op.to_request(), O::PER_PAGE_MAX).await?;
+        let values: Vec<Value> = Box::pin(self.all_values(op.to_request(), O::PER_PAGE_MAX)).await?;
         values.into_iter().map(typed).collect()
     }
 
@@ -362,35 +369,60 @@ where
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// The shared body of [`load`], generic in the data type only.
+/// The shared body of [`load`], generic in the data type only: it turns each fetch into a
+/// future that ends with "put the answer on screen", and [`drive`] does the rest.
 fn load_boxed<T: Clone + Send + Sync + 'static>(fetch: Rc<dyn Fn() -> BoxFuture<T>>) -> Resource<T> {
     let state = RwSignal::new(Load::Loading);
     let refreshing = RwSignal::new(false);
     let tick = RwSignal::new(0u32);
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        tick.track();
-        let fut = fetch();
-        let mine = generation.get_value() + 1;
-        generation.set_value(mine);
+    let loading: Rc<dyn Fn()> = Rc::new(move || {
         // Data already on screen stays there while the new answer comes (no flash of skeletons).
         if matches!(state.get_untracked(), Load::Ready(_)) {
             refreshing.set(true);
         } else {
             state.set(Load::Loading);
         }
-        spawn_local(async move {
+    });
+    let run: Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>> = Rc::new(move || {
+        let fut = fetch();
+        Box::pin(async move {
             let result = fut.await;
-            if generation.try_get_value() == Some(mine) {
-                refreshing.set(false);
+            Box::new(move || {
                 state.set(match result {
                     Ok(v) => Load::Ready(v),
                     Err(e) => Load::Failed(e),
-                });
+                })
+            }) as Box<dyn FnOnce()>
+        })
+    });
+    drive(tick, refreshing, loading, run);
+    Resource { state, refreshing, tick }
+}
+
+/// Runs `run` now and whenever `tick` or a signal read by the fetch changes, and applies only
+/// the newest answer (an older one arriving late is dropped). Not generic, so the effect and
+/// the task exist once in the wasm rather than once per data type (36 of them).
+fn drive(
+    tick: RwSignal<u32>,
+    refreshing: RwSignal<bool>,
+    loading: Rc<dyn Fn()>,
+    run: Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>>,
+) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        tick.track();
+        let fut = run();
+        let mine = generation.get_value() + 1;
+        generation.set_value(mine);
+        loading();
+        spawn_local(async move {
+            let apply = fut.await;
+            if generation.try_get_value() == Some(mine) {
+                refreshing.set(false);
+                apply();
             }
         });
     });
-    Resource { state, refreshing, tick }
 }
 
 /// Saves through a form: nothing happens while a save runs or a field has a problem; the
@@ -399,14 +431,27 @@ pub fn save<O>(api: Api, form: webwork_ui::Form, op: O, on_ok: impl FnOnce(O::Ou
 where
     O: Operation + 'static,
 {
+    let read: ReadSaved = Box::new(move |data| {
+        let out = typed::<O::Output>(data)?;
+        Ok(Box::new(move || on_ok(out)))
+    });
+    save_request(api, form, op.to_request(), read);
+}
+
+/// Reads a save's `data` as its operation's output and hands back what to do with it once the
+/// form is finished.
+type ReadSaved = Box<dyn FnOnce(Value) -> Result<Box<dyn FnOnce()>, ApiError>>;
+
+/// The shared body of [`save`], not generic: one task type for every form of the panel.
+fn save_request(api: Api, form: webwork_ui::Form, request: Result<ApiRequest, ApiError>, read: ReadSaved) {
     if !form.begin() {
         return;
     }
     spawn_local(async move {
-        match api.send(op).await {
-            Ok(out) => {
+        match api.call(request).await.and_then(|reply| read(reply.data)) {
+            Ok(then) => {
                 form.finish(Ok(()));
-                on_ok(out);
+                then();
             }
             Err(e) => form.finish(Err(e)),
         }
