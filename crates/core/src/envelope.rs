@@ -94,20 +94,6 @@ impl<T> Page<T> {
     }
 }
 
-/// The envelope of a success reply, read by hand from the JSON value: no derived reader, so a
-/// bundle that only reads JSON (the npm package, the widgets) carries no serde visitor code
-/// and none of the float printing serde's type-error messages link.
-struct Envelope {
-    success: Option<bool>,
-    /// `Null` when absent.
-    data: Value,
-    message: Option<String>,
-    meta: Meta,
-    /// A top-level `pagination` (one edition's contracts list).
-    pagination: Option<Pagination>,
-    saved_minutes: Option<i64>,
-}
-
 /// A field the envelope could not read, named by its JSON path.
 fn bad_field(path: &str) -> impl FnOnce(String) -> ApiError + '_ {
     move |message| ApiError::Decode { path: path.to_owned(), message }
@@ -125,8 +111,18 @@ fn take(map: &mut Map<String, Value>, key: &str) -> Value {
     map.remove(key).unwrap_or(Value::Null)
 }
 
-fn read_envelope(root: Value) -> Result<Envelope, ApiError> {
+/// A success reply's envelope, read by hand from the JSON value: no derived reader, so a bundle
+/// that only reads JSON (the npm package, the widgets) carries no serde visitor code and none of
+/// the float printing serde's type-error messages link. `data` is left as sent (`Null` when
+/// absent); `success: false` is the failure it reports.
+fn read_envelope(root: Value, status: u16) -> Result<Reply<Value>, ApiError> {
     let mut root = object(root, "")?.unwrap_or_default();
+    let success = read::opt_flag(take(&mut root, "success")).map_err(bad_field("success"))?;
+    let message = read::opt_string(take(&mut root, "message")).map_err(bad_field("message"))?;
+    if success == Some(false) {
+        let message = message.unwrap_or_else(|| "The server reported a failure.".to_owned());
+        return Err(ApiError::Http { status, message });
+    }
     let meta = match object(take(&mut root, "meta"), "meta")? {
         Some(mut meta) => Meta {
             api_version: read::opt_string(take(&mut meta, "api_version")).map_err(bad_field("meta.api_version"))?,
@@ -135,13 +131,15 @@ fn read_envelope(root: Value) -> Result<Envelope, ApiError> {
         },
         None => Meta::default(),
     };
-    Ok(Envelope {
-        success: read::opt_flag(take(&mut root, "success")).map_err(bad_field("success"))?,
-        message: read::opt_string(take(&mut root, "message")).map_err(bad_field("message"))?,
-        pagination: read_pagination(take(&mut root, "pagination"), "pagination")?,
+    // One edition's contracts list sends pagination at the top level.
+    let beside = read_pagination(take(&mut root, "pagination"), "pagination")?;
+    Ok(Reply {
+        pagination: meta.pagination.or(beside),
         saved_minutes: read::opt_num(take(&mut root, "saved_minutes")).map_err(bad_field("saved_minutes"))?,
         data: take(&mut root, "data"),
+        message,
         meta,
+        status,
     })
 }
 
@@ -202,22 +200,7 @@ pub fn decode_json(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Res
             message: format!("the answer is not JSON ({})", snippet(body)),
         })?
     };
-    let envelope = read_envelope(root)?;
-    if envelope.success == Some(false) {
-        return Err(ApiError::Http {
-            status,
-            message: envelope.message.unwrap_or_else(|| "The server reported a failure.".to_owned()),
-        });
-    }
-    let pagination = envelope.meta.pagination.or(envelope.pagination);
-    Ok(Reply {
-        data: envelope.data,
-        message: envelope.message,
-        meta: envelope.meta,
-        pagination,
-        saved_minutes: envelope.saved_minutes,
-        status,
-    })
+    read_envelope(root, status)
 }
 
 /// An error answer: its `message`, and as detail `error` (text, or any JSON as text) or a

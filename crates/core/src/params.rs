@@ -379,7 +379,7 @@ fn check_email(s: &str) -> Option<()> {
         && s.len() <= 254
         && !s.contains(char::is_whitespace)
         && !local.contains('@')
-        && domain.split('.').count() >= 2
+        && domain.contains('.')
         && domain.split('.').all(|label| !label.is_empty() && label.chars().all(domain_char));
     ok.then_some(())
 }

@@ -241,6 +241,9 @@ fn the_envelope_reads_leniently_and_names_what_it_cannot_read() {
     assert_eq!((path.as_str(), message.as_str()), ("meta", "expected an object, found a list"));
     assert_eq!(bad(br#"[1, 2]"#).1, "expected an object, found a list");
     assert_eq!(bad(br#"{"success":"maybe"}"#).0, "success");
+    // A reported failure is that failure, whatever else the envelope holds.
+    let failed = decode_json(200, br#"{"success":false,"message":"Nope","meta":[1]}"#, None).unwrap_err();
+    assert_eq!(failed.to_string(), "Unexpected answer (200): Nope");
 
     // An error body that is not the documented shape still gives the status's error.
     let odd = decode_json(400, br#"{"message":{"text":"x"},"error":{"code":9}}"#, None).unwrap_err();

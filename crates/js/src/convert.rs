@@ -83,14 +83,13 @@ fn pagination_json(p: Option<Pagination>) -> Value {
 
 /// The core's `Meta` as JS reads it: its serialized form, camelCased (`pagination` only when sent).
 fn meta_json(meta: &Meta) -> Value {
-    let mut out = object([
-        ("apiVersion", or_null(meta.api_version.clone())),
-        ("timestamp", or_null(meta.timestamp.clone())),
-    ]);
-    if let (Value::Object(map), Some(p)) = (&mut out, meta.pagination) {
-        map.insert("pagination".into(), pagination_json(Some(p)));
+    let mut out = Map::new();
+    out.insert("apiVersion".into(), or_null(meta.api_version.clone()));
+    out.insert("timestamp".into(), or_null(meta.timestamp.clone()));
+    if meta.pagination.is_some() {
+        out.insert("pagination".into(), pagination_json(meta.pagination));
     }
-    out
+    Value::Object(out)
 }
 
 /// The reply for JS: `data` as the server sent it (the JS half reads it through the
@@ -111,7 +110,7 @@ pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>) -> Result<Str
 }
 
 fn finish(mut out: Map<String, Value>, reply: &Reply<Value>) -> Result<String, ApiError> {
-    out.insert("message".into(), reply.message.clone().map_or(Value::Null, Value::String));
+    out.insert("message".into(), or_null(reply.message.clone()));
     out.insert("meta".into(), meta_json(&reply.meta));
     out.insert("status".into(), Value::from(reply.status));
     if let Some(minutes) = reply.saved_minutes {
