@@ -547,3 +547,40 @@ e2e('the theme follows the system until chosen; the choice is remembered across 
   assert.equal(await toggle.getAttribute('aria-label'), 'Theme: system (light)');
   assert.equal(await background(), LIGHT, 'back to the system setting');
 });
+
+e2e('links and filters navigate in place: no reload, history entries, the page scrolls to the top', async (page) => {
+  await signIn(page, sandbox, 'demo-owner');
+  // A reload would drop this marker: in-place navigation keeps it.
+  await page.evaluate(() => {
+    window.__stayed = true;
+  });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Projects' }).click();
+  await page.getByRole('heading', { name: 'Projects', exact: true }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/w\/1\/projects$/);
+  assert.equal(
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Projects' }).getAttribute('aria-current'),
+    'page',
+  );
+
+  await page.getByLabel('Name contains').fill('a b&c');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL((url) => url.searchParams.get('name') === 'a b&c');
+  assert.equal(await page.getByLabel('Name contains').inputValue(), 'a b&c', 'the filter reads back decoded');
+
+  await page.evaluate(() => {
+    document.body.style.minHeight = '3000px';
+    window.scrollTo(0, 400);
+  });
+  assert.equal(await page.evaluate(() => window.scrollY), 400, 'scrolled down before leaving');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Webhooks' }).click();
+  await page.getByRole('heading', { name: 'Webhooks', exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'a new page starts at the top');
+
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === '/w/1/projects' && url.searchParams.get('name') === 'a b&c');
+  await page.getByRole('heading', { name: 'Projects', exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Name contains').inputValue(), 'a b&c', 'Back brings the filtered list back');
+  await page.goBack();
+  await page.waitForURL((url) => url.pathname === '/w/1/projects' && !url.search);
+  assert.equal(await page.evaluate(() => window.__stayed), true, 'no link, filter or Back reloaded the page');
+});

@@ -1,7 +1,6 @@
-//! The application root: contexts (API handle, toasts, navigation), the router and the toasts.
+//! The application root: contexts (API handle, toasts, location and navigation), the routes and the toasts.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use webwork_ui::{provide_toaster, Toasts};
 
 use crate::api::Api;
@@ -13,16 +12,6 @@ pub fn App() -> impl IntoView {
     Api::provide();
     provide_toaster();
     webwork_ui::theme::apply_theme(webwork_ui::theme::stored_theme().as_deref());
-    view! {
-        <Router>
-            <Root/>
-        </Router>
-    }
-}
-
-/// Inside the router: navigation for helpers, the routes, the notices.
-#[component]
-fn Root() -> impl IntoView {
     Nav::provide();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>

@@ -1,12 +1,98 @@
 //! View state in the URL: the workspace in the path, filters and paging in the query string,
 //! so back/forward, reload and bookmarks bring a view back exactly.
+//!
+//! The panel keeps its own location instead of `leptos_router`: it dispatches pages itself
+//! (`crate::routes`), so all it needs from a router is the URL as signals, history entries, and
+//! same-origin links followed without a reload. Doing that here saves the router's generic
+//! route matching (about 20 KB gzipped, crates/admin/README.md, "Size").
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The browser's address as signals: `pathname` (`/w/1/members`), `search` (`?page=2`, or
+/// empty) and the parsed `query`. Memos, so a navigation that changes only the query string
+/// wakes nothing that reads only the path.
+#[derive(Clone, Copy)]
+pub struct Location {
+    url: RwSignal<(String, String)>,
+    pub pathname: Memo<String>,
+    pub search: Memo<String>,
+    pub query: Memo<Query>,
+}
+
+impl Location {
+    fn new() -> Location {
+        let url = RwSignal::new(browser_url());
+        Location {
+            url,
+            pathname: Memo::new(move |_| url.with(|u| u.0.clone())),
+            search: Memo::new(move |_| url.with(|u| u.1.clone())),
+            query: Memo::new(move |_| url.with(|u| Query::parse(&u.1))),
+        }
+    }
+
+    /// Re-reads the address (after Back/Forward or a history call).
+    fn sync(&self) {
+        self.url.set(browser_url());
+    }
+}
+
+/// `(pathname, search)` of the window's address.
+fn browser_url() -> (String, String) {
+    let loc = window().location();
+    (loc.pathname().unwrap_or_else(|_| "/".to_owned()), loc.search().unwrap_or_default())
+}
+
+pub fn use_location() -> Location {
+    expect_context::<Location>()
+}
+
+/// A query string as ordered key/value pairs (decoded).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query(Vec<(String, String)>);
+
+impl Query {
+    /// Reads `?a=1&b=x%20y` (the leading `?` optional; `+` is a space, as browsers send forms).
+    pub fn parse(search: &str) -> Query {
+        let decode = |s: &str| {
+            let s = s.replace('+', " ");
+            js_sys::decode_uri_component(&s).ok().and_then(|v| v.as_string()).unwrap_or(s)
+        };
+        Query(
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .filter(|kv| !kv.is_empty())
+                .map(|kv| {
+                    let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                    (decode(k), decode(v))
+                })
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
+    pub fn insert(&mut self, key: String, value: String) {
+        self.remove(&key);
+        self.0.push((key, value));
+    }
+
+    /// `?a=1&b=x%20y`, or empty when there is nothing.
+    pub fn to_query_string(&self) -> String {
+        let pairs: Vec<String> = self.0.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+        if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+    }
+}
 
 /// Navigates to a path; `true` replaces the current history entry.
 type NavigateFn = Rc<dyn Fn(&str, bool)>;
@@ -16,13 +102,16 @@ type NavigateFn = Rc<dyn Fn(&str, bool)>;
 pub struct Nav(StoredValue<NavigateFn, LocalStorage>);
 
 impl Nav {
-    /// Captures the router's navigate; call inside the `<Router>`.
+    /// Provides the [`Location`] and the [`Nav`], and starts following Back/Forward and
+    /// same-origin link clicks. Call once, at the root.
     pub fn provide() -> Nav {
-        let navigate = use_navigate();
-        let nav = Nav(StoredValue::new_local(Rc::new(move |to: &str, replace: bool| {
-            navigate(to, NavigateOptions { replace, ..Default::default() })
-        })));
+        let location = Location::new();
+        provide_context(location);
+        let nav = Nav(StoredValue::new_local(Rc::new(move |to: &str, replace: bool| go_to(location, to, replace))));
         provide_context(nav);
+        let on_pop = window_event_listener_untyped("popstate", move |_| location.sync());
+        on_cleanup(move || on_pop.remove());
+        follow_links(location);
         nav
     }
 
@@ -34,6 +123,62 @@ impl Nav {
     pub fn replace(&self, to: &str) {
         self.0.with_value(|f| f(to, true));
     }
+}
+
+/// A history entry for `to` (a path of this site, with query and hash), then the signals.
+/// A new page starts at the top; a new query string (filters, paging) keeps the scroll.
+fn go_to(location: Location, to: &str, replace: bool) {
+    let Ok(history) = window().history() else { return };
+    let pushed = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+    };
+    if pushed.is_err() {
+        // Not a URL of this origin: let the browser go there.
+        let _ = window().location().set_href(to);
+        return;
+    }
+    let before = location.pathname.get_untracked();
+    location.sync();
+    if location.pathname.get_untracked() != before {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Follows clicks on links to this site in place (no reload), the way a router does: a plain
+/// left click on an `<a href>` of this origin without `target`, `download` or
+/// `rel="external"`. Modified clicks (new tab, download) and links within the page (`#main`)
+/// stay the browser's.
+fn follow_links(location: Location) {
+    let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(a) = link else { return };
+        let rel = a.rel();
+        if a.has_attribute("download") || !matches!(a.target().as_str(), "" | "_self") || rel.split_whitespace().any(|r| r == "external") {
+            return;
+        }
+        let here = window().location();
+        if here.origin().ok() != Some(a.origin()) {
+            return;
+        }
+        let (path, search, hash) = (a.pathname(), a.search(), a.hash());
+        if !hash.is_empty() && here.pathname().ok() == Some(path.clone()) && here.search().ok() == Some(search.clone()) {
+            return;
+        }
+        ev.prevent_default();
+        go_to(location, &format!("{path}{search}{hash}"), false);
+    });
+    let _ = document().add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
+    // The listener lives as long as the page: the panel is the page.
+    handler.forget();
 }
 
 pub fn use_nav() -> Nav {
@@ -69,7 +214,7 @@ pub fn use_item_text() -> Memo<String> {
 #[derive(Clone, Copy)]
 pub struct UrlQuery {
     path: Memo<String>,
-    query: Memo<ParamsMap>,
+    query: Memo<Query>,
     nav: Nav,
 }
 

@@ -1,17 +1,15 @@
 //! Every route of the panel, in one place.
 //!
-//! The router knows three routes: `/`, `/signin` and everything under `/w/` (the workspace
-//! shell). Inside the shell, [`Page::parse`] reads the rest of the path and [`render`] picks
-//! the page. One dispatcher instead of a router entry per page keeps the wasm small (each
-//! router entry is its own generic type); back/forward, reload and bookmarks work the same,
-//! since the view state is still all in the URL. Paths are built by `crate::nav::paths`.
+//! Three top-level routes: `/`, `/signin` and everything under `/w/` (the workspace shell).
+//! Inside the shell, [`Page::parse`] reads the rest of the path and [`render`] picks the page.
+//! Plain matches over the path (from `crate::nav::Location`) instead of a router's generic
+//! route types keep the wasm small; back/forward, reload and bookmarks work the same, since the
+//! view state is all in the URL. Paths are built by `crate::nav::paths`.
 //!
 //! Adding a page ("Admin panel II": time entries, timesheets, leaves, expenses, reports): a
 //! variant here, a line in `parse` and in `render`, a module under `pages/`.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Routes};
-use leptos_router::path;
 
 use crate::pages::shell::{Home, NotFound, Shell};
 use crate::pages::signin::SignIn;
@@ -19,14 +17,38 @@ use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
 use crate::pages::{dashboard, time_entries, time_requests, timesheets, tracking};
 use crate::pages::{expenses, leaves, reports};
 
+/// The top level of the panel, from the path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Top {
+    Home,
+    SignIn,
+    /// `/w/...`: the workspace shell, which picks a [`Page`].
+    Shell,
+    NotFound,
+}
+
+impl Top {
+    pub fn parse(path: &str) -> Top {
+        let path = path.trim_end_matches('/');
+        match path {
+            "" => Top::Home,
+            "/signin" => Top::SignIn,
+            _ if path == "/w" || path.starts_with("/w/") => Top::Shell,
+            _ => Top::NotFound,
+        }
+    }
+}
+
+/// Renders the top-level route; changes of the path within it re-render nothing here.
 #[component]
 pub fn AppRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=|| view! { <NotFound/> }>
-            <Route path=path!("/") view=Home/>
-            <Route path=path!("/signin") view=SignIn/>
-            <Route path=path!("/w/*rest") view=Shell/>
-        </Routes>
+    let location = crate::nav::use_location();
+    let top = Memo::new(move |_| location.pathname.with(|p| Top::parse(p)));
+    move || match top.get() {
+        Top::Home => view! { <Home/> }.into_any(),
+        Top::SignIn => view! { <SignIn/> }.into_any(),
+        Top::Shell => view! { <Shell/> }.into_any(),
+        Top::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -10,7 +10,8 @@ use webwork_admin::api::Api;
 use webwork_admin::nav::safe_next;
 use webwork_admin::pages::members::InviteForm;
 use webwork_admin::pages::signin::sign_in_problem;
-use webwork_admin::routes::Page;
+use webwork_admin::nav::Query;
+use webwork_admin::routes::{Page, Top};
 use webwork_core::{ApiError, FetchTransport};
 use webwork_ui::provide_toaster;
 
@@ -177,6 +178,35 @@ fn routes_read_the_path() {
     assert_eq!(Page::parse("/w/2"), Page::Home);
     assert_eq!(Page::parse("/w/1/members/abc"), Page::NotFound);
     assert_eq!(Page::parse("/signin"), Page::NotFound, "only /w/{{number}} paths are workspace pages");
+}
+
+#[wasm_bindgen_test]
+fn the_top_level_route_reads_the_path() {
+    assert_eq!(Top::parse("/"), Top::Home);
+    assert_eq!(Top::parse(""), Top::Home);
+    assert_eq!(Top::parse("/signin"), Top::SignIn);
+    assert_eq!(Top::parse("/signin/"), Top::SignIn, "a trailing slash is the same page");
+    assert_eq!(Top::parse("/w/1/members"), Top::Shell);
+    assert_eq!(Top::parse("/w"), Top::Shell, "the shell itself says the page is not found");
+    assert_eq!(Top::parse("/wx"), Top::NotFound);
+    assert_eq!(Top::parse("/signing"), Top::NotFound);
+}
+
+#[wasm_bindgen_test]
+fn query_strings_read_and_write_back() {
+    let q = Query::parse("?status=active&q=a+b%26c&empty=&flag&page=2");
+    assert_eq!(q.get("status").as_deref(), Some("active"));
+    assert_eq!(q.get("q").as_deref(), Some("a b&c"), "+ is a space, %26 an ampersand");
+    assert_eq!(q.get("empty").as_deref(), Some(""));
+    assert_eq!(q.get("flag").as_deref(), Some(""));
+    assert_eq!(q.get("missing"), None);
+    let mut q = q;
+    q.remove("page");
+    q.insert("status".into(), "archived".into());
+    assert_eq!(q.to_query_string(), "?q=a%20b%26c&empty=&flag=&status=archived");
+    assert_eq!(Query::parse(&q.to_query_string()), q, "what is written reads back the same");
+    assert_eq!(Query::parse("").to_query_string(), "");
+    assert_eq!(Query::parse("?%E0%A4%A=1").get("%E0%A4%A").as_deref(), Some("1"), "a malformed escape is kept as typed");
 }
 
 #[wasm_bindgen_test]

@@ -5,11 +5,10 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use webwork_ui::{ErrorBanner, ThemeToggle};
 
 use crate::api::use_api;
-use crate::nav::{encode, paths, use_nav, use_ws};
+use crate::nav::{encode, paths, use_location, use_nav, use_ws};
 
 /// Sections of the navigation: (label, path under /w/{ws}).
 const SECTIONS: &[(&str, &str)] = &[

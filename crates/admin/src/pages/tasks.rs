@@ -87,7 +87,7 @@ pub fn TasksPage() -> impl IntoView {
     // Without a project in the URL, open the first one (replacing the URL, so Back works).
     // Runs when the projects arrive; reads the URL untracked, so leaving this page (whose
     // URL has no `project`) cannot bring the person back here.
-    let location = leptos_router::hooks::use_location();
+    let location = crate::nav::use_location();
     Effect::new(move |_| {
         let first = projects.ready().and_then(|p| p.first().map(|(id, _)| *id));
         let here = location.pathname.with_untracked(|p| crate::routes::Page::parse(p)) == crate::routes::Page::Tasks;
