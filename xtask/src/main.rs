@@ -22,7 +22,8 @@ commands:
   test [SUITE..] setup, then every test suite (or those whose name starts with a SUITE given):
                  native, wasm in headless Chromium, end-to-end
   size [NAME..]  build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
-                 (all artifacts, or only those named: core, js, admin, widgets)
+                 (all budgeted artifacts, or only those named: core, js, admin, widgets,
+                 admin-floor = the panel without its pages, for reference)
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets

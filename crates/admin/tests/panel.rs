@@ -210,6 +210,19 @@ fn query_strings_read_and_write_back() {
 }
 
 #[wasm_bindgen_test]
+fn sorting_by_text_is_stable_and_orders_ids_as_numbers() {
+    use webwork_admin::pages::{id_key, sort_by_text};
+    let mut people = vec![(3, "bea"), (1, "Al"), (2, "bea"), (10, "al"), (4, "Cy")];
+    sort_by_text(&mut people, |(_, n)| n.to_lowercase());
+    assert_eq!(people, vec![(1, "Al"), (10, "al"), (3, "bea"), (2, "bea"), (4, "Cy")], "equal keys keep their order");
+    sort_by_text(&mut people, |(id, _)| id_key(*id));
+    assert_eq!(people.iter().map(|p| p.0).collect::<Vec<_>>(), vec![1, 2, 3, 4, 10], "10 after 4, not after 1");
+    let mut none: Vec<u64> = Vec::new();
+    sort_by_text(&mut none, |id| id_key(*id));
+    assert!(none.is_empty());
+}
+
+#[wasm_bindgen_test]
 fn only_local_return_paths_are_followed() {
     assert_eq!(safe_next(Some("/w/1/members?page=2".into())).as_deref(), Some("/w/1/members?page=2"));
     assert_eq!(safe_next(Some("//evil.example/x".into())), None);

@@ -65,7 +65,7 @@ async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, A
         if let Some(text) = &q.search {
             all.retain(|m| matches_search(m, text));
         }
-        all.sort_by_key(|m| m.id);
+        super::sort_by_text(&mut all, |m| super::id_key(m.id));
         return Ok(local_page(all, q.page, q.per_page));
     }
     if let Some(s) = &q.status {

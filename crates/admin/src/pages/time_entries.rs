@@ -64,7 +64,7 @@ async fn range_of(api: crate::api::Api, ws: u64, from: Option<String>, to: Optio
 /// All members as filter options, by name.
 fn member_choices(members: &[Member]) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = members.iter().map(|m| (m.id.to_string(), m.full_name())).collect();
-    v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    super::sort_by_text(&mut v, |(_, name)| name.to_lowercase());
     v
 }
 
@@ -108,7 +108,8 @@ pub fn TimeEntriesPage() -> impl IntoView {
                 }
             }
             sum.set(rows.iter().map(|r| r.entry.duration_minutes).sum());
-            rows.sort_by(|a, b| (&a.entry.date, &a.entry.start_time).cmp(&(&b.entry.date, &b.entry.start_time)));
+            // NUL sorts first, so the joined key orders as the pair (date, start) would.
+            super::sort_by_text(&mut rows, |r| format!("{}\u{0}{}", r.entry.date, r.entry.start_time));
             Ok(local_page(rows, page, per))
         }
     });

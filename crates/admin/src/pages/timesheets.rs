@@ -113,7 +113,7 @@ pub fn breakdown_grid(t: &Timesheet) -> (Vec<String>, Vec<(String, Vec<i64>)>) {
             days.push(d.clone());
         }
     }
-    days.sort();
+    super::sort_by_text(&mut days, String::clone);
     let mut projects: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     for (day, entries) in &t.daily_breakdown {
         let col = days.iter().position(|d| d == day).unwrap_or(0);

@@ -195,7 +195,7 @@ async fn read_board(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
         return Ok(());
     }
     let mut trackable: Vec<Member> = members.iter().filter(|m| can_track(m)).cloned().collect();
-    trackable.sort_by_key(|m| m.full_name().to_lowercase());
+    super::sort_by_text(&mut trackable, |m| m.full_name().to_lowercase());
     board.members.set(members);
     // Keep what is known for members still here, so the table does not flash empty.
     let old = board.rows.get_untracked();

@@ -31,7 +31,7 @@ async fn archived_viewers(api: Api, ws: u64, page: u32, per_page: u32) -> Result
         let op = ListMembers::new(ws).role(Role::ProjectViewer).status(s.clone());
         all.extend(api.all(op).await?.into_iter().filter(Member::is_archived));
     }
-    all.sort_by_key(|m| m.id);
+    super::sort_by_text(&mut all, |m| super::id_key(m.id));
     let viewers = all
         .into_iter()
         .map(|m| ProjectViewer {
