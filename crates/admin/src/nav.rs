@@ -9,7 +9,6 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The browser's address as signals: `pathname` (`/w/1/members`), `search` (`?page=2`, or
@@ -57,10 +56,7 @@ pub struct Query(Vec<(String, String)>);
 impl Query {
     /// Reads `?a=1&b=x%20y` (the leading `?` optional; `+` is a space, as browsers send forms).
     pub fn parse(search: &str) -> Query {
-        let decode = |s: &str| {
-            let s = s.replace('+', " ");
-            js_sys::decode_uri_component(&s).ok().and_then(|v| v.as_string()).unwrap_or(s)
-        };
+        let decode = |s: &str| decode(&s.replace('+', " "));
         Query(
             search
                 .trim_start_matches('?')
@@ -110,8 +106,17 @@ impl Nav {
         let nav = Nav(StoredValue::new_local(Rc::new(move |to: &str, replace: bool| go_to(location, to, replace))));
         provide_context(nav);
         let on_pop = window_event_listener_untyped("popstate", move |_| location.sync());
-        on_cleanup(move || on_pop.remove());
-        follow_links(location);
+        // Clicks bubble to the window after the elements' own handlers, so a handler that
+        // prevents the default keeps its link.
+        let on_click = window_event_listener_untyped("click", move |ev| {
+            if let Ok(ev) = ev.dyn_into::<web_sys::MouseEvent>() {
+                follow_link(location, ev);
+            }
+        });
+        on_cleanup(move || {
+            on_pop.remove();
+            on_click.remove();
+        });
         nav
     }
 
@@ -146,39 +151,36 @@ fn go_to(location: Location, to: &str, replace: bool) {
     }
 }
 
-/// Follows clicks on links to this site in place (no reload), the way a router does: a plain
+/// Follows a click on a link to this site in place (no reload), the way a router does: a plain
 /// left click on an `<a href>` of this origin without `target`, `download` or
 /// `rel="external"`. Modified clicks (new tab, download) and links within the page (`#main`)
 /// stay the browser's.
-fn follow_links(location: Location) {
-    let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
-            return;
-        }
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-        let Some(a) = link else { return };
-        let rel = a.rel();
-        if a.has_attribute("download") || !matches!(a.target().as_str(), "" | "_self") || rel.split_whitespace().any(|r| r == "external") {
-            return;
-        }
-        let here = window().location();
-        if here.origin().ok() != Some(a.origin()) {
-            return;
-        }
-        let (path, search, hash) = (a.pathname(), a.search(), a.hash());
-        if !hash.is_empty() && here.pathname().ok() == Some(path.clone()) && here.search().ok() == Some(search.clone()) {
-            return;
-        }
-        ev.prevent_default();
-        go_to(location, &format!("{path}{search}{hash}"), false);
-    });
-    let _ = document().add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
-    // The listener lives as long as the page: the panel is the page.
-    handler.forget();
+fn follow_link(location: Location, ev: web_sys::MouseEvent) {
+    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(a) = link else { return };
+    if a.has_attribute("download")
+        || !matches!(a.target().as_str(), "" | "_self")
+        || a.rel().split_whitespace().any(|r| r == "external")
+    {
+        return;
+    }
+    let here = window().location();
+    if here.origin().ok() != Some(a.origin()) {
+        return;
+    }
+    let (path, search, hash) = (a.pathname(), a.search(), a.hash());
+    if !hash.is_empty() && here.pathname().is_ok_and(|p| p == path) && here.search().is_ok_and(|s| s == search) {
+        return;
+    }
+    ev.prevent_default();
+    go_to(location, &format!("{path}{search}{hash}"), false);
 }
 
 pub fn use_nav() -> Nav {
@@ -187,9 +189,12 @@ pub fn use_nav() -> Nav {
 
 /// The `n`th segment of a path (`/w/1/members/13`: 1 is `1`, 3 is `13`), percent-decoded.
 pub fn segment(path: &str, n: usize) -> Option<String> {
-    path.trim_start_matches('/').split('/').nth(n).filter(|s| !s.is_empty()).map(|s| {
-        js_sys::decode_uri_component(s).ok().and_then(|v| v.as_string()).unwrap_or_else(|| s.to_owned())
-    })
+    path.trim_start_matches('/').split('/').nth(n).filter(|s| !s.is_empty()).map(decode)
+}
+
+/// Percent-decodes; text that is not valid percent-encoding is kept as it is.
+fn decode(s: &str) -> String {
+    js_sys::decode_uri_component(s).ok().and_then(|v| v.as_string()).unwrap_or_else(|| s.to_owned())
 }
 
 /// The current workspace id from the path (`/w/{ws}/...`); 0 when absent.
