@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use webwork_core::client::CallOptions;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
-use serde::de::DeserializeOwned;
+use webwork_core::models::json::FromJson;
 use serde_json::Value;
 use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Page, Reply};
 
@@ -287,8 +287,8 @@ impl Default for Api {
 }
 
 /// Reads a reply's `data` as `T` (tolerant models: defaults, numbers from strings).
-fn typed<T: DeserializeOwned>(data: Value) -> Result<T, ApiError> {
-    T::deserialize(data).map_err(|e| ApiError::Decode { path: "data".to_owned(), message: e.to_string() })
+fn typed<T: FromJson>(data: Value) -> Result<T, ApiError> {
+    T::from_json(data).map_err(|e| e.into_decode("data"))
 }
 
 /// The handle from context.

@@ -1,11 +1,11 @@
 //! The reply envelope `{success, data, message, meta}`, pagination, and turning an HTTP answer
 //! into `T` or an [`ApiError`].
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
+use crate::models::json::FromJson;
 use crate::models::lenient::{self, read};
 
 /// `meta` of every reply.
@@ -163,25 +163,17 @@ fn read_pagination(v: Value, path: &str) -> Result<Option<Pagination>, ApiError>
 
 /// Turns an HTTP answer into a typed reply or the error it stands for. An error in `data` is
 /// reported with its JSON path (`data[1].id`).
-pub fn decode<T: DeserializeOwned>(
+pub fn decode<T: FromJson>(
     status: u16,
     body: &[u8],
     retry_after_ms: Option<u64>,
 ) -> Result<Reply<T>, ApiError> {
     let reply = decode_json(status, body, retry_after_ms)?;
     let data = if reply.data.is_null() {
-        T::deserialize(Value::Null)
+        T::from_json(Value::Null)
             .map_err(|_| ApiError::Decode { path: "data".to_owned(), message: "the answer has no data".to_owned() })?
     } else {
-        serde_path_to_error::deserialize(reply.data).map_err(|e| {
-            let path = e.path().to_string();
-            let path = match path.as_str() {
-                "." => "data".to_owned(),
-                p if p.starts_with('[') => format!("data{p}"),
-                p => format!("data.{p}"),
-            };
-            ApiError::Decode { path, message: e.into_inner().to_string() }
-        })?
+        T::from_json(reply.data).map_err(|e| e.into_decode("data"))?
     };
     Ok(Reply { data, message: reply.message, meta: reply.meta, pagination: reply.pagination, saved_minutes: reply.saved_minutes, status })
 }

@@ -14,6 +14,9 @@
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 //! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
 
+// The models' derived readers name their trait `::webwork_core::models::json::FromJson`.
+extern crate self as webwork_core;
+
 pub mod access;
 pub mod client;
 pub mod date;

@@ -8,7 +8,7 @@ use webwork_core::models::*;
 use webwork_core::ops::decode_for;
 use webwork_core::ApiError;
 
-fn ok<T: serde::de::DeserializeOwned>(body: serde_json::Value) -> webwork_core::Reply<T> {
+fn ok<T: webwork_core::models::json::FromJson>(body: serde_json::Value) -> webwork_core::Reply<T> {
     decode::<T>(200, body.to_string().as_bytes(), None).unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use webwork_core::models::json::FromJson;
 use webwork_core::models::{Member, MemberStatus, RateStatus, Role};
 use webwork_core::ops::{DeleteMember, GetMember, InviteMember, ListMembers, Operation, RestoreMember, UpdateMember};
 use webwork_core::{ApiError, Page};
@@ -282,7 +283,7 @@ pub fn MembersPage() -> impl IntoView {
                 })
                 keep=Callback::new(move |row: serde_json::Value| {
                     let q = state.get_untracked();
-                    let m: Member = serde_json::from_value(row).unwrap_or_default();
+                    let m = Member::from_json(row).unwrap_or_default();
                     (!q.archived || m.is_archived()) && q.search.as_deref().is_none_or(|text| matches_search(&m, text))
                 })/>
         </PageHeader>

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use futures_util::future::{select, Either};
 use futures_util::stream::{self, Stream, StreamExt};
-use serde::de::DeserializeOwned;
+use crate::models::json::FromJson;
 
 use crate::envelope::{decode, Page, Reply};
 use crate::error::ApiError;
@@ -221,7 +221,7 @@ impl<T: Transport> Client<T> {
 
     /// Sends any request (for endpoints this crate lacks) and decodes `data` as `D`
     /// (`serde_json::Value` for anything).
-    pub async fn request<D: DeserializeOwned>(&self, request: &ApiRequest, opts: &CallOptions) -> Result<Reply<D>, ApiError> {
+    pub async fn request<D: FromJson>(&self, request: &ApiRequest, opts: &CallOptions) -> Result<Reply<D>, ApiError> {
         let response = self.execute(request, opts).await?;
         decode(response.status, &response.body, response.retry_after_ms())
     }

@@ -1,14 +1,9 @@
 //! Readers that accept the drift the API's documentation shows: numbers sent as strings,
 //! booleans sent as 0/1 or "yes"/"no", ids sent as numbers where strings are expected.
-//! Used through `#[serde(deserialize_with = "...")]` on model fields.
+//! The models read through these ([`super::json`]), and so does the reply envelope.
 
-use serde::de::{self, Deserializer};
-use serde::Deserialize;
-use serde_json::Value;
-
-/// The rules themselves, over a JSON value. The serde readers below and the reply envelope
-/// (`crate::envelope`) both go through these, so each rule is written once; and a bundle that
-/// reads only JSON values (the npm package) links no serde visitor for them.
+/// The rules themselves, over a JSON value. The models' readers ([`super::json`]) and the reply
+/// envelope (`crate::envelope`) both go through these, so each rule is written once.
 pub mod read {
     use serde_json::Value;
 
@@ -88,70 +83,6 @@ pub mod read {
             other => Err(format!("expected a string, found {}", kind(&other))),
         }
     }
-}
-
-/// Reads a JSON value from `d`, then applies a [`read`] rule to it.
-fn through<'de, D: Deserializer<'de>, T>(d: D, rule: impl FnOnce(Value) -> Result<T, String>) -> Result<T, D::Error> {
-    rule(Value::deserialize(d)?).map_err(de::Error::custom)
-}
-
-/// A string that may have been sent as a number or a boolean.
-pub struct StringLike(pub String);
-
-impl<'de> Deserialize<'de> for StringLike {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        through(d, |v| match read::opt_string(v)? {
-            Some(s) => Ok(StringLike(s)),
-            None => Err("expected a string, found null".to_owned()),
-        })
-    }
-}
-
-/// A number that may arrive as a JSON number or as a numeric string.
-pub fn num<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Number,
-{
-    opt_num(d)?.ok_or_else(|| de::Error::custom("expected a number, found null"))
-}
-
-/// Like [`num`], but `null`, a missing field or an empty string read as `None`.
-pub fn opt_num<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Number,
-{
-    through(d, read::opt_num)
-}
-
-/// A boolean that may arrive as `true`/`false`, `0`/`1`, or `"yes"`/`"no"`/`"true"`/`"1"`.
-pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    opt_flag(d).map(|v| v.unwrap_or(false))
-}
-
-/// Like [`flag`], but `null` reads as `None`.
-pub fn opt_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    through(d, read::opt_flag)
-}
-
-/// A string id that may arrive as a number; `null` reads as `None`.
-pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    through(d, read::opt_string)
-}
-
-/// A string id that may arrive as a number; `null` reads as an empty string.
-pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    opt_string(d).map(Option::unwrap_or_default)
-}
-
-/// A list that may arrive as `null`.
-pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<Vec<T>>::deserialize(d).map(Option::unwrap_or_default)
 }
 
 /// The numeric types the lenient readers produce.

@@ -74,10 +74,15 @@ macro_rules! string_enum {
             }
         }
 
+        impl $crate::models::json::FromJson for $name {
+            fn from_json(value: serde_json::Value) -> Result<Self, $crate::models::json::ReadError> {
+                $crate::models::json::string_enum_value(value).map(|s| Self::parse(&s))
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let raw = $crate::models::lenient::StringLike::deserialize(d)?;
-                Ok(Self::parse(&raw.0))
+                $crate::models::json::deserialize_via(d)
             }
         }
 
@@ -170,9 +175,18 @@ macro_rules! int_enum {
             }
         }
 
+        impl $crate::models::json::FromJson for $name {
+            fn from_json(value: serde_json::Value) -> Result<Self, $crate::models::json::ReadError> {
+                <i64 as $crate::models::json::FromJson>::from_json(value).map(Self::from_code)
+            }
+            fn from_json_opt(value: serde_json::Value) -> Result<Option<Self>, $crate::models::json::ReadError> {
+                Ok(<i64 as $crate::models::json::FromJson>::from_json_opt(value)?.map(Self::from_code))
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::models::lenient::num::<D, i64>(d).map(Self::from_code)
+                $crate::models::json::deserialize_via(d)
             }
         }
 

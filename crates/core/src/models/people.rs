@@ -1,20 +1,19 @@
 //! Workspaces, members and project viewers.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use webwork_derive::FromJson;
 
-use super::lenient;
+use super::json::{FromJson, ReadError};
+
 use super::{MemberStatus, RateStatus, Role};
 
 /// A workspace the token's user belongs to (`GET /workspaces`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Workspace {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
-    #[serde(deserialize_with = "lenient::num")]
     pub owner_id: u64,
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub workspace_name: String,
     /// The caller's role in this workspace.
@@ -27,11 +26,10 @@ pub struct Workspace {
 }
 
 /// A person in a workspace, with every field of the seed document's model.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Member {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
     pub email: String,
     pub firstname: String,
@@ -48,20 +46,16 @@ pub struct Member {
     pub birth_date: Option<String>,
     pub hired_at: Option<String>,
     pub preferred_timezone: Option<String>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub settings_max_inactive_minutes: Option<i64>,
     pub currency: Option<String>,
     /// Only when the caller may see rates.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub rate: Option<f64>,
     /// e.g. `Hourly`.
     pub rate_type: Option<String>,
     pub rate_status: Option<RateStatus>,
     pub tax_country: Option<String>,
     pub tax_state: Option<String>,
-    #[serde(deserialize_with = "lenient::flag")]
     pub is_blocked: bool,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub weekly_hours_limit: Option<i64>,
     pub screenshots: Option<String>,
     pub created_at: Option<String>,
@@ -89,50 +83,45 @@ impl Member {
 }
 
 /// What inviting a member returns.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct InviteResult {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub invitation_link: String,
 }
 
 /// An external, read-only viewer of some projects (a client).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ProjectViewer {
     /// The viewer's user id.
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
     pub email: String,
     pub firstname: String,
     pub lastname: String,
     pub status: Option<MemberStatus>,
     pub member_since: Option<String>,
-    #[serde(deserialize_with = "lenient::list")]
     pub projects: Vec<ViewerProject>,
     /// Set while the viewer is archived (inferred: the docs do not show it).
     pub deleted_at: Option<String>,
 }
 
 /// A project a viewer can see.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ViewerProject {
-    #[serde(deserialize_with = "lenient::num")]
     pub project_id: u64,
     pub project_name: String,
 }
 
 /// A person as some replies embed them: either a name string or an object.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PersonRef {
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub id: Option<u64>,
     pub firstname: Option<String>,
     pub lastname: Option<String>,
@@ -159,19 +148,11 @@ impl PersonRef {
         }
     }
 
-    pub(crate) fn deserialize_loose<'de, D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<PersonRef>, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Loose {
-            Name(String),
-            Full(PersonRef),
+    /// A person sent either as an object or as just a name (one edition's timesheets).
+    pub(crate) fn read_loose(value: serde_json::Value) -> Result<Option<PersonRef>, ReadError> {
+        match value {
+            serde_json::Value::String(name) => Ok(Some(PersonRef { name: Some(name), ..Default::default() })),
+            other => Option::<PersonRef>::from_json(other),
         }
-        Ok(match Option::<Loose>::deserialize(d)? {
-            None => None,
-            Some(Loose::Name(name)) => Some(PersonRef { name: Some(name), ..Default::default() }),
-            Some(Loose::Full(p)) => Some(p),
-        })
     }
 }

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use webwork_derive::FromJson;
 
-use super::lenient;
 use super::{Amount, AttendanceStatus, TimeEntryMethod};
 
 /// `GET /reports/tracked-hours`: minutes per day, per user and project.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrackedHoursReport {
@@ -23,220 +23,178 @@ pub struct TrackedHoursReport {
 }
 
 /// Totals of a tracked-hours report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrackedTotal {
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
     pub total_amount: Option<Amount>,
 }
 
 /// One day of a tracked-hours report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrackedDay {
-    #[serde(deserialize_with = "lenient::list")]
     pub users: Vec<TrackedRow>,
 }
 
 /// Minutes of one user on one project on one day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrackedRow {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub project_id: Option<u64>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub contract_id: Option<u64>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
     /// Currency to amount, when rates are visible.
     pub total_amount: Option<Amount>,
 }
 
 /// `GET /reports/daily-timeline`: one user's day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TimelineRow {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub user_name: String,
     pub date: String,
-    #[serde(deserialize_with = "lenient::list")]
     pub entries: Vec<TimelineEntry>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
     pub total_amount: Option<Amount>,
     pub currency: Option<String>,
 }
 
 /// One span on a timeline; times carry the workspace owner's offset.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TimelineEntry {
     pub start_time: String,
     pub end_time: Option<String>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub project_id: Option<u64>,
     pub project_name: Option<String>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub task_id: Option<u64>,
     pub task_title: Option<String>,
     pub activity_description: Option<String>,
     pub method: TimeEntryMethod,
     /// Percent, 0 to 100.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub activity_level: Option<f64>,
-    #[serde(deserialize_with = "lenient::num")]
     pub duration_minutes: i64,
 }
 
 /// `GET /reports/activity-level`: activity per user per day, with overall statistics.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ActivityLevelReport {
     pub start_date: String,
     pub end_date: String,
-    #[serde(deserialize_with = "lenient::list")]
     pub users: Vec<ActivityUser>,
     pub statistics: ActivityStatistics,
 }
 
 /// One user's activity over the range.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ActivityUser {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub user_name: String,
-    #[serde(deserialize_with = "lenient::list")]
     pub days: Vec<ActivityDay>,
     /// Percent over the range, weighted by tracked time.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub average_activity: Option<f64>,
 }
 
 /// One user's activity on one day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ActivityDay {
     pub date: String,
     /// Percent, 0 to 100; `None` on days without tracked time.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub activity_level: Option<f64>,
-    #[serde(deserialize_with = "lenient::num")]
     pub tracked_minutes: i64,
 }
 
 /// Overall statistics of an activity-level report.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ActivityStatistics {
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub average_activity: Option<f64>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
-    #[serde(deserialize_with = "lenient::num")]
     pub users_count: u64,
 }
 
 /// `GET /reports/daily-attendance`: one user's attendance on one day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct AttendanceRow {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub user_name: String,
     pub date: String,
-    #[serde(deserialize_with = "lenient::list")]
     pub statuses: Vec<AttendanceStatus>,
     /// `HH:mm` of the first start, when the user tracked.
     pub arrived_at: Option<String>,
     /// `HH:mm` of the last end.
     pub left_at: Option<String>,
-    #[serde(deserialize_with = "lenient::num")]
     pub tracked_minutes: i64,
-    #[serde(deserialize_with = "lenient::num")]
     pub expected_minutes: i64,
-    #[serde(deserialize_with = "lenient::num")]
     pub late_minutes: i64,
-    #[serde(deserialize_with = "lenient::num")]
     pub break_minutes: i64,
     /// Spans such as `14:30 - 15:25`.
-    #[serde(deserialize_with = "lenient::list")]
     pub breaks: Vec<String>,
     /// Percent, 0 to 100.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub productivity: Option<f64>,
 }
 
 /// `GET /reports/task-report`: one user's time per task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TaskReportRow {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub user_name: String,
-    #[serde(deserialize_with = "lenient::list")]
     pub tasks_breakdown: Vec<TaskTotal>,
-    #[serde(deserialize_with = "lenient::list")]
     pub daily_breakdown: Vec<TaskDayTotal>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
 }
 
 /// Minutes on one task over the range; `task_id` is `None` for time without a task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TaskTotal {
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub task_id: Option<u64>,
     pub task_title: Option<String>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub project_id: Option<u64>,
     pub project_name: Option<String>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
 }
 
 /// Minutes on one task on one day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TaskDayTotal {
     pub date: String,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub task_id: Option<u64>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
 }
 
 /// Activity-descriptions report row (the operation itself is inferred): time per description.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ActivityDescriptionRow {
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub user_name: String,
     pub date: String,
     pub activity_description: String,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub project_id: Option<u64>,
     pub project_name: Option<String>,
-    #[serde(deserialize_with = "lenient::num")]
     pub total_minutes: i64,
 }

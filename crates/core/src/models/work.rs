@@ -1,46 +1,36 @@
 //! Projects, contracts and tasks.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use webwork_derive::FromJson;
 
-use super::lenient;
 use super::{ContractStatus, RateType, Role, TaskPriority, TaskStatus};
 
 /// A project of a workspace.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Project {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
     pub name: String,
-    #[serde(deserialize_with = "lenient::num")]
     pub owner_id: u64,
     /// `YYYY-MM-DD`.
     pub start_date: Option<String>,
     /// `YYYY-MM-DD`.
     pub deadline: Option<String>,
     /// Hours.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub estimation: Option<f64>,
     /// Sent as `budget` on writes.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub budget_estimation: Option<f64>,
     pub notes: Option<String>,
     pub icon: Option<String>,
-    #[serde(deserialize_with = "lenient::flag")]
     pub is_billable: bool,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub rate: Option<f64>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub weekly_hours_limit: Option<i64>,
     /// A screenshot mode code; projects also show `blur`, which is not in the contract enum.
     pub screenshots: Option<String>,
-    #[serde(deserialize_with = "lenient::list")]
     pub tags: Vec<Tag>,
-    #[serde(deserialize_with = "lenient::num")]
     pub contracts_count: u64,
     /// The docs show `1` and do not say what it means; our sandbox uses 1 active, 0 archived.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub status: Option<i64>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
@@ -48,11 +38,10 @@ pub struct Project {
 }
 
 /// A project tag.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Tag {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
     pub name: String,
     /// A CSS colour such as `#1e88e5`, when set.
@@ -60,30 +49,25 @@ pub struct Tag {
 }
 
 /// A member's assignment to a project, with its rate and limits.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Contract {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
-    #[serde(deserialize_with = "lenient::num")]
     pub project_id: u64,
     pub project_name: Option<String>,
     pub project_icon: Option<String>,
-    #[serde(deserialize_with = "lenient::num")]
     pub user_id: u64,
     pub user_firstname: Option<String>,
     pub user_lastname: Option<String>,
     pub user_email: Option<String>,
     pub user_role: Option<Role>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub weekly_hours_limit: Option<i64>,
     /// A screenshot mode code (see [`super::ScreenshotMode`]).
     pub screenshots: Option<String>,
     /// e.g. `Screenshot on`.
     pub screenshots_label: Option<String>,
     /// Only with rate permission and a billable project.
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub rate: Option<f64>,
     pub rate_type: Option<RateType>,
     pub status: ContractStatus,
@@ -93,28 +77,22 @@ pub struct Contract {
 }
 
 /// A task of a project.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Task {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
     pub title: String,
     pub description: Option<String>,
-    #[serde(deserialize_with = "lenient::num")]
     pub project_id: u64,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub owner_id: Option<u64>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub creator_id: Option<u64>,
     pub status: Option<TaskStatus>,
     pub priority: Option<TaskPriority>,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
     pub completed_at: Option<String>,
-    #[serde(deserialize_with = "lenient::list")]
     pub assignees: Vec<TaskAssignee>,
-    #[serde(deserialize_with = "lenient::opt_num")]
     pub parent_id: Option<u64>,
     pub status_name: Option<String>,
     pub status_color: Option<String>,
@@ -125,11 +103,10 @@ pub struct Task {
 }
 
 /// A user assigned to a task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TaskAssignee {
-    #[serde(deserialize_with = "lenient::num")]
     pub id: u64,
     pub firstname: Option<String>,
     pub lastname: Option<String>,

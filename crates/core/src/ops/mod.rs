@@ -12,7 +12,7 @@ mod table;
 pub use build::{build, Args, Rule};
 pub use table::*;
 
-use serde::de::DeserializeOwned;
+use crate::models::json::FromJson;
 use serde_json::Value;
 
 use crate::error::ApiError;
@@ -212,7 +212,7 @@ impl ApiRequest {
 /// A typed operation: parameters in, `Output` out.
 pub trait Operation {
     /// What the reply's `data` decodes into.
-    type Output: DeserializeOwned;
+    type Output: FromJson;
     /// What the table says about this operation's requests.
     const INFO: OpInfo;
     /// What the table says to document it.
@@ -224,7 +224,7 @@ pub trait Operation {
 
 /// A list operation the client can walk page by page.
 pub trait Paginated: Operation<Output = Vec<Self::Item>> + Clone {
-    type Item: DeserializeOwned;
+    type Item: FromJson;
     /// The largest `per_page` the API allows here (100, or 50 for time entries).
     const PER_PAGE_MAX: u32;
     fn set_page(&mut self, page: u32);
