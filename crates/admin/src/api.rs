@@ -184,25 +184,40 @@ impl Api {
         }
     }
 
+    // `send`, `page` and `all` turn the operation into its request before the future starts,
+    // so their futures hold only the boxed call: one future type per output type, none holding
+    // an operation (a future per operation was 1 to 5 KB of wasm each, some 60 of them).
+
     /// Sends an operation; its `data`.
-    pub async fn send<O: Operation>(self, op: O) -> Result<O::Output, ApiError> {
-        let reply = self.call_boxed(op.to_request()).await?;
-        typed(reply.data)
+    pub fn send<O: Operation>(self, op: O) -> impl Future<Output = Result<O::Output, ApiError>> {
+        self.send_request(op.to_request())
+    }
+
+    async fn send_request<T: FromJson>(self, request: Result<ApiRequest, ApiError>) -> Result<T, ApiError> {
+        typed(self.call_boxed(request).await?.data)
     }
 
     /// One page of a list.
-    pub async fn page<O: Paginated>(self, op: O) -> Result<Page<O::Item>, ApiError> {
+    pub fn page<O: Paginated>(self, op: O) -> impl Future<Output = Result<Page<O::Item>, ApiError>> {
         let (page, per_page) = (op.page_number().unwrap_or(1), op.page_size().unwrap_or(20));
-        let reply = self.call_boxed(op.to_request()).await?;
+        self.page_request(op.to_request(), page, per_page)
+    }
+
+    async fn page_request<T: FromJson>(self, request: Result<ApiRequest, ApiError>, page: u32, per_page: u32) -> Result<Page<T>, ApiError> {
+        let reply = self.call_boxed(request).await?;
         Ok(Page { items: typed(reply.data)?, pagination: reply.pagination, page, per_page })
     }
 
     /// Every item of a list (pages of 100, each through the pacer).
-    pub async fn all<O: Paginated>(self, mut op: O) -> Result<Vec<O::Item>, ApiError> {
+    pub fn all<O: Paginated>(self, mut op: O) -> impl Future<Output = Result<Vec<O::Item>, ApiError>> {
         op.set_page(1);
         op.set_per_page(O::PER_PAGE_MAX);
-        let values: Vec<Value> = Box::pin(self.all_values(op.to_request(), O::PER_PAGE_MAX)).await?;
-        values.into_iter().map(typed).collect()
+        self.all_request(op.to_request(), O::PER_PAGE_MAX)
+    }
+
+    async fn all_request<T: FromJson>(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<T>, ApiError> {
+        let values: Vec<Value> = Box::pin(self.all_values(request, per_page)).await?;
+        typed(Value::Array(values))
     }
 
     async fn all_values(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<Value>, ApiError> {

@@ -27,7 +27,7 @@ pub type Names = Signal<BTreeMap<u64, String>>;
 /// The workspace's members by id (every page, once per page view).
 pub fn member_names(api: Api, ws: Memo<u64>) -> Names {
     let res = load(move || member_options(api, ws.get()));
-    Signal::derive(move || res.ready().unwrap_or_default().into_iter().map(|(id, label)| (id, short_name(&label))).collect())
+    Signal::derive(move || super::map_of(res.ready().unwrap_or_default().into_iter().map(|(id, label)| (id, short_name(&label)))))
 }
 
 /// "Ada Lovelace (ada@x)" as "Ada Lovelace".

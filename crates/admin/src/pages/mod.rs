@@ -22,7 +22,7 @@ pub mod expenses;
 pub mod leaves;
 pub mod reports;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use webwork_core::envelope::Pagination as PageInfo;
@@ -148,6 +148,21 @@ pub fn sort_by_text<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
     keys.sort_unstable();
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(keys.into_iter().filter_map(|(_, i)| slots[i].take()));
+}
+
+/// A map from pairs, one insert at a time. `collect()` into a `BTreeMap` or `BTreeSet` sorts
+/// the items first: a copy of the standard stable sort per item type, about 4 KB of wasm each.
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(pairs);
+    map
+}
+
+/// A set, one insert at a time (see [`map_of`]).
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 /// A sort key that orders ids as numbers.

@@ -131,7 +131,7 @@ fn report_ctx() -> Ctx {
     let ws = use_ws();
     let members = load(move || member_options(api, ws.get()));
     let names = Signal::derive(move || {
-        members.ready().unwrap_or_default().into_iter().map(|(id, l)| (id, l.rsplit_once(" (").map_or(l.as_str(), |(n, _)| n).to_owned())).collect()
+        super::map_of(members.ready().unwrap_or_default().into_iter().map(|(id, l)| (id, l.rsplit_once(" (").map_or(l.as_str(), |(n, _)| n).to_owned())))
     });
     Ctx { api, ws, query: use_url_query(), members, names }
 }
@@ -185,7 +185,7 @@ type TrackedData = ((CivilDate, CivilDate), bool, Vec<TrackedHoursReport>, BTree
 fn tracked_bars(data: &TrackedData, names: &BTreeMap<u64, String>) -> StackedBars {
     let ((from, to), by_member, reports, projects) = data;
     let days = days_of(*from, *to);
-    let index: BTreeMap<String, usize> = days.iter().enumerate().map(|(i, d)| (d.to_string(), i)).collect();
+    let index: BTreeMap<String, usize> = super::map_of(days.iter().enumerate().map(|(i, d)| (d.to_string(), i)));
     let mut series: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for report in reports {
         for (date, day) in &report.dates {
@@ -211,7 +211,7 @@ pub fn TrackedHoursPage() -> impl IntoView {
         let ops = tracked_requests(query, ws.get());
         let range = url_range(query, Preset::ThisWeek);
         let by_member = query.get("by").as_deref() == Some("member");
-        let project_names: BTreeMap<u64, String> = projects.ready().unwrap_or_default().into_iter().collect();
+        let project_names: BTreeMap<u64, String> = super::map_of(projects.ready().unwrap_or_default());
         async move {
             let mut reports = Vec::new();
             for op in ops? {

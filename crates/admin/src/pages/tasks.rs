@@ -195,7 +195,7 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
     let start = FieldState::new("start_date", opt(&t.start_date)).check(checks::optional_date);
     let end = FieldState::new("end_date", opt(&t.end_date)).check(checks::optional_date);
     let form = Form::new(vec![title, description, status, priority, start, end]);
-    let before: BTreeSet<u64> = t.assignees.iter().map(|a| a.id).collect();
+    let before: BTreeSet<u64> = super::set_of(t.assignees.iter().map(|a| a.id));
     let assignees = RwSignal::new(before.clone());
     let before = StoredValue::new(before);
     let people = load(move || project_people(api, ws, project));

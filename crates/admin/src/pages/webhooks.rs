@@ -168,7 +168,7 @@ pub fn WebhookPage() -> impl IntoView {
             {move || res.ready().map(|w| {
                 let url = FieldState::new("url", w.url.clone()).check(checks::url);
                 let form = Form::new(vec![url]);
-                let events = RwSignal::new(w.events.iter().map(|e| e.as_str().to_owned()).collect::<BTreeSet<_>>());
+                let events = RwSignal::new(super::set_of(w.events.iter().map(|e| e.as_str().to_owned())));
                 let wid = w.id.clone();
                 let submit = move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();

@@ -211,16 +211,21 @@ impl<T: FromJson> FromJson for Option<T> {
     }
 }
 
+// Plain loops, not `collect()`: collecting `Result`s into a `Vec` instantiates the in-place
+// iteration machinery per item type, and into a `BTreeMap` a stable sort per value type.
+
 /// `null` reads as an empty list.
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Result<Self, ReadError> {
         match value {
             Value::Null => Ok(Vec::new()),
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item).map_err(|e| e.at(Step::Index(i))))
-                .collect(),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    out.push(T::from_json(item).map_err(|e| e.at(Step::Index(i)))?);
+                }
+                Ok(out)
+            }
             other => Err(ReadError::new(format!("expected a list, found {}", read::kind(&other)))),
         }
     }
@@ -231,13 +236,18 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: Value) -> Result<Self, ReadError> {
         match value {
             Value::Null => Ok(BTreeMap::new()),
-            Value::Object(entries) => entries
-                .into_iter()
-                .map(|(key, item)| match T::from_json(item) {
-                    Ok(v) => Ok((key, v)),
-                    Err(e) => Err(e.at(Step::Key(key))),
-                })
-                .collect(),
+            Value::Object(entries) => {
+                let mut out = BTreeMap::new();
+                for (key, item) in entries {
+                    match T::from_json(item) {
+                        Ok(v) => {
+                            out.insert(key, v);
+                        }
+                        Err(e) => return Err(e.at(Step::Key(key))),
+                    }
+                }
+                Ok(out)
+            }
             other => Err(ReadError::new(format!("expected an object, found {}", read::kind(&other)))),
         }
     }
