@@ -1,8 +1,9 @@
 //! Tolerant reading of reply data straight from the JSON, field by field.
 //!
-//! Why not the core's models: each model's derived `Deserialize` (and serde_json's `Value`
-//! deserializer instantiated for it) costs several KB of wasm, and the widgets read nine of them
-//! for a handful of fields each; that alone put the bundle some 20% over its budget. These
+//! Why not the core's models: the widgets show a handful of fields of nine models, and reading
+//! the whole models cost kilobytes each (with derived `Deserialize`, that put the bundle some 20%
+//! over its budget; the models' readers are smaller since `#[derive(FromJson)]`, but still read
+//! every field). These
 //! accessors keep the core's tolerance where the widgets need it: numbers that arrive as
 //! strings, missing fields and `null` lists, enum values in any case, a person as a bare name.
 
