@@ -250,3 +250,26 @@ fn the_envelope_reads_leniently_and_names_what_it_cannot_read() {
     assert_eq!(odd.kind(), "validation");
     assert!(odd.to_string().contains(r#"{"code":9}"#), "{odd}");
 }
+
+#[test]
+fn serde_reads_the_models_as_the_client_does() {
+    // `Deserialize` goes through the same reader (`#[derive(FromJson)]`): same tolerance,
+    // same values, and an error that names its path.
+    let text = r#"[{"id": "7", "title": 12, "project_id": 2, "status": "21", "assignees": null, "owner_id": null, "extra": [1]}]"#;
+    let via_serde: Vec<Task> = serde_json::from_str(text).unwrap();
+    let via_client = ok::<Vec<Task>>(json!({"success": true, "data": serde_json::from_str::<serde_json::Value>(text).unwrap()})).data;
+    assert_eq!(via_serde, via_client);
+    assert_eq!((via_serde[0].id, via_serde[0].title.as_str(), via_serde[0].owner_id), (7, "12", None));
+    assert_eq!(via_serde[0].status, Some(TaskStatus::from_code(21)));
+    let err = serde_json::from_str::<Vec<Task>>(r#"[{"id": 1}, {"project_id": {"x": 1}}]"#).unwrap_err();
+    // serde reads a list's items one by one, so the path starts at the item (and serde_json adds
+    // the position).
+    assert!(err.to_string().starts_with("project_id: expected a number") && err.to_string().contains("line 1"), "{err}");
+    // A field sent as null reads as its default; a model sent as null is no model.
+    let sheet = ok::<Timesheet>(json!({"success": true, "data": {"id": 5, "status": null, "daily_breakdown": null, "member": "Ana Souza", "total_amount": {"USD": "12.5"}}})).data;
+    assert_eq!((sheet.id.as_str(), sheet.status.clone(), sheet.daily_breakdown.len()), ("5", TimesheetStatus::default(), 0));
+    assert_eq!(sheet.member.and_then(|m| m.name).as_deref(), Some("Ana Souza"));
+    assert_eq!(sheet.total_amount.map(|a| a.total()), Some(12.5));
+    let missing = decode::<Vec<Task>>(200, br#"{"success":true,"data":[null]}"#, None).unwrap_err();
+    assert!(matches!(missing, ApiError::Decode { ref path, ref message } if path == "data[0]" && message == "expected an object, found null"), "{missing:?}");
+}
