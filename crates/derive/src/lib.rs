@@ -15,11 +15,16 @@
 //!
 //! Attributes read: `#[serde(rename = "wire")]` (the field's name on the wire, shared with the
 //! derived `Serialize`) and `#[json(with = path)]`, a `fn(Value) -> Result<T, ReadError>` for a
-//! field whose reading is not its type's.
+//! field whose reading is not its type's. A field with a serde setting that changes how it is
+//! read (`alias`, `default`, `flatten`, `skip`, `with`...) is refused at compile time rather
+//! than read otherwise than serde would have.
 
 use proc_macro::TokenStream;
 use quote::quote;
 use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr};
+
+/// Field settings of serde's that change how a field is read, which the derive does not follow.
+const UNREAD_SERDE: &[&str] = &["alias", "default", "deserialize_with", "flatten", "skip", "skip_deserializing", "with"];
 
 #[proc_macro_derive(FromJson, attributes(json))]
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
@@ -49,6 +54,9 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 attr.parse_nested_meta(|meta| {
                     if meta.path.is_ident("rename") {
                         wire = meta.value()?.parse::<LitStr>()?.value();
+                    } else if UNREAD_SERDE.iter().any(|name| meta.path.is_ident(name)) {
+                        // The reader would silently read otherwise than these settings say.
+                        return Err(meta.error("FromJson does not follow this serde setting; use #[json(with = path)]"));
                     } else if meta.input.peek(syn::Token![=]) {
                         // Another serde setting with a value (`skip_serializing_if = ".."`).
                         meta.value()?.parse::<syn::Expr>()?;

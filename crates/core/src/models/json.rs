@@ -15,6 +15,7 @@
 //! - booleans may arrive as `0`/`1` or `"yes"`/`"no"`; strings may arrive as numbers;
 //! - anything else that does not fit is a [`ReadError`] naming where it is (`[1].id`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -48,9 +49,10 @@ pub struct ReadError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
-    Field(&'static str),
+    /// A field of a model, or a key of a map (`.id`, `.2024-01-01`).
+    Name(Cow<'static, str>),
+    /// An item of a list (`[1]`).
     Index(usize),
-    Key(String),
 }
 
 impl ReadError {
@@ -67,13 +69,9 @@ impl ReadError {
         let mut out = root.to_owned();
         for step in self.path.iter().rev() {
             match step {
-                Step::Field(name) => {
+                Step::Name(name) => {
                     out.push('.');
                     out.push_str(name);
-                }
-                Step::Key(key) => {
-                    out.push('.');
-                    out.push_str(key);
                 }
                 Step::Index(i) => {
                     out.push('[');
@@ -135,7 +133,7 @@ pub fn field_with<T: Default>(
         Some(Ok(v)) => v,
         Some(Err(e)) => {
             if error.is_none() {
-                *error = Some(e.at(Step::Field(key)));
+                *error = Some(e.at(Step::Name(Cow::Borrowed(key))));
             }
             T::default()
         }
@@ -243,7 +241,7 @@ impl<T: FromJson> FromJson for BTreeMap<String, T> {
                         Ok(v) => {
                             out.insert(key, v);
                         }
-                        Err(e) => return Err(e.at(Step::Key(key))),
+                        Err(e) => return Err(e.at(Step::Name(Cow::Owned(key)))),
                     }
                 }
                 Ok(out)
@@ -261,7 +259,7 @@ mod tests {
 
     #[test]
     fn paths_name_fields_indexes_and_keys_outermost_first() {
-        let e = ReadError::new("bad").at(Step::Field("id")).at(Step::Index(2)).at(Step::Key("2024-01-01".into()));
+        let e = ReadError::new("bad").at(Step::Name("id".into())).at(Step::Index(2)).at(Step::Name("2024-01-01".to_owned().into()));
         assert_eq!(e.path_from("data"), "data.2024-01-01[2].id");
         assert_eq!(e.to_string(), "2024-01-01[2].id: bad");
         assert_eq!(ReadError::new("bad").to_string(), "bad");

@@ -73,7 +73,7 @@ impl FromJson for Amount {
     }
     fn from_json_opt(value: Value) -> Result<Option<Self>, ReadError> {
         match value {
-            Value::Object(_) => FromJson::from_json(value).map(|m| Some(Amount::PerCurrency(m))),
+            Value::Object(_) => Self::from_json(value).map(Some),
             other => Ok(f64::from_json_opt(other)?.map(Amount::Single)),
         }
     }
