@@ -216,11 +216,11 @@ impl Api {
     }
 
     async fn all_request<T: FromJson>(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<T>, ApiError> {
-        let values: Vec<Value> = Box::pin(self.all_values(request, per_page)).await?;
-        typed(Value::Array(values))
+        webwork_core::envelope::decode_pages(Box::pin(self.all_pages(request, per_page)).await?)
     }
 
-    async fn all_values(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<Value>, ApiError> {
+    /// The `data` of every page, page by page (so a decode error can say which page).
+    async fn all_pages(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<Vec<Value>>, ApiError> {
         let mut request = request?;
         let mut out = Vec::new();
         for page in 1u32.. {
@@ -229,10 +229,10 @@ impl Api {
             let items = match reply.data {
                 Value::Array(items) => items,
                 Value::Null => Vec::new(),
-                other => return Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }),
+                other => return Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }.on_page(page)),
             };
             let n = items.len() as u32;
-            out.extend(items);
+            out.push(items);
             let more = match reply.pagination {
                 Some(p) if p.last_page > 0 => p.current_page.max(page) < p.last_page,
                 _ => n >= per_page,

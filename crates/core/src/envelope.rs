@@ -198,6 +198,17 @@ pub fn decode_json(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Res
 /// An error answer: its `message`, and as detail `error` (text, or any JSON as text) or a
 /// Laravel-style `errors: {field: [messages]}`. Whatever cannot be read is left out: an error
 /// page from a proxy still becomes the error its status stands for.
+/// The `data` lists of several pages of one list, read as one list of `T`. A bad item is named
+/// by its index within its page and by the page (1-based), as the pages were sent.
+pub fn decode_pages<T: FromJson>(pages: Vec<Vec<Value>>) -> Result<Vec<T>, ApiError> {
+    let mut out = Vec::new();
+    for (page, items) in (1u32..).zip(pages) {
+        let mut items = Vec::<T>::from_json(Value::Array(items)).map_err(|e| e.into_decode("data").on_page(page))?;
+        out.append(&mut items);
+    }
+    Ok(out)
+}
+
 fn decode_error(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> ApiError {
     let mut root = match serde_json::from_slice(body) {
         Ok(Value::Object(map)) => map,

@@ -69,6 +69,15 @@ impl ApiError {
         }
     }
 
+    /// A list page's decode error, saying which page: its path counts items within the page,
+    /// so `data[23]` alone would be ambiguous when several pages were read.
+    pub fn on_page(self, page: u32) -> Self {
+        match self {
+            ApiError::Decode { path, message } => ApiError::Decode { path, message: format!("{message} (page {page} of the list)") },
+            other => other,
+        }
+    }
+
     /// Whether sending the same request again later may succeed.
     pub fn is_transient(&self) -> bool {
         matches!(

@@ -260,6 +260,23 @@ fn item_stream_stops_on_error_and_pages_without_meta_stop_on_a_short_page() {
 }
 
 #[test]
+fn a_bad_item_on_a_later_page_is_named_by_page_and_index_within_it() {
+    let mut bad: Vec<serde_json::Value> = (0..3).map(|i| json!({"id": 100 + i})).collect();
+    bad[2] = json!({"id": "not a number"});
+    let page2 = answer(200, json!({"success": true, "data": bad, "pagination": {"current_page": 2, "last_page": 2, "per_page": 100, "total": 103}}));
+    let fake = Fake::with(vec![member_page(1, 2, 100), page2]);
+    let err = block_on(client(&fake).all(ListMembers::new(1u64))).unwrap_err();
+    match &err {
+        ApiError::Decode { path, message } => {
+            assert_eq!(path, "data[2].id");
+            assert!(message.ends_with("(page 2 of the list)"), "{message}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert!(err.to_string().contains("`data[2].id`"), "{err}");
+}
+
+#[test]
 fn invalid_requests_are_not_sent() {
     let fake = Fake::with(vec![]);
     let err = block_on(client(&fake).send(&ListMembers::new(1u64).per_page(101u32))).unwrap_err();

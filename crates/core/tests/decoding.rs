@@ -273,3 +273,19 @@ fn serde_reads_the_models_as_the_client_does() {
     let missing = decode::<Vec<Task>>(200, br#"{"success":true,"data":[null]}"#, None).unwrap_err();
     assert!(matches!(missing, ApiError::Decode { ref path, ref message } if path == "data[0]" && message == "expected an object, found null"), "{missing:?}");
 }
+
+#[test]
+fn pages_read_as_one_list_name_a_bad_item_by_its_page() {
+    use webwork_core::envelope::decode_pages;
+    let page = |ids: &[serde_json::Value]| ids.iter().map(|id| json!({"id": id})).collect::<Vec<_>>();
+    let members: Vec<Member> = decode_pages(vec![page(&[json!(1), json!(2)]), page(&[json!(3)])]).unwrap();
+    assert_eq!(members.iter().map(|m| m.id).collect::<Vec<_>>(), [1, 2, 3]);
+    let err = decode_pages::<Member>(vec![page(&[json!(1), json!(2)]), page(&[json!(3), json!("x")])]).unwrap_err();
+    match err {
+        ApiError::Decode { path, message } => {
+            assert_eq!(path, "data[1].id");
+            assert!(message.ends_with("(page 2 of the list)"), "{message}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}

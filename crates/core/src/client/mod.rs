@@ -267,7 +267,7 @@ impl<T: Transport> Client<T> {
                         });
                         Some((Ok(page), following))
                     }
-                    Err(e) => Some((Err(e), None)),
+                    Err(e) => Some((Err(e.on_page(op.page_number().unwrap_or(1))), None)),
                 }
             }
         })
