@@ -26,6 +26,11 @@ use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr};
 /// Field settings of serde's that change how a field is read, which the derive does not follow.
 const UNREAD_SERDE: &[&str] = &["alias", "default", "deserialize_with", "flatten", "skip", "skip_deserializing", "with"];
 
+/// Container settings of serde's the reader agrees with: a bare `default` is what it does for
+/// every missing field anyway, and the others do not change how fields are read. Anything else
+/// (`rename_all`, `deny_unknown_fields`, `from`, `transparent`, `default = path`...) is refused.
+const FOLLOWED_SERDE_CONTAINER: &[&str] = &["default", "rename", "bound", "crate", "expecting", "into"];
+
 #[proc_macro_derive(FromJson, attributes(json))]
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -42,6 +47,19 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     };
     if !input.generics.params.is_empty() {
         return Err(syn::Error::new_spanned(&input.generics, "FromJson is derived for structs without generics only"));
+    }
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            let followed = FOLLOWED_SERDE_CONTAINER.iter().any(|name| meta.path.is_ident(name));
+            let has_value = meta.input.peek(syn::Token![=]);
+            if !followed || (meta.path.is_ident("default") && has_value) {
+                return Err(meta.error("FromJson does not follow this serde container setting"));
+            }
+            if has_value {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        })?;
     }
     let json = quote!(::webwork_core::models::json);
     let mut reads = Vec::new();
@@ -95,4 +113,46 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand_str(source: &str) -> Result<String, String> {
+        let input: DeriveInput = syn::parse_str(source).expect("test input parses");
+        expand(&input).map(|tokens| tokens.to_string()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_each_field_by_its_wire_name_or_its_own_reader() {
+        let out = expand_str(
+            "#[serde(default)] struct M { id: u64, #[serde(rename = \"type\", skip_serializing_if = \"Option::is_none\")] kind: Option<String>, #[json(with = read_person)] who: P }",
+        )
+        .unwrap();
+        assert!(out.contains("id : :: webwork_core :: models :: json :: field (& mut object , \"id\""), "{out}");
+        assert!(out.contains("kind : :: webwork_core :: models :: json :: field (& mut object , \"type\""), "{out}");
+        assert!(out.contains("field_with (& mut object , \"who\" , read_person"), "{out}");
+        assert!(out.contains("impl < 'de > :: serde :: Deserialize < 'de > for M"), "{out}");
+    }
+
+    #[test]
+    fn refuses_serde_settings_it_would_not_follow() {
+        for field in ["#[serde(alias = \"b\")]", "#[serde(default)]", "#[serde(flatten)]", "#[serde(skip)]", "#[serde(with = \"m\")]", "#[serde(deserialize_with = \"f\")]"] {
+            let err = expand_str(&format!("struct M {{ {field} a: u64 }}")).unwrap_err();
+            assert!(err.contains("does not follow this serde setting"), "{field}: {err}");
+        }
+        for container in ["#[serde(rename_all = \"camelCase\")]", "#[serde(deny_unknown_fields)]", "#[serde(default = \"M::new\")]", "#[serde(transparent)]"] {
+            let err = expand_str(&format!("{container} struct M {{ a: u64 }}")).unwrap_err();
+            assert!(err.contains("serde container setting"), "{container}: {err}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        assert!(expand_str("enum E { A }").unwrap_err().contains("named fields only"));
+        assert!(expand_str("struct T(u64);").unwrap_err().contains("named fields only"));
+        assert!(expand_str("struct G<T> { a: T }").unwrap_err().contains("without generics"));
+        assert!(expand_str("struct M { #[json(using = f)] a: u64 }").unwrap_err().contains("expected `with = path`"));
+    }
 }
