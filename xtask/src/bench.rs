@@ -110,10 +110,7 @@ fn sandbox(args: &[String]) -> Result {
     if !binary.exists() {
         return Err(format!("{} is missing; run without --no-build", binary.display()));
     }
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map_err(|e| format!("no free loopback port: {e}"))?
-        .port();
+    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free loopback port: {e}"))?.port();
     let addr = format!("127.0.0.1:{port}");
     println!("bench: starting {} on {addr} (in memory, rate limit off, today {TODAY})", binary.display());
     let child = std::process::Command::new(&binary)
@@ -129,7 +126,9 @@ fn sandbox(args: &[String]) -> Result {
     // Setup: enough members for a 100-row page.
     let mut conn = Conn::open(&addr)?;
     for i in 0..60 {
-        let body = format!(r#"{{"workspace_id":1,"email":"bench-{i}@example.com","firstname":"Bench","lastname":"User {i}","role":"Regular User"}}"#);
+        let body = format!(
+            r#"{{"workspace_id":1,"email":"bench-{i}@example.com","firstname":"Bench","lastname":"User {i}","role":"Regular User"}}"#
+        );
         let (status, text) = conn.request("POST", "/api/v2/members", Some(&body))?;
         if status != 201 {
             return Err(format!("setup: inviting a member answered {status}: {text}"));
@@ -332,7 +331,11 @@ impl Conn {
 
         let mut line = String::new();
         self.reader.read_line(&mut line).map_err(io)?;
-        let status: u16 = line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| format!("{method} {path}: bad status line {line:?}"))?;
+        let status: u16 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| format!("{method} {path}: bad status line {line:?}"))?;
         let (mut length, mut chunked) = (None, false);
         loop {
             line.clear();
@@ -357,7 +360,8 @@ impl Conn {
             loop {
                 line.clear();
                 self.reader.read_line(&mut line).map_err(io)?;
-                let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or(""), 16).map_err(|_| format!("{method} {path}: bad chunk size"))?;
+                let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or(""), 16)
+                    .map_err(|_| format!("{method} {path}: bad chunk size"))?;
                 let mut chunk = vec![0; size + 2];
                 self.reader.read_exact(&mut chunk).map_err(io)?;
                 if size == 0 {

@@ -38,16 +38,7 @@ pub fn run() -> Result {
             None
         };
         let mut run = cmd("cargo");
-        run.args([
-            "run",
-            "--profile",
-            "native-release",
-            "-p",
-            SANDBOX_PACKAGE,
-            "--",
-            "--addr",
-            SANDBOX_ADDR,
-        ]);
+        run.args(["run", "--profile", "native-release", "-p", SANDBOX_PACKAGE, "--", "--addr", SANDBOX_ADDR]);
         if panel_built {
             run.args(["--serve", PANEL_DIST]);
             println!(
@@ -67,15 +58,9 @@ pub fn run() -> Result {
 
     let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
     println!("demo: not built yet:");
-    println!(
-        "  - the sandbox (API v2 emulator with demo data): {SANDBOX_DIR} is still a placeholder"
-    );
+    println!("  - the sandbox (API v2 emulator with demo data): {SANDBOX_DIR} is still a placeholder");
     if !panel_built {
-        let why = if exists(ADMIN_DIR) {
-            "not built into dist/ yet"
-        } else {
-            "crates/admin does not exist yet"
-        };
+        let why = if exists(ADMIN_DIR) { "not built into dist/ yet" } else { "crates/admin does not exist yet" };
         println!("  - the admin panel: {why}");
     }
     if !exists(CORE_DIR) {
@@ -96,8 +81,7 @@ fn sandbox_built() -> bool {
     let main = dir.join("src/main.rs");
     // The binary target is implicit (src/main.rs of a package named webwork-sandbox) or a [[bin]] entry.
     let implicit_bin = manifest.contains(&format!("name = \"{SANDBOX_PACKAGE}\"")) && main.exists();
-    let explicit_bin =
-        manifest.contains("[[bin]]") && manifest.contains(&format!("\"{SANDBOX_PACKAGE}\""));
+    let explicit_bin = manifest.contains("[[bin]]") && manifest.contains(&format!("\"{SANDBOX_PACKAGE}\""));
     if !(implicit_bin || explicit_bin) {
         return false;
     }

@@ -48,10 +48,7 @@ pub struct Built {
 pub fn run() -> Result {
     crate::setup::run()?;
     let built = build()?;
-    println!(
-        "\nnpm: package ready in {} (publish with `cd {PACKAGE_DIR} && npm publish`)",
-        built.dir.display()
-    );
+    println!("\nnpm: package ready in {} (publish with `cd {PACKAGE_DIR} && npm publish`)", built.dir.display());
     println!("npm: tarball {}", built.tarball.display());
     Ok(())
 }
@@ -68,33 +65,14 @@ pub fn build() -> Result<Built> {
         fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     }
 
-    util::run(cmd("cargo").args([
-        "build",
-        "--release",
-        "--target",
-        WASM_TARGET,
-        "-p",
-        "webwork-js",
-        "--lib",
-    ]))?;
+    util::run(cmd("cargo").args(["build", "--release", "--target", WASM_TARGET, "-p", "webwork-js", "--lib"]))?;
     size::bind_and_optimise("webwork_js", "wasm", &["--omit-default-module-path"], &staging, &pkg)?;
 
     let fixtures = out.join("conformance.json");
     let methods = out.join("methods.md");
     util::run(
         cmd("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "webwork-js",
-                "--features",
-                "typegen",
-                "--bin",
-                "webwork-js-typegen",
-                "--",
-                "--out-dir",
-            ])
+            .args(["run", "--quiet", "-p", "webwork-js", "--features", "typegen", "--bin", "webwork-js-typegen", "--", "--out-dir"])
             .arg(&pkg)
             .arg("--fixtures")
             .arg(&fixtures)
@@ -111,41 +89,24 @@ pub fn build() -> Result<Built> {
     if !text.contains(METHODS_MARKER) {
         return Err(format!("web/README.md lacks the {METHODS_MARKER} line"));
     }
-    fs::write(&readme, text.replace(METHODS_MARKER, table.trim_end()))
-        .map_err(|e| format!("{}: {e}", readme.display()))?;
+    fs::write(&readme, text.replace(METHODS_MARKER, table.trim_end())).map_err(|e| format!("{}: {e}", readme.display()))?;
 
     let tarball = pack(&pkg, &out)?;
     report(&pkg)?;
-    Ok(Built {
-        dir: pkg,
-        tarball,
-        fixtures,
-    })
+    Ok(Built { dir: pkg, tarball, fixtures })
 }
 
 /// `npm pack` of the package folder into `into`; returns the tarball's path.
 fn pack(pkg: &Path, into: &Path) -> Result<PathBuf> {
     let mut command = cmd("npm");
-    command
-        .current_dir(pkg)
-        .args(["pack", "--silent", "--pack-destination"])
-        .arg(into);
+    command.current_dir(pkg).args(["pack", "--silent", "--pack-destination"]).arg(into);
     println!("$ {}", util::describe(&command));
-    let output = command
-        .output()
-        .map_err(|e| format!("could not run npm pack: {e}"))?;
+    let output = command.output().map_err(|e| format!("could not run npm pack: {e}"))?;
     if !output.status.success() {
-        return Err(format!(
-            "npm pack failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
+        return Err(format!("npm pack failed: {}", String::from_utf8_lossy(&output.stderr)));
     }
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let name = stdout
-        .lines()
-        .map(str::trim)
-        .rfind(|l| l.ends_with(".tgz"))
-        .ok_or("npm pack printed no tarball name")?;
+    let name = stdout.lines().map(str::trim).rfind(|l| l.ends_with(".tgz")).ok_or("npm pack printed no tarball name")?;
     Ok(into.join(name))
 }
 
@@ -160,12 +121,5 @@ pub fn install_into(consumer: &Path, built: &Built) -> Result {
     let target = consumer.join("node_modules").join(PACKAGE_NAME);
     let _ = fs::remove_dir_all(&target);
     fs::create_dir_all(&target).map_err(|e| format!("creating {}: {e}", target.display()))?;
-    util::run(
-        cmd("tar")
-            .arg("-xzf")
-            .arg(&built.tarball)
-            .arg("--strip-components=1")
-            .arg("-C")
-            .arg(&target),
-    )
+    util::run(cmd("tar").arg("-xzf").arg(&built.tarball).arg("--strip-components=1").arg("-C").arg(&target))
 }

@@ -25,18 +25,8 @@ struct CargoTool {
 const CARGO_TOOLS: &[CargoTool] = &[
     // Must equal the `wasm-bindgen` crate version pinned in the workspace Cargo.toml (=0.2.130): the CLI
     // refuses to process a module built by another version. Brings the wasm test runner with it.
-    CargoTool {
-        krate: "wasm-bindgen-cli",
-        version: "0.2.130",
-        locked: false,
-        bins: &["wasm-bindgen", "wasm-bindgen-test-runner"],
-    },
-    CargoTool {
-        krate: "trunk",
-        version: "0.21.14",
-        locked: true,
-        bins: &["trunk"],
-    },
+    CargoTool { krate: "wasm-bindgen-cli", version: "0.2.130", locked: false, bins: &["wasm-bindgen", "wasm-bindgen-test-runner"] },
+    CargoTool { krate: "trunk", version: "0.21.14", locked: true, bins: &["trunk"] },
 ];
 
 /// How to tell whether something installed by apt is there.
@@ -55,34 +45,14 @@ struct AptTool {
 }
 
 const APT_TOOLS: &[AptTool] = &[
-    AptTool {
-        what: "chromium",
-        present: Present::File("/usr/bin/chromium"),
-        packages: &["chromium"],
-    },
-    AptTool {
-        what: "chromedriver",
-        present: Present::File("/usr/bin/chromedriver"),
-        packages: &["chromium-driver"],
-    },
+    AptTool { what: "chromium", present: Present::File("/usr/bin/chromium"), packages: &["chromium"] },
+    AptTool { what: "chromedriver", present: Present::File("/usr/bin/chromedriver"), packages: &["chromium-driver"] },
     // Debian's wasm-opt (binaryen 108) is a fallback only: xtask puts binaryen 132 from xtask/tools (npm) first
     // on PATH, because 108 corrupts wasm-bindgen's externref table export. Checked by path for that reason.
-    AptTool {
-        what: "wasm-opt",
-        present: Present::File("/usr/bin/wasm-opt"),
-        packages: &["binaryen"],
-    },
+    AptTool { what: "wasm-opt", present: Present::File("/usr/bin/wasm-opt"), packages: &["binaryen"] },
     // Node runs the mock API server and the end-to-end tests; usually present already.
-    AptTool {
-        what: "node",
-        present: Present::OnPath("node"),
-        packages: &["nodejs"],
-    },
-    AptTool {
-        what: "npm",
-        present: Present::OnPath("npm"),
-        packages: &["npm"],
-    },
+    AptTool { what: "node", present: Present::OnPath("node"), packages: &["nodejs"] },
+    AptTool { what: "npm", present: Present::OnPath("npm"), packages: &["npm"] },
 ];
 
 /// A Python command-line tool installed with pip into the project venv (`target/venv`).
@@ -97,10 +67,7 @@ struct PyTool {
 /// `PyTool { bin: "schemathesis", spec: "schemathesis==3.39.16" },`
 const PY_TOOLS: &[PyTool] = &[
     // Fuzzes the sandbox against its own OpenAPI document (the "API fuzzing" suite of `cargo xtask test`).
-    PyTool {
-        bin: "schemathesis",
-        spec: "schemathesis==4.32.5",
-    },
+    PyTool { bin: "schemathesis", spec: "schemathesis==4.32.5" },
 ];
 
 /// Where the Python tools live; under target/ so `cargo clean` removes them and git ignores them.
@@ -134,8 +101,7 @@ fn wasm_target() -> Result<usize> {
         return Ok(0);
     }
     // Run in the repository root so rustup answers for the toolchain pinned by rust-toolchain.toml.
-    let installed =
-        probe(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    let installed = probe(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed.lines().any(|line| line.trim() == WASM_TARGET) {
         return Ok(0);
     }
@@ -159,12 +125,7 @@ fn cargo_tools() -> Result<usize> {
         if missing.is_empty() {
             continue;
         }
-        println!(
-            "setup: installing {} {} ({})",
-            tool.krate,
-            tool.version,
-            missing.join(", ")
-        );
+        println!("setup: installing {} {} ({})", tool.krate, tool.version, missing.join(", "));
         let mut install = cmd("cargo");
         install.args(["install", tool.krate, "--version", tool.version]);
         if tool.locked {
@@ -188,15 +149,8 @@ fn apt_tools() -> Result<usize> {
         return Ok(0);
     }
     let names: Vec<&str> = missing.iter().map(|tool| tool.what).collect();
-    let packages: Vec<&str> = missing
-        .iter()
-        .flat_map(|tool| tool.packages.iter().copied())
-        .collect();
-    println!(
-        "setup: installing Debian packages {} (missing: {})",
-        packages.join(" "),
-        names.join(", ")
-    );
+    let packages: Vec<&str> = missing.iter().flat_map(|tool| tool.packages.iter().copied()).collect();
+    println!("setup: installing Debian packages {} (missing: {})", packages.join(" "), names.join(", "));
     // apt needs root; on a developer machine that is not root, go through sudo.
     let as_root = probe(cmd("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
@@ -223,25 +177,13 @@ fn npm_folders() -> Result<usize> {
         let dir = lockfile.parent().expect("a file has a parent");
         let modules = dir.join("node_modules");
         // npm ci writes node_modules/.package-lock.json last, so its age says when the install finished.
-        let marker = if modules.join(".package-lock.json").exists() {
-            modules.join(".package-lock.json")
-        } else {
-            modules.clone()
-        };
+        let marker = if modules.join(".package-lock.json").exists() { modules.join(".package-lock.json") } else { modules.clone() };
         if modified(&marker).is_some_and(|done| Some(done) >= modified(&lockfile)) {
             continue;
         }
-        let shown = dir
-            .strip_prefix(root())
-            .unwrap_or(dir)
-            .display()
-            .to_string();
+        let shown = dir.strip_prefix(root()).unwrap_or(dir).display().to_string();
         println!("setup: installing npm packages in {shown}/ (node_modules missing or older than package-lock.json)");
-        util::run(
-            cmd("npm")
-                .current_dir(dir)
-                .args(["ci", "--no-audit", "--no-fund"]),
-        )?;
+        util::run(cmd("npm").current_dir(dir).args(["ci", "--no-audit", "--no-fund"]))?;
         // A lockfile without dependencies leaves no node_modules behind; create it so the next run is a no-op.
         fs::create_dir_all(&modules).map_err(|e| format!("creating {}: {e}", modules.display()))?;
         installed += 1;
@@ -278,10 +220,7 @@ fn modified(path: &Path) -> Option<SystemTime> {
 
 fn python_tools() -> Result<usize> {
     let venv = venv_dir();
-    let missing: Vec<&PyTool> = PY_TOOLS
-        .iter()
-        .filter(|tool| !venv.join("bin").join(tool.bin).exists())
-        .collect();
+    let missing: Vec<&PyTool> = PY_TOOLS.iter().filter(|tool| !venv.join("bin").join(tool.bin).exists()).collect();
     if missing.is_empty() {
         return Ok(0);
     }
@@ -291,10 +230,6 @@ fn python_tools() -> Result<usize> {
     }
     let specs: Vec<&str> = missing.iter().map(|tool| tool.spec).collect();
     println!("setup: installing Python tools {}", specs.join(" "));
-    util::run(
-        cmd(venv.join("bin/pip"))
-            .args(["install", "--quiet"])
-            .args(&specs),
-    )?;
+    util::run(cmd(venv.join("bin/pip")).args(["install", "--quiet"]).args(&specs))?;
     Ok(missing.len())
 }

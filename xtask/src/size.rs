@@ -137,10 +137,7 @@ pub fn run(only: &[String]) -> Result {
         .filter(|artifact| if only.is_empty() { !artifact.on_request } else { only.iter().any(|n| n == artifact.name) })
         .partition(|artifact| exists(artifact.requires));
     for artifact in &missing {
-        println!(
-            "size: skipping {}: {} does not exist yet",
-            artifact.name, artifact.requires
-        );
+        println!("size: skipping {}: {} does not exist yet", artifact.name, artifact.requires);
     }
     if present.is_empty() {
         println!("size: nothing to measure yet");
@@ -159,24 +156,13 @@ pub fn run(only: &[String]) -> Result {
     }
 
     println!();
-    println!(
-        "{:<12} {:<28} {:>10} {:>10} {:>10}",
-        "artifact", "file", "raw", "wasm-opt", "gzip -9"
-    );
+    println!("{:<12} {:<28} {:>10} {:>10} {:>10}", "artifact", "file", "raw", "wasm-opt", "gzip -9");
     for row in &rows {
-        let optimised = row
-            .optimised
-            .map_or("-".to_string(), |bytes| bytes.to_string());
-        println!(
-            "{:<12} {:<28} {:>10} {:>10} {:>10}",
-            row.artifact, row.file, row.raw, optimised, row.gzip
-        );
+        let optimised = row.optimised.map_or("-".to_string(), |bytes| bytes.to_string());
+        println!("{:<12} {:<28} {:>10} {:>10} {:>10}", row.artifact, row.file, row.raw, optimised, row.gzip);
     }
     println!();
-    println!(
-        "{:<12} {:>12} {:>10}  verdict",
-        "artifact", "gzip total", "budget"
-    );
+    println!("{:<12} {:>12} {:>10}  verdict", "artifact", "gzip total", "budget");
     for (name, total, budget_kb, over) in &verdicts {
         let (budget, verdict) = match budget_kb {
             Some(kb) => (format!("{kb} KB"), if *over { "OVER" } else { "PASS" }),
@@ -195,14 +181,7 @@ pub fn run(only: &[String]) -> Result {
 /// Build, bind and optimise one artifact; push its table rows; return the gzipped (wasm, js) sizes.
 fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u64, u64)> {
     let mut build = cmd("cargo");
-    build.args([
-        "build",
-        "-p",
-        artifact.package,
-        "--release",
-        "--target",
-        WASM_TARGET,
-    ]);
+    build.args(["build", "-p", artifact.package, "--release", "--target", WASM_TARGET]);
     let release = target_dir().join(WASM_TARGET).join("release");
     let wasm_in = match artifact.source {
         Source::Example(name) => {
@@ -226,47 +205,19 @@ fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u
     let out_dir = root().join("target/size").join(artifact.name);
     // A clean folder, so a renamed artifact never leaves a stale file to be measured.
     let _ = fs::remove_dir_all(&out_dir);
-    util::run(
-        cmd("wasm-bindgen")
-            .args(["--target", "web", "--out-dir"])
-            .arg(&out_dir)
-            .arg(&wasm_in),
-    )?;
+    util::run(cmd("wasm-bindgen").args(["--target", "web", "--out-dir"]).arg(&out_dir).arg(&wasm_in))?;
 
-    let stem = wasm_in
-        .file_stem()
-        .expect("a .wasm file name")
-        .to_string_lossy()
-        .into_owned();
+    let stem = wasm_in.file_stem().expect("a .wasm file name").to_string_lossy().into_owned();
     let bg_wasm = out_dir.join(format!("{stem}_bg.wasm"));
     let glue_js = out_dir.join(format!("{stem}.js"));
     let raw = file_size(&bg_wasm)?;
     // Optimise in place: target/size/<name>/ is then the package exactly as it would ship.
-    util::run(
-        cmd(wasm_opt)
-            .arg("-Oz")
-            .args(WASM_OPT_FEATURES)
-            .arg(&bg_wasm)
-            .arg("-o")
-            .arg(&bg_wasm),
-    )?;
+    util::run(cmd(wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(&bg_wasm).arg("-o").arg(&bg_wasm))?;
     let optimised = file_size(&bg_wasm)?;
     let wasm_gz = gzip_size(&bg_wasm)?;
     let js_gz = gzip_size(&glue_js)?;
-    rows.push(Row {
-        artifact: artifact.name.into(),
-        file: format!("{stem}_bg.wasm"),
-        raw,
-        optimised: Some(optimised),
-        gzip: wasm_gz,
-    });
-    rows.push(Row {
-        artifact: String::new(),
-        file: format!("{stem}.js"),
-        raw: file_size(&glue_js)?,
-        optimised: None,
-        gzip: js_gz,
-    });
+    rows.push(Row { artifact: artifact.name.into(), file: format!("{stem}_bg.wasm"), raw, optimised: Some(optimised), gzip: wasm_gz });
+    rows.push(Row { artifact: String::new(), file: format!("{stem}.js"), raw: file_size(&glue_js)?, optimised: None, gzip: js_gz });
     Ok((wasm_gz, js_gz))
 }
 
@@ -275,11 +226,7 @@ pub(crate) fn checked_wasm_opt() -> Result<PathBuf> {
     let path = util::which("wasm-opt").ok_or("wasm-opt not found; run `cargo xtask setup`")?;
     let version = util::probe(cmd(&path).arg("--version")).unwrap_or_default();
     // "wasm-opt version 132 (version_132)"
-    let number = version
-        .split_whitespace()
-        .skip_while(|word| *word != "version")
-        .nth(1)
-        .and_then(|word| word.parse::<u32>().ok());
+    let number = version.split_whitespace().skip_while(|word| *word != "version").nth(1).and_then(|word| word.parse::<u32>().ok());
     match number {
         Some(n) if n >= MIN_BINARYEN => Ok(path),
         _ => Err(format!(
@@ -297,9 +244,7 @@ pub(crate) fn checked_wasm_opt() -> Result<PathBuf> {
 /// `out/NAME.js`. Used by the npm package and the widget bundle.
 pub(crate) fn bind_and_optimise(lib: &str, name: &str, extra: &[&str], staging: &Path, out: &Path) -> Result {
     let wasm_opt = checked_wasm_opt()?;
-    let wasm_in = target_dir()
-        .join(WASM_TARGET)
-        .join(format!("release/{lib}.wasm"));
+    let wasm_in = target_dir().join(WASM_TARGET).join(format!("release/{lib}.wasm"));
     util::run(
         cmd("wasm-bindgen")
             .args(["--target", "web", "--out-name", name, "--no-typescript"])
@@ -309,14 +254,7 @@ pub(crate) fn bind_and_optimise(lib: &str, name: &str, extra: &[&str], staging: 
             .arg(&wasm_in),
     )?;
     let bg = format!("{name}_bg.wasm");
-    util::run(
-        cmd(&wasm_opt)
-            .arg("-Oz")
-            .args(WASM_OPT_FEATURES)
-            .arg(staging.join(&bg))
-            .arg("-o")
-            .arg(out.join(&bg)),
-    )?;
+    util::run(cmd(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(staging.join(&bg)).arg("-o").arg(out.join(&bg)))?;
     util::copy(&staging.join(format!("{name}.js")), &out.join(format!("{name}.js")))
 }
 
@@ -331,11 +269,7 @@ pub(crate) fn print_sizes(title: &str, dir: &Path, files: &[&str]) -> Result {
         raw += r;
         gz += g;
     }
-    println!(
-        "{:<22} {raw:>10} {gz:>10}  ({:.1} KB gzipped)",
-        "total",
-        gz as f64 / 1024.0
-    );
+    println!("{:<22} {raw:>10} {gz:>10}  ({:.1} KB gzipped)", "total", gz as f64 / 1024.0);
     Ok(())
 }
 
@@ -344,19 +278,13 @@ pub(crate) fn target_dir() -> PathBuf {
 }
 
 pub(crate) fn file_size(path: &Path) -> Result<u64> {
-    fs::metadata(path)
-        .map(|meta| meta.len())
-        .map_err(|e| format!("{}: {e}", path.display()))
+    fs::metadata(path).map(|meta| meta.len()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Bytes of `gzip -9` output (the system gzip keeps xtask free of dependencies; Debian always has it).
 pub(crate) fn gzip_size(path: &Path) -> Result<u64> {
-    let output = cmd("gzip")
-        .args(["-9", "--stdout"])
-        .arg(path)
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("could not run gzip: {e}"))?;
+    let output =
+        cmd("gzip").args(["-9", "--stdout"]).arg(path).stderr(Stdio::inherit()).output().map_err(|e| format!("could not run gzip: {e}"))?;
     if !output.status.success() {
         return Err(format!("gzip failed on {}", path.display()));
     }

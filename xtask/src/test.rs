@@ -1,6 +1,6 @@
 //! `cargo xtask test`: setup, then every test suite the project has, in order, stopping at the first failure.
 //!
-//! Suites: native (`cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
+//! Suites: native (`cargo fmt --check`, then `cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
 //! in headless Chromium (against the mock API server in tests/mock-server), end-to-end (`node --test`
 //! in tests/e2e, after building the panel and the release sandbox), the npm package, the widgets
 //! (`node --test` in tests/widgets after `cargo xtask widgets`). A suite whose crate or folder
@@ -112,39 +112,18 @@ impl Counts {
 
 /// The suites, in the order they run. `Ok(None)` = passed, `Ok(Some(reason))` = skipped.
 const SUITES: &[Suite] = &[
-    Suite {
-        name: "native",
-        run: native,
-    },
-    Suite {
-        name: "API fuzzing (schemathesis)",
-        run: api_fuzzing,
-    },
-    Suite {
-        name: "wasm (headless Chromium)",
-        run: wasm,
-    },
-    Suite {
-        name: "end-to-end",
-        run: end_to_end,
-    },
-    Suite {
-        name: "npm package",
-        run: npm_package,
-    },
-    Suite {
-        name: "widgets",
-        run: widgets,
-    },
+    Suite { name: "native", run: native },
+    Suite { name: "API fuzzing (schemathesis)", run: api_fuzzing },
+    Suite { name: "wasm (headless Chromium)", run: wasm },
+    Suite { name: "end-to-end", run: end_to_end },
+    Suite { name: "npm package", run: npm_package },
+    Suite { name: "widgets", run: widgets },
 ];
 
 /// `only`: run the suites whose name starts with one of these (`native`, `wasm`, `end`, `npm`,
 /// `widgets`, `API`); all of them when empty. CI runs them all.
 pub fn run(only: &[String]) -> Result {
-    let chosen: Vec<&Suite> = SUITES
-        .iter()
-        .filter(|s| only.is_empty() || only.iter().any(|o| s.name.starts_with(o.as_str())))
-        .collect();
+    let chosen: Vec<&Suite> = SUITES.iter().filter(|s| only.is_empty() || only.iter().any(|o| s.name.starts_with(o.as_str()))).collect();
     if chosen.is_empty() {
         let names: Vec<&str> = SUITES.iter().map(|s| s.name).collect();
         return Err(format!("test: no suite matches {only:?} (suites: {})", names.join(", ")));
@@ -180,25 +159,22 @@ pub fn run(only: &[String]) -> Result {
         }
     }
     for suite in &chosen[results.len()..] {
-        println!(
-            "  ----  {:<28} not run (stopped at the first failure)",
-            suite.name
-        );
+        println!("  ----  {:<28} not run (stopped at the first failure)", suite.name);
     }
-    println!(
-        "tests: {} passed, {} failed, {} skipped",
-        counts.passed, counts.failed, counts.skipped
-    );
-    match results
-        .iter()
-        .find(|(_, outcome, _)| matches!(outcome, Outcome::Failed(_)))
-    {
+    println!("tests: {} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.skipped);
+    match results.iter().find(|(_, outcome, _)| matches!(outcome, Outcome::Failed(_))) {
         Some((name, _, _)) => Err(format!("test suite '{name}' failed")),
         None => Ok(()),
     }
 }
 
 fn native(counts: &mut Counts) -> Result<Option<String>> {
+    // The tree is kept rustfmt-clean (rustfmt.toml); a toolchain without rustfmt says so and goes on.
+    if util::probe(cmd("cargo").args(["fmt", "--version"])).is_some() {
+        util::run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    } else {
+        println!("rustfmt is not installed: formatting not checked");
+    }
     let mut test = cmd("cargo");
     test.args(["test", "--workspace"]);
     for (package, dir) in WASM_ONLY_CRATES {
@@ -211,10 +187,7 @@ fn native(counts: &mut Counts) -> Result<Option<String>> {
 }
 
 fn wasm(counts: &mut Counts) -> Result<Option<String>> {
-    let present: Vec<&(&str, &str)> = WASM_TEST_CRATES
-        .iter()
-        .filter(|(_, dir)| exists(dir))
-        .collect();
+    let present: Vec<&(&str, &str)> = WASM_TEST_CRATES.iter().filter(|(_, dir)| exists(dir)).collect();
     for (package, dir) in WASM_TEST_CRATES.iter().filter(|(_, dir)| !exists(dir)) {
         println!("skipping {package}: {dir} does not exist yet");
     }
@@ -237,10 +210,7 @@ fn wasm(counts: &mut Counts) -> Result<Option<String>> {
                 .env("CHROMEDRIVER", CHROMEDRIVER)
                 .env("WASM_BINDGEN_TEST_TIMEOUT", WASM_TEST_TIMEOUT_SECS)
                 .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", WASM_DRIVER_TIMEOUT_SECS)
-                .env(
-                    "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-                    root().join(WEBDRIVER_JSON),
-                ),
+                .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join(WEBDRIVER_JSON)),
             |line| counts.read(line),
         )?;
     }
@@ -253,32 +223,19 @@ fn wasm(counts: &mut Counts) -> Result<Option<String>> {
 /// in-memory sandbox serving dist/ that the tests start themselves.
 fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
     if !exists(&format!("{E2E_DIR}/package.json")) {
-        return Ok(Some(format!(
-            "{E2E_DIR}/package.json does not exist yet (no end-to-end tests)"
-        )));
+        return Ok(Some(format!("{E2E_DIR}/package.json does not exist yet (no end-to-end tests)")));
     }
     if !exists("crates/admin/Cargo.toml") || !exists("crates/sandbox/Cargo.toml") {
-        return Ok(Some(
-            "crates/admin or crates/sandbox does not exist yet".into(),
-        ));
+        return Ok(Some("crates/admin or crates/sandbox does not exist yet".into()));
     }
     util::run(cmd("trunk").args(["build", "--release"]))?;
-    util::run(cmd("cargo").args([
-        "build",
-        "--profile",
-        "native-release",
-        "-p",
-        "webwork-sandbox",
-    ]))?;
+    util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
     let target = crate::size::target_dir();
     util::run_reading(
         cmd("node")
             .current_dir(root().join(E2E_DIR))
             .arg("--test")
-            .env(
-                "WEBWORK_SANDBOX",
-                target.join("native-release/webwork-sandbox"),
-            )
+            .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
             .env("WEBWORK_DIST", root().join("dist")),
         |line| counts.read(line),
     )?;
@@ -345,20 +302,11 @@ struct MockServer {
 impl MockServer {
     fn start() -> Result<MockServer> {
         // Port 0 lets the server bind any free port itself; it reports the one it got.
-        let port = if TcpListener::bind(("127.0.0.1", MOCK_PORT)).is_ok() {
-            MOCK_PORT
-        } else {
-            0
-        };
+        let port = if TcpListener::bind(("127.0.0.1", MOCK_PORT)).is_ok() { MOCK_PORT } else { 0 };
         let mut command = cmd("node");
-        command
-            .args([MOCK_SERVER, "--port", &port.to_string()])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped());
+        command.args([MOCK_SERVER, "--port", &port.to_string()]).stdin(Stdio::null()).stdout(Stdio::piped());
         println!("$ {}", util::describe(&command));
-        let mut child = command
-            .spawn()
-            .map_err(|e| format!("could not start the mock server: {e}"))?;
+        let mut child = command.spawn().map_err(|e| format!("could not start the mock server: {e}"))?;
 
         // Read its stdout on a thread so we can give up after a timeout instead of hanging on a broken server.
         let stdout = child.stdout.take().expect("stdout is piped");
@@ -372,10 +320,7 @@ impl MockServer {
                 }
             }
         });
-        let mut server = MockServer {
-            child,
-            url: String::new(),
-        };
+        let mut server = MockServer { child, url: String::new() };
         match rx.recv_timeout(Duration::from_secs(15)) {
             Ok(url) => {
                 server.url = url;
@@ -408,18 +353,11 @@ fn api_fuzzing(_counts: &mut Counts) -> Result<Option<String>> {
         return Ok(Some("crates/sandbox does not exist yet".into()));
     }
     if !schemathesis.exists() {
-        return Err(format!(
-            "{} is missing (cargo xtask setup installs it)",
-            schemathesis.display()
-        ));
+        return Err(format!("{} is missing (cargo xtask setup installs it)", schemathesis.display()));
     }
     util::run(cmd("cargo").args(["build", "-p", "webwork-sandbox"]))?;
     let sandbox = FuzzSandbox::start()?;
-    println!(
-        "sandbox under test: {} (log: {})",
-        sandbox.base,
-        sandbox.log.display()
-    );
+    println!("sandbox under test: {} (log: {})", sandbox.base, sandbox.log.display());
     let result = util::run(
         cmd(&schemathesis)
             .arg("--config-file")
@@ -429,14 +367,7 @@ fn api_fuzzing(_counts: &mut Counts) -> Result<Option<String>> {
             .args(["--checks", "not_a_server_error,response_schema_conformance"])
             .args(["--phases", "examples,fuzzing"])
             .args(["--max-examples", "10", "--max-time", SCHEMATHESIS_SECONDS])
-            .args([
-                "--workers",
-                "2",
-                "--seed",
-                "1",
-                "--generation-database",
-                "none",
-            ])
+            .args(["--workers", "2", "--seed", "1", "--generation-database", "none"])
             .args(["--request-timeout", "10", "--no-color"])
             .current_dir(sandbox.log.parent().expect("the log sits in a folder")),
     );
@@ -459,8 +390,7 @@ impl FuzzSandbox {
         let dir = target.join("schemathesis");
         std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
         let log = dir.join("sandbox.log");
-        let file =
-            std::fs::File::create(&log).map_err(|e| format!("creating {}: {e}", log.display()))?;
+        let file = std::fs::File::create(&log).map_err(|e| format!("creating {}: {e}", log.display()))?;
         let err = file.try_clone().map_err(|e| e.to_string())?;
         let port = TcpListener::bind(("127.0.0.1", 0))
             .and_then(|l| l.local_addr())
@@ -469,36 +399,19 @@ impl FuzzSandbox {
         let addr = format!("127.0.0.1:{port}");
         let mut command = cmd(target.join("debug/webwork-sandbox"));
         command
-            .args([
-                "--memory",
-                "--rate-limit",
-                "off",
-                "--today",
-                "2026-03-04",
-                "--addr",
-                &addr,
-            ])
+            .args(["--memory", "--rate-limit", "off", "--today", "2026-03-04", "--addr", &addr])
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err);
         println!("$ {}", util::describe(&command));
-        let child = command
-            .spawn()
-            .map_err(|e| format!("could not start the sandbox: {e}"))?;
-        let mut sandbox = FuzzSandbox {
-            child,
-            base: format!("http://{addr}/api/v2"),
-            log,
-        };
+        let child = command.spawn().map_err(|e| format!("could not start the sandbox: {e}"))?;
+        let mut sandbox = FuzzSandbox { child, base: format!("http://{addr}/api/v2"), log };
         for _ in 0..300 {
             if std::net::TcpStream::connect(&addr).is_ok() {
                 return Ok(sandbox);
             }
             if let Ok(Some(status)) = sandbox.child.try_wait() {
-                return Err(format!(
-                    "the sandbox exited ({status}); see {}",
-                    sandbox.log.display()
-                ));
+                return Err(format!("the sandbox exited ({status}); see {}", sandbox.log.display()));
             }
             thread::sleep(Duration::from_millis(100));
         }

@@ -34,10 +34,7 @@ pub fn export_tool_env() {
 
 /// The repository root: xtask lives in `<root>/xtask`.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits one level below the repository root")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits one level below the repository root").to_path_buf()
 }
 
 /// A command that starts in the repository root (so rust-toolchain.toml picks the pinned toolchain).
@@ -52,11 +49,7 @@ pub fn describe(command: &Command) -> String {
     let mut text = String::new();
     for (key, value) in command.get_envs() {
         if let Some(value) = value {
-            text.push_str(&format!(
-                "{}={} ",
-                key.to_string_lossy(),
-                value.to_string_lossy()
-            ));
+            text.push_str(&format!("{}={} ", key.to_string_lossy(), value.to_string_lossy()));
         }
     }
     text.push_str(&command.get_program().to_string_lossy());
@@ -70,9 +63,7 @@ pub fn describe(command: &Command) -> String {
 /// Run a command with inherited stdio, echoing it first; a non-zero exit is an error.
 pub fn run(command: &mut Command) -> Result {
     println!("$ {}", describe(command));
-    let status = command
-        .status()
-        .map_err(|e| format!("could not start `{}`: {e}", describe(command)))?;
+    let status = command.status().map_err(|e| format!("could not start `{}`: {e}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {
@@ -83,23 +74,14 @@ pub fn run(command: &mut Command) -> Result {
 /// Run a command quietly and return its stdout when it succeeds; `None` when it is missing or fails.
 /// Used for the cheap "is it installed / which version" probes of setup.
 pub fn probe(command: &mut Command) -> Option<String> {
-    let output = command
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    let output = command.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// Find an executable on PATH (like `which`).
 pub fn which(name: &str) -> Option<PathBuf> {
     let path = env::var_os("PATH")?;
-    env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|candidate| candidate.is_file())
+    env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file())
 }
 
 /// Whole seconds with one decimal, for timings in summaries.
@@ -116,9 +98,7 @@ pub fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 
 /// Copies one file, naming both ends in the error.
 pub fn copy(from: &Path, to: &Path) -> Result {
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
 }
 
 /// Whether a workspace package directory exists (suites and artifacts for crates not written yet are skipped).
@@ -131,18 +111,13 @@ pub fn exists(relative: &str) -> bool {
 pub fn run_reading(command: &mut Command, mut on_line: impl FnMut(&str)) -> Result {
     use std::io::{BufRead, BufReader};
     println!("$ {}", describe(command));
-    let mut child = command
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start `{}`: {e}", describe(command)))?;
+    let mut child = command.stdout(Stdio::piped()).spawn().map_err(|e| format!("could not start `{}`: {e}", describe(command)))?;
     let stdout = child.stdout.take().expect("stdout is piped");
     for line in BufReader::new(stdout).lines().map_while(|line| line.ok()) {
         println!("{line}");
         on_line(&line);
     }
-    let status = child
-        .wait()
-        .map_err(|e| format!("waiting for `{}`: {e}", describe(command)))?;
+    let status = child.wait().map_err(|e| format!("waiting for `{}`: {e}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {

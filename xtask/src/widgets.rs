@@ -51,4 +51,3 @@ pub fn build() -> Result<PathBuf> {
     size::print_sizes("widgets", &out, SHIPPED)?;
     Ok(out)
 }
-

@@ -9,11 +9,11 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde_json::Value;
 use webwork_core::client::CallOptions;
+use webwork_core::models::json::FromJson;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
-use webwork_core::models::json::FromJson;
-use serde_json::Value;
 use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Page, Reply};
 
 use crate::session::Session;
@@ -102,7 +102,8 @@ impl Api {
 
     /// Checks the token with `GET /workspaces` and, when it is accepted, keeps the session.
     pub async fn sign_in(self, base_url: String, token: String, remember: bool) -> Result<Vec<Workspace>, ApiError> {
-        let session = Session { base_url: base_url.trim().trim_end_matches('/').to_owned(), token: webwork_core::Token::new(token.trim()), remember };
+        let session =
+            Session { base_url: base_url.trim().trim_end_matches('/').to_owned(), token: webwork_core::Token::new(token.trim()), remember };
         let client = Client::new(FetchTransport::new(), ClientConfig::new(session.base_url.clone(), session.token.expose()));
         self.in_flight.update(|n| *n += 1);
         let result = client.request_json(&ListWorkspaces::new().per_page(100u32).to_request()?, &CallOptions::default()).await;
@@ -229,7 +230,9 @@ impl Api {
             let items = match reply.data {
                 Value::Array(items) => items,
                 Value::Null => Vec::new(),
-                other => return Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }.on_page(page)),
+                other => {
+                    return Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }.on_page(page))
+                }
             };
             let n = items.len() as u32;
             out.push(items);

@@ -65,7 +65,12 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
         let _ = body.remove_child(&a);
     }
     // Give the download a moment to start before the URL is released.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(60));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(60),
+    );
     Ok(())
 }
 

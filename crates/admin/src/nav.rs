@@ -86,7 +86,11 @@ impl Query {
     /// `?a=1&b=x%20y`, or empty when there is nothing.
     pub fn to_query_string(&self) -> String {
         let pairs: Vec<String> = self.0.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-        if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
     }
 }
 
@@ -165,10 +169,7 @@ fn follow_link(location: Location, ev: web_sys::MouseEvent) {
         .and_then(|el| el.closest("a[href]").ok().flatten())
         .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     let Some(a) = link else { return };
-    if a.has_attribute("download")
-        || !matches!(a.target().as_str(), "" | "_self")
-        || a.rel().split_whitespace().any(|r| r == "external")
-    {
+    if a.has_attribute("download") || !matches!(a.target().as_str(), "" | "_self") || a.rel().split_whitespace().any(|r| r == "external") {
         return;
     }
     let here = window().location();
@@ -387,7 +388,11 @@ pub mod paths {
         with_query(format!("/w/{ws}/time-requests"), status.map(|s| format!("status={s}")).into_iter().collect())
     }
     fn with_query(path: String, q: Vec<String>) -> String {
-        if q.is_empty() { path } else { format!("{path}?{}", q.join("&")) }
+        if q.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", q.join("&"))
+        }
     }
     // ---- Admin panel II: leaves, expenses, reports ----
     pub fn leaves(ws: u64) -> String {

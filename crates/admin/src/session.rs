@@ -45,13 +45,9 @@ impl Session {
 
     /// Keeps the session where the person asked (and removes it from the other store).
     pub fn save(&self) {
-        let text = serde_json::to_string(&Stored { base_url: self.base_url.clone(), token: self.token.expose().to_owned() })
-            .unwrap_or_default();
-        let (keep, drop) = if self.remember {
-            (storage::local(), storage::session())
-        } else {
-            (storage::session(), storage::local())
-        };
+        let text =
+            serde_json::to_string(&Stored { base_url: self.base_url.clone(), token: self.token.expose().to_owned() }).unwrap_or_default();
+        let (keep, drop) = if self.remember { (storage::local(), storage::session()) } else { (storage::session(), storage::local()) };
         storage::set(keep, SESSION_KEY, &text);
         storage::remove(drop, SESSION_KEY);
         storage::set(storage::local(), BASE_KEY, &self.base_url);

@@ -8,9 +8,9 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 use webwork_admin::api::Api;
 use webwork_admin::nav::safe_next;
+use webwork_admin::nav::Query;
 use webwork_admin::pages::members::InviteForm;
 use webwork_admin::pages::signin::sign_in_problem;
-use webwork_admin::nav::Query;
 use webwork_admin::routes::{Page, Top};
 use webwork_core::{ApiError, FetchTransport};
 use webwork_ui::provide_toaster;
@@ -133,7 +133,10 @@ async fn an_error_without_a_field_shows_on_the_form_and_keeps_values() {
     assert!(text.contains("Not allowed"), "{text}");
     assert!(text.contains("Only owners and executive managers may invite."), "{text}");
     assert_eq!(input(&el, "firstname").value(), "Grace");
-    assert!(!el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().disabled(), "Save is back for another try");
+    assert!(
+        !el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().disabled(),
+        "Save is back for another try"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -13,7 +13,8 @@ use web_sys::{HtmlButtonElement, HtmlElement};
 use webwork_admin::api::BudgetView;
 use webwork_admin::pages::dashboard::{leave_text, WeekHours};
 use webwork_admin::pages::time_common::{
-    clock_check, clock_of, duration_text, hours_text, stamp_text, minutes_within, normalize_clock, refresh_plan, span_minutes, Days, ReasonDialog, Refresh, MIN_INTERVAL_MS, RESERVE,
+    clock_check, clock_of, duration_text, hours_text, minutes_within, normalize_clock, refresh_plan, span_minutes, stamp_text, Days,
+    ReasonDialog, Refresh, MIN_INTERVAL_MS, RESERVE,
 };
 use webwork_admin::pages::time_entries::lock_reason;
 use webwork_admin::pages::time_requests::{minutes_between, stamp};
@@ -170,7 +171,13 @@ fn tracker_replies_show_on_the_board_at_once() {
 
 #[wasm_bindgen_test]
 fn dashboard_figures_read_well() {
-    let week = |done, same| WeekHours { today: day("2026-03-04"), this_week: done, this_week_done: done, last_week_same_days: same, last_week: 2400 };
+    let week = |done, same| WeekHours {
+        today: day("2026-03-04"),
+        this_week: done,
+        this_week_done: done,
+        last_week_same_days: same,
+        last_week: 2400,
+    };
     assert_eq!(week(660, Some(600)).change_text().as_deref(), Some("+10 % from Monday to yesterday, against the same days last week"));
     assert_eq!(week(300, Some(600)).change_text().as_deref(), Some("-50 % from Monday to yesterday, against the same days last week"));
     assert_eq!(week(300, Some(0)).change_text(), None, "no comparison without time last week");
@@ -179,7 +186,12 @@ fn dashboard_figures_read_well() {
     assert_eq!(week(0, None).last_week_text(), "Last week: 40.0 h in all.");
     let leave = Leave { policy_name: Some("Vacation".into()), leave_period: Some(LeavePeriod::FirstHalf), ..Default::default() };
     assert_eq!(leave_text(&leave), "Vacation, first half");
-    let hours = Leave { policy_name: Some("Doctor appointment".into()), start_time: Some("09:00".into()), end_time: Some("11:00".into()), ..Default::default() };
+    let hours = Leave {
+        policy_name: Some("Doctor appointment".into()),
+        start_time: Some("09:00".into()),
+        end_time: Some("11:00".into()),
+        ..Default::default()
+    };
     assert_eq!(leave_text(&hours), "Doctor appointment, 09:00–11:00");
 }
 

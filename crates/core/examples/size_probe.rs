@@ -10,10 +10,7 @@ mod probe {
     #[wasm_bindgen::prelude::wasm_bindgen]
     pub async fn count_members(base_url: String, token: String, workspace_id: u32) -> Result<u32, String> {
         let client = Client::new(FetchTransport::new(), ClientConfig::new(base_url, token));
-        let members = client
-            .send(&ListMembers::new(u64::from(workspace_id)).per_page(100u32))
-            .await
-            .map_err(|e| e.to_string())?;
+        let members = client.send(&ListMembers::new(u64::from(workspace_id)).per_page(100u32)).await.map_err(|e| e.to_string())?;
         Ok(members.len() as u32)
     }
 }

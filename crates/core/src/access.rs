@@ -28,10 +28,7 @@ impl Access {
         match self {
             Access::Authenticated | Access::Everyone => true,
             Access::Staff => !matches!(role, Role::ProjectViewer | Role::Client),
-            Access::Managers => matches!(
-                role,
-                Role::Owner | Role::ExecutiveManager | Role::ProjectManager | Role::TeamManager
-            ),
+            Access::Managers => matches!(role, Role::Owner | Role::ExecutiveManager | Role::ProjectManager | Role::TeamManager),
             Access::Admin => role.is_admin(),
         }
     }

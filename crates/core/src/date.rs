@@ -14,10 +14,11 @@ pub struct CivilDate {
 impl CivilDate {
     /// A date, if it exists.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
-        (1..=12).contains(&month)
-            .then(|| days_in_month(year, month))
-            .filter(|&dim| (1..=dim).contains(&day))
-            .map(|_| CivilDate { year, month, day })
+        (1..=12).contains(&month).then(|| days_in_month(year, month)).filter(|&dim| (1..=dim).contains(&day)).map(|_| CivilDate {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Reads exactly `YYYY-MM-DD`.

@@ -62,9 +62,15 @@ pub struct Reply<T> {
 impl<T: Serialize> Reply<T> {
     /// The same reply with `data` as JSON.
     pub fn into_json(self) -> Result<Reply<serde_json::Value>, ApiError> {
-        let data = serde_json::to_value(&self.data)
-            .map_err(|e| ApiError::Decode { path: "data".to_owned(), message: e.to_string() })?;
-        Ok(Reply { data, message: self.message, meta: self.meta, pagination: self.pagination, saved_minutes: self.saved_minutes, status: self.status })
+        let data = serde_json::to_value(&self.data).map_err(|e| ApiError::Decode { path: "data".to_owned(), message: e.to_string() })?;
+        Ok(Reply {
+            data,
+            message: self.message,
+            meta: self.meta,
+            pagination: self.pagination,
+            saved_minutes: self.saved_minutes,
+            status: self.status,
+        })
     }
 }
 
@@ -163,15 +169,10 @@ fn read_pagination(v: Value, path: &str) -> Result<Option<Pagination>, ApiError>
 
 /// Turns an HTTP answer into a typed reply or the error it stands for. An error in `data` is
 /// reported with its JSON path (`data[1].id`).
-pub fn decode<T: FromJson>(
-    status: u16,
-    body: &[u8],
-    retry_after_ms: Option<u64>,
-) -> Result<Reply<T>, ApiError> {
+pub fn decode<T: FromJson>(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Result<Reply<T>, ApiError> {
     let reply = decode_json(status, body, retry_after_ms)?;
     let data = if reply.data.is_null() {
-        T::from_json(Value::Null)
-            .map_err(|_| ApiError::Decode { path: "data".to_owned(), message: "the answer has no data".to_owned() })?
+        T::from_json(Value::Null).map_err(|_| ApiError::Decode { path: "data".to_owned(), message: "the answer has no data".to_owned() })?
     } else {
         T::from_json(reply.data).map_err(|e| e.into_decode("data"))?
     };
@@ -187,10 +188,8 @@ pub fn decode_json(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Res
     let root = if body.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {
-        serde_json::from_slice(body).map_err(|_| ApiError::Decode {
-            path: String::new(),
-            message: format!("the answer is not JSON ({})", snippet(body)),
-        })?
+        serde_json::from_slice(body)
+            .map_err(|_| ApiError::Decode { path: String::new(), message: format!("the answer is not JSON ({})", snippet(body)) })?
     };
     read_envelope(root, status)
 }

@@ -38,9 +38,7 @@ impl ApiError {
     /// The HTTP status behind this error, when there was one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Validation { status, .. }
-            | ApiError::Server { status, .. }
-            | ApiError::Http { status, .. } => Some(*status),
+            ApiError::Validation { status, .. } | ApiError::Server { status, .. } | ApiError::Http { status, .. } => Some(*status),
             ApiError::Unauthorized { .. } => Some(401),
             ApiError::Forbidden { .. } => Some(403),
             ApiError::NotFound { .. } => Some(404),
@@ -80,19 +78,15 @@ impl ApiError {
 
     /// Whether sending the same request again later may succeed.
     pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            ApiError::RateLimited { .. } | ApiError::Network { .. } | ApiError::Timeout { .. }
-        ) || matches!(self, ApiError::Server { status, .. } if matches!(status, 502..=504))
+        matches!(self, ApiError::RateLimited { .. } | ApiError::Network { .. } | ApiError::Timeout { .. })
+            || matches!(self, ApiError::Server { status, .. } if matches!(status, 502..=504))
     }
 
     /// The field a validation error is about, when the API or our check names one.
     pub fn field(&self) -> Option<&str> {
         match self {
             ApiError::InvalidRequest { field, .. } => Some(field),
-            ApiError::Validation { message, detail, .. } => {
-                guess_field(detail.as_deref().unwrap_or("")).or_else(|| guess_field(message))
-            }
+            ApiError::Validation { message, detail, .. } => guess_field(detail.as_deref().unwrap_or("")).or_else(|| guess_field(message)),
             _ => None,
         }
     }
@@ -102,20 +96,11 @@ impl ApiError {
     }
 
     /// Builds the error for an HTTP error answer from its status and the error body's fields.
-    pub fn from_status(
-        status: u16,
-        message: Option<String>,
-        detail: Option<String>,
-        retry_after_ms: Option<u64>,
-    ) -> Self {
+    pub fn from_status(status: u16, message: Option<String>, detail: Option<String>, retry_after_ms: Option<u64>) -> Self {
         let message = message.filter(|m| !m.trim().is_empty());
         let msg = |default: &str| message.clone().unwrap_or_else(|| default.to_owned());
         match status {
-            400 | 422 => ApiError::Validation {
-                status,
-                message: msg("The server did not accept the request."),
-                detail,
-            },
+            400 | 422 => ApiError::Validation { status, message: msg("The server did not accept the request."), detail },
             401 => ApiError::Unauthorized { message: msg("The access token was not accepted.") },
             403 => ApiError::Forbidden { message: msg("This action is not allowed for your role.") },
             404 => ApiError::NotFound { message: msg("Not found.") },
@@ -192,11 +177,7 @@ impl fmt::Display for ApiError {
             }
             ApiError::Conflict { message } => f.write_str(message),
             ApiError::RateLimited { retry_after_ms, .. } => match retry_after_ms {
-                Some(ms) => write!(
-                    f,
-                    "Too many requests: the budget of 60 a minute is spent. It frees up in {} s.",
-                    ms.div_ceil(1000)
-                ),
+                Some(ms) => write!(f, "Too many requests: the budget of 60 a minute is spent. It frees up in {} s.", ms.div_ceil(1000)),
                 None => f.write_str("Too many requests: the budget of 60 a minute is spent. Try again in a minute."),
             },
             ApiError::Server { status, message } => {

@@ -90,7 +90,10 @@ pub fn list_rows(data: Value) -> Result<Vec<Value>, ApiError> {
     match data {
         Value::Array(items) => Ok(items),
         Value::Null => Ok(Vec::new()),
-        other => Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {}", crate::models::lenient::read::kind(&other)) }),
+        other => Err(ApiError::Decode {
+            path: "data".into(),
+            message: format!("expected a list, got {}", crate::models::lenient::read::kind(&other)),
+        }),
     }
 }
 
@@ -204,7 +207,11 @@ pub async fn fetch_all_of<T: Transport>(
 
 /// The time a page took on average so far (for estimates over pieces not begun).
 fn per_page_ms(p: &Progress) -> f64 {
-    if p.pages == 0 { 0.0 } else { p.elapsed_ms / f64::from(p.pages) }
+    if p.pages == 0 {
+        0.0
+    } else {
+        p.elapsed_ms / f64::from(p.pages)
+    }
 }
 
 /// The columns of `rows`: every key of every row in first-seen order, nested objects as
@@ -401,10 +408,13 @@ mod tests {
         assert_eq!(rows[1], json!({"date": "2026-03-03", "user_id": 5, "project_id": 2, "total_minutes": 30}));
         let al = json!({"users": [{"user_id": 5, "user_name": "Seán", "days": [{"date": "2026-03-02", "activity_level": 70.5}, {"date": "2026-03-03"}]}]});
         let rows = activity_level_rows(al).unwrap();
-        assert_eq!(rows, vec![
-            json!({"user_id": 5, "user_name": "Seán", "date": "2026-03-02", "activity_level": 70.5}),
-            json!({"user_id": 5, "user_name": "Seán", "date": "2026-03-03"}),
-        ]);
+        assert_eq!(
+            rows,
+            vec![
+                json!({"user_id": 5, "user_name": "Seán", "date": "2026-03-02", "activity_level": 70.5}),
+                json!({"user_id": 5, "user_name": "Seán", "date": "2026-03-03"}),
+            ]
+        );
         assert!(list_rows(json!({"not": "a list"})).is_err());
         assert_eq!(list_rows(Value::Null).unwrap(), Vec::<Value>::new());
     }
@@ -413,11 +423,10 @@ mod tests {
     fn ranges_split_into_31_day_pieces() {
         assert_eq!(split_range(d("2026-03-01"), d("2026-03-31"), 31).unwrap(), vec![(d("2026-03-01"), d("2026-03-31"))]);
         let parts = split_range(d("2026-01-01"), d("2026-03-04"), 31).unwrap();
-        assert_eq!(parts, vec![
-            (d("2026-01-01"), d("2026-01-31")),
-            (d("2026-02-01"), d("2026-03-03")),
-            (d("2026-03-04"), d("2026-03-04")),
-        ]);
+        assert_eq!(
+            parts,
+            vec![(d("2026-01-01"), d("2026-01-31")), (d("2026-02-01"), d("2026-03-03")), (d("2026-03-04"), d("2026-03-04")),]
+        );
         assert!(parts.iter().all(|(a, b)| range_days(*a, *b) <= 31));
         assert_eq!(split_range(d("2026-03-04"), d("2026-03-04"), 31).unwrap().len(), 1);
         assert!(split_range(d("2026-03-04"), d("2026-03-03"), 31).is_err());

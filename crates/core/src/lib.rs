@@ -28,12 +28,9 @@ pub mod number;
 pub mod ops;
 pub mod params;
 
-pub use client::{
-    CancelToken, Client, ClientConfig, HttpRequest, HttpResponse, Pacer, RetryPolicy, Token,
-    Transport, TransportError,
-};
 #[cfg(target_arch = "wasm32")]
 pub use client::fetch::FetchTransport;
+pub use client::{CancelToken, Client, ClientConfig, HttpRequest, HttpResponse, Pacer, RetryPolicy, Token, Transport, TransportError};
 pub use envelope::{Meta, Page, Pagination, Reply};
 pub use error::ApiError;
 pub use ops::{ApiRequest, Method, OpInfo, Operation, Paginated};

@@ -119,7 +119,17 @@ mod tests {
         assert_eq!(parse_number(" 2.5 "), Some(2.5));
         assert_eq!(parse_number("10"), Some(10.0));
         assert_eq!(parse_number("-3e2"), Some(-300.0));
-        for (text, value) in [("+3", 3.0), (".5", 0.5), ("-.5", -0.5), ("5.", 5.0), ("007", 7.0), ("0", 0.0), ("-0.25", -0.25), ("05.50", 5.5), ("1.e2", 100.0)] {
+        for (text, value) in [
+            ("+3", 3.0),
+            (".5", 0.5),
+            ("-.5", -0.5),
+            ("5.", 5.0),
+            ("007", 7.0),
+            ("0", 0.0),
+            ("-0.25", -0.25),
+            ("05.50", 5.5),
+            ("1.e2", 100.0),
+        ] {
             assert_eq!(parse_number(text), Some(value), "{text}");
         }
         assert_eq!(float_text(f64::INFINITY), "inf");

@@ -76,7 +76,13 @@ impl Param for f64 {
     /// A value JSON cannot hold (NaN, infinities) travels as its text, so the validator can
     /// name the field instead of seeing a missing value.
     fn to_json(&self) -> Value {
-        let text = if self.is_nan() { "NaN" } else if *self > 0.0 { "inf" } else { "-inf" };
+        let text = if self.is_nan() {
+            "NaN"
+        } else if *self > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        };
         serde_json::Number::from_f64(*self).map(Value::Number).unwrap_or_else(|| Value::from(text))
     }
 }
@@ -169,11 +175,7 @@ pub(crate) fn query_text(value: &Value) -> String {
 }
 
 /// A whole number from a JSON number or numeric text; `read` says which range is allowed.
-fn integer<T: core::str::FromStr>(
-    value: &Value,
-    field: &'static str,
-    read: fn(&serde_json::Number) -> Option<T>,
-) -> Result<T, ApiError> {
+fn integer<T: core::str::FromStr>(value: &Value, field: &'static str, read: fn(&serde_json::Number) -> Option<T>) -> Result<T, ApiError> {
     match value {
         Value::Number(n) => read(n),
         Value::String(s) => s.trim().parse().ok(),
@@ -399,12 +401,7 @@ fn check_url(s: &str) -> Option<()> {
 }
 
 /// Checks that `from..=to` is a valid range of at most `max_days` days (inclusive).
-pub fn check_range(
-    from: Option<&str>,
-    to: Option<&str>,
-    to_field: &'static str,
-    max_days: Option<i64>,
-) -> Result<(), ApiError> {
+pub fn check_range(from: Option<&str>, to: Option<&str>, to_field: &'static str, max_days: Option<i64>) -> Result<(), ApiError> {
     let civil = |d: &str| crate::date::CivilDate::parse(d).ok();
     let (Some(from), Some(to)) = (from.and_then(civil), to.and_then(civil)) else {
         return Ok(());
@@ -414,10 +411,9 @@ pub fn check_range(
         return Err(ApiError::invalid(to_field, "must not be before the start date"));
     }
     match max_days {
-        Some(max) if span + 1 > max => Err(ApiError::invalid(
-            to_field,
-            format!("makes a range of {} days; the API allows at most {max}", span + 1),
-        )),
+        Some(max) if span + 1 > max => {
+            Err(ApiError::invalid(to_field, format!("makes a range of {} days; the API allows at most {max}", span + 1)))
+        }
         _ => Ok(()),
     }
 }
@@ -439,14 +435,18 @@ mod tests {
     fn emails() {
         assert!(Email::from("john.doe@example.com").is_valid());
         assert!(Email::from("zoë@exämple.de").is_valid());
-        for bad in ["", "john", "john@", "@example.com", "jo hn@example.com", "a@b", "a@.com", "a@b..com", "a@b.com.", "a@b_c.com", "a@b!.com"] {
+        for bad in
+            ["", "john", "john@", "@example.com", "jo hn@example.com", "a@b", "a@.com", "a@b..com", "a@b.com.", "a@b_c.com", "a@b!.com"]
+        {
             assert!(!Email::from(bad).is_valid(), "{bad}");
         }
     }
 
     #[test]
     fn datetimes() {
-        for ok in ["2024-01-15T09:00:00Z", "2024-01-15T09:00:00+02:00", "2024-01-15T09:00Z", "2026-01-29T12:00:00.000000Z", "2024-01-15 09:00:00"] {
+        for ok in
+            ["2024-01-15T09:00:00Z", "2024-01-15T09:00:00+02:00", "2024-01-15T09:00Z", "2026-01-29T12:00:00.000000Z", "2024-01-15 09:00:00"]
+        {
             assert!(DateTime::from(ok).is_valid(), "{ok}");
         }
         for bad in ["2024-01-15", "2024-13-15T09:00:00Z", "2024-01-15T25:00:00Z", "2024-01-15T09:00:00+2"] {

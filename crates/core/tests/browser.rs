@@ -49,7 +49,9 @@ async fn success_decodes_a_typed_list() {
 async fn sends_bearer_token_query_and_json_body() {
     let k = key("echo");
     let c = client("ok", &k);
-    let req = ApiRequest::raw(Method::Post, "/anything").with_query("workspace_id", "1").with_body(serde_json::json!({"workspace_id": 1, "note": "zoë"}));
+    let req = ApiRequest::raw(Method::Post, "/anything")
+        .with_query("workspace_id", "1")
+        .with_body(serde_json::json!({"workspace_id": 1, "note": "zoë"}));
     let reply = c.request::<Value>(&req, &CallOptions::default()).await.unwrap();
     assert_eq!(reply.message.as_deref(), Some("echo"));
     assert_eq!(reply.data["method"], "POST");

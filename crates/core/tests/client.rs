@@ -140,7 +140,11 @@ fn gives_up_after_max_retries() {
 
 #[test]
 fn honours_retry_after_on_429_and_pauses_the_pacer() {
-    let limited = Script::Answer(429, vec![("retry-after", "3".into()), ("x-ratelimit-remaining", "0".into())], json!({"success": false, "message": "Too Many Attempts."}).to_string());
+    let limited = Script::Answer(
+        429,
+        vec![("retry-after", "3".into()), ("x-ratelimit-remaining", "0".into())],
+        json!({"success": false, "message": "Too Many Attempts."}).to_string(),
+    );
     let fake = Fake::with(vec![limited, answer(200, workspaces_body())]);
     let c = client(&fake);
     block_on(c.send(&ListWorkspaces::new())).unwrap();
@@ -150,7 +154,8 @@ fn honours_retry_after_on_429_and_pauses_the_pacer() {
 
 #[test]
 fn a_retry_after_longer_than_the_policy_allows_is_returned() {
-    let limited = Script::Answer(429, vec![("retry-after", "600".into())], json!({"success": false, "message": "Too Many Attempts."}).to_string());
+    let limited =
+        Script::Answer(429, vec![("retry-after", "600".into())], json!({"success": false, "message": "Too Many Attempts."}).to_string());
     let fake = Fake::with(vec![limited]);
     let c = client(&fake);
     let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
@@ -178,7 +183,8 @@ fn the_pacer_spaces_requests_to_sixty_a_minute() {
 
 #[test]
 fn server_headers_lower_the_local_budget() {
-    let answer_with_budget = Script::Answer(200, vec![("x-ratelimit-limit", "60".into()), ("x-ratelimit-remaining", "5".into())], workspaces_body().to_string());
+    let answer_with_budget =
+        Script::Answer(200, vec![("x-ratelimit-limit", "60".into()), ("x-ratelimit-remaining", "5".into())], workspaces_body().to_string());
     let fake = Fake::with(vec![answer_with_budget]);
     let c = client(&fake);
     block_on(c.send(&ListWorkspaces::new())).unwrap();
@@ -224,7 +230,10 @@ fn cancel_aborts_before_and_during_a_call() {
 
 fn member_page(page: u32, last: u32, n: usize) -> Script {
     let items: Vec<_> = (0..n).map(|i| json!({"id": page * 1000 + i as u32, "email": format!("m{i}@x.y")})).collect();
-    answer(200, json!({"success": true, "data": items, "meta": {"pagination": {"total": 250, "per_page": 100, "current_page": page, "last_page": last}}}))
+    answer(
+        200,
+        json!({"success": true, "data": items, "meta": {"pagination": {"total": 250, "per_page": 100, "current_page": page, "last_page": last}}}),
+    )
 }
 
 #[test]
@@ -263,7 +272,10 @@ fn item_stream_stops_on_error_and_pages_without_meta_stop_on_a_short_page() {
 fn a_bad_item_on_a_later_page_is_named_by_page_and_index_within_it() {
     let mut bad: Vec<serde_json::Value> = (0..3).map(|i| json!({"id": 100 + i})).collect();
     bad[2] = json!({"id": "not a number"});
-    let page2 = answer(200, json!({"success": true, "data": bad, "pagination": {"current_page": 2, "last_page": 2, "per_page": 100, "total": 103}}));
+    let page2 = answer(
+        200,
+        json!({"success": true, "data": bad, "pagination": {"current_page": 2, "last_page": 2, "per_page": 100, "total": 103}}),
+    );
     let fake = Fake::with(vec![member_page(1, 2, 100), page2]);
     let err = block_on(client(&fake).all(ListMembers::new(1u64))).unwrap_err();
     match &err {

@@ -17,7 +17,9 @@ const META: &str = r#"{"api_version":"2.0.0","timestamp":"2019-08-24T14:15:22Z"}
 #[test]
 fn the_seed_documents_member_reply_reads_completely() {
     // Verbatim from seed/members-api-v2.txt.
-    let body = format!(r#"{{ "success": true, "message": "Member retrieved successfully", "data": {{ "id": 100, "email": "john.doe@example.com", "firstname": "John", "lastname": "Doe", "avatar": "avatar.jpg", "current_role": "Regular User", "timezone": "America/New_York", "status": "active", "team_name": "Development Team", "title": "Senior Developer, Manager", "birth_date": "1990-01-01", "hired_at": "2023-01-15T09:00:00Z", "preferred_timezone": "America/New_York", "settings_max_inactive_minutes": 15, "currency": "USD", "rate": 50, "rate_type": "Hourly", "rate_status": 1, "tax_country": "US", "tax_state": "NY", "is_blocked": false, "weekly_hours_limit": 40, "screenshots": "blur", "created_at": "2023-01-15T09:00:00Z", "updated_at": "2023-01-15T09:00:00Z", "deleted_at": null }}, "meta": {META} }}"#);
+    let body = format!(
+        r#"{{ "success": true, "message": "Member retrieved successfully", "data": {{ "id": 100, "email": "john.doe@example.com", "firstname": "John", "lastname": "Doe", "avatar": "avatar.jpg", "current_role": "Regular User", "timezone": "America/New_York", "status": "active", "team_name": "Development Team", "title": "Senior Developer, Manager", "birth_date": "1990-01-01", "hired_at": "2023-01-15T09:00:00Z", "preferred_timezone": "America/New_York", "settings_max_inactive_minutes": 15, "currency": "USD", "rate": 50, "rate_type": "Hourly", "rate_status": 1, "tax_country": "US", "tax_state": "NY", "is_blocked": false, "weekly_hours_limit": 40, "screenshots": "blur", "created_at": "2023-01-15T09:00:00Z", "updated_at": "2023-01-15T09:00:00Z", "deleted_at": null }}, "meta": {META} }}"#
+    );
     let reply = decode::<Member>(200, body.as_bytes(), None).unwrap();
     let m = reply.data;
     assert_eq!(reply.message.as_deref(), Some("Member retrieved successfully"));
@@ -30,7 +32,9 @@ fn the_seed_documents_member_reply_reads_completely() {
     assert_eq!(m.full_name(), "John Doe");
     assert!(!m.is_archived() && !m.is_blocked);
 
-    let invite = ok::<InviteResult>(json!({"success": true, "message": "Member invited successfully", "data": {"user_id": 100, "invitation_link": "https://app.webwork-tracker.com/dashboard/accept-invitation/abc123def456"}, "meta": {}}));
+    let invite = ok::<InviteResult>(
+        json!({"success": true, "message": "Member invited successfully", "data": {"user_id": 100, "invitation_link": "https://app.webwork-tracker.com/dashboard/accept-invitation/abc123def456"}, "meta": {}}),
+    );
     assert_eq!(invite.data.user_id, 100);
 
     // "data": null replies (update, delete, restore).
@@ -42,18 +46,27 @@ fn the_seed_documents_member_reply_reads_completely() {
 
 #[test]
 fn list_replies_with_pagination_in_meta_or_beside_it() {
-    let ws = ok::<Vec<Workspace>>(json!({"success": true, "data": [{"id": 1, "owner_id": 10, "user_id": 10, "workspace_name": "Acme", "role": "Owner", "status": "active", "created_at": "2025-02-19T19:24:55.000000Z", "activated_at": "2025-02-19 19:24:55"}], "meta": {"api_version": "2.0.0", "timestamp": "x", "pagination": {"total": 41, "per_page": 20, "current_page": 1, "last_page": 3, "from": 1, "to": 20}}}));
+    let ws = ok::<Vec<Workspace>>(
+        json!({"success": true, "data": [{"id": 1, "owner_id": 10, "user_id": 10, "workspace_name": "Acme", "role": "Owner", "status": "active", "created_at": "2025-02-19T19:24:55.000000Z", "activated_at": "2025-02-19 19:24:55"}], "meta": {"api_version": "2.0.0", "timestamp": "x", "pagination": {"total": 41, "per_page": 20, "current_page": 1, "last_page": 3, "from": 1, "to": 20}}}),
+    );
     assert_eq!(ws.data[0].role, Role::Owner);
     assert_eq!(ws.pagination.unwrap().last_page, 3);
 
     // One edition's contracts list puts pagination at the top level, without from/to.
-    let contracts = ok::<Vec<Contract>>(json!({"success": true, "message": "Contracts retrieved successfully", "data": [{"id": 5, "project_id": 2, "user_id": 9, "user_role": "Client", "rate_type": 3, "status": "paused", "rate": "12.50"}], "pagination": {"current_page": 2, "per_page": 1, "total": 3, "last_page": 3}, "meta": {}}));
+    let contracts = ok::<Vec<Contract>>(
+        json!({"success": true, "message": "Contracts retrieved successfully", "data": [{"id": 5, "project_id": 2, "user_id": 9, "user_role": "Client", "rate_type": 3, "status": "paused", "rate": "12.50"}], "pagination": {"current_page": 2, "per_page": 1, "total": 3, "last_page": 3}, "meta": {}}),
+    );
     let c = &contracts.data[0];
-    assert_eq!((c.user_role.clone(), c.rate_type, c.status.clone(), c.rate), (Some(Role::Client), Some(RateType::Project), ContractStatus::Paused, Some(12.5)));
+    assert_eq!(
+        (c.user_role.clone(), c.rate_type, c.status.clone(), c.rate),
+        (Some(Role::Client), Some(RateType::Project), ContractStatus::Paused, Some(12.5))
+    );
     assert_eq!(contracts.pagination.unwrap().current_page, 2);
 
     // Many lists omit pagination entirely.
-    let tasks = ok::<Vec<Task>>(json!({"success": true, "data": [{"id": 1, "title": "Wireframes", "project_id": 2, "owner_id": 1, "creator_id": 1, "status": 21, "priority": 10, "assignees": [{"id": 3, "firstname": "Zoë", "lastname": null}], "has_details": true}], "meta": {}}));
+    let tasks = ok::<Vec<Task>>(
+        json!({"success": true, "data": [{"id": 1, "title": "Wireframes", "project_id": 2, "owner_id": 1, "creator_id": 1, "status": 21, "priority": 10, "assignees": [{"id": 3, "firstname": "Zoë", "lastname": null}], "has_details": true}], "meta": {}}),
+    );
     assert_eq!(tasks.pagination, None);
     let t = &tasks.data[0];
     assert_eq!(t.status, Some(TaskStatus::Other(21)), "custom status codes keep their number");
@@ -64,12 +77,16 @@ fn list_replies_with_pagination_in_meta_or_beside_it() {
 
 #[test]
 fn both_timesheet_editions_read() {
-    let old = ok::<Vec<Timesheet>>(json!({"success": true, "data": [{"id": "5f0c8e0a-1111-2222-3333-444455556666", "user_id": 7, "date_from": "2024-01-01", "date_to": "2024-01-07", "total_hours": 37.5, "submitted_on": "2024-01-08", "reject_reason": null, "status": "open"}], "meta": {}}));
+    let old = ok::<Vec<Timesheet>>(
+        json!({"success": true, "data": [{"id": "5f0c8e0a-1111-2222-3333-444455556666", "user_id": 7, "date_from": "2024-01-01", "date_to": "2024-01-07", "total_hours": 37.5, "submitted_on": "2024-01-08", "reject_reason": null, "status": "open"}], "meta": {}}),
+    );
     let t = &old.data[0];
     assert!(t.status.is_unsubmitted());
     assert_eq!(t.minutes(), 2250);
 
-    let current = ok::<Vec<Timesheet>>(json!({"success": true, "data": [{"id": "abc123xyz", "user_id": 7, "member": {"id": 7, "firstname": "Ana", "lastname": "Souza"}, "date_from": "2024-01-01", "date_to": "2024-01-07", "total_minutes": 600, "status": "pending", "daily_breakdown": {"2024-01-02": [{"project_id": 2, "project_name": "Site", "contract_id": 9, "total_minutes": 300, "total_amount": {"USD": 125.0}}]}, "total_amount": 250.0}], "meta": {}}));
+    let current = ok::<Vec<Timesheet>>(
+        json!({"success": true, "data": [{"id": "abc123xyz", "user_id": 7, "member": {"id": 7, "firstname": "Ana", "lastname": "Souza"}, "date_from": "2024-01-01", "date_to": "2024-01-07", "total_minutes": 600, "status": "pending", "daily_breakdown": {"2024-01-02": [{"project_id": 2, "project_name": "Site", "contract_id": 9, "total_minutes": 300, "total_amount": {"USD": 125.0}}]}, "total_amount": 250.0}], "meta": {}}),
+    );
     let t = &current.data[0];
     assert_eq!(t.status, TimesheetStatus::Pending);
     assert!(t.status.is_unsubmitted());
@@ -85,23 +102,33 @@ fn both_timesheet_editions_read() {
 
 #[test]
 fn tracking_replies_of_both_editions() {
-    let current = ok::<TrackerStopped>(json!({"success": true, "data": {"message": "Time tracking stopped successfully", "stopped_at": "2024-01-15T17:00:00+00:00"}, "meta": {}}));
+    let current = ok::<TrackerStopped>(
+        json!({"success": true, "data": {"message": "Time tracking stopped successfully", "stopped_at": "2024-01-15T17:00:00+00:00"}, "meta": {}}),
+    );
     assert_eq!(current.data.message.as_deref(), Some("Time tracking stopped successfully"));
-    let old = ok::<TrackerStopped>(json!({"success": true, "message": "Time tracking stopped successfully", "data": {"stopped_at": "2024-01-15T17:00:00Z"}}));
+    let old = ok::<TrackerStopped>(
+        json!({"success": true, "message": "Time tracking stopped successfully", "data": {"stopped_at": "2024-01-15T17:00:00Z"}}),
+    );
     assert_eq!(old.message.as_deref(), Some("Time tracking stopped successfully"));
     assert_eq!(old.data.stopped_at, "2024-01-15T17:00:00Z");
 
-    let state = ok::<TrackerState>(json!({"success": true, "message": "Current tracker data retrieved successfully", "data": {"contract_id": null, "user_id": 7, "activity_description": null, "task_id": null, "task_title": null, "total_seconds": 42, "total_minutes": "95", "date": "2024-01-15"}}));
+    let state = ok::<TrackerState>(
+        json!({"success": true, "message": "Current tracker data retrieved successfully", "data": {"contract_id": null, "user_id": 7, "activity_description": null, "task_id": null, "task_title": null, "total_seconds": 42, "total_minutes": "95", "date": "2024-01-15"}}),
+    );
     assert_eq!(state.data.total_minutes, 95);
 
-    let entry = ok::<TimeEntry>(json!({"success": true, "message": "Time entry created, but only part of it was saved", "saved_minutes": 30, "data": {"user_id": 7, "contract_id": 9, "project_id": 2, "project_name": "Site", "task_id": null, "task_title": null, "activity_description": "Review", "method": "Manually added time", "date": "2024-01-15", "start_time": "2024-01-15T09:00:00Z", "end_time": "2024-01-15T09:30:00Z", "duration_minutes": 30}}));
+    let entry = ok::<TimeEntry>(
+        json!({"success": true, "message": "Time entry created, but only part of it was saved", "saved_minutes": 30, "data": {"user_id": 7, "contract_id": 9, "project_id": 2, "project_name": "Site", "task_id": null, "task_title": null, "activity_description": "Review", "method": "Manually added time", "date": "2024-01-15", "start_time": "2024-01-15T09:00:00Z", "end_time": "2024-01-15T09:30:00Z", "duration_minutes": 30}}),
+    );
     assert_eq!(entry.saved_minutes, Some(30));
     assert_eq!(entry.data.method, TimeEntryMethod::ManuallyAdded);
 }
 
 #[test]
 fn unknown_fields_and_values_are_tolerated() {
-    let m = ok::<Member>(json!({"success": true, "data": {"id": "12", "email": "a@b.c", "current_role": "Chief Vibes Officer", "status": "on_vacation", "is_blocked": 1, "rate": "", "brand_new_field": {"x": 1}}}));
+    let m = ok::<Member>(
+        json!({"success": true, "data": {"id": "12", "email": "a@b.c", "current_role": "Chief Vibes Officer", "status": "on_vacation", "is_blocked": 1, "rate": "", "brand_new_field": {"x": 1}}}),
+    );
     assert_eq!(m.data.id, 12, "ids as strings");
     assert_eq!(m.data.current_role, Role::Other("Chief Vibes Officer".into()));
     assert_eq!(m.data.current_role.to_string(), "Chief Vibes Officer");
@@ -111,13 +138,20 @@ fn unknown_fields_and_values_are_tolerated() {
     // Case differences are not "unknown".
     assert_eq!(Role::parse("regular user"), Role::RegularUser);
 
-    let leave = ok::<Vec<Leave>>(json!({"success": true, "data": [{"id": "uuid-1", "status": "approved", "is_paid": "yes", "leave_period": 1}]}));
+    let leave =
+        ok::<Vec<Leave>>(json!({"success": true, "data": [{"id": "uuid-1", "status": "approved", "is_paid": "yes", "leave_period": 1}]}));
     assert_eq!(leave.data[0].leave_period, Some(LeavePeriod::FirstHalf));
-    let bal = ok::<Vec<LeaveBalance>>(json!({"success": true, "data": [{"user_id": 7, "user_name": "Ana", "leave_information": [{"leave_type": "Vacation", "balance": "10 days"}], "total_balance": null}]}));
+    let bal = ok::<Vec<LeaveBalance>>(
+        json!({"success": true, "data": [{"user_id": 7, "user_name": "Ana", "leave_information": [{"leave_type": "Vacation", "balance": "10 days"}], "total_balance": null}]}),
+    );
     assert_eq!(bal.data[0].leave_information[0].amount(), Some(10.0));
-    let exp = ok::<Vec<Expense>>(json!({"success": true, "data": [{"id": "e1", "member": "Ana Souza", "expense_date": "Jan 15, 2024", "expense_name": "Train", "amount": "42.10", "type": "non-billable", "added_dte": "Jan 16, 2024"}]}));
+    let exp = ok::<Vec<Expense>>(
+        json!({"success": true, "data": [{"id": "e1", "member": "Ana Souza", "expense_date": "Jan 15, 2024", "expense_name": "Train", "amount": "42.10", "type": "non-billable", "added_dte": "Jan 16, 2024"}]}),
+    );
     assert_eq!((exp.data[0].amount, exp.data[0].expense_type.clone()), (42.1, ExpenseType::NonBillable));
-    let hook = ok::<Webhook>(json!({"success": true, "data": {"id": "encoded_string", "url": "https://x.y/z", "events": ["tracker.started", "task.updated"], "token": "whsec_1"}}));
+    let hook = ok::<Webhook>(
+        json!({"success": true, "data": {"id": "encoded_string", "url": "https://x.y/z", "events": ["tracker.started", "task.updated"], "token": "whsec_1"}}),
+    );
     assert_eq!(hook.data.events[1], WebhookEvent::Other("task.updated".into()));
 }
 
@@ -165,7 +199,8 @@ fn every_error_variant_from_a_crafted_answer() {
     assert!(limited.is_transient());
 
     // The 400 sample without an `error` key, and a field named by the message.
-    let no_error_key = decode::<Empty>(400, br#"{"success":false,"message":"workspace_id is required in request body","meta":{}}"#, None).unwrap_err();
+    let no_error_key =
+        decode::<Empty>(400, br#"{"success":false,"message":"workspace_id is required in request body","meta":{}}"#, None).unwrap_err();
     assert_eq!(no_error_key.field(), Some("workspace_id"));
     let laravel = decode::<Empty>(422, br#"{"success":false,"message":"The given data was invalid.","errors":{"email":["The email field must be a valid email address."]}}"#, None).unwrap_err();
     assert_eq!(laravel.field(), Some("email"));
@@ -186,7 +221,8 @@ fn transport_side_errors_read_for_people() {
 
 #[test]
 fn decode_for_normalises_through_the_typed_model() {
-    let reply = decode_for("getMember", 200, br#"{"success":true,"data":{"id":"5","email":"a@b.c","rate":"10","unknown":1}}"#, None).unwrap();
+    let reply =
+        decode_for("getMember", 200, br#"{"success":true,"data":{"id":"5","email":"a@b.c","rate":"10","unknown":1}}"#, None).unwrap();
     assert_eq!(reply.data["id"], json!(5));
     assert_eq!(reply.data["rate"], json!(10.0));
     assert!(reply.data.get("unknown").is_none(), "unknown fields dropped");
@@ -271,7 +307,10 @@ fn serde_reads_the_models_as_the_client_does() {
     assert_eq!(sheet.member.and_then(|m| m.name).as_deref(), Some("Ana Souza"));
     assert_eq!(sheet.total_amount.map(|a| a.total()), Some(12.5));
     let missing = decode::<Vec<Task>>(200, br#"{"success":true,"data":[null]}"#, None).unwrap_err();
-    assert!(matches!(missing, ApiError::Decode { ref path, ref message } if path == "data[0]" && message == "expected an object, found null"), "{missing:?}");
+    assert!(
+        matches!(missing, ApiError::Decode { ref path, ref message } if path == "data[0]" && message == "expected an object, found null"),
+        "{missing:?}"
+    );
 }
 
 #[test]

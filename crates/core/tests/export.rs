@@ -41,7 +41,8 @@ impl Transport for Pages {
         let page = query_num(&request.url, "page").unwrap_or(1);
         let per = query_num(&request.url, "per_page").unwrap_or(20);
         let first = (page - 1) * per;
-        let items: Vec<Value> = (first..(first + per).min(self.rows)).map(|i| json!({"id": i + 1, "name": format!("Row {}", i + 1)})).collect();
+        let items: Vec<Value> =
+            (first..(first + per).min(self.rows)).map(|i| json!({"id": i + 1, "name": format!("Row {}", i + 1)})).collect();
         let last_page = self.rows.div_ceil(per).max(1);
         let meta = if self.paginate {
             json!({"pagination": {"total": self.rows, "per_page": per, "current_page": page, "last_page": last_page}})
@@ -178,7 +179,8 @@ fn several_requests_export_as_one_with_progress_across_them() {
     let t = Pages::new(150);
     let requests = vec![members_request(), members_request(), members_request()];
     let mut seen: Vec<Progress> = Vec::new();
-    let rows = block_on(webwork_core::export::fetch_all_of(&client(&t), requests, list_rows, &CancelToken::new(), &mut |p| seen.push(*p))).unwrap();
+    let rows = block_on(webwork_core::export::fetch_all_of(&client(&t), requests, list_rows, &CancelToken::new(), &mut |p| seen.push(*p)))
+        .unwrap();
     assert_eq!(rows.len(), 450);
     assert_eq!(t.sent.borrow().len(), 6);
     assert_eq!(seen.iter().map(|p| p.rows).collect::<Vec<_>>(), vec![100, 150, 250, 300, 400, 450]);
@@ -208,7 +210,8 @@ fn a_report_object_without_pagination_is_one_request() {
     }
     let t = Report(Pages::new(0));
     let client = Client::new(t.clone(), ClientConfig::new("https://api.example.test/api/v2", "tok"));
-    let rows = block_on(fetch_all(&client, members_request(), webwork_core::export::tracked_hours_rows, &CancelToken::new(), &mut |_| {})).unwrap();
+    let rows = block_on(fetch_all(&client, members_request(), webwork_core::export::tracked_hours_rows, &CancelToken::new(), &mut |_| {}))
+        .unwrap();
     assert_eq!(rows.len(), 150, "more rows than a page, yet one answer");
     assert_eq!(t.0.sent.borrow().len(), 1);
 }

@@ -72,8 +72,7 @@ fn every_documented_parameter_is_in_the_builder_at_its_place() {
             }
         }
         // Path placeholders and path parameters agree.
-        let placeholders: Vec<&str> =
-            op.path.split('{').skip(1).map(|s| s.split('}').next().unwrap()).collect();
+        let placeholders: Vec<&str> = op.path.split('{').skip(1).map(|s| s.split('}').next().unwrap()).collect();
         let path_params: Vec<&str> = op.path_params().map(|p| p.name).collect();
         assert_eq!(placeholders, path_params, "{}", op.id);
     }
@@ -106,11 +105,16 @@ fn params_for(op: &OpInfo, with_optional: bool) -> Map<String, Value> {
     op.params
         .iter()
         .filter(|p| p.required || with_optional)
-        .map(|p| (p.name.to_owned(), match p.name {
-            "page" => json!(2),
-            "per_page" => json!(10),
-            _ => sample(p.name, p.kind),
-        }))
+        .map(|p| {
+            (
+                p.name.to_owned(),
+                match p.name {
+                    "page" => json!(2),
+                    "per_page" => json!(10),
+                    _ => sample(p.name, p.kind),
+                },
+            )
+        })
         .collect()
 }
 
@@ -144,7 +148,12 @@ fn every_operation_builds_its_documented_request() {
             assert_eq!((in_query, in_body), (want_query, want_body), "{}: `{}`", op.id, p.name);
         }
         // Nothing else travels.
-        assert_eq!(req.query.len(), op.params.iter().filter(|p| matches!(p.location, Location::Query | Location::Workspace)).count(), "{}", op.id);
+        assert_eq!(
+            req.query.len(),
+            op.params.iter().filter(|p| matches!(p.location, Location::Query | Location::Workspace)).count(),
+            "{}",
+            op.id
+        );
     }
 }
 
@@ -173,19 +182,34 @@ fn required_parameters_are_enforced_for_every_operation() {
 
 #[test]
 fn typed_builders_and_the_dynamic_path_agree() {
-    use webwork_core::ops::*;
     use webwork_core::models::*;
+    use webwork_core::ops::*;
     let typed = ListMembers::new(1u64).status(MemberStatus::Active).role(Role::RegularUser).per_page(50u32).to_request().unwrap();
-    let dynamic = request_for("getMembers", json!({"workspace_id": 1, "status": "active", "role": "Regular User", "per_page": 50}).as_object().unwrap()).unwrap();
+    let dynamic = request_for(
+        "getMembers",
+        json!({"workspace_id": 1, "status": "active", "role": "Regular User", "per_page": 50}).as_object().unwrap(),
+    )
+    .unwrap();
     assert_eq!(typed, dynamic);
-    assert_eq!(typed.url("https://api.webwork-tracker.com/api/v2/"), "https://api.webwork-tracker.com/api/v2/members?workspace_id=1&status=active&role=Regular%20User&per_page=50");
+    assert_eq!(
+        typed.url("https://api.webwork-tracker.com/api/v2/"),
+        "https://api.webwork-tracker.com/api/v2/members?workspace_id=1&status=active&role=Regular%20User&per_page=50"
+    );
 
     let invite = InviteMember::new(1u64, "john.doe@example.com", "John", "Doe", Role::RegularUser).to_request().unwrap();
     assert_eq!(invite.method, Method::Post);
     assert_eq!(invite.query, vec![("workspace_id".to_owned(), "1".to_owned())]);
-    assert_eq!(invite.body, Some(json!({"workspace_id": 1, "email": "john.doe@example.com", "firstname": "John", "lastname": "Doe", "role": "Regular User"})));
+    assert_eq!(
+        invite.body,
+        Some(json!({"workspace_id": 1, "email": "john.doe@example.com", "firstname": "John", "lastname": "Doe", "role": "Regular User"}))
+    );
 
-    let update = UpdateMember::new(100u64, 1u64).rate_status(RateStatus::Visible).remove_avatar(false).weekly_hours_limit(40u64).to_request().unwrap();
+    let update = UpdateMember::new(100u64, 1u64)
+        .rate_status(RateStatus::Visible)
+        .remove_avatar(false)
+        .weekly_hours_limit(40u64)
+        .to_request()
+        .unwrap();
     assert_eq!(update.path, "/members/100");
     assert_eq!(update.body, Some(json!({"workspace_id": 1, "rate_status": 1, "weekly_hours_limit": 40, "remove_avatar": 0})));
 
@@ -200,7 +224,9 @@ fn typed_builders_and_the_dynamic_path_agree() {
     let expenses = ListExpenses::new(1u64).r#type(ExpenseType::NonBillable).to_request().unwrap();
     assert_eq!(expenses.query_value("type"), Some("non-billable"));
 
-    let hook = CreateWebhook::new(1u64, "https://example.com/h", vec![WebhookEvent::TrackerStarted, WebhookEvent::MemberInvited]).to_request().unwrap();
+    let hook = CreateWebhook::new(1u64, "https://example.com/h", vec![WebhookEvent::TrackerStarted, WebhookEvent::MemberInvited])
+        .to_request()
+        .unwrap();
     assert_eq!(hook.body.unwrap()["events"], json!(["tracker.started", "member.invited"]));
 }
 
@@ -215,7 +241,11 @@ fn dynamic_parameters_are_read_strictly() {
     let bad_number = request_for("getMembers", &p(json!({"workspace_id": "one"}))).unwrap_err();
     assert_eq!(bad_number.field(), Some("workspace_id"));
     // Numbers as strings and comma-separated lists are accepted.
-    let ok = request_for("getTaskReport", &p(json!({"workspace_id": "1", "start_date": "2024-01-01", "end_date": "2024-01-02", "users": "5, 6"}))).unwrap();
+    let ok = request_for(
+        "getTaskReport",
+        &p(json!({"workspace_id": "1", "start_date": "2024-01-01", "end_date": "2024-01-02", "users": "5, 6"})),
+    )
+    .unwrap();
     assert_eq!(ok.query_value("users"), Some("5,6"));
     assert!(request_for("noSuchOperation", &Map::new()).is_err());
 }
@@ -259,18 +289,30 @@ fn typed_and_dynamic_calls_refuse_alike() {
 
     // A role the API does not know is not sent, even when built as `Role::Other`.
     let typed = InviteMember::new(1u64, "a@example.com", "A", "B", Role::Other("Boss".into())).to_request().unwrap_err();
-    let dynamic = request_for("inviteMember", &p(json!({"workspace_id": 1, "email": "a@example.com", "firstname": "A", "lastname": "B", "role": "Boss"}))).unwrap_err();
+    let dynamic = request_for(
+        "inviteMember",
+        &p(json!({"workspace_id": 1, "email": "a@example.com", "firstname": "A", "lastname": "B", "role": "Boss"})),
+    )
+    .unwrap_err();
     same(typed, dynamic, "role");
 
     // A number JSON cannot carry is named, not dropped as if it were missing.
     let typed = CreateExpense::new(1u64, "Taxi", "2024-01-02", f64::NAN, "travel").to_request().unwrap_err();
-    let dynamic = request_for("createExpense", &p(json!({"workspace_id": 1, "expense_name": "Taxi", "date": "2024-01-02", "amount": "NaN", "category_id": "travel"}))).unwrap_err();
+    let dynamic = request_for(
+        "createExpense",
+        &p(json!({"workspace_id": 1, "expense_name": "Taxi", "date": "2024-01-02", "amount": "NaN", "category_id": "travel"})),
+    )
+    .unwrap_err();
     same(typed, dynamic, "amount");
     assert!(typed_message(CreateExpense::new(1u64, "Taxi", "2024-01-02", f64::INFINITY, "travel")).contains("finite"));
 
     // Rules across fields: the end of a leave before its start.
     let typed = RequestLeave::new(1u64, 3u64, "2024-03-05", "2024-03-01", 7u64).to_request().unwrap_err();
-    let dynamic = request_for("createLeaveRequest", &p(json!({"workspace_id": 1, "user_id": 7, "policy_id": 3, "start": "2024-03-05", "end": "2024-03-01"}))).unwrap_err();
+    let dynamic = request_for(
+        "createLeaveRequest",
+        &p(json!({"workspace_id": 1, "user_id": 7, "policy_id": 3, "start": "2024-03-05", "end": "2024-03-01"})),
+    )
+    .unwrap_err();
     same(typed, dynamic, "end");
 
     // Blank required text counts as missing; so does an empty required list.
@@ -281,7 +323,8 @@ fn typed_and_dynamic_calls_refuse_alike() {
     assert_eq!((no_events.field(), no_events.to_string().contains("required")), (Some("events"), true), "{no_events}");
 
     // `remove_avatar` is a 0/1 flag that reads booleans; `rate_status` is a code like any other.
-    let flags = request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "remove_avatar": true, "rate_status": 1}))).unwrap();
+    let flags =
+        request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "remove_avatar": true, "rate_status": 1}))).unwrap();
     assert_eq!(flags.body.as_ref().unwrap()["remove_avatar"], json!(1));
     let bad_flag = request_for("updateMember", &p(json!({"memberId": 5, "workspace_id": 1, "remove_avatar": 2}))).unwrap_err();
     assert_eq!(bad_flag.field(), Some("remove_avatar"));

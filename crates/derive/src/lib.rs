@@ -138,11 +138,23 @@ mod tests {
 
     #[test]
     fn refuses_serde_settings_it_would_not_follow() {
-        for field in ["#[serde(alias = \"b\")]", "#[serde(default)]", "#[serde(flatten)]", "#[serde(skip)]", "#[serde(with = \"m\")]", "#[serde(deserialize_with = \"f\")]"] {
+        for field in [
+            "#[serde(alias = \"b\")]",
+            "#[serde(default)]",
+            "#[serde(flatten)]",
+            "#[serde(skip)]",
+            "#[serde(with = \"m\")]",
+            "#[serde(deserialize_with = \"f\")]",
+        ] {
             let err = expand_str(&format!("struct M {{ {field} a: u64 }}")).unwrap_err();
             assert!(err.contains("does not follow this serde setting"), "{field}: {err}");
         }
-        for container in ["#[serde(rename_all = \"camelCase\")]", "#[serde(deny_unknown_fields)]", "#[serde(default = \"M::new\")]", "#[serde(transparent)]"] {
+        for container in [
+            "#[serde(rename_all = \"camelCase\")]",
+            "#[serde(deny_unknown_fields)]",
+            "#[serde(default = \"M::new\")]",
+            "#[serde(transparent)]",
+        ] {
             let err = expand_str(&format!("{container} struct M {{ a: u64 }}")).unwrap_err();
             assert!(err.contains("serde container setting"), "{container}: {err}");
         }

@@ -13,8 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use webwork_core::client::{CallOptions, CancelToken};
 use webwork_core::{
-    ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Reply, RetryPolicy, Transport,
-    TransportError,
+    ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Reply, RetryPolicy, Transport, TransportError,
 };
 
 use crate::convert;
@@ -59,8 +58,7 @@ impl Sleep {
         let mut handle = JsValue::UNDEFINED;
         let promise = Promise::new(&mut |resolve, _reject| {
             if let Some(set_timeout) = global("setTimeout") {
-                handle =
-                    set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64)).unwrap_or_default();
+                handle = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64)).unwrap_or_default();
             }
         });
         Sleep { done: JsFuture::from(promise), handle }
@@ -157,15 +155,7 @@ impl Core {
 
     /// Any request under the base URL; `query` is JSON text of `[name, value]` pairs, `body`
     /// JSON text or empty. Resolves like [`Core::call`], with `data` as the server sent it.
-    pub fn raw(
-        &self,
-        method: String,
-        path: String,
-        query: String,
-        body: String,
-        cancel: &Cancel,
-        timeout_ms: Option<f64>,
-    ) -> Promise {
+    pub fn raw(&self, method: String, path: String, query: String, body: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
         let client = self.client.clone();
         let opts = options(cancel, timeout_ms);
         future_to_promise(async move {

@@ -6,8 +6,8 @@
 
 use serde_json::{Map, Value};
 use webwork_core::envelope::{Meta, Page, Pagination, Reply};
-use webwork_core::ops::{ApiRequest, Method};
 use webwork_core::models::lenient::read::json_text;
+use webwork_core::ops::{ApiRequest, Method};
 use webwork_core::ApiError;
 
 use crate::naming::camel;
@@ -49,9 +49,7 @@ pub fn page_of(wire: &Map<String, Value>) -> (u32, u32) {
 /// Every object key that is a `snake_case` identifier, in camelCase, at any depth.
 pub fn camelize(value: Value) -> Value {
     match value {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (camel(&k).into_owned(), camelize(v))).collect())
-        }
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (camel(&k).into_owned(), camelize(v))).collect()),
         Value::Array(items) => Value::Array(items.into_iter().map(camelize).collect()),
         other => other,
     }
@@ -116,8 +114,7 @@ fn finish(mut out: Map<String, Value>, reply: &Reply<Value>) -> Result<String, A
     if let Some(minutes) = reply.saved_minutes {
         out.insert("savedMinutes".into(), Value::from(minutes));
     }
-    serde_json::to_string(&Value::Object(out))
-        .map_err(|e| ApiError::Decode { path: String::new(), message: e.to_string() })
+    serde_json::to_string(&Value::Object(out)).map_err(|e| ApiError::Decode { path: String::new(), message: e.to_string() })
 }
 
 /// A request for any path: `query` is JSON text of `[name, value]` pairs (`Object.entries`, so
@@ -233,17 +230,9 @@ mod tests {
 
     #[test]
     fn server_errors_carry_status_field_and_retry_after() {
-        let e = decode::<Value>(
-            422,
-            br#"{"success":false,"message":"The per_page field must be between 1 and 100."}"#,
-            None,
-        )
-        .unwrap_err();
+        let e = decode::<Value>(422, br#"{"success":false,"message":"The per_page field must be between 1 and 100."}"#, None).unwrap_err();
         let v: Value = serde_json::from_str(&error_json(&e)).unwrap();
-        assert_eq!(
-            (v["kind"].as_str(), v["status"].as_u64(), v["field"].as_str()),
-            (Some("validation"), Some(422), Some("perPage"))
-        );
+        assert_eq!((v["kind"].as_str(), v["status"].as_u64(), v["field"].as_str()), (Some("validation"), Some(422), Some("perPage")));
         let e = decode::<Value>(429, br#"{"message":"Too Many Attempts."}"#, Some(12_000)).unwrap_err();
         let v: Value = serde_json::from_str(&error_json(&e)).unwrap();
         assert_eq!((v["kind"].as_str(), v["retryAfter"].as_f64()), (Some("rate_limited"), Some(12.0)));
@@ -285,13 +274,8 @@ mod tests {
 
     #[test]
     fn raw_requests_take_any_path() {
-        let req = raw_request(
-            "post",
-            "members",
-            r#"[["workspace_id",1],["ids",[1,2]],["flag",true],["skip",null]]"#,
-            r#"{"a":1}"#,
-        )
-        .unwrap();
+        let req =
+            raw_request("post", "members", r#"[["workspace_id",1],["ids",[1,2]],["flag",true],["skip",null]]"#, r#"{"a":1}"#).unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url("http://x"), "http://x/members?workspace_id=1&ids=1,2&flag=1");
         assert_eq!(req.body, Some(json!({"a":1})));

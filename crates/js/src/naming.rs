@@ -118,11 +118,7 @@ pub fn method(op: &OpInfo) -> String {
         let core = core.strip_suffix("Report").unwrap_or(core);
         return lower_first(core);
     }
-    let stripped = if name.contains(plural.as_str()) {
-        name.replacen(plural.as_str(), "", 1)
-    } else {
-        name.replacen(one.as_str(), "", 1)
-    };
+    let stripped = if name.contains(plural.as_str()) { name.replacen(plural.as_str(), "", 1) } else { name.replacen(one.as_str(), "", 1) };
     if stripped.is_empty() {
         lower_first(name)
     } else {
@@ -152,10 +148,7 @@ pub struct JsOp {
 
 /// Every operation of the core's CATALOG, named, in catalog order.
 pub fn operations() -> Vec<JsOp> {
-    CATALOG
-        .iter()
-        .map(|op| JsOp { op, namespace: namespace(op.doc().tag), method: method(op), iterator: iterator(op) })
-        .collect()
+    CATALOG.iter().map(|op| JsOp { op, namespace: namespace(op.doc().tag), method: method(op), iterator: iterator(op) }).collect()
 }
 
 /// The namespaces in catalog order, each once.
@@ -216,8 +209,7 @@ mod tests {
         for op in &ops {
             for name in std::iter::once(&op.method).chain(op.iterator.as_ref()) {
                 assert!(
-                    name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                        && name.chars().all(|c| c.is_ascii_alphanumeric()),
+                    name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && name.chars().all(|c| c.is_ascii_alphanumeric()),
                     "{} -> {name}",
                     op.op.id
                 );

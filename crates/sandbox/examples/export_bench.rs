@@ -69,7 +69,9 @@ async fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--rows" => rows_wanted = args.next().and_then(|v| v.parse().ok()).filter(|n| *n > 0).ok_or("--rows needs a positive number")?,
+            "--rows" => {
+                rows_wanted = args.next().and_then(|v| v.parse().ok()).filter(|n| *n > 0).ok_or("--rows needs a positive number")?
+            }
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -78,11 +80,15 @@ async fn run() -> Result<(), String> {
     config.bulk_entries = rows_wanted;
     let seeding = Instant::now();
     let app = testing::app_with(config);
-    println!("bench export: sandbox in memory, rate limit 60/min, {rows_wanted} bulk time entries (seeded in {:.1} s)", seeding.elapsed().as_secs_f64());
+    println!(
+        "bench export: sandbox in memory, rate limit 60/min, {rows_wanted} bulk time entries (seeded in {:.1} s)",
+        seeding.elapsed().as_secs_f64()
+    );
 
     let transport = Counting { inner: InProcess::for_app(&app), requests: Rc::default(), too_many: Rc::default(), sent_at: Rc::default() };
     let client = Client::new(transport.clone(), ClientConfig::new(testing::BASE_URL, "demo-owner"));
-    let projects = client.send(&ListProjects::new(1u64).name(BULK_PROJECT_NAME)).await.map_err(|e| format!("finding the bulk project: {e}"))?;
+    let projects =
+        client.send(&ListProjects::new(1u64).name(BULK_PROJECT_NAME)).await.map_err(|e| format!("finding the bulk project: {e}"))?;
     let project = projects.first().ok_or("the bulk project is missing")?.id;
     let today = CivilDate::parse(testing::TODAY).map_err(|e| e.to_string())?;
     let days = rows_wanted.div_ceil(360) as i64;
@@ -121,12 +127,23 @@ async fn run() -> Result<(), String> {
     let minutes = fetched.as_secs_f64() / 60.0;
     let per_minute = rows.len() as f64 / minutes;
     let ceiling = 60.0 * f64::from(EXPORT_PER_PAGE);
-    println!("bench export: {} rows in {:.1} s ({} requests at per_page={EXPORT_PER_PAGE}, {} answered 429)", rows.len(), fetched.as_secs_f64(), requests, transport.too_many.get());
+    println!(
+        "bench export: {} rows in {:.1} s ({} requests at per_page={EXPORT_PER_PAGE}, {} answered 429)",
+        rows.len(),
+        fetched.as_secs_f64(),
+        requests,
+        transport.too_many.get()
+    );
     let times = transport.sent_at.borrow().clone();
     let busiest = (0..times.len()).map(|i| times[i..].iter().take_while(|&&t| t < times[i] + 60_000.0).count()).max().unwrap_or(0);
     println!("bench export: {per_minute:.0} rows a minute = {:.0}% of the steady ceiling ({ceiling:.0} rows a minute: 60 requests of 100); the budget starts full, so a 100-request export takes one window plus the 40 past it", per_minute / ceiling * 100.0);
     println!("bench export: at most {busiest} requests in any 60 s (setup included)");
-    println!("bench export: CSV {} lines, {:.1} MB, assembled in {:.0} ms", csv.lines().count(), csv.len() as f64 / 1e6, (total - fetched).as_secs_f64() * 1000.0);
+    println!(
+        "bench export: CSV {} lines, {:.1} MB, assembled in {:.0} ms",
+        csv.lines().count(),
+        csv.len() as f64 / 1e6,
+        (total - fetched).as_secs_f64() * 1000.0
+    );
 
     let mut failures = Vec::new();
     if rows.len() as u64 != rows_wanted {

@@ -87,13 +87,7 @@ pub enum Command {
 impl Config {
     /// An in-memory demo sandbox for tests: fixed date, no rate limit, fast webhook retries.
     pub fn for_tests(today: &str) -> Self {
-        Config {
-            db: None,
-            rate_limit: None,
-            today: CivilDate::parse(today).ok(),
-            webhook_backoff_ms: 50,
-            ..Config::default()
-        }
+        Config { db: None, rate_limit: None, today: CivilDate::parse(today).ok(), webhook_backoff_ms: 50, ..Config::default() }
     }
 
     /// Parses flags (without the program name). Both `--flag value` and `--flag=value` work.
@@ -180,7 +174,11 @@ mod tests {
 
     #[test]
     fn flags() {
-        let Command::Run(c) = parse(&["--addr", "0.0.0.0:1", "--memory", "--rate-limit=off", "--today", "2024-02-29", "--fail-rate", "0.5"]).unwrap() else { panic!() };
+        let Command::Run(c) =
+            parse(&["--addr", "0.0.0.0:1", "--memory", "--rate-limit=off", "--today", "2024-02-29", "--fail-rate", "0.5"]).unwrap()
+        else {
+            panic!()
+        };
         assert_eq!(c.addr, "0.0.0.0:1");
         assert!(c.db.is_none() && c.rate_limit.is_none());
         assert_eq!(c.today.unwrap().to_string(), "2024-02-29");

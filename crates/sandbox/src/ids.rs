@@ -29,7 +29,11 @@ impl IdGen {
 
     /// A number in `0..n`.
     pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next_u64() % n }
+        if n == 0 {
+            0
+        } else {
+            self.next_u64() % n
+        }
     }
 
     /// True with probability `p`.
@@ -50,14 +54,7 @@ impl IdGen {
         let b = self.next_u64();
         let a = (a & !0xF000) | 0x4000; // version 4 in the third group
         let b = (b & !(0xC << 60)) | (0x8 << 60); // RFC 4122 variant
-        format!(
-            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xFFFF,
-            a & 0xFFFF,
-            b >> 48,
-            b & 0xFFFF_FFFF_FFFF
-        )
+        format!("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFFF, b >> 48, b & 0xFFFF_FFFF_FFFF)
     }
 
     /// A secret such as a webhook token: `whsec_` + 32 hex digits.

@@ -25,10 +25,8 @@ const ERROR_STATUSES: &[(&str, &str)] = &[
 ];
 
 pub fn document() -> Value {
-    let mut generator = SchemaSettings::draft2020_12()
-        .with(|s| s.definitions_path = "/components/schemas".into())
-        .for_serialize()
-        .into_generator();
+    let mut generator =
+        SchemaSettings::draft2020_12().with(|s| s.definitions_path = "/components/schemas".into()).for_serialize().into_generator();
     let outputs: HashMap<&str, schemars::Schema> = webwork_core::ops::output_schemas(&mut generator).into_iter().collect();
     let meta = generator.subschema_for::<Meta>();
     let mut schemas = generator.take_definitions(true);

@@ -57,9 +57,7 @@ impl Transport for InProcess {
     fn send(&self, request: HttpRequest) -> impl Future<Output = Result<HttpResponse, TransportError>> {
         let router = self.router.clone();
         async move {
-            let mut builder = axum::http::Request::builder()
-                .method(request.method.as_str())
-                .uri(path_and_query(&request.url));
+            let mut builder = axum::http::Request::builder().method(request.method.as_str()).uri(path_and_query(&request.url));
             for (k, v) in &request.headers {
                 builder = builder.header(k.as_str(), v.as_str());
             }
@@ -67,11 +65,8 @@ impl Transport for InProcess {
             let req = builder.body(body).map_err(|e| TransportError::Network(e.to_string()))?;
             let resp = router.oneshot(req).await.map_err(|e| TransportError::Network(e.to_string()))?;
             let status = resp.status().as_u16();
-            let headers = resp
-                .headers()
-                .iter()
-                .map(|(k, v)| (k.as_str().to_ascii_lowercase(), v.to_str().unwrap_or("").to_owned()))
-                .collect();
+            let headers =
+                resp.headers().iter().map(|(k, v)| (k.as_str().to_ascii_lowercase(), v.to_str().unwrap_or("").to_owned())).collect();
             let body = resp
                 .into_body()
                 .collect()
@@ -133,7 +128,14 @@ impl RawResponse {
 
 /// Sends any request: `path` is relative to the server root (e.g. `/api/v2/members?workspace_id=1`),
 /// `body` is sent as-is (so malformed JSON can be tested).
-pub async fn raw(app: &Arc<App>, method: &str, path: &str, token: Option<&str>, body: Option<&str>, headers: &[(&str, &str)]) -> RawResponse {
+pub async fn raw(
+    app: &Arc<App>,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> RawResponse {
     let mut builder = axum::http::Request::builder().method(method).uri(path);
     if let Some(t) = token {
         builder = builder.header("authorization", format!("Bearer {t}"));

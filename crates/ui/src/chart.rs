@@ -101,7 +101,15 @@ pub fn nice_step(max: f64) -> f64 {
         pow /= 10.0;
     }
     let m = raw / pow;
-    let nice = if m <= 1.0 { 1.0 } else if m <= 2.0 { 2.0 } else if m <= 5.0 { 5.0 } else { 10.0 };
+    let nice = if m <= 1.0 {
+        1.0
+    } else if m <= 2.0 {
+        2.0
+    } else if m <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
     nice * pow
 }
 
@@ -332,12 +340,7 @@ impl Timeline {
 
 /// A horizontal bar per lane across the day, with an hour axis.
 #[component]
-pub fn TimelineChart(
-    #[prop(into)] title: String,
-    data: Timeline,
-    #[prop(default = "Member")]
-    lane_header: &'static str,
-) -> impl IntoView {
+pub fn TimelineChart(#[prop(into)] title: String, data: Timeline, #[prop(default = "Member")] lane_header: &'static str) -> impl IntoView {
     let legend = data.series.iter().enumerate().map(|(i, name)| (name.clone(), series_fill(i))).collect();
     let table = data.table(lane_header);
     let picture = timeline_svg(&title, &data);
@@ -398,7 +401,11 @@ fn timeline_svg(title: &str, data: &Timeline) -> AnyView {
 }
 
 fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max { s.to_owned() } else { s.chars().take(max - 1).chain(['…']).collect() }
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        s.chars().take(max - 1).chain(['…']).collect()
+    }
 }
 
 /// One day of a heat map: its level (an index into [`CalendarHeat::levels`], `None` = no
@@ -491,14 +498,8 @@ fn heat_svg(title: &str, data: &CalendarHeat) -> AnyView {
             *c += 1;
         }
     }
-    let summary = data
-        .levels
-        .iter()
-        .zip(&counts)
-        .filter(|(_, &c)| c > 0)
-        .map(|(name, c)| format!("{name} {c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let summary =
+        data.levels.iter().zip(&counts).filter(|(_, &c)| c > 0).map(|(name, c)| format!("{name} {c}")).collect::<Vec<_>>().join(", ");
     let label = format!("{title}: {} days. {summary}", data.days.len());
     svg_img(width, height, title, label, view! { {months}{rows}{cells} }.into_any())
 }
@@ -531,7 +532,10 @@ mod tests {
         assert_eq!(format_hour(9.5), "09:30");
         assert_eq!(format_hour(23.999), "24:00");
         let t = Timeline {
-            lanes: vec![TimelineLane { label: "Ada".into(), spans: vec![TimelineSpan { start: 6.25, end: 19.5, series: 0, label: "X".into() }] }],
+            lanes: vec![TimelineLane {
+                label: "Ada".into(),
+                spans: vec![TimelineSpan { start: 6.25, end: 19.5, series: 0, label: "X".into() }],
+            }],
             series: vec!["X".into()],
         };
         assert_eq!(t.hour_range(), (6.0, 20.0));
@@ -544,7 +548,10 @@ mod tests {
         let d = CivilDate::parse("2026-03-04").unwrap();
         let heat = CalendarHeat {
             levels: vec!["Present".into()],
-            days: vec![HeatDay { date: d, level: Some(0), detail: "8 h".into() }, HeatDay { date: d.add_days(1), level: None, detail: String::new() }],
+            days: vec![
+                HeatDay { date: d, level: Some(0), detail: "8 h".into() },
+                HeatDay { date: d.add_days(1), level: None, detail: String::new() },
+            ],
         };
         assert_eq!(heat.table().rows, vec![vec!["2026-03-04", "Present", "8 h"], vec!["2026-03-05", "No data", ""]]);
     }

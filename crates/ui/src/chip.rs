@@ -20,10 +20,18 @@ pub fn parse_hex(color: &str) -> Option<(u8, u8, u8)> {
 pub fn text_on(rgb: (u8, u8, u8)) -> &'static str {
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     let l = 0.2126 * lin(rgb.0) + 0.7152 * lin(rgb.1) + 0.0722 * lin(rgb.2);
-    if l > 0.179 { "#111" } else { "#fff" }
+    if l > 0.179 {
+        "#111"
+    } else {
+        "#fff"
+    }
 }
 
 #[component]

@@ -60,7 +60,8 @@ impl Preset {
 /// Today in the browser's time zone.
 pub fn today() -> CivilDate {
     let d = js_sys::Date::new_0();
-    CivilDate::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_else(|| CivilDate::from_unix_ms(js_sys::Date::now()))
+    CivilDate::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| CivilDate::from_unix_ms(js_sys::Date::now()))
 }
 
 /// The range moved by `steps` of its own length: whole months stay whole months, anything
@@ -166,7 +167,11 @@ pub fn DateRangePicker(
     let days = move || {
         let (s, e) = shown();
         let n = s.days_until(e) + 1;
-        if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
+        if n == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{n} days")
+        }
     };
     view! {
         <div class="date-range">

@@ -101,17 +101,13 @@ pub struct Form {
 
 impl Form {
     pub fn new(fields: Vec<FieldState>) -> Self {
-        Form {
-            fields: StoredValue::new(fields),
-            saving: RwSignal::new(false),
-            submitted: RwSignal::new(false),
-            error: RwSignal::new(None),
-        }
+        Form { fields: StoredValue::new(fields), saving: RwSignal::new(false), submitted: RwSignal::new(false), error: RwSignal::new(None) }
     }
 
     /// No field has a problem (reactive).
     pub fn is_valid(&self) -> bool {
-        self.fields.with_value(|f| f.iter().all(|f| f.client_error().is_none() && f.server_error.get().is_none() && f.rule_error.get().is_none()))
+        self.fields
+            .with_value(|f| f.iter().all(|f| f.client_error().is_none() && f.server_error.get().is_none() && f.rule_error.get().is_none()))
     }
 
     /// Starts a save: `false` (and nothing changes but "show every problem") when one is
@@ -220,7 +216,11 @@ pub mod checks {
     }
 
     pub fn optional_email(v: &str) -> Option<String> {
-        if v.trim().is_empty() { None } else { email(v) }
+        if v.trim().is_empty() {
+            None
+        } else {
+            email(v)
+        }
     }
 
     pub fn url(v: &str) -> Option<String> {
@@ -228,7 +228,11 @@ pub mod checks {
     }
 
     pub fn optional_date(v: &str) -> Option<String> {
-        if v.trim().is_empty() { None } else { reason(Date::from(v.trim()).problem()) }
+        if v.trim().is_empty() {
+            None
+        } else {
+            reason(Date::from(v.trim()).problem())
+        }
     }
 
     /// Empty, or a whole number in `min..=max`.
@@ -261,7 +265,11 @@ pub mod checks {
 }
 
 fn describe(id: &str, has_hint: bool) -> String {
-    if has_hint { format!("{id}-error {id}-hint") } else { format!("{id}-error") }
+    if has_hint {
+        format!("{id}-error {id}-hint")
+    } else {
+        format!("{id}-error")
+    }
 }
 
 /// The label row shared by the fields.
@@ -414,11 +422,7 @@ pub fn SelectField(
 
 /// A checkbox with its label beside it.
 #[component]
-pub fn CheckboxField(
-    checked: RwSignal<bool>,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-) -> impl IntoView {
+pub fn CheckboxField(checked: RwSignal<bool>, label: &'static str, #[prop(optional)] hint: Option<&'static str>) -> impl IntoView {
     view! {
         <div class="field check">
             <label>

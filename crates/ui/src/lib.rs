@@ -29,8 +29,7 @@ pub mod theme;
 pub mod toast;
 
 pub use chart::{
-    CalendarHeat, CalendarHeatMap, ChartTable, HeatDay, StackedBarChart, StackedBars, Timeline, TimelineChart, TimelineLane,
-    TimelineSpan,
+    CalendarHeat, CalendarHeatMap, ChartTable, HeatDay, StackedBarChart, StackedBars, Timeline, TimelineChart, TimelineLane, TimelineSpan,
 };
 pub use chip::TagChip;
 pub use daterange::{DateRangePicker, Preset};

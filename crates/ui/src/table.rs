@@ -130,10 +130,7 @@ fn TableCore(
         }
         // Keys typed into a control inside a cell (a checkbox, a link) keep their own meaning,
         // except the arrows, which always move between rows.
-        let in_control = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| e.tag_name() != "TR");
+        let in_control = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.tag_name() != "TR");
         let current = active.get_untracked().min(n - 1);
         let next = match ev.key().as_str() {
             "ArrowDown" => Some((current + 1).min(n - 1)),

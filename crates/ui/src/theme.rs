@@ -27,9 +27,7 @@ pub fn apply_theme(theme: Option<&str>) {
 }
 
 fn system_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// A button cycling System → Light → Dark; the label says the current choice.
@@ -43,7 +41,13 @@ pub fn ThemeToggle() -> impl IntoView {
         _ => None,
     };
     let label = move || match theme.get().as_deref() {
-        None => if system_dark() { "Theme: system (dark)" } else { "Theme: system (light)" },
+        None => {
+            if system_dark() {
+                "Theme: system (dark)"
+            } else {
+                "Theme: system (light)"
+            }
+        }
         Some("light") => "Theme: light",
         _ => "Theme: dark",
     };

@@ -67,10 +67,8 @@ fn mount_table() -> (HtmlElement, RwSignal<BTreeSet<String>>, RwSignal<Vec<u64>>
     let selection = RwSignal::new(BTreeSet::new());
     let opened = RwSignal::new(Vec::new());
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        let columns = vec![
-            Column::text("Name", |p: &Person| p.name.clone()),
-            Column::text("ID", |p: &Person| p.id.to_string()).class("num"),
-        ];
+        let columns =
+            vec![Column::text("Name", |p: &Person| p.name.clone()), Column::text("ID", |p: &Person| p.id.to_string()).class("num")];
         view! {
             <DataTable caption="People" columns rows=Signal::derive(people)
                 key=|p: &Person| p.id.to_string() label=|p: &Person| p.name.clone()

@@ -49,7 +49,8 @@ pub fn time_of_day(iso: &str) -> String {
 /// Today in the browser's time zone.
 pub fn today() -> CivilDate {
     let d = js_sys::Date::new_0();
-    CivilDate::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_else(|| CivilDate::from_unix_ms(js_sys::Date::now()))
+    CivilDate::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| CivilDate::from_unix_ms(js_sys::Date::now()))
 }
 
 /// "Mon 2 Mar".

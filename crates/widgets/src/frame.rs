@@ -51,7 +51,9 @@ impl Common {
     /// The target (reactive), or the sentence saying what is missing.
     pub fn target(&self) -> Result<Target, String> {
         let Some(configuration) = shared::configured() else {
-            return Err("Not configured: the page must call WebWorkWidgets.configure({ token }) once (the token never goes in the markup).".into());
+            return Err(
+                "Not configured: the page must call WebWorkWidgets.configure({ token }) once (the token never goes in the markup).".into(),
+            );
         };
         let base = shared::base_url(self.base_url.get()).ok_or_else(|| {
             "Not configured: set the base-url attribute (e.g. https://api.webwork-tracker.com/api/v2) or configure({ baseUrl }).".to_owned()
@@ -65,7 +67,11 @@ impl Common {
 pub fn required_id(value: Option<String>, name: &str, what: &str) -> Result<u64, String> {
     match value {
         None => Err(format!("Not configured: set {name} to {what}.")),
-        Some(v) => v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| format!("Not configured: {name} must be {what}, not \u{201c}{v}\u{201d}.")),
+        Some(v) => v
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("Not configured: {name} must be {what}, not \u{201c}{v}\u{201d}.")),
     }
 }
 

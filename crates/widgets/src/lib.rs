@@ -79,7 +79,8 @@ const KINDS: &[(&str, WidgetView)] = &[
 /// (`[[name, value], ...]`).
 #[wasm_bindgen]
 pub fn mount(kind: &str, container: web_sys::HtmlElement, attributes: js_sys::Array) -> Result<Widget, JsValue> {
-    let view = KINDS.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v).ok_or_else(|| JsValue::from_str(&format!("unknown widget {kind}")))?;
+    let view =
+        KINDS.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v).ok_or_else(|| JsValue::from_str(&format!("unknown widget {kind}")))?;
     let initial: Vec<(String, String)> = attributes
         .iter()
         .filter_map(|pair| {

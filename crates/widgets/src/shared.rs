@@ -108,9 +108,8 @@ async fn token(renew: bool) -> Result<String, ApiError> {
                 return Ok(t);
             }
             let answer = f.call0(&JsValue::NULL).map_err(|_| refused_token("The token provider threw an error."))?;
-            let answer = JsFuture::from(Promise::resolve(&answer))
-                .await
-                .map_err(|_| refused_token("The token provider's promise was rejected."))?;
+            let answer =
+                JsFuture::from(Promise::resolve(&answer)).await.map_err(|_| refused_token("The token provider's promise was rejected."))?;
             let t = answer.as_string().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
             let t = t.ok_or_else(|| refused_token("The token provider gave no token (it must return a string or a promise of one)."))?;
             SHARED.with_borrow_mut(|s| s.provided = Some(t.clone()));

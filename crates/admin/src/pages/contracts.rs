@@ -6,20 +6,22 @@ use leptos::prelude::*;
 use webwork_core::models::{Contract, ContractStatus, RateType, ScreenshotMode};
 use webwork_core::ops::{CreateContract, DeleteContract, GetContract, ListContracts, Operation, UpdateContract};
 use webwork_ui::form::checks;
-use webwork_ui::{
-    Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster,
-};
+use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::projects::screenshot_options;
-use super::{Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, member_options, num, opt, project_options};
+use super::{member_options, num, opt, project_options, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
 
 fn member_name(c: &Contract) -> String {
     let n = format!("{} {}", c.user_firstname.as_deref().unwrap_or(""), c.user_lastname.as_deref().unwrap_or(""));
     let n = n.trim();
-    if n.is_empty() { c.user_email.clone().unwrap_or_else(|| format!("member {}", c.user_id)) } else { n.to_owned() }
+    if n.is_empty() {
+        c.user_email.clone().unwrap_or_else(|| format!("member {}", c.user_id))
+    } else {
+        n.to_owned()
+    }
 }
 
 fn rate_text(c: &Contract) -> String {
@@ -169,8 +171,10 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
     let c = contract.clone().unwrap_or_default();
     let editing = contract.as_ref().map(|c| c.id);
     let query = use_url_query();
-    let member = FieldState::new("user_id", query.initial("member")).check(move |v| if editing.is_none() { checks::required(v) } else { None });
-    let project = FieldState::new("project_id", query.initial("project")).check(move |v| if editing.is_none() { checks::required(v) } else { None });
+    let member =
+        FieldState::new("user_id", query.initial("member")).check(move |v| if editing.is_none() { checks::required(v) } else { None });
+    let project =
+        FieldState::new("project_id", query.initial("project")).check(move |v| if editing.is_none() { checks::required(v) } else { None });
     let rate_type = FieldState::new("rate_type", c.rate_type.map(|t| t.code().to_string()).unwrap_or_default());
     let rate = FieldState::new("rate", c.rate.map(num).unwrap_or_default()).check(checks::optional_amount);
     let hours = FieldState::new("weekly_hours_limit", opt(&c.weekly_hours_limit)).check(checks::optional_int(0, 168));
@@ -190,10 +194,20 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
     macro_rules! fill {
         ($op:expr) => {{
             let mut op = $op;
-            if let Some(t) = rate_type.num::<i64>() { op = op.rate_type(RateType::from_code(t)); }
-            if custom_rate() { if let Some(r) = rate.num::<f64>() { op = op.rate(r); } }
-            if let Some(h) = hours.num::<u64>() { op = op.weekly_hours_limit(h); }
-            if let Some(s) = screenshots.opt() { op = op.screenshots(ScreenshotMode::parse(&s)); }
+            if let Some(t) = rate_type.num::<i64>() {
+                op = op.rate_type(RateType::from_code(t));
+            }
+            if custom_rate() {
+                if let Some(r) = rate.num::<f64>() {
+                    op = op.rate(r);
+                }
+            }
+            if let Some(h) = hours.num::<u64>() {
+                op = op.weekly_hours_limit(h);
+            }
+            if let Some(s) = screenshots.opt() {
+                op = op.screenshots(ScreenshotMode::parse(&s));
+            }
             op
         }};
     }

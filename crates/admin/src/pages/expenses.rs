@@ -14,7 +14,7 @@ use webwork_ui::{
     CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TagChip, TextArea, TextField, Toaster,
 };
 
-use super::{BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, member_options, num, opt, options, project_options};
+use super::{member_options, num, opt, options, project_options, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_item_text, use_nav, use_url_query, use_ws, UrlQuery};
@@ -109,7 +109,8 @@ fn ExpenseList() -> impl IntoView {
     let members = load(move || member_options(api, ws.get()));
     let projects = load(move || project_options(api, ws.get()));
     let categories = load(move || api.send(ListExpenseCategories::new(ws.get())));
-    let [from, to, member, project, category, kind] = ["from", "to", "member", "project", "category", "type"].map(|k| RwSignal::new(query.initial(k)));
+    let [from, to, member, project, category, kind] =
+        ["from", "to", "member", "project", "category", "type"].map(|k| RwSignal::new(query.initial(k)));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((String::new(), String::new()));
 
@@ -171,7 +172,11 @@ fn ExpenseList() -> impl IntoView {
                 (c, s, b, info.is_some_and(|i| i.total > page.items.len() as u64))
             }
         };
-        let label = if partial { format!("This page: {count} expenses, {} in total", money(sum)) } else { format!("{count} expenses, {} in total", money(sum)) };
+        let label = if partial {
+            format!("This page: {count} expenses, {} in total", money(sum))
+        } else {
+            format!("{count} expenses, {} in total", money(sum))
+        };
         Some(view! {
             <section class="totals card" aria-label="Totals">
                 <p><strong>{label}</strong>{partial.then_some(" (the filters match more than can be summed quickly; narrow them for a full total)")}</p>
@@ -244,15 +249,27 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
     macro_rules! fill {
         ($op:expr) => {{
             let mut op = $op;
-            if let Some(v) = project.num::<u64>() { op = op.project_id(v); }
-            if let Some(v) = member.num::<u64>() { op = op.user_id(v); }
-            if let Some(v) = note.opt() { op = op.note(v); }
+            if let Some(v) = project.num::<u64>() {
+                op = op.project_id(v);
+            }
+            if let Some(v) = member.num::<u64>() {
+                op = op.user_id(v);
+            }
+            if let Some(v) = note.opt() {
+                op = op.note(v);
+            }
             op.is_billable(billable.get())
         }};
     }
     let amount_value = move || amount.num::<f64>().unwrap_or(0.0);
     let build_create = move || {
-        fill!(CreateExpense::new(ws, name.value.get().trim().to_owned(), date.value.get().trim().to_owned(), amount_value(), category.value.get()))
+        fill!(CreateExpense::new(
+            ws,
+            name.value.get().trim().to_owned(),
+            date.value.get().trim().to_owned(),
+            amount_value(),
+            category.value.get()
+        ))
     };
     let build_update = move |id: String| {
         fill!(UpdateExpense::new(id, ws)
@@ -332,7 +349,10 @@ pub fn ExpensePage() -> impl IntoView {
         let (ws, id) = (ws.get(), id.get());
         async move {
             let page = api.page(ListExpenses::new(ws).id(id.clone())).await?;
-            page.items.into_iter().find(|e| e.id == id).ok_or(ApiError::NotFound { message: format!("There is no expense {id} in this workspace.") })
+            page.items
+                .into_iter()
+                .find(|e| e.id == id)
+                .ok_or(ApiError::NotFound { message: format!("There is no expense {id} in this workspace.") })
         }
     });
     view! {

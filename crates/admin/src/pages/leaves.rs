@@ -12,9 +12,7 @@ use webwork_core::models::{Leave, LeaveBalance, LeavePeriod, LeavePolicy, LeaveP
 use webwork_core::ops::{ApproveLeave, ListLeaveBalances, ListLeavePolicies, ListLeaves, Operation, RejectLeave, RequestLeave};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{
-    Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster,
-};
+use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster};
 
 use super::{member_options, num, opt, options, BackLink, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
@@ -241,7 +239,8 @@ fn url_month(query: UrlQuery) -> CivilDate {
         .unwrap_or_else(|| webwork_ui::daterange::today().month_start())
 }
 
-const MONTH_NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// Who is away on `day` among `leaves` (pending ones marked).
@@ -250,8 +249,13 @@ fn away_on(leaves: &[Leave], day: CivilDate, names: Names) -> Vec<(String, bool)
     leaves
         .iter()
         .filter(|l| l.status != LeaveStatus::Rejected)
-        .filter(|l| l.start_date.as_deref().is_some_and(|s| s <= d.as_str()) && l.end_date.as_deref().or(l.start_date.as_deref()).is_some_and(|e| e >= d.as_str()))
-        .map(|l| (format!("{} ({})", name_of(names, l.user_id), l.policy_name.clone().unwrap_or_default()), l.status == LeaveStatus::Pending))
+        .filter(|l| {
+            l.start_date.as_deref().is_some_and(|s| s <= d.as_str())
+                && l.end_date.as_deref().or(l.start_date.as_deref()).is_some_and(|e| e >= d.as_str())
+        })
+        .map(|l| {
+            (format!("{} ({})", name_of(names, l.user_id), l.policy_name.clone().unwrap_or_default()), l.status == LeaveStatus::Pending)
+        })
         .collect()
 }
 
@@ -347,7 +351,10 @@ fn balance_table(rows: Vec<LeaveBalance>) -> AnyView {
         }
     }
     let cells = |r: &LeaveBalance| -> Vec<String> {
-        types.iter().map(|t| r.leave_information.iter().find(|e| &e.leave_type == t).map(|e| e.balance.clone()).unwrap_or_default()).collect()
+        types
+            .iter()
+            .map(|t| r.leave_information.iter().find(|e| &e.leave_type == t).map(|e| e.balance.clone()).unwrap_or_default())
+            .collect()
     };
     view! {
         <div class="table-wrap">
@@ -434,7 +441,8 @@ pub fn LeaveNewPage() -> impl IntoView {
     let build = move || -> Result<RequestLeave, ApiError> {
         let uid = user.num::<u64>().ok_or_else(|| required_error("user_id"))?;
         let pid = policy.num::<u64>().ok_or_else(|| required_error("policy_id"))?;
-        let mut op = RequestLeave::new(ws.get_untracked(), pid, start.value.get().trim().to_owned(), end.value.get().trim().to_owned(), uid);
+        let mut op =
+            RequestLeave::new(ws.get_untracked(), pid, start.value.get().trim().to_owned(), end.value.get().trim().to_owned(), uid);
         if hour_based() {
             if let Some(v) = start_time.opt() {
                 op = op.start_time(v);

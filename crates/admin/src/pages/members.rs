@@ -12,14 +12,12 @@ use webwork_core::models::{Member, MemberStatus, RateStatus, Role};
 use webwork_core::ops::{DeleteMember, GetMember, InviteMember, ListMembers, Operation, RestoreMember, UpdateMember};
 use webwork_core::{ApiError, Page};
 use webwork_ui::form::checks;
-use webwork_ui::{
-    CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster,
-};
+use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws, UrlQuery};
+use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws, UrlQuery};
 
 fn role_options(roles: &[Role], none: Option<&str>) -> Vec<(String, String)> {
     super::options(none, roles.iter().map(|r| (r.as_str().to_owned(), r.as_str().to_owned())))
@@ -28,7 +26,11 @@ fn role_options(roles: &[Role], none: Option<&str>) -> Vec<(String, String)> {
 fn status_label(m: &Member) -> String {
     let s = m.status.as_str();
     let s = if s.is_empty() { "unknown" } else { s };
-    if m.is_archived() { format!("{s} · archived") } else { s.to_owned() }
+    if m.is_archived() {
+        format!("{s} · archived")
+    } else {
+        s.to_owned()
+    }
 }
 
 /// Filters a list by a search text over name, e-mail and title (case-insensitive).
@@ -132,7 +134,11 @@ async fn restore_members(api: Api, ws: u64, ids: Vec<u64>) -> (usize, Vec<ApiErr
 }
 
 fn plural(n: usize, one: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {one}s")
+    }
 }
 
 /// Archives with a toast whose Undo restores; `after` runs when the list should reload.
@@ -148,17 +154,20 @@ fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, members: Vec<(u64, Str
                 many => format!("Archived {}.", plural(many.len(), "member")),
             };
             let ids: Vec<u64> = done.iter().map(|(id, _)| *id).collect();
-            toaster.with_undo(text, Callback::new(move |_| {
-                let ids = ids.clone();
-                leptos::task::spawn_local(async move {
-                    let (n, failed) = restore_members(api, ws, ids).await;
-                    match failed.first() {
-                        None => toaster.show(format!("Restored {}.", plural(n, "member"))),
-                        Some(e) => toaster.error(format!("Could not restore: {e}")),
-                    };
-                    after.run(());
-                });
-            }));
+            toaster.with_undo(
+                text,
+                Callback::new(move |_| {
+                    let ids = ids.clone();
+                    leptos::task::spawn_local(async move {
+                        let (n, failed) = restore_members(api, ws, ids).await;
+                        match failed.first() {
+                            None => toaster.show(format!("Restored {}.", plural(n, "member"))),
+                            Some(e) => toaster.error(format!("Could not restore: {e}")),
+                        };
+                        after.run(());
+                    });
+                }),
+            );
         }
         after.run(());
     });
@@ -206,7 +215,9 @@ pub fn MembersPage() -> impl IntoView {
     let pending = RwSignal::new(Vec::<(u64, String)>::new());
     let confirm_message = Signal::derive(move || match pending.get().as_slice() {
         [(_, name)] => format!("{name} loses access to this workspace. You can restore them later from the archived view."),
-        many => format!("{} lose access to this workspace. You can restore them later from the archived view.", plural(many.len(), "member")),
+        many => {
+            format!("{} lose access to this workspace. You can restore them later from the archived view.", plural(many.len(), "member"))
+        }
     });
     let confirm_title = Signal::derive(move || match pending.get().len() {
         1 => "Archive this member?".to_owned(),
@@ -232,7 +243,8 @@ pub fn MembersPage() -> impl IntoView {
         Column::text("E-mail", |m: &Member| m.email.clone()).class("hide-sm"),
         Column::text("Role", |m: &Member| m.current_role.as_str().to_owned()),
         Column::new("Status", |m: &Member| {
-            view! { <span class="badge" class:muted=m.is_archived() data-status=m.status.as_str().to_owned()>{status_label(m)}</span> }.into_any()
+            view! { <span class="badge" class:muted=m.is_archived() data-status=m.status.as_str().to_owned()>{status_label(m)}</span> }
+                .into_any()
         }),
         Column::text("Team", |m: &Member| opt(&m.team_name)).class("hide-sm"),
         Column::text("Title", |m: &Member| opt(&m.title)).class("hide-md"),
@@ -244,7 +256,8 @@ pub fn MembersPage() -> impl IntoView {
                         <button type="button" class="btn small" aria-label=format!("Restore {name}")
                             on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![id], reload)>"Restore"</button>
                     </Allowed>
-                }.into_any()
+                }
+                .into_any()
             } else if m.current_role == Role::Owner {
                 ().into_any()
             } else {
@@ -254,9 +267,11 @@ pub fn MembersPage() -> impl IntoView {
                         <button type="button" class="btn small ghost" aria-label=format!("Archive {name}")
                             on:click=move |_| ask_archive(vec![(id, n2.clone())])>"Archive"</button>
                     </Allowed>
-                }.into_any()
+                }
+                .into_any()
             }
-        }).class("actions"),
+        })
+        .class("actions"),
     ];
 
     let search = RwSignal::new(query.initial("q"));
@@ -523,7 +538,10 @@ pub fn InvitePage() -> impl IntoView {
 fn time_zones() -> Vec<String> {
     use wasm_bindgen::JsCast;
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok();
-    let f = intl.as_ref().and_then(|i| js_sys::Reflect::get(i, &"supportedValuesOf".into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let f = intl
+        .as_ref()
+        .and_then(|i| js_sys::Reflect::get(i, &"supportedValuesOf".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     match (intl, f) {
         (Some(intl), Some(f)) => f
             .call1(&intl, &"timeZone".into())
@@ -532,7 +550,9 @@ fn time_zones() -> Vec<String> {
             .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
             .unwrap_or_default(),
         _ => ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Asia/Yerevan"]
-            .iter().map(|s| s.to_string()).collect(),
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     }
 }
 

@@ -9,17 +9,14 @@ use webwork_ui::{
     CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TagChip, TextArea, TextField, Toaster,
 };
 
-use super::{Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, num, opt};
+use super::{num, opt, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
 
 /// Screenshot modes as select options, "(not set)" first.
 pub fn screenshot_options() -> Vec<(String, String)> {
-    super::options(
-        Some("(not set)"),
-        ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))),
-    )
+    super::options(Some("(not set)"), ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))))
 }
 
 fn tags_view(p: &Project) -> AnyView {
@@ -136,19 +133,37 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
     macro_rules! fill {
         ($op:expr) => {{
             let mut op = $op;
-            if let Some(v) = start.opt() { op = op.start_date(v.as_str()); }
-            if let Some(v) = deadline.opt() { op = op.deadline(v.as_str()); }
-            if let Some(v) = estimation.num::<f64>() { op = op.estimation(v); }
-            if let Some(v) = budget.num::<f64>() { op = op.budget(v); }
+            if let Some(v) = start.opt() {
+                op = op.start_date(v.as_str());
+            }
+            if let Some(v) = deadline.opt() {
+                op = op.deadline(v.as_str());
+            }
+            if let Some(v) = estimation.num::<f64>() {
+                op = op.estimation(v);
+            }
+            if let Some(v) = budget.num::<f64>() {
+                op = op.budget(v);
+            }
             op = op.is_billable(billable.get());
             if billable.get() {
-                if let Some(v) = rate.num::<f64>() { op = op.rate(v); }
+                if let Some(v) = rate.num::<f64>() {
+                    op = op.rate(v);
+                }
             }
-            if let Some(v) = hours.num::<u64>() { op = op.weekly_hours_limit(v); }
-            if let Some(v) = screenshots.opt() { op = op.screenshots(ScreenshotMode::parse(&v)); }
+            if let Some(v) = hours.num::<u64>() {
+                op = op.weekly_hours_limit(v);
+            }
+            if let Some(v) = screenshots.opt() {
+                op = op.screenshots(ScreenshotMode::parse(&v));
+            }
             let tag_list: Vec<String> = tags.value.get().split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-            if !tag_list.is_empty() || editing.is_some() { op = op.tags(tag_list); }
-            if let Some(v) = notes.opt() { op = op.notes(v); }
+            if !tag_list.is_empty() || editing.is_some() {
+                op = op.tags(tag_list);
+            }
+            if let Some(v) = notes.opt() {
+                op = op.notes(v);
+            }
             op
         }};
     }

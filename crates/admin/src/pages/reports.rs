@@ -13,8 +13,12 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
 use webwork_core::export::{activity_level_rows, nested_rows, split_range, tracked_hours_rows};
-use webwork_core::models::{ActivityLevelReport, ActivityUser, AttendanceRow, AttendanceStatus, TaskReportRow, TimelineRow, TrackedHoursReport};
-use webwork_core::ops::{GetActivityLevelReport, GetDailyAttendanceReport, GetDailyTimelineReport, GetTaskReport, GetTrackedHoursReport, Operation};
+use webwork_core::models::{
+    ActivityLevelReport, ActivityUser, AttendanceRow, AttendanceStatus, TaskReportRow, TimelineRow, TrackedHoursReport,
+};
+use webwork_core::ops::{
+    GetActivityLevelReport, GetDailyAttendanceReport, GetDailyTimelineReport, GetTaskReport, GetTrackedHoursReport, Operation,
+};
 use webwork_core::{ApiError, ApiRequest};
 use webwork_ui::chart::{format_number, CalendarHeat, HeatDay, StackedBars, Timeline, TimelineLane, TimelineSpan};
 use webwork_ui::daterange::{today, DateRangePicker, Preset};
@@ -61,9 +65,14 @@ pub fn url_range(query: UrlQuery, default: Preset) -> (CivilDate, CivilDate) {
 
 /// The range picker bound to the URL.
 #[component]
-pub fn UrlRangePicker(query: UrlQuery, #[prop(optional)] max_days: Option<i64>, #[prop(optional, into)] note: Option<Signal<String>>) -> impl IntoView {
+pub fn UrlRangePicker(
+    query: UrlQuery,
+    #[prop(optional)] max_days: Option<i64>,
+    #[prop(optional, into)] note: Option<Signal<String>>,
+) -> impl IntoView {
     let range = Signal::derive(move || url_range(query, Preset::ThisWeek));
-    let on_change = Callback::new(move |(f, t): (CivilDate, CivilDate)| query.set(&[("from", Some(f.to_string())), ("to", Some(t.to_string()))]));
+    let on_change =
+        Callback::new(move |(f, t): (CivilDate, CivilDate)| query.set(&[("from", Some(f.to_string())), ("to", Some(t.to_string()))]));
     match (max_days, note) {
         (Some(m), Some(n)) => view! { <DateRangePicker range on_change max_days=m note=n/> }.into_any(),
         (Some(m), None) => view! { <DateRangePicker range on_change max_days=m/> }.into_any(),
@@ -104,7 +113,12 @@ fn url_select(query: UrlQuery, key: &'static str, label: &'static str, none: &'s
 
 /// Loading, failed and empty states around a report's chart.
 #[component]
-fn ReportFrame<T: Clone + Send + Sync + 'static>(res: Resource<T>, is_empty: fn(&T) -> bool, chart: fn(T, Signal<BTreeMap<u64, String>>) -> AnyView, names: Signal<BTreeMap<u64, String>>) -> impl IntoView {
+fn ReportFrame<T: Clone + Send + Sync + 'static>(
+    res: Resource<T>,
+    is_empty: fn(&T) -> bool,
+    chart: fn(T, Signal<BTreeMap<u64, String>>) -> AnyView,
+    names: Signal<BTreeMap<u64, String>>,
+) -> impl IntoView {
     view! {
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         <Show when=move || res.loading()><SkeletonRows rows=4 cols=4/></Show>
@@ -131,7 +145,13 @@ fn report_ctx() -> Ctx {
     let ws = use_ws();
     let members = load(move || member_options(api, ws.get()));
     let names = Signal::derive(move || {
-        super::map_of(members.ready().unwrap_or_default().into_iter().map(|(id, l)| (id, l.rsplit_once(" (").map_or(l.as_str(), |(n, _)| n).to_owned())))
+        super::map_of(
+            members
+                .ready()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(id, l)| (id, l.rsplit_once(" (").map_or(l.as_str(), |(n, _)| n).to_owned())),
+        )
     });
     Ctx { api, ws, query: use_url_query(), members, names }
 }
@@ -194,7 +214,9 @@ fn tracked_bars(data: &TrackedData, names: &BTreeMap<u64, String>) -> StackedBar
                 let name = if *by_member {
                     names.get(&row.user_id).cloned().unwrap_or_else(|| format!("member {}", row.user_id))
                 } else {
-                    row.project_id.map(|p| projects.get(&p).cloned().unwrap_or_else(|| format!("project {p}"))).unwrap_or_else(|| "(no project)".to_owned())
+                    row.project_id
+                        .map(|p| projects.get(&p).cloned().unwrap_or_else(|| format!("project {p}")))
+                        .unwrap_or_else(|| "(no project)".to_owned())
                 };
                 series.entry(name).or_insert_with(|| vec![0.0; days.len()])[i] += row.total_minutes as f64 / 60.0;
             }
@@ -362,7 +384,11 @@ async fn activity_users(api: Api, ops: Vec<GetActivityLevelReport>) -> Result<Ve
             let report: ActivityLevelReport = api.send(op.clone().page(page).per_page(100u32)).await?;
             let n = report.users.len();
             for u in report.users {
-                let entry = users.entry(u.user_id).or_insert_with(|| ActivityUser { user_id: u.user_id, user_name: u.user_name.clone(), ..ActivityUser::default() });
+                let entry = users.entry(u.user_id).or_insert_with(|| ActivityUser {
+                    user_id: u.user_id,
+                    user_name: u.user_name.clone(),
+                    ..ActivityUser::default()
+                });
                 entry.days.extend(u.days);
             }
             if n < 100 {
@@ -457,7 +483,11 @@ fn attendance_heat(member: Option<u64>, rows: &[AttendanceRow]) -> (String, Cale
                 (Some(a), Some(l)) => format!(", {a}–{l}"),
                 _ => String::new(),
             };
-            Some(HeatDay { date, level: attendance_level(&r.statuses), detail: format!("{statuses}{times}, {} h", format_number(r.tracked_minutes as f64 / 60.0)) })
+            Some(HeatDay {
+                date,
+                level: attendance_level(&r.statuses),
+                detail: format!("{statuses}{times}, {} h", format_number(r.tracked_minutes as f64 / 60.0)),
+            })
         })
         .collect();
     (name, CalendarHeat { levels: ATTENDANCE_LEVELS.map(str::to_owned).to_vec(), days })

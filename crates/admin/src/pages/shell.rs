@@ -74,12 +74,8 @@ pub fn Shell() -> impl IntoView {
             nav.go(&format!("/w/{id}/{section}"));
         }
     };
-    let current_name = move || {
-        api.workspaces.get().and_then(|list| list.into_iter().find(|w| w.id == ws.get())).map(|w| w.workspace_name)
-    };
-    let not_member = move || {
-        api.workspaces.get().is_some_and(|list| !list.iter().any(|w| w.id == ws.get()))
-    };
+    let current_name = move || api.workspaces.get().and_then(|list| list.into_iter().find(|w| w.id == ws.get())).map(|w| w.workspace_name);
+    let not_member = move || api.workspaces.get().is_some_and(|list| !list.iter().any(|w| w.id == ws.get()));
 
     view! {
         <div class="app">
@@ -177,9 +173,8 @@ pub fn Home() -> impl IntoView {
             match api.ensure_workspaces().await {
                 Ok(list) => match list.first() {
                     Some(w) => nav.replace(&paths::members(w.id)),
-                    None => failed.set(Some(webwork_core::ApiError::NotFound {
-                        message: "This account belongs to no active workspace.".to_owned(),
-                    })),
+                    None => failed
+                        .set(Some(webwork_core::ApiError::NotFound { message: "This account belongs to no active workspace.".to_owned() })),
                 },
                 Err(e) => failed.set(Some(e)),
             }

@@ -6,19 +6,17 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use webwork_core::models::{Task, TaskPriority, TaskStatus};
-use webwork_core::ops::{
-    AssignTask, CreateTask, DeleteTask, GetTask, ListContracts, ListTasks, Operation, UnassignTask, UpdateTask,
-};
+use webwork_core::ops::{AssignTask, CreateTask, DeleteTask, GetTask, ListContracts, ListTasks, Operation, UnassignTask, UpdateTask};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{
     Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster,
 };
 
-use super::{Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader, opt, project_options};
+use super::{opt, project_options, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
 
 /// A status for people: the server's own name when it sends one (custom codes), else ours.
 pub fn status_text(t: &Task) -> String {
@@ -203,18 +201,32 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
     macro_rules! fill {
         ($op:expr) => {{
             let mut op = $op;
-            if let Some(d) = description.opt() { op = op.description(d); }
-            if let Some(s) = status.num::<i64>() { op = op.status(TaskStatus::from_code(s)); }
-            if let Some(p) = priority.num::<i64>() { op = op.priority(TaskPriority::from_code(p)); }
-            if let Some(d) = start.opt() { op = op.start_date(d.as_str()); }
-            if let Some(d) = end.opt() { op = op.end_date(d.as_str()); }
+            if let Some(d) = description.opt() {
+                op = op.description(d);
+            }
+            if let Some(s) = status.num::<i64>() {
+                op = op.status(TaskStatus::from_code(s));
+            }
+            if let Some(p) = priority.num::<i64>() {
+                op = op.priority(TaskPriority::from_code(p));
+            }
+            if let Some(d) = start.opt() {
+                op = op.start_date(d.as_str());
+            }
+            if let Some(d) = end.opt() {
+                op = op.end_date(d.as_str());
+            }
             op
         }};
     }
     let build_create = move || {
         let list: Vec<u64> = assignees.get().into_iter().collect();
         let op = fill!(CreateTask::new(ws, project, title.value.get().trim().to_owned()));
-        if list.is_empty() { op } else { op.assignees(list) }
+        if list.is_empty() {
+            op
+        } else {
+            op.assignees(list)
+        }
     };
     let build_update = move |id: u64| fill!(UpdateTask::new(id, ws, project).title(title.value.get().trim().to_owned()));
     Effect::new(move |_| {

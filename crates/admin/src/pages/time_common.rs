@@ -32,14 +32,22 @@ pub fn date_of(iso: &str) -> String {
 /// An ISO 8601 stamp as `2026-03-02 09:00` (the API's clock); as sent when it does not read.
 pub fn stamp_text(iso: &str) -> String {
     let (d, t) = (date_of(iso), clock_of(iso));
-    if d.is_empty() || t.is_empty() { iso.to_owned() } else { format!("{d} {t}") }
+    if d.is_empty() || t.is_empty() {
+        iso.to_owned()
+    } else {
+        format!("{d} {t}")
+    }
 }
 
 /// Minutes as `7 h 05 min` (`45 min` under an hour, `-` signs kept).
 pub fn duration_text(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
     let m = minutes.unsigned_abs();
-    if m < 60 { format!("{sign}{m} min") } else { format!("{sign}{} h {:02} min", m / 60, m % 60) }
+    if m < 60 {
+        format!("{sign}{m} min")
+    } else {
+        format!("{sign}{} h {:02} min", m / 60, m % 60)
+    }
 }
 
 /// Minutes as decimal hours with one digit (`450` -> `7.5 h`).
@@ -137,11 +145,7 @@ impl Days {
 
 /// The sum of minutes of the days of `days` in a date-keyed map.
 pub fn minutes_within<V>(by_day: &BTreeMap<String, V>, days: Days, minutes: impl Fn(&V) -> i64) -> i64 {
-    by_day
-        .iter()
-        .filter(|(d, _)| CivilDate::parse(d).is_ok_and(|d| days.contains(d)))
-        .map(|(_, v)| minutes(v))
-        .sum()
+    by_day.iter().filter(|(d, _)| CivilDate::parse(d).is_ok_and(|d| days.contains(d))).map(|(_, v)| minutes(v)).sum()
 }
 
 /// What a poller does next, given what one round costs and the budget now.
@@ -392,7 +396,10 @@ pub fn WorkPicker(
         let none = if member.get() == 0 { "Choose a member first" } else { "No contract (no project)" };
         super::options(
             Some(none),
-            list.ready().unwrap_or_default().into_iter().map(|c| (c.id.to_string(), c.project_name.clone().unwrap_or_else(|| format!("project {}", c.project_id)))),
+            list.ready()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| (c.id.to_string(), c.project_name.clone().unwrap_or_else(|| format!("project {}", c.project_id)))),
         )
     });
     let task_options = Signal::derive(move || {
@@ -428,7 +435,12 @@ pub fn queue_status(query: &crate::nav::UrlQuery, default: &'static str) -> Opti
 
 /// The status select of a queue: `default` first (kept out of the URL), then "any", then
 /// `others`.
-pub fn queue_status_select(query: crate::nav::UrlQuery, default: &'static str, default_label: &'static str, others: &'static [&'static str]) -> AnyView {
+pub fn queue_status_select(
+    query: crate::nav::UrlQuery,
+    default: &'static str,
+    default_label: &'static str,
+    others: &'static [&'static str],
+) -> AnyView {
     view! {
         <label>"Status"
             <select on:change=move |ev| {

@@ -6,14 +6,16 @@
 
 use futures_util::future::join_all;
 use leptos::prelude::*;
+use webwork_core::date::CivilDate;
 use webwork_core::models::{Contract, Member, TimeEntry, Timesheet, TimesheetStatus};
 use webwork_core::ops::{CreateTimeEntry, DeleteTimeEntry, ListTimeEntries, ListTimesheets, Operation, UpdateTimeEntry};
-use webwork_core::date::CivilDate;
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TextField, Toaster};
 
-use super::time_common::{clock_of, duration_text, member_directory, range_dates, server_today, url_select, Days, SpanFields, SpanRow, WorkPicker};
+use super::time_common::{
+    clock_of, duration_text, member_directory, range_dates, server_today, url_select, Days, SpanFields, SpanRow, WorkPicker,
+};
 use super::{local_page, opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
@@ -97,7 +99,8 @@ pub fn TimeEntriesPage() -> impl IntoView {
                 }
                 api.all(op)
             });
-            let sheets = api.all(ListTimesheets::new(ws).user_id(m).status(TimesheetStatus::Approved).date_from(days.from).date_to(days.to));
+            let sheets =
+                api.all(ListTimesheets::new(ws).user_id(m).status(TimesheetStatus::Approved).date_from(days.from).date_to(days.to));
             let (days_read, sheets) = futures_util::join!(join_all(reads), sheets);
             let sheets = sheets?;
             let mut rows = Vec::new();
@@ -165,7 +168,8 @@ pub fn TimeEntriesPage() -> impl IntoView {
         });
     });
     let member_opts = Signal::derive(move || member_choices(&members.ready().unwrap_or_default()));
-    let project_opts = Signal::derive(move || projects.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n)).collect::<Vec<_>>());
+    let project_opts =
+        Signal::derive(move || projects.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n)).collect::<Vec<_>>());
     view! {
         <PageHeader title="Time entries">
             <button type="button" class="btn primary" disabled=move || member.get() == 0
@@ -228,7 +232,8 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
     let e = entry.clone().unwrap_or_default();
     let editing = entry.as_ref().map(|e| e.id.clone());
     let day = if editing.is_some() { e.date.clone() } else { default_day };
-    let span = SpanFields::new(day, clock_of(&e.start_time), e.end_time.as_deref().map(clock_of).unwrap_or_default(), "start_time", "end_time");
+    let span =
+        SpanFields::new(day, clock_of(&e.start_time), e.end_time.as_deref().map(clock_of).unwrap_or_default(), "start_time", "end_time");
     let SpanFields { date, start, end } = span;
     let contract = FieldState::new("contract_id", opt(&e.contract_id));
     let task = FieldState::new("task_id", opt(&e.task_id));
@@ -283,7 +288,11 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
                 let asked = untrack(|| span.minutes()).unwrap_or(0) as i64;
                 save(api, form, untrack(build_create), move |saved: TimeEntry| {
                     if saved.duration_minutes > 0 && saved.duration_minutes < asked {
-                        toaster.show(format!("Saved {} of {}: the rest overlapped time already recorded.", duration_text(saved.duration_minutes), duration_text(asked)));
+                        toaster.show(format!(
+                            "Saved {} of {}: the rest overlapped time already recorded.",
+                            duration_text(saved.duration_minutes),
+                            duration_text(asked)
+                        ));
                     } else {
                         toaster.show(format!("Added {}.", duration_text(saved.duration_minutes.max(asked))));
                     }

@@ -10,7 +10,10 @@ use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
-use super::time_common::{clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker};
+use super::time_common::{
+    clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today,
+    status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
+};
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;

@@ -14,7 +14,10 @@ use webwork_core::ops::{ApproveTimesheet, ListTimesheets, Operation, RejectTimes
 use webwork_core::{ApiError, Page};
 use webwork_ui::{Column, ConfirmDialog, Toaster};
 
-use super::time_common::{duration_text, member_directory, name_in, queue_status, queue_status_select, stamp_text, status_badge, url_dates, url_select, ReasonDialog};
+use super::time_common::{
+    duration_text, member_directory, name_in, queue_status, queue_status_select, stamp_text, status_badge, url_dates, url_select,
+    ReasonDialog,
+};
 use super::{opt, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
@@ -104,7 +107,9 @@ fn period_text(t: &Timesheet) -> String {
 /// project its minutes on each of those days, projects by name.
 pub fn breakdown_grid(t: &Timesheet) -> (Vec<String>, Vec<(String, Vec<i64>)>) {
     let period = match (t.date_from.as_deref().map(CivilDate::parse), t.date_to.as_deref().map(CivilDate::parse)) {
-        (Some(Ok(f)), Some(Ok(to))) if f <= to && f.days_until(to) < 31 => super::time_common::Days { from: f, to }.each().into_iter().map(|d| d.to_string()).collect(),
+        (Some(Ok(f)), Some(Ok(to))) if f <= to && f.days_until(to) < 31 => {
+            super::time_common::Days { from: f, to }.each().into_iter().map(|d| d.to_string()).collect()
+        }
         _ => Vec::new(),
     };
     let mut days: Vec<String> = period;
@@ -118,7 +123,10 @@ pub fn breakdown_grid(t: &Timesheet) -> (Vec<String>, Vec<(String, Vec<i64>)>) {
     for (day, entries) in &t.daily_breakdown {
         let col = days.iter().position(|d| d == day).unwrap_or(0);
         for e in entries {
-            let name = e.project_name.clone().unwrap_or_else(|| e.project_id.map(|p| format!("project {p}")).unwrap_or_else(|| "No project".to_owned()));
+            let name = e
+                .project_name
+                .clone()
+                .unwrap_or_else(|| e.project_id.map(|p| format!("project {p}")).unwrap_or_else(|| "No project".to_owned()));
             projects.entry(name).or_insert_with(|| vec![0; days.len()])[col] += e.total_minutes;
         }
     }
@@ -131,7 +139,11 @@ fn Breakdown(sheet: Timesheet, member: String) -> impl IntoView {
     let (days, projects) = breakdown_grid(&sheet);
     let day_totals: Vec<i64> = (0..days.len()).map(|i| projects.iter().map(|(_, m)| m[i]).sum()).collect();
     let cell = |m: i64| if m == 0 { "—".to_owned() } else { duration_text(m) };
-    let label = |d: &str| CivilDate::parse(d).map(|c| format!("{} {}", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][c.weekday() as usize], &d[5..])).unwrap_or_else(|_| d.to_owned());
+    let label = |d: &str| {
+        CivilDate::parse(d)
+            .map(|c| format!("{} {}", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][c.weekday() as usize], &d[5..]))
+            .unwrap_or_else(|_| d.to_owned())
+    };
     let total = sheet.minutes();
     view! {
         <section class="card breakdown" aria-label=format!("Daily breakdown of {member}'s timesheet")>
@@ -277,7 +289,9 @@ pub fn TimesheetsPage() -> impl IntoView {
     };
     let selected_submitted = move || {
         let sel = selection.get();
-        res.ready().map(|p| p.items.into_iter().filter(|t| sel.contains(&t.id) && t.status == TimesheetStatus::Submitted).collect::<Vec<_>>()).unwrap_or_default()
+        res.ready()
+            .map(|p| p.items.into_iter().filter(|t| sel.contains(&t.id) && t.status == TimesheetStatus::Submitted).collect::<Vec<_>>())
+            .unwrap_or_default()
     };
     let approve_selected = Callback::new(move |_| {
         let sheets = selected_submitted();
@@ -302,7 +316,13 @@ pub fn TimesheetsPage() -> impl IntoView {
     let reject = Callback::new(move |reason: String| {
         let Some((id, who)) = rejecting.get_untracked() else { return };
         let ws = ws.get_untracked();
-        act(toaster, format!("Rejected {who}."), format!("Could not reject {who}"), Box::pin(async move { api.send(RejectTimesheet::new(id, ws, reason)).await.map(|_| ()) }), reload);
+        act(
+            toaster,
+            format!("Rejected {who}."),
+            format!("Could not reject {who}"),
+            Box::pin(async move { api.send(RejectTimesheet::new(id, ws, reason)).await.map(|_| ()) }),
+            reload,
+        );
     });
     let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
     view! {

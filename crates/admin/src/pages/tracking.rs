@@ -16,9 +16,7 @@ use webwork_core::models::{Member, TrackerStarted, TrackerState, TrackerStopped}
 use webwork_core::ops::{GetTrackerState, Operation, StartTracking, StopTracking};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
-use webwork_ui::{
-    Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, SubmitButton, TextField, Toaster,
-};
+use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, SubmitButton, TextField, Toaster};
 
 use super::time_common::{can_track, clock_of, duration_text, member_directory, note_today, refresh_plan, Refresh, WorkPicker, RESERVE};
 use super::PageHeader;
@@ -347,10 +345,17 @@ pub fn TrackingPage() -> impl IntoView {
     let rows = Signal::derive(move || {
         let needle = query.text("q").to_lowercase();
         let only_running = query.get("running").as_deref() == Some("1");
-        board.rows.get().into_iter().filter(|r| {
-            (needle.is_empty() || r.member.full_name().to_lowercase().contains(&needle) || r.member.email.to_lowercase().contains(&needle))
-                && (!only_running || r.running())
-        }).collect::<Vec<_>>()
+        board
+            .rows
+            .get()
+            .into_iter()
+            .filter(|r| {
+                (needle.is_empty()
+                    || r.member.full_name().to_lowercase().contains(&needle)
+                    || r.member.email.to_lowercase().contains(&needle))
+                    && (!only_running || r.running())
+            })
+            .collect::<Vec<_>>()
     });
     let stop = move |user: u64, name: String| {
         busy.set(Some(user));

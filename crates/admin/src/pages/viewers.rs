@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use webwork_core::models::{Member, MemberStatus, ProjectViewer, Role};
 use webwork_core::ops::{
-    AssignProjectToViewer, CreateProjectViewer, DeleteProjectViewer, GetProjectViewer, ListMembers, ListProjectViewers,
-    Operation, RestoreProjectViewer, UnassignProjectFromViewer,
+    AssignProjectToViewer, CreateProjectViewer, DeleteProjectViewer, GetProjectViewer, ListMembers, ListProjectViewers, Operation,
+    RestoreProjectViewer, UnassignProjectFromViewer,
 };
 use webwork_core::{ApiError, Page};
 use webwork_ui::form::checks;
@@ -15,12 +15,16 @@ use webwork_ui::{Column, ErrorBanner, FieldState, Form, SubmitButton, TagChip, T
 use super::{local_page, opt, project_options, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_item_id, use_url_query, use_ws};
+use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
 
 fn viewer_name(v: &ProjectViewer) -> String {
     let n = format!("{} {}", v.firstname.trim(), v.lastname.trim());
     let n = n.trim();
-    if n.is_empty() { v.email.clone() } else { n.to_owned() }
+    if n.is_empty() {
+        v.email.clone()
+    } else {
+        n.to_owned()
+    }
 }
 
 /// Archived viewers: the viewer list leaves them out, so they come from the members list

@@ -7,14 +7,12 @@ use leptos::prelude::*;
 use webwork_core::models::{Webhook, WebhookEvent};
 use webwork_core::ops::{CreateWebhook, DeleteWebhook, GetWebhook, ListWebhooks, UpdateWebhook};
 use webwork_ui::form::checks;
-use webwork_ui::{
-    Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TagChip, TextField, Toaster,
-};
+use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TagChip, TextField, Toaster};
 
 use super::{BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_item_text, use_url_query, use_ws};
+use crate::nav::{paths, use_item_text, use_nav, use_url_query, use_ws};
 
 #[component]
 pub fn WebhooksPage() -> impl IntoView {

@@ -15,9 +15,9 @@ use core::fmt;
 use core::future::Future;
 use std::sync::Arc;
 
+use crate::models::json::FromJson;
 use futures_util::future::{select, Either};
 use futures_util::stream::{self, Stream, StreamExt};
-use crate::models::json::FromJson;
 
 use crate::envelope::{decode, Page, Reply};
 use crate::error::ApiError;
@@ -153,12 +153,7 @@ pub struct Client<T: Transport> {
 
 impl<T: Transport> Clone for Client<T> {
     fn clone(&self) -> Self {
-        Client {
-            transport: self.transport.clone(),
-            config: self.config.clone(),
-            pacer: self.pacer.clone(),
-            jitter: self.jitter.clone(),
-        }
+        Client { transport: self.transport.clone(), config: self.config.clone(), pacer: self.pacer.clone(), jitter: self.jitter.clone() }
     }
 }
 
@@ -306,11 +301,7 @@ impl<T: Transport> Client<T> {
             let now = self.transport.now_ms();
             let retry_after = match &outcome {
                 Ok(resp) => {
-                    self.pacer.observe(
-                        resp.header_num("x-ratelimit-limit"),
-                        resp.header_num("x-ratelimit-remaining"),
-                        now,
-                    );
+                    self.pacer.observe(resp.header_num("x-ratelimit-limit"), resp.header_num("x-ratelimit-remaining"), now);
                     if resp.status == 429 {
                         let wait = resp.retry_after_ms().unwrap_or(self.config.retry.base_delay_ms.max(1_000));
                         self.pacer.pause(now, wait as f64);

@@ -64,13 +64,7 @@ impl Pacer {
 
     /// A budget of `limit` requests per `window_ms` (tests use short windows).
     pub fn with_window(limit: u32, window_ms: f64) -> Self {
-        Pacer(Arc::new(Mutex::new(State {
-            limit,
-            window_ms,
-            sent: VecDeque::new(),
-            paused_until: 0.0,
-            server: None,
-        })))
+        Pacer(Arc::new(Mutex::new(State { limit, window_ms, sent: VecDeque::new(), paused_until: 0.0, server: None })))
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {

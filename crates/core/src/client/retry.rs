@@ -22,8 +22,7 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    pub const NONE: RetryPolicy =
-        RetryPolicy { max_retries: 0, base_delay_ms: 0, max_delay_ms: 0, max_retry_after_ms: 0 };
+    pub const NONE: RetryPolicy = RetryPolicy { max_retries: 0, base_delay_ms: 0, max_delay_ms: 0, max_retry_after_ms: 0 };
 
     /// Whether an answer with `status` may be retried.
     pub fn retries_status(status: u16) -> bool {

@@ -16,13 +16,8 @@ string_enum! {
 
 impl Role {
     /// The roles `PUT /members/{id}` and invites accept.
-    pub const ASSIGNABLE: &'static [Role] = &[
-        Role::RegularUser,
-        Role::ProjectManager,
-        Role::TeamManager,
-        Role::ExecutiveManager,
-        Role::ProjectViewer,
-    ];
+    pub const ASSIGNABLE: &'static [Role] =
+        &[Role::RegularUser, Role::ProjectManager, Role::TeamManager, Role::ExecutiveManager, Role::ProjectViewer];
 
     /// Owners and executive managers: the roles the API lets run the whole workspace.
     pub fn is_admin(&self) -> bool {

@@ -36,9 +36,7 @@ pub mod read {
                 (Some(u), _, _) => T::from_u64(u),
                 (_, Some(i), _) => T::from_i64(i),
                 (_, _, Some(f)) => {
-                    return T::from_f64(f)
-                        .map(Some)
-                        .ok_or_else(|| format!("{} is not a whole number", crate::number::float_text(f)))
+                    return T::from_f64(f).map(Some).ok_or_else(|| format!("{} is not a whole number", crate::number::float_text(f)))
                 }
                 _ => None,
             },

@@ -13,8 +13,8 @@
 mod macros;
 pub mod enums;
 pub mod json;
-pub mod lenient;
 mod leave_expense;
+pub mod lenient;
 mod people;
 mod reports;
 mod time;

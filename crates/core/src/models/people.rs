@@ -135,11 +135,7 @@ impl PersonRef {
         if let Some(n) = &self.name {
             return n.clone();
         }
-        let n = format!(
-            "{} {}",
-            self.firstname.as_deref().unwrap_or(""),
-            self.lastname.as_deref().unwrap_or("")
-        );
+        let n = format!("{} {}", self.firstname.as_deref().unwrap_or(""), self.lastname.as_deref().unwrap_or(""));
         let n = n.trim();
         if n.is_empty() {
             self.email.clone().unwrap_or_default()

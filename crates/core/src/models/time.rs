@@ -118,9 +118,7 @@ impl Timesheet {
     pub fn minutes(&self) -> i64 {
         self.total_minutes
             .or_else(|| self.total_hours.map(|h| (h * 60.0).round() as i64))
-            .unwrap_or_else(|| {
-                self.daily_breakdown.values().flatten().map(|d| d.total_minutes).sum()
-            })
+            .unwrap_or_else(|| self.daily_breakdown.values().flatten().map(|d| d.total_minutes).sum())
     }
 }
 

@@ -24,18 +24,30 @@ macro_rules! out_ty {
 }
 
 macro_rules! out_name {
-    ([$item:ident]) => { concat!("[", stringify!($item), "]") };
-    ($one:ident) => { stringify!($one) };
+    ([$item:ident]) => {
+        concat!("[", stringify!($item), "]")
+    };
+    ($one:ident) => {
+        stringify!($one)
+    };
 }
 
 macro_rules! per_page_max {
-    (none) => { None };
-    ($max:literal) => { Some($max) };
+    (none) => {
+        None
+    };
+    ($max:literal) => {
+        Some($max)
+    };
 }
 
 macro_rules! rule {
-    (none) => { $crate::ops::Rule::NONE };
-    ($f:path) => { $crate::ops::Rule($f) };
+    (none) => {
+        $crate::ops::Rule::NONE
+    };
+    ($f:path) => {
+        $crate::ops::Rule($f)
+    };
 }
 
 macro_rules! paginated_impl {

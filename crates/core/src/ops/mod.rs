@@ -129,8 +129,7 @@ pub struct OpDoc {
 }
 
 /// The documentation of an operation outside the catalog (none is).
-const UNDOCUMENTED: OpDoc =
-    OpDoc { name: "", tag: "", summary: "", output: "", success_status: 200, message: None, inferred: false };
+const UNDOCUMENTED: OpDoc = OpDoc { name: "", tag: "", summary: "", output: "", success_status: 200, message: None, inferred: false };
 
 impl OpInfo {
     /// This operation's row of [`DOCS`].
@@ -291,9 +290,7 @@ pub(crate) fn check_paging(page: Option<u32>, per_page: Option<u32>, max: u32) -
         return Err(ApiError::invalid("page", "must be 1 or more"));
     }
     match per_page {
-        Some(n) if n == 0 || n > max => {
-            Err(ApiError::invalid("per_page", format!("must be between 1 and {max}")))
-        }
+        Some(n) if n == 0 || n > max => Err(ApiError::invalid("per_page", format!("must be between 1 and {max}"))),
         _ => Ok(()),
     }
 }

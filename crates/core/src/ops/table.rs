@@ -3,9 +3,9 @@
 //! `inferred: true` are not confirmed by the vendor's documentation; their path or
 //! behaviour follows the API's own conventions (see ARCHITECTURE.md).
 
+use super::Args;
 use crate::error::ApiError;
 use crate::models::*;
-use super::Args;
 use crate::params::{check_range, parse_clock, ClockTime, Date, DateTime, Email, Param, Url};
 
 /// `0`/`1` integers that the API uses as booleans (`remove_avatar`).

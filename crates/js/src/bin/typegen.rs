@@ -78,10 +78,7 @@ impl Model {
         // Serialize contract: the JS reader produces what the core's models serialize to, so
         // every field is present (nullable where it is an Option) unless skipped when empty.
         let mut generator = SchemaSettings::draft2020_12().for_serialize().into_generator();
-        let outputs = ops::output_schemas(&mut generator)
-            .into_iter()
-            .map(|(id, schema)| (id.to_owned(), schema.to_value()))
-            .collect();
+        let outputs = ops::output_schemas(&mut generator).into_iter().map(|(id, schema)| (id.to_owned(), schema.to_value())).collect();
         generator.subschema_for::<webwork_core::Meta>();
         let defs = generator.take_definitions(true).into_iter().collect();
         Model { ops: naming::operations(), outputs, defs }
@@ -109,12 +106,8 @@ impl Model {
         for (ns, ops) in self.namespaces() {
             let _ = writeln!(out, "  {ns}: [");
             for op in ops {
-                let params: Map<String, Value> = op
-                    .op
-                    .params
-                    .iter()
-                    .map(|p| (naming::param_name(p.name).into_owned(), Value::from(p.name)))
-                    .collect();
+                let params: Map<String, Value> =
+                    op.op.params.iter().map(|p| (naming::param_name(p.name).into_owned(), Value::from(p.name))).collect();
                 let entry = json!([
                     op.method,
                     op.op.id,
@@ -127,7 +120,9 @@ impl Model {
             }
             out.push_str("  ],\n");
         }
-        out.push_str("};\n\n// Every model: a struct is {f: [[jsName, wireName, shape, default]]}; see web/src/index.js.\nexport const SHAPES = {\n");
+        out.push_str(
+            "};\n\n// Every model: a struct is {f: [[jsName, wireName, shape, default]]}; see web/src/index.js.\nexport const SHAPES = {\n",
+        );
         for (name, schema) in &self.defs {
             let _ = writeln!(out, "  {name}: {},", def_shape(schema));
         }
@@ -158,9 +153,7 @@ impl Model {
             }
         }
 
-        out.push_str(
-            "// ---- Parameters of each operation (camelCase; the API's snake_case names on the wire) ----\n\n",
-        );
+        out.push_str("// ---- Parameters of each operation (camelCase; the API's snake_case names on the wire) ----\n\n");
         for op in &self.ops {
             let _ = writeln!(
                 out,
@@ -178,13 +171,7 @@ impl Model {
                 let hint = kind_hint(p.kind);
                 let text = format!("`{}` {where_}{}{}", p.name, if hint.is_empty() { "" } else { "; " }, hint);
                 out.push_str(&doc(&text, "  "));
-                let _ = writeln!(
-                    out,
-                    "  {}{}: {};",
-                    naming::param_name(p.name),
-                    if p.required { "" } else { "?" },
-                    kind_ts(p.kind)
-                );
+                let _ = writeln!(out, "  {}{}: {};", naming::param_name(p.name), if p.required { "" } else { "?" }, kind_ts(p.kind));
             }
             out.push_str("}\n\n");
         }
@@ -197,13 +184,8 @@ impl Model {
                 let params = params_type(info);
                 let optional = if info.params.iter().any(|p| p.required) { "" } else { "?" };
                 let inferred = if info.doc().inferred { " Inferred: not confirmed by the vendor's reference." } else { "" };
-                let head = format!(
-                    "{}{inferred}\n\n`{} {}` (operation `{}`).",
-                    self.js_text(info.doc().summary),
-                    info.method,
-                    info.path,
-                    info.id
-                );
+                let head =
+                    format!("{}{inferred}\n\n`{} {}` (operation `{}`).", self.js_text(info.doc().summary), info.method, info.path, info.id);
                 let output = self.output(info);
                 match (&op.iterator, item_schema(output)) {
                     (Some(iter), Some(item)) => {
@@ -219,7 +201,8 @@ impl Model {
                             &format!("Every item of `{}` across all pages, fetched as you iterate (`perPage` defaults to {max}; each page goes through the rate pacer).", op.method),
                             "  ",
                         ));
-                        let _ = writeln!(out, "  {iter}(params{optional}: {params}, options?: CallOptions): AsyncIterableIterator<{item}>;");
+                        let _ =
+                            writeln!(out, "  {iter}(params{optional}: {params}, options?: CallOptions): AsyncIterableIterator<{item}>;");
                     }
                     _ => {
                         out.push_str(&doc(&head, "  "));
@@ -291,8 +274,7 @@ impl Model {
                 let wire = sample_params(op.op);
                 let request = ops::request_for(op.op.id, &wire)
                     .unwrap_or_else(|e| fail(&format!("sample parameters of {} are refused: {e}", op.op.id)));
-                let js_params: Map<String, Value> =
-                    wire.iter().map(|(k, v)| (naming::param_name(k).into_owned(), v.clone())).collect();
+                let js_params: Map<String, Value> = wire.iter().map(|(k, v)| (naming::param_name(k).into_owned(), v.clone())).collect();
                 // Two replies: drift in the values, and drift in the containers (null lists,
                 // missing objects, names for people), which would hide the first if combined.
                 let mut replies = vec![self.drifted_reply(op.op, false), self.drifted_reply(op.op, true)];
@@ -415,8 +397,10 @@ impl Model {
     }
 }
 
-const HEADER_JS: &str = "// Generated by `cargo xtask npm` (crates/js/src/bin/typegen.rs) from webwork-core's CATALOG\n// and models. Do not edit.\n\n";
-const HEADER_DTS: &str = "// Generated by `cargo xtask npm` (crates/js/src/bin/typegen.rs) from webwork-core's CATALOG\n// and models. Do not edit.\n\n";
+const HEADER_JS: &str =
+    "// Generated by `cargo xtask npm` (crates/js/src/bin/typegen.rs) from webwork-core's CATALOG\n// and models. Do not edit.\n\n";
+const HEADER_DTS: &str =
+    "// Generated by `cargo xtask npm` (crates/js/src/bin/typegen.rs) from webwork-core's CATALOG\n// and models. Do not edit.\n\n";
 
 /// Every `ApiError::kind()`, in declaration order. The match makes a new variant a compile error here.
 fn error_kinds() -> Vec<&'static str> {
@@ -585,11 +569,8 @@ fn ts(schema: &Value) -> String {
 /// `{ key: T; ... }` of an object schema, keys camelCased, in declaration order.
 fn ts_object(schema: &Value, indent: &str) -> String {
     let props = schema.get("properties").and_then(Value::as_object).cloned().unwrap_or_default();
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let required: Vec<&str> =
+        schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
     let mut out = String::from("{\n");
     for key in ordered_keys(&props, &required) {
         let s = &props[&key];
@@ -638,10 +619,9 @@ fn shape(schema: &Value) -> Value {
         return if nullable { json!(["?", inner]) } else { inner };
     }
     let (ty, nullable) = match o.get("type") {
-        Some(Value::Array(types)) => (
-            types.iter().find(|t| *t != "null").and_then(Value::as_str).unwrap_or("null"),
-            types.iter().any(|t| t == "null"),
-        ),
+        Some(Value::Array(types)) => {
+            (types.iter().find(|t| *t != "null").and_then(Value::as_str).unwrap_or("null"), types.iter().any(|t| t == "null"))
+        }
         Some(Value::String(t)) => (t.as_str(), false),
         _ => return json!("u"),
     };
@@ -679,11 +659,8 @@ fn shape(schema: &Value) -> Value {
 
 fn struct_shape(schema: &Value) -> Value {
     let props = schema.get("properties").and_then(Value::as_object).cloned().unwrap_or_default();
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
+    let required: Vec<&str> =
+        schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
     let fields: Vec<Value> = ordered_keys(&props, &required)
         .into_iter()
         .map(|key| {
@@ -714,12 +691,7 @@ fn kind_ts(kind: ParamKind) -> String {
     match kind {
         ParamKind::Integer | ParamKind::Number => "number".into(),
         ParamKind::Boolean => "boolean".into(),
-        ParamKind::String
-        | ParamKind::Date
-        | ParamKind::Time
-        | ParamKind::DateTime
-        | ParamKind::Email
-        | ParamKind::Url => "string".into(),
+        ParamKind::String | ParamKind::Date | ParamKind::Time | ParamKind::DateTime | ParamKind::Email | ParamKind::Url => "string".into(),
         ParamKind::IntegerList => "number[]".into(),
         ParamKind::StringList => "string[]".into(),
         ParamKind::Enum(values) => lits(values),
@@ -777,12 +749,8 @@ fn sample_params(op: &OpInfo) -> Map<String, Value> {
     };
     // Try enum choices until the builder's cross-field rules accept the set.
     for choice in 0..8 {
-        let wire: Map<String, Value> = op
-            .params
-            .iter()
-            .filter(|p| p.required)
-            .map(|p| (p.name.to_owned(), value(p.name, p.kind, choice)))
-            .collect();
+        let wire: Map<String, Value> =
+            op.params.iter().filter(|p| p.required).map(|p| (p.name.to_owned(), value(p.name, p.kind, choice))).collect();
         if ops::request_for(op.id, &wire).is_ok() {
             return wire;
         }

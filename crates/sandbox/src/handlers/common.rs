@@ -38,7 +38,11 @@ pub fn selected_invalid(field: &str) -> HttpError {
 
 /// A rate or amount as the caller may see it: `None` without rate permission.
 pub fn rate_for(ctx: &Ctx, value: Option<f64>) -> Option<f64> {
-    if ctx.can_see_rates() { value } else { None }
+    if ctx.can_see_rates() {
+        value
+    } else {
+        None
+    }
 }
 
 /// `Jan 15, 2024`: the display form expense dates use.

@@ -6,13 +6,7 @@
 use super::prelude::*;
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
-    vec![
-        ("getContracts", list),
-        ("createContract", create),
-        ("getContract", get),
-        ("updateContract", update),
-        ("deleteContract", delete),
-    ]
+    vec![("getContracts", list), ("createContract", create), ("getContract", get), ("updateContract", update), ("deleteContract", delete)]
 }
 
 const SELECT: &str = "SELECT c.id, c.project_id, p.name, p.icon, c.user_id, u.firstname, u.lastname, u.email, m.role,
@@ -112,7 +106,8 @@ fn visible(ctx: &Ctx) -> Result<Box<dyn Fn(i64, i64) -> bool>, HttpError> {
             let mut stmt = ctx.db.prepare_cached(
                 "SELECT pm.project_id FROM project_managers pm JOIN projects p ON p.id = pm.project_id WHERE p.workspace_id = ?1 AND pm.user_id = ?2",
             )?;
-            let managed: std::collections::BTreeSet<i64> = collect(stmt.query_map(params![ctx.ws_id(), me], |r| r.get(0))?)?.into_iter().collect();
+            let managed: std::collections::BTreeSet<i64> =
+                collect(stmt.query_map(params![ctx.ws_id(), me], |r| r.get(0))?)?.into_iter().collect();
             Ok(Box::new(move |project, user| user == me || managed.contains(&project)))
         }
         Role::ProjectViewer | Role::Client => {
@@ -139,11 +134,8 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let allowed = visible(ctx)?;
     let mut stmt = ctx.db.prepare(&sql)?;
     let rows = collect(stmt.query_map(params_from_iter(args.iter().map(sql_value)), row)?)?;
-    let all: Vec<Contract> = rows
-        .into_iter()
-        .filter(|r| allowed(r.contract.project_id as i64, r.contract.user_id as i64))
-        .map(|r| finish(ctx, r))
-        .collect();
+    let all: Vec<Contract> =
+        rows.into_iter().filter(|r| allowed(r.contract.project_id as i64, r.contract.user_id as i64)).map(|r| finish(ctx, r)).collect();
     Ok(Reply::paged(all, ctx.page(), ctx.per_page()))
 }
 

@@ -194,8 +194,14 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let mut sets = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     for (param, column) in [
-        ("expense_name", "expense_name"), ("date", "date"), ("amount", "amount"), ("category_id", "category_id"),
-        ("project_id", "project_id"), ("note", "note"), ("description", "description"), ("is_billable", "is_billable"),
+        ("expense_name", "expense_name"),
+        ("date", "date"),
+        ("amount", "amount"),
+        ("category_id", "category_id"),
+        ("project_id", "project_id"),
+        ("note", "note"),
+        ("description", "description"),
+        ("is_billable", "is_billable"),
         ("user_id", "user_id"),
     ] {
         if !ctx.has(param) {
@@ -226,7 +232,8 @@ fn delete(ctx: &mut Ctx) -> Result<Reply, HttpError> {
 }
 
 fn categories(ctx: &mut Ctx) -> Result<Reply, HttpError> {
-    let mut stmt = ctx.db.prepare_cached("SELECT id, name, color FROM expense_categories WHERE workspace_id = ?1 ORDER BY name COLLATE NOCASE, id")?;
+    let mut stmt =
+        ctx.db.prepare_cached("SELECT id, name, color FROM expense_categories WHERE workspace_id = ?1 ORDER BY name COLLATE NOCASE, id")?;
     let rows = collect(stmt.query_map([ctx.ws_id()], |r| Ok(ExpenseCategory { id: r.get(0)?, name: r.get(1)?, color: r.get(2)? }))?)?;
     Ok(Reply::data(rows))
 }

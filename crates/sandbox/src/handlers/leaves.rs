@@ -41,7 +41,13 @@ pub(super) fn date_param(ctx: &Ctx, name: &str) -> Result<Option<CivilDate>, Htt
 }
 
 /// `from`..`to`: 422 naming `to_name` when it ends before it starts, or spans more than `max` days.
-pub(super) fn check_window(from: Option<CivilDate>, to: Option<CivilDate>, from_name: &str, to_name: &str, max: Option<i64>) -> Result<(), HttpError> {
+pub(super) fn check_window(
+    from: Option<CivilDate>,
+    to: Option<CivilDate>,
+    from_name: &str,
+    to_name: &str,
+    max: Option<i64>,
+) -> Result<(), HttpError> {
     if let (Some(f), Some(t)) = (from, to) {
         let span = f.days_until(t);
         if span < 0 {
@@ -49,7 +55,10 @@ pub(super) fn check_window(from: Option<CivilDate>, to: Option<CivilDate>, from_
         }
         if let Some(max) = max {
             if span + 1 > max {
-                return Err(HttpError::invalid(to_name, &format!("must be at most {max} days after {from_name} (the range may not exceed {max} days)")));
+                return Err(HttpError::invalid(
+                    to_name,
+                    &format!("must be at most {max} days after {from_name} (the range may not exceed {max} days)"),
+                ));
             }
         }
     }
@@ -153,7 +162,8 @@ fn used(ctx: &Ctx, user: i64, policy: &Policy, statuses: &[&str], from: CivilDat
            AND status IN ({})",
         statuses.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(",")
     );
-    let total: f64 = ctx.db.query_row(&sql, params![ctx.ws_id(), user, policy.id, from.to_string(), to.to_string(), except], |r| r.get(0))?;
+    let total: f64 =
+        ctx.db.query_row(&sql, params![ctx.ws_id(), user, policy.id, from.to_string(), to.to_string(), except], |r| r.get(0))?;
     Ok(total)
 }
 
@@ -212,7 +222,10 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     check_window(from, to, "date_from", "date_to", None)?;
     let scope = ctx.visible_users()?;
     let mut query = Query::new(format!("{SELECT} AND {}", scope.sql("l.user_id")), vec![json!(ctx.ws_id())]);
-    query.and_params(ctx, &[("id", "l.id"), ("policy_id", "l.policy_id"), ("is_paid", "l.is_paid"), ("status", "l.status"), ("user_id", "l.user_id")]);
+    query.and_params(
+        ctx,
+        &[("id", "l.id"), ("policy_id", "l.policy_id"), ("is_paid", "l.is_paid"), ("status", "l.status"), ("user_id", "l.user_id")],
+    );
     // A request is in the window when it overlaps it.
     if let Some(f) = from {
         query.and("l.end_date >= ?", json!(f.to_string()));

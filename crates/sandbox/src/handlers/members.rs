@@ -201,7 +201,8 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         }
     }
     if let Some(email) = &email {
-        let taken: Option<i64> = ctx.db.query_row("SELECT id FROM users WHERE email = ?1 AND id <> ?2", params![email, id], |r| r.get(0)).optional()?;
+        let taken: Option<i64> =
+            ctx.db.query_row("SELECT id FROM users WHERE email = ?1 AND id <> ?2", params![email, id], |r| r.get(0)).optional()?;
         if taken.is_some() {
             return Err(HttpError::conflict("The email has already been taken."));
         }

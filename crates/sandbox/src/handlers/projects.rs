@@ -5,13 +5,7 @@
 use super::prelude::*;
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
-    vec![
-        ("getProjects", list),
-        ("createProject", create),
-        ("getProject", get),
-        ("updateProject", update),
-        ("deleteProject", archive),
-    ]
+    vec![("getProjects", list), ("createProject", create), ("getProject", get), ("updateProject", update), ("deleteProject", archive)]
 }
 
 const SELECT: &str = "SELECT p.id, p.name, p.owner_id, p.start_date, p.deadline, p.estimation, p.budget, p.notes, p.icon,
@@ -47,9 +41,7 @@ fn tags_of(ctx: &Ctx, project: u64) -> Result<Vec<Tag>, HttpError> {
     let mut stmt = ctx.db.prepare_cached(
         "SELECT t.id, t.name, t.color FROM project_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.project_id = ?1 ORDER BY t.name",
     )?;
-    let rows = stmt.query_map([project as i64], |r| {
-        Ok(Tag { id: r.get::<_, i64>(0)? as u64, name: r.get(1)?, color: r.get(2)? })
-    })?;
+    let rows = stmt.query_map([project as i64], |r| Ok(Tag { id: r.get::<_, i64>(0)? as u64, name: r.get(1)?, color: r.get(2)? }))?;
     collect(rows)
 }
 
@@ -147,7 +139,8 @@ fn set_tags(ctx: &Ctx, project: i64, names: &[String]) -> Result<(), HttpError> 
     ctx.db.execute("DELETE FROM project_tags WHERE project_id = ?1", [project])?;
     for name in names {
         let name = name.trim();
-        let existing: Option<i64> = ctx.db.query_row("SELECT id FROM tags WHERE workspace_id = ?1 AND name = ?2", params![ws, name], |r| r.get(0)).optional()?;
+        let existing: Option<i64> =
+            ctx.db.query_row("SELECT id FROM tags WHERE workspace_id = ?1 AND name = ?2", params![ws, name], |r| r.get(0)).optional()?;
         let tag = match existing {
             Some(id) => id,
             None => {
@@ -200,9 +193,17 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let mut sets = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     for (param, column) in [
-        ("name", "name"), ("start_date", "start_date"), ("deadline", "deadline"), ("estimation", "estimation"),
-        ("budget", "budget"), ("notes", "notes"), ("icon", "icon"), ("is_billable", "is_billable"), ("rate", "rate"),
-        ("weekly_hours_limit", "weekly_hours_limit"), ("screenshots", "screenshots"),
+        ("name", "name"),
+        ("start_date", "start_date"),
+        ("deadline", "deadline"),
+        ("estimation", "estimation"),
+        ("budget", "budget"),
+        ("notes", "notes"),
+        ("icon", "icon"),
+        ("is_billable", "is_billable"),
+        ("rate", "rate"),
+        ("weekly_hours_limit", "weekly_hours_limit"),
+        ("screenshots", "screenshots"),
     ] {
         if ctx.has(param) {
             if param == "name" && ctx.is_null("name") {

@@ -366,7 +366,15 @@ fn daily_timeline(ctx: &mut Ctx) -> Result<Reply, HttpError> {
             }
             _ => (amount_of(totals), None),
         };
-        rows.push(TimelineRow { user_id: user as u64, user_name: name, date: date.to_string(), entries, total_minutes: minutes, total_amount, currency });
+        rows.push(TimelineRow {
+            user_id: user as u64,
+            user_name: name,
+            date: date.to_string(),
+            entries,
+            total_minutes: minutes,
+            total_amount,
+            currency,
+        });
     }
     Ok(Reply::page(rows, total, page, per))
 }
@@ -398,7 +406,12 @@ fn activity_level(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     );
     let mut stmt = ctx.db.prepare(&sql)?;
     let rows = collect(stmt.query_map(f.params(), |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, (r.get::<_, i64>(3)?, r.get::<_, f64>(4)?, r.get::<_, i64>(5)?)))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            (r.get::<_, i64>(3)?, r.get::<_, f64>(4)?, r.get::<_, i64>(5)?),
+        ))
     })?)?;
     let mut by_user: BTreeMap<i64, (String, BTreeMap<String, DayActivity>)> = BTreeMap::new();
     for (user, name, date, day) in rows {
@@ -425,7 +438,8 @@ fn activity_level(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let total = users.len() as u64;
     let (page, per) = (ctx.page(), ctx.per_page_or(PER_PAGE));
     let start = (page as usize - 1).saturating_mul(per as usize);
-    let statistics = ActivityStatistics { average_activity: weighted(all_sum, all_weighted), total_minutes: all_minutes, users_count: total };
+    let statistics =
+        ActivityStatistics { average_activity: weighted(all_sum, all_weighted), total_minutes: all_minutes, users_count: total };
     let users: Vec<ActivityUser> = users.into_iter().skip(start).take(per as usize).collect();
     let mut reply = Reply::data(ActivityLevelReport { start_date: from.to_string(), end_date: to.to_string(), users, statistics });
     reply.pagination = Some(webwork_core::Pagination::compute(total, page, per));
@@ -478,14 +492,16 @@ fn daily_attendance(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let mut spans = spans(ctx, date, &ids)?;
     let mut leaves = leaves_on(ctx, date)?;
     let workday = date.weekday() < 5;
-    let wanted: Option<Vec<AttendanceStatus>> = ctx.strs("status").filter(|s| !s.is_empty()).map(|s| s.iter().map(|v| attendance_filter(v)).collect());
+    let wanted: Option<Vec<AttendanceStatus>> =
+        ctx.strs("status").filter(|s| !s.is_empty()).map(|s| s.iter().map(|v| attendance_filter(v)).collect());
 
     let mut rows = Vec::new();
     for (user, name) in people {
         let list = spans.remove(&user).unwrap_or_default();
         let on_leave = leaves.remove(&user).unwrap_or_default();
         // The member's working day, after leave.
-        let (mut expected, mut day_start, mut day_end) = if workday { (DAY_END - DAY_START, DAY_START, DAY_END) } else { (0, DAY_START, DAY_END) };
+        let (mut expected, mut day_start, mut day_end) =
+            if workday { (DAY_END - DAY_START, DAY_START, DAY_END) } else { (0, DAY_START, DAY_END) };
         for (kind, period, start_time, end_time, per_day) in &on_leave {
             if kind == "hour_based" {
                 let (s, e) = (start_time.as_deref().and_then(parse_clock), end_time.as_deref().and_then(parse_clock));
@@ -642,11 +658,18 @@ fn task_report(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     );
     let mut stmt = ctx.db.prepare(&sql)?;
     let daily = collect(stmt.query_map(f.params(), |r| {
-        Ok((r.get::<_, i64>(0)?, TaskDayTotal { date: r.get(1)?, task_id: r.get::<_, Option<i64>>(2)?.map(|v| v as u64), total_minutes: r.get(3)? }))
+        Ok((
+            r.get::<_, i64>(0)?,
+            TaskDayTotal { date: r.get(1)?, task_id: r.get::<_, Option<i64>>(2)?.map(|v| v as u64), total_minutes: r.get(3)? },
+        ))
     })?)?;
     let mut rows: BTreeMap<i64, TaskReportRow> = BTreeMap::new();
     for (user, name, total) in totals {
-        let row = rows.entry(user).or_insert_with(|| TaskReportRow { user_id: user as u64, user_name: name.trim().to_owned(), ..TaskReportRow::default() });
+        let row = rows.entry(user).or_insert_with(|| TaskReportRow {
+            user_id: user as u64,
+            user_name: name.trim().to_owned(),
+            ..TaskReportRow::default()
+        });
         row.total_minutes += total.total_minutes;
         row.tasks_breakdown.push(total);
     }
@@ -667,10 +690,8 @@ fn activity_descriptions(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     f.ids(ctx, "users", "te.user_id");
     f.ids(ctx, "projects", "te.project_id");
     f.sql.push_str(" AND TRIM(COALESCE(te.activity_description, '')) <> ''");
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM (SELECT 1 {FROM}{} GROUP BY te.user_id, te.date, te.activity_description, te.project_id)",
-        f.sql
-    );
+    let count_sql =
+        format!("SELECT COUNT(*) FROM (SELECT 1 {FROM}{} GROUP BY te.user_id, te.date, te.activity_description, te.project_id)", f.sql);
     let total: i64 = ctx.db.query_row(&count_sql, f.params(), |r| r.get(0))?;
     let (page, per) = (ctx.page(), ctx.per_page_or(PER_PAGE));
     let offset = (page as i64 - 1) * per as i64;

@@ -131,7 +131,11 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         Some("priority") => "priority IS NULL, priority, id",
         Some("created_at") => "created_at, id",
         Some("end_date") => "end_date IS NULL, end_date, id",
-        Some(_) => return Err(HttpError::unprocessable("The selected order_by is invalid. Allowed values: id, title, status, priority, created_at, end_date.")),
+        Some(_) => {
+            return Err(HttpError::unprocessable(
+                "The selected order_by is invalid. Allowed values: id, title, status, priority, created_at, end_date.",
+            ))
+        }
     };
     let mut filter = " AND project_id = ?2".to_owned();
     let mut args: Vec<Value> = vec![json!(ctx.ws_id()), json!(project)];
@@ -237,8 +241,13 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let mut sets = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     for (param, column) in [
-        ("title", "title"), ("description", "description"), ("status", "status"), ("priority", "priority"),
-        ("start_date", "start_date"), ("end_date", "end_date"), ("parent_id", "parent_id"),
+        ("title", "title"),
+        ("description", "description"),
+        ("status", "status"),
+        ("priority", "priority"),
+        ("start_date", "start_date"),
+        ("end_date", "end_date"),
+        ("parent_id", "parent_id"),
     ] {
         if ctx.has(param) {
             if param == "status" && ctx.is_null("status") {

@@ -15,12 +15,7 @@ use crate::store::lookup::{ContractRef, MemberRef, TaskRef};
 use webwork_core::params::parse_clock;
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
-    vec![
-        ("getTimeEntries", list),
-        ("createTimeEntry", create),
-        ("updateTimeEntry", update),
-        ("deleteTimeEntry", delete),
-    ]
+    vec![("getTimeEntries", list), ("createTimeEntry", create), ("updateTimeEntry", update), ("deleteTimeEntry", delete)]
 }
 
 const MINUTE_MS: i64 = 60_000;
@@ -121,10 +116,14 @@ pub(super) fn work_refs(
 
 /// The approved timesheet of `user` covering `date`, if any: (id, date_from, date_to).
 pub(super) fn approved_sheet(ctx: &Ctx, user: i64, date: &str) -> Result<Option<(String, String, String)>, HttpError> {
-    Ok(optional(ctx.db.prepare_cached(
-        "SELECT id, date_from, date_to FROM timesheets
+    Ok(optional(
+        ctx.db
+            .prepare_cached(
+                "SELECT id, date_from, date_to FROM timesheets
          WHERE workspace_id = ?1 AND user_id = ?2 AND status = 'approved' AND ?3 BETWEEN date_from AND date_to",
-    )?.query_row(params![ctx.ws_id(), user, date], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))))?)
+            )?
+            .query_row(params![ctx.ws_id(), user, date], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))),
+    )?)
 }
 
 /// 409 when `date` of `user` lies in an approved timesheet.
@@ -141,16 +140,19 @@ pub(super) fn check_unlocked(ctx: &Ctx, user: i64, date: &str) -> Result<(), Htt
 /// Makes sure `user` has a (pending) timesheet for the Monday..Sunday week of `date`.
 pub(super) fn ensure_timesheet(ctx: &mut Ctx, user: i64, date: CivilDate) -> Result<(), HttpError> {
     let from = date.week_start();
-    let exists: bool = ctx.db.prepare_cached("SELECT EXISTS (SELECT 1 FROM timesheets WHERE workspace_id = ?1 AND user_id = ?2 AND date_from = ?3)")?
+    let exists: bool = ctx
+        .db
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM timesheets WHERE workspace_id = ?1 AND user_id = ?2 AND date_from = ?3)")?
         .query_row(params![ctx.ws_id(), user, from.to_string()], |r| r.get(0))?;
     if !exists {
         let id = ctx.ids.opaque("ts");
         let now = ctx.now_iso();
-        ctx.db.prepare_cached(
-            "INSERT INTO timesheets (id, workspace_id, user_id, date_from, date_to, status, created_at, updated_at)
+        ctx.db
+            .prepare_cached(
+                "INSERT INTO timesheets (id, workspace_id, user_id, date_from, date_to, status, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)",
-        )?
-        .execute(params![id, ctx.ws_id(), user, from.to_string(), from.add_days(6).to_string(), now])?;
+            )?
+            .execute(params![id, ctx.ws_id(), user, from.to_string(), from.add_days(6).to_string(), now])?;
     }
     Ok(())
 }
@@ -192,8 +194,11 @@ pub(super) fn busy(ctx: &Ctx, user: i64, start: i64, end: i64, except: Option<&s
             }
         }
     }
-    let running: Option<String> = optional(ctx.db.prepare_cached("SELECT started_at FROM running_trackers WHERE user_id = ?1 AND workspace_id = ?2")?
-        .query_row(params![user, ctx.ws_id()], |r| r.get(0)))?;
+    let running: Option<String> = optional(
+        ctx.db
+            .prepare_cached("SELECT started_at FROM running_trackers WHERE user_id = ?1 AND workspace_id = ?2")?
+            .query_row(params![user, ctx.ws_id()], |r| r.get(0)),
+    )?;
     if let Some(s) = running.as_deref().and_then(clock::parse_iso) {
         if s < end && ctx.now_ms > start {
             out.push((s, ctx.now_ms, "the running tracker".to_owned()));
@@ -244,15 +249,28 @@ pub(super) fn write_span(ctx: &mut Ctx, e: &NewEntry<'_>, start: i64, end: i64) 
         }
         let id = ctx.ids.opaque("te");
         let now = ctx.now_iso();
-        ctx.db.prepare_cached(
-            "INSERT INTO time_entries (id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, date,
+        ctx.db
+            .prepare_cached(
+                "INSERT INTO time_entries (id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, date,
                 start_at, end_at, duration_minutes, time_request_id, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-        )?
-        .execute(params![
-            id, ctx.ws_id(), e.user, e.contract.map(|c| c.id), e.contract.map(|c| c.project_id), e.task.map(|t| t.id),
-            e.description, e.method, date.to_string(), iso(s), iso(t), minutes, e.time_request_id, now
-        ])?;
+            )?
+            .execute(params![
+                id,
+                ctx.ws_id(),
+                e.user,
+                e.contract.map(|c| c.id),
+                e.contract.map(|c| c.project_id),
+                e.task.map(|t| t.id),
+                e.description,
+                e.method,
+                date.to_string(),
+                iso(s),
+                iso(t),
+                minutes,
+                e.time_request_id,
+                now
+            ])?;
         ensure_timesheet(ctx, e.user, date)?;
         ids.push(id);
     }
@@ -287,7 +305,8 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = ctx.req_int("user_id")?;
     lookup::member(ctx.db, ctx.ws_id(), user)?.ok_or_else(|| selected_invalid("user_id"))?;
     let date = date_param(ctx, "date")?.ok_or_else(|| HttpError::invalid("date", "is required"))?;
-    let mut query = Query::new(format!("{SELECT} AND e.user_id = ?2 AND e.date = ?3"), vec![json!(ctx.ws_id()), json!(user), json!(date.to_string())]);
+    let mut query =
+        Query::new(format!("{SELECT} AND e.user_id = ?2 AND e.date = ?3"), vec![json!(ctx.ws_id()), json!(user), json!(date.to_string())]);
     for (param, column) in [("project_id", "e.project_id = ?"), ("task_id", "e.task_id = ?")] {
         if let Some(v) = ctx.int(param) {
             query.and(column, json!(v));
@@ -344,9 +363,8 @@ fn create(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     .ok_or_else(|| HttpError::internal("The new time entry vanished."))?;
     let mut reply = Reply::data(first).with_extra("saved_minutes", saved);
     if saved < asked {
-        reply = reply.with_message(format!(
-            "Time entry created partially: {saved} of {asked} minutes saved; the rest overlaps existing time."
-        ));
+        reply =
+            reply.with_message(format!("Time entry created partially: {saved} of {asked} minutes saved; the rest overlaps existing time."));
     }
     Ok(reply)
 }
@@ -417,7 +435,18 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         "UPDATE time_entries SET contract_id = ?2, project_id = ?3, task_id = ?4, activity_description = ?5, date = ?6,
             start_at = ?7, end_at = ?8, duration_minutes = ?9, updated_at = ?10
          WHERE id = ?1",
-        params![id, contract_id, project_id, task_id, description, date.to_string(), iso(start), iso(end), (end - start) / MINUTE_MS, ctx.now_iso()],
+        params![
+            id,
+            contract_id,
+            project_id,
+            task_id,
+            description,
+            date.to_string(),
+            iso(start),
+            iso(end),
+            (end - start) / MINUTE_MS,
+            ctx.now_iso()
+        ],
     )?;
     ensure_timesheet(ctx, user, date)?;
     Ok(Reply::empty())

@@ -112,8 +112,17 @@ fn create(ctx: &mut Ctx) -> Result<Reply, HttpError> {
             activity_description, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'pending', ?9, ?10, ?11, ?11)",
         params![
-            id, ctx.ws_id(), user, contract.as_ref().map(|c| c.id), contract.as_ref().map(|c| c.project_id),
-            task.as_ref().map(|t| t.id), iso(start), iso(end), notes, description, now
+            id,
+            ctx.ws_id(),
+            user,
+            contract.as_ref().map(|c| c.id),
+            contract.as_ref().map(|c| c.project_id),
+            task.as_ref().map(|t| t.id),
+            iso(start),
+            iso(end),
+            notes,
+            description,
+            now
         ],
     )?;
     let request = load(ctx, &id)?.ok_or_else(|| HttpError::internal("The new time request vanished."))?;

@@ -146,8 +146,11 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
 /// owner or EM acts on someone else's.
 fn target(ctx: &Ctx) -> Result<(String, i64, TimesheetStatus), HttpError> {
     let id = ctx.path_str("timesheetId");
-    let found: Option<(i64, String)> = optional(ctx.db.prepare_cached("SELECT user_id, status FROM timesheets WHERE workspace_id = ?1 AND id = ?2")?
-        .query_row(params![ctx.ws_id(), id], |r| Ok((r.get(0)?, r.get(1)?))))?;
+    let found: Option<(i64, String)> = optional(
+        ctx.db
+            .prepare_cached("SELECT user_id, status FROM timesheets WHERE workspace_id = ?1 AND id = ?2")?
+            .query_row(params![ctx.ws_id(), id], |r| Ok((r.get(0)?, r.get(1)?))),
+    )?;
     let (user, status) = found.ok_or_else(|| HttpError::not_found("Timesheet"))?;
     if !ctx.is_admin() && user != ctx.user_id() {
         return Err(HttpError::forbidden("Your role may only act on your own timesheets."));

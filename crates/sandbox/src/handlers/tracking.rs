@@ -8,11 +8,7 @@ use super::prelude::*;
 use super::time_entries::{self, NewEntry, TRACKER_METHOD};
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
-    vec![
-        ("startTimeTracking", start),
-        ("stopTimeTracking", stop),
-        ("getCurrentTrackerData", current),
-    ]
+    vec![("startTimeTracking", start), ("stopTimeTracking", stop), ("getCurrentTrackerData", current)]
 }
 
 /// A tracker running in the caller's workspace.
@@ -27,21 +23,25 @@ struct Running {
 }
 
 fn running(ctx: &Ctx, user: i64) -> Result<Option<Running>, HttpError> {
-    Ok(optional(ctx.db.prepare_cached(
-        "SELECT r.contract_id, r.project_id, p.name, r.task_id, t.title, r.activity_description, r.started_at
+    Ok(optional(
+        ctx.db
+            .prepare_cached(
+                "SELECT r.contract_id, r.project_id, p.name, r.task_id, t.title, r.activity_description, r.started_at
          FROM running_trackers r LEFT JOIN projects p ON p.id = r.project_id LEFT JOIN tasks t ON t.id = r.task_id
          WHERE r.user_id = ?1 AND r.workspace_id = ?2",
-    )?.query_row(params![user, ctx.ws_id()], |r| {
-        Ok(Running {
-            contract_id: r.get(0)?,
-            project_id: r.get(1)?,
-            project_name: r.get(2)?,
-            task_id: r.get(3)?,
-            task_title: r.get(4)?,
-            activity_description: r.get(5)?,
-            started_at: r.get(6)?,
-        })
-    }))?)
+            )?
+            .query_row(params![user, ctx.ws_id()], |r| {
+                Ok(Running {
+                    contract_id: r.get(0)?,
+                    project_id: r.get(1)?,
+                    project_name: r.get(2)?,
+                    task_id: r.get(3)?,
+                    task_title: r.get(4)?,
+                    activity_description: r.get(5)?,
+                    started_at: r.get(6)?,
+                })
+            }),
+    )?)
 }
 
 /// ISO 8601 with an explicit offset (`2024-01-15T10:30:00+00:00`), as the start reply documents.
@@ -54,8 +54,8 @@ fn start(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = ctx.req_int("user_id")?;
     let member = time_entries::tracking_member(ctx, "user_id", user)?;
     let (contract, task) = time_entries::work_refs(ctx, user, ctx.int("contract_id"), ctx.int("task_id"))?;
-    let elsewhere: Option<i64> = optional(ctx.db.prepare_cached("SELECT workspace_id FROM running_trackers WHERE user_id = ?1")?
-        .query_row([user], |r| r.get(0)))?;
+    let elsewhere: Option<i64> =
+        optional(ctx.db.prepare_cached("SELECT workspace_id FROM running_trackers WHERE user_id = ?1")?.query_row([user], |r| r.get(0)))?;
     if let Some(ws) = elsewhere {
         let where_ = if ws == ctx.ws_id() { "" } else { " in another workspace" };
         return Err(HttpError::conflict(format!("This member already has a running tracker{where_}; stop it before starting another.")));
@@ -65,7 +65,15 @@ fn start(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     ctx.db.execute(
         "INSERT INTO running_trackers (user_id, workspace_id, contract_id, project_id, task_id, activity_description, started_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![user, ctx.ws_id(), contract.as_ref().map(|c| c.id), contract.as_ref().map(|c| c.project_id), task.as_ref().map(|t| t.id), description, started],
+        params![
+            user,
+            ctx.ws_id(),
+            contract.as_ref().map(|c| c.id),
+            contract.as_ref().map(|c| c.project_id),
+            task.as_ref().map(|t| t.id),
+            description,
+            started
+        ],
     )?;
     let project_name = match &contract {
         Some(c) => lookup::project(ctx.db, ctx.ws_id(), c.project_id)?.map(|p| p.name),
@@ -90,8 +98,7 @@ fn start(ctx: &mut Ctx) -> Result<Reply, HttpError> {
 fn stop(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = ctx.req_int("user_id")?;
     let member = lookup::member(ctx.db, ctx.ws_id(), user)?.ok_or_else(|| selected_invalid("user_id"))?;
-    let run = running(ctx, user)?
-        .ok_or_else(|| HttpError::conflict("This member has no running tracker in this workspace."))?;
+    let run = running(ctx, user)?.ok_or_else(|| HttpError::conflict("This member has no running tracker in this workspace."))?;
     let started = clock::parse_iso(&run.started_at).unwrap_or(ctx.now_ms);
     ctx.db.execute("DELETE FROM running_trackers WHERE user_id = ?1", [user])?;
     let contract = match run.contract_id {
@@ -115,11 +122,8 @@ fn stop(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         Some(id) => time_entries::load(ctx, id)?,
         None => None,
     };
-    let data = TrackerStopped {
-        message: Some("Time tracking stopped successfully".to_owned()),
-        stopped_at: iso(ctx.now_ms),
-        time_entry: entry,
-    };
+    let data =
+        TrackerStopped { message: Some("Time tracking stopped successfully".to_owned()), stopped_at: iso(ctx.now_ms), time_entry: entry };
     let mut event = serde_json::to_value(&data).unwrap_or(Value::Null);
     event["user_id"] = json!(user);
     event["user_name"] = json!(member.full_name());
@@ -132,10 +136,12 @@ fn current(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = ctx.req_int("user_id")?;
     lookup::member(ctx.db, ctx.ws_id(), user)?.ok_or_else(|| selected_invalid("user_id"))?;
     let today = ctx.today();
-    let logged: i64 = ctx.db.prepare_cached(
-        "SELECT COALESCE(SUM(duration_minutes), 0) FROM time_entries WHERE workspace_id = ?1 AND user_id = ?2 AND date = ?3",
-    )?
-    .query_row(params![ctx.ws_id(), user, today.to_string()], |r| r.get(0))?;
+    let logged: i64 = ctx
+        .db
+        .prepare_cached(
+            "SELECT COALESCE(SUM(duration_minutes), 0) FROM time_entries WHERE workspace_id = ?1 AND user_id = ?2 AND date = ?3",
+        )?
+        .query_row(params![ctx.ws_id(), user, today.to_string()], |r| r.get(0))?;
     let run = running(ctx, user)?;
     // The running tracker's part of today, in whole seconds.
     let running_secs = run

@@ -5,13 +5,7 @@
 use super::prelude::*;
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
-    vec![
-        ("getWebhooks", list),
-        ("createWebhook", create),
-        ("getWebhook", get),
-        ("updateWebhook", update),
-        ("deleteWebhook", delete),
-    ]
+    vec![("getWebhooks", list), ("createWebhook", create), ("getWebhook", get), ("updateWebhook", update), ("deleteWebhook", delete)]
 }
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Webhook> {

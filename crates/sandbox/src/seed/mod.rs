@@ -90,7 +90,16 @@ pub fn bulk_entries(tx: &Transaction<'_>, today: CivilDate, n: u64) -> rusqlite:
     for i in 0..n as i64 {
         let day = today.add_days(-1 - i / BULK_MINUTES_PER_DAY);
         let start = at(day, i % BULK_MINUTES_PER_DAY);
-        insert.execute(params![ids.opaque("te"), ACME, contract, project, format!("Bulk entry {}", i + 1), day.to_string(), iso(start), iso(start + 60_000)])?;
+        insert.execute(params![
+            ids.opaque("te"),
+            ACME,
+            contract,
+            project,
+            format!("Bulk entry {}", i + 1),
+            day.to_string(),
+            iso(start),
+            iso(start + 60_000)
+        ])?;
     }
     Ok(project)
 }
@@ -204,7 +213,10 @@ impl<'a> Seeder<'a> {
                     (*status == "inactive").then(|| format!("inv{id:04}acme")),
                 ],
             )?;
-            tx.execute("UPDATE users SET birth_date = ?2, avatar = ?3 WHERE id = ?1", params![id, birth, (id % 4 == 0).then(|| format!("avatar-{id}.png"))])?;
+            tx.execute(
+                "UPDATE users SET birth_date = ?2, avatar = ?3 WHERE id = ?1",
+                params![id, birth, (id % 4 == 0).then(|| format!("avatar-{id}.png"))],
+            )?;
         }
 
         // Tags and projects.
@@ -248,7 +260,10 @@ impl<'a> Seeder<'a> {
         // Viewers' projects.
         for (viewer, projects) in [(6, &[1, 4][..]), (11, &[2][..]), (12, &[10][..]), (40, &[7, 8][..])] {
             for p in projects {
-                tx.execute("INSERT INTO viewer_projects (workspace_id, user_id, project_id) VALUES (?1, ?2, ?3)", params![ACME, viewer, p])?;
+                tx.execute(
+                    "INSERT INTO viewer_projects (workspace_id, user_id, project_id) VALUES (?1, ?2, ?3)",
+                    params![ACME, viewer, p],
+                )?;
             }
         }
 
@@ -350,7 +365,13 @@ impl<'a> Seeder<'a> {
             )?;
         }
         for t in &trackers {
-            let allowance = if t.user == 5 { 22.0 } else if t.user % 4 == 0 { 25.0 } else { 20.0 };
+            let allowance = if t.user == 5 {
+                22.0
+            } else if t.user % 4 == 0 {
+                25.0
+            } else {
+                20.0
+            };
             tx.execute(
                 "INSERT INTO leave_allowances (workspace_id, user_id, policy_id, allowance) VALUES (?1, ?2, 1, ?3)",
                 params![ACME, t.user, allowance],
@@ -426,7 +447,12 @@ impl<'a> Seeder<'a> {
         Ok(days)
     }
 
-    fn time_entries(&mut self, trackers: &[Tracker], tasks: &BTreeMap<i64, Vec<i64>>, leave: &BTreeSet<(i64, CivilDate)>) -> rusqlite::Result<()> {
+    fn time_entries(
+        &mut self,
+        trackers: &[Tracker],
+        tasks: &BTreeMap<i64, Vec<i64>>,
+        leave: &BTreeSet<(i64, CivilDate)>,
+    ) -> rusqlite::Result<()> {
         for t in trackers {
             for back in (1..=84).rev() {
                 let day = self.today.add_days(-back);
@@ -468,7 +494,15 @@ impl<'a> Seeder<'a> {
         Ok(())
     }
 
-    fn entry(&mut self, ws: i64, t: &Tracker, tasks: &BTreeMap<i64, Vec<i64>>, day: CivilDate, start_min: i64, minutes: i64) -> rusqlite::Result<()> {
+    fn entry(
+        &mut self,
+        ws: i64,
+        t: &Tracker,
+        tasks: &BTreeMap<i64, Vec<i64>>,
+        day: CivilDate,
+        start_min: i64,
+        minutes: i64,
+    ) -> rusqlite::Result<()> {
         let (contract, project) = *self.pick(&t.contracts);
         let task = match tasks.get(&project) {
             Some(list) if self.rng.chance(0.7) => Some(*self.pick(list)),
@@ -505,7 +539,13 @@ impl<'a> Seeder<'a> {
                     (5, 1) => "submitted",
                     (5, 2) => "rejected",
                     (5, _) => "approved",
-                    (_, 1) => if self.rng.chance(0.6) { "submitted" } else { "pending" },
+                    (_, 1) => {
+                        if self.rng.chance(0.6) {
+                            "submitted"
+                        } else {
+                            "pending"
+                        }
+                    }
                     _ => match self.rng.below(100) {
                         0..=84 => "approved",
                         85..=92 => "rejected",
@@ -577,7 +617,10 @@ impl<'a> Seeder<'a> {
         let mut categories = Vec::new();
         for (name, color) in CATEGORIES {
             let id = self.rng.uuid();
-            self.tx.execute("INSERT INTO expense_categories (id, workspace_id, name, color) VALUES (?1, ?2, ?3, ?4)", params![id, ws, name, color])?;
+            self.tx.execute(
+                "INSERT INTO expense_categories (id, workspace_id, name, color) VALUES (?1, ?2, ?3, ?4)",
+                params![id, ws, name, color],
+            )?;
             categories.push(id);
         }
         if trackers.is_empty() {
@@ -606,7 +649,14 @@ impl<'a> Seeder<'a> {
         let created = self.stamp(-200, 8 * 60);
         for (i, (first, last, _)) in GLOBEX_PEOPLE.iter().enumerate() {
             let id = 101 + i as i64;
-            self.user(id, &format!("{}.{}@globex.test", first.to_lowercase(), last.to_lowercase()), first, last, "America/Chicago", &created)?;
+            self.user(
+                id,
+                &format!("{}.{}@globex.test", first.to_lowercase(), last.to_lowercase()),
+                first,
+                last,
+                "America/Chicago",
+                &created,
+            )?;
         }
         tx.execute(
             "INSERT INTO workspaces (id, name, owner_id, status, timezone, currency, created_at, activated_at) VALUES (?1, 'Globex Labs', 101, 'active', 'UTC', 'USD', ?2, ?3)",
@@ -614,7 +664,10 @@ impl<'a> Seeder<'a> {
         )?;
         for (i, (_, _, role)) in GLOBEX_PEOPLE.iter().enumerate() {
             self.membership(GLOBEX, 101 + i as i64, role, "active", None, &created)?;
-            tx.execute("UPDATE memberships SET rate = 50, rate_status = 1 WHERE workspace_id = ?1 AND user_id = ?2", params![GLOBEX, 101 + i as i64])?;
+            tx.execute(
+                "UPDATE memberships SET rate = 50, rate_status = 1 WHERE workspace_id = ?1 AND user_id = ?2",
+                params![GLOBEX, 101 + i as i64],
+            )?;
         }
         // User 2 (demo-executive) is also a regular user here: one person, two workspaces.
         self.membership(GLOBEX, 2, "Regular User", "active", None, &created)?;
@@ -624,7 +677,10 @@ impl<'a> Seeder<'a> {
                 "INSERT INTO projects (id, workspace_id, name, owner_id, start_date, is_billable, rate, status, created_at, updated_at) VALUES (?1, ?2, ?3, 101, ?4, 1, 200, 1, ?5, ?5)",
                 params![id, GLOBEX, name, self.today.add_days(-150).to_string(), created],
             )?;
-            tx.execute("INSERT INTO project_tags (project_id, tag_id) SELECT ?1, id FROM tags WHERE workspace_id = ?2", params![id, GLOBEX])?;
+            tx.execute(
+                "INSERT INTO project_tags (project_id, tag_id) SELECT ?1, id FROM tags WHERE workspace_id = ?2",
+                params![id, GLOBEX],
+            )?;
         }
         tx.execute("INSERT INTO project_managers (project_id, user_id) VALUES (12, 105)", [])?;
         let mut trackers = Vec::new();
@@ -687,9 +743,7 @@ fn email_for(id: i64, first: &str, last: &str) -> String {
         5 => "regular@acme.test".into(),
         6 => "viewer@acme.test".into(),
         _ => {
-            let clean = |s: &str| -> String {
-                s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase()
-            };
+            let clean = |s: &str| -> String { s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase() };
             let (f, l) = (clean(first), clean(last));
             match (f.is_empty(), l.is_empty()) {
                 (false, false) => format!("{f}.{l}@acme.test"),
@@ -716,11 +770,8 @@ mod tests {
         tx.commit().unwrap();
         let elapsed = started.elapsed();
         let mut stmt = conn.prepare("PRAGMA foreign_key_check").unwrap();
-        let bad: Vec<(String, i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let bad: Vec<(String, i64, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<Result<_, _>>().unwrap();
         assert!(bad.is_empty(), "{:?}", &bad[..bad.len().min(5)]);
         let members: i64 = conn.query_row("SELECT COUNT(*) FROM memberships WHERE workspace_id = 1", [], |r| r.get(0)).unwrap();
         let tasks: i64 = conn.query_row("SELECT COUNT(*) FROM tasks WHERE workspace_id = 1", [], |r| r.get(0)).unwrap();

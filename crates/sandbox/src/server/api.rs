@@ -31,11 +31,10 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     let token = auth::bearer(req.headers()).map(str::to_owned);
     let budget = app.limiter.hit(token.as_deref().unwrap_or("anonymous"));
     let mut resp = match budget.and_then(|b| b.retry_after) {
-        Some(secs) => HttpError {
-            retry_after: Some(secs),
-            ..HttpError::new(429, format!("Too many requests. Try again in {secs} seconds."))
+        Some(secs) => {
+            HttpError { retry_after: Some(secs), ..HttpError::new(429, format!("Too many requests. Try again in {secs} seconds.")) }
+                .into_response_at(&timestamp)
         }
-        .into_response_at(&timestamp),
         None => match dispatch(&app, req, token, &timestamp).await {
             Ok(resp) => resp,
             Err(e) => e.into_response_at(&timestamp),
@@ -107,12 +106,10 @@ fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64
     let behavior = if op.method == Method::Get { TransactionBehavior::Deferred } else { TransactionBehavior::Immediate };
     let tx = conn.transaction_with_behavior(behavior)?;
 
-    let user = auth::user_by_token(&tx, token)?
-        .ok_or_else(|| HttpError::unauthorized("The access token is invalid or has expired."))?;
+    let user = auth::user_by_token(&tx, token)?.ok_or_else(|| HttpError::unauthorized("The access token is invalid or has expired."))?;
     let ws = if op.has_workspace() {
         let id = params::workspace_id(&input)?.ok_or_else(|| HttpError::bad_request("workspace_id is required"))?;
-        let m = auth::membership(&tx, id, user.id)?
-            .ok_or_else(|| HttpError::forbidden("You do not have access to this workspace."))?;
+        let m = auth::membership(&tx, id, user.id)?.ok_or_else(|| HttpError::forbidden("You do not have access to this workspace."))?;
         Some(m)
     } else {
         None
@@ -131,18 +128,7 @@ fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64
     let Some(handler) = app.handlers.get(op.id).copied() else {
         return Err(HttpError::new(501, "Not implemented in the sandbox yet").with_detail(op.id));
     };
-    let mut ctx = Ctx {
-        op,
-        db: &tx,
-        ids,
-        clock: app.store.clock,
-        now_ms,
-        user,
-        ws,
-        params,
-        body: input.body,
-        deliveries: Vec::new(),
-    };
+    let mut ctx = Ctx { op, db: &tx, ids, clock: app.store.clock, now_ms, user, ws, params, body: input.body, deliveries: Vec::new() };
     let reply = handler(&mut ctx)?;
     let deliveries = std::mem::take(&mut ctx.deliveries);
     drop(ctx);
@@ -171,8 +157,8 @@ fn method_not_allowed(method: &axum::http::Method, allowed: &[Method]) -> HttpEr
 /// Decoded query pairs; `name[]` is read as `name`.
 fn parse_query(raw: Option<&str>) -> Result<Vec<(String, String)>, HttpError> {
     let Some(raw) = raw.filter(|q| !q.is_empty()) else { return Ok(Vec::new()) };
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
-        .map_err(|_| HttpError::bad_request("The query string is malformed."))?;
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(raw).map_err(|_| HttpError::bad_request("The query string is malformed."))?;
     Ok(pairs.into_iter().map(|(k, v)| (k.strip_suffix("[]").map(str::to_owned).unwrap_or(k), v)).collect())
 }
 
@@ -184,8 +170,8 @@ fn parse_body(bytes: &[u8], content_type: &str) -> Result<Value, HttpError> {
     }
     if content_type.starts_with("application/x-www-form-urlencoded") {
         let text = std::str::from_utf8(bytes).map_err(|_| HttpError::bad_request("The form body is not UTF-8."))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(text)
-            .map_err(|_| HttpError::bad_request("The form body is malformed."))?;
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(text).map_err(|_| HttpError::bad_request("The form body is malformed."))?;
         let mut obj = serde_json::Map::new();
         for (k, v) in pairs {
             match k.strip_suffix("[]") {

@@ -20,9 +20,7 @@ pub fn user_by_token(db: &Connection, token: &str) -> rusqlite::Result<Option<Au
         db.prepare_cached(
             "SELECT u.id, u.email, u.firstname, u.lastname FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token = ?1",
         )?
-        .query_row([token], |r| {
-            Ok(AuthUser { id: r.get(0)?, email: r.get(1)?, firstname: r.get(2)?, lastname: r.get(3)? })
-        }),
+        .query_row([token], |r| Ok(AuthUser { id: r.get(0)?, email: r.get(1)?, firstname: r.get(2)?, lastname: r.get(3)? })),
     )
 }
 
@@ -36,12 +34,7 @@ pub fn membership(db: &Connection, ws: i64, user: i64) -> rusqlite::Result<Optio
                AND m.deleted_at IS NULL AND m.is_blocked = 0 AND m.status <> 'left'",
         )?
         .query_row(params![ws, user], |r| {
-            Ok(Membership {
-                workspace_id: ws,
-                role: Role::parse(&r.get::<_, String>(0)?),
-                rate_status: r.get(1)?,
-                owner_id: r.get(2)?,
-            })
+            Ok(Membership { workspace_id: ws, role: Role::parse(&r.get::<_, String>(0)?), rate_status: r.get(1)?, owner_id: r.get(2)? })
         }),
     )
 }

@@ -146,9 +146,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn strs(&self, name: &str) -> Option<Vec<String>> {
-        self.value(name)
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        self.value(name).and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
     }
 
     /// A required integer (the dispatcher already refused requests without it).

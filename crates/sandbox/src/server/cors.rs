@@ -40,8 +40,5 @@ fn allow(h: &mut HeaderMap, configured: Option<&str>, origin: Option<&HeaderValu
             }
         }
     }
-    h.insert(
-        header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("X-RateLimit-Limit, X-RateLimit-Remaining, Retry-After"),
-    );
+    h.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("X-RateLimit-Limit, X-RateLimit-Remaining, Retry-After"));
 }

@@ -130,11 +130,7 @@ impl Reply {
 
     /// One page of an already-counted list: `items` is the page, `total` the whole count.
     pub fn page<T: Serialize>(items: Vec<T>, total: u64, page: u32, per_page: u32) -> Self {
-        Reply {
-            data: to_value(items),
-            pagination: Some(Pagination::compute(total, page, per_page)),
-            ..Reply::default()
-        }
+        Reply { data: to_value(items), pagination: Some(Pagination::compute(total, page, per_page)), ..Reply::default() }
     }
 
     /// Slices the whole list `all` to `page` at `per_page` and adds the pagination block.

@@ -66,10 +66,13 @@ impl App {
                     if bulk > 0 && kind == Seed::Demo {
                         crate::seed::bulk_entries(tx, clock.today(), bulk)?;
                     }
-                    tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?1)", [match kind {
-                        Seed::Demo => "demo",
-                        Seed::Empty => "empty",
-                    }])?;
+                    tx.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?1)",
+                        [match kind {
+                            Seed::Demo => "demo",
+                            Seed::Empty => "empty",
+                        }],
+                    )?;
                     Ok(())
                 })
                 .map_err(|e| format!("cannot seed the database: {e}"))?;
@@ -107,9 +110,7 @@ async fn openapi(axum::extract::State(app): axum::extract::State<Arc<App>>) -> a
 
 /// Binds, prints where everything is, and serves until Ctrl-C.
 pub async fn serve(config: Config) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(&config.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let listener = tokio::net::TcpListener::bind(&config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let app = App::new(config)?;
     print_banner(&app, &addr.to_string());

@@ -153,7 +153,9 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
         ParamKind::String => string(name, src).map(Value::String),
         ParamKind::Date => text_rule(name, src, |s| webwork_core::date::CivilDate::parse(s).is_ok(), "must be a valid date (YYYY-MM-DD)"),
         ParamKind::Time => text_rule(name, src, |s| parse_clock(s).is_some(), "must be a valid time (HH:mm)"),
-        ParamKind::DateTime => text_rule(name, src, |s| DateTime::from(s).is_valid(), "must be a valid ISO 8601 date and time (e.g. 2024-01-15T09:00:00Z)"),
+        ParamKind::DateTime => {
+            text_rule(name, src, |s| DateTime::from(s).is_valid(), "must be a valid ISO 8601 date and time (e.g. 2024-01-15T09:00:00Z)")
+        }
         ParamKind::Email => text_rule(name, src, |s| Email::from(s).is_valid(), "must be a valid email address"),
         ParamKind::Url => text_rule(name, src, |s| Url::from(s).is_valid(), "must be a valid http:// or https:// URL"),
         ParamKind::Enum(values) => {
@@ -168,8 +170,7 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
             let items = list_items(name, src)?;
             let mut out = Vec::with_capacity(items.len());
             for item in items {
-                let v = integer(name, &item_source(&item))
-                    .map_err(|_| HttpError::invalid(name, "must be a list of integers"))?;
+                let v = integer(name, &item_source(&item)).map_err(|_| HttpError::invalid(name, "must be a list of integers"))?;
                 out.push(v);
             }
             Ok(Value::Array(out))
@@ -236,10 +237,7 @@ fn coded(name: &str, src: &Source, codes: &[i64]) -> Result<Value, HttpError> {
     let v = integer(name, src)?;
     if !codes.contains(&v.as_i64().unwrap_or(-1)) {
         let list: Vec<String> = codes.iter().map(i64::to_string).collect();
-        return Err(HttpError::unprocessable(format!(
-            "The selected {name} is invalid. Allowed values: {}.",
-            list.join(", ")
-        )));
+        return Err(HttpError::unprocessable(format!("The selected {name} is invalid. Allowed values: {}.", list.join(", "))));
     }
     Ok(v)
 }
@@ -287,9 +285,7 @@ fn canonical(name: &str, s: &str, values: &[&str]) -> Result<String, HttpError> 
         .iter()
         .find(|v| v.eq_ignore_ascii_case(s.trim()))
         .map(|v| (*v).to_owned())
-        .ok_or_else(|| {
-            HttpError::unprocessable(format!("The selected {name} is invalid. Allowed values: {}.", values.join(", ")))
-        })
+        .ok_or_else(|| HttpError::unprocessable(format!("The selected {name} is invalid. Allowed values: {}.", values.join(", "))))
 }
 
 /// A list item as its own source.
@@ -307,9 +303,8 @@ fn item_source(item: &Item) -> Source<'_> {
 
 /// Lists arrive comma-separated, as repeated query parameters, or as JSON arrays.
 fn list_items(name: &str, src: &Source) -> Result<Vec<Item>, HttpError> {
-    let split = |s: &str| -> Vec<Item> {
-        s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(|t| Item::Text(t.to_owned())).collect()
-    };
+    let split =
+        |s: &str| -> Vec<Item> { s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(|t| Item::Text(t.to_owned())).collect() };
     match src {
         Source::Query(values) => Ok(values.iter().flat_map(|v| split(v)).collect()),
         Source::Json(Value::Array(a)) => Ok(a.iter().cloned().map(Item::Json).collect()),
@@ -326,20 +321,21 @@ mod tests {
     use webwork_core::ops::find;
 
     fn input(query: &[(&str, &str)], body: Value) -> RawInput {
-        RawInput {
-            query: query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            body,
-            path: vec![],
-        }
+        RawInput { query: query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), body, path: vec![] }
     }
 
     #[test]
     fn messages_name_the_field() {
         let op = find("inviteMember").unwrap();
-        let e = validate(op, &input(&[], json!({"workspace_id": 1, "email": "nope", "firstname": "a", "lastname": "b", "role": "Regular User"}))).unwrap_err();
+        let e = validate(
+            op,
+            &input(&[], json!({"workspace_id": 1, "email": "nope", "firstname": "a", "lastname": "b", "role": "Regular User"})),
+        )
+        .unwrap_err();
         assert_eq!(e.status, 422);
         assert_eq!(e.message, "The email field must be a valid email address.");
-        let e = validate(op, &input(&[], json!({"workspace_id": 1, "email": "a@b.co", "lastname": "b", "role": "Regular User"}))).unwrap_err();
+        let e =
+            validate(op, &input(&[], json!({"workspace_id": 1, "email": "a@b.co", "lastname": "b", "role": "Regular User"}))).unwrap_err();
         assert_eq!(e.message, "The firstname field is required.");
     }
 
@@ -351,7 +347,13 @@ mod tests {
         let ok = validate(op, &input(&[("workspace_id", "1"), ("per_page", "100"), ("role", "owner")], Value::Null)).unwrap();
         assert_eq!(ok.values["role"], json!("Owner"));
         let op = find("getTaskReport").unwrap();
-        let ok = validate(op, &input(&[("workspace_id", "1"), ("start_date", "2024-01-01"), ("end_date", "2024-01-02"), ("users", "1,2"), ("users[]", "3")], Value::Null));
+        let ok = validate(
+            op,
+            &input(
+                &[("workspace_id", "1"), ("start_date", "2024-01-01"), ("end_date", "2024-01-02"), ("users", "1,2"), ("users[]", "3")],
+                Value::Null,
+            ),
+        );
         // `users[]` is normalised by the query parser, not here; the comma list is read.
         assert_eq!(ok.unwrap().values["users"], json!([1, 2]));
     }

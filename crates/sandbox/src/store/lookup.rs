@@ -26,21 +26,24 @@ impl MemberRef {
 
 /// A member of `ws` (archived ones included; check `archived`).
 pub fn member(conn: &Connection, ws: i64, user: i64) -> rusqlite::Result<Option<MemberRef>> {
-    optional(conn.prepare_cached(
-        "SELECT u.id, u.email, u.firstname, u.lastname, m.role, m.status, m.deleted_at IS NOT NULL
+    optional(
+        conn.prepare_cached(
+            "SELECT u.id, u.email, u.firstname, u.lastname, m.role, m.status, m.deleted_at IS NOT NULL
          FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.workspace_id = ?1 AND m.user_id = ?2",
-    )?.query_row(params![ws, user], |r| {
-        Ok(MemberRef {
-            user_id: r.get(0)?,
-            email: r.get(1)?,
-            firstname: r.get(2)?,
-            lastname: r.get(3)?,
-            role: r.get(4)?,
-            status: r.get(5)?,
-            archived: r.get(6)?,
-        })
-    }))
+        )?
+        .query_row(params![ws, user], |r| {
+            Ok(MemberRef {
+                user_id: r.get(0)?,
+                email: r.get(1)?,
+                firstname: r.get(2)?,
+                lastname: r.get(3)?,
+                role: r.get(4)?,
+                status: r.get(5)?,
+                archived: r.get(6)?,
+            })
+        }),
+    )
 }
 
 /// A live (not archived) member of `ws`.
@@ -60,18 +63,14 @@ pub struct ProjectRef {
 
 /// A project of `ws` (archived ones included; check `archived`).
 pub fn project(conn: &Connection, ws: i64, id: i64) -> rusqlite::Result<Option<ProjectRef>> {
-    optional(conn.prepare_cached(
-        "SELECT id, name, icon, is_billable, rate, deleted_at IS NOT NULL FROM projects WHERE workspace_id = ?1 AND id = ?2",
-    )?.query_row(params![ws, id], |r| {
-        Ok(ProjectRef {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            icon: r.get(2)?,
-            is_billable: r.get(3)?,
-            rate: r.get(4)?,
-            archived: r.get(5)?,
-        })
-    }))
+    optional(
+        conn.prepare_cached(
+            "SELECT id, name, icon, is_billable, rate, deleted_at IS NOT NULL FROM projects WHERE workspace_id = ?1 AND id = ?2",
+        )?
+        .query_row(params![ws, id], |r| {
+            Ok(ProjectRef { id: r.get(0)?, name: r.get(1)?, icon: r.get(2)?, is_billable: r.get(3)?, rate: r.get(4)?, archived: r.get(5)? })
+        }),
+    )
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,11 +83,12 @@ pub struct ContractRef {
 
 /// A live (not deleted) contract of `ws`.
 pub fn contract(conn: &Connection, ws: i64, id: i64) -> rusqlite::Result<Option<ContractRef>> {
-    optional(conn.prepare_cached(
-        "SELECT id, project_id, user_id, status FROM contracts WHERE workspace_id = ?1 AND id = ?2 AND deleted_at IS NULL",
-    )?.query_row(params![ws, id], |r| {
-        Ok(ContractRef { id: r.get(0)?, project_id: r.get(1)?, user_id: r.get(2)?, status: r.get(3)? })
-    }))
+    optional(
+        conn.prepare_cached(
+            "SELECT id, project_id, user_id, status FROM contracts WHERE workspace_id = ?1 AND id = ?2 AND deleted_at IS NULL",
+        )?
+        .query_row(params![ws, id], |r| Ok(ContractRef { id: r.get(0)?, project_id: r.get(1)?, user_id: r.get(2)?, status: r.get(3)? })),
+    )
 }
 
 /// The live contract of `user` on `project`, if any.
@@ -109,7 +109,8 @@ pub struct TaskRef {
 
 /// A live (not deleted) task of `ws`.
 pub fn task(conn: &Connection, ws: i64, id: i64) -> rusqlite::Result<Option<TaskRef>> {
-    optional(conn.prepare_cached(
-        "SELECT id, project_id, title FROM tasks WHERE workspace_id = ?1 AND id = ?2 AND deleted_at IS NULL",
-    )?.query_row(params![ws, id], |r| Ok(TaskRef { id: r.get(0)?, project_id: r.get(1)?, title: r.get(2)? })))
+    optional(
+        conn.prepare_cached("SELECT id, project_id, title FROM tasks WHERE workspace_id = ?1 AND id = ?2 AND deleted_at IS NULL")?
+            .query_row(params![ws, id], |r| Ok(TaskRef { id: r.get(0)?, project_id: r.get(1)?, title: r.get(2)? })),
+    )
 }

@@ -54,9 +54,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
-        let seeded: Option<String> = conn
-            .query_row("SELECT value FROM meta WHERE key = 'seed'", [], |r| r.get(0))
-            .ok();
+        let seeded: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'seed'", [], |r| r.get(0)).ok();
         let opened = if seeded.is_some() { Opened::Existing } else { Opened::Fresh };
         let store = Store { db: Mutex::new(Db { conn, ids: IdGen::from_entropy() }), clock };
         Ok((store, opened))

@@ -43,9 +43,11 @@ fn ids(conn: &Connection, sql: &str, ws: i64, user: i64) -> rusqlite::Result<BTr
 }
 
 const OWN_PROJECTS: &str = "SELECT project_id FROM contracts WHERE workspace_id = ?1 AND user_id = ?2 AND deleted_at IS NULL";
-const MANAGED_PROJECTS: &str = "SELECT pm.project_id FROM project_managers pm JOIN projects p ON p.id = pm.project_id WHERE p.workspace_id = ?1 AND pm.user_id = ?2";
+const MANAGED_PROJECTS: &str =
+    "SELECT pm.project_id FROM project_managers pm JOIN projects p ON p.id = pm.project_id WHERE p.workspace_id = ?1 AND pm.user_id = ?2";
 const VIEWER_PROJECTS: &str = "SELECT project_id FROM viewer_projects WHERE workspace_id = ?1 AND user_id = ?2";
-const TEAM_PEOPLE: &str = "SELECT m.user_id FROM memberships m JOIN teams t ON t.id = m.team_id WHERE m.workspace_id = ?1 AND t.manager_id = ?2";
+const TEAM_PEOPLE: &str =
+    "SELECT m.user_id FROM memberships m JOIN teams t ON t.id = m.team_id WHERE m.workspace_id = ?1 AND t.manager_id = ?2";
 const PEOPLE_ON_MANAGED: &str = "SELECT c.user_id FROM contracts c JOIN project_managers pm ON pm.project_id = c.project_id WHERE c.workspace_id = ?1 AND pm.user_id = ?2 AND c.deleted_at IS NULL";
 const TEAM_PROJECTS: &str = "SELECT c.project_id FROM contracts c JOIN memberships m ON m.user_id = c.user_id AND m.workspace_id = c.workspace_id JOIN teams t ON t.id = m.team_id WHERE c.workspace_id = ?1 AND t.manager_id = ?2 AND c.deleted_at IS NULL";
 

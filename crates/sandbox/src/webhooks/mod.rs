@@ -96,11 +96,9 @@ async fn deliver(store: Arc<Store>, id: i64, backoff_ms: u64) {
     let job = tokio::task::spawn_blocking(move || {
         let db = s.lock();
         db.conn
-            .query_row(
-                "SELECT url, token, event, payload FROM webhook_deliveries WHERE id = ?1 AND status = 'pending'",
-                [id],
-                |r| Ok(Job { url: r.get(0)?, token: r.get(1)?, event: r.get(2)?, payload: r.get(3)? }),
-            )
+            .query_row("SELECT url, token, event, payload FROM webhook_deliveries WHERE id = ?1 AND status = 'pending'", [id], |r| {
+                Ok(Job { url: r.get(0)?, token: r.get(1)?, event: r.get(2)?, payload: r.get(3)? })
+            })
             .ok()
     })
     .await

@@ -19,6 +19,77 @@ fn assert_error(r: &RawResponse, status: u16, message_part: &str) {
     assert!(r.message().contains(message_part), "{:?} does not contain {message_part:?}", r.message());
 }
 
+/// Requests by the owner that must fail: method, path, body, status, part of the message.
+fn owner_mistakes() -> Vec<(&'static str, String, Option<serde_json::Value>, u16, &'static str)> {
+    let get = |path: &str, status, part| ("GET", path.to_owned(), None, status, part);
+    let post = |path: &str, body, status, part| ("POST", path.to_owned(), Some(body), status, part);
+    let project = |extra: serde_json::Value| {
+        let mut body = json!({"workspace_id": 1, "name": "x"});
+        body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let member = json!({"workspace_id": 1, "email": "a@b.co", "firstname": "a", "lastname": "b", "role": "Regular User"});
+    let member_with = |key: &str, value: Option<&str>| {
+        let mut body = member.clone();
+        match value {
+            Some(v) => body[key] = json!(v),
+            None => drop(body.as_object_mut().unwrap().remove(key)),
+        }
+        body
+    };
+    let mut cases = vec![
+        // workspace_id missing, wrong type, unknown.
+        get("/api/v2/members", 400, "workspace_id is required"),
+        post("/api/v2/projects", json!({"name": "x"}), 400, "workspace_id is required"),
+        get("/api/v2/members?workspace_id=abc", 422, "workspace_id"),
+        get("/api/v2/members?workspace_id=999", 403, "access"),
+        // Wrong types and rules, each naming the field.
+        post("/api/v2/projects", project(json!({"name": 42})), 422, "The name field must be a string."),
+        post("/api/v2/projects", project(json!({"estimation": "lots"})), 422, "The estimation field must be a number."),
+        post(
+            "/api/v2/contracts",
+            json!({"workspace_id": 1, "project_id": "one", "user_id": 5}),
+            422,
+            "The project_id field must be an integer.",
+        ),
+        post("/api/v2/projects", project(json!({"is_billable": "maybe"})), 422, "is_billable"),
+        post("/api/v2/members", member_with("email", Some("not-an-email")), 422, "The email field must be a valid email address."),
+        get("/api/v2/members?workspace_id=1&email=bad", 422, "email"),
+        post("/api/v2/members", member_with("role", Some("Boss")), 422, "The selected role is invalid"),
+        post("/api/v2/members", member_with("firstname", None), 422, "The firstname field is required."),
+        post("/api/v2/projects", project(json!({"start_date": "2024-02-30"})), 422, "The start_date field must be a valid date"),
+        post("/api/v2/projects", project(json!({"start_date": "15/01/2024"})), 422, "start_date"),
+        post("/api/v2/projects", project(json!({"start_date": "2024-03-01", "deadline": "2024-02-01"})), 422, "deadline"),
+        post("/api/v2/projects", project(json!({"rate": -5})), 422, "rate"),
+        post("/api/v2/projects", project(json!({"name": "   "})), 422, "name"),
+        post("/api/v2/contracts", json!({"workspace_id": 1, "project_id": 1, "user_id": 5, "screenshots": "blur"}), 422, "screenshots"),
+        post("/api/v2/webhooks", json!({"workspace_id": 1, "url": "ftp://x.example", "events": ["tracker.started"]}), 422, "url"),
+        get("/api/v2/tasks?workspace_id=1", 422, "project_id"),
+        get("/api/v2/members/abc?workspace_id=1", 422, "memberId"),
+        get("/api/v2/members/-3?workspace_id=1", 422, "memberId"),
+        // Over-long strings.
+        post("/api/v2/projects", project(json!({"name": "é".repeat(10_001)})), 422, "10000 characters"),
+        post("/api/v2/projects", project(json!({"name": "x".repeat(300)})), 422, "255"),
+        // Unknown ids.
+        get("/api/v2/members/4242?workspace_id=1", 404, "Member not found"),
+        ("PUT", "/api/v2/projects/4242".to_owned(), Some(project(json!({}))), 404, "Project not found"),
+        ("DELETE", "/api/v2/contracts/4242".to_owned(), Some(json!({"workspace_id": 1})), 404, "Contract not found"),
+        get("/api/v2/tasks/4242?workspace_id=1&project_id=1", 404, "Task not found"),
+        get("/api/v2/project-viewers/4242?workspace_id=1", 404, "not found"),
+        get("/api/v2/webhooks/wh_nope?workspace_id=1", 404, "Webhook not found"),
+        post("/api/v2/contracts", json!({"workspace_id": 1, "project_id": 4242, "user_id": 5}), 422, "The selected project_id is invalid."),
+        // A write that fails half-way (second assignee unknown) leaves no trace.
+        post("/api/v2/tasks", json!({"workspace_id": 1, "project_id": 1, "title": "t", "assignees": [5, 4242]}), 422, "assignees"),
+    ];
+    // Paging.
+    for (bad, field) in
+        [("per_page=0", "per_page"), ("per_page=101", "per_page"), ("per_page=x", "per_page"), ("page=0", "page"), ("page=-1", "page")]
+    {
+        cases.push(("GET", format!("/api/v2/members?workspace_id=1&{bad}"), None, 422, field));
+    }
+    cases
+}
+
 #[tokio::test]
 async fn every_bad_input_is_a_clear_4xx_and_changes_nothing() {
     let app = app();
@@ -29,59 +100,23 @@ async fn every_bad_input_is_a_clear_4xx_and_changes_nothing() {
     assert_error(&raw(&app, "GET", "/api/v2/members?workspace_id=1", Some("nope"), None, &[]).await, 401, "invalid");
     assert_error(&raw(&app, "GET", "/api/v2/members?workspace_id=1", None, None, &[("authorization", "Basic abc")]).await, 401, "Bearer");
 
-    // Malformed JSON and non-object bodies.
-    assert_error(&raw(&app, "POST", "/api/v2/projects", Some(OWNER), Some("{\"workspace_id\": 1, \"name\": "), &[]).await, 400, "not valid JSON");
+    // Malformed JSON, non-object and over-large bodies.
+    assert_error(
+        &raw(&app, "POST", "/api/v2/projects", Some(OWNER), Some("{\"workspace_id\": 1, \"name\": "), &[]).await,
+        400,
+        "not valid JSON",
+    );
     assert_error(&raw(&app, "POST", "/api/v2/projects", Some(OWNER), Some("[1,2]"), &[]).await, 400, "JSON object");
-
-    // workspace_id missing, wrong type, unknown.
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members", None).await, 400, "workspace_id is required");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"name": "x"}))).await, 400, "workspace_id is required");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members?workspace_id=abc", None).await, 422, "workspace_id");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members?workspace_id=999", None).await, 403, "access");
-
-    // Wrong types and rules, each naming the field.
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": 42}))).await, 422, "The name field must be a string.");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x", "estimation": "lots"}))).await, 422, "The estimation field must be a number.");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/contracts", Some(json!({"workspace_id": 1, "project_id": "one", "user_id": 5}))).await, 422, "The project_id field must be an integer.");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x", "is_billable": "maybe"}))).await, 422, "is_billable");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/members", Some(json!({"workspace_id": 1, "email": "not-an-email", "firstname": "a", "lastname": "b", "role": "Regular User"}))).await, 422, "The email field must be a valid email address.");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members?workspace_id=1&email=bad", None).await, 422, "email");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/members", Some(json!({"workspace_id": 1, "email": "a@b.co", "firstname": "a", "lastname": "b", "role": "Boss"}))).await, 422, "The selected role is invalid");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/members", Some(json!({"workspace_id": 1, "email": "a@b.co", "lastname": "b", "role": "Regular User"}))).await, 422, "The firstname field is required.");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x", "start_date": "2024-02-30"}))).await, 422, "The start_date field must be a valid date");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x", "start_date": "15/01/2024"}))).await, 422, "start_date");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x", "start_date": "2024-03-01", "deadline": "2024-02-01"}))).await, 422, "deadline");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x", "rate": -5}))).await, 422, "rate");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "   "}))).await, 422, "name");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/contracts", Some(json!({"workspace_id": 1, "project_id": 1, "user_id": 5, "screenshots": "blur"}))).await, 422, "screenshots");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/webhooks", Some(json!({"workspace_id": 1, "url": "ftp://x.example", "events": ["tracker.started"]}))).await, 422, "url");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/tasks?workspace_id=1", None).await, 422, "project_id");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members/abc?workspace_id=1", None).await, 422, "memberId");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members/-3?workspace_id=1", None).await, 422, "memberId");
-
-    // Paging.
-    for bad in ["per_page=0", "per_page=101", "per_page=x", "page=0", "page=-1"] {
-        assert_error(&call(&app, OWNER, "GET", &format!("/api/v2/members?workspace_id=1&{bad}"), None).await, 422, bad.split('=').next().unwrap());
-    }
-
-    // Over-long strings and bodies.
-    let long = "é".repeat(10_001);
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": long}))).await, 422, "10000 characters");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": "x".repeat(300)}))).await, 422, "255");
     let huge = format!("{{\"workspace_id\": 1, \"name\": \"x\", \"notes\": \"{}\"}}", "a".repeat(1024 * 1024 + 10));
     assert_error(&raw(&app, "POST", "/api/v2/projects", Some(OWNER), Some(&huge), &[]).await, 413, "1 MiB");
 
-    // Unknown ids.
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/members/4242?workspace_id=1", None).await, 404, "Member not found");
-    assert_error(&call(&app, OWNER, "PUT", "/api/v2/projects/4242", Some(json!({"workspace_id": 1, "name": "x"}))).await, 404, "Project not found");
-    assert_error(&call(&app, OWNER, "DELETE", "/api/v2/contracts/4242", Some(json!({"workspace_id": 1}))).await, 404, "Contract not found");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/tasks/4242?workspace_id=1&project_id=1", None).await, 404, "Task not found");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/project-viewers/4242?workspace_id=1", None).await, 404, "not found");
-    assert_error(&call(&app, OWNER, "GET", "/api/v2/webhooks/wh_nope?workspace_id=1", None).await, 404, "Webhook not found");
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/contracts", Some(json!({"workspace_id": 1, "project_id": 4242, "user_id": 5}))).await, 422, "The selected project_id is invalid.");
-
-    // A write that fails half-way (second assignee unknown) leaves no trace.
-    assert_error(&call(&app, OWNER, "POST", "/api/v2/tasks", Some(json!({"workspace_id": 1, "project_id": 1, "title": "t", "assignees": [5, 4242]}))).await, 422, "assignees");
+    let cases = owner_mistakes();
+    assert_eq!(cases.len(), 37);
+    for (method, path, body, status, part) in cases {
+        let r = call(&app, OWNER, method, &path, body.clone()).await;
+        assert!(r.status == status, "{method} {path} {body:?}: expected {status}, got {} {}", r.status, r.body);
+        assert_error(&r, status, part);
+    }
 
     assert_eq!(snapshot(&app), before, "no failed request changed anything");
 }
@@ -90,10 +125,19 @@ async fn every_bad_input_is_a_clear_4xx_and_changes_nothing() {
 async fn lenient_where_the_api_is() {
     let app = app();
     // workspace_id in the body on a read-style write, numbers as strings, form bodies.
-    let r = call(&app, OWNER, "POST", "/api/v2/projects?workspace_id=1", Some(json!({"name": "Query placement", "estimation": "12.5"}))).await;
+    let r =
+        call(&app, OWNER, "POST", "/api/v2/projects?workspace_id=1", Some(json!({"name": "Query placement", "estimation": "12.5"}))).await;
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.body["data"]["estimation"], 12.5);
-    let r = raw(&app, "POST", "/api/v2/webhooks", Some(OWNER), Some("workspace_id=1&url=https%3A%2F%2Fform.example%2Fh&events[]=tracker.started&events[]=tracker.stopped"), &[("content-type", "application/x-www-form-urlencoded")]).await;
+    let r = raw(
+        &app,
+        "POST",
+        "/api/v2/webhooks",
+        Some(OWNER),
+        Some("workspace_id=1&url=https%3A%2F%2Fform.example%2Fh&events[]=tracker.started&events[]=tracker.stopped"),
+        &[("content-type", "application/x-www-form-urlencoded")],
+    )
+    .await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.body["data"]["events"], json!(["tracker.started", "tracker.stopped"]));
     // Enum values match case-insensitively; lists come comma-separated or repeated.

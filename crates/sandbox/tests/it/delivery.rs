@@ -33,7 +33,9 @@ async fn receiver() -> (u16, mpsc::UnboundedReceiver<Received>) {
                     let head = String::from_utf8_lossy(&buf[..i]).to_string();
                     let len = head
                         .lines()
-                        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
+                        .find_map(|l| {
+                            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0))
+                        })
                         .unwrap_or(0);
                     break (Some(i + 4), len);
                 }
@@ -76,7 +78,11 @@ async fn deliveries_carry_the_token_and_are_retried() {
     let (port, mut rx) = receiver().await;
     let c = client(&app, OWNER);
     let hook = c
-        .send(&CreateWebhook::new(WS, format!("http://127.0.0.1:{port}/hook").as_str(), vec![WebhookEvent::ProjectCreated, WebhookEvent::MemberInvited]))
+        .send(&CreateWebhook::new(
+            WS,
+            format!("http://127.0.0.1:{port}/hook").as_str(),
+            vec![WebhookEvent::ProjectCreated, WebhookEvent::MemberInvited],
+        ))
         .await
         .unwrap();
     let project = c.send(&CreateProject::new(WS, "Hooked project")).await.unwrap();

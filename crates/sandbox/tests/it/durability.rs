@@ -14,7 +14,16 @@ fn free_port() -> u16 {
 
 fn start(db: &std::path::Path, port: u16) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_webwork-sandbox"))
-        .args(["--db", db.to_str().unwrap(), "--addr", &format!("127.0.0.1:{port}"), "--rate-limit", "off", "--today", webwork_sandbox::testing::TODAY])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--rate-limit",
+            "off",
+            "--today",
+            webwork_sandbox::testing::TODAY,
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -59,11 +68,13 @@ fn kill_and_restart_keeps_every_acknowledged_write() {
 
     let mut acknowledged = Vec::new();
     for i in 0..15 {
-        let (status, body) = http(port, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": format!("Durable {i}")}))).unwrap();
+        let (status, body) =
+            http(port, "POST", "/api/v2/projects", Some(json!({"workspace_id": 1, "name": format!("Durable {i}")}))).unwrap();
         assert_eq!(status, 201, "{body}");
         acknowledged.push(body["data"]["id"].as_u64().unwrap());
     }
-    let (status, _) = http(port, "PUT", "/api/v2/projects/1", Some(json!({"workspace_id": 1, "notes": "written before the crash"}))).unwrap();
+    let (status, _) =
+        http(port, "PUT", "/api/v2/projects/1", Some(json!({"workspace_id": 1, "notes": "written before the crash"}))).unwrap();
     assert_eq!(status, 200);
     let (status, _) = http(port, "DELETE", "/api/v2/members/30", Some(json!({"workspace_id": 1}))).unwrap();
     assert_eq!(status, 200);

@@ -174,11 +174,13 @@ async fn every_operation_answers_and_decodes() {
             }
         }
     }
-    let request = r.call(&regular, &CreateTimeRequest::new(WS, 5u64, "2026-03-03T20:00:00Z", "2026-03-03T21:00:00Z").contract_id(my_contract)).await;
+    let request =
+        r.call(&regular, &CreateTimeRequest::new(WS, 5u64, "2026-03-03T20:00:00Z", "2026-03-03T21:00:00Z").contract_id(my_contract)).await;
     let request_id = request.as_ref().map(|t| t.id.clone()).unwrap_or_default();
     r.check("createTimeRequest", request.is_some_and(|t| t.status == TimeRequestStatus::Pending), "pending");
     r.call(&owner, &ApproveTimeRequest::new(request_id, WS)).await;
-    let second = regular.send(&CreateTimeRequest::new(WS, 5u64, "2026-03-02T20:00:00Z", "2026-03-02T21:00:00Z").contract_id(my_contract)).await;
+    let second =
+        regular.send(&CreateTimeRequest::new(WS, 5u64, "2026-03-02T20:00:00Z", "2026-03-02T21:00:00Z").contract_id(my_contract)).await;
     r.call(&owner, &RejectTimeRequest::new(second.map(|t| t.id).unwrap_or_default(), WS, "Not agreed")).await;
 
     // ---- leaves ----
@@ -187,7 +189,10 @@ async fn every_operation_answers_and_decodes() {
     }
     r.call(&regular, &RequestLeave::new(WS, 1u64, "2026-05-04", "2026-05-05", 5u64)).await;
     r.call(&regular, &RequestLeave::new(WS, 2u64, "2026-05-11", "2026-05-11", 5u64)).await;
-    let leaves = r.call(&owner, &ListLeaves::new(WS).user_id(5u64).status(LeaveStatus::Pending).date_from("2026-05-01").date_to("2026-05-31")).await.unwrap_or_default();
+    let leaves = r
+        .call(&owner, &ListLeaves::new(WS).user_id(5u64).status(LeaveStatus::Pending).date_from("2026-05-01").date_to("2026-05-31"))
+        .await
+        .unwrap_or_default();
     r.check("createLeaveRequest", leaves.len() == 2, "both requests listed");
     let before = owner.send(&ListLeaveBalances::new(WS, "2026-01-01", "2026-12-31").user_id(5u64)).await.ok();
     if let Some(l) = leaves.iter().find(|l| l.policy_id == Some(1)) {
@@ -197,7 +202,9 @@ async fn every_operation_answers_and_decodes() {
         r.call(&owner, &RejectLeave::new(l.id.clone(), WS, "Cover needed")).await;
     }
     if let Some(after) = r.call(&owner, &ListLeaveBalances::new(WS, "2026-01-01", "2026-12-31").user_id(5u64)).await {
-        let vacation = |rows: &[LeaveBalance]| rows.first().and_then(|b| b.leave_information.iter().find(|e| e.policy_id == Some(1))).and_then(|e| e.amount());
+        let vacation = |rows: &[LeaveBalance]| {
+            rows.first().and_then(|b| b.leave_information.iter().find(|e| e.policy_id == Some(1))).and_then(|e| e.amount())
+        };
         let b = before.as_deref().and_then(vacation);
         r.check("approveLeave", b.is_some() && vacation(&after) == b.map(|v| v - 2.0), "vacation balance down by two days");
     }
@@ -229,17 +236,26 @@ async fn every_operation_answers_and_decodes() {
         r.check("getDailyAttendanceReport", rows.iter().any(|x| x.statuses.contains(&AttendanceStatus::Present)), "someone present");
     }
     if let Some(rows) = r.call(&owner, &GetTaskReport::new(WS, "2026-02-23", "2026-03-01")).await {
-        r.check("getTaskReport", rows.iter().all(|x| x.total_minutes == x.tasks_breakdown.iter().map(|t| t.total_minutes).sum::<i64>()), "totals add up");
+        r.check(
+            "getTaskReport",
+            rows.iter().all(|x| x.total_minutes == x.tasks_breakdown.iter().map(|t| t.total_minutes).sum::<i64>()),
+            "totals add up",
+        );
     }
     if let Some(rows) = r.call(&owner, &GetActivityDescriptionsReport::new(WS, "2026-02-23", "2026-03-01")).await {
-        r.check("getActivityDescriptionsReport", !rows.is_empty() && rows.iter().all(|x| !x.activity_description.is_empty()), "descriptions");
+        r.check(
+            "getActivityDescriptionsReport",
+            !rows.is_empty() && rows.iter().all(|x| !x.activity_description.is_empty()),
+            "descriptions",
+        );
     }
 
     // ---- webhooks ----
     if let Some(w) = r.call(&owner, &ListWebhooks::new(WS)).await {
         r.check("getWebhooks", w.iter().any(|x| x.id == "wh_demo_people"), "the demo webhook");
     }
-    let hook = r.call(&owner, &CreateWebhook::new(WS, "https://hooks.example.test/every-operation", vec![WebhookEvent::ProjectCreated])).await;
+    let hook =
+        r.call(&owner, &CreateWebhook::new(WS, "https://hooks.example.test/every-operation", vec![WebhookEvent::ProjectCreated])).await;
     let hook_id = hook.as_ref().map(|h| h.id.clone()).unwrap_or_default();
     r.check("createWebhook", hook.is_some_and(|h| h.token.is_some()), "a token");
     r.call(&owner, &UpdateWebhook::new(hook_id.clone(), WS, "https://hooks.example.test/every-operation-2")).await;

@@ -57,7 +57,12 @@ async fn create_update_delete() {
     let c = client(&app, OWNER);
     let software = category(&c, "Software").await;
     let reply = c
-        .send_reply(&CreateExpense::new(WS, "Design tool seat", "2026-02-27", 59.999, software.clone()).project_id(1u64).user_id(5u64).note("Annual plan"))
+        .send_reply(
+            &CreateExpense::new(WS, "Design tool seat", "2026-02-27", 59.999, software.clone())
+                .project_id(1u64)
+                .user_id(5u64)
+                .note("Annual plan"),
+        )
         .await
         .unwrap();
     assert_eq!((reply.status, reply.message.as_deref()), (201, Some("Expense created successfully")));
@@ -65,11 +70,17 @@ async fn create_update_delete() {
     assert_eq!(e.expense_name, "Design tool seat");
     assert_eq!((e.amount, e.expense_date.as_deref(), e.date.as_deref()), (60.0, Some("Feb 27, 2026"), Some("2026-02-27")));
     assert_eq!((e.member.as_deref(), e.user_id), (Some("Seán O'Brien"), Some(5)));
-    assert_eq!((e.project.as_deref(), e.category.as_deref(), e.note.as_deref()), (Some("Website Redesign"), Some("Software"), Some("Annual plan")));
+    assert_eq!(
+        (e.project.as_deref(), e.category.as_deref(), e.note.as_deref()),
+        (Some("Website Redesign"), Some("Software"), Some("Annual plan"))
+    );
     assert_eq!(e.expense_type, ExpenseType::Billable, "project 1 is billable");
     assert_eq!(e.added_dte.as_deref(), Some("Mar 4, 2026"));
 
-    let reply = c.send_reply(&UpdateExpense::new(e.id.clone(), WS).amount(75.5).expense_name("Design tool (team)").is_billable(false)).await.unwrap();
+    let reply = c
+        .send_reply(&UpdateExpense::new(e.id.clone(), WS).amount(75.5).expense_name("Design tool (team)").is_billable(false))
+        .await
+        .unwrap();
     assert_eq!(reply.message.as_deref(), Some("Expense updated successfully"));
     let got = c.send(&ListExpenses::new(WS).id(e.id.clone())).await.unwrap().remove(0);
     assert_eq!((got.amount, got.expense_name.as_str(), got.expense_type), (75.5, "Design tool (team)", ExpenseType::NonBillable));
@@ -115,12 +126,24 @@ async fn validation_names_the_field() {
         assert_eq!(r.status, 422, "{body}: {}", r.body);
         assert!(r.message().contains(field), "{body}: {:?}", r.message());
     }
-    let r = call(&app, OWNER, "POST", "/api/v2/expenses", Some(json!({"workspace_id": 1, "date": "2026-03-02", "amount": 1, "category_id": meals}))).await;
+    let r = call(
+        &app,
+        OWNER,
+        "POST",
+        "/api/v2/expenses",
+        Some(json!({"workspace_id": 1, "date": "2026-03-02", "amount": 1, "category_id": meals})),
+    )
+    .await;
     assert_eq!((r.status, r.message()), (422, "The expense_name field is required."));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM expenses"), before);
 
     let e = c.send(&CreateExpense::new(WS, "Lunch", "2026-03-02", 12.5, meals)).await.unwrap();
-    for (body, field) in [(json!({"amount": 0}), "amount"), (json!({"amount": null}), "amount"), (json!({"category_id": "x"}), "category_id"), (json!({"expense_name": ""}), "expense_name")] {
+    for (body, field) in [
+        (json!({"amount": 0}), "amount"),
+        (json!({"amount": null}), "amount"),
+        (json!({"category_id": "x"}), "category_id"),
+        (json!({"expense_name": ""}), "expense_name"),
+    ] {
         let mut b = json!({"workspace_id": 1});
         b.as_object_mut().unwrap().extend(body.as_object().unwrap().clone());
         let r = call(&app, OWNER, "PUT", &format!("/api/v2/expenses/{}", e.id), Some(b)).await;
@@ -141,8 +164,15 @@ async fn roles_and_isolation() {
     assert_eq!(mine.user_id, Some(5));
     let seen = regular.all(ListExpenses::new(WS)).await.unwrap();
     assert!(!seen.is_empty() && seen.iter().all(|e| e.user_id == Some(5)));
-    assert_eq!(status(&regular.send(&CreateExpense::new(WS, "Taxi", "2026-03-03", 23.0, travel.clone()).user_id(33u64)).await.unwrap_err()), 403);
-    assert_eq!(status(&regular.send(&CreateExpense::new(WS, "Taxi", "2026-03-03", 23.0, travel.clone()).project_id(9u64)).await.unwrap_err()), 422, "not their project");
+    assert_eq!(
+        status(&regular.send(&CreateExpense::new(WS, "Taxi", "2026-03-03", 23.0, travel.clone()).user_id(33u64)).await.unwrap_err()),
+        403
+    );
+    assert_eq!(
+        status(&regular.send(&CreateExpense::new(WS, "Taxi", "2026-03-03", 23.0, travel.clone()).project_id(9u64)).await.unwrap_err()),
+        422,
+        "not their project"
+    );
     regular.send(&UpdateExpense::new(mine.id.clone(), WS).amount(25.0)).await.unwrap();
     let other = owner.all(ListExpenses::new(WS)).await.unwrap().into_iter().find(|e| e.user_id != Some(5)).unwrap();
     assert_eq!(status(&regular.send(&UpdateExpense::new(other.id.clone(), WS).amount(1.0)).await.unwrap_err()), 404);

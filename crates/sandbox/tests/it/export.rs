@@ -34,7 +34,8 @@ async fn a_multi_page_report_exports_every_row_once() {
     assert!(expected > 200, "the demo has several pages of rows: {expected}");
     assert_eq!(rows.len() as i64, expected);
     assert_eq!(pages.len() as i64, (expected + 99) / 100, "pages of 100");
-    let mut keys: Vec<String> = rows.iter().map(|r| format!("{}|{}|{}|{}", r["user_id"], r["date"], r["activity_description"], r["project_id"])).collect();
+    let mut keys: Vec<String> =
+        rows.iter().map(|r| format!("{}|{}|{}|{}", r["user_id"], r["date"], r["activity_description"], r["project_id"])).collect();
     keys.sort();
     keys.dedup();
     assert_eq!(keys.len(), rows.len(), "no row twice (no page fetched twice)");
@@ -65,7 +66,10 @@ async fn report_shapes_export_as_rows() {
     let th = GetTrackedHoursReport::new(WS).start_date(from).end_date(to).to_request().unwrap();
     let rows = fetch_all(&c, th, tracked_hours_rows, &CancelToken::new(), &mut |_| {}).await.unwrap();
     let minutes: i64 = rows.iter().map(|r| r["total_minutes"].as_i64().unwrap_or(0)).sum();
-    let expected = count(&app, &format!("SELECT COALESCE(SUM(duration_minutes), 0) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '{from}' AND '{to}'"));
+    let expected = count(
+        &app,
+        &format!("SELECT COALESCE(SUM(duration_minutes), 0) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '{from}' AND '{to}'"),
+    );
     assert_eq!(minutes, expected);
     assert!(rows.iter().all(|r| r["date"].as_str().is_some_and(|d| d >= from.to_string().as_str())));
     let al = GetActivityLevelReport::new(WS, from, to).to_request().unwrap();

@@ -54,7 +54,15 @@ async fn rate_limit_per_token() {
 #[tokio::test]
 async fn cors() {
     let app = app();
-    let r = raw(&app, "OPTIONS", "/api/v2/members", None, None, &[("origin", "https://intranet.example"), ("access-control-request-method", "POST")]).await;
+    let r = raw(
+        &app,
+        "OPTIONS",
+        "/api/v2/members",
+        None,
+        None,
+        &[("origin", "https://intranet.example"), ("access-control-request-method", "POST")],
+    )
+    .await;
     assert_eq!(r.status, 204);
     assert_eq!(r.header("access-control-allow-origin"), Some("*"));
     assert!(r.header("access-control-allow-methods").unwrap().contains("DELETE"));

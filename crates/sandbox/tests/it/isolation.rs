@@ -9,10 +9,24 @@ async fn other_workspace_owner_is_refused_everywhere() {
     let app = app();
     let before = count(&app, "SELECT COUNT(*) FROM projects") + count(&app, "SELECT COUNT(*) FROM memberships");
     for op in CATALOG.iter().filter(|o| o.has_workspace()) {
-        let path = op.path.replace("{memberId}", "5").replace("{projectId}", "1").replace("{contractId}", "8")
-            .replace("{taskId}", "1").replace("{userId}", "5").replace("{viewerId}", "6").replace("{webhookId}", "wh_demo_people")
+        let path = op
+            .path
+            .replace("{memberId}", "5")
+            .replace("{projectId}", "1")
+            .replace("{contractId}", "8")
+            .replace("{taskId}", "1")
+            .replace("{userId}", "5")
+            .replace("{viewerId}", "6")
+            .replace("{webhookId}", "wh_demo_people")
             .replace(['{', '}'], "");
-        let r = call(&app, OTHER_OWNER, op.method.as_str(), &format!("/api/v2{path}?workspace_id=1&project_id=1"), Some(json!({"workspace_id": 1, "project_id": 1}))).await;
+        let r = call(
+            &app,
+            OTHER_OWNER,
+            op.method.as_str(),
+            &format!("/api/v2{path}?workspace_id=1&project_id=1"),
+            Some(json!({"workspace_id": 1, "project_id": 1})),
+        )
+        .await;
         assert_eq!(r.status, 403, "{}: {}", op.id, r.body);
         assert!(r.body.get("data").is_none());
     }

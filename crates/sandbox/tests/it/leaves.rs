@@ -39,17 +39,26 @@ async fn policies_and_list_filters() {
         assert!(statuses.contains(&s), "{s:?}");
     }
     let rejected = c.all(ListLeaves::new(WS).status(LeaveStatus::Rejected)).await.unwrap();
-    assert!(!rejected.is_empty() && rejected.iter().all(|l| l.status == LeaveStatus::Rejected && l.reject_reason.is_some() && l.rejected_by.is_some()));
+    assert!(
+        !rejected.is_empty()
+            && rejected.iter().all(|l| l.status == LeaveStatus::Rejected && l.reject_reason.is_some() && l.rejected_by.is_some())
+    );
     let unpaid = c.all(ListLeaves::new(WS).is_paid(YesNo::No)).await.unwrap();
     assert!(!unpaid.is_empty() && unpaid.iter().all(|l| l.is_paid == YesNo::No && l.policy_id == Some(3)));
     let hourly = c.all(ListLeaves::new(WS).policy_id(4u64)).await.unwrap();
     assert_eq!(hourly.len(), 1);
-    assert_eq!((hourly[0].start_time.as_deref(), hourly[0].end_time.as_deref(), hourly[0].hours), (Some("14:00"), Some("16:00"), Some(2.0)));
+    assert_eq!(
+        (hourly[0].start_time.as_deref(), hourly[0].end_time.as_deref(), hourly[0].hours),
+        (Some("14:00"), Some("16:00"), Some(2.0))
+    );
 
     // The date window keeps requests overlapping it (independent check against the table).
     let (from, to) = ("2026-02-01", "2026-02-28");
     let window = c.all(ListLeaves::new(WS).date_from(from).date_to(to)).await.unwrap();
-    let expected = count(&app, &format!("SELECT COUNT(*) FROM leave_requests WHERE workspace_id = 1 AND start_date <= '{to}' AND end_date >= '{from}'"));
+    let expected = count(
+        &app,
+        &format!("SELECT COUNT(*) FROM leave_requests WHERE workspace_id = 1 AND start_date <= '{to}' AND end_date >= '{from}'"),
+    );
     assert_eq!(window.len() as i64, expected);
     assert!(window.iter().all(|l| l.start_date.as_deref().unwrap() <= to && l.end_date.as_deref().unwrap() >= from));
 
@@ -79,7 +88,10 @@ async fn approving_reduces_the_balance_by_exactly_the_days() {
     let reply = regular.send_reply(&RequestLeave::new(WS, 1u64, "2026-04-13", "2026-04-15", 5u64).reason("Family trip")).await.unwrap();
     assert_eq!((reply.status, reply.message.as_deref()), (201, Some("Leave request created successfully")));
     let leave = pending_on(&owner, 5, "2026-04-13").await;
-    assert_eq!((leave.days, leave.note.as_deref(), leave.created_by, leave.is_paid.clone()), (Some(3.0), Some("Family trip"), Some(5), YesNo::Yes));
+    assert_eq!(
+        (leave.days, leave.note.as_deref(), leave.created_by, leave.is_paid.clone()),
+        (Some(3.0), Some("Family trip"), Some(5), YesNo::Yes)
+    );
     assert_eq!(balance(&owner, 5, 1).await, vacation_before, "pending requests do not change the balance");
 
     let reply = owner.send_reply(&ApproveLeave::new(leave.id.clone(), WS)).await.unwrap();
@@ -116,7 +128,10 @@ async fn approving_reduces_the_balance_by_exactly_the_days() {
     let reply = owner.send_reply(&RejectLeave::new(sick.id.clone(), WS, "Project deadline")).await.unwrap();
     assert_eq!(reply.message.as_deref(), Some("Leave request rejected successfully"));
     let rejected = owner.send(&ListLeaves::new(WS).id(sick.id.clone())).await.unwrap().remove(0);
-    assert_eq!((rejected.status, rejected.reject_reason.as_deref(), rejected.rejected_by), (LeaveStatus::Rejected, Some("Project deadline"), Some(1)));
+    assert_eq!(
+        (rejected.status, rejected.reject_reason.as_deref(), rejected.rejected_by),
+        (LeaveStatus::Rejected, Some("Project deadline"), Some(1))
+    );
     assert_eq!(balance(&owner, 5, 2).await, sick_before);
     // Its days are free again.
     owner.send(&RequestLeave::new(WS, 2u64, "2026-06-01", "2026-06-01", 5u64)).await.unwrap();
@@ -217,7 +232,14 @@ async fn request_rules_and_roles() {
     }
     client(&app, EXEC).send(&ApproveLeave::new(pending.id.clone(), WS)).await.unwrap();
     assert_eq!(status(&owner.send(&ApproveLeave::new("nope", WS)).await.unwrap_err()), 404);
-    let r = call(&app, OWNER, "POST", &format!("/api/v2/leaves/{}/reject", pending_on(&owner, 5, "2026-07-06").await.id), Some(json!({"workspace_id": 1, "reason": "  "}))).await;
+    let r = call(
+        &app,
+        OWNER,
+        "POST",
+        &format!("/api/v2/leaves/{}/reject", pending_on(&owner, 5, "2026-07-06").await.id),
+        Some(json!({"workspace_id": 1, "reason": "  "})),
+    )
+    .await;
     assert_eq!((r.status, r.message()), (422, "The reason field is required."));
 
     // Isolation: another workspace's owner cannot see or decide workspace 1's requests.

@@ -65,16 +65,16 @@ async fn get_member_and_role_filtering() {
 async fn invite_update_archive_restore() {
     let app = app();
     let c = client(&app, OWNER);
-    let reply = c
-        .send_reply(&InviteMember::new(WS, "new.person@example.com", "Nouvelle", "Personne", Role::ProjectManager))
-        .await
-        .unwrap();
+    let reply = c.send_reply(&InviteMember::new(WS, "new.person@example.com", "Nouvelle", "Personne", Role::ProjectManager)).await.unwrap();
     assert_eq!(reply.status, 201);
     assert_eq!(reply.message.as_deref(), Some("Member invited successfully"));
     let id = reply.data.user_id;
     assert!(reply.data.invitation_link.starts_with("https://"));
     let m = c.send(&GetMember::new(id, WS)).await.unwrap();
-    assert_eq!((m.firstname.as_str(), m.current_role.clone(), m.status.clone()), ("Nouvelle", Role::ProjectManager, MemberStatus::Inactive));
+    assert_eq!(
+        (m.firstname.as_str(), m.current_role.clone(), m.status.clone()),
+        ("Nouvelle", Role::ProjectManager, MemberStatus::Inactive)
+    );
 
     // The same e-mail again: conflict, nothing written.
     let before = count(&app, "SELECT COUNT(*) FROM memberships");
@@ -89,7 +89,13 @@ async fn invite_update_archive_restore() {
     assert_eq!(r.user_id, 101);
 
     let reply = c
-        .send_reply(&UpdateMember::new(id, WS).firstname("Renamed").role(Role::TeamManager).weekly_hours_limit(25u64).rate_status(RateStatus::Visible))
+        .send_reply(
+            &UpdateMember::new(id, WS)
+                .firstname("Renamed")
+                .role(Role::TeamManager)
+                .weekly_hours_limit(25u64)
+                .rate_status(RateStatus::Visible),
+        )
         .await
         .unwrap();
     assert_eq!(reply.message.as_deref(), Some("Member updated successfully"));

@@ -15,7 +15,14 @@ async fn unimplemented_operations_answer_501() {
         let op = find(id).unwrap();
         let path = op.path.replace("{", "").replace("}", "");
         let sep = if path.contains('?') { '&' } else { '?' };
-        let r = call(&app, OWNER, op.method.as_str(), &format!("/api/v2{path}{sep}workspace_id=1"), Some(serde_json::json!({"workspace_id": 1}))).await;
+        let r = call(
+            &app,
+            OWNER,
+            op.method.as_str(),
+            &format!("/api/v2{path}{sep}workspace_id=1"),
+            Some(serde_json::json!({"workspace_id": 1})),
+        )
+        .await;
         assert!(matches!(r.status, 501 | 422), "{id}: {} {}", r.status, r.body);
         if r.status == 501 {
             assert_eq!(r.message(), "Not implemented in the sandbox yet");

@@ -69,13 +69,16 @@ async fn create_get_update_archive() {
     assert_eq!(got.message.as_deref(), Some("Project retrieved successfully"));
     assert_eq!(got.data, p);
 
-    let reply = c.send_reply(&UpdateProject::new(p.id, WS).name("Renamed project").tags(vec!["Client".to_owned()]).notes("n")).await.unwrap();
+    let reply =
+        c.send_reply(&UpdateProject::new(p.id, WS).name("Renamed project").tags(vec!["Client".to_owned()]).notes("n")).await.unwrap();
     assert_eq!(reply.message.as_deref(), Some("Project updated successfully"));
     let got = c.send(&GetProject::new(p.id, WS)).await.unwrap();
     assert_eq!((got.name.as_str(), got.notes.as_deref(), got.tags.len()), ("Renamed project", Some("n"), 1));
     assert_eq!(got.deadline.as_deref(), Some("2026-06-30"), "untouched fields are kept");
     // The stored start date still bounds a new deadline.
-    let r = call(&app, OWNER, "PUT", &format!("/api/v2/projects/{}?workspace_id=1", p.id), Some(serde_json::json!({"deadline": "2026-01-01"}))).await;
+    let r =
+        call(&app, OWNER, "PUT", &format!("/api/v2/projects/{}?workspace_id=1", p.id), Some(serde_json::json!({"deadline": "2026-01-01"})))
+            .await;
     assert_eq!(r.status, 422, "{}", r.body);
 
     let reply = c.send_reply(&DeleteProject::new(p.id, WS)).await.unwrap();

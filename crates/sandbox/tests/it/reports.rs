@@ -41,7 +41,8 @@ async fn tracked_hours_equal_the_entries() {
     assert_eq!(report.total.total_minutes, count(&app, &format!("SELECT SUM(duration_minutes) {base}")));
     assert!(report.total.total_minutes > 0);
     let per_day = pairs(&app, &format!("SELECT date, SUM(duration_minutes) {base} GROUP BY date"));
-    let got: BTreeMap<String, i64> = report.dates.iter().map(|(d, day)| (d.clone(), day.users.iter().map(|r| r.total_minutes).sum())).collect();
+    let got: BTreeMap<String, i64> =
+        report.dates.iter().map(|(d, day)| (d.clone(), day.users.iter().map(|r| r.total_minutes).sum())).collect();
     assert_eq!(got, per_day);
 
     // Amounts: minutes / 60 x the contract's rate as getContract shows it (billable projects only).
@@ -64,7 +65,13 @@ async fn tracked_hours_equal_the_entries() {
 
     // The whole workspace over five weeks (no 31-day limit without user_id), and filters.
     let all = c.send(&GetTrackedHoursReport::new(WS).start_date("2026-01-26").end_date(TO)).await.unwrap();
-    assert_eq!(all.total.total_minutes, count(&app, &format!("SELECT SUM(duration_minutes) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '2026-01-26' AND '{TO}'")));
+    assert_eq!(
+        all.total.total_minutes,
+        count(
+            &app,
+            &format!("SELECT SUM(duration_minutes) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '2026-01-26' AND '{TO}'")
+        )
+    );
     let p1 = c.send(&GetTrackedHoursReport::new(WS).start_date(FROM).end_date(TO).projects(vec![1u64])).await.unwrap();
     assert!(p1.dates.values().flat_map(|d| &d.users).all(|r| r.project_id == Some(1)));
     assert_eq!(p1.total.total_minutes, count(&app, &format!("SELECT SUM(duration_minutes) FROM time_entries WHERE workspace_id = 1 AND project_id = 1 AND date BETWEEN '{FROM}' AND '{TO}'")));
@@ -76,10 +83,15 @@ async fn tracked_hours_equal_the_entries() {
     // Defaults to the current week (Monday 2 to Sunday 8 March 2026).
     let week = c.send(&GetTrackedHoursReport::new(WS)).await.unwrap();
     assert_eq!((week.start_date.as_str(), week.end_date.as_str()), ("2026-03-02", "2026-03-08"));
-    assert_eq!(week.total.total_minutes, count(&app, "SELECT SUM(duration_minutes) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '2026-03-02' AND '2026-03-08'"));
+    assert_eq!(
+        week.total.total_minutes,
+        count(&app, "SELECT SUM(duration_minutes) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '2026-03-02' AND '2026-03-08'")
+    );
 
     // Range rules, sent raw (the client refuses to send them).
-    let r = call(&app, OWNER, "GET", "/api/v2/reports/tracked-hours?workspace_id=1&user_id=5&start_date=2026-01-01&end_date=2026-02-01", None).await;
+    let r =
+        call(&app, OWNER, "GET", "/api/v2/reports/tracked-hours?workspace_id=1&user_id=5&start_date=2026-01-01&end_date=2026-02-01", None)
+            .await;
     assert_eq!(r.status, 422, "{}", r.body);
     assert!(r.message().contains("end_date") && r.message().contains("31"), "{}", r.message());
     let r = call(&app, OWNER, "GET", "/api/v2/reports/tracked-hours?workspace_id=1&start_date=2026-02-10&end_date=2026-02-01", None).await;
@@ -152,14 +164,27 @@ async fn activity_level_is_the_time_weighted_mean() {
     let contract = c.send(&ListContracts::new(WS).user_id(5u64)).await.unwrap()[0].id;
     let one = c.send(&GetActivityLevelReport::new(WS, from, to).contract_id(contract)).await.unwrap();
     assert_eq!(one.users.iter().map(|u| u.user_id).collect::<Vec<_>>(), vec![5]);
-    assert_eq!(one.statistics.total_minutes, count(&app, &format!("SELECT SUM(duration_minutes) FROM time_entries WHERE contract_id = {contract} AND date BETWEEN '{from}' AND '{to}'")));
+    assert_eq!(
+        one.statistics.total_minutes,
+        count(
+            &app,
+            &format!("SELECT SUM(duration_minutes) FROM time_entries WHERE contract_id = {contract} AND date BETWEEN '{from}' AND '{to}'")
+        )
+    );
     let reply = c.send_reply(&GetActivityLevelReport::new(WS, from, to).per_page(5u32).page(2u32)).await.unwrap();
     assert_eq!(reply.data.users.len(), 5);
     assert_eq!(reply.pagination.map(|p| p.total), Some(reply.data.statistics.users_count));
 
     let r = call(&app, OWNER, "GET", "/api/v2/reports/activity-level?workspace_id=1&start_date=2026-01-01&end_date=2026-02-01", None).await;
     assert_eq!((r.status, r.message().contains("end_date")), (422, true), "{}", r.body);
-    let r = call(&app, OWNER, "GET", "/api/v2/reports/activity-level?workspace_id=1&start_date=2026-01-01&end_date=2026-01-02&contract_id=99999", None).await;
+    let r = call(
+        &app,
+        OWNER,
+        "GET",
+        "/api/v2/reports/activity-level?workspace_id=1&start_date=2026-01-01&end_date=2026-01-02&contract_id=99999",
+        None,
+    )
+    .await;
     assert_eq!((r.status, r.message()), (422, "The selected contract_id is invalid."));
 }
 
@@ -203,11 +228,15 @@ async fn daily_attendance_statuses() {
     let late = c.all(GetDailyAttendanceReport::new(WS, day).status(vec![AttendanceFilter::Late])).await.unwrap();
     assert!(late.iter().all(|r| r.late_minutes > 0 && r.arrived_at.as_deref().unwrap() > "09:00"));
     let everyone = c.all(GetDailyAttendanceReport::new(WS, day)).await.unwrap();
-    assert_eq!(everyone.iter().filter(|r| r.tracked_minutes > 0).count() as i64, count(&app, &format!("SELECT COUNT(DISTINCT user_id) FROM time_entries WHERE workspace_id = 1 AND date = '{day}'")));
+    assert_eq!(
+        everyone.iter().filter(|r| r.tracked_minutes > 0).count() as i64,
+        count(&app, &format!("SELECT COUNT(DISTINCT user_id) FROM time_entries WHERE workspace_id = 1 AND date = '{day}'"))
+    );
 
     // A Sunday: nothing expected; people who did not work show Holiday.
     let sunday = c.all(GetDailyAttendanceReport::new(WS, "2026-03-01")).await.unwrap();
-    assert!(sunday.iter().all(|r| r.expected_minutes == 0 && (r.tracked_minutes > 0 || r.statuses.contains(&AttendanceStatus::Holiday) || r.statuses.contains(&AttendanceStatus::OnLeave))));
+    assert!(sunday.iter().all(|r| r.expected_minutes == 0
+        && (r.tracked_minutes > 0 || r.statuses.contains(&AttendanceStatus::Holiday) || r.statuses.contains(&AttendanceStatus::OnLeave))));
 }
 
 #[tokio::test]
@@ -239,7 +268,16 @@ async fn task_report_sums_per_task_and_day() {
     assert!(project.iter().flat_map(|r| &r.tasks_breakdown).all(|t| t.project_id == Some(2)));
 
     let reply = c.send_reply(&GetTaskReport::new(WS, FROM, TO)).await.unwrap();
-    assert_eq!(reply.pagination.map(|p| (p.per_page, p.total as i64)), Some((30, count(&app, &format!("SELECT COUNT(DISTINCT user_id) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '{FROM}' AND '{TO}'")))));
+    assert_eq!(
+        reply.pagination.map(|p| (p.per_page, p.total as i64)),
+        Some((
+            30,
+            count(
+                &app,
+                &format!("SELECT COUNT(DISTINCT user_id) FROM time_entries WHERE workspace_id = 1 AND date BETWEEN '{FROM}' AND '{TO}'")
+            )
+        ))
+    );
     let r = call(&app, OWNER, "GET", "/api/v2/reports/task-report?workspace_id=1&start_date=2026-01-01&end_date=2026-02-01", None).await;
     assert_eq!((r.status, r.message().contains("end_date")), (422, true));
 }
@@ -260,7 +298,9 @@ async fn activity_descriptions_group_the_time() {
     assert_eq!(got, per_description);
     let p2 = c.all(GetActivityDescriptionsReport::new(WS, FROM, TO).projects(vec![2u64])).await.unwrap();
     assert!(!p2.is_empty() && p2.iter().all(|r| r.project_id == Some(2) && r.project_name.is_some()));
-    let r = call(&app, OWNER, "GET", "/api/v2/reports/activity-descriptions?workspace_id=1&start_date=2026-01-01&end_date=2026-02-01", None).await;
+    let r =
+        call(&app, OWNER, "GET", "/api/v2/reports/activity-descriptions?workspace_id=1&start_date=2026-01-01&end_date=2026-02-01", None)
+            .await;
     assert_eq!((r.status, r.message().contains("end_date")), (422, true));
 }
 

@@ -26,7 +26,13 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static str, Option<Value>, [bo
     vec![
         ("getWorkspaces", "GET", "/workspaces", None, ALL),
         ("getMembers", "GET", "/members?workspace_id=1", None, ALL),
-        ("inviteMember", "POST", "/members", w(json!({"email": "matrix-{me}@example.com", "firstname": "M", "lastname": "X", "role": "Regular User"})), ADMIN),
+        (
+            "inviteMember",
+            "POST",
+            "/members",
+            w(json!({"email": "matrix-{me}@example.com", "firstname": "M", "lastname": "X", "role": "Regular User"})),
+            ADMIN,
+        ),
         ("getMember", "GET", "/members/{me}?workspace_id=1", None, ALL),
         ("updateMember", "PUT", "/members/20", w(json!({"timezone": "Europe/Oslo"})), ADMIN),
         ("deleteMember", "DELETE", "/members/39", w(json!({})), ADMIN),
@@ -50,7 +56,13 @@ fn matrix() -> Vec<(&'static str, &'static str, &'static str, Option<Value>, [bo
         ("unassignTask", "DELETE", "/tasks/4/unassign/5", w(json!({"project_id": 1})), MANAGERS),
         ("deleteTask", "DELETE", "/tasks/3", w(json!({"project_id": 1})), MANAGERS),
         ("getProjectViewers", "GET", "/project-viewers?workspace_id=1", None, MANAGERS),
-        ("createProjectViewer", "POST", "/project-viewers", w(json!({"email": "viewer-{me}@example.com", "firstname": "V", "lastname": "M"})), ADMIN),
+        (
+            "createProjectViewer",
+            "POST",
+            "/project-viewers",
+            w(json!({"email": "viewer-{me}@example.com", "firstname": "V", "lastname": "M"})),
+            ADMIN,
+        ),
         ("getProjectViewer", "GET", "/project-viewers/6?workspace_id=1", None, MANAGERS),
         ("deleteProjectViewer", "DELETE", "/project-viewers/40", w(json!({})), ADMIN),
         ("restoreProjectViewer", "POST", "/project-viewers/40/restore", w(json!({})), ADMIN),
@@ -76,7 +88,12 @@ async fn role_matrix() {
             let r = call(&app, token, method, &path, body).await;
             let ok = if allowed[col] { (200..300).contains(&r.status) } else { r.status == 403 };
             if !ok {
-                failures.push(format!("{token} {op}: expected {}, got {} {}", if allowed[col] { "2xx" } else { "403" }, r.status, r.message()));
+                failures.push(format!(
+                    "{token} {op}: expected {}, got {} {}",
+                    if allowed[col] { "2xx" } else { "403" },
+                    r.status,
+                    r.message()
+                ));
             }
             if r.status == 403 {
                 assert!(r.body.get("data").is_none(), "a refusal carries no data");
@@ -86,7 +103,10 @@ async fn role_matrix() {
     assert!(failures.is_empty(), "role matrix:\n{}", failures.join("\n"));
     // The table covers every operation of these groups.
     let covered: Vec<&str> = matrix().iter().map(|m| m.0).collect();
-    for op in CATALOG.iter().filter(|o| ["Workspaces", "Members", "Projects", "Contracts", "Tasks", "Project Viewers", "Webhooks"].contains(&o.doc().tag)) {
+    for op in CATALOG
+        .iter()
+        .filter(|o| ["Workspaces", "Members", "Projects", "Contracts", "Tasks", "Project Viewers", "Webhooks"].contains(&o.doc().tag))
+    {
         assert!(covered.contains(&op.id), "{} missing from the matrix", op.id);
     }
 }

@@ -56,14 +56,23 @@ async fn create_get_update_assign_delete() {
     assert_eq!(reply.status, 201);
     assert_eq!(reply.message.as_deref(), Some("Task created successfully"));
     let t = reply.data;
-    assert_eq!((t.title.as_str(), t.creator_id, t.status, t.priority), ("Write the spec", Some(3), Some(TaskStatus::InProgress), Some(TaskPriority::High)));
+    assert_eq!(
+        (t.title.as_str(), t.creator_id, t.status, t.priority),
+        ("Write the spec", Some(3), Some(TaskStatus::InProgress), Some(TaskPriority::High))
+    );
     assert_eq!(t.assignees.iter().map(|a| a.id).collect::<Vec<_>>(), vec![5, 13]);
     assert!(t.completed_at.is_none());
 
     let before = count(&app, "SELECT COUNT(*) FROM tasks");
     assert_eq!(status(&pm.send(&CreateTask::new(WS, 1u64, "Bad").assignees(vec![5u64, 101])).await.unwrap_err()), 422);
-    assert_eq!(status(&pm.send(&CreateTask::new(WS, 1u64, "Custom").status(TaskStatus::Other(11))).await.unwrap_err()), 0, "the client refuses custom codes on create");
-    let r = call(&app, PM, "POST", "/api/v2/tasks", Some(serde_json::json!({"workspace_id": 1, "project_id": 1, "title": "x", "status": 11}))).await;
+    assert_eq!(
+        status(&pm.send(&CreateTask::new(WS, 1u64, "Custom").status(TaskStatus::Other(11))).await.unwrap_err()),
+        0,
+        "the client refuses custom codes on create"
+    );
+    let r =
+        call(&app, PM, "POST", "/api/v2/tasks", Some(serde_json::json!({"workspace_id": 1, "project_id": 1, "title": "x", "status": 11})))
+            .await;
     assert_eq!(r.status, 422);
     assert_eq!(status(&pm.send(&CreateTask::new(WS, 5u64, "Not mine")).await.unwrap_err()), 403);
     assert_eq!(status(&client(&app, REGULAR).send(&CreateTask::new(WS, 1u64, "No")).await.unwrap_err()), 403);

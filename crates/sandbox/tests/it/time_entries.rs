@@ -31,7 +31,10 @@ async fn list_one_member_one_day() {
         assert_eq!((e.user_id, e.date.as_str()), (5, d.as_str()));
         assert!(e.method.is_known(), "{:?}", e.method);
         assert!(e.id.starts_with("te_"));
-        let (s, t) = (webwork_sandbox::clock::parse_iso(&e.start_time).unwrap(), webwork_sandbox::clock::parse_iso(e.end_time.as_deref().unwrap()).unwrap());
+        let (s, t) = (
+            webwork_sandbox::clock::parse_iso(&e.start_time).unwrap(),
+            webwork_sandbox::clock::parse_iso(e.end_time.as_deref().unwrap()).unwrap(),
+        );
         assert_eq!((t - s) / 60_000, e.duration_minutes);
         assert!(e.project_name.is_some() && e.contract_id.is_some());
         assert!(!e.locked, "this week and last are not approved for user 5");
@@ -76,7 +79,9 @@ async fn create_update_delete_manual_time() {
     let task = c.send(&ListTasks::new(WS).project_id(2u64)).await.unwrap()[0].clone();
 
     let reply = c
-        .send_reply(&CreateTimeEntry::new(WS, 5u64, d.as_str(), "21:00", "22:00").contract_id(contract).task_id(task.id).notes("Release notes"))
+        .send_reply(
+            &CreateTimeEntry::new(WS, 5u64, d.as_str(), "21:00", "22:00").contract_id(contract).task_id(task.id).notes("Release notes"),
+        )
         .await
         .unwrap();
     assert_eq!(reply.status, 201);
@@ -114,7 +119,8 @@ async fn create_update_delete_manual_time() {
     assert_eq!((got.project_id, got.contract_id, got.task_id), (Some(1), Some(own), None));
     let r = call(&app, OWNER, "PUT", &format!("/api/v2/time-entries/{}", e.id), Some(json!({"workspace_id": 1, "project_id": 5}))).await;
     assert_eq!(r.status, 422, "no contract of user 5 on project 5: {}", r.body);
-    let r = call(&app, OWNER, "PUT", &format!("/api/v2/time-entries/{}", e.id), Some(json!({"workspace_id": 1, "start_time": "23:00"}))).await;
+    let r =
+        call(&app, OWNER, "PUT", &format!("/api/v2/time-entries/{}", e.id), Some(json!({"workspace_id": 1, "start_time": "23:00"}))).await;
     assert_eq!(r.status, 422, "start after the kept end: {}", r.body);
     assert!(r.message().contains("end_time"));
     // Moving to another day.
@@ -163,9 +169,15 @@ async fn create_validation_names_the_field() {
     no_end.as_object_mut().unwrap().remove("end_time");
     let r = post(no_end).await;
     assert_eq!((r.status, r.message()), (422, "The end_time field is required."));
-    assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM time_entries WHERE user_id = 5 AND date = '{d}' AND start_at >= '{d}T21:00:00Z'")), 0);
+    assert_eq!(
+        count(&app, &format!("SELECT COUNT(*) FROM time_entries WHERE user_id = 5 AND date = '{d}' AND start_at >= '{d}T21:00:00Z'")),
+        0
+    );
     for token in [PM, TM, REGULAR, VIEWER] {
-        assert_eq!(status(&client(&app, token).send(&CreateTimeEntry::new(WS, 5u64, d.as_str(), "21:00", "22:00")).await.unwrap_err()), 403);
+        assert_eq!(
+            status(&client(&app, token).send(&CreateTimeEntry::new(WS, 5u64, d.as_str(), "21:00", "22:00")).await.unwrap_err()),
+            403
+        );
     }
     // Another workspace's entries are not found.
     let globex_entry: String = {
@@ -201,7 +213,8 @@ async fn an_approved_timesheet_locks_its_entries() {
     assert_eq!(status(&c.send(&UpdateTimeEntry::new(open.id.clone(), WS).date(date.as_str())).await.unwrap_err()), 409);
 
     // Approving this week's timesheet locks its entries from then on.
-    let this_week = c.send(&ListTimesheets::new(WS).user_id(5u64).date_from(testing::TODAY).date_to(testing::TODAY)).await.unwrap()[0].clone();
+    let this_week =
+        c.send(&ListTimesheets::new(WS).user_id(5u64).date_from(testing::TODAY).date_to(testing::TODAY)).await.unwrap()[0].clone();
     let today_entry = c.send(&CreateTimeEntry::new(WS, 5u64, testing::TODAY, "00:00", "00:01")).await.unwrap();
     client(&app, REGULAR).send(&SubmitTimesheet::new(this_week.id.clone(), WS)).await.unwrap();
     c.send(&ApproveTimesheet::new(this_week.id.clone(), WS)).await.unwrap();

@@ -67,13 +67,18 @@ async fn create_approve_and_reject() {
     let (start, end) = (format!("{d}T21:00:00Z"), format!("{d}T22:30:00Z"));
 
     let reply = me
-        .send_reply(&CreateTimeRequest::new(WS, 5u64, start.as_str(), end.as_str()).contract_id(contract).activity_description("Hotfix deploy"))
+        .send_reply(
+            &CreateTimeRequest::new(WS, 5u64, start.as_str(), end.as_str()).contract_id(contract).activity_description("Hotfix deploy"),
+        )
         .await
         .unwrap();
     assert_eq!(reply.status, 201);
     assert_eq!(reply.message.as_deref(), Some("Time request created successfully"));
     let req = reply.data;
-    assert_eq!((req.status.clone(), req.user_id, req.contract_id, req.project_id), (TimeRequestStatus::Pending, Some(5), Some(contract), Some(1)));
+    assert_eq!(
+        (req.status.clone(), req.user_id, req.contract_id, req.project_id),
+        (TimeRequestStatus::Pending, Some(5), Some(contract), Some(1))
+    );
     assert_eq!((req.start.as_deref(), req.end.as_deref()), (Some(start.as_str()), Some(end.as_str())));
     assert_eq!((req.activity_description.as_deref(), req.notes.as_deref()), (Some("Hotfix deploy"), Some("Hotfix deploy")));
     assert!(req.id.starts_with("tr_"));
@@ -91,7 +96,10 @@ async fn create_approve_and_reject() {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM time_entries"), before + 1);
     let entries = owner.send(&ListTimeEntries::new(WS, 5u64, d.as_str()).per_page(50u32)).await.unwrap();
     let e = entries.iter().find(|e| e.start_time == start).expect("the approved time is an entry");
-    assert_eq!((e.duration_minutes, e.method.clone(), e.contract_id, e.project_id), (90, TimeEntryMethod::ManuallyAdded, Some(contract), Some(1)));
+    assert_eq!(
+        (e.duration_minutes, e.method.clone(), e.contract_id, e.project_id),
+        (90, TimeEntryMethod::ManuallyAdded, Some(contract), Some(1))
+    );
     assert_eq!(e.activity_description.as_deref(), Some("Hotfix deploy"));
     assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM time_entries WHERE time_request_id = '{}' AND id = (SELECT time_entry_id FROM time_requests WHERE id = '{}')", req.id, req.id)), 1);
     let got = owner.send(&GetTimeRequest::new(req.id.clone(), WS)).await.unwrap();
@@ -101,7 +109,8 @@ async fn create_approve_and_reject() {
     assert_eq!(status(&owner.send(&RejectTimeRequest::new(req.id.clone(), WS, "late")).await.unwrap_err()), 422);
 
     // A request over time that exists by now cannot be approved; it can be rejected.
-    let overlapping = me.send(&CreateTimeRequest::new(WS, 5u64, format!("{d}T22:00:00Z").as_str(), format!("{d}T23:00:00Z").as_str())).await.unwrap();
+    let overlapping =
+        me.send(&CreateTimeRequest::new(WS, 5u64, format!("{d}T22:00:00Z").as_str(), format!("{d}T23:00:00Z").as_str())).await.unwrap();
     let err = owner.send(&ApproveTimeRequest::new(overlapping.id.clone(), WS)).await.unwrap_err();
     assert_eq!(status(&err), 409, "{err}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM time_entries"), before + 1, "nothing written");
@@ -115,7 +124,10 @@ async fn create_approve_and_reject() {
     // A request in an approved timesheet's week cannot be approved.
     let sheet = owner.all(ListTimesheets::new(WS).user_id(5u64).status(TimesheetStatus::Approved)).await.unwrap()[0].clone();
     let locked_day = sheet.date_from.clone().unwrap();
-    let late = me.send(&CreateTimeRequest::new(WS, 5u64, format!("{locked_day}T22:00:00Z").as_str(), format!("{locked_day}T23:00:00Z").as_str())).await.unwrap();
+    let late = me
+        .send(&CreateTimeRequest::new(WS, 5u64, format!("{locked_day}T22:00:00Z").as_str(), format!("{locked_day}T23:00:00Z").as_str()))
+        .await
+        .unwrap();
     let err = owner.send(&ApproveTimeRequest::new(late.id.clone(), WS)).await.unwrap_err();
     assert_eq!(status(&err), 409);
     assert!(err.to_string().contains(&sheet.id), "{err}");
@@ -133,21 +145,34 @@ async fn create_validation_names_the_field() {
         let app = app.clone();
         async move { call(&app, token, "POST", "/api/v2/time-requests", Some(body)).await }
     };
-    let r = post(REGULAR, json!({"workspace_id": 1, "user_id": 5, "start": format!("{d}T22:00:00Z"), "end": format!("{d}T21:00:00Z")})).await;
+    let r =
+        post(REGULAR, json!({"workspace_id": 1, "user_id": 5, "start": format!("{d}T22:00:00Z"), "end": format!("{d}T21:00:00Z")})).await;
     assert_eq!((r.status, r.message()), (422, "The end field must be a date and time after start."));
     let r = post(REGULAR, json!({"workspace_id": 1, "user_id": 5, "start": "yesterday", "end": format!("{d}T21:00:00Z")})).await;
     assert_eq!(r.status, 422);
     assert!(r.message().contains("start"));
-    let r = post(REGULAR, json!({"workspace_id": 1, "user_id": 5, "start": format!("{}T10:00:00Z", day(1)), "end": format!("{}T11:00:00Z", day(1))})).await;
+    let r = post(
+        REGULAR,
+        json!({"workspace_id": 1, "user_id": 5, "start": format!("{}T10:00:00Z", day(1)), "end": format!("{}T11:00:00Z", day(1))}),
+    )
+    .await;
     assert_eq!((r.status, r.message()), (422, "The end field must not be in the future."));
     let r = post(REGULAR, json!({"workspace_id": 1, "user_id": 5, "start": format!("{d}T21:00:00Z")})).await;
     assert_eq!((r.status, r.message()), (422, "The end field is required."));
-    let r = post(OWNER, json!({"workspace_id": 1, "user_id": 5, "task_id": 1, "start": format!("{d}T21:00:00Z"), "end": format!("{d}T22:00:00Z")})).await;
+    let r = post(
+        OWNER,
+        json!({"workspace_id": 1, "user_id": 5, "task_id": 1, "start": format!("{d}T21:00:00Z"), "end": format!("{d}T22:00:00Z")}),
+    )
+    .await;
     assert_eq!((r.status, r.message()), (422, "The task_id field needs contract_id as well."));
-    let r = post(OWNER, json!({"workspace_id": 1, "user_id": 101, "start": format!("{d}T21:00:00Z"), "end": format!("{d}T22:00:00Z")})).await;
+    let r =
+        post(OWNER, json!({"workspace_id": 1, "user_id": 101, "start": format!("{d}T21:00:00Z"), "end": format!("{d}T22:00:00Z")})).await;
     assert_eq!((r.status, r.message()), (422, "The selected user_id is invalid."));
     // Offsets are understood: 23:00+02:00 is 21:00Z.
     let r = post(REGULAR, json!({"workspace_id": 1, "user_id": 5, "start": format!("{d}T23:00:00+02:00"), "end": format!("{d}T23:30:00+02:00"), "notes": "old name"})).await;
     assert_eq!(r.status, 201, "{}", r.body);
-    assert_eq!((r.body["data"]["start"].as_str(), r.body["data"]["activity_description"].as_str()), (Some(format!("{d}T21:00:00Z").as_str()), Some("old name")));
+    assert_eq!(
+        (r.body["data"]["start"].as_str(), r.body["data"]["activity_description"].as_str()),
+        (Some(format!("{d}T21:00:00Z").as_str()), Some("old name"))
+    );
 }

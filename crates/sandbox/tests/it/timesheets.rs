@@ -61,7 +61,11 @@ async fn list_with_totals_from_the_entries() {
     assert!(own.iter().flat_map(|s| s.daily_breakdown.values().flatten()).all(|d| d.total_amount.is_none()));
     assert!(client(&app, REGULAR).send(&ListTimesheets::new(WS).user_id(7u64)).await.unwrap().is_empty());
     let team = client(&app, TM).all(ListTimesheets::new(WS).status(TimesheetStatus::Pending)).await.unwrap();
-    assert!(team.iter().all(|s| [4, 5, 13, 14, 15, 16, 17, 18, 19, 20].contains(&s.user_id.unwrap())), "{:?}", team.iter().map(|s| s.user_id).collect::<Vec<_>>());
+    assert!(
+        team.iter().all(|s| [4, 5, 13, 14, 15, 16, 17, 18, 19, 20].contains(&s.user_id.unwrap())),
+        "{:?}",
+        team.iter().map(|s| s.user_id).collect::<Vec<_>>()
+    );
     assert!(team.iter().any(|s| s.user_id == Some(14)));
     assert_eq!(status(&client(&app, VIEWER).send(&ListTimesheets::new(WS)).await.unwrap_err()), 403);
     // Workspaces do not mix.
@@ -77,7 +81,8 @@ async fn status_flow_and_refusals() {
     let me = client(&app, REGULAR);
     let sheets = owner.all(ListTimesheets::new(WS).user_id(5u64)).await.unwrap();
     let find = |s: TimesheetStatus| sheets.iter().find(|x| x.status == s).unwrap().id.clone();
-    let (current, submitted, approved) = (find(TimesheetStatus::Pending), find(TimesheetStatus::Submitted), find(TimesheetStatus::Approved));
+    let (current, submitted, approved) =
+        (find(TimesheetStatus::Pending), find(TimesheetStatus::Submitted), find(TimesheetStatus::Approved));
     let get = |id: String| {
         let owner = owner.clone();
         async move { owner.send(&ListTimesheets::new(WS).id(id)).await.unwrap().remove(0) }
@@ -108,7 +113,8 @@ async fn status_flow_and_refusals() {
     }
     let r = call(&app, OWNER, "PUT", &format!("/api/v2/timesheets/{current}/reject"), Some(json!({"workspace_id": 1}))).await;
     assert_eq!((r.status, r.message()), (422, "The reason field is required."));
-    let r = call(&app, OWNER, "PUT", &format!("/api/v2/timesheets/{current}/reject"), Some(json!({"workspace_id": 1, "reason": "  "}))).await;
+    let r =
+        call(&app, OWNER, "PUT", &format!("/api/v2/timesheets/{current}/reject"), Some(json!({"workspace_id": 1, "reason": "  "}))).await;
     assert_eq!((r.status, r.message()), (422, "The reason field is required."));
     let reply = owner.send_reply(&RejectTimesheet::new(current.clone(), WS, "Tuesday is missing its task.")).await.unwrap();
     assert_eq!(reply.message.as_deref(), Some("Timesheet rejected successfully"));

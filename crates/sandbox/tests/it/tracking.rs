@@ -36,7 +36,10 @@ async fn start_stop_writes_an_entry_with_the_tracked_duration() {
     assert_eq!(reply.message.as_deref(), Some("Time tracking started successfully"));
     let started = reply.data;
     assert_eq!(started.message.as_deref(), Some("Time tracking started successfully"));
-    assert_eq!((started.user_id, started.contract_id, started.project_id, started.task_id), (Some(5), Some(contract.id), Some(1), Some(task.id)));
+    assert_eq!(
+        (started.user_id, started.contract_id, started.project_id, started.task_id),
+        (Some(5), Some(contract.id), Some(1), Some(task.id))
+    );
     assert_eq!(started.project_name.as_deref(), Some("Website Redesign"));
     assert_eq!(started.user_name.as_deref(), Some("Seán O'Brien"));
     assert_eq!(started.activity_description.as_deref(), Some("Pairing on the header"));
@@ -68,10 +71,13 @@ async fn start_stop_writes_an_entry_with_the_tracked_duration() {
     assert_eq!((entry.user_id, entry.contract_id, entry.project_id, entry.task_id), (5, Some(contract.id), Some(1), Some(task.id)));
     assert_eq!(entry.method, TimeEntryMethod::WebTracker);
     assert_eq!(entry.activity_description.as_deref(), Some("Pairing on the header"));
-    let total: i64 = count(&app, &format!(
-        "SELECT SUM(duration_minutes) FROM time_entries WHERE user_id = 5 AND method = 'Web tracker' AND start_at >= '{}'",
-        clock::iso(start_ms)
-    ));
+    let total: i64 = count(
+        &app,
+        &format!(
+            "SELECT SUM(duration_minutes) FROM time_entries WHERE user_id = 5 AND method = 'Web tracker' AND start_at >= '{}'",
+            clock::iso(start_ms)
+        ),
+    );
     assert!((94..=95).contains(&total), "tracked {total} minutes");
     if minutes_today() > 100 {
         assert_eq!(entry.duration_minutes, 95);
@@ -86,8 +92,14 @@ async fn start_stop_writes_an_entry_with_the_tracked_duration() {
     assert_eq!((state.is_running, state.contract_id, state.start_time), (Some(false), None, None));
     assert_eq!(status(&c.send(&StopTracking::new(WS, 5u64)).await.unwrap_err()), 409);
     // The tracker webhook got both events (its https URL is logged, never sent).
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_demo_tracker' AND event = 'tracker.started'"), 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_demo_tracker' AND event = 'tracker.stopped'"), 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_demo_tracker' AND event = 'tracker.started'"),
+        1
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_demo_tracker' AND event = 'tracker.stopped'"),
+        1
+    );
     // A tracker without a contract works too, and a quick stop writes nothing under a minute.
     c.send(&StartTracking::new(WS, 5u64)).await.unwrap();
     let stopped = c.send(&StopTracking::new(WS, 5u64)).await.unwrap();

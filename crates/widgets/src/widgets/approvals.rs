@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use webwork_core::models::{TimeRequestStatus, TimesheetStatus};
-use webwork_core::ops::{ApproveTimeRequest, ApproveTimesheet, ListTimeRequests, ListTimesheets, Operation, RejectTimeRequest, RejectTimesheet};
+use webwork_core::ops::{
+    ApproveTimeRequest, ApproveTimesheet, ListTimeRequests, ListTimesheets, Operation, RejectTimeRequest, RejectTimesheet,
+};
 use webwork_core::{ApiError, ApiRequest};
 use webwork_ui::ErrorBanner;
 
@@ -64,7 +66,8 @@ pub fn view(attrs: Attrs) -> AnyView {
         let (from, to) = format::parse_range(Some(range.get().as_deref().unwrap_or("last-30-days")), format::today())?;
         Ok(Box::pin(async move {
             let sheets = shared::list(t.base.clone(), ListTimesheets::new(t.workspace).status(TimesheetStatus::Submitted)).await?;
-            let requests = shared::list(t.base.clone(), ListTimeRequests::new(t.workspace, from, to).status(TimeRequestStatus::Pending)).await?;
+            let requests =
+                shared::list(t.base.clone(), ListTimeRequests::new(t.workspace, from, to).status(TimeRequestStatus::Pending)).await?;
             let members = shared::members(t.base, t.workspace).await?;
             let date = |v: &serde_json::Value, key: &str| format::short_date_str(&read::text(v, key).unwrap_or_default());
             let mut items: Vec<Item> = sheets

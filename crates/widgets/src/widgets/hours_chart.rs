@@ -7,8 +7,8 @@ use webwork_core::ops::{GetTrackedHoursReport, ListProjects, Operation};
 use webwork_ui::{StackedBarChart, StackedBars};
 
 use crate::format;
-use crate::read;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::read;
 use crate::shared;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -42,7 +42,8 @@ pub fn view(attrs: Attrs) -> AnyView {
         let (from, to) = format::parse_range(range.get().as_deref(), format::today())?;
         let by = group_by(group.get())?;
         Ok(Box::pin(async move {
-            let report = shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
+            let report =
+                shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
             // minutes per (group id, day index)
             let days = (from.days_until(to) + 1) as usize;
             // (group id, minutes per day), in order of first appearance.

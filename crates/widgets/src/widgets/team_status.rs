@@ -27,7 +27,9 @@ struct Row {
 fn ids(value: Option<String>) -> Result<Option<Vec<u64>>, String> {
     let Some(v) = value else { return Ok(None) };
     let ids: Option<Vec<u64>> = v.split(',').filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().ok()).collect();
-    ids.filter(|l| !l.is_empty()).map(Some).ok_or_else(|| format!("Not configured: member-ids must be user ids separated by commas, not \u{201c}{v}\u{201d}."))
+    ids.filter(|l| !l.is_empty())
+        .map(Some)
+        .ok_or_else(|| format!("Not configured: member-ids must be user ids separated by commas, not \u{201c}{v}\u{201d}."))
 }
 
 pub fn view(attrs: Attrs) -> AnyView {
@@ -41,12 +43,7 @@ pub fn view(attrs: Attrs) -> AnyView {
             let members = shared::members(t.base.clone(), t.workspace).await?;
             let shown: Vec<(u64, String)> = match &chosen {
                 Some(ids) => ids.iter().map(|id| (*id, shared::name_of(&members, Some(*id)))).collect(),
-                None => members
-                    .iter()
-                    .filter(|m| m.active && !m.viewer)
-                    .take(limit)
-                    .map(|m| (m.id, m.name.clone()))
-                    .collect(),
+                None => members.iter().filter(|m| m.active && !m.viewer).take(limit).map(|m| (m.id, m.name.clone())).collect(),
             };
             let mut rows = Vec::new();
             for (id, name) in shown {
