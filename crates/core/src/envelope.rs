@@ -200,12 +200,18 @@ pub fn decode_json(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Res
 /// The `data` lists of several pages of one list, read as one list of `T`. A bad item is named
 /// by its index within its page and by the page (1-based), as the pages were sent.
 pub fn decode_pages<T: FromJson>(pages: Vec<Vec<Value>>) -> Result<Vec<T>, ApiError> {
-    let mut out = Vec::new();
-    for (page, items) in (1u32..).zip(pages) {
-        let mut items = Vec::<T>::from_json(Value::Array(items)).map_err(|e| e.into_decode("data").on_page(page))?;
-        out.append(&mut items);
+    let (all, lengths) = concat_pages(pages);
+    Vec::<T>::from_json(all).map_err(|e| e.into_decode_across_pages("data", &lengths))
+}
+
+/// Not generic: the pages as one JSON list, and how many items each page had.
+fn concat_pages(pages: Vec<Vec<Value>>) -> (Value, Vec<usize>) {
+    let lengths = pages.iter().map(Vec::len).collect();
+    let mut all = Vec::new();
+    for mut page in pages {
+        all.append(&mut page);
     }
-    Ok(out)
+    (Value::Array(all), lengths)
 }
 
 fn decode_error(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> ApiError {

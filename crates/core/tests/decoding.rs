@@ -327,4 +327,12 @@ fn pages_read_as_one_list_name_a_bad_item_by_its_page() {
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
+    let err =
+        decode_pages::<Member>(vec![page(&[json!(1)]), page(&[json!(2), json!(3)]), page(&[json!(4), json!(5), json!([])])]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The server's answer could not be read at `data[2].id`: expected a number or a numeric string, found a list (page 3 of the list)"
+    );
+    let err = decode_pages::<Member>(vec![page(&[json!({})])]).unwrap_err();
+    assert!(err.to_string().contains("`data[0].id`") && err.to_string().ends_with("(page 1 of the list)"), "{err}");
 }

@@ -88,6 +88,22 @@ impl ReadError {
         ApiError::Decode { path: self.path_from(root), message: self.message }
     }
 
+    /// [`ReadError::into_decode`] for a list that was sent in pages of `page_lengths` items: the
+    /// item is named by its index within its page, and the page (1-based) is said.
+    pub fn into_decode_across_pages(mut self, root: &str, page_lengths: &[usize]) -> ApiError {
+        let mut page = 1;
+        if let Some(Step::Index(index)) = self.path.last_mut() {
+            for &length in page_lengths {
+                if *index < length {
+                    break;
+                }
+                *index -= length;
+                page += 1;
+            }
+        }
+        self.into_decode(root).on_page(page)
+    }
+
     fn at(mut self, step: Step) -> Self {
         self.path.push(step);
         self
