@@ -48,7 +48,10 @@ pub fn file_name(base: &str, format: ExportFormat) -> String {
 
 /// Offers `text` as a download named `name`.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("the browser refused the download: {e:?}");
+    let fail = |e: wasm_bindgen::JsValue| {
+        let why = webwork_core::client::fetch::js_message(&e).unwrap_or_else(|| "no reason given".to_owned());
+        format!("the browser refused the download: {why}")
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -147,7 +150,8 @@ pub fn ExportButton(
         });
     };
     let busy = move || running.with(Option::is_some);
-    let percent = move || progress.with(|p| p.fraction()).map(|f| (f * 100.0).round());
+    // Whole percents as integers: f64's Display would link Rust's float printer.
+    let percent = move || progress.with(|p| p.fraction()).map(|f| (f * 100.0).round().clamp(0.0, 100.0) as u32);
     view! {
         <div class="export">
             <button type="button" class="btn" disabled=busy on:click=move |_| start(ExportFormat::Csv)>"Export CSV"</button>

@@ -175,7 +175,7 @@ fn chart_table(caption: &str, t: &ChartTable) -> AnyView {
 /// a screen reader hears.
 fn svg_img(width: f64, height: f64, title: &str, label: String, body: AnyView) -> AnyView {
     view! {
-        <svg class="chart-svg" role="img" viewBox=format!("0 0 {width} {height}") width="100%"
+        <svg class="chart-svg" role="img" viewBox=format!("0 0 {} {}", px(width), px(height)) width="100%"
             aria-label=label preserveAspectRatio="xMinYMin meet">
             <title>{title.to_owned()}</title>
             {body}
@@ -352,7 +352,8 @@ fn timeline_svg(title: &str, data: &Timeline) -> AnyView {
     let height = top + lane_h * data.lanes.len().max(1) as f64 + 8.0;
     let (lo, hi) = data.hour_range();
     let scale = (width - left - 10.0) / (hi - lo);
-    let x = move |h: f64| left + (h.clamp(lo, hi) - lo) * scale;
+    // max/min, not clamp: clamp's check of its bounds formats them, linking the float printer.
+    let x = move |h: f64| left + (h.max(lo).min(hi) - lo) * scale;
     let every = if hi - lo > 12.0 { 2 } else { 1 };
     let hours = (lo as u32..=hi as u32)
         .step_by(every)

@@ -72,8 +72,8 @@ impl FieldState {
     }
 
     /// The value as a number, `None` when empty or not a number.
-    pub fn num<N: std::str::FromStr>(&self) -> Option<N> {
-        self.opt().and_then(|v| v.parse().ok())
+    pub fn num<N: FieldNumber>(&self) -> Option<N> {
+        self.opt().and_then(|v| N::read(&v))
     }
 
     /// Sets the value as if typed (clears a stale server message).
@@ -86,6 +86,30 @@ impl FieldState {
         format!("f-{}", self.name)
     }
 }
+
+/// A number a field can hold. Decimals are read by `webwork_core::number::parse_number`, as
+/// the field's check reads them (no `inf` or `NaN`), and not by `str::parse::<f64>`, which
+/// links a bignum parser.
+pub trait FieldNumber: Sized {
+    fn read(text: &str) -> Option<Self>;
+}
+
+impl FieldNumber for f64 {
+    fn read(text: &str) -> Option<Self> {
+        webwork_core::number::parse_number(text)
+    }
+}
+
+macro_rules! whole_field_numbers {
+    ($($t:ty),*) => {$(
+        impl FieldNumber for $t {
+            fn read(text: &str) -> Option<Self> {
+                text.parse().ok()
+            }
+        }
+    )*};
+}
+whole_field_numbers!(u32, u64, i64);
 
 /// A form's shared state: its fields, whether a save is running, the form-level error.
 #[derive(Clone, Copy)]

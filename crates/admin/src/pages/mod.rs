@@ -177,11 +177,7 @@ pub fn opt<T: ToString>(v: &Option<T>) -> String {
 
 /// A number without a trailing `.0`.
 pub fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    webwork_core::number::float_text(v)
 }
 
 /// Its children only when the signed-in user's role may call the operation `op` (an

@@ -61,10 +61,16 @@ fn global_fn(name: &str) -> Result<Function, TransportError> {
 }
 
 fn describe(err: &JsValue) -> String {
-    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
-        return String::from(e.message());
+    js_message(err).unwrap_or_else(|| "the request failed".to_owned())
+}
+
+/// What a thrown JS value says: an `Error`'s message, or a thrown string. Not `{:?}`, whose
+/// float formatting would link Rust's float printer into every bundle that uses it.
+pub fn js_message(err: &JsValue) -> Option<String> {
+    match err.dyn_ref::<js_sys::Error>() {
+        Some(e) => Some(String::from(e.message())),
+        None => err.as_string(),
     }
-    err.as_string().unwrap_or_else(|| "the request failed".to_owned())
 }
 
 fn is_abort(err: &JsValue) -> bool {
