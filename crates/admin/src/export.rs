@@ -40,8 +40,10 @@ pub fn progress_text(p: &Progress) -> String {
 }
 
 /// A file name without characters a file system refuses, with today's date and the extension.
+/// The bases are the panel's own ASCII names (`time-entries`); ASCII-only also spares the bundle
+/// the Unicode tables of `char::is_alphanumeric`.
 pub fn file_name(base: &str, format: ExportFormat) -> String {
-    let clean: String = base.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let clean: String = base.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     let day = webwork_ui::daterange::today();
     format!("{}-{day}.{}", clean.trim_matches('-'), format.extension())
 }

@@ -204,7 +204,9 @@ pub fn sentence(reason: &str) -> String {
     }
     let mut chars = reason.chars();
     let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        // The API's and the checks' messages are English: ASCII case is enough, and spares the
+        // bundle the Unicode case tables.
+        Some(c) => std::iter::once(c.to_ascii_uppercase()).chain(chars).collect(),
         None => String::new(),
     };
     if !out.ends_with('.') {

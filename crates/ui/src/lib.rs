@@ -79,3 +79,9 @@ pub fn copy_to_clipboard(text: &str) -> bool {
         None => false,
     }
 }
+
+/// `text` in lower case, by the browser's `String.prototype.toLowerCase` (full Unicode, as
+/// `str::to_lowercase`), which spares the bundle Rust's copy of the Unicode case tables.
+pub fn lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}

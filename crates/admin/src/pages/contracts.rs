@@ -27,7 +27,7 @@ fn member_name(c: &Contract) -> String {
 fn rate_text(c: &Contract) -> String {
     let rate = c.rate.map(num).unwrap_or_else(|| "—".to_owned());
     match c.rate_type {
-        Some(t) => format!("{rate} ({})", t.label().to_lowercase()),
+        Some(t) => format!("{rate} ({})", webwork_ui::lowercase(&t.label())),
         None => rate,
     }
 }

@@ -113,7 +113,7 @@ pub fn leave_text(l: &Leave) -> String {
     let policy = l.policy_name.clone().unwrap_or_else(|| "Leave".to_owned());
     let part = match (l.start_time.as_deref(), l.end_time.as_deref(), l.leave_period) {
         (Some(s), Some(e), _) => format!(", {s}–{e}"),
-        (_, _, Some(p)) if p != LeavePeriod::FullDay => format!(", {}", p.label().to_lowercase()),
+        (_, _, Some(p)) if p != LeavePeriod::FullDay => format!(", {}", webwork_ui::lowercase(&p.label())),
         _ => String::new(),
     };
     format!("{policy}{part}")

@@ -55,7 +55,7 @@ pub fn leave_dates(l: &Leave) -> String {
     if let (Some(a), Some(b)) = (&l.start_time, &l.end_time) {
         text.push_str(&format!(" {a}–{b}"));
     } else if let Some(p) = l.leave_period.filter(|p| *p != LeavePeriod::FullDay) {
-        text.push_str(&format!(" ({})", p.label().to_lowercase()));
+        text.push_str(&format!(" ({})", webwork_ui::lowercase(&p.label())));
     }
     text
 }

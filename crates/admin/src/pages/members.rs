@@ -35,8 +35,8 @@ fn status_label(m: &Member) -> String {
 
 /// Filters a list by a search text over name, e-mail and title (case-insensitive).
 pub fn matches_search(m: &Member, q: &str) -> bool {
-    let q = q.to_lowercase();
-    [m.full_name(), m.email.clone(), m.title.clone().unwrap_or_default()].iter().any(|f| f.to_lowercase().contains(&q))
+    let q = webwork_ui::lowercase(q);
+    [m.full_name(), m.email.clone(), m.title.clone().unwrap_or_default()].iter().any(|f| webwork_ui::lowercase(f).contains(&q))
 }
 
 /// The API's filters of the view (role, e-mail): what the list asks and the export walks.

@@ -193,7 +193,7 @@ async fn read_board(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
         return Ok(());
     }
     let mut trackable: Vec<Member> = members.iter().filter(|m| can_track(m)).cloned().collect();
-    super::sort_by_text(&mut trackable, |m| m.full_name().to_lowercase());
+    super::sort_by_text(&mut trackable, |m| webwork_ui::lowercase(&m.full_name()));
     board.members.set(members);
     // Keep what is known for members still here, so the table does not flash empty.
     let old = board.rows.get_untracked();
@@ -343,7 +343,7 @@ pub fn TrackingPage() -> impl IntoView {
     let busy = RwSignal::new(None::<u64>);
 
     let rows = Signal::derive(move || {
-        let needle = query.text("q").to_lowercase();
+        let needle = webwork_ui::lowercase(&query.text("q"));
         let only_running = query.get("running").as_deref() == Some("1");
         board
             .rows
@@ -351,8 +351,8 @@ pub fn TrackingPage() -> impl IntoView {
             .into_iter()
             .filter(|r| {
                 (needle.is_empty()
-                    || r.member.full_name().to_lowercase().contains(&needle)
-                    || r.member.email.to_lowercase().contains(&needle))
+                    || webwork_ui::lowercase(&r.member.full_name()).contains(&needle)
+                    || webwork_ui::lowercase(&r.member.email).contains(&needle))
                     && (!only_running || r.running())
             })
             .collect::<Vec<_>>()
