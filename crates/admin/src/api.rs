@@ -314,88 +314,122 @@ pub fn use_api() -> Api {
     expect_context::<Api>()
 }
 
+/// Loaded data, shared and with its type erased: every [`Resource`] keeps its state in a signal
+/// of the same type, so Leptos' signal code (read, write, subscribe, drop) exists once in the
+/// wasm instead of once per data type (about 40 of them).
+pub type Data = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+
 /// The state of something loading.
-#[derive(Clone, Debug)]
-pub enum Load<T> {
+#[derive(Clone)]
+pub enum Load {
     Loading,
-    Ready(T),
+    Ready(Data),
     Failed(ApiError),
 }
 
 /// Data loaded from the API: re-runs when the signals its fetcher reads change, or on
 /// [`Resource::refetch`]. Only the newest answer counts (an older one arriving late is dropped).
-pub struct Resource<T: Send + Sync + 'static> {
-    pub state: RwSignal<Load<T>>,
+pub struct Resource<T> {
+    state: RwSignal<Load>,
     /// Reloading while the previous data stays on screen.
     pub refreshing: RwSignal<bool>,
     tick: RwSignal<u32>,
+    data: std::marker::PhantomData<fn() -> T>,
 }
 
-impl<T: Send + Sync + 'static> Clone for Resource<T> {
+impl<T> Clone for Resource<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T: Send + Sync + 'static> Copy for Resource<T> {}
+impl<T> Copy for Resource<T> {}
 
-impl<T: Clone + Send + Sync + 'static> Resource<T> {
+impl<T: Clone + 'static> Resource<T> {
     pub fn refetch(&self) {
         self.tick.update(|t| *t = t.wrapping_add(1));
     }
 
     /// The data when ready (reactive).
     pub fn ready(&self) -> Option<T> {
-        match self.state.get() {
-            Load::Ready(v) => Some(v),
-            _ => None,
-        }
+        ready_data(self.state, true).and_then(|d| d.downcast_ref::<T>().cloned())
+    }
+
+    /// The data when ready, without subscribing.
+    pub fn ready_untracked(&self) -> Option<T> {
+        ready_data(self.state, false).and_then(|d| d.downcast_ref::<T>().cloned())
     }
 
     /// The error when failed (reactive).
     pub fn error(&self) -> Option<ApiError> {
-        match self.state.get() {
-            Load::Failed(e) => Some(e),
-            _ => None,
-        }
+        failure(self.state)
     }
 
     pub fn loading(&self) -> bool {
-        matches!(self.state.get(), Load::Loading)
+        is_loading(self.state)
     }
 
-    /// Changes the loaded data in place (after a save, without a reload).
-    pub fn update(&self, f: impl FnOnce(&mut T)) {
-        self.state.update(|s| {
-            if let Load::Ready(v) = s {
-                f(v)
-            }
-        });
+    /// Changes the loaded data (after a save, without a reload).
+    pub fn update(&self, f: impl FnOnce(&mut T))
+    where
+        T: Send + Sync,
+    {
+        if let Some(mut data) = self.ready_untracked() {
+            f(&mut data);
+            self.state.set(Load::Ready(std::sync::Arc::new(data)));
+        }
     }
 }
 
-/// Loads with `fetch`. Signals read by `fetch` itself (before its future) are tracked: read
-/// the URL state there, then move it into the future.
+// The readers of a resource's state, not generic: one copy for every data type.
+fn ready_data(state: RwSignal<Load>, track: bool) -> Option<Data> {
+    let read = |s: &Load| match s {
+        Load::Ready(d) => Some(d.clone()),
+        _ => None,
+    };
+    if track {
+        state.with(read)
+    } else {
+        state.with_untracked(read)
+    }
+}
+
+fn failure(state: RwSignal<Load>) -> Option<ApiError> {
+    state.with(|s| match s {
+        Load::Failed(e) => Some(e.clone()),
+        _ => None,
+    })
+}
+
+fn is_loading(state: RwSignal<Load>) -> bool {
+    state.with(|s| matches!(s, Load::Loading))
+}
+
+/// A resource whose fetcher runs now and again whenever a signal it reads changes.
 pub fn load<T, F, Fut>(fetch: F) -> Resource<T>
 where
     T: Clone + Send + Sync + 'static,
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    load_boxed(Rc::new(move || Box::pin(fetch()) as BoxFuture<T>))
+    let (state, refreshing, tick) = load_erased(Rc::new(move || {
+        let fut = fetch();
+        Box::pin(async move { fut.await.map(|v| std::sync::Arc::new(v) as Data) }) as BoxFuture<Data>
+    }));
+    Resource { state, refreshing, tick, data: std::marker::PhantomData }
 }
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// The shared body of [`load`], generic in the data type only: it turns each fetch into a
-/// future that ends with "put the answer on screen", and [`drive`] does the rest.
-fn load_boxed<T: Clone + Send + Sync + 'static>(fetch: Rc<dyn Fn() -> BoxFuture<T>>) -> Resource<T> {
+/// The body of [`load`], not generic: it turns each fetch into a future that ends with "put
+/// the answer on screen", and [`drive`] does the rest.
+fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSignal<bool>, RwSignal<u32>) {
     let state = RwSignal::new(Load::Loading);
     let refreshing = RwSignal::new(false);
     let tick = RwSignal::new(0u32);
     let loading: Rc<dyn Fn()> = Rc::new(move || {
         // Data already on screen stays there while the new answer comes (no flash of skeletons).
-        if matches!(state.get_untracked(), Load::Ready(_)) {
+        if state.with_untracked(|s| matches!(s, Load::Ready(_))) {
             refreshing.set(true);
         } else {
             state.set(Load::Loading);
@@ -414,7 +448,7 @@ fn load_boxed<T: Clone + Send + Sync + 'static>(fetch: Rc<dyn Fn() -> BoxFuture<
         })
     });
     drive(tick, refreshing, loading, run);
-    Resource { state, refreshing, tick }
+    (state, refreshing, tick)
 }
 
 /// Runs `run` now and whenever `tick` or a signal read by the fetch changes, and applies only

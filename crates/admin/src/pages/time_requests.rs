@@ -182,10 +182,7 @@ pub fn TimeRequestsPage() -> impl IntoView {
 
 /// A project's name from the loaded options (`project {id}` until they load).
 fn project_name(projects: crate::api::Resource<Vec<(u64, String)>>, id: u64) -> String {
-    let found = match projects.state.get_untracked() {
-        crate::api::Load::Ready(list) => list.into_iter().find(|(p, _)| *p == id).map(|(_, n)| n),
-        _ => None,
-    };
+    let found = projects.ready_untracked().and_then(|list| list.into_iter().find(|(p, _)| *p == id).map(|(_, n)| n));
     found.unwrap_or_else(|| format!("project {id}"))
 }
 
