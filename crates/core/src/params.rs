@@ -46,6 +46,18 @@ pub trait Param {
     fn to_json(&self) -> Value;
 }
 
+/// A parameter's value as JSON, callable through `dyn` (a [`Param`] has an associated const,
+/// so it cannot be a trait object itself).
+pub trait ParamValue {
+    fn param_json(&self) -> Value;
+}
+
+impl<T: Param> ParamValue for T {
+    fn param_json(&self) -> Value {
+        self.to_json()
+    }
+}
+
 /// The error for a JSON value of the wrong shape.
 pub(crate) fn wrong_type(field: &'static str, expected: &str) -> ApiError {
     ApiError::invalid(field, format!("must be {expected}"))

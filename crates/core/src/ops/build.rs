@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{check_paging, fill_path, ApiRequest, Location, Method, OpInfo, ParamInfo};
 use crate::error::ApiError;
-use crate::params::{is_blank, normalize, query_text};
+use crate::params::{is_blank, normalize, query_text, ParamValue};
 
 /// The parameters of one call after each passed its own checks, for the rules across fields.
 /// A list in table order: an operation has a handful, and a map would cost the bundles its code.
@@ -73,6 +73,19 @@ impl PartialEq for Rule {
     fn eq(&self, other: &Rule) -> bool {
         core::ptr::fn_addr_eq(self.0, other.0)
     }
+}
+
+/// A typed builder's request: `values` are its fields in the order of `op.params` (`None` for
+/// an optional one not set). Not generic, so each builder's `to_request` is only the list of
+/// its fields; the map is filled here once for all of them.
+pub fn build_typed(op: &OpInfo, values: &[Option<&dyn ParamValue>]) -> Result<ApiRequest, ApiError> {
+    let mut params = Map::new();
+    for (info, value) in op.params.iter().zip(values) {
+        if let Some(value) = value {
+            params.insert(info.name.to_owned(), value.param_json());
+        }
+    }
+    build(op, &params)
 }
 
 /// Checks `params` (keyed by wire names, path parameters by their template names) against the

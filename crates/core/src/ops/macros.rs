@@ -158,14 +158,13 @@ macro_rules! operations {
                 };
 
                 fn to_request(&self) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {
-                    use $crate::params::Param as _;
-                    let mut params = serde_json::Map::new();
-                    $(params.insert($ppname.into(), self.$pp.to_json());)*
-                    $(params.insert($crate::ops::wire_name(stringify!($rq)).into(), self.$rq.to_json());)*
-                    $(if let Some(value) = &self.$op {
-                        params.insert($crate::ops::wire_name(stringify!($op)).into(), value.to_json());
-                    })*
-                    $crate::ops::build(&Self::INFO, &params)
+                    use $crate::params::ParamValue;
+                    // In the order of INFO.params: path, required, optional.
+                    $crate::ops::build_typed(&Self::INFO, &[
+                        $(Some(&self.$pp as &dyn ParamValue),)*
+                        $(Some(&self.$rq as &dyn ParamValue),)*
+                        $(self.$op.as_ref().map(|v| v as &dyn ParamValue),)*
+                    ])
                 }
             }
         )*

@@ -9,7 +9,7 @@ mod macros;
 mod build;
 mod table;
 
-pub use build::{build, Args, Rule};
+pub use build::{build, build_typed, Args, Rule};
 pub use table::*;
 
 use crate::models::json::FromJson;
