@@ -138,25 +138,24 @@ mod tests {
 
     #[test]
     fn refuses_serde_settings_it_would_not_follow() {
-        for field in [
-            "#[serde(alias = \"b\")]",
-            "#[serde(default)]",
-            "#[serde(flatten)]",
-            "#[serde(skip)]",
-            "#[serde(with = \"m\")]",
-            "#[serde(deserialize_with = \"f\")]",
-        ] {
-            let err = expand_str(&format!("struct M {{ {field} a: u64 }}")).unwrap_err();
-            assert!(err.contains("does not follow this serde setting"), "{field}: {err}");
-        }
-        for container in [
-            "#[serde(rename_all = \"camelCase\")]",
-            "#[serde(deny_unknown_fields)]",
-            "#[serde(default = \"M::new\")]",
-            "#[serde(transparent)]",
-        ] {
-            let err = expand_str(&format!("{container} struct M {{ a: u64 }}")).unwrap_err();
-            assert!(err.contains("serde container setting"), "{container}: {err}");
+        // (source, part of the refusal): field settings, then container settings.
+        let field = |attr: &str| (format!("struct M {{ {attr} a: u64 }}"), "does not follow this serde setting");
+        let container = |attr: &str| (format!("{attr} struct M {{ a: u64 }}"), "serde container setting");
+        let cases = [
+            field("#[serde(alias = \"b\")]"),
+            field("#[serde(default)]"),
+            field("#[serde(flatten)]"),
+            field("#[serde(skip)]"),
+            field("#[serde(with = \"m\")]"),
+            field("#[serde(deserialize_with = \"f\")]"),
+            container("#[serde(rename_all = \"camelCase\")]"),
+            container("#[serde(deny_unknown_fields)]"),
+            container("#[serde(default = \"M::new\")]"),
+            container("#[serde(transparent)]"),
+        ];
+        for (source, refusal) in cases {
+            let err = expand_str(&source).unwrap_err();
+            assert!(err.contains(refusal), "{source}: {err}");
         }
     }
 
