@@ -82,6 +82,7 @@ pub fn run() -> Result {
     let (result, took) = util::timed(|| -> Result<usize> {
         let mut installed = 0;
         installed += wasm_target()?;
+        installed += rustfmt()?;
         installed += cargo_tools()?;
         installed += apt_tools()?;
         installed += npm_folders()?;
@@ -107,6 +108,17 @@ fn wasm_target() -> Result<usize> {
     }
     println!("setup: installing the Rust target {WASM_TARGET}");
     util::run(cmd("rustup").args(["target", "add", WASM_TARGET]))?;
+    Ok(1)
+}
+
+/// rustfmt, for the format check of `cargo xtask test` (rust-toolchain.toml's "minimal" profile
+/// leaves it out).
+fn rustfmt() -> Result<usize> {
+    if which("rustup").is_none() || probe(cmd("cargo").args(["fmt", "--version"])).is_some() {
+        return Ok(0);
+    }
+    println!("setup: installing the rustfmt component");
+    util::run(cmd("rustup").args(["component", "add", "rustfmt"]))?;
     Ok(1)
 }
 

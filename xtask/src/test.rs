@@ -169,7 +169,8 @@ pub fn run(only: &[String]) -> Result {
 }
 
 fn native(counts: &mut Counts) -> Result<Option<String>> {
-    // The tree is kept rustfmt-clean (rustfmt.toml); a toolchain without rustfmt says so and goes on.
+    // The tree is kept rustfmt-clean (rustfmt.toml). Setup installs rustfmt through rustup; only a
+    // toolchain not managed by rustup can lack it, and then this says so and goes on.
     if util::probe(cmd("cargo").args(["fmt", "--version"])).is_some() {
         util::run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))?;
     } else {
