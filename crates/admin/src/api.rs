@@ -317,11 +317,11 @@ pub fn use_api() -> Api {
 /// Loaded data, shared and with its type erased: every [`Resource`] keeps its state in a signal
 /// of the same type, so Leptos' signal code (read, write, subscribe, drop) exists once in the
 /// wasm instead of once per data type (about 40 of them).
-pub type Data = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+type Data = std::sync::Arc<dyn std::any::Any + Send + Sync>;
 
 /// The state of something loading.
 #[derive(Clone)]
-pub enum Load {
+enum Load {
     Loading,
     Ready(Data),
     Failed(ApiError),
@@ -353,6 +353,16 @@ impl<T: Clone + 'static> Resource<T> {
     /// The data when ready (reactive).
     pub fn ready(&self) -> Option<T> {
         ready_data(self.state, true).and_then(|d| d.downcast_ref::<T>().cloned())
+    }
+
+    /// What `f` reads from the data when ready (reactive), without copying the data.
+    pub fn with_ready<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        ready_data(self.state, true).and_then(|d| d.downcast_ref::<T>().map(f))
+    }
+
+    /// Whether the data is ready (reactive).
+    pub fn is_ready(&self) -> bool {
+        ready_data(self.state, true).is_some()
     }
 
     /// The data when ready, without subscribing.

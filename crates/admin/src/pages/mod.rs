@@ -64,10 +64,10 @@ where
     T: Clone + Send + Sync + 'static,
 {
     let rows = Signal::derive(move || res.ready().map(|p| p.items).unwrap_or_default());
-    let info = Signal::derive(move || res.ready().and_then(|p| p.pagination));
+    let info = Signal::derive(move || res.with_ready(|p| p.pagination).flatten());
     let has_rows = move || rows.with(|r| !r.is_empty());
     let hint = StoredValue::new(empty_hint.unwrap_or_default());
-    let ready_empty = move || res.ready().is_some_and(|p| p.items.is_empty());
+    let ready_empty = move || res.with_ready(|p| p.items.is_empty()).unwrap_or(false);
     let table = match (selection, on_open) {
         (Some(s), Some(o)) => view! { <DataTable caption columns rows key label selection=s on_open=o/> }.into_any(),
         (Some(s), None) => view! { <DataTable caption columns rows key label selection=s/> }.into_any(),
@@ -83,7 +83,7 @@ where
         <div class="list-body" class:hidden=move || !has_rows() aria-busy=move || res.refreshing.get().to_string()>
             {table}
         </div>
-        <Show when=move || res.ready().is_some()>
+        <Show when=move || res.is_ready()>
             <Pagination
                 page=Signal::derive(move || info.get().map(|p| p.current_page).filter(|p| *p > 0).unwrap_or_else(|| query.page()))
                 per_page=Signal::derive(move || query.per_page())

@@ -167,7 +167,7 @@ pub fn TasksPage() -> impl IntoView {
             {code_select("status", "Status", status_options("Any", None))}
             {code_select("priority", "Priority", priority_options("Any"))}
         </div>
-        <Show when=move || projects.ready().is_some_and(|p| p.is_empty())>
+        <Show when=move || projects.with_ready(Vec::is_empty).unwrap_or(false)>
             <EmptyState title="No projects yet" hint="Tasks belong to a project: create one first."/>
         </Show>
         <ListFrame res query caption="Tasks" columns key=|t: &Task| t.id.to_string() label=|t: &Task| t.title.clone()
