@@ -175,10 +175,8 @@ pub fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
-/// A number without a trailing `.0`.
-pub fn num(v: f64) -> String {
-    webwork_core::number::float_text(v)
-}
+/// A number without a trailing `.0` (`5`, `2.5`).
+pub use webwork_core::number::float_text as num;
 
 /// Its children only when the signed-in user's role may call the operation `op` (an
 /// `OpInfo::id`, e.g. `DeleteMember::INFO.id`): a Regular User sees no Archive button the API
