@@ -14,7 +14,7 @@ use webwork_core::client::CallOptions;
 use webwork_core::models::json::FromJson;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
-use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Page, Reply};
+use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Method, Page, Reply};
 
 use crate::session::Session;
 
@@ -42,6 +42,34 @@ pub struct Api {
     pub expired: RwSignal<bool>,
     /// The workspaces of the signed-in user (from `GET /workspaces`).
     pub workspaces: RwSignal<Option<Vec<Workspace>>>,
+    /// Reads under way, which an identical read joins instead of asking again.
+    reads: StoredValue<Reads, LocalStorage>,
+}
+
+type SharedReply = futures_util::future::Shared<BoxFuture<Reply<Value>>>;
+
+/// The GETs in flight, by URL. Several parts of a page often need the same thing at once (the
+/// workspaces, the server's date, a member's tracker): each asking would spend the 60/minute
+/// budget several times on one answer. Entries are weak, so a read whose callers all went away
+/// is not kept alive, and each leaves the table when its answer comes, so nobody is handed an
+/// old answer.
+#[derive(Default)]
+struct Reads {
+    /// Numbers the entries, so a finished read removes its own entry and no newer one.
+    next: u64,
+    entries: Vec<(String, u64, futures_util::future::WeakShared<BoxFuture<Reply<Value>>>)>,
+}
+
+/// What makes two reads the same: the path and the query, in order.
+fn read_key(request: &ApiRequest) -> String {
+    let mut key = request.path.clone();
+    for (name, value) in &request.query {
+        key.push('&');
+        key.push_str(name);
+        key.push('=');
+        key.push_str(value);
+    }
+    key
 }
 
 /// What a call without a session fails with.
@@ -59,6 +87,7 @@ impl Api {
             budget: RwSignal::new(BudgetView::default()),
             expired: RwSignal::new(false),
             workspaces: RwSignal::new(None),
+            reads: StoredValue::new_local(Reads::default()),
         };
         if let Some(s) = Session::load() {
             api.install(&s, FetchTransport::new());
@@ -89,12 +118,14 @@ impl Api {
             budget: RwSignal::new(BudgetView::default()),
             expired: RwSignal::new(false),
             workspaces: RwSignal::new(None),
+            reads: StoredValue::new_local(Reads::default()),
         }
     }
 
     fn install(&self, s: &Session, transport: FetchTransport) {
         let config = ClientConfig::new(s.base_url.clone(), s.token.expose());
         self.client.set_value(Some(Client::new(transport, config)));
+        self.forget_reads();
         self.session.set(Some((s.base_url.clone(), s.remember)));
         self.expired.set(false);
         self.refresh_budget();
@@ -111,6 +142,7 @@ impl Api {
         let workspaces: Vec<Workspace> = typed(result?.data)?;
         session.save();
         self.client.set_value(Some(client));
+        self.forget_reads();
         self.session.set(Some((session.base_url, remember)));
         self.expired.set(false);
         self.workspaces.set(Some(workspaces.clone()));
@@ -122,6 +154,7 @@ impl Api {
     pub fn sign_out(&self) {
         Session::clear();
         self.client.set_value(None);
+        self.forget_reads();
         self.workspaces.set(None);
         self.session.set(None);
     }
@@ -153,11 +186,51 @@ impl Api {
         }
     }
 
-    /// The one place a request goes out: counts it in flight, refreshes the budget, ends the
-    /// session on a 401. Not generic: every operation shares this code (the wasm stays small);
-    /// only the typed reading of `data` differs per type.
+    /// The one place a request goes out. A GET joins an identical GET already under way; any
+    /// other call first ends that sharing, so a read asked for after a change never gets an
+    /// answer from before it.
     async fn call(self, request: Result<ApiRequest, ApiError>) -> Result<Reply<Value>, ApiError> {
         let request = request?;
+        if request.method != Method::Get {
+            self.forget_reads();
+            return self.call_fresh(request).await;
+        }
+        let key = read_key(&request);
+        let joined = self.reads.with_value(|r| r.entries.iter().find(|(k, _, _)| *k == key).and_then(|(_, _, weak)| weak.upgrade()));
+        let shared = match joined {
+            Some(shared) => shared,
+            None => self.start_read(key, request),
+        };
+        shared.await
+    }
+
+    fn start_read(self, key: String, request: ApiRequest) -> SharedReply {
+        let number = self.reads.try_update_value(|r| {
+            r.next += 1;
+            r.next
+        });
+        let number = number.unwrap_or_default();
+        let read = async move {
+            let result = self.call_fresh(request).await;
+            self.reads.try_update_value(|r| r.entries.retain(|(_, n, _)| *n != number));
+            result
+        };
+        let shared = futures_util::FutureExt::shared(Box::pin(read) as BoxFuture<Reply<Value>>);
+        if let Some(weak) = shared.downgrade() {
+            self.reads.try_update_value(|r| r.entries.push((key, number, weak)));
+        }
+        shared
+    }
+
+    /// Later reads go to the server again (after a change, or for another session).
+    fn forget_reads(&self) {
+        self.reads.try_update_value(|r| r.entries.clear());
+    }
+
+    /// Sends one request: counts it in flight, refreshes the budget, ends the session on a
+    /// 401. Not generic: every operation shares this code (the wasm stays small); only the
+    /// typed reading of `data` differs per type.
+    async fn call_fresh(self, request: ApiRequest) -> Result<Reply<Value>, ApiError> {
         let client = self.client()?;
         self.in_flight.update(|n| *n += 1);
         self.refresh_budget();

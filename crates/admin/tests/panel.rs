@@ -172,6 +172,34 @@ async fn a_401_ends_the_session() {
 }
 
 #[wasm_bindgen_test]
+async fn identical_reads_at_once_share_one_request_and_a_change_starts_afresh() {
+    use webwork_core::ops::{DeleteProjectViewer, ListWorkspaces};
+    let counter = "sharedreads";
+    let body = r#"{"success":true,"data":[{"id":1,"name":"Acme","user_id":5,"role":"Owner","status":"active"}],"message":"ok","meta":{}}"#;
+    let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 200, body));
+
+    let (a, b, other) =
+        futures_util::join!(api.send(ListWorkspaces::new()), api.send(ListWorkspaces::new()), api.send(ListWorkspaces::new().page(2u32)));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len(), 1);
+    assert_eq!(a, b, "both callers get the answer");
+    assert!(other.is_ok());
+    assert_eq!(calls(counter), 2, "two identical reads at once make one request; another page makes its own");
+    assert_eq!(api.in_flight.get_untracked(), 0);
+
+    api.send(ListWorkspaces::new()).await.unwrap();
+    assert_eq!(calls(counter), 3, "a read after the answer came asks again");
+
+    // A read asked for after a change starts while the earlier read is still out: it must not
+    // be handed the answer from before the change.
+    let (before, (_, after)) = futures_util::join!(api.send(ListWorkspaces::new()), async {
+        futures_util::join!(api.send(DeleteProjectViewer::new(9u64, 1u64)), api.send(ListWorkspaces::new()))
+    });
+    assert!(before.is_ok() && after.is_ok());
+    assert_eq!(calls(counter), 6, "the read, the change and the read after it each went out");
+}
+
+#[wasm_bindgen_test]
 fn routes_read_the_path() {
     assert_eq!(Page::parse("/w/1/members"), Page::Members);
     assert_eq!(Page::parse("/w/1/members/invite"), Page::MemberInvite);
