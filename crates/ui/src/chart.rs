@@ -172,10 +172,13 @@ fn chart_table(caption: &str, t: &ChartTable) -> AnyView {
 }
 
 /// The `<svg role="img">` with its `<title>`: `label` (starting with the title) is the summary
-/// a screen reader hears.
+/// a screen reader hears. It fills the width it is given, but grows to at most one and a half
+/// times its drawn size: a week's calendar (a few cells wide) would otherwise fill the screen
+/// with cells and labels a hand high.
 fn svg_img(width: f64, height: f64, title: &str, label: String, body: AnyView) -> AnyView {
     view! {
         <svg class="chart-svg" role="img" viewBox=format!("0 0 {} {}", px(width), px(height)) width="100%"
+            style=format!("max-width:{}px", px(width * 1.5))
             aria-label=label preserveAspectRatio="xMinYMin meet">
             <title>{title.to_owned()}</title>
             {body}
