@@ -148,7 +148,7 @@ fn Requests() -> impl IntoView {
     let columns = vec![
         Column::text("Member", move |l: &Leave| name_of(names, l.user_id)),
         Column::text("Type", |l: &Leave| opt(&l.policy_name)),
-        Column::text("Dates", leave_dates),
+        Column::text("Dates", leave_dates).class("dates"),
         Column::text("Amount", leave_amount).class("num"),
         Column::new("Status", |l: &Leave| {
             let s = l.status.as_str().to_owned();
