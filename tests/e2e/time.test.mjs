@@ -358,6 +358,10 @@ e2e('unsubmits and submits a timesheet, then approves two at once', async (page)
   await signIn(page, sandbox);
   await page.goto(`${sandbox.origin}/w/1/timesheets`);
   const grid = page.getByRole('grid', { name: 'Timesheets' });
+  await grid.getByRole('button', { name: `Unsubmit ${label(a)}` }).waitFor();
+  // The queue fits its frame at the default 1280 px: no action is cut off behind a scrollbar.
+  const overflow = await page.locator('.table-wrap').first().evaluate((w) => w.scrollWidth - w.clientWidth);
+  assert.ok(overflow <= 0, `the timesheet table is ${overflow} px wider than its frame`);
 
   // Unsubmit: back to pending, out of the queue.
   await grid.getByRole('button', { name: `Unsubmit ${label(a)}` }).click();
