@@ -241,6 +241,19 @@ fn query_strings_read_and_write_back() {
 }
 
 #[wasm_bindgen_test]
+fn names_sort_as_people_read_them_not_by_code_point() {
+    use webwork_admin::pages::sort_by_name;
+    let mut people =
+        vec!["Zoë Clarke", "Émile Durand", "ahmed Hassan", "Olivia Martin", "Élodie Fournier", "Bea 10", "Bea 9", "olivia martin"];
+    sort_by_name(&mut people, |n| n.to_string());
+    assert_eq!(
+        people,
+        vec!["ahmed Hassan", "Bea 9", "Bea 10", "Élodie Fournier", "Émile Durand", "Olivia Martin", "olivia martin", "Zoë Clarke"],
+        "accents and case do not send a name past Z, numbers read as numbers, equal names keep their order"
+    );
+}
+
+#[wasm_bindgen_test]
 fn sorting_by_text_is_stable_and_orders_ids_as_numbers() {
     use webwork_admin::pages::{id_key, sort_by_text};
     let mut people = vec![(3, "bea"), (1, "Al"), (2, "bea"), (10, "al"), (4, "Cy")];

@@ -139,15 +139,50 @@ pub async fn project_options(api: Api, ws: u64) -> Result<Vec<(u64, String)>, Ap
     Ok(projects.into_iter().map(|p| (p.id, p.name)).collect())
 }
 
-/// Sorts `items` by a text key, stably. Every caller shares one instance of the standard sort
-/// (over `(String, usize)`); a `sort_by` per element type would be its own copy of it, about
-/// 3 KB of wasm each.
+/// Sorts `items` by a text key, stably, in code point order: for keys made for sorting (ids
+/// through [`id_key`], ISO dates). Every caller shares one instance of the standard sort (over
+/// `(String, usize)`); a `sort_by` per element type would be its own copy of it, about 3 KB of
+/// wasm each.
 pub fn sort_by_text<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
+    sort_keyed(items, key, None);
+}
+
+/// Sorts `items` by a name, stably, the way the reader's language orders names: "Émile" with
+/// the E's and "ahmed" before "Bea", where code point order puts accented and lower-case
+/// initials after Z. The browser's `Intl.Collator` compares, so no Unicode tables ship in the
+/// wasm.
+pub fn sort_by_name<T>(items: &mut Vec<T>, name: impl Fn(&T) -> String) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"sensitivity".into(), &"base".into());
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::new(), &options);
+    sort_keyed(items, name, Some(collator.compare()));
+}
+
+fn sort_keyed<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String, compare: Option<js_sys::Function>) {
     let mut keys: Vec<(String, usize)> = items.iter().map(key).zip(0..).collect();
-    // The index makes every pair distinct, so the unstable sort keeps equal keys in order.
-    keys.sort_unstable();
+    sort_pairs(&mut keys, compare.as_ref());
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(keys.into_iter().filter_map(|(_, i)| slots[i].take()));
+}
+
+/// The one sort: by key (code points, or `compare` when given), then by index. The index makes
+/// every pair distinct, so the unstable sort keeps equal keys in order.
+fn sort_pairs(keys: &mut [(String, usize)], compare: Option<&js_sys::Function>) {
+    keys.sort_unstable_by(|a, b| {
+        let by_key = match compare {
+            Some(f) => {
+                let sign = f.call2(&wasm_bindgen::JsValue::NULL, &a.0.as_str().into(), &b.0.as_str().into()).ok().and_then(|v| v.as_f64());
+                match sign {
+                    Some(x) if x < 0.0 => std::cmp::Ordering::Less,
+                    Some(x) if x > 0.0 => std::cmp::Ordering::Greater,
+                    _ => std::cmp::Ordering::Equal,
+                }
+            }
+            None => a.0.cmp(&b.0),
+        };
+        by_key.then(a.1.cmp(&b.1))
+    });
 }
 
 /// A map from pairs, one insert at a time. `collect()` into a `BTreeMap` or `BTreeSet` sorts

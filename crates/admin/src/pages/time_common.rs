@@ -196,7 +196,7 @@ pub fn name_in(members: &[Member], id: u64) -> String {
 /// Trackable members as select options, by name.
 pub fn tracker_options(members: &[Member]) -> Vec<(String, String)> {
     let mut list: Vec<(String, String)> = members.iter().filter(|m| can_track(m)).map(|m| (m.id.to_string(), m.full_name())).collect();
-    super::sort_by_text(&mut list, |(_, name)| webwork_ui::lowercase(name));
+    super::sort_by_name(&mut list, |(_, name)| name.clone());
     list
 }
 

@@ -66,7 +66,7 @@ async fn range_of(api: crate::api::Api, ws: u64, from: Option<String>, to: Optio
 /// All members as filter options, by name.
 fn member_choices(members: &[Member]) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = members.iter().map(|m| (m.id.to_string(), m.full_name())).collect();
-    super::sort_by_text(&mut v, |(_, name)| webwork_ui::lowercase(name));
+    super::sort_by_name(&mut v, |(_, name)| name.clone());
     v
 }
 

@@ -193,7 +193,7 @@ async fn read_board(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
         return Ok(());
     }
     let mut trackable: Vec<Member> = members.iter().filter(|m| can_track(m)).cloned().collect();
-    super::sort_by_text(&mut trackable, |m| webwork_ui::lowercase(&m.full_name()));
+    super::sort_by_name(&mut trackable, Member::full_name);
     board.members.set(members);
     // Keep what is known for members still here, so the table does not flash empty.
     let old = board.rows.get_untracked();
