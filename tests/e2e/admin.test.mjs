@@ -566,6 +566,9 @@ e2e('links and filters navigate in place: no reload, history entries, the page s
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.waitForURL((url) => url.searchParams.get('name') === 'a b&c');
   assert.equal(await page.getByLabel('Name contains').inputValue(), 'a b&c', 'the filter reads back decoded');
+  // No project matches: the empty state, and no pagination ("0 of 0" and a lone page 1).
+  await page.getByText('No projects', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Pagination' }).count(), 0, 'nothing to page through');
 
   await page.evaluate(() => {
     document.body.style.minHeight = '3000px';

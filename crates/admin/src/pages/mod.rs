@@ -83,7 +83,9 @@ where
         <div class="list-body" class:hidden=move || !has_rows() aria-busy=move || res.refreshing.get().to_string()>
             {table}
         </div>
-        <Show when=move || res.is_ready()>
+        // Nothing to page through on an empty first page ("0 of 0", a lone "1"); past the end
+        // the control stays, as the way back.
+        <Show when=move || res.is_ready() && (has_rows() || query.page() > 1)>
             <Pagination
                 page=Signal::derive(move || info.get().map(|p| p.current_page).filter(|p| *p > 0).unwrap_or_else(|| query.page()))
                 per_page=Signal::derive(move || query.per_page())
