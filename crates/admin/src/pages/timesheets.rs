@@ -281,7 +281,7 @@ pub fn TimesheetsPage() -> impl IntoView {
             }
             .into_any()
         })
-        .class("actions"),
+        .class("actions many"),
     ];
     let open_sheet = move || {
         let id = query.get("open")?;
