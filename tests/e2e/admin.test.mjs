@@ -205,6 +205,28 @@ e2e('creates a project and edits it', async (page) => {
   assert.match(await row.innerText(), /moonshot/);
 });
 
+e2e('edits a seeded project whose screenshot mode the API does not document (blur)', async (page) => {
+  // The seed's own project sample has `screenshots: "blur"`, outside the documented modes. The
+  // form once showed "(not set)" with an error there and kept Save disabled for any edit.
+  const projects = await call(sandbox, 'demo-owner', 'GET', '/projects?workspace_id=1&per_page=100');
+  const seeded = projects.filter((p) => p.screenshots === 'blur').at(-1);
+  assert.ok(seeded, 'a seeded project with the undocumented mode');
+  await signIn(page, sandbox);
+  await page.goto(`${sandbox.origin}/w/1/projects/${seeded.id}`);
+  const mode = page.getByLabel('Screenshot mode');
+  await mode.waitFor();
+  assert.equal(await mode.inputValue(), 'blur');
+  assert.equal(await mode.locator('option:checked').innerText(), 'blur (as saved)');
+  assert.equal(await mode.getAttribute('aria-invalid'), 'false', 'what the server has is not an input error');
+  const notes = `Edited beside blur ${unique('n')}`;
+  await page.getByLabel('Notes').fill(notes);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await toast(page, 'Project saved.').waitFor();
+  const after = await call(sandbox, 'demo-owner', 'GET', `/projects/${seeded.id}?workspace_id=1`);
+  assert.equal(after.notes, notes);
+  assert.equal(after.screenshots, 'blur', 'the mode is left as it was');
+});
+
 // 5. Contracts.
 e2e('creates a contract', async (page) => {
   const project = await call(sandbox, 'demo-owner', 'POST', '/projects', { workspace_id: 1, name: unique('Contracted '), is_billable: true, rate: 50 });

@@ -3,12 +3,12 @@
 //! `per_page`.
 
 use leptos::prelude::*;
-use webwork_core::models::{Contract, ContractStatus, RateType, ScreenshotMode};
+use webwork_core::models::{Contract, ContractStatus, RateType};
 use webwork_core::ops::{CreateContract, DeleteContract, GetContract, ListContracts, Operation, UpdateContract};
 use webwork_ui::form::checks;
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
-use super::projects::screenshot_options;
+use super::projects::{screenshot_change, screenshot_options};
 use super::{member_options, num, opt, project_options, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
@@ -179,6 +179,7 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
     let rate = FieldState::new("rate", c.rate.map(num).unwrap_or_default()).check(checks::optional_amount);
     let hours = FieldState::new("weekly_hours_limit", opt(&c.weekly_hours_limit)).check(checks::optional_int(0, 168));
     let screenshots = FieldState::new("screenshots", opt(&c.screenshots));
+    let saved_mode = StoredValue::new(opt(&c.screenshots));
     let status = FieldState::new("status", c.status.as_str());
     let form = Form::new(vec![member, project, rate_type, rate, hours, screenshots, status]);
     let custom_rate = move || rate_type.value.get() == RateType::Custom.code().to_string();
@@ -205,8 +206,8 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
             if let Some(h) = hours.num::<u64>() {
                 op = op.weekly_hours_limit(h);
             }
-            if let Some(s) = screenshots.opt() {
-                op = op.screenshots(ScreenshotMode::parse(&s));
+            if let Some(s) = saved_mode.with_value(|m| screenshot_change(screenshots, m)) {
+                op = op.screenshots(s);
             }
             op
         }};
@@ -264,7 +265,7 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
             </div>
             <div class="row">
                 <TextField field=hours label="Weekly hours limit" kind="number" step="1" form=form hint="0 to 168; 168 when left empty."/>
-                <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(screenshot_options)/>
+                <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(move || saved_mode.with_value(|m| screenshot_options(m)))/>
             </div>
             <div class="form-actions">
                 <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create contract" }}/>

@@ -14,9 +14,22 @@ use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
 
-/// Screenshot modes as select options, "(not set)" first.
-pub fn screenshot_options() -> Vec<(String, String)> {
-    super::options(Some("(not set)"), ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))))
+/// Screenshot modes as select options, "(not set)" first. A saved mode outside the documented
+/// list (the seed's own project sample has `blur`) is offered as it is, so an edit form shows
+/// what is saved instead of "(not set)".
+pub fn screenshot_options(saved: &str) -> Vec<(String, String)> {
+    let mut list =
+        super::options(Some("(not set)"), ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))));
+    if !saved.is_empty() && !ScreenshotMode::ALL.iter().any(|m| m.as_str() == saved) {
+        list.push((saved.to_owned(), format!("{saved} (as saved)")));
+    }
+    list
+}
+
+/// The screenshot mode to send: none while the field holds what is saved, so editing other
+/// fields never fails on a mode the server itself set (the API would refuse it as input).
+pub fn screenshot_change(field: FieldState, saved: &str) -> Option<ScreenshotMode> {
+    field.opt().filter(|v| v != saved).map(|v| ScreenshotMode::parse(&v))
 }
 
 fn tags_view(p: &Project) -> AnyView {
@@ -124,6 +137,7 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
     let rate = FieldState::new("rate", p.rate.map(num).unwrap_or_default()).check(checks::optional_amount);
     let hours = FieldState::new("weekly_hours_limit", opt(&p.weekly_hours_limit)).check(checks::optional_int(0, 168));
     let screenshots = FieldState::new("screenshots", opt(&p.screenshots));
+    let saved_mode = StoredValue::new(opt(&p.screenshots));
     let tags = FieldState::new("tags", p.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "));
     let notes = FieldState::new("notes", opt(&p.notes)).check(checks::max_len(10_000));
     let billable = RwSignal::new(project.as_ref().map(|p| p.is_billable).unwrap_or(true));
@@ -154,8 +168,8 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
             if let Some(v) = hours.num::<u64>() {
                 op = op.weekly_hours_limit(v);
             }
-            if let Some(v) = screenshots.opt() {
-                op = op.screenshots(ScreenshotMode::parse(&v));
+            if let Some(v) = saved_mode.with_value(|m| screenshot_change(screenshots, m)) {
+                op = op.screenshots(v);
             }
             let tag_list: Vec<String> = tags.value.get().split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
             if !tag_list.is_empty() || editing.is_some() {
@@ -208,7 +222,7 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
                 </Show>
                 <TextField field=hours label="Weekly hours limit" kind="number" step="1" form=form hint="0 to 168."/>
             </div>
-            <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(screenshot_options)/>
+            <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(move || saved_mode.with_value(|m| screenshot_options(m)))/>
             <TextField field=tags label="Tags" form=form placeholder="design, client-a" hint="Separate tags with commas; new ones are created."/>
             <TextArea field=notes label="Notes" form=form/>
             <div class="form-actions">
