@@ -118,7 +118,7 @@ fn ExpenseList() -> impl IntoView {
         Column::new("Expense", move |e: &Expense| {
             view! { <a href=paths::expense(ws.get_untracked(), &e.id)>{e.expense_name.clone()}</a> }.into_any()
         }),
-        Column::text("Date", |e: &Expense| e.date.clone().or_else(|| e.expense_date.clone()).unwrap_or_default()),
+        Column::text("Date", |e: &Expense| e.date.clone().or_else(|| e.expense_date.clone()).unwrap_or_default()).class("dates"),
         Column::text("Member", |e: &Expense| opt(&e.member)),
         Column::text("Project", |e: &Expense| opt(&e.project)).class("hide-sm"),
         Column::text("Category", |e: &Expense| opt(&e.category)).class("hide-sm"),

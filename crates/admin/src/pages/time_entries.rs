@@ -121,7 +121,7 @@ pub fn TimeEntriesPage() -> impl IntoView {
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new(None::<TimeEntry>);
     let columns = vec![
-        Column::text("Date", |r: &EntryRow| r.entry.date.clone()),
+        Column::text("Date", |r: &EntryRow| r.entry.date.clone()).class("dates"),
         Column::text("Time", |r: &EntryRow| {
             let end = r.entry.end_time.as_deref().map(clock_of).unwrap_or_else(|| "running".to_owned());
             format!("{}–{end}", clock_of(&r.entry.start_time))

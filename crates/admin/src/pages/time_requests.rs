@@ -97,7 +97,7 @@ pub fn TimeRequestsPage() -> impl IntoView {
     };
     let columns = vec![
         Column::text("Member", move |r: &TimeRequest| who(r)),
-        Column::text("When", when),
+        Column::text("When", when).class("dates"),
         Column::text("Duration", |r: &TimeRequest| minutes_between(&opt(&r.start), &opt(&r.end)).map(duration_text).unwrap_or_default()).class("num dur"),
         Column::text("Project", move |r: &TimeRequest| {
             r.project_id.map(|p| project_name(projects, p)).unwrap_or_default()

@@ -237,7 +237,7 @@ pub fn TimesheetsPage() -> impl IntoView {
         Column::text("Period", period_text).class("dates"),
         Column::text("Total", |t: &Timesheet| duration_text(t.minutes())).class("num dur"),
         Column::new("Status", |t: &Timesheet| status_badge(t.status.as_str())),
-        Column::text("Submitted", |t: &Timesheet| t.submitted_on.as_deref().map(stamp_text).unwrap_or_default()).class("hide-md"),
+        Column::text("Submitted", |t: &Timesheet| t.submitted_on.as_deref().map(stamp_text).unwrap_or_default()).class("hide-md dates"),
         Column::text("Reason", |t: &Timesheet| opt(&t.reject_reason)).class("hide-sm"),
         Column::new("", move |t: &Timesheet| {
             let ws = ws.get_untracked();
