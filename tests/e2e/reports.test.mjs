@@ -238,6 +238,11 @@ e2e('opens each report with its chart (an image with a name) and its table view'
     const chart = page.getByRole('img', { name });
     await chart.waitFor();
     assert.ok((await chart.locator('rect').count()) > 3, `${path}: the chart draws its data`);
+    // A chart may grow with the page, but only to 1.5 times its drawn size: a week's calendar
+    // once filled the screen with day labels a hand high.
+    const [drawn, box] = await Promise.all([chart.getAttribute('viewBox'), chart.boundingBox()]);
+    const drawnWidth = Number(drawn.split(' ')[2]);
+    assert.ok(box.width <= drawnWidth * 1.5 + 1, `${path}: ${box.width} px wide, drawn ${drawnWidth}`);
     const toggle = page.getByRole('button', { name: 'Table view' });
     assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
     await toggle.click();
