@@ -178,8 +178,8 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
     let rate_type = FieldState::new("rate_type", c.rate_type.map(|t| t.code().to_string()).unwrap_or_default());
     let rate = FieldState::new("rate", c.rate.map(num).unwrap_or_default()).check(checks::optional_amount);
     let hours = FieldState::new("weekly_hours_limit", opt(&c.weekly_hours_limit)).check(checks::optional_int(0, 168));
-    let screenshots = FieldState::new("screenshots", opt(&c.screenshots));
     let saved_mode = StoredValue::new(opt(&c.screenshots));
+    let screenshots = FieldState::new("screenshots", saved_mode.get_value());
     let status = FieldState::new("status", c.status.as_str());
     let form = Form::new(vec![member, project, rate_type, rate, hours, screenshots, status]);
     let custom_rate = move || rate_type.value.get() == RateType::Custom.code().to_string();

@@ -136,8 +136,8 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
     let budget = FieldState::new("budget", p.budget_estimation.map(num).unwrap_or_default()).check(checks::optional_amount);
     let rate = FieldState::new("rate", p.rate.map(num).unwrap_or_default()).check(checks::optional_amount);
     let hours = FieldState::new("weekly_hours_limit", opt(&p.weekly_hours_limit)).check(checks::optional_int(0, 168));
-    let screenshots = FieldState::new("screenshots", opt(&p.screenshots));
     let saved_mode = StoredValue::new(opt(&p.screenshots));
+    let screenshots = FieldState::new("screenshots", saved_mode.get_value());
     let tags = FieldState::new("tags", p.tags.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", "));
     let notes = FieldState::new("notes", opt(&p.notes)).check(checks::max_len(10_000));
     let billable = RwSignal::new(project.as_ref().map(|p| p.is_billable).unwrap_or(true));
