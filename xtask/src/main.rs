@@ -23,7 +23,8 @@ commands:
                  native, wasm in headless Chromium, end-to-end
   size [NAME..]  build the size probe(s), run wasm-bindgen + wasm-opt, print raw / optimised / gzip sizes
                  (all budgeted artifacts, or only those named: core, js, admin, widgets,
-                 admin-floor = the panel without its pages, for reference)
+                 admin-floor = the panel without its pages, for reference;
+                 admin-pages = what each page group of the panel costs, one build per group)
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets

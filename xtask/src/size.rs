@@ -34,8 +34,9 @@ struct Artifact {
     source: Source,
     /// The file that must exist for this artifact to be measured (skipped with a note otherwise).
     requires: &'static str,
-    /// Cargo features of the package for this build.
-    features: &'static str,
+    /// `WEBWORK_SIZE_DROP` for this build: the panel's page groups it leaves out
+    /// (crates/admin/src/routes.rs); empty for what ships.
+    drop: &'static str,
     /// Budget for the gzipped wasm + JS glue, in KB (1 KB = 1024 bytes); `None`: a measurement
     /// for reference, never a failure.
     budget_kb: Option<u64>,
@@ -44,7 +45,7 @@ struct Artifact {
 }
 
 /// One entry per shipped wasm. Admin panel, npm package and widgets get one line each, e.g.
-/// `Artifact { name: "js", package: "webwork-js", source: Source::Lib("webwork_js"), requires: "crates/js/Cargo.toml", features: "", budget_kb: Some(150), on_request: false },`
+/// `Artifact { name: "js", package: "webwork-js", source: Source::Lib("webwork_js"), requires: "crates/js/Cargo.toml", drop: "", budget_kb: Some(150), on_request: false },`
 const ARTIFACTS: &[Artifact] = &[
     Artifact {
         name: "core",
@@ -52,7 +53,7 @@ const ARTIFACTS: &[Artifact] = &[
         source: Source::Example("size_probe"),
         requires: "crates/core/examples/size_probe.rs",
         // Measured 93.7 KB (wasm 89.4 + JS 4.3) when first built; the budget leaves room to grow, not to bloat.
-        features: "",
+        drop: "",
         budget_kb: Some(120),
         on_request: false,
     },
@@ -64,7 +65,7 @@ const ARTIFACTS: &[Artifact] = &[
         // The npm package's wasm + glue (`cargo xtask npm` also prints its index.js and api.js).
         // Budget as briefed: 80 KB. Measured 75.6 KB (wasm 70.3 + JS 5.3); crates/js/README.md
         // ("Size") lists what was removed to get there and what is left.
-        features: "",
+        drop: "",
         budget_kb: Some(80),
         on_request: false,
     },
@@ -75,7 +76,7 @@ const ARTIFACTS: &[Artifact] = &[
         requires: "crates/admin/Cargo.toml",
         // The Leptos admin panel (what `trunk build --release` ships in dist/). Budget as briefed:
         // 300 KB. See crates/admin/README.md ("Size") for where the bytes go.
-        features: "",
+        drop: "",
         budget_kb: Some(300),
         on_request: false,
     },
@@ -84,11 +85,11 @@ const ARTIFACTS: &[Artifact] = &[
         package: "webwork-admin",
         source: Source::Bin("webwork-admin"),
         requires: "crates/admin/Cargo.toml",
-        // The panel with every workspace page replaced by "not found" (feature `size-floor`):
+        // The panel with every workspace page replaced by "not found" (`WEBWORK_SIZE_DROP=all`):
         // what the shell, sign-in, the API handle, the core, the UI kit and Leptos cost before
         // any page. The admin budget minus this is what all the pages together may cost
         // (crates/admin/README.md, "Size").
-        features: "size-floor",
+        drop: "all",
         budget_kb: None,
         on_request: true,
     },
@@ -99,7 +100,7 @@ const ARTIFACTS: &[Artifact] = &[
         requires: "crates/widgets/Cargo.toml",
         // The embeddable widgets' wasm + glue (`cargo xtask widgets` also prints the hand-written
         // webwork-widgets.js and its stylesheet). Budget as briefed: 250 KB.
-        features: "",
+        drop: "",
         budget_kb: Some(250),
         on_request: false,
     },
@@ -128,6 +129,9 @@ struct Row {
 }
 
 pub fn run(only: &[String]) -> Result {
+    if only == ["admin-pages"] {
+        return pages();
+    }
     if let Some(unknown) = only.iter().find(|n| !ARTIFACTS.iter().any(|a| a.name == n.as_str())) {
         let names: Vec<&str> = ARTIFACTS.iter().map(|a| a.name).collect();
         return Err(format!("size: no artifact '{unknown}' (known: {})", names.join(", ")));
@@ -178,6 +182,60 @@ pub fn run(only: &[String]) -> Result {
     }
 }
 
+/// The panel's page groups (the names in crates/admin/src/routes.rs, `render`), by issue.
+const PAGE_GROUPS: &[(&str, &[&str])] = &[
+    ("Admin panel I", &["members", "projects", "contracts", "tasks", "viewers", "webhooks"]),
+    ("Admin panel II", &["dashboard", "tracking", "time-entries", "timesheets", "time-requests", "leaves", "expenses", "reports"]),
+];
+
+/// `cargo xtask size admin-pages`: what each page group of the panel costs, gzipped. The panel
+/// is built once whole, once per group without that group, once per issue without its groups,
+/// and once without any page; a cost is the whole panel minus the build without it. Groups share
+/// code (the table, the forms, the charts), so the parts do not add up to the whole: shared code
+/// counts only when everything that uses it is left out. One build each, about 5 minutes.
+fn pages() -> Result {
+    crate::setup::run()?;
+    let wasm_opt = checked_wasm_opt()?;
+    let mut rows = Vec::new();
+    let mut measure = |name: &'static str, drop: &'static str| -> Result<u64> {
+        let artifact = Artifact {
+            name,
+            package: "webwork-admin",
+            source: Source::Bin("webwork-admin"),
+            requires: "crates/admin/Cargo.toml",
+            drop,
+            budget_kb: None,
+            on_request: true,
+        };
+        let (wasm, js) = build(&artifact, &wasm_opt, &mut rows)?;
+        Ok(wasm + js)
+    };
+    let whole = measure("admin", "")?;
+    let mut lines = Vec::new();
+    for (issue, groups) in PAGE_GROUPS {
+        for group in *groups {
+            let without = measure("admin-pages", group)?;
+            if without == whole {
+                return Err(format!("size: leaving out '{group}' changed nothing; is it a group of crates/admin/src/routes.rs?"));
+            }
+            lines.push((format!("  {group}"), whole - without));
+        }
+        let all: &'static str = Box::leak(groups.join(",").into_boxed_str());
+        lines.push((format!("{issue} (all its groups)"), whole - measure("admin-pages", all)?));
+    }
+    let floor = measure("admin-floor", "all")?;
+    let kb = |bytes: u64| bytes as f64 / 1024.0;
+    println!();
+    println!("{:<36} {:>10}", "the panel's parts", "gzip KB");
+    println!("{:<36} {:>10.1}", "whole panel", kb(whole));
+    for (name, cost) in &lines {
+        println!("{name:<36} {:>10.1}", kb(*cost));
+    }
+    println!("{:<36} {:>10.1}", "all pages", kb(whole - floor));
+    println!("{:<36} {:>10.1}", "no page (admin-floor)", kb(floor));
+    Ok(())
+}
+
 /// Build, bind and optimise one artifact; push its table rows; return the gzipped (wasm, js) sizes.
 fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u64, u64)> {
     let mut build = cmd("cargo");
@@ -197,8 +255,12 @@ fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u
             release.join(format!("{name}.wasm"))
         }
     };
-    if !artifact.features.is_empty() {
-        build.args(["--features", artifact.features]);
+    // Cargo rebuilds the panel whenever this changes, so a build that left pages out is never
+    // measured (or shipped) as the whole panel. Unset, as in Trunk's builds, for the whole panel.
+    if artifact.drop.is_empty() {
+        build.env_remove("WEBWORK_SIZE_DROP");
+    } else {
+        build.env("WEBWORK_SIZE_DROP", artifact.drop);
     }
     util::run(&mut build)?;
 

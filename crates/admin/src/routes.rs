@@ -145,52 +145,100 @@ impl Page {
     }
 }
 
+/// The page groups this build leaves out, for `cargo xtask size admin-pages` and `admin-floor`
+/// only: the `WEBWORK_SIZE_DROP` of the build, a comma-separated list of the group names in
+/// [`render`] (`members`, `reports`, ...) or `all`. Read at compile time, so that a page left out
+/// renders "not found" and the optimiser drops its code; empty in every shipped build.
+pub const SIZE_DROP: &str = match option_env!("WEBWORK_SIZE_DROP") {
+    Some(groups) => groups,
+    None => "",
+};
+
+/// Whether `group` is named in the comma-separated `list`, or the list is `all` (a `const fn`, so
+/// that each page's test is decided when the panel compiles).
+pub const fn listed(list: &str, group: &str) -> bool {
+    let (list, name) = (list.as_bytes(), group.as_bytes());
+    let mut start = 0;
+    while start < list.len() {
+        let mut end = start;
+        while end < list.len() && list[end] != b',' {
+            end += 1;
+        }
+        let item = end - start;
+        let all = item == 3 && list[start] == b'a' && list[start + 1] == b'l' && list[start + 2] == b'l';
+        let mut same = item == name.len();
+        let mut i = 0;
+        while same && i < item {
+            same = list[start + i] == name[i];
+            i += 1;
+        }
+        if all || same {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
+}
+
+/// A page of `group`, or "not found" when the build leaves the group out (see [`SIZE_DROP`]).
+macro_rules! page {
+    ($group:literal, $view:expr) => {
+        if const { listed(SIZE_DROP, $group) } {
+            not_found()
+        } else {
+            $view.into_any()
+        }
+    };
+}
+
+fn not_found() -> AnyView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is nothing at this address in this workspace."</p>
+    }
+    .into_any()
+}
+
 /// The view of a page.
 pub fn render(page: Page) -> AnyView {
-    // `cargo xtask size admin-floor`: no page at all, so the optimiser drops every page's code.
-    let page = if cfg!(feature = "size-floor") { Page::NotFound } else { page };
     match page {
-        Page::Home => view! { <dashboard::DashboardPage/> }.into_any(),
-        Page::Members => view! { <members::MembersPage/> }.into_any(),
-        Page::MemberInvite => view! { <members::InvitePage/> }.into_any(),
-        Page::Member => view! { <members::MemberDetailPage/> }.into_any(),
-        Page::MemberEdit => view! { <members::MemberEditPage/> }.into_any(),
-        Page::Projects => view! { <projects::ProjectsPage/> }.into_any(),
-        Page::ProjectNew => view! { <projects::ProjectNewPage/> }.into_any(),
-        Page::Project => view! { <projects::ProjectPage/> }.into_any(),
-        Page::Contracts => view! { <contracts::ContractsPage/> }.into_any(),
-        Page::ContractNew => view! { <contracts::ContractNewPage/> }.into_any(),
-        Page::Contract => view! { <contracts::ContractPage/> }.into_any(),
-        Page::Tasks => view! { <tasks::TasksPage/> }.into_any(),
-        Page::TaskNew => view! { <tasks::TaskNewPage/> }.into_any(),
-        Page::Task => view! { <tasks::TaskPage/> }.into_any(),
-        Page::Viewers => view! { <viewers::ViewersPage/> }.into_any(),
-        Page::ViewerNew => view! { <viewers::ViewerNewPage/> }.into_any(),
-        Page::Viewer => view! { <viewers::ViewerPage/> }.into_any(),
-        Page::Webhooks => view! { <webhooks::WebhooksPage/> }.into_any(),
-        Page::WebhookNew => view! { <webhooks::WebhookNewPage/> }.into_any(),
-        Page::Webhook => view! { <webhooks::WebhookPage/> }.into_any(),
-        Page::Tracking => view! { <tracking::TrackingPage/> }.into_any(),
-        Page::TimeEntries => view! { <time_entries::TimeEntriesPage/> }.into_any(),
-        Page::Timesheets => view! { <timesheets::TimesheetsPage/> }.into_any(),
-        Page::TimeRequests => view! { <time_requests::TimeRequestsPage/> }.into_any(),
-        Page::Leaves => view! { <leaves::LeavesPage/> }.into_any(),
-        Page::LeaveNew => view! { <leaves::LeaveNewPage/> }.into_any(),
-        Page::Expenses => view! { <expenses::ExpensesPage/> }.into_any(),
-        Page::ExpenseNew => view! { <expenses::ExpenseNewPage/> }.into_any(),
-        Page::Expense => view! { <expenses::ExpensePage/> }.into_any(),
-        Page::Reports => view! { <reports::ReportsPage/> }.into_any(),
+        Page::Home => page!("dashboard", view! { <dashboard::DashboardPage/> }),
+        Page::Members => page!("members", view! { <members::MembersPage/> }),
+        Page::MemberInvite => page!("members", view! { <members::InvitePage/> }),
+        Page::Member => page!("members", view! { <members::MemberDetailPage/> }),
+        Page::MemberEdit => page!("members", view! { <members::MemberEditPage/> }),
+        Page::Projects => page!("projects", view! { <projects::ProjectsPage/> }),
+        Page::ProjectNew => page!("projects", view! { <projects::ProjectNewPage/> }),
+        Page::Project => page!("projects", view! { <projects::ProjectPage/> }),
+        Page::Contracts => page!("contracts", view! { <contracts::ContractsPage/> }),
+        Page::ContractNew => page!("contracts", view! { <contracts::ContractNewPage/> }),
+        Page::Contract => page!("contracts", view! { <contracts::ContractPage/> }),
+        Page::Tasks => page!("tasks", view! { <tasks::TasksPage/> }),
+        Page::TaskNew => page!("tasks", view! { <tasks::TaskNewPage/> }),
+        Page::Task => page!("tasks", view! { <tasks::TaskPage/> }),
+        Page::Viewers => page!("viewers", view! { <viewers::ViewersPage/> }),
+        Page::ViewerNew => page!("viewers", view! { <viewers::ViewerNewPage/> }),
+        Page::Viewer => page!("viewers", view! { <viewers::ViewerPage/> }),
+        Page::Webhooks => page!("webhooks", view! { <webhooks::WebhooksPage/> }),
+        Page::WebhookNew => page!("webhooks", view! { <webhooks::WebhookNewPage/> }),
+        Page::Webhook => page!("webhooks", view! { <webhooks::WebhookPage/> }),
+        Page::Tracking => page!("tracking", view! { <tracking::TrackingPage/> }),
+        Page::TimeEntries => page!("time-entries", view! { <time_entries::TimeEntriesPage/> }),
+        Page::Timesheets => page!("timesheets", view! { <timesheets::TimesheetsPage/> }),
+        Page::TimeRequests => page!("time-requests", view! { <time_requests::TimeRequestsPage/> }),
+        Page::Leaves => page!("leaves", view! { <leaves::LeavesPage/> }),
+        Page::LeaveNew => page!("leaves", view! { <leaves::LeaveNewPage/> }),
+        Page::Expenses => page!("expenses", view! { <expenses::ExpensesPage/> }),
+        Page::ExpenseNew => page!("expenses", view! { <expenses::ExpenseNewPage/> }),
+        Page::Expense => page!("expenses", view! { <expenses::ExpensePage/> }),
+        Page::Reports => page!("reports", view! { <reports::ReportsPage/> }),
         Page::Report(kind) => match kind {
-            "tracked-hours" => view! { <reports::TrackedHoursPage/> }.into_any(),
-            "timeline" => view! { <reports::TimelinePage/> }.into_any(),
-            "activity" => view! { <reports::ActivityPage/> }.into_any(),
-            "attendance" => view! { <reports::AttendancePage/> }.into_any(),
-            _ => view! { <reports::TaskReportPage/> }.into_any(),
+            "tracked-hours" => page!("reports", view! { <reports::TrackedHoursPage/> }),
+            "timeline" => page!("reports", view! { <reports::TimelinePage/> }),
+            "activity" => page!("reports", view! { <reports::ActivityPage/> }),
+            "attendance" => page!("reports", view! { <reports::AttendancePage/> }),
+            _ => page!("reports", view! { <reports::TaskReportPage/> }),
         },
-        Page::NotFound => view! {
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address in this workspace."</p>
-        }
-        .into_any(),
+        Page::NotFound => not_found(),
     }
 }

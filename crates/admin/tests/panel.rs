@@ -200,6 +200,21 @@ async fn identical_reads_at_once_share_one_request_and_a_change_starts_afresh() 
 }
 
 #[wasm_bindgen_test]
+fn a_size_build_leaves_out_exactly_the_groups_it_names() {
+    use webwork_admin::routes::{listed, SIZE_DROP};
+    assert!(listed("members", "members"));
+    assert!(listed("time-entries,reports", "reports"));
+    assert!(listed("time-entries,reports", "time-entries"));
+    assert!(listed("all", "webhooks"));
+    assert!(!listed("time-entries,reports", "time"));
+    assert!(!listed("members", "member"));
+    assert!(!listed("", "members"));
+    assert!(!listed("allx", "members"));
+    // The tests run the panel whole.
+    assert_eq!(SIZE_DROP, "");
+}
+
+#[wasm_bindgen_test]
 fn routes_read_the_path() {
     assert_eq!(Page::parse("/w/1/members"), Page::Members);
     assert_eq!(Page::parse("/w/1/members/invite"), Page::MemberInvite);
