@@ -17,7 +17,7 @@ use std::process::Stdio;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What cargo builds for an artifact.
-#[allow(dead_code)] // Lib and Bin are for the faces still to come (npm package, widgets, admin panel).
+#[derive(Clone, Copy)]
 enum Source {
     /// `--example NAME` (a cdylib example), output `examples/NAME.wasm`.
     Example(&'static str),
@@ -27,7 +27,8 @@ enum Source {
     Bin(&'static str),
 }
 
-struct Artifact {
+#[derive(Clone, Copy)]
+struct Artifact<'a> {
     /// Shown in the table; also the folder under target/size/.
     name: &'static str,
     package: &'static str,
@@ -36,7 +37,7 @@ struct Artifact {
     requires: &'static str,
     /// `WEBWORK_SIZE_DROP` for this build: the panel's page groups it leaves out
     /// (crates/admin/src/routes.rs); empty for what ships.
-    drop: &'static str,
+    drop: &'a str,
     /// Budget for the gzipped wasm + JS glue, in KB (1 KB = 1024 bytes); `None`: a measurement
     /// for reference, never a failure.
     budget_kb: Option<u64>,
@@ -46,7 +47,7 @@ struct Artifact {
 
 /// One entry per shipped wasm. Admin panel, npm package and widgets get one line each, e.g.
 /// `Artifact { name: "js", package: "webwork-js", source: Source::Lib("webwork_js"), requires: "crates/js/Cargo.toml", drop: "", budget_kb: Some(150), on_request: false },`
-const ARTIFACTS: &[Artifact] = &[
+const ARTIFACTS: &[Artifact<'static>] = &[
     Artifact {
         name: "core",
         package: "webwork-core",
@@ -192,21 +193,15 @@ const PAGE_GROUPS: &[(&str, &[&str])] = &[
 /// is built once whole, once per group without that group, once per issue without its groups,
 /// and once without any page; a cost is the whole panel minus the build without it. Groups share
 /// code (the table, the forms, the charts), so the parts do not add up to the whole: shared code
-/// counts only when everything that uses it is left out. One build each, about 5 minutes.
+/// counts only when everything that uses it is left out. 18 release builds, about 16 minutes
+/// on two cores.
 fn pages() -> Result {
     crate::setup::run()?;
     let wasm_opt = checked_wasm_opt()?;
+    let admin = *ARTIFACTS.iter().find(|a| a.name == "admin").ok_or("size: no admin artifact")?;
     let mut rows = Vec::new();
-    let mut measure = |name: &'static str, drop: &'static str| -> Result<u64> {
-        let artifact = Artifact {
-            name,
-            package: "webwork-admin",
-            source: Source::Bin("webwork-admin"),
-            requires: "crates/admin/Cargo.toml",
-            drop,
-            budget_kb: None,
-            on_request: true,
-        };
+    let mut measure = |name: &'static str, drop: &str| -> Result<u64> {
+        let artifact = Artifact { name, drop, budget_kb: None, ..admin };
         let (wasm, js) = build(&artifact, &wasm_opt, &mut rows)?;
         Ok(wasm + js)
     };
@@ -220,8 +215,7 @@ fn pages() -> Result {
             }
             lines.push((format!("  {group}"), whole - without));
         }
-        let all: &'static str = Box::leak(groups.join(",").into_boxed_str());
-        lines.push((format!("{issue} (all its groups)"), whole - measure("admin-pages", all)?));
+        lines.push((format!("{issue} (all its groups)"), whole - measure("admin-pages", &groups.join(","))?));
     }
     let floor = measure("admin-floor", "all")?;
     let kb = |bytes: u64| bytes as f64 / 1024.0;
@@ -256,7 +250,8 @@ fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u
         }
     };
     // Cargo rebuilds the panel whenever this changes, so a build that left pages out is never
-    // measured (or shipped) as the whole panel. Unset, as in Trunk's builds, for the whole panel.
+    // measured (or shipped) as the whole panel. Removed for the whole panel, so that it is the
+    // build Trunk makes (Trunk never sets it).
     if artifact.drop.is_empty() {
         build.env_remove("WEBWORK_SIZE_DROP");
     } else {
