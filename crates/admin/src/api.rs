@@ -1,5 +1,6 @@
 //! The panel's one way to call the API: an [`Api`] handle in context that owns the client,
-//! counts calls in flight, shows the rate budget, and ends the session on a 401. Pages load
+//! counts calls in flight, shows the rate budget, and asks the person to sign in again on a 401
+//! (keeping the page and its forms). Pages load
 //! data through [`load`] (a small resource that maps every outcome to a UI state) and save
 //! through [`Api::send`].
 
@@ -16,7 +17,7 @@ use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
 use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Method, Page, Reply};
 
-use crate::session::Session;
+use crate::session::{Credential, Session};
 
 /// The rate budget as the header shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -35,11 +36,18 @@ pub struct Api {
     client: StoredValue<Option<Client<FetchTransport>>, LocalStorage>,
     /// Signed in (base URL and "remember me"; the token stays inside the client).
     pub session: RwSignal<Option<(String, bool)>>,
+    /// The session is a webwork-gateway's OAuth sign-in (no token in this browser).
+    pub gateway: RwSignal<bool>,
     /// Requests under way, for the header's quiet indicator.
     pub in_flight: RwSignal<u32>,
     pub budget: RwSignal<BudgetView>,
-    /// Set when the server refused the token (401) and the session was ended because of it.
+    /// Set when the server refused the credentials (401). The session stays, so the page and
+    /// whatever was typed into it stay too, until the person signs in again or signs out.
     pub expired: RwSignal<bool>,
+    /// The server's refusal of the signed-in role in a workspace (a 403 on a read the panel
+    /// offered): (workspace id, the server's message). The API itself is "restricted to workspace
+    /// owners and executive managers only", so every page of that workspace would fail the same way.
+    pub refused: RwSignal<Option<(u64, String)>>,
     /// The workspaces of the signed-in user (from `GET /workspaces`).
     pub workspaces: RwSignal<Option<Vec<Workspace>>>,
     /// Reads under way, which an identical read joins instead of asking again.
@@ -80,15 +88,7 @@ fn not_signed_in() -> ApiError {
 impl Api {
     /// A handle with the session kept from an earlier sign-in, if any.
     pub fn new() -> Self {
-        let api = Api {
-            client: StoredValue::new_local(None),
-            session: RwSignal::new(None),
-            in_flight: RwSignal::new(0),
-            budget: RwSignal::new(BudgetView::default()),
-            expired: RwSignal::new(false),
-            workspaces: RwSignal::new(None),
-            reads: StoredValue::new_local(Reads::default()),
-        };
+        let api = Api::new_empty();
         if let Some(s) = Session::load() {
             api.install(&s, FetchTransport::new());
         }
@@ -106,7 +106,8 @@ impl Api {
     /// `FetchTransport::with_fetch` with a scripted fetch), nothing stored.
     pub fn with_transport(base_url: &str, token: &str, transport: FetchTransport) -> Self {
         let api = Api::new_empty();
-        api.install(&Session { base_url: base_url.to_owned(), token: webwork_core::Token::new(token), remember: false }, transport);
+        let credential = Credential::Token(webwork_core::Token::new(token));
+        api.install(&Session { base_url: base_url.to_owned(), credential, remember: false }, transport);
         api
     }
 
@@ -114,49 +115,75 @@ impl Api {
         Api {
             client: StoredValue::new_local(None),
             session: RwSignal::new(None),
+            gateway: RwSignal::new(false),
             in_flight: RwSignal::new(0),
             budget: RwSignal::new(BudgetView::default()),
             expired: RwSignal::new(false),
+            refused: RwSignal::new(None),
             workspaces: RwSignal::new(None),
             reads: StoredValue::new_local(Reads::default()),
         }
     }
 
     fn install(&self, s: &Session, transport: FetchTransport) {
-        let config = ClientConfig::new(s.base_url.clone(), s.token.expose());
-        self.client.set_value(Some(Client::new(transport, config)));
+        self.client.set_value(Some(Client::new(transport, s.client_config())));
         self.forget_reads();
         self.session.set(Some((s.base_url.clone(), s.remember)));
+        self.gateway.set(s.is_gateway());
         self.expired.set(false);
+        self.refused.set(None);
         self.refresh_budget();
     }
 
-    /// Checks the token with `GET /workspaces` and, when it is accepted, keeps the session.
+    /// Checks a personal access token with `GET /workspaces` and, when it is accepted, keeps the session.
     pub async fn sign_in(self, base_url: String, token: String, remember: bool) -> Result<Vec<Workspace>, ApiError> {
-        let session =
-            Session { base_url: base_url.trim().trim_end_matches('/').to_owned(), token: webwork_core::Token::new(token.trim()), remember };
-        let client = Client::new(FetchTransport::new(), ClientConfig::new(session.base_url.clone(), session.token.expose()));
+        let base_url = base_url.trim().trim_end_matches('/').to_owned();
+        self.sign_in_with(Session { base_url, credential: Credential::Token(webwork_core::Token::new(token.trim())), remember }).await
+    }
+
+    /// Signs in through the webwork-gateway that served the panel: its cookie session holds the
+    /// token, so this browser keeps none.
+    pub async fn sign_in_gateway(self) -> Result<Vec<Workspace>, ApiError> {
+        let base_url = crate::session::same_origin_base();
+        self.sign_in_with(Session { base_url, credential: Credential::Gateway, remember: false }).await
+    }
+
+    /// Checks the session with `GET /workspaces` and, when it is accepted, keeps it. Used for a
+    /// first sign-in and for signing in again after a 401: the page on screen stays as it is.
+    async fn sign_in_with(self, session: Session) -> Result<Vec<Workspace>, ApiError> {
+        let client = Client::new(FetchTransport::new(), session.client_config());
         self.in_flight.update(|n| *n += 1);
-        let result = client.request_json(&ListWorkspaces::new().per_page(100u32).to_request()?, &CallOptions::default()).await;
+        let result = match ListWorkspaces::new().per_page(100u32).to_request() {
+            Ok(request) => client.request_json(&request, &CallOptions::default()).await,
+            Err(e) => Err(e),
+        };
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         let workspaces: Vec<Workspace> = typed(result?.data)?;
         session.save();
         self.client.set_value(Some(client));
         self.forget_reads();
-        self.session.set(Some((session.base_url, remember)));
+        self.session.set(Some((session.base_url.clone(), session.remember)));
+        self.gateway.set(session.is_gateway());
         self.expired.set(false);
+        self.refused.set(None);
         self.workspaces.set(Some(workspaces.clone()));
         self.refresh_budget();
         Ok(workspaces)
     }
 
-    /// Forgets the token (storage and memory).
+    /// Forgets the session (storage and memory); a gateway session is ended at the gateway too.
     pub fn sign_out(&self) {
+        if self.gateway.get_untracked() {
+            spawn_local(crate::session::gateway_logout());
+        }
         Session::clear();
         self.client.set_value(None);
         self.forget_reads();
         self.workspaces.set(None);
         self.session.set(None);
+        self.gateway.set(false);
+        self.expired.set(false);
+        self.refused.set(None);
     }
 
     pub fn signed_in(&self) -> bool {
@@ -236,6 +263,7 @@ impl Api {
         self.refresh_budget();
         let result = client.request_json(&request, &CallOptions::default()).await;
         self.call_ended(&result);
+        self.note_refusal(&request, &result);
         result
     }
 
@@ -246,16 +274,38 @@ impl Api {
         Box::pin(self.call(request))
     }
 
-    /// After a call: no longer in flight, the budget display current, and a 401 ends the session.
+    /// After a call: no longer in flight, the budget display current, and a 401 asks the person
+    /// to sign in again (the shell's dialog), keeping the page and its forms as they are.
     fn call_ended<T>(&self, result: &Result<T, ApiError>) {
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         self.refresh_budget();
         if let Err(ApiError::Unauthorized { .. }) = result {
             if self.session.get_untracked().is_some() {
+                self.forget_reads();
                 self.expired.set(true);
-                self.sign_out();
             }
         }
+    }
+
+    /// A read refused with 403 while the signed-in role is neither owner nor executive manager:
+    /// the API's own access rule, so the shell shows one screen that says why instead of a wall
+    /// of refusals. (Pages do not offer what the role table refuses, so a 403 on a read they
+    /// asked for means the server restricts the role as a whole.)
+    fn note_refusal(&self, request: &ApiRequest, result: &Result<Reply<Value>, ApiError>) {
+        let Err(ApiError::Forbidden { message }) = result else { return };
+        if request.method != Method::Get {
+            return;
+        }
+        let ws = request.query.iter().find(|(k, _)| k == "workspace_id").and_then(|(_, v)| v.parse::<u64>().ok());
+        if let Some(ws) = ws {
+            if self.role_in_untracked(ws).is_some_and(|role| !role.is_admin()) {
+                self.refused.set(Some((ws, message.clone())));
+            }
+        }
+    }
+
+    fn role_in_untracked(&self, ws: u64) -> Option<Role> {
+        self.workspaces.with_untracked(|list| list.as_ref()?.iter().find(|w| w.id == ws).map(|w| w.role.clone()))
     }
 
     // `send`, `page` and `all` turn the operation into its request before the future starts,

@@ -1,6 +1,6 @@
 //! Every route of the panel, in one place.
 //!
-//! Three top-level routes: `/`, `/signin` and everything under `/w/` (the workspace shell).
+//! Four top-level routes: `/`, `/signin`, `/signed-in` (a sign-in popup's landing) and everything under `/w/` (the workspace shell).
 //! Inside the shell, [`Page::parse`] reads the rest of the path and [`render`] picks the page.
 //! Plain matches over the path (from `crate::nav::Location`) instead of a router's generic
 //! route types keep the wasm small; back/forward, reload and bookmarks work the same, since the
@@ -22,6 +22,8 @@ use crate::pages::{expenses, leaves, reports};
 pub enum Top {
     Home,
     SignIn,
+    /// `/signed-in`: where a sign-in popup lands (crate::pages::reauth).
+    SignedIn,
     /// `/w/...`: the workspace shell, which picks a [`Page`].
     Shell,
     NotFound,
@@ -33,6 +35,7 @@ impl Top {
         match path {
             "" => Top::Home,
             "/signin" => Top::SignIn,
+            crate::pages::reauth::SIGNED_IN_PATH => Top::SignedIn,
             _ if path == "/w" || path.starts_with("/w/") => Top::Shell,
             _ => Top::NotFound,
         }
@@ -47,6 +50,7 @@ pub fn AppRoutes() -> impl IntoView {
     move || match top.get() {
         Top::Home => view! { <Home/> }.into_any(),
         Top::SignIn => view! { <SignIn/> }.into_any(),
+        Top::SignedIn => view! { <crate::pages::reauth::SignedIn/> }.into_any(),
         Top::Shell => view! { <Shell/> }.into_any(),
         Top::NotFound => view! { <NotFound/> }.into_any(),
     }

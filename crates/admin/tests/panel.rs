@@ -159,16 +159,36 @@ async fn an_invitation_shows_its_link() {
 }
 
 #[wasm_bindgen_test]
-async fn a_401_ends_the_session() {
+async fn a_401_asks_to_sign_in_again_and_keeps_the_session() {
     let counter = "expired401";
     let body = r#"{"success":false,"message":"Unauthenticated.","meta":{}}"#;
     let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 401, body));
     assert!(api.session.get_untracked().is_some());
     let err = api.send(webwork_core::ops::ListWorkspaces::new()).await.unwrap_err();
     assert_eq!(err.kind(), "unauthorized");
-    assert!(api.session.get_untracked().is_none(), "signed out");
-    assert!(api.expired.get_untracked(), "and told why");
+    assert!(api.expired.get_untracked(), "the shell's sign-in dialog opens");
+    assert!(api.session.get_untracked().is_some(), "the session (and the page with its forms) stays until the person acts");
     assert_eq!(api.in_flight.get_untracked(), 0);
+    api.sign_out();
+    assert!(api.session.get_untracked().is_none() && !api.expired.get_untracked(), "signing out instead ends it");
+}
+
+#[wasm_bindgen_test]
+async fn a_403_on_a_read_for_a_role_below_executive_is_the_apis_access_rule() {
+    use webwork_core::models::{Role, Workspace};
+    use webwork_core::ops::{ListMembers, ListProjects};
+    let counter = "refused403";
+    let body = r#"{"success":false,"message":"The API is open to workspace owners and executive managers only (your role here: Regular User).","meta":{}}"#;
+    let api = Api::with_transport("http://sandbox.test/api/v2", "t", scripted_fetch(counter, 403, body));
+    let ws = |id: u64, role: Role| Workspace { id, workspace_name: format!("W{id}"), role, ..Default::default() };
+    api.workspaces.set(Some(vec![ws(1, Role::Owner), ws(2, Role::RegularUser)]));
+
+    assert!(api.send(ListMembers::new(1u64)).await.is_err());
+    assert_eq!(api.refused.get_untracked(), None, "an owner's 403 is an ordinary refusal");
+    assert!(api.send(ListProjects::new(2u64)).await.is_err());
+    let (ws_id, message) = api.refused.get_untracked().expect("a regular user's refused read is the role's refusal");
+    assert_eq!(ws_id, 2);
+    assert!(message.contains("owners and executive managers only"), "{message}");
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@
 pub mod contracts;
 pub mod members;
 pub mod projects;
+pub mod reauth;
 pub mod shell;
 pub mod signin;
 pub mod tasks;

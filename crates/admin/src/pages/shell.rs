@@ -1,6 +1,7 @@
 //! The frame around every workspace page: header (workspace switcher, rate budget, in-flight
-//! indicator, theme, sign out), navigation, and the guard that sends a signed-out visitor to
-//! the sign-in page with the way back.
+//! indicator, theme, sign out), navigation, the guard that sends a signed-out visitor to
+//! the sign-in page with the way back, and what replaces the page when the server refuses the
+//! session (sign in again, over the page) or the role (one screen that says why).
 
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use webwork_ui::{ErrorBanner, ThemeToggle};
 
 use crate::api::use_api;
+use crate::pages::reauth::{ReauthDialog, RefusedScreen};
 use crate::nav::{encode, paths, use_location, use_nav, use_ws};
 
 /// Sections of the navigation: (label, path under /w/{ws}).
@@ -124,8 +126,12 @@ pub fn Shell() -> impl IntoView {
                     </div>
                 </Show>
                 <p class="visually-hidden">{move || current_name().map(|n| format!("Workspace: {n}"))}</p>
-                {move || crate::routes::render(page.get())}
+                {move || match api.refused.get().filter(|(w, _)| *w == ws.get()) {
+                    Some((w, message)) => view! { <RefusedScreen ws=w message=message/> }.into_any(),
+                    None => crate::routes::render(page.get()),
+                }}
             </main>
+            <ReauthDialog/>
         </div>
     }
 }

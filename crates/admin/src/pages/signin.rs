@@ -1,4 +1,5 @@
-//! Sign-in: API base URL and personal access token, checked with `GET /workspaces`.
+//! Sign-in: "Sign in with WebWork" when a webwork-gateway with OAuth serves the panel, and
+//! always the API base URL with a personal access token; either is checked with `GET /workspaces`.
 
 use leptos::prelude::*;
 use webwork_core::{ApiError, DEFAULT_BASE_URL};
@@ -7,7 +8,11 @@ use webwork_ui::{CheckboxField, FieldState, Form, TextField, ThemeToggle};
 
 use crate::api::use_api;
 use crate::nav::{paths, safe_next, use_nav, use_url_query};
-use crate::session::{same_origin_base, Session};
+use crate::session::{gateway_login_href, same_origin_base, GatewayStatus, Session};
+
+/// The query flag the gateway's sign-in comes back with: only then does this page take the
+/// gateway's session by itself (after a sign-out the gateway may not have ended it yet).
+const FROM_GATEWAY: &str = "gateway";
 
 /// What went wrong signing in, for a person.
 pub fn sign_in_problem(e: &ApiError, base: &str) -> String {
@@ -39,6 +44,36 @@ pub fn SignIn() -> impl IntoView {
     let remember = RwSignal::new(false);
     let form = Form::new(vec![base, token]);
     let problem = RwSignal::new(None::<String>);
+    let next = safe_next(query.get("next"));
+    let go_next = move |list: Vec<webwork_core::models::Workspace>, next: Option<String>| match (next, list.first()) {
+        (Some(next), _) => nav.go(&next),
+        (None, Some(w)) => nav.go(&paths::members(w.id)),
+        (None, None) => problem.set(Some("Signed in, but this account belongs to no active workspace.".to_owned())),
+    };
+
+    // A webwork-gateway with OAuth offers its sign-in; back from it, the session is taken up here.
+    let gateway = RwSignal::new(GatewayStatus::default());
+    let back_from_gateway = query.get(FROM_GATEWAY).is_some();
+    {
+        let next = next.clone();
+        leptos::task::spawn_local(async move {
+            let status = GatewayStatus::fetch().await;
+            gateway.set(status.clone());
+            if status.signed_in && back_from_gateway {
+                match api.sign_in_gateway().await {
+                    Ok(list) => go_next(list, next),
+                    Err(e) => problem.set(Some(sign_in_problem(&e, &same_origin_base()))),
+                }
+            }
+        });
+    }
+    let login_href = {
+        let back = match &next {
+            Some(n) => format!("{}?{FROM_GATEWAY}=1&next={}", paths::signin(), crate::nav::encode(n)),
+            None => format!("{}?{FROM_GATEWAY}=1", paths::signin()),
+        };
+        gateway_login_href(&back)
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -47,18 +82,14 @@ pub fn SignIn() -> impl IntoView {
         }
         problem.set(None);
         let (b, t) = (base.value.get_untracked(), token.value.get_untracked());
-        let next = safe_next(query.get("next"));
+        let next = next.clone();
         leptos::task::spawn_local(async move {
             match api.sign_in(b.clone(), t, remember.get_untracked()).await {
                 Ok(list) => {
                     form.finish(Ok(()));
                     // The token field is emptied once it is kept where the person asked.
                     token.value.set(String::new());
-                    match (next, list.first()) {
-                        (Some(next), _) => nav.go(&next),
-                        (None, Some(w)) => nav.go(&paths::members(w.id)),
-                        (None, None) => problem.set(Some("Signed in, but this account belongs to no active workspace.".to_owned())),
-                    }
+                    go_next(list, next);
                 }
                 Err(e) => {
                     form.finish(Ok(()));
@@ -75,14 +106,16 @@ pub fn SignIn() -> impl IntoView {
                     <h1>"WebWork admin"</h1>
                     <ThemeToggle/>
                 </div>
-                <Show when=move || api.expired.get()>
-                    <div class="banner warn" role="alert">
-                        <p>"Your session ended: the server no longer accepts the token. Sign in again to go back where you were."</p>
-                    </div>
-                </Show>
                 {move || problem.get().map(|p| view! {
                     <div class="banner error" role="alert"><div class="banner-text"><strong>"Could not sign in"</strong><p>{p}</p></div></div>
                 })}
+                <Show when=move || gateway.get().oauth>
+                    <div class="signin-oauth">
+                        <a class="btn primary wide" rel="external" href=login_href.clone()>"Sign in with WebWork"</a>
+                        <p class="hint">"Through this server: your WebWork account's token stays on the server, never in this browser."</p>
+                        <p class="divider"><span>"or use a personal access token"</span></p>
+                    </div>
+                </Show>
                 <form on:submit=submit novalidate>
                     <TextField field=base label="API base URL" kind="url" form=form required=true autocomplete="url"
                         hint="The address of API v2, ending in /api/v2."/>
