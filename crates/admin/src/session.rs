@@ -147,7 +147,7 @@ impl GatewayStatus {
             url: format!("{}/auth/session", origin()),
             headers: vec![("Accept".to_owned(), "application/json".to_owned())],
             body: None,
-            ..HttpRequest::default()
+            include_credentials: false,
         };
         match FetchTransport::new().send(request).await {
             Ok(resp) if resp.status == 200 => {

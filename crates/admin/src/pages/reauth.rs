@@ -63,7 +63,9 @@ pub fn ReauthDialog() -> impl IntoView {
         let href = gateway_login_href(SIGNED_IN_PATH);
         let opened = window().open_with_url_and_target_and_features(&href, "webwork-signin", "popup,width=520,height=680").ok().flatten();
         if opened.is_none() {
-            problem.set(Some("The browser blocked the sign-in window. Allow pop-ups for this site, or sign out and sign in again.".to_owned()));
+            problem.set(Some(
+                "The browser blocked the sign-in window. Allow pop-ups for this site, or sign out and sign in again.".to_owned(),
+            ));
             return;
         }
         waiting.set(true);
@@ -127,9 +129,8 @@ pub fn RefusedScreen(ws: u64, message: String) -> impl IntoView {
     let name = move || workspace().map(|w| w.workspace_name).unwrap_or_else(|| format!("workspace {ws}"));
     let role = move || workspace().map(|w| w.role.to_string()).unwrap_or_else(|| "unknown".to_owned());
     // Workspaces where this person is an owner or executive manager: the way out, if any.
-    let others = move || {
-        api.workspaces.get().unwrap_or_default().into_iter().filter(|w| w.id != ws && w.role.is_admin()).collect::<Vec<_>>()
-    };
+    let others =
+        move || api.workspaces.get().unwrap_or_default().into_iter().filter(|w| w.id != ws && w.role.is_admin()).collect::<Vec<_>>();
     view! {
         <section class="refused card" role="alert" aria-labelledby="refused-t">
             <h1 id="refused-t">"The WebWork API does not open this workspace to your role"</h1>

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use webwork_ui::{ErrorBanner, ThemeToggle};
 
 use crate::api::use_api;
-use crate::pages::reauth::{ReauthDialog, RefusedScreen};
 use crate::nav::{encode, paths, use_location, use_nav, use_ws};
+use crate::pages::reauth::{ReauthDialog, RefusedScreen};
 
 /// Sections of the navigation: (label, path under /w/{ws}).
 const SECTIONS: &[(&str, &str)] = &[
