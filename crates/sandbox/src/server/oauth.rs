@@ -239,18 +239,18 @@ pub async fn authorize_page(State(app): State<Arc<App>>, RawQuery(query): RawQue
         .collect();
     let scopes: String =
         req.scopes.iter().map(|s| format!("<li><code>{}</code>: {}</li>", s.as_str(), html_escape(scope_meaning(*s)))).collect();
-    let hidden = |name: &str, value: &str| format!("<input type=hidden name=\"{name}\" value=\"{}\">", html_escape(value));
+    let hidden = |name: &str, value: &str| format!("<input type=\"hidden\" name=\"{name}\" value=\"{}\">", html_escape(value));
     let body = format!(
         "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content=\"width=device-width\">\
          <title>Authorize WebWork Sandbox Demo App</title><style>{STYLE}</style>\
          <h1>Authorize WebWork Sandbox Demo App</h1>\
          <p><strong>WebWork Sandbox Demo App</strong> (<code>{DEMO_CLIENT_ID}</code>) asks to act for you with these scopes:</p>\
          <ul>{scopes}</ul><p class=note>It will return to {}</p>\
-         <form method=post action=\"/oauth/authorize\">{}{}{}{}\
-         <label for=user_id>Sign in as (a sandbox has no passwords)</label>\
-         <select id=user_id name=user_id>{options}</select>\
-         <button type=submit name=decision value=approve>Approve</button>\
-         <button type=submit name=decision value=deny>Deny</button></form></html>",
+         <form method=\"post\" action=\"/oauth/authorize\">{}{}{}{}\
+         <label for=\"user_id\">Sign in as (a sandbox has no passwords)</label>\
+         <select id=\"user_id\" name=\"user_id\">{options}</select>\
+         <button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button>\
+         <button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button></form></html>",
         html_escape(&req.redirect_uri),
         hidden("client_id", DEMO_CLIENT_ID),
         hidden("redirect_uri", &req.redirect_uri),
