@@ -126,7 +126,8 @@ impl Default for Config {
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
-    Run(Config),
+    /// Boxed: a `Config` is large and `Help` is nothing.
+    Run(Box<Config>),
     Help,
 }
 
@@ -231,7 +232,7 @@ impl Config {
                 other => return Err(format!("unknown flag {other:?} (see --help)")),
             }
         }
-        Ok(Command::Run(c))
+        Ok(Command::Run(Box::new(c)))
     }
 }
 

@@ -171,34 +171,34 @@ struct AuthorizeRequest {
     state: Option<String>,
 }
 
-fn check_authorize(app: &App, p: &HashMap<String, String>, check_response_type: bool) -> Result<AuthorizeRequest, Response> {
+fn check_authorize(app: &App, p: &HashMap<String, String>, check_response_type: bool) -> Result<AuthorizeRequest, Box<Response>> {
     match p.get("client_id").map(String::as_str) {
         Some(DEMO_CLIENT_ID) => {}
-        Some(_) => return Err(error_page("Unknown client_id: this sandbox knows one OAuth app, demo-client.")),
-        None => return Err(error_page("The request lacks client_id.")),
+        Some(_) => return Err(Box::new(error_page("Unknown client_id: this sandbox knows one OAuth app, demo-client."))),
+        None => return Err(Box::new(error_page("The request lacks client_id."))),
     }
     let redirect_uri = match p.get("redirect_uri") {
         Some(uri) if redirect_allowed(&app.config, uri) => uri.clone(),
         Some(_) => {
-            return Err(error_page(
+            return Err(Box::new(error_page(
                 "This redirect_uri is not registered for demo-client: use a loopback http:// URL \
                  (127.0.0.1, localhost or [::1], any port) or start the sandbox with --oauth-redirect-uri.",
-            ))
+            )))
         }
-        None => return Err(error_page("The request lacks redirect_uri.")),
+        None => return Err(Box::new(error_page("The request lacks redirect_uri."))),
     };
     let state = p.get("state").cloned();
     if check_response_type {
         match p.get("response_type").map(String::as_str) {
             Some("code") => {}
-            Some(_) => return Err(redirect_error(&redirect_uri, "unsupported_response_type", state.as_deref())),
-            None => return Err(redirect_error(&redirect_uri, "invalid_request", state.as_deref())),
+            Some(_) => return Err(Box::new(redirect_error(&redirect_uri, "unsupported_response_type", state.as_deref()))),
+            None => return Err(Box::new(redirect_error(&redirect_uri, "invalid_request", state.as_deref()))),
         }
     }
     let scopes = match requested_scopes(p.get("scope").map(String::as_str)) {
         Ok(Some(s)) => s,
         Ok(None) => DEFAULT_AUTHORIZE_SCOPES.to_vec(),
-        Err(()) => return Err(redirect_error(&redirect_uri, "invalid_scope", state.as_deref())),
+        Err(()) => return Err(Box::new(redirect_error(&redirect_uri, "invalid_scope", state.as_deref()))),
     };
     Ok(AuthorizeRequest { redirect_uri, scope_text: scope_text(&scopes), scopes, state })
 }
@@ -221,7 +221,7 @@ pub async fn authorize_page(State(app): State<Arc<App>>, RawQuery(query): RawQue
     let p = pairs_to_map(pairs);
     let req = match check_authorize(&app, &p, true) {
         Ok(r) => r,
-        Err(resp) => return resp,
+        Err(resp) => return *resp,
     };
     let app2 = app.clone();
     let users = tokio::task::spawn_blocking(move || -> rusqlite::Result<Vec<(i64, String, String)>> {
@@ -269,7 +269,7 @@ pub async fn authorize_decision(State(app): State<Arc<App>>, body: Bytes) -> Res
     let p = pairs_to_map(pairs);
     let req = match check_authorize(&app, &p, false) {
         Ok(r) => r,
-        Err(resp) => return resp,
+        Err(resp) => return *resp,
     };
     match p.get("decision").map(String::as_str) {
         Some("deny") => return redirect_error(&req.redirect_uri, "access_denied", req.state.as_deref()),
