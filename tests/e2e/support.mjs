@@ -54,7 +54,10 @@ export function startSandbox(extra = []) {
  * `['--mount', '/widgets=DIR']` for the widget tests in tests/widgets).
  */
 export function startSandboxServing(serving, extra = []) {
-  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--addr', '127.0.0.1:0', ...serving, ...extra];
+  // The role matrix (`--access roles`, inferred) unless `extra` chooses: the tests sign in as
+  // every demo role, and the reference rule would refuse all but owners and executive managers.
+  const access = extra.includes('--access') ? [] : ['--access', 'roles'];
+  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--addr', '127.0.0.1:0', ...access, ...serving, ...extra];
   // stderr (its log of webhook deliveries and the like) is kept, not printed: the tail shows
   // when the sandbox fails to start, and `log()` returns it.
   const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -29,11 +29,13 @@ function sandboxBinary() {
 
 /**
  * Starts an in-memory sandbox on a free loopback port with `extra` flags; resolves to
- * `{ origin, api, stop() }`. The rate limit is off unless `extra` sets one.
+ * `{ origin, api, stop() }`. The rate limit is off unless `extra` sets one; the access rule is the
+ * role matrix (`--access roles`, the tests use several demo roles) unless `extra` sets one.
  */
 export function startSandbox(extra = []) {
   const args = ['--memory', '--addr', '127.0.0.1:0', '--today', TODAY];
   if (!extra.includes('--rate-limit')) args.push('--rate-limit', 'off');
+  if (!extra.includes('--access')) args.push('--access', 'roles');
   args.push(...extra);
   const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {

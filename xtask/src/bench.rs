@@ -114,7 +114,8 @@ fn sandbox(args: &[String]) -> Result {
     let addr = format!("127.0.0.1:{port}");
     println!("bench: starting {} on {addr} (in memory, rate limit off, today {TODAY})", binary.display());
     let child = std::process::Command::new(&binary)
-        .args(["--memory", "--rate-limit", "off", "--addr", &addr, "--today", TODAY])
+        // Only demo-owner calls: the reference's access rule, chosen explicitly.
+        .args(["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &addr, "--today", TODAY])
         .stdout(Stdio::null())
         // Quiet: the demo webhooks log every invite of the setup as undeliverable.
         .stderr(Stdio::null())

@@ -38,7 +38,12 @@ pub fn run() -> Result {
             None
         };
         let mut run = cmd("cargo");
-        run.args(["run", "--profile", "native-release", "-p", SANDBOX_PACKAGE, "--", "--addr", SANDBOX_ADDR]);
+        // The reference's access rule, chosen explicitly (as the sandbox's own default).
+        run.args(["run", "--profile", "native-release", "-p", SANDBOX_PACKAGE, "--", "--addr", SANDBOX_ADDR, "--access", "reference"]);
+        println!(
+            "demo: access rule: reference (workspace operations for owners and executive managers only, as the API's \
+             reference says); `cargo run -p {SANDBOX_PACKAGE} -- --access roles` enables the inferred role matrix"
+        );
         if panel_built {
             run.args(["--serve", PANEL_DIST]);
             println!(

@@ -400,7 +400,8 @@ impl FuzzSandbox {
         let addr = format!("127.0.0.1:{port}");
         let mut command = cmd(target.join("debug/webwork-sandbox"));
         command
-            .args(["--memory", "--rate-limit", "off", "--today", "2026-03-04", "--addr", &addr])
+            // The fuzzer calls as demo-owner: the reference's access rule, chosen explicitly.
+            .args(["--memory", "--rate-limit", "off", "--access", "reference", "--today", "2026-03-04", "--addr", &addr])
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err);

@@ -152,6 +152,55 @@ pub fn may_call<O: Operation>(role: &Role) -> bool {
     may(role, O::INFO.id)
 }
 
+/// What an OAuth token may be used for (inferred: the reference shows only `read`, on
+/// `GET /leaves`). Personal access tokens carry all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    Read,
+    Write,
+    Admin,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 3] = [Scope::Read, Scope::Write, Scope::Admin];
+
+    /// The wire spelling: `read`, `write`, `admin`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Read => "read",
+            Scope::Write => "write",
+            Scope::Admin => "admin",
+        }
+    }
+
+    /// Reads one scope name (exact, lower case, as OAuth scope tokens are case-sensitive).
+    pub fn parse(s: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|sc| sc.as_str() == s)
+    }
+}
+
+impl core::fmt::Display for Scope {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The scope an operation needs (inferred rule): reads need `read`, writes `write`, and
+/// managing members (invite, update, archive, restore) and every webhook operation `admin`.
+/// Derived from the operation table (method and path), so a new operation gets a scope without
+/// a second list; an unknown id needs `admin` (the safe default).
+pub fn scope_for(op_id: &str) -> Scope {
+    let Some(op) = crate::ops::CATALOG.iter().find(|op| op.id == op_id) else { return Scope::Admin };
+    let under = |prefix: &str| op.path == prefix || op.path.starts_with(&format!("{prefix}/"));
+    if under("/webhooks") || (under("/members") && op.method != crate::ops::Method::Get) {
+        Scope::Admin
+    } else if op.method == crate::ops::Method::Get {
+        Scope::Read
+    } else {
+        Scope::Write
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +227,28 @@ mod tests {
     fn unknown_operations_are_owner_and_em_only() {
         assert!(!may(&Role::ProjectManager, "noSuchOperation"));
         assert!(may(&Role::Owner, "noSuchOperation"));
+    }
+    #[test]
+    fn scopes_follow_the_operation_table() {
+        assert_eq!(scope_for("getMembers"), Scope::Read);
+        assert_eq!(scope_for("getTimeEntries"), Scope::Read);
+        assert_eq!(scope_for("createTimeEntry"), Scope::Write);
+        assert_eq!(scope_for("deleteProject"), Scope::Write);
+        assert_eq!(scope_for("approveLeave"), Scope::Write);
+        for id in ["inviteMember", "updateMember", "deleteMember", "restoreMember"] {
+            assert_eq!(scope_for(id), Scope::Admin, "{id}");
+        }
+        for op in CATALOG.iter().filter(|op| op.path.starts_with("/webhooks")) {
+            assert_eq!(scope_for(op.id), Scope::Admin, "{}", op.id);
+        }
+        assert_eq!(scope_for("getWebhooks"), Scope::Admin);
+        assert_eq!(scope_for("noSuchOperation"), Scope::Admin);
+        // Every read of the table needs `read` unless it is a webhook read.
+        for op in CATALOG.iter().filter(|op| op.method == crate::ops::Method::Get && !op.path.starts_with("/webhooks")) {
+            assert_eq!(scope_for(op.id), Scope::Read, "{}", op.id);
+        }
+        assert_eq!(Scope::parse("write"), Some(Scope::Write));
+        assert_eq!(Scope::parse("Write"), None);
+        assert_eq!(Scope::Admin.to_string(), "admin");
     }
 }

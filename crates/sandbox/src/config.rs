@@ -16,7 +16,7 @@ FLAGS:
     --memory              keep everything in memory instead of a file
     --seed demo|empty     what a new database starts with (default demo)
     --reset               delete the database file first, then seed it again
-    --rate-limit N|off    requests per minute per token (default 60)
+    --rate-limit N|off    requests per minute per authenticated user (unknown tokens: per token; default 60)
     --serve DIR           serve static files from DIR at / (SPA fallback to index.html)
     --mount /PREFIX=DIR   also serve DIR at /PREFIX/ (repeatable; e.g. the widget demo at /widgets/)
     --latency MS          delay every API request by MS milliseconds
@@ -26,6 +26,17 @@ FLAGS:
     --webhook-backoff MS  first webhook retry delay, doubled each retry (default 500)
     --bulk-entries N      add N one-minute time entries of the owner on a project of their own
                           (\"Bulk export data\"), for export benchmarks (demo seed, new database)
+    --access reference|roles
+                          who may call workspace operations: reference (default) = owners and
+                          executive managers only, as the reference says; roles = the richer role
+                          matrix of webwork_core::access::RULES (inferred)
+    --access-token-ttl SECS
+                          lifetime of OAuth access tokens (default 1296000 = 15 days)
+    --refresh-token-ttl SECS
+                          lifetime of OAuth refresh tokens (default 2592000 = 30 days)
+    --oauth-redirect-uri URL
+                          also accept this redirect_uri for the demo OAuth app (exact match,
+                          repeatable; loopback http URLs are always accepted)
     --help                print this help
 ";
 
@@ -35,6 +46,29 @@ pub enum Seed {
     Empty,
 }
 
+/// Who may call the operations scoped to a workspace (`--access`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessMode {
+    /// The reference's rule: owners and executive managers only, every other role 403.
+    Reference,
+    /// The richer, inferred role matrix of `webwork_core::access::RULES`.
+    Roles,
+}
+
+impl AccessMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessMode::Reference => "reference",
+            AccessMode::Roles => "roles",
+        }
+    }
+}
+
+/// Default lifetime of an OAuth access token: 15 days.
+pub const ACCESS_TOKEN_TTL_SECS: u64 = 15 * 86_400;
+/// Default lifetime of an OAuth refresh token: 30 days.
+pub const REFRESH_TOKEN_TTL_SECS: u64 = 30 * 86_400;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub addr: String,
@@ -42,7 +76,7 @@ pub struct Config {
     pub db: Option<PathBuf>,
     pub seed: Seed,
     pub reset: bool,
-    /// Requests per minute per token; `None` is off.
+    /// Requests per minute per authenticated user (per token for unknown tokens); `None` is off.
     pub rate_limit: Option<u32>,
     pub serve: Option<PathBuf>,
     /// `--mount`: (URL prefix without a trailing slash, e.g. `/widgets`; folder).
@@ -55,6 +89,14 @@ pub struct Config {
     pub webhook_backoff_ms: u64,
     /// `--bulk-entries`: extra time entries seeded for export benchmarks (0: none).
     pub bulk_entries: u64,
+    /// `--access`: the reference's owner/EM-only rule or the inferred role matrix.
+    pub access: AccessMode,
+    /// `--access-token-ttl`: seconds an OAuth access token lives.
+    pub access_token_ttl_secs: u64,
+    /// `--refresh-token-ttl`: seconds an OAuth refresh token lives.
+    pub refresh_token_ttl_secs: u64,
+    /// `--oauth-redirect-uri`: redirect URIs accepted besides loopback ones (exact match).
+    pub oauth_redirect_uris: Vec<String>,
 }
 
 impl Default for Config {
@@ -73,6 +115,10 @@ impl Default for Config {
             today: None,
             webhook_backoff_ms: 500,
             bulk_entries: 0,
+            access: AccessMode::Reference,
+            access_token_ttl_secs: ACCESS_TOKEN_TTL_SECS,
+            refresh_token_ttl_secs: REFRESH_TOKEN_TTL_SECS,
+            oauth_redirect_uris: Vec::new(),
         }
     }
 }
@@ -80,14 +126,24 @@ impl Default for Config {
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Command {
-    Run(Config),
+    /// Boxed: a `Config` is large and `Help` is nothing.
+    Run(Box<Config>),
     Help,
 }
 
 impl Config {
-    /// An in-memory demo sandbox for tests: fixed date, no rate limit, fast webhook retries.
+    /// An in-memory demo sandbox for tests: fixed date, no rate limit, fast webhook retries,
+    /// and `access: AccessMode::Roles` (the inferred role matrix, which most tests exercise role
+    /// by role); tests of the reference rule set `access: AccessMode::Reference` themselves.
     pub fn for_tests(today: &str) -> Self {
-        Config { db: None, rate_limit: None, today: CivilDate::parse(today).ok(), webhook_backoff_ms: 50, ..Config::default() }
+        Config {
+            db: None,
+            rate_limit: None,
+            today: CivilDate::parse(today).ok(),
+            webhook_backoff_ms: 50,
+            access: AccessMode::Roles,
+            ..Config::default()
+        }
     }
 
     /// Parses flags (without the program name). Both `--flag value` and `--flag=value` work.
@@ -157,11 +213,32 @@ impl Config {
                     let v = value("--bulk-entries")?;
                     c.bulk_entries = v.parse().map_err(|_| format!("--bulk-entries must be a number, not {v:?}"))?;
                 }
+                "--access" => {
+                    c.access = match value("--access")?.as_str() {
+                        "reference" => AccessMode::Reference,
+                        "roles" => AccessMode::Roles,
+                        other => return Err(format!("--access must be reference or roles, not {other:?}")),
+                    }
+                }
+                "--access-token-ttl" => c.access_token_ttl_secs = seconds("--access-token-ttl", &value("--access-token-ttl")?)?,
+                "--refresh-token-ttl" => c.refresh_token_ttl_secs = seconds("--refresh-token-ttl", &value("--refresh-token-ttl")?)?,
+                "--oauth-redirect-uri" => {
+                    let v = value("--oauth-redirect-uri")?;
+                    if !(v.starts_with("http://") || v.starts_with("https://")) || v.contains('#') {
+                        return Err(format!("--oauth-redirect-uri must be an http(s) URL without a fragment, not {v:?}"));
+                    }
+                    c.oauth_redirect_uris.push(v);
+                }
                 other => return Err(format!("unknown flag {other:?} (see --help)")),
             }
         }
-        Ok(Command::Run(c))
+        Ok(Command::Run(Box::new(c)))
     }
+}
+
+/// A lifetime in whole seconds, at least 1.
+fn seconds(flag: &str, v: &str) -> Result<u64, String> {
+    v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| format!("{flag} must be a whole number of seconds (at least 1), not {v:?}"))
 }
 
 #[cfg(test)]
@@ -194,5 +271,33 @@ mod tests {
         assert_eq!(c.mounts, vec![("/widgets".into(), PathBuf::from("target/widgets")), ("/b".into(), PathBuf::from("dir"))]);
         assert!(parse(&["--mount", "widgets"]).is_err());
         assert!(parse(&["--mount", "/api/x=dir"]).is_err());
+    }
+
+    #[test]
+    fn oauth_and_access_flags() {
+        let Command::Run(c) = parse(&[]).unwrap() else { panic!() };
+        assert_eq!(c.access, AccessMode::Reference);
+        assert_eq!((c.access_token_ttl_secs, c.refresh_token_ttl_secs), (1_296_000, 2_592_000));
+        let Command::Run(c) = parse(&[
+            "--access",
+            "roles",
+            "--access-token-ttl=2",
+            "--refresh-token-ttl",
+            "5",
+            "--oauth-redirect-uri",
+            "https://app.example/cb",
+            "--oauth-redirect-uri=http://h.test/cb",
+        ])
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(c.access, AccessMode::Roles);
+        assert_eq!((c.access_token_ttl_secs, c.refresh_token_ttl_secs), (2, 5));
+        assert_eq!(c.oauth_redirect_uris, vec!["https://app.example/cb".to_owned(), "http://h.test/cb".to_owned()]);
+        assert!(parse(&["--access", "everyone"]).is_err());
+        assert!(parse(&["--access-token-ttl", "0"]).is_err());
+        assert!(parse(&["--refresh-token-ttl", "soon"]).is_err());
+        assert!(parse(&["--oauth-redirect-uri", "ftp://x"]).is_err());
+        assert_eq!(Config::for_tests("2026-03-04").access, AccessMode::Roles);
     }
 }

@@ -63,6 +63,22 @@ impl IdGen {
     }
 }
 
+/// A credential nobody can guess from the clock or other tokens: `prefix` + 32 hex digits (128
+/// bits) from the standard library's randomly keyed SipHash (`RandomState` draws its keys from
+/// the operating system), so OAuth codes and tokens need no extra dependency. Not `IdGen`: its
+/// stream is seeded from the clock and would be predictable.
+pub fn unguessable(prefix: &str) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let half = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        h.write_i64(crate::clock::system_ms());
+        h.finish()
+    };
+    format!("{prefix}{:016x}{:016x}", half(), half())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +91,8 @@ mod tests {
         assert_eq!(&u[14..15], "4");
         assert_eq!(g.opaque("te").len(), 23);
         assert_ne!(g.opaque("x"), g.opaque("x"));
+        let t = unguessable("wwat_");
+        assert_eq!(t.len(), 5 + 32);
+        assert_ne!(t, unguessable("wwat_"));
     }
 }

@@ -2,10 +2,12 @@
 //! SQLite, with a deterministic demo seed, generated routing and OpenAPI document, roles,
 //! rate limiting, CORS, webhooks and fault injection. See SANDBOX.md.
 //!
-//! * [`server`]: the HTTP side (pipeline, validation, request context, envelope).
+//! * [`server`]: the HTTP side (pipeline, validation, request context, envelope), and the OAuth 2.0
+//!   emulation (`server::oauth`: the authorization page and the token endpoint).
 //! * [`handlers`]: one module per resource; each contributes `(operation id, handler)` pairs.
 //! * [`store`]: SQLite (schema in `store/schema.sql`), lookups and role visibility.
-//! * [`roles`]: the one table of who may call what.
+//! * [`roles`]: the one table of who may call what under `--access roles` (the default,
+//!   `--access reference`, admits owners and executive managers only).
 //! * [`seed`]: the demo data. [`openapi`]: the document. [`webhooks`]: delivery.
 //! * [`testing`]: an in-process `Transport` so `webwork_core::Client` can drive the sandbox.
 

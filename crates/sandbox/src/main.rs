@@ -2,7 +2,7 @@ use webwork_sandbox::config::{Command, Config, USAGE};
 
 fn main() {
     let config = match Config::parse(std::env::args().skip(1)) {
-        Ok(Command::Run(c)) => c,
+        Ok(Command::Run(c)) => *c,
         Ok(Command::Help) => {
             print!("{USAGE}");
             return;

@@ -14,7 +14,7 @@ use webwork_core::params::{ParamKind, MAX_STRING_LEN};
 const ERROR_STATUSES: &[(&str, &str)] = &[
     ("400", "Malformed JSON or query, or workspace_id missing."),
     ("401", "Missing or invalid bearer token."),
-    ("403", "Not a member of the workspace, or the role may not do this."),
+    ("403", "Not a member of the workspace, the role may not do this, or the token lacks the scope."),
     ("404", "No such resource in this workspace."),
     ("405", "Method not allowed on this path."),
     ("409", "Conflicts with the current state."),
@@ -59,23 +59,58 @@ pub fn document() -> Value {
             "description": "The sandbox's emulation of WebWork Tracker REST API v2, generated from the operation table of webwork-core. Operations marked inferred are not confirmed by the vendor's documentation.",
         },
         "servers": [{"url": "/api/v2"}],
-        "security": [{"bearerAuth": []}],
+        "security": [{"bearerAuth": []}, {"oauth2": []}],
         "paths": paths,
         "components": {
             "schemas": schemas,
             "securitySchemes": {
-                "bearerAuth": {"type": "http", "scheme": "bearer", "description": "A personal access token, e.g. demo-owner in the sandbox."}
+                "bearerAuth": {"type": "http", "scheme": "bearer", "description": "A personal access token, e.g. demo-owner in the sandbox. Personal tokens carry every scope."},
+                "oauth2": {
+                    "type": "oauth2",
+                    "description": "OAuth 2.0. The reference documents OAuth2 with the scope read; the URLs, the scopes write and admin, the lifetimes (access tokens 15 days, refresh tokens 30 days, rotated on use) and which operation needs which scope are inferred (the sandbox's emulation). Demo app: client_id demo-client, client_secret demo-secret.",
+                    "flows": {
+                        "authorizationCode": {
+                            "authorizationUrl": "/oauth/authorize",
+                            "tokenUrl": "/oauth/token",
+                            "refreshUrl": "/oauth/token",
+                            "scopes": scopes_doc(),
+                        },
+                        "clientCredentials": {
+                            "tokenUrl": "/oauth/token",
+                            "scopes": scopes_doc(),
+                        }
+                    }
+                }
             }
         }
     })
 }
 
+/// The three scopes with what they allow (inferred beyond `read`).
+fn scopes_doc() -> Value {
+    json!({
+        "read": "Read the workspace's data (every GET except webhooks).",
+        "write": "Create, change and delete (inferred).",
+        "admin": "Manage members (invite, update, archive, restore) and webhooks (inferred)."
+    })
+}
+
 fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
     let rule = crate::roles::rule(op.id);
-    let mut description = format!("{}\n\nWho may call (sandbox): {}.", op.doc().summary.trim(), rule.access.label());
+    let scope = webwork_core::access::scope_for(op.id);
+    let mut description = if op.has_workspace() {
+        format!(
+            "{}\n\nWho may call: owners and executive managers (the reference's rule, the sandbox's default); with --access roles (inferred): {}.",
+            op.doc().summary.trim(),
+            rule.access.label()
+        )
+    } else {
+        format!("{}\n\nWho may call: {}.", op.doc().summary.trim(), rule.access.label())
+    };
     if rule.filtered {
         description.push_str(" Results are narrowed to what the caller's role may see.");
     }
+    description.push_str(&format!(" OAuth scope needed: {scope} (inferred)."));
     if op.doc().inferred {
         description.push_str("\n\nInferred: this operation is not confirmed by the vendor's documentation; its path and behaviour follow the API's conventions.");
     }
@@ -109,6 +144,7 @@ fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
         "description": description,
         "parameters": parameters,
         "responses": responses(op, output, meta),
+        "security": [{"bearerAuth": []}, {"oauth2": [scope.as_str()]}],
     });
     if op.method != Method::Get {
         out["requestBody"] = request_body(op);

@@ -87,10 +87,17 @@ impl Transport for InProcess {
     }
 }
 
-/// An in-memory sandbox with the demo seed as of [`TODAY`], rate limit off. Needs a Tokio
-/// runtime (use it from `#[tokio::test]`).
+/// An in-memory sandbox with the demo seed as of [`TODAY`], rate limit off, and the inferred role
+/// matrix (`--access roles`, see [`Config::for_tests`]). Needs a Tokio runtime (use it from
+/// `#[tokio::test]`).
 pub fn demo_app() -> Arc<App> {
     App::new(Config::for_tests(TODAY)).expect("the demo sandbox starts")
+}
+
+/// An in-memory demo sandbox under the reference's access rule (`--access reference`): workspace
+/// operations for owners and executive managers only.
+pub fn reference_app() -> Arc<App> {
+    App::new(Config { access: crate::config::AccessMode::Reference, ..Config::for_tests(TODAY) }).expect("the demo sandbox starts")
 }
 
 /// An in-memory sandbox with a custom configuration (e.g. a rate limit).
@@ -113,6 +120,8 @@ pub struct RawResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// The body as text (HTML pages, or JSON as sent).
+    pub text: String,
 }
 
 impl RawResponse {
@@ -152,5 +161,6 @@ pub async fn raw(
     let headers = resp.headers().iter().map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned())).collect();
     let bytes = resp.into_body().collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
     let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-    RawResponse { status, headers, body }
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    RawResponse { status, headers, body, text }
 }

@@ -104,14 +104,14 @@ pub fn bulk_entries(tx: &Transaction<'_>, today: CivilDate, n: u64) -> rusqlite:
     Ok(project)
 }
 
-/// Tokens with who they are, for the start-up banner.
+/// Personal tokens with who they are, for the start-up banner (never OAuth tokens).
 pub fn tokens(store: &Store) -> Vec<(String, String)> {
     let db = store.lock();
     let sql = "SELECT t.token, u.firstname || ' ' || u.lastname,
                       COALESCE((SELECT group_concat(m.role || ' of ' || w.name || ' (workspace ' || w.id || ')', '; ')
                                 FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
                                 WHERE m.user_id = u.id AND m.deleted_at IS NULL), '')
-               FROM tokens t JOIN users u ON u.id = t.user_id ORDER BY u.id";
+               FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.kind = 'personal' ORDER BY u.id";
     let mut out = Vec::new();
     if let Ok(mut stmt) = db.conn.prepare(sql) {
         if let Ok(rows) = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))) {

@@ -1,7 +1,8 @@
-//! The API pipeline, in the order a request meets it: fault injection, the rate limit, routing
-//! (404/405), the body size (413), the bearer token (401), JSON (400), `workspace_id` (400) and
-//! membership (403), the role table (403), parameter validation (422), then the operation's
-//! handler inside one SQLite transaction, committed only when it succeeds.
+//! The API pipeline, in the order a request meets it: fault injection, the rate limit (per user),
+//! routing (404/405), the body size (413), the bearer token (401), JSON (400), the token's scope
+//! (403), `workspace_id` (400) and membership (403), the access rule (`--access`: reference or
+//! the role table; 403), parameter validation (422), then the operation's handler inside one
+//! SQLite transaction, committed only when it succeeds.
 
 use std::sync::Arc;
 
@@ -11,6 +12,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rusqlite::TransactionBehavior;
 use serde_json::Value;
+use webwork_core::access::scope_for;
 use webwork_core::ops::{Method, OpInfo};
 
 use super::context::Ctx;
@@ -18,6 +20,7 @@ use super::envelope::{HttpError, Reply};
 use super::params::{self, RawInput};
 use super::routes::{self, Match};
 use super::{auth, faults, App};
+use crate::config::AccessMode;
 use crate::store::Db;
 
 /// The largest request body accepted.
@@ -29,7 +32,10 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         return resp;
     }
     let token = auth::bearer(req.headers()).map(str::to_owned);
-    let budget = app.limiter.hit(token.as_deref().unwrap_or("anonymous"));
+    let budget = match app.limiter.enabled() {
+        true => app.limiter.hit(&rate_key(&app, token.as_deref()).await),
+        false => None,
+    };
     let mut resp = match budget.and_then(|b| b.retry_after) {
         Some(secs) => {
             HttpError { retry_after: Some(secs), ..HttpError::new(429, format!("Too many requests. Try again in {secs} seconds.")) }
@@ -46,6 +52,25 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         h.insert("x-ratelimit-remaining", HeaderValue::from(b.remaining));
     }
     resp
+}
+
+/// Whose budget a request spends: the user behind a valid token (so a user's personal and OAuth
+/// tokens share one, as the reference's "60 a minute per authenticated user" says), else the
+/// token string itself (unknown or expired tokens), else one shared anonymous budget.
+async fn rate_key(app: &Arc<App>, token: Option<&str>) -> String {
+    let Some(token) = token else { return "anonymous".to_owned() };
+    let (app2, owned, now_ms) = (app.clone(), token.to_owned(), app.store.clock.now_ms());
+    let user = tokio::task::spawn_blocking(move || {
+        let db = app2.store.lock();
+        auth::user_id_by_token(&db.conn, &owned, now_ms).ok().flatten()
+    })
+    .await
+    .ok()
+    .flatten();
+    match user {
+        Some(id) => format!("user:{id}"),
+        None => format!("token:{token}"),
+    }
 }
 
 async fn dispatch(app: &Arc<App>, req: Request, token: Option<String>, timestamp: &str) -> Result<Response, HttpError> {
@@ -106,7 +131,12 @@ fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64
     let behavior = if op.method == Method::Get { TransactionBehavior::Deferred } else { TransactionBehavior::Immediate };
     let tx = conn.transaction_with_behavior(behavior)?;
 
-    let user = auth::user_by_token(&tx, token)?.ok_or_else(|| HttpError::unauthorized("The access token is invalid or has expired."))?;
+    let user =
+        auth::user_by_token(&tx, token, now_ms)?.ok_or_else(|| HttpError::unauthorized("The access token is invalid or has expired."))?;
+    let needed = scope_for(op.id);
+    if !user.scopes.contains(&needed) {
+        return Err(HttpError::forbidden(format!("This token lacks the scope \"{needed}\" that this action needs.")));
+    }
     let ws = if op.has_workspace() {
         let id = params::workspace_id(&input)?.ok_or_else(|| HttpError::bad_request("workspace_id is required"))?;
         let m = auth::membership(&tx, id, user.id)?.ok_or_else(|| HttpError::forbidden("You do not have access to this workspace."))?;
@@ -114,14 +144,25 @@ fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64
     } else {
         None
     };
-    let rule = crate::roles::rule(op.id);
     if let Some(m) = &ws {
-        if !rule.access.allows(&m.role) {
-            return Err(HttpError::forbidden(format!(
-                "Your role ({}) may not perform this action; it is limited to: {}.",
-                m.role,
-                rule.access.label()
-            )));
+        match app.config.access {
+            AccessMode::Reference if !m.role.is_admin() => {
+                return Err(HttpError::forbidden(format!(
+                    "The API is open to workspace owners and executive managers only (your role here: {}).",
+                    m.role
+                )));
+            }
+            AccessMode::Reference => {}
+            AccessMode::Roles => {
+                let rule = crate::roles::rule(op.id);
+                if !rule.access.allows(&m.role) {
+                    return Err(HttpError::forbidden(format!(
+                        "Your role ({}) may not perform this action; it is limited to: {}.",
+                        m.role,
+                        rule.access.label()
+                    )));
+                }
+            }
         }
     }
     let params = params::validate(op, &input)?;

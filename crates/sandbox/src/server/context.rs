@@ -26,6 +26,8 @@ pub struct AuthUser {
     pub email: String,
     pub firstname: String,
     pub lastname: String,
+    /// What the token may do (personal tokens: every scope).
+    pub scopes: Vec<webwork_core::access::Scope>,
 }
 
 /// The caller's membership in the requested workspace.

@@ -1,7 +1,7 @@
 //! The HTTP server: state, router and start-up. One module per concern:
 //! `api` (the request pipeline), `routes` (matching the operation table), `params`
 //! (validation), `context` (what handlers get), `envelope` (reply bodies), `auth`,
-//! `ratelimit`, `cors`, `faults`, `statics`.
+//! `ratelimit`, `cors`, `faults`, `statics`, and `oauth` (the OAuth 2.0 endpoints beside the API).
 
 pub mod api;
 pub mod auth;
@@ -9,6 +9,7 @@ pub mod context;
 pub mod cors;
 pub mod envelope;
 pub mod faults;
+pub mod oauth;
 pub mod params;
 pub mod ratelimit;
 pub mod routes;
@@ -17,7 +18,7 @@ pub mod statics;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 
 use crate::config::{Config, Seed};
@@ -92,12 +93,15 @@ impl App {
     }
 }
 
-/// The whole router: the API under /api/v2, its OpenAPI document, static files; CORS around all.
+/// The whole router: the API under /api/v2, its OpenAPI document, OAuth under /oauth, static
+/// files; CORS around all.
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/api/v2/openapi.json", get(openapi))
         .route("/api/v2", any(api::handle))
         .route("/api/v2/{*rest}", any(api::handle))
+        .route("/oauth/authorize", get(oauth::authorize_page).post(oauth::authorize_decision))
+        .route("/oauth/token", post(oauth::token))
         .fallback(statics::serve)
         .layer(axum::middleware::from_fn_with_state(app.clone(), cors::layer))
         .with_state(app)
@@ -133,8 +137,14 @@ fn print_banner(app: &App, addr: &str) {
     }
     println!("  today:    {}", app.store.clock.today());
     match c.rate_limit {
-        Some(n) => println!("  rate limit: {n} requests per minute per token"),
+        Some(n) => println!("  rate limit: {n} requests per minute per user"),
         None => println!("  rate limit: off"),
+    }
+    match c.access {
+        crate::config::AccessMode::Reference => {
+            println!("  access:   reference (workspace operations: owners and executive managers only; --access roles enables the inferred role matrix)")
+        }
+        crate::config::AccessMode::Roles => println!("  access:   roles (the inferred role matrix of webwork_core::access)"),
     }
     if let Some(dir) = &c.serve {
         println!("  serving:  {} at http://{addr}/", dir.display());
@@ -142,6 +152,14 @@ fn print_banner(app: &App, addr: &str) {
     for (prefix, dir) in &c.mounts {
         println!("  serving:  {} at http://{addr}{prefix}/", dir.display());
     }
+    println!("  OAuth:    http://{addr}/oauth/authorize, token URL http://{addr}/oauth/token");
+    println!(
+        "            client_id {} client_secret {} (redirect_uri: loopback http URLs{})",
+        oauth::DEMO_CLIENT_ID,
+        oauth::DEMO_CLIENT_SECRET,
+        if c.oauth_redirect_uris.is_empty() { String::new() } else { format!(", {}", c.oauth_redirect_uris.join(", ")) }
+    );
+    println!("            tokens live {} s, refresh tokens {} s", c.access_token_ttl_secs, c.refresh_token_ttl_secs);
     let tokens = crate::seed::tokens(&app.store);
     if !tokens.is_empty() {
         println!("  tokens (Authorization: Bearer <token>):");

@@ -1,4 +1,5 @@
-//! The per-token rate limit: a sliding 60-second window (the API's budget is 60 a minute).
+//! The rate limit: a sliding 60-second window per key (the API's budget is 60 a minute per
+//! authenticated user; the pipeline picks the key, see `api::rate_key`).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -27,7 +28,12 @@ impl RateLimiter {
         RateLimiter { limit, start: Instant::now(), hits: Mutex::new(HashMap::new()) }
     }
 
-    /// Counts a request for `key` (the bearer token); `None` when limiting is off.
+    /// Whether requests are counted at all (`--rate-limit off` turns it off).
+    pub fn enabled(&self) -> bool {
+        self.limit.is_some()
+    }
+
+    /// Counts a request for `key` (a user or a token); `None` when limiting is off.
     pub fn hit(&self, key: &str) -> Option<Budget> {
         let limit = self.limit?;
         let now = self.start.elapsed().as_millis();

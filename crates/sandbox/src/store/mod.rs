@@ -54,6 +54,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         let seeded: Option<String> = conn.query_row("SELECT value FROM meta WHERE key = 'seed'", [], |r| r.get(0)).ok();
         let opened = if seeded.is_some() { Opened::Existing } else { Opened::Fresh };
         let store = Store { db: Mutex::new(Db { conn, ids: IdGen::from_entropy() }), clock };
@@ -79,6 +80,27 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// Columns added after a table was first released: `CREATE TABLE IF NOT EXISTS` leaves an
+/// older file's table as it was, so each missing column is added here (with a default, so old
+/// rows read as before: old tokens are personal, with every scope, never expiring).
+const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
+    ("tokens", "kind", "TEXT NOT NULL DEFAULT 'personal'"),
+    ("tokens", "scopes", "TEXT NOT NULL DEFAULT 'read write admin'"),
+    ("tokens", "expires_at_ms", "INTEGER"),
+    ("tokens", "client_id", "TEXT"),
+];
+
+/// Brings a database made by an older sandbox up to the current schema.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column, decl) in ADDED_COLUMNS {
+        let mut stmt = conn.prepare(&format!("SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1"))?;
+        if !stmt.exists([column])? {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {decl}"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Reads an optional row: `Ok(None)` when the query returns nothing.

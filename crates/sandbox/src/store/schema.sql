@@ -23,12 +23,43 @@ CREATE TABLE IF NOT EXISTS users (
     updated_at         TEXT NOT NULL
 );
 
--- Bearer tokens (personal access tokens). The sandbox stores them in clear: they are demo data.
+-- Bearer tokens: personal access tokens (kind 'personal': every scope, never expire) and OAuth
+-- access tokens (kind 'oauth'). The sandbox stores them in clear: they are demo data.
+-- kind, scopes, expires_at_ms and client_id came later: `store::migrate` adds them to older files.
 CREATE TABLE IF NOT EXISTS tokens (
-    token      TEXT PRIMARY KEY,
-    user_id    INTEGER NOT NULL REFERENCES users(id),
-    name       TEXT,
-    created_at TEXT NOT NULL
+    token         TEXT PRIMARY KEY,
+    user_id       INTEGER NOT NULL REFERENCES users(id),
+    name          TEXT,
+    created_at    TEXT NOT NULL,
+    kind          TEXT NOT NULL DEFAULT 'personal',
+    -- Space-separated OAuth scopes (`read write admin`).
+    scopes        TEXT NOT NULL DEFAULT 'read write admin',
+    -- Unix ms on the sandbox clock; NULL: never expires.
+    expires_at_ms INTEGER,
+    client_id     TEXT
+);
+
+-- OAuth authorization codes: single use (used_at_ms set on exchange), bound to the client, the
+-- redirect_uri, the user and the scopes.
+CREATE TABLE IF NOT EXISTS oauth_codes (
+    code          TEXT PRIMARY KEY,
+    client_id     TEXT NOT NULL,
+    redirect_uri  TEXT NOT NULL,
+    user_id       INTEGER NOT NULL REFERENCES users(id),
+    scopes        TEXT NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    used_at_ms    INTEGER
+);
+
+-- OAuth refresh tokens; revoked_at_ms is set when one is used (rotation).
+CREATE TABLE IF NOT EXISTS oauth_refresh_tokens (
+    token         TEXT PRIMARY KEY,
+    client_id     TEXT NOT NULL,
+    user_id       INTEGER NOT NULL REFERENCES users(id),
+    scopes        TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    revoked_at_ms INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS workspaces (

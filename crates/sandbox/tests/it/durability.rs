@@ -21,6 +21,8 @@ fn start(db: &std::path::Path, port: u16) -> Child {
             &format!("127.0.0.1:{port}"),
             "--rate-limit",
             "off",
+            "--access",
+            "reference",
             "--today",
             webwork_sandbox::testing::TODAY,
         ])

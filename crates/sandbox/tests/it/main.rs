@@ -5,6 +5,7 @@
 
 mod support;
 
+mod access_rule;
 mod bad_input;
 mod contracts;
 mod delivery;
@@ -16,6 +17,7 @@ mod http_edges;
 mod isolation;
 mod leaves;
 mod members;
+mod oauth;
 mod openapi;
 mod progress;
 mod projects;

@@ -9,6 +9,21 @@ async fn document_lists_every_operation() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(doc["servers"][0]["url"], "/api/v2");
     assert_eq!(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
+    let oauth = &doc["components"]["securitySchemes"]["oauth2"];
+    assert_eq!(oauth["type"], "oauth2");
+    assert!(oauth["description"].as_str().unwrap().contains("inferred"));
+    for flow in ["authorizationCode", "clientCredentials"] {
+        assert_eq!(oauth["flows"][flow]["tokenUrl"], "/oauth/token", "{flow}");
+        let scopes: Vec<&String> = oauth["flows"][flow]["scopes"].as_object().unwrap().keys().collect();
+        assert_eq!(scopes.len(), 3, "{flow}");
+        for s in ["read", "write", "admin"] {
+            assert!(oauth["flows"][flow]["scopes"][s].is_string(), "{flow} {s}");
+        }
+    }
+    assert_eq!(oauth["flows"]["authorizationCode"]["authorizationUrl"], "/oauth/authorize");
+    assert_eq!(doc["paths"]["/members"]["post"]["security"][1]["oauth2"][0], "admin");
+    assert_eq!(doc["paths"]["/members"]["get"]["security"][1]["oauth2"][0], "read");
+    assert_eq!(doc["paths"]["/projects"]["post"]["security"][1]["oauth2"][0], "write");
     let mut seen = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
