@@ -7,7 +7,9 @@
 // here).
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -96,6 +98,93 @@ export function startSandboxServing(serving, extra = []) {
       }
     });
   });
+}
+
+function gatewayBinary() {
+  const target = process.env.CARGO_TARGET_DIR || path.join(repo, 'target');
+  const candidates = [process.env.WEBWORK_GATEWAY, path.join(target, 'native-release/webwork-gateway')].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(`no gateway binary (tried ${candidates.join(', ')}); run \`cargo build --profile native-release -p webwork-gateway\``);
+  }
+  return found;
+}
+
+/** A free loopback port (the gateway must know its public origin before it starts). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A file holding `text` (the gateway reads secrets from files, never from its command line). */
+export function secretFile(name, text) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'webwork-e2e-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, text, { mode: 0o600 });
+  return file;
+}
+
+/**
+ * Starts `webwork-gateway` in front of `upstream` (a sandbox from `startSandboxServing`) on a free
+ * loopback port. Resolves to `{ origin, api, log(), stop() }`; `log()` is everything it printed
+ * (the access log on stdout, the banner and errors on stderr), for the tests that read it.
+ */
+export async function startGateway(upstream, extra = []) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const args = ['--upstream', upstream.api, '--addr', `127.0.0.1:${port}`, '--public-origin', origin, ...extra];
+  const child = spawn(gatewayBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+      output += chunk;
+    });
+  }
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the gateway did not start within 20 s:\n${output}`));
+    }, 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the gateway exited (${code}):\n${output}`));
+    });
+    const poll = setInterval(() => {
+      if (/listening on/.test(output)) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve();
+      }
+    }, 20);
+  });
+  return {
+    origin,
+    api: `${origin}/api/v2`,
+    log: () => output,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Approves the sandbox's OAuth authorize page (on `page`) as the seeded user named `who`. */
+export async function approveAs(page, who = 'Olivia Martin') {
+  const select = page.locator('select[name=user_id]');
+  await select.waitFor();
+  const value = await select.locator('option', { hasText: who }).first().getAttribute('value');
+  await select.selectOption(value);
+  await page.locator('button[name=decision][value=approve]').click();
 }
 
 /** The one browser of a test run. */

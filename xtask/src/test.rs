@@ -219,9 +219,9 @@ fn wasm(counts: &mut Counts) -> Result<Option<String>> {
 }
 
 /// The admin panel end to end: `trunk build --release` into dist/ (as `cargo xtask demo` does;
-/// Trunk's env and wasm-opt come from util::export_tool_env), the release sandbox, then
+/// Trunk's env and wasm-opt come from util::export_tool_env), the release sandbox and gateway, then
 /// `node --test` in tests/e2e: Chromium (playwright-core, /usr/bin/chromium) against an
-/// in-memory sandbox serving dist/ that the tests start themselves.
+/// in-memory sandbox serving dist/, or a gateway serving it in front of one, that the tests start themselves.
 fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
     if !exists(&format!("{E2E_DIR}/package.json")) {
         return Ok(Some(format!("{E2E_DIR}/package.json does not exist yet (no end-to-end tests)")));
@@ -230,13 +230,13 @@ fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
         return Ok(Some("crates/admin or crates/sandbox does not exist yet".into()));
     }
     util::run(cmd("trunk").args(["build", "--release"]))?;
-    util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
-    let target = crate::size::target_dir();
+    let target = build_servers()?;
     util::run_reading(
         cmd("node")
             .current_dir(root().join(E2E_DIR))
             .arg("--test")
             .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
+            .env("WEBWORK_GATEWAY", target.join("native-release/webwork-gateway"))
             .env("WEBWORK_DIST", root().join("dist")),
         |line| counts.read(line),
     )?;
@@ -273,25 +273,33 @@ fn npm_package(counts: &mut Counts) -> Result<Option<String>> {
 /// The embeddable widgets' tests (own package.json and lockfile, installed by setup).
 const WIDGET_TESTS_DIR: &str = "tests/widgets";
 
-/// The widgets end to end: `cargo xtask widgets` into target/widgets, the release sandbox, then
-/// `node --test` in tests/widgets: Chromium opens the demo intranet page at /widgets/ of an
-/// in-memory sandbox and checks every widget against direct API calls.
+/// The widgets end to end: `cargo xtask widgets` into target/widgets, the release sandbox and
+/// gateway, then `node --test` in tests/widgets: Chromium opens the demo intranet page at /widgets/
+/// of an in-memory sandbox and checks every widget against direct API calls, then the widgets
+/// behind a gateway that holds the token.
 fn widgets(counts: &mut Counts) -> Result<Option<String>> {
     if !exists("crates/widgets/Cargo.toml") || !exists(&format!("{WIDGET_TESTS_DIR}/package.json")) {
         return Ok(Some(format!("crates/widgets or {WIDGET_TESTS_DIR}/package.json does not exist yet")));
     }
     let dir = crate::widgets::build()?;
-    util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
-    let target = crate::size::target_dir();
+    let target = build_servers()?;
     util::run_reading(
         cmd("node")
             .current_dir(root().join(WIDGET_TESTS_DIR))
             .arg("--test")
             .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
+            .env("WEBWORK_GATEWAY", target.join("native-release/webwork-gateway"))
             .env("WEBWORK_WIDGETS", dir),
         |line| counts.read(line),
     )?;
     Ok(None)
+}
+
+/// The release sandbox and gateway (one cargo call: they share most of their dependencies);
+/// returns the target dir they are in.
+fn build_servers() -> Result<std::path::PathBuf> {
+    util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox", "-p", "webwork-gateway"]))?;
+    Ok(crate::size::target_dir())
 }
 
 /// The Node mock API server, killed when dropped.
