@@ -31,8 +31,8 @@ pub mod params;
 #[cfg(target_arch = "wasm32")]
 pub use client::fetch::FetchTransport;
 pub use client::{
-    CancelToken, Client, ClientConfig, Credentials, HttpRequest, HttpResponse, Pacer, RetryPolicy, SharedProvider, Token, TokenProvider,
-    Transport, TransportError,
+    CancelToken, Client, ClientConfig, Credentials, HttpRequest, HttpResponse, Pacer, RetryPolicy, SharedProvider, Token, TokenFuture,
+    TokenProvider, Transport, TransportError,
 };
 pub use envelope::{Meta, Page, Pagination, Reply};
 pub use error::ApiError;
