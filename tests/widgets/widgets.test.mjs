@@ -351,6 +351,40 @@ test('a token provider is asked again after a 401', async () => {
   }
 });
 
+test('gateway mode: no token in the page, requests carry X-WebWork-Client and no Authorization', async () => {
+  const { context, page, problems } = await openPage(browser);
+  try {
+    const seen = [];
+    // The test plays the gateway at the page's own origin: it records what the page sends and
+    // adds the token itself, as webwork-gateway does from its session.
+    await page.route(
+      (url) => url.origin === sandbox.origin && url.pathname.startsWith('/api/v2/'),
+      async (route) => {
+        const headers = route.request().headers();
+        seen.push([headers.authorization ?? null, headers['x-webwork-client'] ?? null]);
+        await route.continue({ headers: { ...headers, authorization: 'Bearer demo-owner' } });
+      },
+    );
+    // No base-url anywhere: gateway mode defaults to the page's origin + /api/v2.
+    await openTestPage(page, 'gateway.html', `<!doctype html><script type="module">
+            import { WebWorkWidgets } from './webwork-widgets.js';
+            WebWorkWidgets.configure({ gateway: true });
+          </script>
+          <webwork-leave-calendar workspace-id="1" month="${MONTH}"></webwork-leave-calendar>`);
+    await waitState(page, 'webwork-leave-calendar', 'ready');
+    assert.ok(seen.length >= 1, 'the widget called the API through the page origin');
+    assert.deepEqual(
+      seen.filter(([authorization, client]) => authorization !== null || client !== '1'),
+      [],
+    );
+    const html = await page.content();
+    assert.ok(!html.includes('demo-owner'), 'no token anywhere in the page');
+    assert.deepEqual(problems.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('loading, error with Retry, and empty states', async () => {
   const { context, page, problems } = await openPage(browser);
   try {

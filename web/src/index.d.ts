@@ -11,10 +11,50 @@ export * from './api.js';
 /** The production API: `https://api.webwork-tracker.com/api/v2`. */
 export declare const DEFAULT_BASE_URL: string;
 
-export interface ClientOptions {
-  /** A personal access token (or OAuth access token), sent as `Authorization: Bearer ...`. */
-  token: string;
-  /** The API's base URL, including `/api/v2`. Default: {@link DEFAULT_BASE_URL}. */
+/** What a token provider is asked: `renew` is true after the API refused its last token (401). */
+export interface TokenRequest {
+  renew: boolean;
+}
+
+/**
+ * Gives the client a token: from your backend, an OAuth refresh, a sign-in. Asked at the first
+ * call, then with `{ renew: true }` after a 401 (the call is then repeated once). What it throws
+ * or rejects with fails the call with kind `unauthorized`.
+ */
+export type TokenProvider = (request: TokenRequest) => string | Promise<string>;
+
+/** Exactly one of `token`, `tokenProvider` and `gateway` (a `TypeError` otherwise). */
+export type Credentials =
+  | {
+      /** A personal access token (or OAuth access token), sent as `Authorization: Bearer ...`. */
+      token: string;
+      tokenProvider?: never;
+      gateway?: never;
+    }
+  | {
+      /** Asked for the token; asked again with `{ renew: true }` after a 401. */
+      tokenProvider: TokenProvider;
+      token?: never;
+      gateway?: never;
+    }
+  | {
+      /**
+       * The base URL is a webwork-gateway that holds the token itself: no `Authorization`
+       * header; requests carry `X-WebWork-Client: 1` and, in a browser, the gateway's session
+       * cookie (`credentials: 'include'`). `baseUrl` defaults to the page's origin + `/api/v2`.
+       */
+      gateway: true;
+      token?: never;
+      tokenProvider?: never;
+    };
+
+export type ClientOptions = Credentials & ClientSettings;
+
+export interface ClientSettings {
+  /**
+   * The API's base URL, including `/api/v2`; in a page also a path such as `/api/v2`.
+   * Default: {@link DEFAULT_BASE_URL} (with `gateway: true`, the page's origin + `/api/v2`).
+   */
   baseUrl?: string;
   /**
    * The rate budget the client paces itself to (the API allows 60 a minute per user). It also

@@ -1,7 +1,8 @@
 // webwork-tracker: a typed client for the WebWork Tracker REST API v2.
 //
-// The client's policy (parameter checks, bearer auth, pacing to the rate budget, retries with
-// Retry-After, timeouts, cancellation, the envelope and its errors) is the Rust core
+// The client's policy (parameter checks, credentials: a bearer token, a token provider renewed
+// after a 401 or a gateway's cookie; pacing to the rate budget, retries with Retry-After,
+// timeouts, cancellation, the envelope and its errors) is the Rust core
 // (crates/core), compiled to wasm (crates/js). This file is the JS face of it: it builds one
 // namespace per resource from the generated table in api.js (written from the core's operation
 // table), renames camelCase parameters to the API's names, reads every reply through the
@@ -90,7 +91,42 @@ async function nodeFs() {
 
 // ---- the client ----
 
-const OPTION_NAMES = ['baseUrl', 'token', 'requestsPerMinute', 'timeoutMs', 'maxRetries', 'fetch'];
+const OPTION_NAMES = ['baseUrl', 'token', 'tokenProvider', 'gateway', 'requestsPerMinute', 'timeoutMs', 'maxRetries', 'fetch'];
+const CREDENTIALS = ['token', 'tokenProvider', 'gateway'];
+
+/** Who signs the requests: exactly one of a token, a provider or the gateway (a TypeError otherwise: a programming error). */
+function checkCredentials(options) {
+  const { token, tokenProvider, gateway } = options;
+  const given = CREDENTIALS.filter((k) => options[k] !== undefined && !(k === 'gateway' && gateway === false));
+  if (given.length !== 1) {
+    const got = given.length === 0 ? 'none of them' : given.map((k) => `\`${k}\``).join(' and ');
+    throw new TypeError(`WebWorkClient needs exactly one of \`token\` (a string), \`tokenProvider\` (a function) or \`gateway: true\`; got ${got}.`);
+  }
+  if (given[0] === 'token' && (typeof token !== 'string' || token.trim() === '')) throw new TypeError('WebWorkClient: `token` must be a non-empty string (a personal access token).');
+  if (given[0] === 'tokenProvider' && typeof tokenProvider !== 'function') {
+    throw new TypeError('WebWorkClient: `tokenProvider` must be a function ({ renew }) => token or a promise of one.');
+  }
+  if (given[0] === 'gateway' && gateway !== true) throw new TypeError('WebWorkClient: `gateway` must be true or left out.');
+  return given[0] === 'token' ? { token: token.trim() } : given[0] === 'tokenProvider' ? { tokenProvider } : { gateway: true };
+}
+
+/** The base URL, absolute; a path (`/api/v2`) is read against the page's address, in a page. */
+function checkBaseUrl(baseUrl, gateway) {
+  const page = globalThis.location?.href;
+  if (baseUrl === undefined) {
+    if (!gateway) return DEFAULT_BASE_URL;
+    if (!page) throw invalid('baseUrl', 'is required with `gateway: true` outside a web page (the gateway\'s address + /api/v2)');
+    baseUrl = '/api/v2';
+  }
+  let url;
+  try {
+    url = new URL(baseUrl, page);
+  } catch {
+    throw invalid('baseUrl', 'must be an absolute URL such as https://api.webwork-tracker.com/api/v2 (or, in a page, a path such as /api/v2)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('baseUrl', 'must be an http:// or https:// URL');
+  return url.href;
+}
 
 function checkOptions(options) {
   if (options === null || typeof options !== 'object') {
@@ -99,15 +135,9 @@ function checkOptions(options) {
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.includes(key)) throw invalid('options', `has \`${key}\`, which is not an option (expected: ${OPTION_NAMES.join(', ')})`);
   }
-  const { token, baseUrl = DEFAULT_BASE_URL, requestsPerMinute = 60, timeoutMs = 30000, maxRetries = 3, fetch } = options;
-  if (typeof token !== 'string' || token.trim() === '') throw invalid('token', 'must be a non-empty string (a personal access token)');
-  let url;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw invalid('baseUrl', 'must be an absolute URL such as https://api.webwork-tracker.com/api/v2');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('baseUrl', 'must be an http:// or https:// URL');
+  const credentials = checkCredentials(options);
+  const { requestsPerMinute = 60, timeoutMs = 30000, maxRetries = 3, fetch } = options;
+  const baseUrl = checkBaseUrl(options.baseUrl, credentials.gateway);
   const whole = (name, v, max) => {
     if (!Number.isInteger(v) || v < 0 || v > max) throw invalid(name, `must be a whole number from 0 to ${max}`);
   };
@@ -115,7 +145,7 @@ function checkOptions(options) {
   whole('maxRetries', maxRetries, 10);
   if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || !Number.isFinite(timeoutMs)) throw invalid('timeoutMs', 'must be a number of milliseconds, 0 for none');
   if (fetch !== undefined && typeof fetch !== 'function') throw invalid('fetch', 'must be a function like the global fetch');
-  return { token, baseUrl: String(baseUrl), requestsPerMinute, timeoutMs, maxRetries, fetch };
+  return { ...credentials, baseUrl, requestsPerMinute, timeoutMs, maxRetries, fetch };
 }
 
 function checkCallOptions(options) {
@@ -227,7 +257,8 @@ export class WebWorkClient {
     if (signal?.aborted) throw aborted();
     if (!this.#core) {
       const o = this.#options;
-      this.#core = new Core(o.baseUrl, o.token, o.requestsPerMinute, o.timeoutMs, o.maxRetries, o.fetch);
+      // A provider is the core's: it asks again with { renew: true } after a 401, once.
+      this.#core = new Core(o.baseUrl, o.token, o.tokenProvider, Boolean(o.gateway), o.requestsPerMinute, o.timeoutMs, o.maxRetries, o.fetch);
     }
     const cancel = new Cancel();
     const onAbort = () => cancel.cancel();

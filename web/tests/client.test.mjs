@@ -132,7 +132,7 @@ describe('errors', () => {
   });
 
   test('bad options are refused at construction', () => {
-    assert.throws(() => new WebWorkClient({ baseUrl: sandbox.api }), (e) => e instanceof WebWorkError && e.field === 'token');
+    assert.throws(() => new WebWorkClient({ baseUrl: sandbox.api }), (e) => e instanceof TypeError && /exactly one of `token`/.test(e.message));
     assert.throws(() => new WebWorkClient({ token: 't', baseUrl: 'ftp://x' }), (e) => e.field === 'baseUrl');
     assert.throws(() => new WebWorkClient({ token: 't', retries: 2 }), (e) => e.field === 'options' && /maxRetries/.test(e.message));
   });

@@ -8,8 +8,9 @@
 // elements: each attaches an open shadow root with the widget stylesheet and a container, and
 // asks the wasm half (crates/widgets, a Leptos view per element) to mount there with the
 // element's attributes, which it then forwards on every change. Disconnecting unmounts.
-// All widgets of a page share one token, one API client per base URL and one rate pacer, all in
-// the wasm module; the token is given once by WebWorkWidgets.configure, never in markup.
+// All widgets of a page share one set of credentials, one API client per base URL and one rate
+// pacer, all in the wasm module; the token (or gateway mode) is given once by
+// WebWorkWidgets.configure, never in markup.
 
 import initWasm, { configure as configureWasm, mount } from './widgets_wasm.js';
 
@@ -39,18 +40,21 @@ function ready() {
 }
 
 /**
- * Gives every widget on the page its token, once:
+ * Gives every widget on the page its credentials, once:
  *   configure({ token: 'personal-access-token' })
  *   configure({ token: () => fetch('/my/token').then((r) => r.text()) })   // or tokenProvider
  *   configure({ token, baseUrl: 'https://api.webwork-tracker.com/api/v2' }) // default base-url
- * A provider is asked when the first request needs a token and again after the API answers 401.
- * Calling configure again replaces the token; the widgets load again with it.
+ *   configure({ gateway: true })   // a webwork-gateway at this origin's /api/v2 holds the token
+ * A provider is called as provider({ renew }): when the first request needs a token, and with
+ * renew: true after the API answers 401 (the core then repeats the request once).
+ * Calling configure again replaces the credentials; the widgets load again with them.
  */
 function configure(options = {}) {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError('WebWorkWidgets.configure expects an object: { token } or { tokenProvider }');
+    throw new TypeError('WebWorkWidgets.configure expects an object: { token }, { tokenProvider } or { gateway: true }');
   }
-  const { token, tokenProvider, baseUrl } = options;
+  const { token, tokenProvider, gateway = false } = options;
+  let { baseUrl } = options;
   const provider = typeof token === 'function' ? token : tokenProvider;
   if (provider !== undefined && typeof provider !== 'function') {
     throw new TypeError('tokenProvider must be a function returning a token or a promise of one');
@@ -58,11 +62,16 @@ function configure(options = {}) {
   if (token !== undefined && typeof token !== 'function' && typeof token !== 'string') {
     throw new TypeError('token must be a string or a function');
   }
+  if (typeof gateway !== 'boolean') throw new TypeError('gateway must be true or false');
+  const given = [token, tokenProvider, gateway || undefined].filter((v) => v !== undefined).length;
+  if (given > 1) throw new TypeError('configure takes one of token, tokenProvider or gateway: true');
   if (baseUrl !== undefined && typeof baseUrl !== 'string') {
     throw new TypeError('baseUrl must be a string');
   }
+  // Gateway mode: the gateway usually serves the page too, so its API is this origin's /api/v2.
+  if (gateway && baseUrl === undefined) baseUrl = `${location.origin}/api/v2`;
   const fixed = typeof token === 'string' ? token : undefined;
-  return ready().then(() => configureWasm(fixed, provider, baseUrl));
+  return ready().then(() => configureWasm(fixed, gateway ? undefined : provider, gateway, baseUrl));
 }
 
 export const WebWorkWidgets = Object.freeze({ configure, ready, elements: Object.keys(ELEMENTS) });

@@ -30,7 +30,10 @@ pub mod params;
 
 #[cfg(target_arch = "wasm32")]
 pub use client::fetch::FetchTransport;
-pub use client::{CancelToken, Client, ClientConfig, HttpRequest, HttpResponse, Pacer, RetryPolicy, Token, Transport, TransportError};
+pub use client::{
+    CancelToken, Client, ClientConfig, Credentials, HttpRequest, HttpResponse, Pacer, RetryPolicy, SharedProvider, Token, TokenFuture,
+    TokenProvider, Transport, TransportError,
+};
 pub use envelope::{Meta, Page, Pagination, Reply};
 pub use error::ApiError;
 pub use ops::{ApiRequest, Method, OpInfo, Operation, Paginated};

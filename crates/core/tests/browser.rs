@@ -29,7 +29,13 @@ fn client(scenario: &str, key: &str) -> Client<FetchTransport> {
 /// How many requests (not counting preflights) the server saw for `key`.
 async fn count(key: &str) -> u64 {
     let response = FetchTransport::new()
-        .send(HttpRequest { method: Method::Get, url: format!("{}/count/{key}", mock()), headers: vec![], body: None })
+        .send(HttpRequest {
+            method: Method::Get,
+            url: format!("{}/count/{key}", mock()),
+            headers: vec![],
+            body: None,
+            include_credentials: false,
+        })
         .await
         .expect("count endpoint answers");
     let body: Value = serde_json::from_slice(&response.body).unwrap();

@@ -10,9 +10,15 @@ use std::rc::Rc;
 use futures_executor::block_on;
 use futures_util::StreamExt;
 use serde_json::json;
+use std::sync::{Arc, Mutex};
 use webwork_core::client::CallOptions;
-use webwork_core::ops::{CreateTimeEntry, ListMembers, ListWorkspaces, Paginated};
-use webwork_core::{ApiError, CancelToken, Client, ClientConfig, HttpRequest, HttpResponse, RetryPolicy, Transport, TransportError};
+use webwork_core::ops::{CreateTimeEntry, ListMembers, ListWorkspaces, Operation, Paginated};
+
+use webwork_core::client::TokenFuture;
+use webwork_core::{
+    ApiError, CancelToken, Client, ClientConfig, Credentials, HttpRequest, HttpResponse, Method, RetryPolicy, Token, Transport,
+    TransportError,
+};
 
 /// What the fake answers: a response, a network failure, or never.
 #[derive(Clone)]
@@ -303,10 +309,11 @@ fn the_token_never_shows() {
     let fake = Fake::with(vec![answer(401, json!({"success": false, "message": "Unauthenticated."}))]);
     let c = client(&fake);
     let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
-    for text in [format!("{c:?}"), format!("{:?}", c.config()), format!("{err}"), format!("{err:?}"), c.config().token.to_string()] {
+    let Credentials::Token(token) = &c.config().credentials else { panic!("ClientConfig::new keeps a fixed token") };
+    for text in [format!("{c:?}"), format!("{:?}", c.config()), format!("{err}"), format!("{err:?}"), token.to_string()] {
         assert!(!text.contains("secret-token-123"), "{text}");
     }
-    assert_eq!(c.config().token.expose(), "secret-token-123");
+    assert_eq!(token.expose(), "secret-token-123");
 }
 
 #[test]
@@ -331,4 +338,180 @@ async fn yield_once() {
         }
     })
     .await
+}
+
+// ---- credentials: a token provider, a gateway ----
+
+/// A provider that hands out `tok-1`, `tok-2`, ... and records each `renew` flag it was asked with.
+#[derive(Clone, Default)]
+struct Tokens {
+    asked: Arc<Mutex<Vec<bool>>>,
+}
+
+impl Tokens {
+    fn provider(&self) -> impl Fn(bool) -> TokenFuture + Send + Sync + 'static {
+        let asked = self.asked.clone();
+        move |renew| {
+            let mut asked = asked.lock().unwrap();
+            asked.push(renew);
+            let token = Token::new(format!("tok-{}", asked.len()));
+            Box::pin(async move { Ok(token) })
+        }
+    }
+    fn asked(&self) -> Vec<bool> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+fn provided(fake: &Fake, tokens: &Tokens) -> Client<Fake> {
+    Client::new(fake.clone(), ClientConfig::with_provider("https://api.example.test/api/v2", tokens.provider()))
+}
+
+fn header<'a>(request: &'a HttpRequest, name: &str) -> Option<&'a str> {
+    request.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+fn unauthenticated() -> Script {
+    answer(401, json!({"success": false, "message": "The access token is invalid or has expired."}))
+}
+
+#[test]
+fn a_provider_is_asked_once_at_first_use_and_its_token_kept() {
+    let fake = Fake::with(vec![answer(200, workspaces_body()), answer(200, workspaces_body())]);
+    let tokens = Tokens::default();
+    let c = provided(&fake, &tokens);
+    assert!(tokens.asked().is_empty(), "nothing is asked before the first request");
+    block_on(c.send(&ListWorkspaces::new())).unwrap();
+    block_on(c.clone().send(&ListWorkspaces::new())).unwrap();
+    assert_eq!(tokens.asked(), vec![false]);
+    let auth: Vec<_> = fake.requests().iter().map(|r| header(r, "authorization").map(str::to_owned)).collect();
+    assert_eq!(auth, vec![Some("Bearer tok-1".to_owned()), Some("Bearer tok-1".to_owned())]);
+    assert!(fake.requests().iter().all(|r| !r.include_credentials && header(r, "x-webwork-client").is_none()));
+}
+
+#[test]
+fn a_401_renews_the_token_and_repeats_the_request_once() {
+    let fake = Fake::with(vec![unauthenticated(), answer(200, workspaces_body())]);
+    let tokens = Tokens::default();
+    let c = provided(&fake, &tokens);
+    let ws = block_on(c.send(&ListWorkspaces::new())).unwrap();
+    assert_eq!(ws[0].workspace_name, "Acme");
+    assert_eq!(tokens.asked(), vec![false, true]);
+    let sent = fake.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(header(&sent[0], "authorization"), Some("Bearer tok-1"));
+    assert_eq!(header(&sent[1], "authorization"), Some("Bearer tok-2"));
+    assert_eq!(sent[0].url, sent[1].url);
+}
+
+#[test]
+fn a_post_refused_with_401_is_repeated_too() {
+    // A POST is never retried after a 5xx (it may have been done), but a 401 means nothing was.
+    let fake = Fake::with(vec![unauthenticated(), answer(201, json!({"success": true, "data": {"id": 9}}))]);
+    let tokens = Tokens::default();
+    let request = CreateTimeEntry::new(1u64, 7u64, "2024-01-15", "09:00", "10:00").to_request().unwrap();
+    let reply = block_on(provided(&fake, &tokens).request_json(&request, &CallOptions::default())).unwrap();
+    assert_eq!(reply.data["id"], 9);
+    let sent = fake.requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!((sent[0].method, sent[1].method), (Method::Post, Method::Post));
+    assert_eq!(sent[0].body, sent[1].body);
+    assert_eq!(header(&sent[1], "authorization"), Some("Bearer tok-2"));
+}
+
+#[test]
+fn a_second_401_is_returned_to_the_caller() {
+    let fake = Fake::with(vec![unauthenticated(), unauthenticated()]);
+    let tokens = Tokens::default();
+    let c = provided(&fake, &tokens);
+    let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
+    assert!(matches!(err, ApiError::Unauthorized { .. }), "{err:?}");
+    assert_eq!(fake.requests().len(), 2, "renewed once, not again");
+    assert_eq!(tokens.asked(), vec![false, true]);
+    // The renewed token is kept for the next call.
+    fake.script.borrow_mut().push_back(answer(200, workspaces_body()));
+    block_on(c.send(&ListWorkspaces::new())).unwrap();
+    assert_eq!(header(&fake.requests()[2], "authorization"), Some("Bearer tok-2"));
+    assert_eq!(tokens.asked().len(), 2);
+}
+
+#[test]
+fn the_providers_error_is_returned_as_is() {
+    let failing =
+        |_renew: bool| -> TokenFuture { Box::pin(async { Err(ApiError::Network { message: "the sign-in service is down".into() }) }) };
+    let fake = Fake::with(vec![]);
+    let c = Client::new(fake.clone(), ClientConfig::with_provider("https://x/api/v2", failing));
+    let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
+    assert_eq!(err, ApiError::Network { message: "the sign-in service is down".into() });
+    assert!(fake.requests().is_empty(), "nothing is sent without a token");
+
+    // At renewal too: the first token was refused, the provider then fails.
+    let calls = Arc::new(Mutex::new(0));
+    let counted = calls.clone();
+    let once = move |_renew: bool| -> TokenFuture {
+        let mut n = counted.lock().unwrap();
+        *n += 1;
+        let first = *n == 1;
+        Box::pin(async move {
+            if first {
+                Ok(Token::new("old"))
+            } else {
+                Err(ApiError::Forbidden { message: "Signed out.".into() })
+            }
+        })
+    };
+    let fake = Fake::with(vec![unauthenticated()]);
+    let c = Client::new(fake.clone(), ClientConfig::with_provider("https://x/api/v2", once));
+    let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
+    assert_eq!(err, ApiError::Forbidden { message: "Signed out.".into() });
+    assert_eq!(fake.requests().len(), 1);
+}
+
+#[test]
+fn a_gateway_client_sends_no_authorization_but_the_client_header() {
+    let fake = Fake::with(vec![answer(200, workspaces_body()), unauthenticated()]);
+    let c = Client::new(fake.clone(), ClientConfig::gateway("https://intranet.example/api/v2/"));
+    block_on(c.send(&ListWorkspaces::new())).unwrap();
+    let request = &fake.requests()[0];
+    assert_eq!(request.url, "https://intranet.example/api/v2/workspaces");
+    assert_eq!(header(request, "authorization"), None);
+    assert_eq!(header(request, "x-webwork-client"), Some("1"));
+    assert!(request.include_credentials, "the gateway's session cookie must flow");
+    // A 401 from the gateway (the session ended) goes to the caller; there is nothing to renew.
+    let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
+    assert!(matches!(err, ApiError::Unauthorized { .. }));
+    assert_eq!(fake.requests().len(), 2);
+}
+
+#[test]
+fn a_fixed_token_sends_no_client_header_and_no_cookies() {
+    let fake = Fake::with(vec![answer(200, workspaces_body())]);
+    block_on(client(&fake).send(&ListWorkspaces::new())).unwrap();
+    let request = &fake.requests()[0];
+    assert_eq!(header(request, "x-webwork-client"), None);
+    assert!(!request.include_credentials);
+}
+
+#[test]
+fn a_provided_token_never_shows() {
+    let secret = |_renew: bool| -> TokenFuture { Box::pin(async { Ok(Token::new("provided-secret-456")) }) };
+    let fake = Fake::with(vec![unauthenticated(), unauthenticated()]);
+    let c = Client::new(fake.clone(), ClientConfig::with_provider("https://x/api/v2", secret));
+    let err = block_on(c.send(&ListWorkspaces::new())).unwrap_err();
+    for text in
+        [format!("{c:?}"), format!("{:?}", c.config()), format!("{:?}", c.config().credentials), format!("{err}"), format!("{err:?}")]
+    {
+        assert!(!text.contains("provided-secret-456"), "{text}");
+    }
+    assert_eq!(header(&fake.requests()[0], "authorization"), Some("Bearer provided-secret-456"));
+    let gateway = ClientConfig::gateway("https://g/api/v2");
+    assert!(format!("{gateway:?}").contains("Gateway"));
+}
+
+/// The sandbox's tests spawn clients on tokio: a config, and so a client over a `Send`
+/// transport, stays `Send + Sync` with a provider inside.
+#[test]
+fn a_config_with_a_provider_is_send_and_sync() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    send_sync(&ClientConfig::with_provider("https://x/api/v2", Tokens::default().provider()));
 }

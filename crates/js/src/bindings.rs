@@ -11,6 +11,7 @@ use js_sys::{Function, Promise, Reflect};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use webwork_core::client::fetch::FunctionTokenProvider;
 use webwork_core::client::{CallOptions, CancelToken};
 use webwork_core::{
     ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Reply, RetryPolicy, Transport, TransportError,
@@ -18,7 +19,7 @@ use webwork_core::{
 
 use crate::convert;
 
-/// One API client: base URL, token, pacer, retry policy and transport.
+/// One API client: base URL, credentials, pacer, retry policy and transport.
 #[wasm_bindgen]
 pub struct Core {
     client: Client<JsTransport>,
@@ -114,16 +115,25 @@ fn options(cancel: &Cancel, timeout_ms: Option<f64>) -> CallOptions {
 impl Core {
     /// The JS half has checked the options; `requests_per_minute` 0 turns pacing off,
     /// `timeout_ms` 0 means no timeout.
+    /// Exactly one of `token`, `token_provider` and `gateway` is set (the JS half checks);
+    /// a provider is the core's `Credentials::Provider`, so renewal after a 401 is the core's.
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         base_url: String,
-        token: String,
+        token: Option<String>,
+        token_provider: Option<Function>,
+        gateway: bool,
         requests_per_minute: u32,
         timeout_ms: f64,
         max_retries: u32,
         fetch: Option<Function>,
     ) -> Core {
-        let mut config = ClientConfig::new(base_url, token);
+        let mut config = match (token_provider, gateway) {
+            (Some(provider), _) => ClientConfig::with_provider(base_url, FunctionTokenProvider::new(provider)),
+            (None, true) => ClientConfig::gateway(base_url),
+            (None, false) => ClientConfig::new(base_url, token.unwrap_or_default()),
+        };
         config.requests_per_minute = requests_per_minute;
         config.timeout_ms = timeout_ms.max(0.0) as u64;
         config.retry = RetryPolicy { max_retries, ..RetryPolicy::default() };

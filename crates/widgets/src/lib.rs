@@ -33,10 +33,11 @@ use wasm_bindgen::prelude::*;
 use crate::frame::Attrs;
 
 /// `WebWorkWidgets.configure(...)`, after the JS half has checked the options: a fixed token, a
-/// token provider (a function returning a token or a promise of one), and a default base URL.
+/// token provider (a function returning a token or a promise of one) or `gateway` (a
+/// webwork-gateway adds the token), and a default base URL.
 #[wasm_bindgen]
-pub fn configure(token: Option<String>, provider: Option<js_sys::Function>, base_url: Option<String>) {
-    shared::configure(token, provider, base_url);
+pub fn configure(token: Option<String>, provider: Option<js_sys::Function>, gateway: bool, base_url: Option<String>) {
+    shared::configure(token, provider, gateway, base_url);
 }
 
 /// A mounted widget, owned by its element.

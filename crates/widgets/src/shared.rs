@@ -1,53 +1,44 @@
-//! What every widget on a page shares: the token (given once by `WebWorkWidgets.configure`),
-//! one pacer, the clients (one per base URL, all on that pacer), and the one request path.
+//! What every widget on a page shares: the credentials (given once by
+//! `WebWorkWidgets.configure`), one pacer, the clients (one per base URL, all on that pacer),
+//! and the one request path.
 //!
-//! The token never comes from markup. A token provider is asked when the first request needs a
-//! token and again after a 401 (the token may have expired); a fixed token is simply kept.
+//! The token never comes from markup. A token provider is the core's `Credentials::Provider`:
+//! asked when the first request needs a token and again after a 401 (the core renews once and
+//! repeats the request). In gateway mode no token is in the page at all: the gateway adds it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Promise};
+use js_sys::Function;
 use leptos::prelude::*;
 
 use crate::read;
 use std::future::Future;
 
 use serde_json::Value;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
-use webwork_core::client::{CallOptions, Pacer};
+use webwork_core::client::fetch::FunctionTokenProvider;
+use webwork_core::client::{CallOptions, Pacer, SharedProvider};
 use webwork_core::ops::{ListMembers, Paginated};
-use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Reply};
-
-/// Where the token comes from.
-#[derive(Clone)]
-enum TokenSource {
-    None,
-    Fixed(String),
-    Provider(Function),
-}
+use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, Credentials, FetchTransport, Reply};
 
 /// (base URL, workspace).
 type MembersKey = (String, u64);
 
 struct Shared {
-    source: TokenSource,
-    /// The provider's last answer.
-    provided: Option<String>,
+    /// `None` until `configure` gives a token, a provider or `gateway: true`.
+    credentials: Option<Credentials>,
     /// `configure({ baseUrl })`: the base URL of widgets without a `base-url` attribute.
     base_url: Option<String>,
     pacer: Pacer,
-    /// (base URL, token, client): one client per base URL, rebuilt when the token changes.
-    clients: Vec<(String, String, Client<FetchTransport>)>,
+    /// One client per base URL, all with the configured credentials; emptied by `configure`.
+    clients: Vec<(String, Client<FetchTransport>)>,
     /// Members per (base URL, workspace), for names (time requests and leaves carry ids only).
     members: Vec<(MembersKey, Rc<Vec<Person>>)>,
 }
 
 thread_local! {
     static SHARED: RefCell<Shared> = RefCell::new(Shared {
-        source: TokenSource::None,
-        provided: None,
+        credentials: None,
         base_url: None,
         pacer: Pacer::new(60),
         clients: Vec::new(),
@@ -58,15 +49,16 @@ thread_local! {
     static GENERATION: ArcRwSignal<u32> = ArcRwSignal::new(0);
 }
 
-/// `configure`: replaces the token source (and the default base URL when given).
-pub fn configure(token: Option<String>, provider: Option<Function>, base_url: Option<String>) {
+/// `configure`: replaces the credentials (and the default base URL when given). A provider
+/// wins over a token, the gateway over both (the JS half lets only one through).
+pub fn configure(token: Option<String>, provider: Option<Function>, gateway: bool, base_url: Option<String>) {
     SHARED.with_borrow_mut(|s| {
-        s.source = match (provider, token) {
-            (Some(f), _) => TokenSource::Provider(f),
-            (None, Some(t)) if !t.trim().is_empty() => TokenSource::Fixed(t.trim().to_owned()),
-            _ => TokenSource::None,
+        s.credentials = match (gateway, provider, token) {
+            (true, _, _) => Some(Credentials::Gateway),
+            (false, Some(f), _) => Some(Credentials::Provider(SharedProvider::new(FunctionTokenProvider::new(f)))),
+            (false, None, Some(t)) if !t.trim().is_empty() => Some(Credentials::Token(webwork_core::Token::new(t.trim()))),
+            _ => None,
         };
-        s.provided = None;
         s.clients.clear();
         s.members.clear();
         if let Some(b) = base_url.filter(|b| !b.trim().is_empty()) {
@@ -76,11 +68,11 @@ pub fn configure(token: Option<String>, provider: Option<Function>, base_url: Op
     GENERATION.with(|g| g.update(|n| *n = n.wrapping_add(1)));
 }
 
-/// Tracks the configuration (reactive): which `configure` call is in force, once a token or
-/// provider was given (`None` before).
+/// Tracks the configuration (reactive): which `configure` call is in force, once credentials
+/// were given (`None` before).
 pub fn configured() -> Option<u32> {
     let generation = GENERATION.with(|g| g.get());
-    SHARED.with_borrow(|s| !matches!(s.source, TokenSource::None)).then_some(generation)
+    SHARED.with_borrow(|s| s.credentials.is_some()).then_some(generation)
 }
 
 /// The base URL for a widget: its attribute, else the configured default.
@@ -93,56 +85,26 @@ fn normal_base(b: &str) -> String {
     b.trim().trim_end_matches('/').to_owned()
 }
 
-fn refused_token(message: &str) -> ApiError {
-    ApiError::Unauthorized { message: message.to_owned() }
-}
-
-/// The token now: the fixed one, or the provider's (asked when there is none yet or `renew`).
-async fn token(renew: bool) -> Result<String, ApiError> {
-    let (source, provided) = SHARED.with_borrow(|s| (s.source.clone(), s.provided.clone()));
-    match source {
-        TokenSource::None => Err(refused_token("No token: call WebWorkWidgets.configure({ token }) first.")),
-        TokenSource::Fixed(t) => Ok(t),
-        TokenSource::Provider(f) => {
-            if let (Some(t), false) = (provided, renew) {
-                return Ok(t);
-            }
-            let answer = f.call0(&JsValue::NULL).map_err(|_| refused_token("The token provider threw an error."))?;
-            let answer =
-                JsFuture::from(Promise::resolve(&answer)).await.map_err(|_| refused_token("The token provider's promise was rejected."))?;
-            let t = answer.as_string().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-            let t = t.ok_or_else(|| refused_token("The token provider gave no token (it must return a string or a promise of one)."))?;
-            SHARED.with_borrow_mut(|s| s.provided = Some(t.clone()));
-            Ok(t)
-        }
-    }
-}
-
-/// The client for `base` with `token`, sharing the page's pacer.
-fn client(base: &str, token: &str) -> Client<FetchTransport> {
+/// The client for `base`, sharing the page's pacer and credentials.
+fn client(base: &str) -> Result<Client<FetchTransport>, ApiError> {
     SHARED.with_borrow_mut(|s| {
-        if let Some((_, _, c)) = s.clients.iter().find(|(b, t, _)| b == base && t == token) {
-            return c.clone();
+        if let Some((_, c)) = s.clients.iter().find(|(b, _)| b == base) {
+            return Ok(c.clone());
         }
-        s.clients.retain(|(b, _, _)| b != base);
-        let c = Client::with_pacer(FetchTransport::new(), ClientConfig::new(base, token), s.pacer.clone());
-        s.clients.push((base.to_owned(), token.to_owned(), c.clone()));
-        c
+        let credentials = s
+            .credentials
+            .clone()
+            .ok_or_else(|| ApiError::Unauthorized { message: "No token: call WebWorkWidgets.configure({ token }) first.".to_owned() })?;
+        let c = Client::with_pacer(FetchTransport::new(), ClientConfig::with_credentials(base, credentials), s.pacer.clone());
+        s.clients.push((base.to_owned(), c.clone()));
+        Ok(c)
     })
 }
 
 /// The one place a widget's request goes out (not generic: every operation shares this code).
-/// A 401 with a token provider asks the provider again and retries once.
 pub async fn call(base: String, request: Result<ApiRequest, ApiError>) -> Result<Reply<Value>, ApiError> {
     let request = request?;
-    let has_provider = SHARED.with_borrow(|s| matches!(s.source, TokenSource::Provider(_)));
-    let first = client(&base, &token(false).await?).request_json(&request, &CallOptions::default()).await;
-    match first {
-        Err(ApiError::Unauthorized { .. }) if has_provider => {
-            client(&base, &token(true).await?).request_json(&request, &CallOptions::default()).await
-        }
-        other => other,
-    }
+    client(&base)?.request_json(&request, &CallOptions::default()).await
 }
 
 /// An operation's `data` as JSON (read with [`crate::read`]).

@@ -97,7 +97,7 @@ async fn a_mounted_widget_says_what_it_needs_and_follows_its_attributes() {
     assert_eq!(s, "not-configured");
     assert!(note.contains("WebWorkWidgets.configure"), "{note}");
 
-    webwork_widgets::configure(Some("demo-owner".into()), None, None);
+    webwork_widgets::configure(Some("demo-owner".into()), None, false, None);
     settle().await;
     assert!(state(&el).1.contains("base-url"), "{:?}", state(&el));
 

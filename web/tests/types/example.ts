@@ -16,6 +16,12 @@ import {
 } from 'webwork-tracker';
 
 const client = new WebWorkClient({ baseUrl: DEFAULT_BASE_URL, token: 'pat', requestsPerMinute: 60, timeoutMs: 10_000, maxRetries: 2 });
+// A token from the app's backend, renewed after a 401; or a webwork-gateway holding it.
+export const provided = new WebWorkClient({
+  tokenProvider: async ({ renew }) => (renew ? 'fresh-token' : 'cached-token'),
+  baseUrl: DEFAULT_BASE_URL,
+});
+export const viaGateway = new WebWorkClient({ baseUrl: '/api/v2', gateway: true, timeoutMs: 5_000 });
 const workspaceId = 1;
 const signal = new AbortController().signal;
 

@@ -18,6 +18,12 @@ export async function refused(): Promise<void> {
   void client.members.create;
   // @ts-expect-error: a token is required
   void new WebWorkClient({ baseUrl: 'https://example.com' });
+  // @ts-expect-error: a token and a provider at once
+  void new WebWorkClient({ token: 't', tokenProvider: async () => 't' });
+  // @ts-expect-error: a provider gives a string
+  void new WebWorkClient({ tokenProvider: async () => 42 });
+  // @ts-expect-error: gateway is `true` or left out
+  void new WebWorkClient({ gateway: 'yes' });
   const page = await client.projects.list({ workspaceId: 1 });
   // @ts-expect-error: results are camelCase
   void page.data[0]?.owner_id;

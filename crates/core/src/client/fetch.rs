@@ -2,12 +2,13 @@
 //! It looks them up on the global object rather than `window`, so the same code runs in a
 //! page, a worker and Node.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestInit, Response};
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
 
-use super::{HttpRequest, HttpResponse, Transport, TransportError};
+use super::{HttpRequest, HttpResponse, Token, TokenFuture, TokenProvider, Transport, TransportError};
+use crate::error::ApiError;
 
 /// The headers the client reads; a browser only shows cross-origin ones the server exposes.
 const READ_HEADERS: &[&str] = &["retry-after", "x-ratelimit-limit", "x-ratelimit-remaining", "content-type"];
@@ -89,6 +90,9 @@ impl Transport for FetchTransport {
             headers.append(k, v).map_err(network)?;
         }
         init.set_headers(&headers);
+        if request.include_credentials {
+            init.set_credentials(RequestCredentials::Include);
+        }
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
@@ -134,5 +138,38 @@ impl Transport for FetchTransport {
 
     fn now_ms(&self) -> f64 {
         js_sys::Date::now()
+    }
+}
+
+/// A JS function as a token provider: called as `provider({ renew })`, it returns a token string
+/// or a promise of one. What it throws, rejects with or returns instead of a token becomes an
+/// `Unauthorized` error whose message says so (never containing a token).
+#[derive(Debug, Clone)]
+pub struct FunctionTokenProvider(Function);
+
+impl FunctionTokenProvider {
+    pub fn new(provider: Function) -> Self {
+        FunctionTokenProvider(provider)
+    }
+}
+
+fn provider_failed(what: &str, err: Option<&JsValue>) -> ApiError {
+    let because = err.and_then(js_message).map(|m| format!(": {m}")).unwrap_or_default();
+    ApiError::Unauthorized { message: format!("The token provider {what}{because}") }
+}
+
+impl TokenProvider for FunctionTokenProvider {
+    fn token(&self, renew: bool) -> TokenFuture {
+        let arg = Object::new();
+        let _ = Reflect::set(&arg, &JsValue::from_str("renew"), &JsValue::from_bool(renew));
+        let called = self.0.call1(&JsValue::NULL, &arg);
+        Box::pin(async move {
+            let answer = called.map_err(|e| provider_failed("threw an error", Some(&e)))?;
+            let answer = JsFuture::from(Promise::resolve(&answer)).await.map_err(|e| provider_failed("failed", Some(&e)))?;
+            match answer.as_string().map(|t| t.trim().to_owned()) {
+                Some(t) if !t.is_empty() => Ok(Token::new(t)),
+                _ => Err(provider_failed("gave no token (it must return a string or a promise of one)", None)),
+            }
+        })
     }
 }

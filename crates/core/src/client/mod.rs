@@ -51,6 +51,115 @@ impl fmt::Display for Token {
     }
 }
 
+/// Where a client's authority comes from.
+#[derive(Clone)]
+pub enum Credentials {
+    /// A fixed bearer token (what [`ClientConfig::new`] builds).
+    Token(Token),
+    /// A source asked for a token at first use, and again with `renew = true` after a 401.
+    Provider(SharedProvider),
+    /// No `Authorization` header: a webwork-gateway adds it from its session cookie or its
+    /// service token. Requests carry `X-WebWork-Client: 1` (the gateway's CSRF check) and, in a
+    /// browser, `credentials: 'include'` so the session cookie flows to an allow-listed gateway.
+    Gateway,
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Credentials::Token(_) => f.write_str("Token(***)"),
+            Credentials::Provider(_) => f.write_str("Provider"),
+            Credentials::Gateway => f.write_str("Gateway"),
+        }
+    }
+}
+
+/// The provider's answer. `Send` on native targets, so a client's futures can be spawned on a
+/// multi-threaded runtime; local on wasm32, where a JS `Function` provider cannot be `Send`.
+#[cfg(not(target_arch = "wasm32"))]
+pub type TokenFuture = futures_util::future::BoxFuture<'static, Result<Token, ApiError>>;
+/// The provider's answer. `Send` on native targets, so a client's futures can be spawned on a
+/// multi-threaded runtime; local on wasm32, where a JS `Function` provider cannot be `Send`.
+#[cfg(target_arch = "wasm32")]
+pub type TokenFuture = futures_util::future::LocalBoxFuture<'static, Result<Token, ApiError>>;
+
+/// `Send + Sync` on native targets, nothing on wasm32 (one thread; JS values are not `Send`).
+#[cfg(not(target_arch = "wasm32"))]
+pub trait MaybeSendSync: Send + Sync {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Send + Sync + ?Sized> MaybeSendSync for T {}
+/// `Send + Sync` on native targets, nothing on wasm32 (one thread; JS values are not `Send`).
+#[cfg(target_arch = "wasm32")]
+pub trait MaybeSendSync {}
+#[cfg(target_arch = "wasm32")]
+impl<T: ?Sized> MaybeSendSync for T {}
+
+/// A source of tokens: an OAuth refresh, the app's own backend, a JS function.
+/// `renew` is true after the API refused the last token with a 401: give a new one, not a
+/// cached copy. An error is returned to the caller as it is.
+pub trait TokenProvider: MaybeSendSync {
+    fn token(&self, renew: bool) -> TokenFuture;
+}
+
+/// Any `Fn(renew) -> TokenFuture` is a provider.
+impl<F> TokenProvider for F
+where
+    F: Fn(bool) -> TokenFuture + MaybeSendSync,
+{
+    fn token(&self, renew: bool) -> TokenFuture {
+        self(renew)
+    }
+}
+
+/// A provider and the last token it gave, shared by every clone of the config and every client
+/// built from it (the widgets' clients, one per base URL, ask once between them).
+#[derive(Clone)]
+pub struct SharedProvider {
+    provider: Arc<dyn TokenProvider>,
+    last: Arc<std::sync::Mutex<Option<Token>>>,
+}
+
+impl SharedProvider {
+    pub fn new(provider: impl TokenProvider + 'static) -> Self {
+        SharedProvider { provider: Arc::new(provider), last: Arc::default() }
+    }
+
+    fn last(&self) -> Option<Token> {
+        self.last.lock().ok().and_then(|t| t.clone())
+    }
+
+    /// The token to send: the last one, or the provider's first.
+    async fn current(&self) -> Result<Token, ApiError> {
+        match self.last() {
+            Some(t) => Ok(t),
+            None => self.ask(false).await,
+        }
+    }
+
+    /// A token after `refused` got a 401: the provider is asked with `renew = true`, unless
+    /// another call already renewed it meanwhile (then its token is used).
+    async fn after_refusal(&self, refused: &Token) -> Result<Token, ApiError> {
+        match self.last() {
+            Some(t) if t != *refused => Ok(t),
+            _ => self.ask(true).await,
+        }
+    }
+
+    async fn ask(&self, renew: bool) -> Result<Token, ApiError> {
+        let token = self.provider.token(renew).await?;
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some(token.clone());
+        }
+        Ok(token)
+    }
+}
+
+impl fmt::Debug for SharedProvider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SharedProvider")
+    }
+}
+
 /// An HTTP request as a transport sends it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HttpRequest {
@@ -59,6 +168,9 @@ pub struct HttpRequest {
     /// Includes `Authorization`; do not log this request as a whole.
     pub headers: Vec<(String, String)>,
     pub body: Option<String>,
+    /// Send the browser's cookies even cross-site (`fetch`'s `credentials: 'include'`): the
+    /// gateway's session cookie. False leaves `fetch`'s default (same-origin only).
+    pub include_credentials: bool,
 }
 
 /// An HTTP answer: status, the headers the client reads, and the body.
@@ -109,7 +221,8 @@ pub trait Transport {
 pub struct ClientConfig {
     /// e.g. `https://api.webwork-tracker.com/api/v2` or a sandbox's `http://127.0.0.1:8080/api/v2`.
     pub base_url: String,
-    pub token: Token,
+    /// A token, a token provider, or a gateway that adds the token itself.
+    pub credentials: Credentials,
     /// The budget; 60 is the API's. 0 turns pacing off (for a sandbox run with `--rate-limit off`).
     pub requests_per_minute: u32,
     /// Per attempt; 0 means none.
@@ -118,10 +231,26 @@ pub struct ClientConfig {
 }
 
 impl ClientConfig {
+    /// A client with a fixed bearer token.
     pub fn new(base_url: impl Into<String>, token: impl Into<String>) -> Self {
+        Self::with_credentials(base_url, Credentials::Token(Token::new(token)))
+    }
+
+    /// A client that asks `provider` for its token (and again after a 401).
+    pub fn with_provider(base_url: impl Into<String>, provider: impl TokenProvider + 'static) -> Self {
+        Self::with_credentials(base_url, Credentials::Provider(SharedProvider::new(provider)))
+    }
+
+    /// A client of a webwork-gateway at `base_url` (e.g. `https://intranet.example/api/v2`),
+    /// which holds the token itself.
+    pub fn gateway(base_url: impl Into<String>) -> Self {
+        Self::with_credentials(base_url, Credentials::Gateway)
+    }
+
+    pub fn with_credentials(base_url: impl Into<String>, credentials: Credentials) -> Self {
         ClientConfig {
             base_url: base_url.into().trim_end_matches('/').to_owned(),
-            token: Token::new(token),
+            credentials,
             requests_per_minute: 60,
             timeout_ms: 30_000,
             retry: RetryPolicy::default(),
@@ -289,9 +418,37 @@ impl<T: Transport> Client<T> {
         Ok(out)
     }
 
-    /// Sends with pacing, timeout, cancellation and retries; returns the final HTTP answer.
+    /// Sends with the credentials; with a provider, a 401 asks it for a new token once and
+    /// sends the request once more, whatever its method: a 401 means the server did nothing.
     async fn execute(&self, request: &ApiRequest, opts: &CallOptions) -> Result<HttpResponse, ApiError> {
-        let http = self.http_request(request);
+        let Credentials::Provider(provider) = &self.config.credentials else {
+            return self.execute_as(request, opts, None).await;
+        };
+        let token = self.or_cancel(provider.current(), opts.cancel.as_ref()).await?;
+        let response = self.execute_as(request, opts, Some(&token)).await?;
+        if response.status != 401 {
+            return Ok(response);
+        }
+        let renewed = self.or_cancel(provider.after_refusal(&token), opts.cancel.as_ref()).await?;
+        self.execute_as(request, opts, Some(&renewed)).await
+    }
+
+    /// A provider's answer, unless the call is cancelled first.
+    async fn or_cancel(&self, ask: impl Future<Output = Result<Token, ApiError>>, cancel: Option<&CancelToken>) -> Result<Token, ApiError> {
+        let ask = std::pin::pin!(ask);
+        match cancel {
+            None => ask.await,
+            Some(c) => match select(ask, c.cancelled()).await {
+                Either::Left((answer, _)) => answer,
+                Either::Right(_) => Err(ApiError::Aborted),
+            },
+        }
+    }
+
+    /// Sends with pacing, timeout, cancellation and retries; returns the final HTTP answer.
+    /// `token` is the provider's; a fixed token or the gateway come from the config.
+    async fn execute_as(&self, request: &ApiRequest, opts: &CallOptions, token: Option<&Token>) -> Result<HttpResponse, ApiError> {
+        let http = self.http_request(request, token);
         let retryable = request.method.is_idempotent();
         let timeout = opts.timeout_ms.unwrap_or(self.config.timeout_ms);
         let mut attempt = 0;
@@ -322,16 +479,25 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    fn http_request(&self, request: &ApiRequest) -> HttpRequest {
-        let mut headers = vec![
-            ("Accept".to_owned(), "application/json".to_owned()),
-            ("Authorization".to_owned(), format!("Bearer {}", self.config.token.expose())),
-        ];
+    fn http_request(&self, request: &ApiRequest, provided: Option<&Token>) -> HttpRequest {
+        let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        let bearer = match &self.config.credentials {
+            Credentials::Token(t) => Some(t),
+            Credentials::Provider(_) => provided,
+            Credentials::Gateway => {
+                headers.push(("X-WebWork-Client".to_owned(), "1".to_owned()));
+                None
+            }
+        };
+        if let Some(t) = bearer {
+            headers.push(("Authorization".to_owned(), format!("Bearer {}", t.expose())));
+        }
+        let include_credentials = matches!(self.config.credentials, Credentials::Gateway);
         let body = request.body.as_ref().map(|b| {
             headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
             crate::models::lenient::read::json_text(b)
         });
-        HttpRequest { method: request.method, url: request.url(&self.config.base_url), headers, body }
+        HttpRequest { method: request.method, url: request.url(&self.config.base_url), headers, body, include_credentials }
     }
 
     async fn wait_for_slot(&self, cancel: Option<&CancelToken>) -> Result<(), ApiError> {
