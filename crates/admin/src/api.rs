@@ -15,7 +15,7 @@ use webwork_core::client::CallOptions;
 use webwork_core::models::json::FromJson;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
-use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, FetchTransport, Method, Page, Reply};
+use webwork_core::{ApiError, ApiRequest, Client, FetchTransport, Method, Page, Reply};
 
 use crate::session::{Credential, Session};
 

@@ -171,7 +171,7 @@ pub async fn gateway_logout() {
         url: format!("{}/auth/logout", origin()),
         headers: vec![("X-WebWork-Client".to_owned(), "1".to_owned())],
         body: None,
-        ..HttpRequest::default()
+        include_credentials: false,
     };
     let _ = FetchTransport::new().send(request).await;
 }

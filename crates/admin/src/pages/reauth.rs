@@ -86,7 +86,7 @@ pub fn ReauthDialog() -> impl IntoView {
 
     view! {
         <dialog node_ref=dialog class="dialog reauth" aria-labelledby="reauth-t" aria-describedby="reauth-m"
-            on:cancel=|ev| ev.prevent_default()>
+            on:cancel=|ev: leptos::ev::Event| ev.prevent_default()>
             <h2 id="reauth-t">"Sign in again"</h2>
             <p id="reauth-m">"Your session has ended. Sign in again to carry on: this page and anything you typed stay as they are; send the form again once you are back."</p>
             {move || problem.get().map(|p| view! { <div class="banner error" role="alert"><p>{p}</p></div> })}
