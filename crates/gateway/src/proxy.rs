@@ -96,7 +96,13 @@ pub async fn call(
 pub fn respond(up: Upstream) -> Response {
     let mut resp = Response::new(Body::from(up.body));
     *resp.status_mut() = up.status;
-    *resp.headers_mut() = forwardable(&up.headers);
+    let mut headers = forwardable(&up.headers);
+    // CORS is the gateway's to decide (its allow-list), whatever the API says.
+    let api_cors: Vec<_> = headers.keys().filter(|k| k.as_str().starts_with("access-control-")).cloned().collect();
+    for name in api_cors {
+        headers.remove(name);
+    }
+    *resp.headers_mut() = headers;
     resp
 }
 
