@@ -18,7 +18,6 @@ use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -196,10 +195,4 @@ async fn api(State(gw): State<Arc<Gateway>>, req: Request) -> Response {
     }
     // 4. No credentials and no service mode: the API itself answers (its 401).
     send(headers).await.map_or_else(|e| e.response(), proxy::respond)
-}
-
-/// For tests: a body from a response.
-pub async fn body_text(resp: Response) -> String {
-    let bytes = axum::body::to_bytes(Body::new(resp.into_body()), usize::MAX).await.unwrap_or_default();
-    String::from_utf8_lossy(&bytes).into_owned()
 }

@@ -106,6 +106,10 @@ pub fn is_hashed_name(name: &str) -> bool {
 
 pub async fn serve(statics: &Statics, req: Request) -> Response {
     let path = req.uri().path().to_owned();
+    // Unknown API and auth paths are not the single-page app's routes.
+    if path == "/api" || path.starts_with("/api/") || path.starts_with("/auth/") {
+        return envelope(404, "The requested endpoint does not exist.");
+    }
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return envelope(405, "Only GET is allowed for static files.");
     }

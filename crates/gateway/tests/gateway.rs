@@ -127,6 +127,7 @@ async fn static_files_cache_csp_compression_and_traversal() {
     assert_eq!(route.status(), 200);
     assert!(route.text().await.unwrap().contains("panel"));
     assert_eq!(get("/missing.js").await.unwrap().status(), 404);
+    assert_eq!(get("/api/v1/members").await.unwrap().status(), 404, "not the SPA");
 
     let js = get("/app-0123456789abcdef.js").await.unwrap();
     assert_eq!(js.headers()["cache-control"], "public, max-age=31536000, immutable");
