@@ -8,6 +8,13 @@
 //! * `export`: a 10,000-row export (the admin panel's Export engine from the core) against a
 //!   sandbox with the real 60/minute limit; prints rows a minute, requests and 429s, and fails
 //!   on a 429, a missing row, or under 90% of the budget's ceiling.
+//! * `gateway`: the webwork-gateway's cost and its widget service mode. Part 1: requests per
+//!   second and p50/p99 of GET /members through the gateway (plain proxy) beside the same calls
+//!   straight to the sandbox, at 1 and 4 connections. Part 2: 500 simulated intranet visitors
+//!   (plain HTTP clients making the widgets' reads without a token, each with its own
+//!   X-Forwarded-For; the gateway runs with --trust-forwarded) for `--seconds N` (default 120)
+//!   through a widget-mode gateway in front of a sandbox with `--rate-limit 60`: upstream calls a
+//!   minute (must be <= 60), 429s seen by visitors (must be 0), visitor p50/p99.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -34,6 +41,12 @@ const BENCHES: &[Bench] = &[
         name: "export",
         about: "a 10,000-row export through the core's export engine at the real 60/min limit: rows/min, requests, 429s [--rows N]",
         run: export,
+    },
+    Bench {
+        name: "gateway",
+        about:
+            "the gateway's added latency vs the sandbox, then 500 widget visitors through service mode at 60/min [--seconds N] [--no-build]",
+        run: gateway,
     },
 ];
 
@@ -307,22 +320,29 @@ fn page_rows(body: &str) -> Option<usize> {
 struct Conn {
     addr: String,
     reader: BufReader<TcpStream>,
+    /// Extra request header lines (`Authorization`, `X-Forwarded-For`), each ending in CRLF.
+    headers: String,
 }
 
 impl Conn {
     fn open(addr: &str) -> Result<Conn> {
+        Self::with_headers(addr, format!("Authorization: Bearer {TOKEN}\r\n"))
+    }
+
+    fn with_headers(addr: &str, headers: String) -> Result<Conn> {
         let stream = TcpStream::connect(addr).map_err(|e| format!("connect {addr}: {e}"))?;
         stream.set_nodelay(true).ok();
         stream.set_read_timeout(Some(Duration::from_secs(30))).ok();
-        Ok(Conn { addr: addr.to_owned(), reader: BufReader::new(stream) })
+        Ok(Conn { addr: addr.to_owned(), reader: BufReader::new(stream), headers })
     }
 
     /// Sends one request and reads the whole answer: (status, body).
     fn request(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<(u16, String)> {
         let body = body.unwrap_or("");
         let head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {TOKEN}\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\n{}Accept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
             self.addr,
+            self.headers,
             body.len()
         );
         let io = |e: std::io::Error| format!("{method} {path}: {e}");
@@ -375,5 +395,233 @@ impl Conn {
             self.reader.read_exact(&mut bytes).map_err(io)?;
         }
         Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
+    }
+}
+
+// ---- gateway ----
+
+fn binary(name: &str) -> PathBuf {
+    target_dir().join("native-release").join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn free_addr() -> Result<String> {
+    let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free loopback port: {e}"))?.port();
+    Ok(format!("127.0.0.1:{port}"))
+}
+
+fn spawn(name: &str, args: &[&str]) -> Result<Server> {
+    let child = std::process::Command::new(binary(name))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("could not start {name}: {e}"))?;
+    Ok(Server(child))
+}
+
+fn wait_health(addr: &str) -> Result {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if let Ok(mut conn) = Conn::with_headers(addr, String::new()) {
+            if let Ok((200, _)) = conn.request("GET", "/healthz", None) {
+                return Ok(());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("the gateway did not answer on {addr} within 30 s"))
+}
+
+/// The reads the five widgets make on the demo intranet page (workspace 1, the bench's today).
+fn widget_reads() -> Vec<String> {
+    let mut reads: Vec<String> = (1..=8).map(|u| format!("/api/v2/time-tracking/current-data?workspace_id=1&user_id={u}")).collect();
+    reads.extend(
+        [
+            "/api/v2/members?workspace_id=1&per_page=100",
+            "/api/v2/projects?workspace_id=1&per_page=100",
+            "/api/v2/contracts?workspace_id=1&per_page=100",
+            "/api/v2/timesheets?workspace_id=1&status=submitted&per_page=100",
+            "/api/v2/time-requests?workspace_id=1&date_from=2026-02-02&date_to=2026-03-04&status=pending&per_page=100",
+            "/api/v2/leaves?workspace_id=1&date_from=2026-03-01&date_to=2026-03-31&per_page=100",
+            "/api/v2/reports/tracked-hours?workspace_id=1&start_date=2026-02-23&end_date=2026-03-01",
+        ]
+        .map(str::to_owned),
+    );
+    reads
+}
+
+fn service_calls(gateway: &str) -> Result<u64> {
+    let (_, body) = Conn::with_headers(gateway, String::new())?.request("GET", "/healthz", None)?;
+    let at = body.find("\"service_upstream_calls\":").ok_or("healthz has no service_upstream_calls")? + 25;
+    body[at..].chars().take_while(char::is_ascii_digit).collect::<String>().parse().map_err(|_| format!("bad healthz: {body}"))
+}
+
+fn gateway(args: &[String]) -> Result {
+    let mut seconds = 120.0f64;
+    let mut build = true;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--seconds" => {
+                seconds = it.next().and_then(|v| v.parse().ok()).filter(|s: &f64| *s > 0.0).ok_or("--seconds needs a positive number")?;
+            }
+            "--no-build" => build = false,
+            other => return Err(format!("bench gateway: unknown argument '{other}'")),
+        }
+    }
+    if build {
+        util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox", "-p", "webwork-gateway"]))?;
+    }
+    for name in ["webwork-sandbox", "webwork-gateway"] {
+        if !binary(name).exists() {
+            return Err(format!("{} is missing; run without --no-build", binary(name).display()));
+        }
+    }
+
+    // Part 1: the proxy's cost.
+    let sandbox = free_addr()?;
+    let _sandbox = spawn("webwork-sandbox", &["--memory", "--rate-limit", "off", "--addr", &sandbox, "--today", TODAY])?;
+    wait_ready(&sandbox)?;
+    let proxy = free_addr()?;
+    let upstream = format!("http://{sandbox}/api/v2");
+    let _proxy = spawn("webwork-gateway", &["--upstream", &upstream, "--addr", &proxy])?;
+    wait_health(&proxy)?;
+    let members = "/api/v2/members?workspace_id=1&per_page=20";
+    let scenario =
+        Scenario { name: "GET /members (20 rows)", method: "GET", expect: 200, make: Box::new(move |_| (members.to_owned(), None)) };
+    let short = Duration::from_secs_f64((seconds / 12.0).clamp(2.0, 5.0));
+    println!();
+    println!("gateway overhead ({} s per row, keep-alive HTTP/1.1, release builds): {}", short.as_secs_f64(), scenario.name);
+    println!(
+        "{:>5} {:>12} {:>12} {:>10} {:>10} {:>10} {:>10} {:>12} {:>12}",
+        "conns", "direct req/s", "proxy req/s", "direct p50", "proxy p50", "direct p99", "proxy p99", "added p50 ms", "added p99 ms"
+    );
+    for connections in [1usize, 4] {
+        let counter = AtomicUsize::new(0);
+        let d = measure(&sandbox, &scenario, connections, short, &counter)?;
+        let p = measure(&proxy, &scenario, connections, short, &counter)?;
+        println!(
+            "{:>5} {:>12.0} {:>12.0} {:>10.2} {:>10.2} {:>10.2} {:>10.2} {:>12.2} {:>12.2}",
+            connections,
+            d.per_second,
+            p.per_second,
+            d.p50_ms,
+            p.p50_ms,
+            d.p99_ms,
+            p.p99_ms,
+            p.p50_ms - d.p50_ms,
+            p.p99_ms - d.p99_ms
+        );
+        if d.errors + p.errors > 0 {
+            return Err(format!("bench gateway: {} unexpected statuses", d.errors + p.errors));
+        }
+    }
+    drop(_proxy);
+    drop(_sandbox);
+
+    // Part 2: 500 visitors through widget service mode, the sandbox at the real 60/minute.
+    // Note for the lead: pass `--access reference` to the sandbox once the sandbox-oauth branch lands.
+    let sandbox = free_addr()?;
+    let _sandbox = spawn("webwork-sandbox", &["--memory", "--rate-limit", "60", "--addr", &sandbox, "--today", TODAY])?;
+    wait_ready(&sandbox)?;
+    let token_file = target_dir().join("bench-gateway-service-token");
+    std::fs::write(&token_file, TOKEN).map_err(|e| format!("writing {}: {e}", token_file.display()))?;
+    let widget_gw = free_addr()?;
+    let upstream = format!("http://{sandbox}/api/v2");
+    let token_path = token_file.to_string_lossy().into_owned();
+    let _gw = spawn(
+        "webwork-gateway",
+        &["--upstream", &upstream, "--addr", &widget_gw, "--service-token-file", &token_path, "--trust-forwarded"],
+    )?;
+    wait_health(&widget_gw)?;
+    const VISITORS: usize = 500;
+    const THREADS: usize = 50;
+    let reads = widget_reads();
+    let duration = Duration::from_secs_f64(seconds);
+    println!();
+    println!("widget service mode: {VISITORS} visitors for {seconds} s, sandbox at 60 requests/minute");
+    let started = Instant::now();
+    let deadline = started + duration;
+    let results: Vec<Result<(Vec<Duration>, usize, usize)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..THREADS)
+            .map(|t| {
+                let reads = &reads;
+                let widget_gw = widget_gw.as_str();
+                scope.spawn(move || -> Result<(Vec<Duration>, usize, usize)> {
+                    // Each thread plays VISITORS / THREADS visitors, one connection each; a visitor
+                    // loads the page (every widget read), then one read a second, round robin.
+                    let mut conns = Vec::new();
+                    for v in 0..VISITORS / THREADS {
+                        let n = t * (VISITORS / THREADS) + v;
+                        conns.push(Conn::with_headers(widget_gw, format!("X-Forwarded-For: 10.0.{}.{}\r\n", n / 250, n % 250 + 1))?);
+                    }
+                    let (mut latencies, mut limited, mut other) = (Vec::new(), 0, 0);
+                    let mut round = 0usize;
+                    while Instant::now() < deadline {
+                        let tick = Instant::now();
+                        for (v, conn) in conns.iter_mut().enumerate() {
+                            let path = &reads[(round + v) % reads.len()];
+                            let t0 = Instant::now();
+                            let (status, _) = conn.request("GET", path, None)?;
+                            latencies.push(t0.elapsed());
+                            match status {
+                                200 => {}
+                                429 => limited += 1,
+                                _ => other += 1,
+                            }
+                        }
+                        round += 1;
+                        let spent = tick.elapsed();
+                        if round > reads.len() && spent < Duration::from_secs(1) {
+                            std::thread::sleep(Duration::from_secs(1) - spent);
+                        }
+                    }
+                    Ok((latencies, limited, other))
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a bench thread panicked".into()))).collect()
+    });
+    let elapsed = started.elapsed().as_secs_f64();
+    let (mut all, mut limited, mut other) = (Vec::new(), 0, 0);
+    for r in results {
+        let (l, a, b) = r?;
+        all.extend(l);
+        limited += a;
+        other += b;
+    }
+    all.sort();
+    let pct = |p: f64| -> f64 {
+        let i = ((all.len() as f64 * p).ceil() as usize).clamp(1, all.len().max(1)) - 1;
+        all.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    let calls = service_calls(&widget_gw)?;
+    let per_minute = calls as f64 / elapsed * 60.0;
+    println!("  visitor requests:        {} ({:.0}/s)", all.len(), all.len() as f64 / elapsed);
+    println!("  visitor p50 / p99:       {:.2} ms / {:.2} ms", pct(0.5), pct(0.99));
+    println!("  429s seen by visitors:   {limited}");
+    println!("  other non-200 answers:   {other}");
+    if elapsed >= 60.0 {
+        println!("  upstream calls:          {calls} in {elapsed:.0} s ({per_minute:.1} a minute; budget 60)");
+    } else {
+        // Under a minute a rate would extrapolate the start-up burst (one call per distinct read).
+        println!("  upstream calls:          {calls} in {elapsed:.0} s (budget: 60 in any minute)");
+    }
+    let mut failures = Vec::new();
+    // The pacer's window is a minute: in any run, no more than 60 calls per started minute.
+    let minutes = (elapsed / 60.0).ceil().max(1.0);
+    if calls as f64 > 60.0 * minutes {
+        failures.push(format!("{calls} upstream calls in {elapsed:.0} s exceed 60 a minute"));
+    }
+    if limited > 0 {
+        failures.push(format!("visitors saw {limited} 429s"));
+    }
+    if other > 0 {
+        failures.push(format!("visitors saw {other} answers that were neither 200 nor 429"));
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("bench gateway: {}", failures.join("; ")))
     }
 }
