@@ -76,6 +76,9 @@ pub fn Shell() -> impl IntoView {
             nav.go(&format!("/w/{id}/{section}"));
         }
     };
+    // A memo, so signing in again (which resets the refusal) does not re-render the page and
+    // lose what its forms hold.
+    let refused = Memo::new(move |_| api.refused.get().filter(|(w, _)| *w == ws.get()));
     let current_name = move || api.workspaces.get().and_then(|list| list.into_iter().find(|w| w.id == ws.get())).map(|w| w.workspace_name);
     let not_member = move || api.workspaces.get().is_some_and(|list| !list.iter().any(|w| w.id == ws.get()));
 
@@ -126,7 +129,7 @@ pub fn Shell() -> impl IntoView {
                     </div>
                 </Show>
                 <p class="visually-hidden">{move || current_name().map(|n| format!("Workspace: {n}"))}</p>
-                {move || match api.refused.get().filter(|(w, _)| *w == ws.get()) {
+                {move || match refused.get() {
                     Some((w, message)) => view! { <RefusedScreen ws=w message=message/> }.into_any(),
                     None => crate::routes::render(page.get()),
                 }}
