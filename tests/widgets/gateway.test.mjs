@@ -106,7 +106,9 @@ test('a visitor sees the widgets without any token in the page; writes need a si
 
     // Start is a write: without a signed-in person the gateway refuses it, and nothing starts.
     await page.locator('webwork-timer').getByRole('button', { name: 'Start' }).click();
-    await eventually('the refusal', async () => (await page.locator('webwork-timer').innerText()).match(/sign|401|not allowed/i));
+    const refusal = page.locator('webwork-timer .banner.error');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /sign in|401/i, 'the widget says why');
     const state = await call(sandbox, 'demo-owner', 'GET', `/time-tracking/current-data?workspace_id=1&user_id=${TIMER_MEMBER}`);
     assert.notEqual(state.is_running, true, 'the service token did not write');
 
