@@ -480,7 +480,9 @@ fn gateway(args: &[String]) -> Result {
 
     // Part 1: the proxy's cost.
     let sandbox = free_addr()?;
-    let _sandbox = spawn("webwork-sandbox", &["--memory", "--rate-limit", "off", "--addr", &sandbox, "--today", TODAY])?;
+    // Only demo-owner calls: the reference's access rule, chosen explicitly.
+    let _sandbox =
+        spawn("webwork-sandbox", &["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &sandbox, "--today", TODAY])?;
     wait_ready(&sandbox)?;
     let proxy = free_addr()?;
     let upstream = format!("http://{sandbox}/api/v2");
@@ -520,9 +522,10 @@ fn gateway(args: &[String]) -> Result {
     drop(_sandbox);
 
     // Part 2: 500 visitors through widget service mode, the sandbox at the real 60/minute.
-    // Note for the lead: pass `--access reference` to the sandbox once the sandbox-oauth branch lands.
+    // The service token is demo-owner's: the real API's access rule (`reference`) lets it read.
     let sandbox = free_addr()?;
-    let _sandbox = spawn("webwork-sandbox", &["--memory", "--rate-limit", "60", "--addr", &sandbox, "--today", TODAY])?;
+    let _sandbox =
+        spawn("webwork-sandbox", &["--memory", "--rate-limit", "60", "--access", "reference", "--addr", &sandbox, "--today", TODAY])?;
     wait_ready(&sandbox)?;
     let token_file = target_dir().join("bench-gateway-service-token");
     std::fs::write(&token_file, TOKEN).map_err(|e| format!("writing {}: {e}", token_file.display()))?;
