@@ -18,12 +18,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::util::{self, cmd, root, Result};
+use crate::size::target_dir;
+use crate::util::{self, cmd, release_binary as binary, Result, Server};
 
 struct Bench {
     name: &'static str,
@@ -89,20 +89,6 @@ fn export(args: &[String]) -> Result {
 const TODAY: &str = "2026-03-04";
 const TOKEN: &str = "demo-owner";
 
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
-}
-
-/// Kills the sandbox however the bench ends.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 fn sandbox(args: &[String]) -> Result {
     let mut seconds = 3.0f64;
     let mut build = true;
@@ -119,7 +105,7 @@ fn sandbox(args: &[String]) -> Result {
     if build {
         util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
     }
-    let binary = target_dir().join("native-release").join(format!("webwork-sandbox{}", std::env::consts::EXE_SUFFIX));
+    let binary = util::release_binary("webwork-sandbox");
     if !binary.exists() {
         return Err(format!("{} is missing; run without --no-build", binary.display()));
     }
@@ -134,7 +120,7 @@ fn sandbox(args: &[String]) -> Result {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
-    let server = Server(child);
+    let server = Server::new(child);
     wait_ready(&addr)?;
 
     // Setup: enough members for a 100-row page.
@@ -400,10 +386,6 @@ impl Conn {
 
 // ---- gateway ----
 
-fn binary(name: &str) -> PathBuf {
-    target_dir().join("native-release").join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-}
-
 fn free_addr() -> Result<String> {
     let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free loopback port: {e}"))?.port();
     Ok(format!("127.0.0.1:{port}"))
@@ -416,7 +398,7 @@ fn spawn(name: &str, args: &[&str]) -> Result<Server> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("could not start {name}: {e}"))?;
-    Ok(Server(child))
+    Ok(Server::new(child))
 }
 
 fn wait_health(addr: &str) -> Result {
@@ -480,7 +462,9 @@ fn gateway(args: &[String]) -> Result {
 
     // Part 1: the proxy's cost.
     let sandbox = free_addr()?;
-    let _sandbox = spawn("webwork-sandbox", &["--memory", "--rate-limit", "off", "--addr", &sandbox, "--today", TODAY])?;
+    // Only demo-owner calls: the reference's access rule, chosen explicitly.
+    let _sandbox =
+        spawn("webwork-sandbox", &["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &sandbox, "--today", TODAY])?;
     wait_ready(&sandbox)?;
     let proxy = free_addr()?;
     let upstream = format!("http://{sandbox}/api/v2");
@@ -520,9 +504,10 @@ fn gateway(args: &[String]) -> Result {
     drop(_sandbox);
 
     // Part 2: 500 visitors through widget service mode, the sandbox at the real 60/minute.
-    // Note for the lead: pass `--access reference` to the sandbox once the sandbox-oauth branch lands.
+    // The service token is demo-owner's: the real API's access rule (`reference`) lets it read.
     let sandbox = free_addr()?;
-    let _sandbox = spawn("webwork-sandbox", &["--memory", "--rate-limit", "60", "--addr", &sandbox, "--today", TODAY])?;
+    let _sandbox =
+        spawn("webwork-sandbox", &["--memory", "--rate-limit", "60", "--access", "reference", "--addr", &sandbox, "--today", TODAY])?;
     wait_ready(&sandbox)?;
     let token_file = target_dir().join("bench-gateway-service-token");
     std::fs::write(&token_file, TOKEN).map_err(|e| format!("writing {}: {e}", token_file.display()))?;

@@ -26,6 +26,8 @@ commands:
                  admin-floor = the panel without its pages, for reference;
                  admin-pages = what each page group of the panel costs, one build per group)
   demo           setup, then run the sandbox (and the panel when built); otherwise run what exists
+  demo --gateway the same builds, then the sandbox on 127.0.0.1:8081 and webwork-gateway in front of it
+                 (open http://localhost:8080): OAuth sign-in against the sandbox, widgets in service mode
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
         Some("setup") => setup::run(),
         Some("test") => test::run(&args[1..]),
         Some("size") => size::run(&args[1..]),
-        Some("demo") => demo::run(),
+        Some("demo") => demo::run(&args[1..]),
         Some("npm") => npm::run(),
         Some("widgets") => widgets::run(),
         Some("bench") => bench::run(&args[1..]),

@@ -3,7 +3,7 @@
 use std::env;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -123,4 +123,31 @@ pub fn run_reading(command: &mut Command, mut on_line: impl FnMut(&str)) -> Resu
     } else {
         Err(format!("`{}` failed ({status})", describe(command)))
     }
+}
+
+/// A server this process started (the sandbox, the gateway), killed however the caller ends:
+/// a returned error, a panic, or the normal end.
+pub struct Server(Child);
+
+impl Server {
+    pub fn new(child: Child) -> Self {
+        Server(child)
+    }
+
+    /// Its exit status once it has stopped on its own.
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.0.try_wait().ok().flatten()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A binary of this workspace built with `cargo build --profile native-release`.
+pub fn release_binary(name: &str) -> PathBuf {
+    crate::size::target_dir().join("native-release").join(format!("{name}{}", env::consts::EXE_SUFFIX))
 }

@@ -6,7 +6,6 @@
 pub mod config;
 pub mod cors;
 pub mod log;
-pub mod matching;
 pub mod oauth;
 pub mod proxy;
 pub mod service;
@@ -24,6 +23,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
+use webwork_core::ops::{routes, Method};
 
 pub use config::Config;
 use log::LogSink;
@@ -141,7 +141,7 @@ async fn api(State(gw): State<Arc<Gateway>>, req: Request) -> Response {
     let visitor = visitor_of(&gw, &req);
     let (parts, body) = req.into_parts();
     let Ok(body) = axum::body::to_bytes(body, gw.config.max_body).await else { return too_big() };
-    let rel = &parts.uri.path()["/api/v2".len()..];
+    let rel = &parts.uri.path()[routes::PREFIX.len()..];
     let path_and_query = match parts.uri.query() {
         Some(q) => format!("{rel}?{q}"),
         None => rel.to_owned(),
@@ -187,7 +187,7 @@ async fn api(State(gw): State<Arc<Gateway>>, req: Request) -> Response {
     }
     // 3. Widget service mode: only allow-listed reads.
     if gw.service.is_some() {
-        let op = matching::method_of(&parts.method).and_then(|m| matching::find(m, rel));
+        let op = Method::parse(parts.method.as_str()).and_then(|m| routes::find(m, rel).op());
         return match op {
             Some(op) if gw.service.as_ref().is_some_and(|s| s.allows(op)) => Service::read(gw.clone(), op, path_and_query, visitor).await,
             _ => envelope(401, "Sign in or send a token: without one this gateway answers only the widgets' reads."),

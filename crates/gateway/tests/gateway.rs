@@ -1,8 +1,8 @@
-//! The gateway in front of an in-process sandbox and a fake OAuth token server.
+//! The gateway in front of an in-process sandbox, which is also the authorization server
+//! (its own /oauth/authorize and /oauth/token).
 
 mod common;
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use common::*;
@@ -11,8 +11,8 @@ use webwork_core::ops::{Method, CATALOG};
 
 #[tokio::test]
 async fn proxies_status_body_and_rate_limit_headers_without_hop_by_hop_or_cookies() {
-    let (root, fake) = upstream(Some(60)).await;
-    let g = gateway(config(&root, false)).await;
+    let up = upstream(Some(60)).await;
+    let g = gateway(config(&up.root, false)).await;
     let resp = client()
         .get(format!("{}/api/v2/members?workspace_id=1&per_page=2", g.base))
         .header("authorization", "Bearer demo-owner")
@@ -28,7 +28,7 @@ async fn proxies_status_body_and_rate_limit_headers_without_hop_by_hop_or_cookie
     assert!(resp.headers().contains_key("x-ratelimit-remaining"));
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(body["data"].as_array().unwrap().len(), 2);
-    let seen = fake.seen.lock().unwrap().last().cloned().unwrap();
+    let seen = up.last_seen();
     assert_eq!(seen.uri, "/api/v2/members?workspace_id=1&per_page=2");
     assert_eq!(seen.headers["authorization"], "Bearer demo-owner");
     assert_eq!(seen.headers["x-custom"], "kept");
@@ -57,12 +57,10 @@ async fn upstream_down_is_502_slow_is_504_and_big_bodies_413() {
     assert_eq!(body["success"], false);
     assert_eq!(body["meta"]["api_version"], "2.0.0");
 
-    let slow = listen(axum::Router::new().fallback(|| async {
-        tokio::time::sleep(Duration::from_secs(5)).await;
-        "late"
-    }))
-    .await;
-    let mut c = config(&format!("http://{slow}"), false);
+    let mut slow = sandbox_config();
+    slow.latency_ms = 5000;
+    let slow = upstream_with(slow).await;
+    let mut c = config(&slow.root, false);
     c.upstream_timeout = Duration::from_secs(1);
     let g = gateway(c).await;
     let resp = client().get(format!("{}/api/v2/workspaces", g.base)).bearer_auth("demo-owner").send().await.unwrap();
@@ -119,7 +117,7 @@ async fn static_files_cache_csp_compression_and_traversal() {
     }
     assert_eq!(csp.matches("'sha256-").count(), 2);
     assert!(csp.contains("'wasm-unsafe-eval'") && !csp.contains("'unsafe-eval'"));
-    for part in ["connect-src 'self'", "form-action 'self' http://auth.test", "frame-ancestors 'self'", "base-uri 'self'"] {
+    for part in ["connect-src 'self'", "form-action 'self' http://127.0.0.1:1", "frame-ancestors 'self'", "base-uri 'self'"] {
         assert!(csp.contains(part), "{part}: {csp}");
     }
     // SPA fallback for app routes, not for missing files.
@@ -154,21 +152,22 @@ async fn static_files_cache_csp_compression_and_traversal() {
     }
 }
 
-/// Signs in through the gateway; returns the session cookie value.
-async fn sign_in(base: &str, fake: &Fake, ret: &str) -> (String, String) {
+/// Signs in through the gateway, approving on the sandbox's authorize page; returns the session
+/// cookie value and where the callback sent the browser.
+async fn sign_in(base: &str, up: &Upstream, ret: &str) -> (String, String) {
     let login = client().get(format!("{base}/auth/login")).query(&[("return", ret)]).send().await.unwrap();
     assert_eq!(login.status(), 302);
-    let location = reqwest::Url::parse(login.headers()["location"].to_str().unwrap()).unwrap();
-    let q: std::collections::HashMap<String, String> = location.query_pairs().into_owned().collect();
+    let authorize = login.headers()["location"].to_str().unwrap().to_owned();
+    let q: std::collections::HashMap<String, String> = reqwest::Url::parse(&authorize).unwrap().query_pairs().into_owned().collect();
     assert_eq!(q["scope"], "read write");
     assert_eq!(q["response_type"], "code");
     assert_eq!(q["client_id"], CLIENT_ID);
-    assert_eq!(q["redirect_uri"], "http://gateway.test/auth/callback");
+    assert_eq!(q["redirect_uri"], REDIRECT_URI);
     let (nonce, _) = set_cookie(&login, "webwork_login").unwrap();
-    let code = fake.authorize();
+    let back = up.approve(&authorize).await;
+    assert_eq!(back.as_str().split('?').next(), Some(REDIRECT_URI));
     let cb = client()
-        .get(format!("{base}/auth/callback"))
-        .query(&[("code", code.as_str()), ("state", q["state"].as_str())])
+        .get(format!("{base}/auth/callback?{}", back.query().unwrap()))
         .header("cookie", format!("webwork_login={nonce}"))
         .send()
         .await
@@ -181,22 +180,23 @@ async fn sign_in(base: &str, fake: &Fake, ret: &str) -> (String, String) {
 
 #[tokio::test]
 async fn oauth_sign_in_bearer_refresh_logout_and_no_secret_in_logs() {
-    let (root, fake) = upstream(None).await;
-    let g = gateway(config(&root, true)).await;
+    let up = upstream(None).await;
+    let g = gateway(config(&up.root, true)).await;
     let base = &g.base;
 
     // A callback with an unknown state, or without the browser's login cookie, is refused.
     let bad = client().get(format!("{base}/auth/callback?code=x&state=forged")).send().await.unwrap();
     assert_eq!(bad.status(), 400);
     let login = client().get(format!("{base}/auth/login")).send().await.unwrap();
-    let loc = reqwest::Url::parse(login.headers()["location"].to_str().unwrap()).unwrap();
-    let state = loc.query_pairs().find(|(k, _)| k == "state").unwrap().1.into_owned();
-    let code = fake.authorize();
-    let stolen = client().get(format!("{base}/auth/callback")).query(&[("code", &code), ("state", &state)]).send().await.unwrap();
+    let approved = up.approve(login.headers()["location"].to_str().unwrap()).await;
+    let stolen = client().get(format!("{base}/auth/callback?{}", approved.query().unwrap())).send().await.unwrap();
     assert_eq!(stolen.status(), 400, "a callback without the login cookie");
+    let pair = |name: &str| approved.query_pairs().find(|(k, _)| k == name).unwrap().1.into_owned();
+    let (code, state) = (pair("code"), pair("state"));
 
-    let (sid, location) = sign_in(base, &fake, "/w/1/members").await;
+    let (sid, location) = sign_in(base, &up, "/w/1/members").await;
     assert_eq!(location, "/w/1/members");
+    assert_eq!(up.grants(), ["authorization_code"]);
     let with_cookie = |path: &str| client().get(format!("{base}{path}")).header("cookie", format!("webwork_session={sid}"));
 
     let session: serde_json::Value = with_cookie("/auth/session").send().await.unwrap().json().await.unwrap();
@@ -205,41 +205,42 @@ async fn oauth_sign_in_bearer_refresh_logout_and_no_secret_in_logs() {
     assert_eq!(session["user"]["id"], 1);
     assert!(session["user"]["email"].is_string());
     assert_eq!(session["scopes"], serde_json::json!(["read", "write"]));
-    assert!(!session.to_string().contains("at-") && !session.to_string().contains("rt-"));
+    for secret in up.secrets() {
+        assert!(!session.to_string().contains(&secret), "a token in /auth/session");
+    }
 
     // The session's token is added upstream.
     let r = with_cookie("/api/v2/workspaces").send().await.unwrap();
     assert_eq!(r.status(), 200);
-    let seen = fake.seen.lock().unwrap().last().cloned().unwrap();
-    let bearer = seen.headers["authorization"].to_str().unwrap().to_owned();
-    assert!(bearer.starts_with("Bearer at-"), "{bearer}");
+    assert_eq!(up.last_seen().headers["authorization"], format!("Bearer {}", up.newest_access_token()));
 
-    // On a 401 (the token revoked): one refresh and the request again.
-    fake.access.lock().unwrap().clear();
-    let calls = fake.token_calls.load(Ordering::SeqCst);
+    // The access token expired early at the API (the gateway thinks it has 15 days): the API's
+    // 401, one refresh, and the request again with the new token.
+    up.expire_access_tokens();
+    let (calls, seen) = (up.token_calls().len(), up.upstream_calls());
     let r = with_cookie("/api/v2/workspaces").send().await.unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(fake.token_calls.load(Ordering::SeqCst), calls + 1);
-    assert_eq!(fake.grants.lock().unwrap().last().unwrap(), "refresh_token");
+    assert_eq!(up.grants()[calls..], ["refresh_token"]);
+    let statuses: Vec<u16> = up.seen()[seen..].iter().map(|s| s.status).collect();
+    assert_eq!(statuses, [401, 200]);
+    assert_eq!(up.last_seen().headers["authorization"], format!("Bearer {}", up.newest_access_token()));
 
-    // Near expiry: refreshed before the call, and concurrent calls share one refresh.
-    fake.expires_in.store(60, Ordering::SeqCst);
-    fake.access.lock().unwrap().clear();
-    let r = with_cookie("/api/v2/workspaces").send().await.unwrap(); // 401 -> refresh to a 60 s token
-    assert_eq!(r.status(), 200);
-    fake.expires_in.store(3600, Ordering::SeqCst);
-    let calls = fake.token_calls.load(Ordering::SeqCst);
+    // Concurrent calls that all meet the 401 share one refresh.
+    up.expire_access_tokens();
+    let calls = up.token_calls().len();
     let all: Vec<_> = (0..10).map(|_| with_cookie("/api/v2/workspaces").send()).collect();
     for r in futures_util::future::join_all(all).await {
         assert_eq!(r.unwrap().status(), 200);
     }
-    assert_eq!(fake.token_calls.load(Ordering::SeqCst), calls + 1, "one refresh for ten concurrent calls");
+    assert_eq!(up.token_calls().len(), calls + 1, "one refresh for ten concurrent calls");
 
-    // A refused refresh ends the session.
-    fake.refuse_refresh.store(true, Ordering::SeqCst);
-    fake.access.lock().unwrap().clear();
+    // The refresh token expired too: the sandbox refuses the refresh and the session ends.
+    up.expire_access_tokens();
+    up.expire_refresh_tokens();
     let r = with_cookie("/api/v2/workspaces").send().await.unwrap();
     assert_eq!(r.status(), 401);
+    let refused = up.token_calls().pop().unwrap();
+    assert_eq!((refused.status, refused.answer["error"].as_str()), (400, Some("invalid_grant")));
     let (cleared, line) = set_cookie(&r, "webwork_session").unwrap();
     assert!(cleared.is_empty() && line.contains("Max-Age=0"));
     assert_eq!(r.json::<serde_json::Value>().await.unwrap()["message"], "Your session has ended; sign in again.");
@@ -247,8 +248,7 @@ async fn oauth_sign_in_bearer_refresh_logout_and_no_secret_in_logs() {
     assert_eq!(session["signed_in"], false);
 
     // Logout.
-    fake.refuse_refresh.store(false, Ordering::SeqCst);
-    let (sid2, _) = sign_in(base, &fake, "/").await;
+    let (sid2, _) = sign_in(base, &up, "/").await;
     let out = client()
         .post(format!("{base}/auth/logout"))
         .header("cookie", format!("webwork_session={sid2}"))
@@ -261,7 +261,7 @@ async fn oauth_sign_in_bearer_refresh_logout_and_no_secret_in_logs() {
     let r = client().get(format!("{base}/api/v2/workspaces")).header("cookie", format!("webwork_session={sid2}")).send().await.unwrap();
     assert_eq!(r.status(), 401);
 
-    // Nothing secret in the access log.
+    // Nothing secret in the access log: no session id, client secret, code, state or token.
     let log = g.log.text();
     assert!(log.lines().count() > 10);
     for line in log.lines() {
@@ -269,15 +269,39 @@ async fn oauth_sign_in_bearer_refresh_logout_and_no_secret_in_logs() {
         assert!(v["method"].is_string() && v["status"].is_u64() && v["ms"].is_number());
         assert!(!v["path"].as_str().unwrap().contains('?'));
     }
-    for secret in [sid.as_str(), sid2.as_str(), CLIENT_SECRET, &code, &state, "at-", "rt-", "code-", "demo-owner"] {
+    let secrets = up.secrets();
+    assert!(secrets.len() >= 10, "codes, access and refresh tokens: {}", secrets.len());
+    for secret in [sid.as_str(), sid2.as_str(), CLIENT_SECRET, &code, &state, "wwat_", "wwrt_", "wwac_", "demo-owner"] {
         assert!(!log.contains(secret), "{secret} in the log");
+    }
+    for secret in &secrets {
+        assert!(!log.contains(secret.as_str()), "a token in the log");
     }
 }
 
 #[tokio::test]
+async fn near_expiry_tokens_are_refreshed_before_the_call() {
+    // Access tokens of 60 s: less than the gateway's 5-minute margin from the start.
+    let mut short = sandbox_config();
+    short.access_token_ttl_secs = 60;
+    let up = upstream_with(short).await;
+    let g = gateway(config(&up.root, true)).await;
+    let (sid, _) = sign_in(&g.base, &up, "/").await;
+    let signed_in_with = up.newest_access_token();
+    let (calls, seen) = (up.token_calls().len(), up.upstream_calls());
+    let r = client().get(format!("{}/api/v2/workspaces", g.base)).header("cookie", format!("webwork_session={sid}")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(up.grants()[calls..], ["refresh_token"]);
+    assert_eq!(up.upstream_calls(), seen + 1, "refreshed before the call, not after a 401");
+    let bearer = up.last_seen().headers["authorization"].to_str().unwrap().to_owned();
+    assert_eq!(bearer, format!("Bearer {}", up.newest_access_token()));
+    assert_ne!(bearer, format!("Bearer {signed_in_with}"));
+}
+
+#[tokio::test]
 async fn hostile_return_paths_land_on_root() {
-    let (root, fake) = upstream(None).await;
-    let g = gateway(config(&root, true)).await;
+    let up = upstream(None).await;
+    let g = gateway(config(&up.root, true)).await;
     for hostile in [
         "//evil.com",
         "/\\evil.com",
@@ -289,26 +313,26 @@ async fn hostile_return_paths_land_on_root() {
         "\\\\evil",
         " //evil",
     ] {
-        let (_, location) = sign_in(&g.base, &fake, hostile).await;
+        let (_, location) = sign_in(&g.base, &up, hostile).await;
         assert_eq!(location, "/", "{hostile:?}");
     }
-    let (_, location) = sign_in(&g.base, &fake, "/w/2/leaves?month=2026-03").await;
+    let (_, location) = sign_in(&g.base, &up, "/w/2/leaves?month=2026-03").await;
     assert_eq!(location, "/w/2/leaves?month=2026-03");
 }
 
 #[tokio::test]
 async fn cross_site_posts_with_the_cookie_are_refused() {
-    let (root, fake) = upstream(None).await;
-    let mut c = config(&root, true);
+    let up = upstream(None).await;
+    let mut c = config(&up.root, true);
     c.cors_allow = vec!["https://intranet.example".into()];
     let g = gateway(c).await;
-    let (sid, _) = sign_in(&g.base, &fake, "/").await;
+    let (sid, _) = sign_in(&g.base, &up, "/").await;
     let body = serde_json::json!({"workspace_id": 1, "project_id": 1, "title": "CSRF"});
     let post = || client().post(format!("{}/api/v2/tasks", g.base)).header("cookie", format!("webwork_session={sid}")).json(&body);
-    let calls = fake.upstream_calls();
+    let calls = up.upstream_calls();
     assert_eq!(post().header("origin", "https://evil.example").send().await.unwrap().status(), 403);
     assert_eq!(post().send().await.unwrap().status(), 403, "no Origin, no X-WebWork-Client");
-    assert_eq!(fake.upstream_calls(), calls, "nothing reached the API");
+    assert_eq!(up.upstream_calls(), calls, "nothing reached the API");
     assert_eq!(post().header("origin", "http://gateway.test").send().await.unwrap().status(), 201);
     assert_eq!(post().header("origin", "https://intranet.example").send().await.unwrap().status(), 201);
     assert_eq!(post().header("x-webwork-client", "1").send().await.unwrap().status(), 201);
@@ -324,8 +348,8 @@ async fn cross_site_posts_with_the_cookie_are_refused() {
 
 #[tokio::test]
 async fn widget_mode_answers_only_allow_listed_reads_with_the_service_token() {
-    let (root, fake) = upstream(None).await;
-    let mut c = config(&root, false);
+    let up = upstream(None).await;
+    let mut c = config(&up.root, false);
     c.service = Some(webwork_gateway::config::ServiceCredentials::Token("demo-owner".into()));
     c.cache_ttl.insert("getWorkspaces".into(), Duration::from_secs(1));
     c.widget_allow = vec!["getWorkspaces".into()];
@@ -333,7 +357,7 @@ async fn widget_mode_answers_only_allow_listed_reads_with_the_service_token() {
     let g = gateway(c).await;
     let allowed = webwork_gateway::service::WIDGET_READS;
     for op in CATALOG {
-        let path = op.path.replace('{', "").replace('}', "");
+        let path = op.path.replace(['{', '}'], "");
         let method = reqwest::Method::from_bytes(op.method.as_str().as_bytes()).unwrap();
         let r = client().request(method, format!("{}/api/v2{path}?workspace_id=1", g.base)).send().await.unwrap();
         let listed = op.method == Method::Get && (allowed.contains(&op.id) || op.id == "getWorkspaces");
@@ -346,13 +370,13 @@ async fn widget_mode_answers_only_allow_listed_reads_with_the_service_token() {
         assert!(!text.contains("demo-owner"), "{}", op.id);
     }
     // Every call upstream carried the service token, and only for the listed reads.
-    for s in fake.seen.lock().unwrap().iter() {
+    for s in up.seen() {
         assert_eq!(s.method, "GET");
         assert_eq!(s.headers["authorization"], "Bearer demo-owner");
     }
 
     // 100 identical concurrent reads: one upstream call.
-    let before = fake.upstream_calls();
+    let before = up.upstream_calls();
     let url = format!("{}/api/v2/members?workspace_id=1&per_page=3", g.base);
     let all: Vec<_> = (0..100).map(|_| client().get(&url).send()).collect();
     for r in futures_util::future::join_all(all).await {
@@ -362,7 +386,7 @@ async fn widget_mode_answers_only_allow_listed_reads_with_the_service_token() {
             assert!(!value.to_str().unwrap_or("").contains("demo-owner"), "{name}");
         }
     }
-    assert_eq!(fake.upstream_calls(), before + 1);
+    assert_eq!(up.upstream_calls(), before + 1);
     // Freshness per operation: a 1 s TTL expires, the 5 min one does not.
     let ws = format!("{}/api/v2/workspaces", g.base);
     client().get(&ws).send().await.unwrap();
@@ -371,17 +395,17 @@ async fn widget_mode_answers_only_allow_listed_reads_with_the_service_token() {
     assert_eq!(client().get(&ws).send().await.unwrap().headers()["x-webwork-cache"], "miss");
     assert_eq!(client().get(&url).send().await.unwrap().headers()["x-webwork-cache"], "hit");
     // A request with its own Authorization is a plain proxy call.
-    let before = fake.upstream_calls();
+    let before = up.upstream_calls();
     let own = client().get(&url).bearer_auth("demo-regular").send().await.unwrap();
     assert!(own.headers().get("x-webwork-cache").is_none());
-    assert_eq!(fake.upstream_calls(), before + 1);
-    assert_eq!(fake.seen.lock().unwrap().last().unwrap().headers["authorization"], "Bearer demo-regular");
+    assert_eq!(up.upstream_calls(), before + 1);
+    assert_eq!(up.last_seen().headers["authorization"], "Bearer demo-regular");
 }
 
 #[tokio::test]
 async fn fair_share_and_stale_answers_when_the_budget_is_spent() {
-    let (root, fake) = upstream(None).await;
-    let mut c = config(&root, false);
+    let up = upstream(None).await;
+    let mut c = config(&up.root, false);
     c.service = Some(webwork_gateway::config::ServiceCredentials::Token("demo-owner".into()));
     c.visitor_share = 2;
     c.trust_forwarded = true;
@@ -398,13 +422,13 @@ async fn fair_share_and_stale_answers_when_the_budget_is_spent() {
     assert_eq!(r.status(), 429);
     assert!(r.headers().contains_key("retry-after"));
     assert_eq!(get("10.0.0.2", 3).await.unwrap().status(), 200, "another visitor is not starved");
-    assert_eq!(fake.upstream_calls(), 3);
+    assert_eq!(up.upstream_calls(), 3);
 }
 
 #[tokio::test]
 async fn cors_only_for_listed_origins_never_star() {
-    let (root, _fake) = upstream(None).await;
-    let mut c = config(&root, false);
+    let up = upstream(None).await;
+    let mut c = config(&up.root, false);
     c.cors_allow = vec!["https://intranet.example".into()];
     let g = gateway(c).await;
     let pre = |origin: &str| {
@@ -443,19 +467,23 @@ async fn cors_only_for_listed_origins_never_star() {
 
 #[tokio::test]
 async fn client_credentials_service_token_is_fetched_once_and_never_shown() {
-    let (root, fake) = upstream(None).await;
-    let mut c = config(&root, true);
+    let up = upstream(None).await;
+    let mut c = config(&up.root, true);
     c.service = Some(webwork_gateway::config::ServiceCredentials::ClientCredentials);
     let g = gateway(c).await;
     for page in 1..=3 {
         let r = client().get(format!("{}/api/v2/projects?workspace_id=1&page={page}", g.base)).send().await.unwrap();
         assert_eq!(r.status(), 200);
-        assert!(!r.text().await.unwrap().contains("at-"));
+        let text = r.text().await.unwrap();
+        assert!(!text.contains("wwat_") && !text.contains(&up.newest_access_token()));
     }
-    assert_eq!(fake.grants.lock().unwrap().as_slice(), ["client_credentials"]);
-    // The token was revoked: renewed once and the read repeated.
-    fake.access.lock().unwrap().clear();
+    assert_eq!(up.grants(), ["client_credentials"]);
+    let service_token = up.newest_access_token();
+    assert_eq!(up.last_seen().headers["authorization"], format!("Bearer {service_token}"));
+    // The token expired early at the API: renewed once and the read repeated.
+    up.expire_access_tokens();
     let r = client().get(format!("{}/api/v2/projects?workspace_id=1&page=9", g.base)).send().await.unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(fake.grants.lock().unwrap().len(), 2);
+    assert_eq!(up.grants(), ["client_credentials", "client_credentials"]);
+    assert_ne!(up.newest_access_token(), service_token);
 }

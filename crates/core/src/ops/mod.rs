@@ -7,6 +7,7 @@
 #[macro_use]
 mod macros;
 mod build;
+pub mod routes;
 mod table;
 
 pub use build::{build, build_typed, Args, Rule};

@@ -1,119 +1,163 @@
-//! Test rig: an in-process sandbox as the real upstream, a fake OAuth token server following
-//! CONTRACT.md section 1 (swap it for the sandbox's own /oauth/token once that lands: the tests
-//! only talk to it through `Fake::authorize` and the token URL), and a gateway whose access log
-//! goes to a buffer the tests read.
+//! Test rig: an in-process sandbox that is both the upstream API and the authorization server
+//! (its own `/oauth/authorize` and `/oauth/token`, demo app `demo-client`), behind a layer that
+//! records what reached it, and a gateway whose access log goes to a buffer the tests read.
+//! No OAuth stub: every token, refusal and expiry below is the sandbox's own.
 
 #![allow(dead_code)]
 
-use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::HeaderMap;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::response::Response;
 use axum::Router;
 use webwork_gateway::config::{Config, OAuthConfig};
 use webwork_gateway::log::LogSink;
 use webwork_gateway::Gateway;
+use webwork_sandbox::config::AccessMode;
 
+/// The sandbox's demo OAuth app (crates/sandbox/SANDBOX.md).
 pub const CLIENT_ID: &str = "demo-client";
-pub const CLIENT_SECRET: &str = "demo-secret-7f3a9c";
+pub const CLIENT_SECRET: &str = "demo-secret";
+/// The gateway's redirect URI in these tests; the sandbox accepts it through its
+/// `--oauth-redirect-uri` list (`Config::oauth_redirect_uris`).
+pub const REDIRECT_URI: &str = "http://gateway.test/auth/callback";
+/// Who approves on the sandbox's authorize page: user 1, the owner of workspace 1.
+pub const APPROVER: &str = "1";
 
-/// What the upstream saw: method, path with query, headers.
+/// An API call that reached the sandbox: method, path with query, headers, and its status.
 #[derive(Clone, Debug)]
 pub struct Seen {
     pub method: String,
     pub uri: String,
     pub headers: HeaderMap,
+    pub status: u16,
 }
 
-/// The fake authorization server, and the tokens the upstream accepts.
+/// A call of the sandbox's token endpoint: the form sent and the JSON answered.
+#[derive(Clone, Debug)]
+pub struct TokenCall {
+    pub form: Vec<(String, String)>,
+    pub status: u16,
+    pub answer: serde_json::Value,
+}
+
+impl TokenCall {
+    pub fn grant(&self) -> &str {
+        self.form.iter().find(|(k, _)| k == "grant_type").map_or("", |(_, v)| v.as_str())
+    }
+}
+
 #[derive(Default)]
-pub struct Fake {
-    next: AtomicU64,
-    pub codes: Mutex<HashSet<String>>,
-    pub access: Mutex<HashSet<String>>,
-    pub refresh: Mutex<HashSet<String>>,
-    pub refuse_refresh: AtomicBool,
-    pub expires_in: AtomicU64,
-    pub token_calls: AtomicU64,
-    pub grants: Mutex<Vec<String>>,
-    pub seen: Mutex<Vec<Seen>>,
+pub struct Recorder {
+    seen: Mutex<Vec<Seen>>,
+    token_calls: Mutex<Vec<TokenCall>>,
 }
 
-impl Fake {
-    fn mint(&self, prefix: &str) -> String {
-        format!("{prefix}-{}-{}", self.next.fetch_add(1, Ordering::SeqCst), "zq81")
-    }
+/// The running sandbox: its root URL, its state (for expiring tokens in its database) and what
+/// reached it.
+pub struct Upstream {
+    pub root: String,
+    pub app: Arc<webwork_sandbox::App>,
+    rec: Arc<Recorder>,
+}
 
-    /// Plays the person on the authorize page: approves and returns the code.
-    pub fn authorize(&self) -> String {
-        let code = self.mint("code");
-        self.codes.lock().unwrap().insert(code.clone());
-        code
-    }
-
+impl Upstream {
+    /// API calls so far.
     pub fn upstream_calls(&self) -> usize {
-        self.seen.lock().unwrap().len()
+        self.rec.seen.lock().unwrap().len()
+    }
+
+    pub fn seen(&self) -> Vec<Seen> {
+        self.rec.seen.lock().unwrap().clone()
+    }
+
+    pub fn last_seen(&self) -> Seen {
+        self.seen().pop().expect("no API call reached the sandbox")
+    }
+
+    pub fn token_calls(&self) -> Vec<TokenCall> {
+        self.rec.token_calls.lock().unwrap().clone()
+    }
+
+    pub fn grants(&self) -> Vec<String> {
+        self.token_calls().iter().map(|c| c.grant().to_owned()).collect()
+    }
+
+    /// Every code, access token and refresh token that went through the token endpoint.
+    pub fn secrets(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for call in self.token_calls() {
+            out.extend(call.form.iter().filter(|(k, _)| k == "code" || k == "refresh_token").map(|(_, v)| v.clone()));
+            for field in ["access_token", "refresh_token"] {
+                out.extend(call.answer[field].as_str().map(str::to_owned));
+            }
+        }
+        out
+    }
+
+    /// The access token of the latest successful token call.
+    pub fn newest_access_token(&self) -> String {
+        let calls = self.token_calls();
+        let answer = calls.iter().rev().find_map(|c| c.answer["access_token"].as_str()).expect("no token issued");
+        answer.to_owned()
+    }
+
+    /// Makes every OAuth access token the sandbox issued so far expired in its database, while
+    /// the gateway still believes them valid for an hour: the API then answers its own 401.
+    pub fn expire_access_tokens(&self) {
+        self.app.store.lock().conn.execute("UPDATE tokens SET expires_at_ms = 0 WHERE kind = 'oauth'", []).unwrap();
+    }
+
+    /// Makes every refresh token expired: the sandbox's token endpoint answers `invalid_grant`.
+    pub fn expire_refresh_tokens(&self) {
+        self.app.store.lock().conn.execute("UPDATE oauth_refresh_tokens SET expires_at_ms = 0", []).unwrap();
+    }
+
+    /// Plays the person on the sandbox's authorize page: loads the page the gateway sent the
+    /// browser to, approves as [`APPROVER`] with the page's hidden fields, and returns where the
+    /// sandbox redirects (the gateway's callback with `code` and `state`).
+    pub async fn approve(&self, authorize_url: &str) -> reqwest::Url {
+        let url = reqwest::Url::parse(authorize_url).unwrap();
+        assert!(authorize_url.starts_with(&format!("{}/oauth/authorize?", self.root)), "{authorize_url}");
+        let page = client().get(url.clone()).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert!(page.text().await.unwrap().contains("name=\"user_id\""));
+        let mut form: Vec<(String, String)> =
+            url.query_pairs().into_owned().filter(|(k, _)| ["client_id", "redirect_uri", "scope", "state"].contains(&k.as_str())).collect();
+        form.push(("user_id".into(), APPROVER.into()));
+        form.push(("decision".into(), "approve".into()));
+        let decided = client().post(format!("{}/oauth/authorize", self.root)).form(&form).send().await.unwrap();
+        assert_eq!(decided.status(), 303);
+        reqwest::Url::parse(decided.headers()["location"].to_str().unwrap()).unwrap()
     }
 }
 
-async fn token(State(f): State<Arc<Fake>>, body: String) -> Response {
-    f.token_calls.fetch_add(1, Ordering::SeqCst);
-    let form: HashMap<String, String> = serde_urlencoded::from_str(&body).unwrap_or_default();
-    if form.get("client_id").map(String::as_str) != Some(CLIENT_ID) || form.get("client_secret").map(String::as_str) != Some(CLIENT_SECRET)
-    {
-        return (StatusCode::UNAUTHORIZED, axum::Json(serde_json::json!({"error": "invalid_client"}))).into_response();
+/// Records API calls, and the token endpoint's forms and answers (their bodies are read here and
+/// handed on unchanged).
+async fn record(State(rec): State<Arc<Recorder>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    if path.starts_with("/api/v2") {
+        let (method, uri, headers) = (req.method().to_string(), req.uri().to_string(), req.headers().clone());
+        let resp = next.run(req).await;
+        rec.seen.lock().unwrap().push(Seen { method, uri, headers, status: resp.status().as_u16() });
+        return resp;
     }
-    let grant = form.get("grant_type").cloned().unwrap_or_default();
-    f.grants.lock().unwrap().push(grant.clone());
-    let refused = || (StatusCode::BAD_REQUEST, axum::Json(serde_json::json!({"error": "invalid_grant"}))).into_response();
-    let with_refresh = match grant.as_str() {
-        "authorization_code" => {
-            if !f.codes.lock().unwrap().remove(form.get("code").map(String::as_str).unwrap_or("")) {
-                return refused();
-            }
-            true
-        }
-        "refresh_token" => {
-            let rt = form.get("refresh_token").cloned().unwrap_or_default();
-            if f.refuse_refresh.load(Ordering::SeqCst) || !f.refresh.lock().unwrap().remove(&rt) {
-                return refused();
-            }
-            true
-        }
-        "client_credentials" => false,
-        _ => return (StatusCode::BAD_REQUEST, axum::Json(serde_json::json!({"error": "unsupported_grant_type"}))).into_response(),
-    };
-    let access = f.mint("at");
-    f.access.lock().unwrap().insert(access.clone());
-    let mut body = serde_json::json!({"token_type": "Bearer", "expires_in": f.expires_in.load(Ordering::SeqCst), "access_token": access, "scope": "read write"});
-    if with_refresh {
-        let rt = f.mint("rt");
-        f.refresh.lock().unwrap().insert(rt.clone());
-        body["refresh_token"] = rt.into();
+    if path != "/oauth/token" {
+        return next.run(req).await;
     }
-    ([("cache-control", "no-store")], axum::Json(body)).into_response()
-}
-
-/// In front of the sandbox: records each request, and maps the fake's access tokens to
-/// `demo-owner` (an unknown or revoked `at-*` token gets the API's 401).
-async fn upstream_gate(State(f): State<Arc<Fake>>, mut req: Request, next: Next) -> Response {
-    f.seen.lock().unwrap().push(Seen { method: req.method().to_string(), uri: req.uri().to_string(), headers: req.headers().clone() });
-    let auth = req.headers().get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    if let Some(t) = auth.strip_prefix("Bearer at-").map(|r| format!("at-{r}")) {
-        if !f.access.lock().unwrap().contains(&t) {
-            let body = serde_json::json!({"success": false, "message": "The access token is invalid or has expired.", "meta": {}});
-            return (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response();
-        }
-        req.headers_mut().insert("authorization", HeaderValue::from_static("Bearer demo-owner"));
-    }
-    next.run(req).await
+    let (parts, body) = req.into_parts();
+    let sent = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let form = serde_urlencoded::from_bytes(&sent).unwrap_or_default();
+    let resp = next.run(Request::from_parts(parts, Body::from(sent))).await;
+    let (parts, body) = resp.into_parts();
+    let answer = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let call = TokenCall { form, status: parts.status.as_u16(), answer: serde_json::from_slice(&answer).unwrap_or_default() };
+    rec.token_calls.lock().unwrap().push(call);
+    Response::from_parts(parts, Body::from(answer))
 }
 
 pub async fn listen(router: Router) -> SocketAddr {
@@ -125,23 +169,34 @@ pub async fn listen(router: Router) -> SocketAddr {
     addr
 }
 
-/// A sandbox (optionally rate limited) behind the recording gate, and the fake token server.
-pub async fn upstream(rate_limit: Option<u32>) -> (String, Arc<Fake>) {
-    let fake = Arc::new(Fake { expires_in: AtomicU64::new(3600), ..Fake::default() });
+/// The sandbox these tests run: the demo data on the tests' date, the real API's access rule
+/// (`reference`: owners and executive managers), and the gateway's redirect URI registered.
+pub fn sandbox_config() -> webwork_sandbox::Config {
     let mut config = webwork_sandbox::Config::for_tests("2026-03-04");
+    config.access = AccessMode::Reference;
+    config.oauth_redirect_uris.push(REDIRECT_URI.into());
+    config
+}
+
+/// A sandbox (optionally rate limited) with [`sandbox_config`].
+pub async fn upstream(rate_limit: Option<u32>) -> Upstream {
+    let mut config = sandbox_config();
     config.rate_limit = rate_limit;
+    upstream_with(config).await
+}
+
+pub async fn upstream_with(config: webwork_sandbox::Config) -> Upstream {
     let app = webwork_sandbox::App::new(config).unwrap();
-    let router = webwork_sandbox::router(app)
-        .layer(axum::middleware::from_fn_with_state(fake.clone(), upstream_gate))
-        .merge(Router::new().route("/oauth/token", post(token)).with_state(fake.clone()));
+    let rec = Arc::new(Recorder::default());
+    let router = webwork_sandbox::router(app.clone()).layer(axum::middleware::from_fn_with_state(rec.clone(), record));
     let addr = listen(router).await;
-    (format!("http://{addr}"), fake)
+    Upstream { root: format!("http://{addr}"), app, rec }
 }
 
 #[derive(Clone, Default)]
 pub struct Buffer(pub Arc<Mutex<Vec<u8>>>);
 
-impl Write for Buffer {
+impl std::io::Write for Buffer {
     fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
         self.0.lock().unwrap().extend_from_slice(b);
         Ok(b.len())
@@ -173,7 +228,7 @@ pub async fn gateway(config: Config) -> Running {
     Running { base: format!("http://{addr}"), gw, log }
 }
 
-/// A gateway config over `upstream` (the sandbox root) with OAuth pointing at the fake.
+/// A gateway config over `upstream_root` (the sandbox root), with OAuth against that sandbox.
 pub fn config(upstream_root: &str, oauth: bool) -> Config {
     let mut c = Config::new(&format!("{upstream_root}/api/v2"));
     c.public_origin = "http://gateway.test".into();
@@ -181,10 +236,10 @@ pub fn config(upstream_root: &str, oauth: bool) -> Config {
         c.oauth = Some(OAuthConfig {
             client_id: CLIENT_ID.into(),
             client_secret: CLIENT_SECRET.into(),
-            authorize_url: "http://auth.test/oauth/authorize".into(),
+            authorize_url: format!("{upstream_root}/oauth/authorize"),
             token_url: format!("{upstream_root}/oauth/token"),
             scopes: "read write".into(),
-            redirect_uri: "http://gateway.test/auth/callback".into(),
+            redirect_uri: REDIRECT_URI.into(),
         });
     }
     c

@@ -13,12 +13,12 @@ use axum::response::{IntoResponse, Response};
 use rusqlite::TransactionBehavior;
 use serde_json::Value;
 use webwork_core::access::scope_for;
+use webwork_core::ops::routes::{self, Match};
 use webwork_core::ops::{Method, OpInfo};
 
 use super::context::Ctx;
 use super::envelope::{HttpError, Reply};
 use super::params::{self, RawInput};
-use super::routes::{self, Match};
 use super::{auth, faults, App};
 use crate::config::AccessMode;
 use crate::store::Db;

@@ -1,5 +1,5 @@
 //! The HTTP server: state, router and start-up. One module per concern:
-//! `api` (the request pipeline), `routes` (matching the operation table), `params`
+//! `api` (the request pipeline; it matches the operation table with `webwork_core::ops::routes`), `params`
 //! (validation), `context` (what handlers get), `envelope` (reply bodies), `auth`,
 //! `ratelimit`, `cors`, `faults`, `statics`, and `oauth` (the OAuth 2.0 endpoints beside the API).
 
@@ -12,7 +12,6 @@ pub mod faults;
 pub mod oauth;
 pub mod params;
 pub mod ratelimit;
-pub mod routes;
 pub mod statics;
 
 use std::collections::HashMap;

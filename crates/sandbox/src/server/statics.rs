@@ -66,7 +66,7 @@ async fn file_response(file: &Path) -> Response {
 
 /// The file for a URL path: the file itself, a directory's index.html, or the SPA fallback.
 async fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
-    let decoded = super::routes::percent_decode(url_path);
+    let decoded = webwork_core::ops::routes::percent_decode(url_path);
     let mut file = dir.to_path_buf();
     for seg in decoded.split('/').filter(|s| !s.is_empty()) {
         if seg == ".." || seg == "." || seg.contains('\\') || seg.contains('\0') {
