@@ -287,20 +287,21 @@ impl Api {
         }
     }
 
-    /// A read refused with 403 while the signed-in role is neither owner nor executive manager:
-    /// the API's own access rule, so the shell shows one screen that says why instead of a wall
-    /// of refusals. (Pages do not offer what the role table refuses, so a 403 on a read they
-    /// asked for means the server restricts the role as a whole.)
+    /// A read refused with 403 although our role table (`webwork_core::access`, inferred) lets
+    /// this role make it, for a role below executive manager: the API's own rule ("restricted
+    /// to workspace owners and executive managers only"), so the shell shows one screen that
+    /// says why instead of a wall of refusals. A read the table itself refuses stays an ordinary
+    /// refusal on its page.
     fn note_refusal(&self, request: &ApiRequest, result: &Result<Reply<Value>, ApiError>) {
         let Err(ApiError::Forbidden { message }) = result else { return };
         if request.method != Method::Get {
             return;
         }
+        let Some(op) = webwork_core::ops::routes::find(request.method, &request.path).op() else { return };
         let ws = request.query.iter().find(|(k, _)| k == "workspace_id").and_then(|(_, v)| v.parse::<u64>().ok());
-        if let Some(ws) = ws {
-            if self.role_in_untracked(ws).is_some_and(|role| !role.is_admin()) {
-                self.refused.set(Some((ws, message.clone())));
-            }
+        let Some(ws) = ws else { return };
+        if self.role_in_untracked(ws).is_some_and(|role| !role.is_admin() && webwork_core::access::may(&role, op.id)) {
+            self.refused.set(Some((ws, message.clone())));
         }
     }
 

@@ -185,6 +185,8 @@ async fn a_403_on_a_read_for_a_role_below_executive_is_the_apis_access_rule() {
 
     assert!(api.send(ListMembers::new(1u64)).await.is_err());
     assert_eq!(api.refused.get_untracked(), None, "an owner's 403 is an ordinary refusal");
+    assert!(api.send(webwork_core::ops::ListProjectViewers::new(2u64)).await.is_err());
+    assert_eq!(api.refused.get_untracked(), None, "a read the role table refuses too is an ordinary refusal");
     assert!(api.send(ListProjects::new(2u64)).await.is_err());
     let (ws_id, message) = api.refused.get_untracked().expect("a regular user's refused read is the role's refusal");
     assert_eq!(ws_id, 2);
