@@ -86,7 +86,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let Some(close) = lower[open_end..].find("</script").map(|i| open_end + i) else { break };
         let tag = &lower[start..open_end];
         if !tag.contains(" src=") && !tag.contains(" src =") {
-            let digest = Sha256::digest(html[open_end..close].as_bytes());
+            let digest = Sha256::digest(&html.as_bytes()[open_end..close]);
             let hash = base64::engine::general_purpose::STANDARD.encode(digest);
             if !hashes.contains(&hash) {
                 hashes.push(hash);

@@ -487,3 +487,28 @@ async fn client_credentials_service_token_is_fetched_once_and_never_shown() {
     assert_eq!(up.grants(), ["client_credentials", "client_credentials"]);
     assert_ne!(up.newest_access_token(), service_token);
 }
+
+#[tokio::test]
+async fn shutdown_lets_requests_in_flight_finish_and_then_stops_listening() {
+    let mut slow = sandbox_config();
+    slow.latency_ms = 800;
+    let up = upstream_with(slow).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let gw = webwork_gateway::Gateway::new(config(&up.root, false)).unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server =
+        tokio::spawn(webwork_gateway::serve_on(listener, gw, webwork_gateway::log::LogSink::to(Box::new(Buffer::default())), async {
+            let _ = stopped.await;
+        }));
+
+    let in_flight = tokio::spawn({
+        let url = format!("{base}/api/v2/projects?workspace_id=1");
+        async move { client().get(url).bearer_auth("demo-owner").send().await.map(|r| r.status().as_u16()) }
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    stop.send(()).unwrap();
+    assert_eq!(in_flight.await.unwrap().unwrap(), 200, "the call under way when shutdown began still got its answer");
+    tokio::time::timeout(Duration::from_secs(5), server).await.expect("the server ends once idle").unwrap().unwrap();
+    assert!(client().get(format!("{base}/healthz")).send().await.is_err(), "nothing listens any more");
+}
