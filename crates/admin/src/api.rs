@@ -15,6 +15,7 @@ use webwork_core::client::CallOptions;
 use webwork_core::models::json::FromJson;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
+use webwork_core::pages::{PageSeen, Step, Walker};
 use webwork_core::{ApiError, ApiRequest, Client, FetchTransport, Method, Page, Reply};
 
 use crate::session::{Credential, Session};
@@ -344,31 +345,23 @@ impl Api {
         webwork_core::envelope::decode_pages(Box::pin(self.all_pages(request, per_page)).await?)
     }
 
-    /// The `data` of every page, page by page (so a decode error can say which page).
+    /// The `data` of every page, page by page (so a decode error can say which page); the
+    /// core's page walker decides whether another page follows, and ends a bad server's walk.
     async fn all_pages(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<Vec<Value>>, ApiError> {
         let mut request = request?;
         let mut out = Vec::new();
-        for page in 1u32.. {
+        let mut walker = Walker::new(1, per_page);
+        loop {
+            let page = walker.page();
             request.set_query("page", page.to_string());
             let reply = self.call(Ok(request.clone())).await?;
-            let items = match reply.data {
-                Value::Array(items) => items,
-                Value::Null => Vec::new(),
-                other => {
-                    return Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }.on_page(page))
-                }
-            };
-            let n = items.len() as u32;
+            let items = webwork_core::export::list_rows(reply.data).map_err(|e| e.on_page(page))?;
+            let step = walker.step(&PageSeen::new(&items, reply.pagination, true))?;
             out.push(items);
-            let more = match reply.pagination {
-                Some(p) if p.last_page > 0 => p.current_page.max(page) < p.last_page,
-                _ => n >= per_page,
-            };
-            if !more || n == 0 || page >= 1000 {
-                break;
+            if step == Step::Done {
+                return Ok(out);
             }
         }
-        Ok(out)
     }
 
     /// Every row of list requests for an export (`webwork_core::export::fetch_all_of`): pages

@@ -87,11 +87,9 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Whether another page follows. Without pagination in the reply (some lists omit it),
     /// a full page means there may be more.
+    /// The rule is the page walker's ([`crate::pages::has_next`]).
     pub fn has_next(&self) -> bool {
-        match &self.pagination {
-            Some(p) if p.last_page > 0 => p.current_page.max(self.page) < p.last_page,
-            _ => !self.items.is_empty() && self.items.len() as u32 >= self.per_page,
-        }
+        crate::pages::has_next(self.pagination.as_ref(), self.page, self.per_page, self.items.len())
     }
 
     /// The total when the server says it.
@@ -171,12 +169,17 @@ fn read_pagination(v: Value, path: &str) -> Result<Option<Pagination>, ApiError>
 /// reported with its JSON path (`data[1].id`).
 pub fn decode<T: FromJson>(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> Result<Reply<T>, ApiError> {
     let reply = decode_json(status, body, retry_after_ms)?;
-    let data = if reply.data.is_null() {
-        T::from_json(Value::Null).map_err(|_| ApiError::Decode { path: "data".to_owned(), message: "the answer has no data".to_owned() })?
-    } else {
-        T::from_json(reply.data).map_err(|e| e.into_decode("data"))?
-    };
+    let data = decode_data(reply.data)?;
     Ok(Reply { data, message: reply.message, meta: reply.meta, pagination: reply.pagination, saved_minutes: reply.saved_minutes, status })
+}
+
+/// A reply's `data` (as [`decode_json`] left it) read as `T`, an error named by its path (`data[1].id`).
+pub fn decode_data<T: FromJson>(data: Value) -> Result<T, ApiError> {
+    if data.is_null() {
+        T::from_json(Value::Null).map_err(|_| ApiError::Decode { path: "data".to_owned(), message: "the answer has no data".to_owned() })
+    } else {
+        T::from_json(data).map_err(|e| e.into_decode("data"))
+    }
 }
 
 /// An HTTP answer with `data` as JSON (`Null` when the reply has none): the envelope is read

@@ -17,6 +17,7 @@ use crate::client::{CallOptions, CancelToken, Client, Transport};
 use crate::date::CivilDate;
 use crate::error::ApiError;
 use crate::ops::ApiRequest;
+use crate::pages::{PageSeen, Step, Walker};
 
 /// The largest page the API serves.
 pub const EXPORT_PER_PAGE: u32 = 100;
@@ -101,9 +102,11 @@ pub fn list_rows(data: Value) -> Result<Vec<Value>, ApiError> {
 /// through `client` (paced, retried as the client does). `on_progress` runs after every page.
 /// A cancelled `cancel` ends the walk with `ApiError::Aborted`, also mid-request.
 ///
-/// The walk stops at the last page the server names (`pagination.last_page`), or, when it
-/// names none, at the first list shorter than asked (a `data` object without pagination is a
-/// whole report: one request); there is no cap on pages or rows.
+/// The page walker ([`crate::pages::Walker`]) decides when the walk ends: at the last page the
+/// server names, or, when it names none, at the first list shorter than asked (a `data` object
+/// without pagination is a whole report: one request); it stops with an error when the server
+/// repeats a page, sends an empty page that says more follow, or the walk passes
+/// [`crate::pages::MAX_PAGES`].
 pub async fn fetch_all<T: Transport>(
     client: &Client<T>,
     request: ApiRequest,
@@ -119,20 +122,20 @@ pub async fn fetch_all<T: Transport>(
     let mut out = Vec::new();
     // The quickest answer so far: the time a page takes when the pacer lets it go at once.
     let mut answer_ms = f64::INFINITY;
-    for page in 1u32.. {
+    let mut walker = Walker::new(1, EXPORT_PER_PAGE);
+    loop {
         if cancel.is_cancelled() {
             return Err(ApiError::Aborted);
         }
+        let page = walker.page();
         request.set_query("page", page.to_string());
         let asked_at = client.transport().now_ms();
         let reply = client.request_json(&request, &opts).await?;
         let now = client.transport().now_ms();
         answer_ms = answer_ms.min(now - asked_at);
-        // Only a list without pagination can go on (a full page may have a next); a report
-        // object without pagination is the whole answer.
         let is_list = reply.data.is_array();
         let rows = rows_of(reply.data)?;
-        let n = rows.len();
+        let step = walker.step(&PageSeen::new(&rows, reply.pagination, is_list))?;
         out.extend(rows);
         progress.rows = out.len() as u64;
         progress.pages = page;
@@ -142,14 +145,11 @@ pub async fn fetch_all<T: Transport>(
                 progress.total = Some(p.total);
             }
         }
-        let more = match progress.last_page {
-            Some(last) => page < last,
-            None => is_list && n >= EXPORT_PER_PAGE as usize,
-        };
+        let more = step != Step::Done;
         progress.elapsed_ms = now - started;
         progress.eta_ms = if more {
             progress.last_page.map(|last| {
-                let left = last - page;
+                let left = last.saturating_sub(page).max(1);
                 // When the pacer lets the last page go, or the answers' own time if longer.
                 let paced = client.pacer().time_for(left, now);
                 paced.max(f64::from(left - 1) * answer_ms) + answer_ms
@@ -158,7 +158,7 @@ pub async fn fetch_all<T: Transport>(
             Some(0.0)
         };
         on_progress(&progress);
-        if !more || n == 0 {
+        if !more {
             break;
         }
     }

@@ -11,6 +11,7 @@
 //! * [`error`]: the one error type every face shows to people.
 //! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
 //!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
+//! * [`pages`]: the one page walker: whether a list has a next page, and its end on a bad server.
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 //! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
 
@@ -26,6 +27,7 @@ pub mod export;
 pub mod models;
 pub mod number;
 pub mod ops;
+pub mod pages;
 pub mod params;
 
 #[cfg(target_arch = "wasm32")]

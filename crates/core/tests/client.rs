@@ -294,6 +294,48 @@ fn a_bad_item_on_a_later_page_is_named_by_page_and_index_within_it() {
     assert!(err.to_string().contains("`data[2].id`"), "{err}");
 }
 
+/// A walk over a misbehaving server ends with the walker's error after at most the cap.
+fn walk_error(fake: &Fake) -> ApiError {
+    let err = block_on(client(fake).all(ListMembers::new(1u64))).unwrap_err();
+    assert_eq!(err.kind(), "decode", "{err}");
+    assert!(fake.requests().len() as u32 <= webwork_core::pages::MAX_PAGES);
+    err
+}
+
+#[test]
+fn a_server_that_ignores_page_ends_the_walk_at_the_second_page() {
+    // Every request gets page 1 again, whatever `page` says.
+    let fake = Fake::default();
+    *fake.fallback.borrow_mut() = Some(member_page(1, 3, 100));
+    let err = walk_error(&fake);
+    assert_eq!(fake.requests().len(), 2);
+    assert!(err.to_string().contains("the server sent page 2 again (the same items as page 1)"), "{err}");
+}
+
+#[test]
+fn a_growing_last_page_ends_the_walk_at_the_cap() {
+    let cap = webwork_core::pages::MAX_PAGES;
+    let fake = Fake::with((1..=cap).map(|page| member_page(page, page + 1, 100)).collect());
+    let err = walk_error(&fake);
+    assert_eq!(fake.requests().len() as u32, cap);
+    assert!(err.to_string().contains(&format!("more than {cap} pages (the server said 2 pages at first and {} now)", cap + 1)), "{err}");
+}
+
+#[test]
+fn an_empty_page_that_says_more_follow_ends_the_walk() {
+    let fake = Fake::with(vec![member_page(1, 9, 100), member_page(2, 9, 100), member_page(3, 9, 0)]);
+    let err = walk_error(&fake);
+    assert_eq!(fake.requests().len(), 3);
+    assert!(err.to_string().contains("page 3 is empty but the server says 9 pages"), "{err}");
+    // The pages before the bad one still reach a stream's reader.
+    let fake = Fake::with(vec![member_page(1, 9, 100), member_page(2, 9, 0)]);
+    let c = client(&fake);
+    let pages: Vec<_> = block_on(c.pages(ListMembers::new(1u64), CallOptions::default()).collect());
+    assert_eq!(pages.len(), 2);
+    assert_eq!(pages[0].as_ref().map(|p| p.items.len()), Ok(100));
+    assert!(pages[1].as_ref().is_err_and(|e| e.to_string().contains("page 2 is empty")));
+}
+
 #[test]
 fn invalid_requests_are_not_sent() {
     let fake = Fake::with(vec![]);

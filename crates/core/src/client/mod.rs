@@ -22,6 +22,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use crate::envelope::{decode, Page, Reply};
 use crate::error::ApiError;
 use crate::ops::{ApiRequest, Operation, Paginated};
+use crate::pages::{PageSeen, Step, Walker};
 
 /// A personal access token (or OAuth access token). Never printed: `Debug` and `Display`
 /// show `***`, and no error message carries it.
@@ -369,32 +370,38 @@ impl<T: Transport> Client<T> {
     }
 
     /// Every page of a list, from the operation's `page` (or 1) on, at the largest page size
-    /// the API allows unless the operation sets one. Each page goes through the pacer.
+    /// the API allows unless the operation sets one. Each page goes through the pacer; the page
+    /// walker ([`crate::pages::Walker`]) decides whether another follows, and ends the stream with
+    /// an error when the server repeats a page, sends an empty page that says more follow, or the
+    /// walk passes [`crate::pages::MAX_PAGES`].
     pub fn pages<'a, O: Paginated + 'a>(&'a self, op: O, opts: CallOptions) -> impl Stream<Item = Result<Page<O::Item>, ApiError>> + 'a {
         let mut first = op;
         if first.page_size().is_none() {
             first.set_per_page(O::PER_PAGE_MAX);
         }
-        if first.page_number().is_none() {
-            first.set_page(1);
-        }
-        stream::unfold(Some(first), move |next| {
+        let walker = Walker::new(first.page_number().unwrap_or(1), first.page_size().unwrap_or(O::PER_PAGE_MAX));
+        stream::unfold(Some((first, walker)), move |state| {
             let opts = opts.clone();
             async move {
-                let op = next?;
-                match self.page(&op, &opts).await {
-                    Ok(page) => {
-                        let following = (page.has_next() && !page.items.is_empty()).then(|| {
-                            let mut op = op.clone();
-                            op.set_page(page.page + 1);
-                            op
-                        });
-                        Some((Ok(page), following))
-                    }
-                    Err(e) => Some((Err(e.on_page(op.page_number().unwrap_or(1))), None)),
+                let (mut op, mut walker) = state?;
+                op.set_page(walker.page());
+                match self.walk_page(&op, &mut walker, &opts).await {
+                    Ok((page, Step::Next(_))) => Some((Ok(page), Some((op, walker)))),
+                    Ok((page, Step::Done)) => Some((Ok(page), None)),
+                    Err(e) => Some((Err(e), None)),
                 }
             }
         })
+    }
+
+    /// One page of a walk: its items, and what the walker says follows.
+    async fn walk_page<O: Paginated>(&self, op: &O, walker: &mut Walker, opts: &CallOptions) -> Result<(Page<O::Item>, Step), ApiError> {
+        let reply = self.request_json(&op.to_request()?, opts).await?;
+        let seen = PageSeen::of_data(&reply.data, reply.pagination);
+        let page = walker.page();
+        let items = crate::envelope::decode_data(reply.data).map_err(|e| e.on_page(page))?;
+        let step = walker.step(&seen)?;
+        Ok((Page { items, pagination: reply.pagination, page, per_page: walker.per_page() }, step))
     }
 
     /// Every item of a list, across all pages.
