@@ -20,13 +20,15 @@ struct Pages {
     rows: u64,
     answer_ms: f64,
     paginate: bool,
+    /// Serve page 1 whatever `page` asks (a server that ignores it).
+    ignore_page: bool,
     now: Rc<Cell<f64>>,
     sent: Rc<RefCell<Vec<(f64, String)>>>,
 }
 
 impl Pages {
     fn new(rows: u64) -> Self {
-        Pages { rows, answer_ms: 20.0, paginate: true, now: Rc::default(), sent: Rc::default() }
+        Pages { rows, answer_ms: 20.0, paginate: true, ignore_page: false, now: Rc::default(), sent: Rc::default() }
     }
 }
 
@@ -38,7 +40,7 @@ impl Transport for Pages {
     fn send(&self, request: HttpRequest) -> impl Future<Output = Result<HttpResponse, TransportError>> {
         self.sent.borrow_mut().push((self.now.get(), request.url.clone()));
         self.now.set(self.now.get() + self.answer_ms);
-        let page = query_num(&request.url, "page").unwrap_or(1);
+        let page = if self.ignore_page { 1 } else { query_num(&request.url, "page").unwrap_or(1) };
         let per = query_num(&request.url, "per_page").unwrap_or(20);
         let first = (page - 1) * per;
         let items: Vec<Value> =
@@ -214,4 +216,12 @@ fn a_report_object_without_pagination_is_one_request() {
         .unwrap();
     assert_eq!(rows.len(), 150, "more rows than a page, yet one answer");
     assert_eq!(t.0.sent.borrow().len(), 1);
+}
+
+#[test]
+fn a_server_that_ignores_page_ends_the_export_with_the_walkers_error() {
+    let t = Pages { ignore_page: true, ..Pages::new(250) };
+    let err = block_on(fetch_all(&client(&t), members_request(), list_rows, &CancelToken::new(), &mut |_| {})).unwrap_err();
+    assert_eq!(t.sent.borrow().len(), 2, "stopped at the repeated page");
+    assert!(err.to_string().contains("the server sent page 2 again (the same items as page 1)"), "{err}");
 }
