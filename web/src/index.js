@@ -11,7 +11,7 @@
 // No top-level await: importing is synchronous everywhere (browsers, bundlers, Node); the wasm
 // module is fetched and compiled on the first call (or by `ready()`).
 
-import initWasm, { Cancel, Core } from './wasm.js';
+import initWasm, { Cancel, Core, Walk } from './wasm.js';
 import { OPERATIONS, SHAPES } from './api.js';
 
 /** The production API. */
@@ -226,9 +226,13 @@ export class WebWorkClient {
     return b;
   }
 
-  async #call(op, params, options) {
+  async #call(op, params, options, walk) {
     const wire = toWire(op, params);
-    const reply = await this.#send((core, cancel, timeout) => core.call(op.id, JSON.stringify(wire), cancel, timeout), options);
+    const json = JSON.stringify(wire);
+    const reply = await this.#send(
+      (core, cancel, timeout) => (walk ? core.walk(walk, op.id, json, cancel, timeout) : core.call(op.id, json, cancel, timeout)),
+      options,
+    );
     reply.data = read(op.shape, reply.data, 'data');
     if (!op.max) {
       delete reply.pagination;
@@ -237,15 +241,20 @@ export class WebWorkClient {
     return reply;
   }
 
+  /** Every item of a list. Whether a next page follows is the core's page walker's call (it
+   *  also ends a server's endless or repeated pages with an error); this only asks for it. */
   async *#iterate(op, params, options) {
-    const base = params ?? {};
-    let page = base.page ?? 1;
-    const perPage = base.perPage ?? op.max;
-    for (;;) {
-      const reply = await this.#call(op, { ...base, page, perPage }, options);
-      yield* reply.data;
-      if (!reply.hasNext || reply.data.length === 0) return;
-      page += 1;
+    const base = { ...params, perPage: params?.perPage ?? op.max };
+    await ready();
+    const walk = new Walk();
+    try {
+      for (;;) {
+        const reply = await this.#call(op, base, options, walk);
+        yield* reply.data;
+        if (reply.nextPage == null) return;
+      }
+    } finally {
+      walk.free();
     }
   }
 

@@ -57,12 +57,15 @@ test('every iterator walks pages until the last', async () => {
   const lists = cases.filter((c) => c.iterator && Array.isArray(c.expected) && c.expected.length > 0);
   assert.ok(lists.length >= 10);
   for (const c of lists) {
-    const { client, seen } = fakeClient((n) => reply(c.data, 200, { pagination: { total: 2 * c.data.length, per_page: c.data.length, current_page: n, last_page: 2 } }));
+    // Page 2 is page 1 without its first item: a page that repeats the one before is the
+    // core walker's error, not a page.
+    const page = (n) => (n === 1 ? c.data : c.data.slice(1));
+    const { client, seen } = fakeClient((n) => reply(page(n), 200, { pagination: { total: 2 * c.data.length - 1, per_page: c.data.length, current_page: n, last_page: 2 } }));
     const items = [];
     for await (const item of client[c.namespace][c.iterator](c.params)) items.push(item);
     assert.equal(seen.length, 2, `${c.namespace}.${c.iterator}`);
     assert.match(seen[1].url, /[?&]page=2(&|$)/);
-    assert.deepEqual(items, [...c.expected, ...c.expected]);
+    assert.deepEqual(items, [...c.expected, ...c.expected.slice(1)]);
   }
 });
 

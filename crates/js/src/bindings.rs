@@ -6,6 +6,8 @@
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use serde_json::Value;
@@ -13,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use webwork_core::client::fetch::FunctionTokenProvider;
 use webwork_core::client::{CallOptions, CancelToken};
+use webwork_core::pages::{PageSeen, Step, Walker};
 use webwork_core::{
     ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Reply, RetryPolicy, Transport, TransportError,
 };
@@ -103,6 +106,38 @@ impl Default for Cancel {
     }
 }
 
+/// One walk over a list's pages, for the JS half's `for await` (`#iterate` in web/src/index.js):
+/// the core's page walker, made at the walk's first page. The JS half owns and frees it.
+#[wasm_bindgen]
+pub struct Walk(SharedWalker);
+
+type SharedWalker = Rc<RefCell<Option<Walker>>>;
+
+#[wasm_bindgen]
+impl Walk {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Walk {
+        Walk(Rc::default())
+    }
+}
+
+impl Default for Walk {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The page `walk` asks for after `reply`, `None` at the end of the list.
+fn next_page(walk: &SharedWalker, reply: &Reply<Value>) -> Result<Option<u32>, ApiError> {
+    let Some(walker) = walk.borrow_mut().as_mut().map(|w| w.step(&PageSeen::of_data(&reply.data, reply.pagination))) else {
+        return Ok(None);
+    };
+    Ok(match walker? {
+        Step::Next(page) => Some(page),
+        Step::Done => None,
+    })
+}
+
 fn reject(error: &ApiError) -> JsValue {
     JsValue::from_str(&convert::error_json(error))
 }
@@ -149,15 +184,36 @@ impl Core {
     /// The core's builder checks every rule before anything is sent. Resolves to the JSON text
     /// of [`convert::reply_json`].
     pub fn call(&self, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
+        self.list_call(None, op, params, cancel, timeout_ms)
+    }
+
+    /// [`Core::call`] for the next page of `walk`: the walk sets `page` (from `params`' own on
+    /// its first page), and the reply's `nextPage` is the page to ask for next or `null` at the
+    /// end; a server that repeats a page, sends an empty page that says more follow, or passes
+    /// the cap rejects with the core walker's error.
+    pub fn walk(&self, walk: &Walk, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
+        self.list_call(Some(walk.0.clone()), op, params, cancel, timeout_ms)
+    }
+
+    fn list_call(&self, walk: Option<SharedWalker>, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
         let client = self.client.clone();
         let opts = options(cancel, timeout_ms);
         future_to_promise(async move {
             let run = async {
-                let wire = convert::parse_params(&params)?;
+                let mut wire = convert::parse_params(&params)?;
+                if let Some(walk) = &walk {
+                    let (first, per_page) = convert::page_of(&wire);
+                    let page = walk.borrow_mut().get_or_insert_with(|| Walker::new(first, per_page)).page();
+                    wire.insert("page".into(), page.into());
+                }
                 let paging = convert::page_of(&wire);
                 let request = webwork_core::ops::request_for(&op, &wire)?;
                 let reply: Reply<Value> = client.request_json(&request, &opts).await?;
-                convert::reply_json(reply, Some(paging))
+                let next = match &walk {
+                    Some(walk) => Some(next_page(walk, &reply)?),
+                    None => None,
+                };
+                convert::reply_json(reply, Some(paging), next)
             };
             run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
         })
@@ -172,7 +228,7 @@ impl Core {
             let run = async {
                 let request = convert::raw_request(&method, &path, &query, &body)?;
                 let reply: Reply<Value> = client.request_json(&request, &opts).await?;
-                convert::reply_json(reply, None)
+                convert::reply_json(reply, None, None)
             };
             run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
         })
