@@ -145,62 +145,13 @@ fn stopped(why: String) -> ApiError {
     ApiError::Decode { path: "meta.pagination".to_owned(), message: format!("{why}: stopped walking the list.") }
 }
 
-/// A fingerprint of a page's items (FNV-1a over the JSON's structure): the same items give the
-/// same number, and two different pages collide only by chance (1 in 2^64).
+/// A fingerprint of a page's items (FNV-1a over their JSON text): the same items give the same
+/// number, and two different pages collide only by chance (1 in 2^64). Over the text, not a walk
+/// of the values: the serializer is in every bundle already, a walk would add code to the npm
+/// package's wasm.
 pub fn fingerprint(items: &[Value]) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    for item in items {
-        h.value(item);
-    }
-    h.0
-}
-
-struct Fnv(u64);
-
-impl Fnv {
-    fn bytes(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn value(&mut self, v: &Value) {
-        match v {
-            Value::Null => self.bytes(b"n"),
-            Value::Bool(b) => self.bytes(if *b { b"t" } else { b"f" }),
-            Value::Number(n) => {
-                // Integers by their bits; floats by theirs (no float printer linked).
-                self.bytes(b"#");
-                match (n.as_i64(), n.as_u64(), n.as_f64()) {
-                    (Some(i), _, _) => self.bytes(&i.to_le_bytes()),
-                    (_, Some(u), _) => self.bytes(&u.to_le_bytes()),
-                    (_, _, Some(f)) => self.bytes(&f.to_bits().to_le_bytes()),
-                    _ => {}
-                }
-            }
-            Value::String(s) => {
-                self.bytes(b"\"");
-                self.bytes(&(s.len() as u64).to_le_bytes());
-                self.bytes(s.as_bytes());
-            }
-            Value::Array(items) => {
-                self.bytes(b"[");
-                for item in items {
-                    self.value(item);
-                }
-                self.bytes(b"]");
-            }
-            Value::Object(map) => {
-                self.bytes(b"{");
-                for (k, item) in map {
-                    self.bytes(&(k.len() as u64).to_le_bytes());
-                    self.bytes(k.as_bytes());
-                    self.value(item);
-                }
-                self.bytes(b"}");
-            }
-        }
-    }
+    let text = serde_json::to_vec(items).unwrap_or_default();
+    text.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]
