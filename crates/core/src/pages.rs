@@ -86,6 +86,20 @@ impl Walker {
         Walker { page: first_page.max(1), per_page, max_pages: MAX_PAGES, walked: 0, previous: None, first_last_page: None }
     }
 
+    /// A walk from `first_page` resumed at `page` from state kept elsewhere (the npm package keeps
+    /// it in JS as numbers, so its wasm holds no walker object): `previous` is the fingerprint of
+    /// the page before `page`, `first_last_page` the page count the first page announced.
+    pub fn resume(first_page: u32, page: u32, per_page: u32, previous: Option<u64>, first_last_page: Option<u32>) -> Self {
+        let mut walker = Walker::new(first_page, per_page);
+        walker.walked = page.saturating_sub(walker.page);
+        walker.page = walker.page.max(page);
+        if walker.walked > 0 {
+            walker.previous = previous;
+            walker.first_last_page = first_last_page.filter(|&n| n > 0);
+        }
+        walker
+    }
+
     /// The same walk with another cap (at least 1).
     pub fn with_max_pages(mut self, max_pages: u32) -> Self {
         self.max_pages = max_pages.max(1);
@@ -272,6 +286,37 @@ mod tests {
         let mut w = Walker::new(1, 2).with_max_pages(2);
         assert_eq!(w.step(&list(&items(1, 2), paged(1, 2))), Ok(Step::Next(2)));
         assert_eq!(w.step(&list(&items(3, 2), paged(2, 2))), Ok(Step::Done));
+    }
+
+    #[test]
+    fn a_walk_resumed_at_every_page_answers_like_one_walker() {
+        // Per scenario: the pages a server sends for the page asked (items, pagination).
+        type Server = fn(u32) -> (Vec<Value>, Option<Pagination>);
+        let servers: [Server; 4] = [
+            |p| (items(u64::from(p) * 10, 2), paged(p, 3)),
+            |_| (items(1, 2), paged(1, 5)),
+            |p| (items(u64::from(p) * 10, 2), paged(p, p + 1)),
+            |p| (if p >= 3 { Vec::new() } else { items(u64::from(p) * 10, 2) }, paged(p, 9)),
+        ];
+        for server in servers {
+            let mut walker = Walker::new(2, 2).with_max_pages(MAX_PAGES);
+            let (mut previous, mut first_last_page) = (None, None);
+            loop {
+                let page = walker.page();
+                let (data, pagination) = server(page);
+                let seen = list(&data, pagination);
+                let mut resumed = Walker::resume(2, page, 2, previous, first_last_page);
+                let step = walker.step(&seen);
+                assert_eq!(resumed.step(&seen), step, "page {page}");
+                if page == 2 {
+                    first_last_page = pagination.map(|p| p.last_page);
+                }
+                previous = Some(seen.fingerprint);
+                if step != Ok(Step::Next(page + 1)) {
+                    break;
+                }
+            }
+        }
     }
 
     #[test]

@@ -6,8 +6,6 @@
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use serde_json::Value;
@@ -17,7 +15,7 @@ use webwork_core::client::fetch::FunctionTokenProvider;
 use webwork_core::client::{CallOptions, CancelToken};
 use webwork_core::pages::{PageSeen, Step, Walker};
 use webwork_core::{
-    ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Reply, RetryPolicy, Transport, TransportError,
+    ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Pagination, Reply, RetryPolicy, Transport, TransportError,
 };
 
 use crate::convert;
@@ -106,36 +104,33 @@ impl Default for Cancel {
     }
 }
 
-/// One walk over a list's pages, for the JS half's `for await` (`#iterate` in web/src/index.js):
-/// the core's page walker, made at the walk's first page. The JS half owns and frees it.
-#[wasm_bindgen]
-pub struct Walk(SharedWalker);
-
-type SharedWalker = Rc<RefCell<Option<Walker>>>;
-
-#[wasm_bindgen]
-impl Walk {
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> Walk {
-        Walk(Rc::default())
+/// The page a walk over a list asks for after `page`, or 0 at the end of the list, for the JS
+/// half's `for await` (`#iterate` in web/src/index.js); throws the core walker's error (a
+/// repeated page, an empty page that says more follow, more pages than the cap). The core's
+/// [`Walker`] resumed from the state JS keeps as plain numbers, so no wasm object lives across a
+/// walk: `previous` is the fingerprint of the page before (JS hashes each page's JSON text),
+/// `first_last_page` the page count of the walk's first page; `current_page`/`last_page` are the
+/// reply's pagination (0 when none was sent).
+#[wasm_bindgen(js_name = nextPage)]
+#[allow(clippy::too_many_arguments)]
+pub fn next_page(
+    first_page: u32,
+    page: u32,
+    per_page: u32,
+    items: u32,
+    current_page: u32,
+    last_page: u32,
+    previous: f64,
+    fingerprint: f64,
+    first_last_page: u32,
+) -> Result<u32, JsValue> {
+    let pagination = (last_page > 0).then_some(Pagination { total: 0, per_page, current_page, last_page, from: None, to: None });
+    let seen = PageSeen { items: items as usize, fingerprint: fingerprint as u64, pagination, is_list: true };
+    match Walker::resume(first_page, page, per_page, Some(previous as u64), Some(first_last_page)).step(&seen) {
+        Ok(Step::Next(next)) => Ok(next),
+        Ok(Step::Done) => Ok(0),
+        Err(e) => Err(reject(&e)),
     }
-}
-
-impl Default for Walk {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The page `walk` asks for after `reply`, `None` at the end of the list.
-fn next_page(walk: &SharedWalker, reply: &Reply<Value>) -> Result<Option<u32>, ApiError> {
-    let Some(walker) = walk.borrow_mut().as_mut().map(|w| w.step(&PageSeen::of_data(&reply.data, reply.pagination))) else {
-        return Ok(None);
-    };
-    Ok(match walker? {
-        Step::Next(page) => Some(page),
-        Step::Done => None,
-    })
 }
 
 fn reject(error: &ApiError) -> JsValue {
@@ -184,36 +179,15 @@ impl Core {
     /// The core's builder checks every rule before anything is sent. Resolves to the JSON text
     /// of [`convert::reply_json`].
     pub fn call(&self, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
-        self.list_call(None, op, params, cancel, timeout_ms)
-    }
-
-    /// [`Core::call`] for the next page of `walk`: the walk sets `page` (from `params`' own on
-    /// its first page), and the reply's `nextPage` is the page to ask for next or `null` at the
-    /// end; a server that repeats a page, sends an empty page that says more follow, or passes
-    /// the cap rejects with the core walker's error.
-    pub fn walk(&self, walk: &Walk, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
-        self.list_call(Some(walk.0.clone()), op, params, cancel, timeout_ms)
-    }
-
-    fn list_call(&self, walk: Option<SharedWalker>, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
         let client = self.client.clone();
         let opts = options(cancel, timeout_ms);
         future_to_promise(async move {
             let run = async {
-                let mut wire = convert::parse_params(&params)?;
-                if let Some(walk) = &walk {
-                    let (first, per_page) = convert::page_of(&wire);
-                    let page = walk.borrow_mut().get_or_insert_with(|| Walker::new(first, per_page)).page();
-                    wire.insert("page".into(), page.into());
-                }
+                let wire = convert::parse_params(&params)?;
                 let paging = convert::page_of(&wire);
                 let request = webwork_core::ops::request_for(&op, &wire)?;
                 let reply: Reply<Value> = client.request_json(&request, &opts).await?;
-                let next = match &walk {
-                    Some(walk) => Some(next_page(walk, &reply)?),
-                    None => None,
-                };
-                convert::reply_json(reply, Some(paging), next)
+                convert::reply_json(reply, Some(paging))
             };
             run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
         })
@@ -228,7 +202,7 @@ impl Core {
             let run = async {
                 let request = convert::raw_request(&method, &path, &query, &body)?;
                 let reply: Reply<Value> = client.request_json(&request, &opts).await?;
-                convert::reply_json(reply, None, None)
+                convert::reply_json(reply, None)
             };
             run.await.map(|text| JsValue::from_str(&text)).map_err(|e| reject(&e))
         })

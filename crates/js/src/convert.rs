@@ -94,13 +94,9 @@ fn meta_json(meta: &Meta) -> Value {
 /// operation's generated shape, see `web/src/index.js`), beside `message`, `meta` and
 /// `pagination` (typed by the core, camelCased), `status`, `savedMinutes` when sent, and for a
 /// list asked for by `page`/`per_page` whether another page follows (`hasNext`, the core's
-/// [`Page::has_next`]); for a page of a walk (`next` set), the page the core's walker asks for
-/// next (`nextPage`, `null` at the end).
-pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>, next: Option<Option<u32>>) -> Result<String, ApiError> {
+/// [`Page::has_next`]).
+pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>) -> Result<String, ApiError> {
     let mut out = Map::new();
-    if let Some(next) = next {
-        out.insert("nextPage".into(), or_null(next));
-    }
     out.insert("pagination".into(), pagination_json(reply.pagination));
     if let (Some((page, per_page)), Some(items)) = (paging, reply.data.as_array()) {
         let page = Page { items: vec![(); items.len()], pagination: reply.pagination, page, per_page };
@@ -247,7 +243,7 @@ mod tests {
         let body = br#"{"success":true,"data":[{"id":"7","current_role":"Owner"}],"message":"ok",
             "meta":{"api_version":"2.0.0","pagination":{"total":45,"per_page":20,"page":1,"last_page":3}}}"#;
         let reply = decode::<Value>(200, body, None).unwrap();
-        let out: Value = serde_json::from_str(&reply_json(reply, Some((1, 20)), None).unwrap()).unwrap();
+        let out: Value = serde_json::from_str(&reply_json(reply, Some((1, 20))).unwrap()).unwrap();
         assert_eq!(out["data"][0]["current_role"], "Owner");
         assert_eq!(out["meta"]["apiVersion"], "2.0.0");
         assert_eq!(out["pagination"]["currentPage"], 1);
