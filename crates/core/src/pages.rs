@@ -1,6 +1,6 @@
 //! The one page walker: after each page of a list, whether to ask for the next one, stop, or
 //! give up with an error a person can read. Pure and runtime-free: `Client::pages`/`all`, the
-//! exports (`export::fetch_all`), the panel (`Api::all`) and the npm package (`Walk` in
+//! exports (`export::fetch_all`), the panel (`Api::all`) and the npm package (`nextPage` in
 //! crates/js, through the wasm) all feed it the pages they receive, so the rule exists once.
 //!
 //! A walk ends with an error, never a loop, when the server misbehaves:

@@ -104,13 +104,14 @@ impl Default for Cancel {
     }
 }
 
-/// The page a walk over a list asks for after `page`, or 0 at the end of the list, for the JS
-/// half's `for await` (`#iterate` in web/src/index.js); throws the core walker's error (a
-/// repeated page, an empty page that says more follow, more pages than the cap). The core's
-/// [`Walker`] resumed from the state JS keeps as plain numbers, so no wasm object lives across a
-/// walk: `previous` is the fingerprint of the page before (JS hashes each page's JSON text),
-/// `first_last_page` the page count of the walk's first page; `current_page`/`last_page` are the
-/// reply's pagination (0 when none was sent).
+// The page a walk over a list asks for after `page`, or 0 at the end of the list, for the JS
+// half's `for await` (`#iterate` in web/src/index.js); throws the core walker's error (a
+// repeated page, an empty page that says more follow, more pages than the cap). The core's
+// [`Walker`] resumed from the state JS keeps as plain numbers, so no wasm object lives across a
+// walk: `previous` is the fingerprint of the page before (JS hashes each page's JSON text),
+// `first_last_page` the page count of the walk's first page; `current_page`/`last_page` are the
+// reply's pagination (0 when none was sent).
+// A plain comment, not `///`: wasm-bindgen copies doc comments into the shipped glue.
 #[wasm_bindgen(js_name = nextPage)]
 #[allow(clippy::too_many_arguments)]
 pub fn next_page(
