@@ -3,7 +3,7 @@
 //! exactly. What the path means (which page, which workspace and item) is `crate::routes::Route`.
 //!
 //! The panel keeps its own location instead of `leptos_router`: it dispatches pages itself
-//! (`crate::routes`), so all it needs from a router is the URL as signals, history entries, and
+//! (`crate::routes`, `crate::app`), so all it needs from a router is the URL as signals, history entries, and
 //! same-origin links followed without a reload. Doing that here saves the router's generic
 //! route matching (about 20 KB gzipped, crates/admin/README.md, "Size").
 

@@ -218,7 +218,7 @@ pub use webwork_core::number::float_text as num;
 
 /// Its children only when the signed-in user's role may call the operation `op` (an
 /// `OpInfo::id`, e.g. `DeleteMember::INFO.id`): a Regular User sees no Archive button the API
-/// would refuse.
+/// would refuse in workspace `ws`.
 ///
 /// The children are rendered once and hidden (`display: none`, so also from assistive
 /// technology) while the role is refused: the role arrives after the first render, and
