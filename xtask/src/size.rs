@@ -36,7 +36,7 @@ struct Artifact<'a> {
     /// The file that must exist for this artifact to be measured (skipped with a note otherwise).
     requires: &'static str,
     /// `WEBWORK_SIZE_DROP` for this build: the panel's page groups it leaves out
-    /// (crates/admin/src/routes.rs); empty for what ships.
+    /// (crates/admin/src/app.rs); empty for what ships.
     drop: &'a str,
     /// Budget for the gzipped wasm + JS glue, in KB (1 KB = 1024 bytes); `None`: a measurement
     /// for reference, never a failure.
@@ -183,7 +183,7 @@ pub fn run(only: &[String]) -> Result {
     }
 }
 
-/// The panel's page groups (the names in crates/admin/src/routes.rs, `render`), by issue.
+/// The panel's page groups (the names in crates/admin/src/app.rs, `render`), by issue.
 const PAGE_GROUPS: &[(&str, &[&str])] = &[
     ("Admin panel I", &["members", "projects", "contracts", "tasks", "viewers", "webhooks"]),
     ("Admin panel II", &["dashboard", "tracking", "time-entries", "timesheets", "time-requests", "leaves", "expenses", "reports"]),
@@ -211,7 +211,7 @@ fn pages() -> Result {
         for group in *groups {
             let without = measure("admin-pages", group)?;
             if without == whole {
-                return Err(format!("size: leaving out '{group}' changed nothing; is it a group of crates/admin/src/routes.rs?"));
+                return Err(format!("size: leaving out '{group}' changed nothing; is it a group of crates/admin/src/app.rs?"));
             }
             lines.push((format!("  {group}"), whole - without));
         }

@@ -1,11 +1,18 @@
-//! The application root: contexts (API handle, toasts, location and navigation), the routes and the toasts.
+//! The application root: contexts (API handle, toasts, location and navigation), the routes and
+//! the toasts; and [`render`], which turns a [`Route`] into its page, handing the page its
+//! workspace and item ids as props.
 
 use leptos::prelude::*;
 use webwork_ui::{provide_toaster, Toasts};
 
 use crate::api::Api;
 use crate::nav::Nav;
-use crate::routes::AppRoutes;
+use crate::pages::shell::{Home, NotFound, Shell};
+use crate::pages::signin::SignIn;
+use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
+use crate::pages::{dashboard, time_entries, time_requests, timesheets, tracking};
+use crate::pages::{expenses, leaves, reports};
+use crate::routes::{ReportKind, Route};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,5 +24,124 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <AppRoutes/>
         <Toasts/>
+    }
+}
+
+/// The address, parsed once. A memo of the route, so a navigation that changes only filters or
+/// paging (the query string outside the route) re-renders nothing; inside a workspace only the
+/// page under the shell is rendered again, the shell stays.
+#[component]
+fn AppRoutes() -> impl IntoView {
+    let location = crate::nav::use_location();
+    let route = Memo::new(move |_| location.pathname.with(|p| location.search.with(|s| Route::parse(&format!("{p}{s}")))));
+    let in_workspace = Memo::new(move |_| route.with(|r| r.ws().is_some()));
+    move || {
+        if in_workspace.get() {
+            return view! { <Shell route page=ViewFn::from(move || render(route.get()))/> }.into_any();
+        }
+        match route.get() {
+            Route::Home => view! { <Home/> }.into_any(),
+            Route::SignIn { next, gateway } => view! { <SignIn next gateway/> }.into_any(),
+            Route::SignedIn => view! { <crate::pages::reauth::SignedIn/> }.into_any(),
+            _ => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+/// The page groups this build leaves out, for `cargo xtask size admin-pages` and `admin-floor`
+/// only: the `WEBWORK_SIZE_DROP` of the build, a comma-separated list of the group names in
+/// [`render`] (`members`, `reports`, ...) or `all`. Read at compile time, so that a page left out
+/// renders "not found" and the optimiser drops its code; empty in every shipped build.
+pub const SIZE_DROP: &str = match option_env!("WEBWORK_SIZE_DROP") {
+    Some(groups) => groups,
+    None => "",
+};
+
+/// Whether `group` is named in the comma-separated `list`, or the list is `all` (a `const fn`, so
+/// that each page's test is decided when the panel compiles).
+pub const fn listed(list: &str, group: &str) -> bool {
+    let (list, name) = (list.as_bytes(), group.as_bytes());
+    let mut start = 0;
+    while start < list.len() {
+        let mut end = start;
+        while end < list.len() && list[end] != b',' {
+            end += 1;
+        }
+        let item = end - start;
+        let all = item == 3 && list[start] == b'a' && list[start + 1] == b'l' && list[start + 2] == b'l';
+        let mut same = item == name.len();
+        let mut i = 0;
+        while same && i < item {
+            same = list[start + i] == name[i];
+            i += 1;
+        }
+        if all || same {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
+}
+
+/// A page of `group`, or "not found" when the build leaves the group out (see [`SIZE_DROP`]).
+macro_rules! page {
+    ($group:literal, $view:expr) => {
+        if const { listed(SIZE_DROP, $group) } {
+            not_found()
+        } else {
+            $view.into_any()
+        }
+    };
+}
+
+fn not_found() -> AnyView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is nothing at this address in this workspace."</p>
+    }
+    .into_any()
+}
+
+/// The view of a workspace page (the shell around it is the caller's).
+pub fn render(route: Route) -> AnyView {
+    match route {
+        Route::Dashboard { ws } => page!("dashboard", view! { <dashboard::DashboardPage ws/> }),
+        Route::Members { ws } => page!("members", view! { <members::MembersPage ws/> }),
+        Route::MemberInvite { ws } => page!("members", view! { <members::InvitePage ws/> }),
+        Route::Member { ws, id } => page!("members", view! { <members::MemberDetailPage ws id/> }),
+        Route::MemberEdit { ws, id } => page!("members", view! { <members::MemberEditPage ws id/> }),
+        Route::Projects { ws } => page!("projects", view! { <projects::ProjectsPage ws/> }),
+        Route::ProjectNew { ws } => page!("projects", view! { <projects::ProjectNewPage ws/> }),
+        Route::Project { ws, id } => page!("projects", view! { <projects::ProjectPage ws id/> }),
+        Route::Contracts { ws } => page!("contracts", view! { <contracts::ContractsPage ws/> }),
+        Route::ContractNew { ws } => page!("contracts", view! { <contracts::ContractNewPage ws/> }),
+        Route::Contract { ws, id } => page!("contracts", view! { <contracts::ContractPage ws id/> }),
+        Route::Tasks { ws } => page!("tasks", view! { <tasks::TasksPage ws/> }),
+        Route::TaskNew { ws, project } => page!("tasks", view! { <tasks::TaskNewPage ws project/> }),
+        Route::Task { ws, project, id } => page!("tasks", view! { <tasks::TaskPage ws project id/> }),
+        Route::Viewers { ws } => page!("viewers", view! { <viewers::ViewersPage ws/> }),
+        Route::ViewerNew { ws } => page!("viewers", view! { <viewers::ViewerNewPage ws/> }),
+        Route::Viewer { ws, id } => page!("viewers", view! { <viewers::ViewerPage ws id/> }),
+        Route::Webhooks { ws } => page!("webhooks", view! { <webhooks::WebhooksPage ws/> }),
+        Route::WebhookNew { ws } => page!("webhooks", view! { <webhooks::WebhookNewPage ws/> }),
+        Route::Webhook { ws, id } => page!("webhooks", view! { <webhooks::WebhookPage ws id/> }),
+        Route::Tracking { ws } => page!("tracking", view! { <tracking::TrackingPage ws/> }),
+        Route::TimeEntries { ws } => page!("time-entries", view! { <time_entries::TimeEntriesPage ws/> }),
+        Route::Timesheets { ws } => page!("timesheets", view! { <timesheets::TimesheetsPage ws/> }),
+        Route::TimeRequests { ws } => page!("time-requests", view! { <time_requests::TimeRequestsPage ws/> }),
+        Route::Leaves { ws } => page!("leaves", view! { <leaves::LeavesPage ws/> }),
+        Route::LeaveNew { ws } => page!("leaves", view! { <leaves::LeaveNewPage ws/> }),
+        Route::Expenses { ws } => page!("expenses", view! { <expenses::ExpensesPage ws/> }),
+        Route::ExpenseNew { ws } => page!("expenses", view! { <expenses::ExpenseNewPage ws/> }),
+        Route::Expense { ws, id } => page!("expenses", view! { <expenses::ExpensePage ws id/> }),
+        Route::Reports { ws } => page!("reports", view! { <reports::ReportsPage ws/> }),
+        Route::Report { ws, kind } => match kind {
+            ReportKind::TrackedHours => page!("reports", view! { <reports::TrackedHoursPage ws/> }),
+            ReportKind::Timeline => page!("reports", view! { <reports::TimelinePage ws/> }),
+            ReportKind::Activity => page!("reports", view! { <reports::ActivityPage ws/> }),
+            ReportKind::Attendance => page!("reports", view! { <reports::AttendancePage ws/> }),
+            ReportKind::Tasks => page!("reports", view! { <reports::TaskReportPage ws/> }),
+        },
+        Route::WorkspaceNotFound { .. } | Route::Home | Route::SignIn { .. } | Route::SignedIn | Route::NotFound => not_found(),
     }
 }

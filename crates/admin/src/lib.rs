@@ -1,9 +1,10 @@
 //! The WebWork Tracker admin panel: a Leptos client-side app over `webwork-core`.
 //!
-//! * [`app`]: the root (contexts, location). [`routes`]: every route in one place.
+//! * [`app`]: the root (contexts, location) and `render` (a route to its page, ids as props).
+//!   [`routes`]: every address as a typed `Route`, one parser and one `href`.
 //! * [`api`]: the `Api` handle in context (client, in-flight count, rate budget, 401 handling)
 //!   and `load`, the resource pages read lists and items with.
-//! * [`nav`]: the location (history, links followed in place), view state in the URL, the panel's paths. [`session`]: where the token is kept.
+//! * [`nav`]: the location (history, links followed in place), view state in the URL. [`session`]: where the token is kept.
 //! * [`pages`]: one module per resource. [`export`]: the Export button (every page as CSV/JSON).
 //!
 //! The panel runs in a browser only (it calls the API through `fetch`): on other targets the crate

@@ -1,8 +1,9 @@
-//! View state in the URL: the workspace in the path, filters and paging in the query string,
-//! so back/forward, reload and bookmarks bring a view back exactly.
+//! The address as signals, history entries and links followed in place, and the view state in
+//! the query string (filters, paging), so back/forward, reload and bookmarks bring a view back
+//! exactly. What the path means (which page, which workspace and item) is `crate::routes::Route`.
 //!
 //! The panel keeps its own location instead of `leptos_router`: it dispatches pages itself
-//! (`crate::routes`), so all it needs from a router is the URL as signals, history entries, and
+//! (`crate::routes`, `crate::app`), so all it needs from a router is the URL as signals, history entries, and
 //! same-origin links followed without a reload. Doing that here saves the router's generic
 //! route matching (about 20 KB gzipped, crates/admin/README.md, "Size").
 
@@ -188,32 +189,9 @@ pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }
 
-/// The `n`th segment of a path (`/w/1/members/13`: 1 is `1`, 3 is `13`), percent-decoded.
-pub fn segment(path: &str, n: usize) -> Option<String> {
-    path.trim_start_matches('/').split('/').nth(n).filter(|s| !s.is_empty()).map(decode)
-}
-
 /// Percent-decodes; text that is not valid percent-encoding is kept as it is.
-fn decode(s: &str) -> String {
+pub(crate) fn decode(s: &str) -> String {
     js_sys::decode_uri_component(s).ok().and_then(|v| v.as_string()).unwrap_or_else(|| s.to_owned())
-}
-
-/// The current workspace id from the path (`/w/{ws}/...`); 0 when absent.
-pub fn use_ws() -> Memo<u64> {
-    let loc = use_location();
-    Memo::new(move |_| loc.pathname.with(|p| segment(p, 1).and_then(|v| v.parse().ok()).unwrap_or(0)))
-}
-
-/// The item id in the path (`/w/{ws}/{section}/{id}`); 0 when absent or not a number.
-pub fn use_item_id() -> Memo<u64> {
-    let loc = use_location();
-    Memo::new(move |_| loc.pathname.with(|p| segment(p, 3).and_then(|v| v.parse().ok()).unwrap_or(0)))
-}
-
-/// The item id in the path as text (webhook ids are strings).
-pub fn use_item_text() -> Memo<String> {
-    let loc = use_location();
-    Memo::new(move |_| loc.pathname.with(|p| segment(p, 3).unwrap_or_default()))
 }
 
 /// The query string of the current view, read reactively and changed by navigating.
@@ -294,127 +272,4 @@ pub fn safe_next(next: Option<String>) -> Option<String> {
 /// Percent-encodes a query value.
 pub fn encode(v: &str) -> String {
     String::from(js_sys::encode_uri_component(v))
-}
-
-/// Paths of the panel, in one place.
-pub mod paths {
-    pub fn signin() -> String {
-        "/signin".to_owned()
-    }
-    pub fn members(ws: u64) -> String {
-        format!("/w/{ws}/members")
-    }
-    pub fn member(ws: u64, id: u64) -> String {
-        format!("/w/{ws}/members/{id}")
-    }
-    pub fn member_edit(ws: u64, id: u64) -> String {
-        format!("/w/{ws}/members/{id}/edit")
-    }
-    pub fn member_invite(ws: u64) -> String {
-        format!("/w/{ws}/members/invite")
-    }
-    pub fn projects(ws: u64) -> String {
-        format!("/w/{ws}/projects")
-    }
-    pub fn project_new(ws: u64) -> String {
-        format!("/w/{ws}/projects/new")
-    }
-    pub fn project(ws: u64, id: u64) -> String {
-        format!("/w/{ws}/projects/{id}")
-    }
-    pub fn contracts(ws: u64) -> String {
-        format!("/w/{ws}/contracts")
-    }
-    pub fn contract_new(ws: u64) -> String {
-        format!("/w/{ws}/contracts/new")
-    }
-    pub fn contract(ws: u64, id: u64) -> String {
-        format!("/w/{ws}/contracts/{id}")
-    }
-    pub fn tasks(ws: u64, project: Option<u64>) -> String {
-        match project {
-            Some(p) => format!("/w/{ws}/tasks?project={p}"),
-            None => format!("/w/{ws}/tasks"),
-        }
-    }
-    pub fn task_new(ws: u64, project: u64) -> String {
-        format!("/w/{ws}/tasks/new?project={project}")
-    }
-    pub fn task(ws: u64, project: u64, id: u64) -> String {
-        format!("/w/{ws}/tasks/{id}?project={project}")
-    }
-    pub fn viewers(ws: u64) -> String {
-        format!("/w/{ws}/viewers")
-    }
-    pub fn viewer_new(ws: u64) -> String {
-        format!("/w/{ws}/viewers/new")
-    }
-    pub fn viewer(ws: u64, id: u64) -> String {
-        format!("/w/{ws}/viewers/{id}")
-    }
-    pub fn webhooks(ws: u64) -> String {
-        format!("/w/{ws}/webhooks")
-    }
-    pub fn webhook_new(ws: u64) -> String {
-        format!("/w/{ws}/webhooks/new")
-    }
-    pub fn webhook(ws: u64, id: &str) -> String {
-        format!("/w/{ws}/webhooks/{}", super::encode(id))
-    }
-
-    // Admin panel II, time.
-    pub fn dashboard(ws: u64) -> String {
-        format!("/w/{ws}")
-    }
-    pub fn tracking(ws: u64) -> String {
-        format!("/w/{ws}/tracking")
-    }
-    /// A member's time entries from `from` to `to` (`YYYY-MM-DD`).
-    pub fn time_entries(ws: u64, member: u64, from: &str, to: &str) -> String {
-        format!("/w/{ws}/time-entries?member={member}&from={from}&to={to}")
-    }
-    /// The timesheets list; `status` and `from`/`to` filter when given.
-    pub fn timesheets(ws: u64, status: Option<&str>, period: Option<(&str, &str)>) -> String {
-        let mut q = Vec::new();
-        if let Some(s) = status {
-            q.push(format!("status={s}"));
-        }
-        if let Some((f, t)) = period {
-            q.push(format!("from={f}&to={t}"));
-        }
-        with_query(format!("/w/{ws}/timesheets"), q)
-    }
-    pub fn time_requests(ws: u64, status: Option<&str>) -> String {
-        with_query(format!("/w/{ws}/time-requests"), status.map(|s| format!("status={s}")).into_iter().collect())
-    }
-    fn with_query(path: String, q: Vec<String>) -> String {
-        if q.is_empty() {
-            path
-        } else {
-            format!("{path}?{}", q.join("&"))
-        }
-    }
-    // ---- Admin panel II: leaves, expenses, reports ----
-    pub fn leaves(ws: u64) -> String {
-        format!("/w/{ws}/leaves")
-    }
-    pub fn leave_new(ws: u64) -> String {
-        format!("/w/{ws}/leaves/new")
-    }
-    pub fn expenses(ws: u64) -> String {
-        format!("/w/{ws}/expenses")
-    }
-    pub fn expense_new(ws: u64) -> String {
-        format!("/w/{ws}/expenses/new")
-    }
-    pub fn expense(ws: u64, id: &str) -> String {
-        format!("/w/{ws}/expenses/{}", super::encode(id))
-    }
-    pub fn reports(ws: u64) -> String {
-        format!("/w/{ws}/reports")
-    }
-    /// One report: `tracked-hours`, `timeline`, `activity`, `attendance`, `tasks`.
-    pub fn report(ws: u64, kind: &str) -> String {
-        format!("/w/{ws}/reports/{kind}")
-    }
 }

@@ -1,248 +1,370 @@
-//! Every route of the panel, in one place.
+//! Every address of the panel, in one place: [`Route`], whose variants carry their parameters,
+//! one parser ([`Route::parse`]) and one writer ([`Route::href`]).
 //!
-//! Four top-level routes: `/`, `/signin`, `/signed-in` (a sign-in popup's landing) and everything under `/w/` (the workspace shell).
-//! Inside the shell, [`Page::parse`] reads the rest of the path and [`render`] picks the page.
-//! Plain matches over the path (from `crate::nav::Location`) instead of a router's generic
-//! route types keep the wasm small; back/forward, reload and bookmarks work the same, since the
-//! view state is all in the URL. Paths are built by `crate::nav::paths`.
+//! Pages never read the address to learn where they are: `crate::app` parses it once and hands
+//! each page its workspace and item ids as props; links and redirects are `Route::...href()`.
+//! Filters and paging stay in the query string (`crate::nav::use_url_query`), outside the route,
+//! so changing them re-renders no page. This module depends on no page and on no Leptos view code.
 //!
-//! Adding a page ("Admin panel II": time entries, timesheets, leaves, expenses, reports): a
-//! variant here, a line in `parse` and in `render`, a module under `pages/`.
+//! Adding a page: a variant here, a line in `parse`, `href` and `section`, a line in
+//! `crate::app::render`, a module under `pages/`. Every path the panel ever wrote must keep
+//! parsing to the same page (bookmarks exist; tests/panel.rs `old_paths_still_open_their_page`).
 
-use leptos::prelude::*;
+use crate::nav::{decode, encode, safe_next, Query};
 
-use crate::pages::shell::{Home, NotFound, Shell};
-use crate::pages::signin::SignIn;
-use crate::pages::{contracts, members, projects, tasks, viewers, webhooks};
-use crate::pages::{dashboard, time_entries, time_requests, timesheets, tracking};
-use crate::pages::{expenses, leaves, reports};
-
-/// The top level of the panel, from the path.
+/// The five reports, in the order the reports page lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Top {
+pub enum ReportKind {
+    TrackedHours,
+    Timeline,
+    Activity,
+    Attendance,
+    Tasks,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 5] =
+        [ReportKind::TrackedHours, ReportKind::Timeline, ReportKind::Activity, ReportKind::Attendance, ReportKind::Tasks];
+
+    /// Its path segment (`/w/{ws}/reports/{kind}`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::TrackedHours => "tracked-hours",
+            ReportKind::Timeline => "timeline",
+            ReportKind::Activity => "activity",
+            ReportKind::Attendance => "attendance",
+            ReportKind::Tasks => "tasks",
+        }
+    }
+
+    fn from_segment(s: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A place in the panel. Workspace pages carry the workspace id `ws`; item pages their item's id
+/// (numbers, except webhooks and expenses, whose ids are text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: opens the first workspace, or sign-in.
     Home,
-    SignIn,
+    /// `/signin?next=...`: `next` is where to go once signed in (only a path of this site);
+    /// `gateway` is set when a webwork-gateway's sign-in comes back here (`&gateway=1`).
+    SignIn {
+        next: Option<String>,
+        gateway: bool,
+    },
     /// `/signed-in`: where a sign-in popup lands (crate::pages::reauth).
     SignedIn,
-    /// `/w/...`: the workspace shell, which picks a [`Page`].
-    Shell,
+    /// `/w/{ws}`: the workspace's home, the dashboard.
+    Dashboard {
+        ws: u64,
+    },
+    Members {
+        ws: u64,
+    },
+    MemberInvite {
+        ws: u64,
+    },
+    Member {
+        ws: u64,
+        id: u64,
+    },
+    MemberEdit {
+        ws: u64,
+        id: u64,
+    },
+    Projects {
+        ws: u64,
+    },
+    ProjectNew {
+        ws: u64,
+    },
+    Project {
+        ws: u64,
+        id: u64,
+    },
+    Contracts {
+        ws: u64,
+    },
+    ContractNew {
+        ws: u64,
+    },
+    Contract {
+        ws: u64,
+        id: u64,
+    },
+    /// The task list; its project is a filter in the query string (`?project=`).
+    Tasks {
+        ws: u64,
+    },
+    /// `/w/{ws}/tasks/new?project={project}`: the API files a task under a project.
+    TaskNew {
+        ws: u64,
+        project: u64,
+    },
+    /// `/w/{ws}/tasks/{id}?project={project}`: the API reads a task by project and id.
+    Task {
+        ws: u64,
+        project: u64,
+        id: u64,
+    },
+    Viewers {
+        ws: u64,
+    },
+    ViewerNew {
+        ws: u64,
+    },
+    Viewer {
+        ws: u64,
+        id: u64,
+    },
+    Webhooks {
+        ws: u64,
+    },
+    WebhookNew {
+        ws: u64,
+    },
+    Webhook {
+        ws: u64,
+        id: String,
+    },
+    Tracking {
+        ws: u64,
+    },
+    TimeEntries {
+        ws: u64,
+    },
+    Timesheets {
+        ws: u64,
+    },
+    TimeRequests {
+        ws: u64,
+    },
+    Leaves {
+        ws: u64,
+    },
+    LeaveNew {
+        ws: u64,
+    },
+    Expenses {
+        ws: u64,
+    },
+    ExpenseNew {
+        ws: u64,
+    },
+    Expense {
+        ws: u64,
+        id: String,
+    },
+    Reports {
+        ws: u64,
+    },
+    Report {
+        ws: u64,
+        kind: ReportKind,
+    },
+    /// `/w/{ws}/...` that names no page: "not found" inside the workspace's frame.
+    WorkspaceNotFound {
+        ws: u64,
+    },
+    /// Any other address.
     NotFound,
 }
 
-impl Top {
-    pub fn parse(path: &str) -> Top {
-        let path = path.trim_end_matches('/');
-        match path {
-            "" => Top::Home,
-            "/signin" => Top::SignIn,
-            crate::pages::reauth::SIGNED_IN_PATH => Top::SignedIn,
-            _ if path == "/w" || path.starts_with("/w/") => Top::Shell,
-            _ => Top::NotFound,
-        }
-    }
-}
-
-/// Renders the top-level route; changes of the path within it re-render nothing here.
-#[component]
-pub fn AppRoutes() -> impl IntoView {
-    let location = crate::nav::use_location();
-    let top = Memo::new(move |_| location.pathname.with(|p| Top::parse(p)));
-    move || match top.get() {
-        Top::Home => view! { <Home/> }.into_any(),
-        Top::SignIn => view! { <SignIn/> }.into_any(),
-        Top::SignedIn => view! { <crate::pages::reauth::SignedIn/> }.into_any(),
-        Top::Shell => view! { <Shell/> }.into_any(),
-        Top::NotFound => view! { <NotFound/> }.into_any(),
-    }
-}
-
-/// A page of a workspace, from the path after `/w/{ws}/`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Page {
-    /// `/w/{ws}`: the dashboard.
-    Home,
-    Members,
-    MemberInvite,
-    Member,
-    MemberEdit,
-    Projects,
-    ProjectNew,
-    Project,
-    Contracts,
-    ContractNew,
-    Contract,
-    Tasks,
-    TaskNew,
-    Task,
-    Viewers,
-    ViewerNew,
-    Viewer,
-    Webhooks,
-    WebhookNew,
-    Webhook,
-    // Admin panel II, time.
-    Tracking,
-    TimeEntries,
-    Timesheets,
-    TimeRequests,
-    // Admin panel II: leaves, expenses, reports.
-    Leaves,
-    LeaveNew,
-    Expenses,
-    ExpenseNew,
-    Expense,
-    Reports,
-    /// `/w/{ws}/reports/{kind}`, one of `pages::reports::REPORTS`.
-    Report(&'static str),
-    NotFound,
-}
-
-impl Page {
-    /// The page for a path such as `/w/1/members/13/edit`.
-    pub fn parse(path: &str) -> Page {
-        let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
-        // Only `/w/{number}/...` is a workspace page (the shell may see other paths for a
-        // moment while it navigates away).
-        if segs.first() != Some(&"w") || segs.get(1).is_none_or(|ws| ws.parse::<u64>().is_err()) {
-            return Page::NotFound;
-        }
-        let rest: &[&str] = segs.get(2..).unwrap_or(&[]);
-        let id = |s: &str| !s.is_empty();
-        let num = |s: &str| s.parse::<u64>().is_ok();
-        match rest {
-            [] => Page::Home,
-            ["members"] => Page::Members,
-            ["members", "invite"] => Page::MemberInvite,
-            ["members", i] if num(i) => Page::Member,
-            ["members", i, "edit"] if num(i) => Page::MemberEdit,
-            ["projects"] => Page::Projects,
-            ["projects", "new"] => Page::ProjectNew,
-            ["projects", i] if num(i) => Page::Project,
-            ["contracts"] => Page::Contracts,
-            ["contracts", "new"] => Page::ContractNew,
-            ["contracts", i] if num(i) => Page::Contract,
-            ["tasks"] => Page::Tasks,
-            ["tasks", "new"] => Page::TaskNew,
-            ["tasks", i] if num(i) => Page::Task,
-            ["viewers"] => Page::Viewers,
-            ["viewers", "new"] => Page::ViewerNew,
-            ["viewers", i] if num(i) => Page::Viewer,
-            ["webhooks"] => Page::Webhooks,
-            ["webhooks", "new"] => Page::WebhookNew,
-            ["webhooks", i] if id(i) => Page::Webhook,
-            ["tracking"] => Page::Tracking,
-            ["time-entries"] => Page::TimeEntries,
-            ["timesheets"] => Page::Timesheets,
-            ["time-requests"] => Page::TimeRequests,
-            ["leaves"] => Page::Leaves,
-            ["leaves", "new"] => Page::LeaveNew,
-            ["expenses"] => Page::Expenses,
-            ["expenses", "new"] => Page::ExpenseNew,
-            ["expenses", i] if id(i) => Page::Expense,
-            ["reports"] => Page::Reports,
-            ["reports", kind] => match reports::REPORTS.iter().find(|(k, _, _)| k == kind) {
-                Some((k, _, _)) => Page::Report(k),
-                None => Page::NotFound,
+impl Route {
+    /// The route of an address: a path with an optional query string and fragment
+    /// (`/w/1/tasks/7?project=2#x`). Tolerant: a trailing `/` is ignored, path segments are
+    /// percent-decoded, and a `next` that is not a path of this site is dropped.
+    pub fn parse(url: &str) -> Route {
+        let url = url.split_once('#').map_or(url, |(u, _)| u);
+        let (path, search) = url.split_once('?').unwrap_or((url, ""));
+        let query = Query::parse(search);
+        let segs: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(decode).collect();
+        let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
+        match segs.as_slice() {
+            [] => Route::Home,
+            ["signin"] => Route::SignIn { next: safe_next(query.get("next")), gateway: query.get("gateway").is_some() },
+            ["signed-in"] => Route::SignedIn,
+            ["w", ws, rest @ ..] => match ws.parse::<u64>() {
+                Ok(ws) => Route::in_workspace(ws, rest, &query),
+                Err(_) => Route::NotFound,
             },
-            _ => Page::NotFound,
+            _ => Route::NotFound,
         }
     }
-}
 
-/// The page groups this build leaves out, for `cargo xtask size admin-pages` and `admin-floor`
-/// only: the `WEBWORK_SIZE_DROP` of the build, a comma-separated list of the group names in
-/// [`render`] (`members`, `reports`, ...) or `all`. Read at compile time, so that a page left out
-/// renders "not found" and the optimiser drops its code; empty in every shipped build.
-pub const SIZE_DROP: &str = match option_env!("WEBWORK_SIZE_DROP") {
-    Some(groups) => groups,
-    None => "",
-};
-
-/// Whether `group` is named in the comma-separated `list`, or the list is `all` (a `const fn`, so
-/// that each page's test is decided when the panel compiles).
-pub const fn listed(list: &str, group: &str) -> bool {
-    let (list, name) = (list.as_bytes(), group.as_bytes());
-    let mut start = 0;
-    while start < list.len() {
-        let mut end = start;
-        while end < list.len() && list[end] != b',' {
-            end += 1;
+    /// The page of `/w/{ws}/{rest...}`.
+    fn in_workspace(ws: u64, rest: &[&str], query: &Query) -> Route {
+        let num = |s: &str| s.parse::<u64>().ok();
+        // Tasks are read per project; an address without one reads as project 0 (none).
+        let project = || query.get("project").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
+        match *rest {
+            [] => Route::Dashboard { ws },
+            ["members"] => Route::Members { ws },
+            ["members", "invite"] => Route::MemberInvite { ws },
+            ["members", i] if num(i).is_some() => Route::Member { ws, id: num(i).unwrap_or(0) },
+            ["members", i, "edit"] if num(i).is_some() => Route::MemberEdit { ws, id: num(i).unwrap_or(0) },
+            ["projects"] => Route::Projects { ws },
+            ["projects", "new"] => Route::ProjectNew { ws },
+            ["projects", i] if num(i).is_some() => Route::Project { ws, id: num(i).unwrap_or(0) },
+            ["contracts"] => Route::Contracts { ws },
+            ["contracts", "new"] => Route::ContractNew { ws },
+            ["contracts", i] if num(i).is_some() => Route::Contract { ws, id: num(i).unwrap_or(0) },
+            ["tasks"] => Route::Tasks { ws },
+            ["tasks", "new"] => Route::TaskNew { ws, project: project() },
+            ["tasks", i] if num(i).is_some() => Route::Task { ws, project: project(), id: num(i).unwrap_or(0) },
+            ["viewers"] => Route::Viewers { ws },
+            ["viewers", "new"] => Route::ViewerNew { ws },
+            ["viewers", i] if num(i).is_some() => Route::Viewer { ws, id: num(i).unwrap_or(0) },
+            ["webhooks"] => Route::Webhooks { ws },
+            ["webhooks", "new"] => Route::WebhookNew { ws },
+            ["webhooks", id] => Route::Webhook { ws, id: id.to_owned() },
+            ["tracking"] => Route::Tracking { ws },
+            ["time-entries"] => Route::TimeEntries { ws },
+            ["timesheets"] => Route::Timesheets { ws },
+            ["time-requests"] => Route::TimeRequests { ws },
+            ["leaves"] => Route::Leaves { ws },
+            ["leaves", "new"] => Route::LeaveNew { ws },
+            ["expenses"] => Route::Expenses { ws },
+            ["expenses", "new"] => Route::ExpenseNew { ws },
+            ["expenses", id] => Route::Expense { ws, id: id.to_owned() },
+            ["reports"] => Route::Reports { ws },
+            ["reports", kind] => match ReportKind::from_segment(kind) {
+                Some(kind) => Route::Report { ws, kind },
+                None => Route::WorkspaceNotFound { ws },
+            },
+            _ => Route::WorkspaceNotFound { ws },
         }
-        let item = end - start;
-        let all = item == 3 && list[start] == b'a' && list[start + 1] == b'l' && list[start + 2] == b'l';
-        let mut same = item == name.len();
-        let mut i = 0;
-        while same && i < item {
-            same = list[start + i] == name[i];
-            i += 1;
-        }
-        if all || same {
-            return true;
-        }
-        start = end + 1;
     }
-    false
-}
 
-/// A page of `group`, or "not found" when the build leaves the group out (see [`SIZE_DROP`]).
-macro_rules! page {
-    ($group:literal, $view:expr) => {
-        if const { listed(SIZE_DROP, $group) } {
-            not_found()
-        } else {
-            $view.into_any()
-        }
-    };
-}
-
-fn not_found() -> AnyView {
-    view! {
-        <h1>"Page not found"</h1>
-        <p>"There is nothing at this address in this workspace."</p>
+    /// The address of the route: what [`Route::parse`] reads back as this route.
+    pub fn href(&self) -> String {
+        let (ws, rest) = match self {
+            Route::Home => return "/".to_owned(),
+            Route::SignIn { next, gateway } => {
+                let mut query = Query::default();
+                if *gateway {
+                    query.insert("gateway".to_owned(), "1".to_owned());
+                }
+                if let Some(next) = next {
+                    query.insert("next".to_owned(), next.clone());
+                }
+                return format!("/signin{}", query.to_query_string());
+            }
+            Route::SignedIn => return "/signed-in".to_owned(),
+            Route::NotFound => return "/not-found".to_owned(),
+            Route::Dashboard { ws } => return format!("/w/{ws}"),
+            Route::WorkspaceNotFound { ws } => (ws, "not-found".to_owned()),
+            Route::Members { ws } => (ws, "members".to_owned()),
+            Route::MemberInvite { ws } => (ws, "members/invite".to_owned()),
+            Route::Member { ws, id } => (ws, format!("members/{id}")),
+            Route::MemberEdit { ws, id } => (ws, format!("members/{id}/edit")),
+            Route::Projects { ws } => (ws, "projects".to_owned()),
+            Route::ProjectNew { ws } => (ws, "projects/new".to_owned()),
+            Route::Project { ws, id } => (ws, format!("projects/{id}")),
+            Route::Contracts { ws } => (ws, "contracts".to_owned()),
+            Route::ContractNew { ws } => (ws, "contracts/new".to_owned()),
+            Route::Contract { ws, id } => (ws, format!("contracts/{id}")),
+            Route::Tasks { ws } => (ws, "tasks".to_owned()),
+            Route::TaskNew { ws, project } => (ws, format!("tasks/new?project={project}")),
+            Route::Task { ws, project, id } => (ws, format!("tasks/{id}?project={project}")),
+            Route::Viewers { ws } => (ws, "viewers".to_owned()),
+            Route::ViewerNew { ws } => (ws, "viewers/new".to_owned()),
+            Route::Viewer { ws, id } => (ws, format!("viewers/{id}")),
+            Route::Webhooks { ws } => (ws, "webhooks".to_owned()),
+            Route::WebhookNew { ws } => (ws, "webhooks/new".to_owned()),
+            Route::Webhook { ws, id } => (ws, format!("webhooks/{}", encode(id))),
+            Route::Tracking { ws } => (ws, "tracking".to_owned()),
+            Route::TimeEntries { ws } => (ws, "time-entries".to_owned()),
+            Route::Timesheets { ws } => (ws, "timesheets".to_owned()),
+            Route::TimeRequests { ws } => (ws, "time-requests".to_owned()),
+            Route::Leaves { ws } => (ws, "leaves".to_owned()),
+            Route::LeaveNew { ws } => (ws, "leaves/new".to_owned()),
+            Route::Expenses { ws } => (ws, "expenses".to_owned()),
+            Route::ExpenseNew { ws } => (ws, "expenses/new".to_owned()),
+            Route::Expense { ws, id } => (ws, format!("expenses/{}", encode(id))),
+            Route::Reports { ws } => (ws, "reports".to_owned()),
+            Route::Report { ws, kind } => (ws, format!("reports/{}", kind.as_str())),
+        };
+        format!("/w/{ws}/{rest}")
     }
-    .into_any()
-}
 
-/// The view of a page.
-pub fn render(page: Page) -> AnyView {
-    match page {
-        Page::Home => page!("dashboard", view! { <dashboard::DashboardPage/> }),
-        Page::Members => page!("members", view! { <members::MembersPage/> }),
-        Page::MemberInvite => page!("members", view! { <members::InvitePage/> }),
-        Page::Member => page!("members", view! { <members::MemberDetailPage/> }),
-        Page::MemberEdit => page!("members", view! { <members::MemberEditPage/> }),
-        Page::Projects => page!("projects", view! { <projects::ProjectsPage/> }),
-        Page::ProjectNew => page!("projects", view! { <projects::ProjectNewPage/> }),
-        Page::Project => page!("projects", view! { <projects::ProjectPage/> }),
-        Page::Contracts => page!("contracts", view! { <contracts::ContractsPage/> }),
-        Page::ContractNew => page!("contracts", view! { <contracts::ContractNewPage/> }),
-        Page::Contract => page!("contracts", view! { <contracts::ContractPage/> }),
-        Page::Tasks => page!("tasks", view! { <tasks::TasksPage/> }),
-        Page::TaskNew => page!("tasks", view! { <tasks::TaskNewPage/> }),
-        Page::Task => page!("tasks", view! { <tasks::TaskPage/> }),
-        Page::Viewers => page!("viewers", view! { <viewers::ViewersPage/> }),
-        Page::ViewerNew => page!("viewers", view! { <viewers::ViewerNewPage/> }),
-        Page::Viewer => page!("viewers", view! { <viewers::ViewerPage/> }),
-        Page::Webhooks => page!("webhooks", view! { <webhooks::WebhooksPage/> }),
-        Page::WebhookNew => page!("webhooks", view! { <webhooks::WebhookNewPage/> }),
-        Page::Webhook => page!("webhooks", view! { <webhooks::WebhookPage/> }),
-        Page::Tracking => page!("tracking", view! { <tracking::TrackingPage/> }),
-        Page::TimeEntries => page!("time-entries", view! { <time_entries::TimeEntriesPage/> }),
-        Page::Timesheets => page!("timesheets", view! { <timesheets::TimesheetsPage/> }),
-        Page::TimeRequests => page!("time-requests", view! { <time_requests::TimeRequestsPage/> }),
-        Page::Leaves => page!("leaves", view! { <leaves::LeavesPage/> }),
-        Page::LeaveNew => page!("leaves", view! { <leaves::LeaveNewPage/> }),
-        Page::Expenses => page!("expenses", view! { <expenses::ExpensesPage/> }),
-        Page::ExpenseNew => page!("expenses", view! { <expenses::ExpenseNewPage/> }),
-        Page::Expense => page!("expenses", view! { <expenses::ExpensePage/> }),
-        Page::Reports => page!("reports", view! { <reports::ReportsPage/> }),
-        Page::Report(kind) => match kind {
-            "tracked-hours" => page!("reports", view! { <reports::TrackedHoursPage/> }),
-            "timeline" => page!("reports", view! { <reports::TimelinePage/> }),
-            "activity" => page!("reports", view! { <reports::ActivityPage/> }),
-            "attendance" => page!("reports", view! { <reports::AttendancePage/> }),
-            _ => page!("reports", view! { <reports::TaskReportPage/> }),
-        },
-        Page::NotFound => not_found(),
+    /// The address with view state in the query string (`?status=active&page=2`): filters for a
+    /// list route. Empty values are left out; keys and values are percent-encoded.
+    pub fn href_with(&self, query: &[(&str, &str)]) -> String {
+        let pairs: Vec<String> = query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+        let href = self.href();
+        match (pairs.is_empty(), href.contains('?')) {
+            (true, _) => href,
+            (false, false) => format!("{href}?{}", pairs.join("&")),
+            (false, true) => format!("{href}&{}", pairs.join("&")),
+        }
+    }
+
+    /// The workspace of a page inside the workspace frame (`/w/{ws}/...`).
+    pub fn ws(&self) -> Option<u64> {
+        match self {
+            Route::Home | Route::SignIn { .. } | Route::SignedIn | Route::NotFound => None,
+            Route::Dashboard { ws }
+            | Route::WorkspaceNotFound { ws }
+            | Route::Members { ws }
+            | Route::MemberInvite { ws }
+            | Route::Member { ws, .. }
+            | Route::MemberEdit { ws, .. }
+            | Route::Projects { ws }
+            | Route::ProjectNew { ws }
+            | Route::Project { ws, .. }
+            | Route::Contracts { ws }
+            | Route::ContractNew { ws }
+            | Route::Contract { ws, .. }
+            | Route::Tasks { ws }
+            | Route::TaskNew { ws, .. }
+            | Route::Task { ws, .. }
+            | Route::Viewers { ws }
+            | Route::ViewerNew { ws }
+            | Route::Viewer { ws, .. }
+            | Route::Webhooks { ws }
+            | Route::WebhookNew { ws }
+            | Route::Webhook { ws, .. }
+            | Route::Tracking { ws }
+            | Route::TimeEntries { ws }
+            | Route::Timesheets { ws }
+            | Route::TimeRequests { ws }
+            | Route::Leaves { ws }
+            | Route::LeaveNew { ws }
+            | Route::Expenses { ws }
+            | Route::ExpenseNew { ws }
+            | Route::Expense { ws, .. }
+            | Route::Reports { ws }
+            | Route::Report { ws, .. } => Some(*ws),
+        }
+    }
+
+    /// The navigation section the page belongs to, as that section's own page in workspace
+    /// `ws`: a member's page is in Members, a report in Reports. Switching workspace keeps the
+    /// section, since item ids of one workspace mean nothing in another.
+    pub fn section(&self, ws: u64) -> Route {
+        match self {
+            Route::Members { .. } | Route::MemberInvite { .. } | Route::Member { .. } | Route::MemberEdit { .. } => Route::Members { ws },
+            Route::Projects { .. } | Route::ProjectNew { .. } | Route::Project { .. } => Route::Projects { ws },
+            Route::Contracts { .. } | Route::ContractNew { .. } | Route::Contract { .. } => Route::Contracts { ws },
+            Route::Tasks { .. } | Route::TaskNew { .. } | Route::Task { .. } => Route::Tasks { ws },
+            Route::Viewers { .. } | Route::ViewerNew { .. } | Route::Viewer { .. } => Route::Viewers { ws },
+            Route::Webhooks { .. } | Route::WebhookNew { .. } | Route::Webhook { .. } => Route::Webhooks { ws },
+            Route::Tracking { .. } => Route::Tracking { ws },
+            Route::TimeEntries { .. } => Route::TimeEntries { ws },
+            Route::Timesheets { .. } => Route::Timesheets { ws },
+            Route::TimeRequests { .. } => Route::TimeRequests { ws },
+            Route::Leaves { .. } | Route::LeaveNew { .. } => Route::Leaves { ws },
+            Route::Expenses { .. } | Route::ExpenseNew { .. } | Route::Expense { .. } => Route::Expenses { ws },
+            Route::Reports { .. } | Route::Report { .. } => Route::Reports { ws },
+            Route::Home
+            | Route::SignIn { .. }
+            | Route::SignedIn
+            | Route::NotFound
+            | Route::Dashboard { .. }
+            | Route::WorkspaceNotFound { .. } => Route::Dashboard { ws },
+        }
     }
 }

@@ -11,7 +11,7 @@ use webwork_admin::nav::safe_next;
 use webwork_admin::nav::Query;
 use webwork_admin::pages::members::InviteForm;
 use webwork_admin::pages::signin::sign_in_problem;
-use webwork_admin::routes::{Page, Top};
+use webwork_admin::routes::{ReportKind, Route};
 use webwork_core::{ApiError, FetchTransport};
 use webwork_ui::provide_toaster;
 
@@ -223,7 +223,7 @@ async fn identical_reads_at_once_share_one_request_and_a_change_starts_afresh() 
 
 #[wasm_bindgen_test]
 fn a_size_build_leaves_out_exactly_the_groups_it_names() {
-    use webwork_admin::routes::{listed, SIZE_DROP};
+    use webwork_admin::app::{listed, SIZE_DROP};
     assert!(listed("members", "members"));
     assert!(listed("time-entries,reports", "reports"));
     assert!(listed("time-entries,reports", "time-entries"));
@@ -236,28 +236,172 @@ fn a_size_build_leaves_out_exactly_the_groups_it_names() {
     assert_eq!(SIZE_DROP, "");
 }
 
-#[wasm_bindgen_test]
-fn routes_read_the_path() {
-    assert_eq!(Page::parse("/w/1/members"), Page::Members);
-    assert_eq!(Page::parse("/w/1/members/invite"), Page::MemberInvite);
-    assert_eq!(Page::parse("/w/1/members/13"), Page::Member);
-    assert_eq!(Page::parse("/w/1/members/13/edit"), Page::MemberEdit);
-    assert_eq!(Page::parse("/w/1/webhooks/wh_demo_tracker"), Page::Webhook);
-    assert_eq!(Page::parse("/w/2"), Page::Home);
-    assert_eq!(Page::parse("/w/1/members/abc"), Page::NotFound);
-    assert_eq!(Page::parse("/signin"), Page::NotFound, "only /w/{{number}} paths are workspace pages");
+/// One of every route, with the awkward values (text ids that need encoding, a `next` with its
+/// own query string).
+fn every_route() -> Vec<Route> {
+    let ws = 7;
+    let mut all = vec![
+        Route::Home,
+        Route::SignIn { next: None, gateway: false },
+        Route::SignIn { next: Some("/w/1/members?status=active&page=2".to_owned()), gateway: false },
+        Route::SignIn { next: Some("/w/1/tasks/5?project=2".to_owned()), gateway: true },
+        Route::SignIn { next: None, gateway: true },
+        Route::SignedIn,
+        Route::Dashboard { ws },
+        Route::Members { ws },
+        Route::MemberInvite { ws },
+        Route::Member { ws, id: 13 },
+        Route::MemberEdit { ws, id: 13 },
+        Route::Projects { ws },
+        Route::ProjectNew { ws },
+        Route::Project { ws, id: 4 },
+        Route::Contracts { ws },
+        Route::ContractNew { ws },
+        Route::Contract { ws, id: 9 },
+        Route::Tasks { ws },
+        Route::TaskNew { ws, project: 2 },
+        Route::Task { ws, project: 2, id: 31 },
+        Route::Viewers { ws },
+        Route::ViewerNew { ws },
+        Route::Viewer { ws, id: 3 },
+        Route::Webhooks { ws },
+        Route::WebhookNew { ws },
+        Route::Webhook { ws, id: "wh_demo_tracker".to_owned() },
+        Route::Webhook { ws, id: "wh a/b?c#d%e".to_owned() },
+        Route::Tracking { ws },
+        Route::TimeEntries { ws },
+        Route::Timesheets { ws },
+        Route::TimeRequests { ws },
+        Route::Leaves { ws },
+        Route::LeaveNew { ws },
+        Route::Expenses { ws },
+        Route::ExpenseNew { ws },
+        Route::Expense { ws, id: "ex_0a1b".to_owned() },
+        Route::Expense { ws, id: "new one".to_owned() },
+        Route::Reports { ws },
+        Route::WorkspaceNotFound { ws },
+        Route::NotFound,
+    ];
+    all.extend(ReportKind::ALL.map(|kind| Route::Report { ws, kind }));
+    all
 }
 
 #[wasm_bindgen_test]
-fn the_top_level_route_reads_the_path() {
-    assert_eq!(Top::parse("/"), Top::Home);
-    assert_eq!(Top::parse(""), Top::Home);
-    assert_eq!(Top::parse("/signin"), Top::SignIn);
-    assert_eq!(Top::parse("/signin/"), Top::SignIn, "a trailing slash is the same page");
-    assert_eq!(Top::parse("/w/1/members"), Top::Shell);
-    assert_eq!(Top::parse("/w"), Top::Shell, "the shell itself says the page is not found");
-    assert_eq!(Top::parse("/wx"), Top::NotFound);
-    assert_eq!(Top::parse("/signing"), Top::NotFound);
+fn every_route_reads_back_from_its_href() {
+    for route in every_route() {
+        let href = route.href();
+        assert_eq!(Route::parse(&href), route, "{href}");
+        // View state in the query string does not change the page.
+        assert_eq!(Route::parse(&route.href_with(&[("page", "2"), ("status", "a b&c")])), route, "{href} with a query");
+    }
+    // The only route named "new" is the form, never an item called "new".
+    assert_eq!(Route::parse(&Route::Expense { ws: 1, id: "new".to_owned() }.href()), Route::ExpenseNew { ws: 1 });
+}
+
+#[wasm_bindgen_test]
+fn old_paths_still_open_their_page() {
+    // Every address the panel wrote before its routes were typed (bookmarks exist).
+    let ws = 1;
+    let cases = [
+        ("/", Route::Home),
+        ("", Route::Home),
+        ("/signin", Route::SignIn { next: None, gateway: false }),
+        ("/signin/", Route::SignIn { next: None, gateway: false }),
+        ("/signin?next=%2Fw%2F1%2Fmembers%3Fpage%3D2", Route::SignIn { next: Some("/w/1/members?page=2".to_owned()), gateway: false }),
+        ("/signin?gateway=1&next=%2Fw%2F1%2Fleaves", Route::SignIn { next: Some("/w/1/leaves".to_owned()), gateway: true }),
+        ("/signin?gateway=1", Route::SignIn { next: None, gateway: true }),
+        ("/signed-in", Route::SignedIn),
+        ("/w/1", Route::Dashboard { ws }),
+        ("/w/1/", Route::Dashboard { ws }),
+        ("/w/2", Route::Dashboard { ws: 2 }),
+        ("/w/1/members", Route::Members { ws }),
+        ("/w/1/members?status=active&page=2", Route::Members { ws }),
+        ("/w/1/members/invite", Route::MemberInvite { ws }),
+        ("/w/1/members/13", Route::Member { ws, id: 13 }),
+        ("/w/1/members/13/edit", Route::MemberEdit { ws, id: 13 }),
+        ("/w/1/projects", Route::Projects { ws }),
+        ("/w/1/projects/new", Route::ProjectNew { ws }),
+        ("/w/1/projects/5", Route::Project { ws, id: 5 }),
+        ("/w/1/contracts", Route::Contracts { ws }),
+        ("/w/1/contracts?member=13", Route::Contracts { ws }),
+        ("/w/1/contracts/new", Route::ContractNew { ws }),
+        ("/w/1/contracts/3", Route::Contract { ws, id: 3 }),
+        ("/w/1/tasks", Route::Tasks { ws }),
+        ("/w/1/tasks?project=2", Route::Tasks { ws }),
+        ("/w/1/tasks/new?project=2", Route::TaskNew { ws, project: 2 }),
+        ("/w/1/tasks/7?project=2", Route::Task { ws, project: 2, id: 7 }),
+        ("/w/1/tasks/7", Route::Task { ws, project: 0, id: 7 }),
+        ("/w/1/viewers", Route::Viewers { ws }),
+        ("/w/1/viewers/new", Route::ViewerNew { ws }),
+        ("/w/1/viewers/4", Route::Viewer { ws, id: 4 }),
+        ("/w/1/webhooks", Route::Webhooks { ws }),
+        ("/w/1/webhooks/new", Route::WebhookNew { ws }),
+        ("/w/1/webhooks/wh_demo_tracker", Route::Webhook { ws, id: "wh_demo_tracker".to_owned() }),
+        ("/w/1/webhooks/wh%20x", Route::Webhook { ws, id: "wh x".to_owned() }),
+        ("/w/1/tracking", Route::Tracking { ws }),
+        ("/w/1/tracking?running=1", Route::Tracking { ws }),
+        ("/w/1/time-entries", Route::TimeEntries { ws }),
+        ("/w/1/time-entries?member=3&from=2026-11-30&to=2026-12-06", Route::TimeEntries { ws }),
+        ("/w/1/timesheets", Route::Timesheets { ws }),
+        ("/w/1/timesheets?status=any&from=2026-11-30&to=2026-12-06", Route::Timesheets { ws }),
+        ("/w/1/time-requests", Route::TimeRequests { ws }),
+        ("/w/1/leaves", Route::Leaves { ws }),
+        ("/w/1/leaves?tab=calendar", Route::Leaves { ws }),
+        ("/w/1/leaves/new", Route::LeaveNew { ws }),
+        ("/w/1/expenses", Route::Expenses { ws }),
+        ("/w/1/expenses?tab=categories", Route::Expenses { ws }),
+        ("/w/1/expenses/new", Route::ExpenseNew { ws }),
+        ("/w/1/expenses/ex_0a1b", Route::Expense { ws, id: "ex_0a1b".to_owned() }),
+        ("/w/1/reports", Route::Reports { ws }),
+        ("/w/1/reports/tracked-hours", Route::Report { ws, kind: ReportKind::TrackedHours }),
+        ("/w/1/reports/timeline", Route::Report { ws, kind: ReportKind::Timeline }),
+        ("/w/1/reports/activity", Route::Report { ws, kind: ReportKind::Activity }),
+        ("/w/1/reports/attendance", Route::Report { ws, kind: ReportKind::Attendance }),
+        ("/w/1/reports/tasks", Route::Report { ws, kind: ReportKind::Tasks }),
+        // Inside a workspace, an unknown page is "not found" in the workspace's frame.
+        ("/w/1/members/abc", Route::WorkspaceNotFound { ws }),
+        ("/w/1/reports/payroll", Route::WorkspaceNotFound { ws }),
+        ("/w/1/timesheets/extra", Route::WorkspaceNotFound { ws }),
+        ("/w/1/nothing", Route::WorkspaceNotFound { ws }),
+        ("/w", Route::NotFound),
+        ("/w/abc/members", Route::NotFound),
+        ("/wx", Route::NotFound),
+        ("/signing", Route::NotFound),
+    ];
+    for (url, route) in cases {
+        assert_eq!(Route::parse(url), route, "{url}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_route_writes_its_parameters_strictly_and_reads_them_tolerantly() {
+    // Only a path of this site is followed back after signing in.
+    assert_eq!(Route::parse("/signin?next=%2F%2Fevil.example"), Route::SignIn { next: None, gateway: false });
+    assert_eq!(Route::parse("/signin?next=https%3A%2F%2Fevil.example"), Route::SignIn { next: None, gateway: false });
+    assert_eq!(
+        Route::SignIn { next: Some("/w/1/members?page=2".to_owned()), gateway: true }.href(),
+        "/signin?gateway=1&next=%2Fw%2F1%2Fmembers%3Fpage%3D2"
+    );
+    assert_eq!(Route::Webhook { ws: 1, id: "wh a/b".to_owned() }.href(), "/w/1/webhooks/wh%20a%2Fb");
+    assert_eq!(Route::Task { ws: 1, project: 2, id: 7 }.href(), "/w/1/tasks/7?project=2");
+    assert_eq!(Route::Dashboard { ws: 3 }.href(), "/w/3");
+    // Filters: empty values left out, a route's own query string kept.
+    assert_eq!(Route::Tasks { ws: 1 }.href_with(&[("project", "2"), ("status", "")]), "/w/1/tasks?project=2");
+    assert_eq!(Route::TaskNew { ws: 1, project: 2 }.href_with(&[("x", "a&b")]), "/w/1/tasks/new?project=2&x=a%26b");
+    assert_eq!(Route::Members { ws: 1 }.href_with(&[]), "/w/1/members");
+    assert_eq!(Route::parse("/w/1/members/13#top"), Route::Member { ws: 1, id: 13 });
+}
+
+#[wasm_bindgen_test]
+fn the_workspace_switcher_keeps_the_section() {
+    assert_eq!(Route::Member { ws: 1, id: 13 }.section(2), Route::Members { ws: 2 });
+    assert_eq!(Route::Task { ws: 1, project: 2, id: 7 }.section(2), Route::Tasks { ws: 2 });
+    assert_eq!(Route::Report { ws: 1, kind: ReportKind::Timeline }.section(2), Route::Reports { ws: 2 });
+    assert_eq!(Route::Timesheets { ws: 1 }.section(2), Route::Timesheets { ws: 2 });
+    assert_eq!(Route::WorkspaceNotFound { ws: 1 }.section(2), Route::Dashboard { ws: 2 });
+    assert_eq!(Route::Members { ws: 1 }.ws(), Some(1));
+    assert_eq!(Route::SignIn { next: None, gateway: false }.ws(), None);
+    assert_eq!(Route::NotFound.ws(), None);
 }
 
 #[wasm_bindgen_test]

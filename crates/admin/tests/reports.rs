@@ -1,27 +1,11 @@
-//! Admin panel II in headless Chromium: the routes of leaves, expenses and reports, and the
-//! Export button's words (rows, time left, file names).
+//! Admin panel II in headless Chromium: the Export button's words (rows, time left, file names).
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
 use webwork_admin::export::{file_name, progress_text, time_left};
-use webwork_admin::routes::Page;
 use webwork_core::export::{ExportFormat, Progress};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen_test]
-fn panel_two_routes_read_the_path() {
-    assert_eq!(Page::parse("/w/1/leaves"), Page::Leaves);
-    assert_eq!(Page::parse("/w/1/leaves/new"), Page::LeaveNew);
-    assert_eq!(Page::parse("/w/1/expenses"), Page::Expenses);
-    assert_eq!(Page::parse("/w/1/expenses/new"), Page::ExpenseNew);
-    assert_eq!(Page::parse("/w/1/expenses/ex_0a1b"), Page::Expense);
-    assert_eq!(Page::parse("/w/1/reports"), Page::Reports);
-    for kind in ["tracked-hours", "timeline", "activity", "attendance", "tasks"] {
-        assert_eq!(Page::parse(&format!("/w/1/reports/{kind}")), Page::Report(kind));
-    }
-    assert_eq!(Page::parse("/w/1/reports/payroll"), Page::NotFound);
-}
 
 #[wasm_bindgen_test]
 fn export_progress_in_words() {

@@ -1,7 +1,7 @@
 //! The time pages' logic in the browser: `HH:mm` reading and the order of start and end, week
 //! ranges, the refresh plan that keeps the tracker board within the rate budget, why an entry
 //! is locked, the timesheet breakdown grid, tracker replies on the board, the dashboard's
-//! figures, the routes, and the reason dialog.
+//! figures and the reason dialog.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeMap;
@@ -20,7 +20,6 @@ use webwork_admin::pages::time_entries::lock_reason;
 use webwork_admin::pages::time_requests::{minutes_between, stamp};
 use webwork_admin::pages::timesheets::breakdown_grid;
 use webwork_admin::pages::tracking::{is_running, started_state, stopped_state};
-use webwork_admin::routes::Page;
 use webwork_core::date::CivilDate;
 use webwork_core::models::{Leave, LeavePeriod, TimeEntry, Timesheet, TimesheetDay, TrackerStarted, TrackerState, TrackerStopped};
 
@@ -193,17 +192,6 @@ fn dashboard_figures_read_well() {
         ..Default::default()
     };
     assert_eq!(leave_text(&hours), "Doctor appointment, 09:00–11:00");
-}
-
-#[wasm_bindgen_test]
-fn the_time_routes_read_the_path() {
-    assert_eq!(Page::parse("/w/1"), Page::Home);
-    assert_eq!(Page::parse("/w/1/"), Page::Home);
-    assert_eq!(Page::parse("/w/1/tracking"), Page::Tracking);
-    assert_eq!(Page::parse("/w/1/time-entries"), Page::TimeEntries);
-    assert_eq!(Page::parse("/w/1/timesheets"), Page::Timesheets);
-    assert_eq!(Page::parse("/w/1/time-requests"), Page::TimeRequests);
-    assert_eq!(Page::parse("/w/1/timesheets/extra"), Page::NotFound);
 }
 
 fn document() -> web_sys::Document {

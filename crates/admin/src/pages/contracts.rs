@@ -12,7 +12,8 @@ use super::projects::{screenshot_change, screenshot_options};
 use super::{member_options, num, opt, project_options, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
+use crate::nav::{use_nav, use_url_query};
+use crate::routes::Route;
 
 fn member_name(c: &Contract) -> String {
     let n = format!("{} {}", c.user_firstname.as_deref().unwrap_or(""), c.user_lastname.as_deref().unwrap_or(""));
@@ -65,23 +66,22 @@ fn contracts_op(query: crate::nav::UrlQuery, ws: u64) -> ListContracts {
 }
 
 #[component]
-pub fn ContractsPage() -> impl IntoView {
+pub fn ContractsPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(contracts_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
-    let export = Callback::new(move |_| contracts_op(query, ws.get_untracked()).to_request());
-    let projects = load(move || project_options(api, ws.get()));
-    let members = load(move || member_options(api, ws.get()));
+    let res = load(move || api.page(contracts_op(query, ws).page(query.page()).per_page(query.per_page())));
+    let export = Callback::new(move |_| contracts_op(query, ws).to_request());
+    let projects = load(move || project_options(api, ws));
+    let members = load(move || member_options(api, ws));
     let reload = Callback::new(move |_| res.refetch());
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
 
     let columns = vec![
         Column::new("Member", move |c: &Contract| {
-            view! { <a href=paths::contract(ws.get_untracked(), c.id)>{member_name(c)}</a> }.into_any()
+            view! { <a href=Route::Contract { ws, id: c.id }.href()>{member_name(c)}</a> }.into_any()
         }),
         Column::text("Project", |c: &Contract| opt(&c.project_name)),
         Column::text("Rate", rate_text).class("hide-sm"),
@@ -95,14 +95,14 @@ pub fn ContractsPage() -> impl IntoView {
             let (c1, id, who) = (c.clone(), c.id, member_name(c));
             let who2 = who.clone();
             view! {
-                <Allowed op=UpdateContract::INFO.id>
+                <Allowed ws op=UpdateContract::INFO.id>
                     <button type="button" class="btn small ghost" aria-label=format!("{} the contract of {who}", if paused { "Activate" } else { "Pause" })
                         on:click=move |_| {
                             let next = if paused { ContractStatus::Active } else { ContractStatus::Paused };
-                            set_status(api, toaster, ws.get_untracked(), &c1, next, reload);
+                            set_status(api, toaster, ws, &c1, next, reload);
                         }>{if paused { "Activate" } else { "Pause" }}</button>
                 </Allowed>
-                <Allowed op=DeleteContract::INFO.id>
+                <Allowed ws op=DeleteContract::INFO.id>
                     <ConfirmAction label="Delete" aria=format!("Delete the contract of {who2}") target=(id, who2.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
@@ -112,7 +112,6 @@ pub fn ContractsPage() -> impl IntoView {
     ];
     let delete = Callback::new(move |_| {
         let (id, who) = pending.get_untracked();
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteContract::new(id, ws)).await {
                 Ok(_) => toaster.show(format!("Deleted the contract of {who}.")),
@@ -136,8 +135,8 @@ pub fn ContractsPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="Contracts">
-            <Allowed op=CreateContract::INFO.id>
-                <a class="btn primary" href=move || paths::contract_new(ws.get())>"New contract"</a>
+            <Allowed ws op=CreateContract::INFO.id>
+                <a class="btn primary" href=move || Route::ContractNew { ws }.href()>"New contract"</a>
             </Allowed>
             <ExportButton file="contracts" request=export/>
         </PageHeader>
@@ -155,7 +154,7 @@ pub fn ContractsPage() -> impl IntoView {
             </label>
         </div>
         <ListFrame res query caption="Contracts" columns key=|c: &Contract| c.id.to_string() label=member_name
-            on_open=Callback::new(move |c: Contract| nav.go(&paths::contract(ws.get_untracked(), c.id)))
+            on_open=Callback::new(move |c: Contract| nav.go(&Route::Contract { ws, id: c.id }.href()))
             empty_title="No contracts match" empty_hint="A contract puts a member on a project." cols=6/>
         <ConfirmDialog open=confirm title="Delete this contract?"
             message=Signal::derive(move || format!("{} can no longer track time on this project.", pending.get().1))
@@ -275,31 +274,25 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
 }
 
 #[component]
-pub fn ContractNewPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn ContractNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=paths::contracts(ws.get_untracked()) text="Contracts"/>
+        <BackLink href=Route::Contracts { ws }.href() text="Contracts"/>
         <PageHeader title="New contract"/>
-        <ContractForm ws=ws.get_untracked() on_saved=Callback::new(move |_| nav.go(&paths::contracts(ws.get_untracked())))/>
+        <ContractForm ws=ws on_saved=Callback::new(move |_| nav.go(&Route::Contracts { ws }.href()))/>
     }
 }
 
 #[component]
-pub fn ContractPage() -> impl IntoView {
+pub fn ContractPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_id();
-    let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
-        async move { api.send(GetContract::new(id, ws)).await }
-    });
+    let res = load(move || async move { api.send(GetContract::new(id, ws)).await });
     view! {
-        <BackLink href=paths::contracts(ws.get_untracked()) text="Contracts"/>
+        <BackLink href=Route::Contracts { ws }.href() text="Contracts"/>
         <ItemFrame res>
             {move || res.ready().map(|c| view! {
                 <PageHeader title=format!("Contract {}", c.id)/>
-                <ContractForm ws=ws.get_untracked() contract=c on_saved=Callback::new(move |_| res.refetch())/>
+                <ContractForm ws=ws contract=c on_saved=Callback::new(move |_| res.refetch())/>
             })}
         </ItemFrame>
     }

@@ -17,7 +17,7 @@ use super::time_common::{duration_text, hours_text, minutes_within, name_in, ser
 use super::tracking::{is_running, use_board, work_text, BoardStatus};
 use super::PageHeader;
 use crate::api::{load, use_api, Api, Resource};
-use crate::nav::{paths, use_ws};
+use crate::routes::Route;
 
 /// Hours of this week so far against last week. The comparison is on whole days, Monday to
 /// yesterday, since today is still under way (last Wednesday was a full day; this one is not).
@@ -103,11 +103,6 @@ async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>), Ap
     Ok((today, leaves))
 }
 
-/// The leaves page (built beside this one) with a query.
-fn leaves_path(ws: u64, query: &str) -> String {
-    format!("{}?{query}", crate::nav::paths::leaves(ws))
-}
-
 /// "Vacation, first half" / "Doctor appointment, 09:00–11:00".
 pub fn leave_text(l: &Leave) -> String {
     let policy = l.policy_name.clone().unwrap_or_else(|| "Leave".to_owned());
@@ -139,15 +134,13 @@ fn tile_state<T: Clone + Send + Sync + 'static>(res: Resource<T>) -> impl IntoVi
 }
 
 #[component]
-pub fn DashboardPage() -> impl IntoView {
+pub fn DashboardPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let board = use_board();
     board.watch(ws);
-    let hours = load(move || week_hours(api, ws.get()));
-    let waiting = load(move || pending(api, ws.get()));
-    let leaves = load(move || on_leave_today(api, ws.get()));
-    let w = move || ws.get();
+    let hours = load(move || week_hours(api, ws));
+    let waiting = load(move || pending(api, ws));
+    let leaves = load(move || on_leave_today(api, ws));
 
     let running = move || board.rows.get().into_iter().filter(|r| r.running()).collect::<Vec<_>>();
     let read = move || board.loaded_at.get().is_some();
@@ -158,7 +151,7 @@ pub fn DashboardPage() -> impl IntoView {
         <BoardStatus/>
         <ErrorBanner error=Signal::derive(move || board.error.get()) on_retry=Callback::new(move |_| board.refresh())/>
         <div class="tiles">
-            <Tile title="Tracking now" href=Signal::derive(move || format!("{}?running=1", paths::tracking(w())))>
+            <Tile title="Tracking now" href=Signal::derive(move || Route::Tracking { ws }.href_with(&[("running", "1")]))>
                 <p class="figure" data-figure="tracking-now">{move || if read() { running().len().to_string() } else { "…".to_owned() }}</p>
                 <ul class="plain">
                     {move || running().into_iter().map(|r| {
@@ -168,13 +161,13 @@ pub fn DashboardPage() -> impl IntoView {
                 </ul>
                 {move || (read() && running().is_empty()).then(|| view! { <p class="muted">"Nobody is tracking right now."</p> })}
             </Tile>
-            <Tile title="Hours today" href=Signal::derive(move || paths::tracking(w()))>
+            <Tile title="Hours today" href=Signal::derive(move || Route::Tracking { ws }.href())>
                 <p class="figure" data-figure="hours-today">{move || if read() { duration_text(live_today()) } else { "…".to_owned() }}</p>
                 <p class="muted">"Everyone's time today, running trackers included."</p>
             </Tile>
             <Tile title="This week" href=Signal::derive(move || {
-                let period = week.get().map(|h| Days::week_of(h.today)).map(|d| (d.from.to_string(), d.to.to_string()));
-                paths::timesheets(w(), Some("any"), period.as_ref().map(|(f, t)| (f.as_str(), t.as_str())))
+                let (from, to) = week.get().map(|h| Days::week_of(h.today)).map(|d| (d.from.to_string(), d.to.to_string())).unwrap_or_default();
+                Route::Timesheets { ws }.href_with(&[("status", "any"), ("from", &from), ("to", &to)])
             })>
                 {tile_state(hours)}
                 {move || week.get().map(|h| view! {
@@ -184,19 +177,19 @@ pub fn DashboardPage() -> impl IntoView {
                     {h.change_text().map(|t| view! { <p class="muted">{t}</p> })}
                 })}
             </Tile>
-            <Tile title="Waiting for approval" href=Signal::derive(move || paths::timesheets(w(), None, None))>
+            <Tile title="Waiting for approval" href=Signal::derive(move || Route::Timesheets { ws }.href())>
                 {tile_state(waiting)}
                 {move || waiting.ready().map(|p| view! {
                     <ul class="plain counts">
-                        <li><a href=paths::timesheets(w(), None, None)><span class="figure small" data-figure="pending-timesheets">{p.timesheets.to_string()}</span>" timesheets"</a></li>
-                        <li><a href=paths::time_requests(w(), None)><span class="figure small" data-figure="pending-time-requests">{p.time_requests.to_string()}</span>" time requests"</a></li>
-                        <li><a href=leaves_path(w(), "status=pending")><span class="figure small" data-figure="pending-leaves">{p.leaves.to_string()}</span>" leave requests"</a></li>
+                        <li><a href=Route::Timesheets { ws }.href()><span class="figure small" data-figure="pending-timesheets">{p.timesheets.to_string()}</span>" timesheets"</a></li>
+                        <li><a href=Route::TimeRequests { ws }.href()><span class="figure small" data-figure="pending-time-requests">{p.time_requests.to_string()}</span>" time requests"</a></li>
+                        <li><a href=Route::Leaves { ws }.href_with(&[("status", "pending")])><span class="figure small" data-figure="pending-leaves">{p.leaves.to_string()}</span>" leave requests"</a></li>
                     </ul>
                 })}
             </Tile>
             <Tile title="On leave today" href=Signal::derive(move || {
                 let day = leaves.ready().map(|(d, _)| d.to_string()).unwrap_or_default();
-                leaves_path(w(), &format!("status=approved&from={day}&to={day}"))
+                Route::Leaves { ws }.href_with(&[("status", "approved"), ("from", &day), ("to", &day)])
             })>
                 {tile_state(leaves)}
                 {move || leaves.ready().map(|(_, list)| {

@@ -17,7 +17,8 @@ use webwork_ui::{
 use super::{member_options, num, opt, options, project_options, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_text, use_nav, use_url_query, use_ws, UrlQuery};
+use crate::nav::{use_nav, use_url_query, UrlQuery};
+use crate::routes::Route;
 
 /// Totals are summed from every matching expense when there are at most this many (five
 /// requests at 100 a page); past that the page's own sum is shown and said to be partial.
@@ -71,33 +72,31 @@ fn select_view(label: &'static str, value: RwSignal<String>, opts: Signal<Vec<(S
 }
 
 #[component]
-pub fn ExpensesPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn ExpensesPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let categories_tab = move || query.get("tab").as_deref() == Some("categories");
     view! {
         <PageHeader title="Expenses">
-            <a class="btn primary" href=move || paths::expense_new(ws.get())>"New expense"</a>
+            <a class="btn primary" href=move || Route::ExpenseNew { ws }.href()>"New expense"</a>
         </PageHeader>
         <nav class="tabs" aria-label="Expense views">
-            <a href=move || paths::expenses(ws.get()) aria-current=move || (!categories_tab()).then_some("page")>"Expenses"</a>
-            <a href=move || format!("{}?tab=categories", paths::expenses(ws.get())) aria-current=move || categories_tab().then_some("page")>"Categories"</a>
+            <a href=move || Route::Expenses { ws }.href() aria-current=move || (!categories_tab()).then_some("page")>"Expenses"</a>
+            <a href=move || format!("{}?tab=categories", Route::Expenses { ws }.href()) aria-current=move || categories_tab().then_some("page")>"Categories"</a>
         </nav>
-        {move || if categories_tab() { view! { <CategoryList/> }.into_any() } else { view! { <ExpenseList/> }.into_any() }}
+        {move || if categories_tab() { view! { <CategoryList ws/> }.into_any() } else { view! { <ExpenseList ws/> }.into_any() }}
     }
 }
 
 #[component]
-fn ExpenseList() -> impl IntoView {
+fn ExpenseList(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(expenses_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
+    let res = load(move || api.page(expenses_op(query, ws).page(query.page()).per_page(query.per_page())));
     // Totals of every matching expense (not only this page), while that takes a few requests.
     let all = load(move || {
-        let op = expenses_op(query, ws.get());
+        let op = expenses_op(query, ws);
         let total = res.ready().and_then(|p| p.pagination.map(|i| i.total));
         async move {
             match total {
@@ -106,9 +105,9 @@ fn ExpenseList() -> impl IntoView {
             }
         }
     });
-    let members = load(move || member_options(api, ws.get()));
-    let projects = load(move || project_options(api, ws.get()));
-    let categories = load(move || api.send(ListExpenseCategories::new(ws.get())));
+    let members = load(move || member_options(api, ws));
+    let projects = load(move || project_options(api, ws));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
     let [from, to, member, project, category, kind] =
         ["from", "to", "member", "project", "category", "type"].map(|k| RwSignal::new(query.initial(k)));
     let confirm = RwSignal::new(false);
@@ -116,7 +115,7 @@ fn ExpenseList() -> impl IntoView {
 
     let columns = vec![
         Column::new("Expense", move |e: &Expense| {
-            view! { <a href=paths::expense(ws.get_untracked(), &e.id)>{e.expense_name.clone()}</a> }.into_any()
+            view! { <a href=Route::Expense { ws, id: e.id.clone() }.href()>{e.expense_name.clone()}</a> }.into_any()
         }),
         Column::text("Date", |e: &Expense| e.date.clone().or_else(|| e.expense_date.clone()).unwrap_or_default()).class("dates"),
         Column::text("Member", |e: &Expense| opt(&e.member)),
@@ -135,7 +134,6 @@ fn ExpenseList() -> impl IntoView {
     ];
     let delete = Callback::new(move |_| {
         let (id, name) = pending.get_untracked();
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteExpense::new(id, ws)).await {
                 Ok(_) => {
@@ -198,11 +196,11 @@ fn ExpenseList() -> impl IntoView {
             <button type="submit" class="btn">"Apply"</button>
         </form>
         <div class="list-tools">
-            <ExportButton file="expenses" request=Callback::new(move |_| expenses_op(query, ws.get_untracked()).to_request())/>
+            <ExportButton file="expenses" request=Callback::new(move |_| expenses_op(query, ws).to_request())/>
         </div>
         {totals_view}
         <ListFrame res query caption="Expenses" columns key=|e: &Expense| e.id.clone() label=|e: &Expense| e.expense_name.clone()
-            on_open=Callback::new(move |e: Expense| nav.go(&paths::expense(ws.get_untracked(), &e.id)))
+            on_open=Callback::new(move |e: Expense| nav.go(&Route::Expense { ws, id: e.id.clone() }.href()))
             empty_title="No expenses" empty_hint="Change the filters, or record one." cols=7/>
         <ConfirmDialog open=confirm title="Delete this expense?"
             message=Signal::derive(move || format!("{} is removed from the lists and totals.", pending.get().1))
@@ -211,10 +209,9 @@ fn ExpenseList() -> impl IntoView {
 }
 
 #[component]
-fn CategoryList() -> impl IntoView {
+fn CategoryList(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let categories = load(move || api.send(ListExpenseCategories::new(ws.get())));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
     view! {
         <ErrorBanner error=Signal::derive(move || categories.error()) on_retry=Callback::new(move |_| categories.refetch()) auto_retry=true/>
         {move || categories.ready().map(|list| view! {
@@ -328,25 +325,22 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
 }
 
 #[component]
-pub fn ExpenseNewPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn ExpenseNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=paths::expenses(ws.get_untracked()) text="Expenses"/>
+        <BackLink href=Route::Expenses { ws }.href() text="Expenses"/>
         <PageHeader title="New expense"/>
-        <ExpenseForm ws=ws.get_untracked() on_saved=Callback::new(move |_| nav.go(&paths::expenses(ws.get_untracked())))/>
+        <ExpenseForm ws=ws on_saved=Callback::new(move |_| nav.go(&Route::Expenses { ws }.href()))/>
     }
 }
 
 #[component]
-pub fn ExpensePage() -> impl IntoView {
+pub fn ExpensePage(ws: u64, id: String) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_text();
     let nav = use_nav();
     // The API has no single-expense read: the list filtered by id.
     let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
+        let id = id.clone();
         async move {
             let page = api.page(ListExpenses::new(ws).id(id.clone())).await?;
             page.items
@@ -356,12 +350,12 @@ pub fn ExpensePage() -> impl IntoView {
         }
     });
     view! {
-        <BackLink href=paths::expenses(ws.get_untracked()) text="Expenses"/>
+        <BackLink href=Route::Expenses { ws }.href() text="Expenses"/>
         <ItemFrame res>
             {move || res.ready().map(|e| view! {
                 <PageHeader title=e.expense_name.clone()/>
                 <p class="muted">{format!("{} · {} · added {}", opt(&e.member), money(e.amount), opt(&e.added_dte))}</p>
-                <ExpenseForm ws=ws.get_untracked() expense=e on_saved=Callback::new(move |_| nav.go(&paths::expenses(ws.get_untracked())))/>
+                <ExpenseForm ws=ws expense=e on_saved=Callback::new(move |_| nav.go(&Route::Expenses { ws }.href()))/>
             })}
         </ItemFrame>
     }

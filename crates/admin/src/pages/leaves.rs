@@ -17,14 +17,15 @@ use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButto
 use super::{member_options, num, opt, options, BackLink, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_nav, use_url_query, use_ws, UrlQuery};
+use crate::nav::{use_nav, use_url_query, UrlQuery};
+use crate::routes::Route;
 
 /// Member id to name, for rows that carry only the id.
 pub type Names = Signal<BTreeMap<u64, String>>;
 
 /// The workspace's members by id (every page, once per page view).
-pub fn member_names(api: Api, ws: Memo<u64>) -> Names {
-    let res = load(move || member_options(api, ws.get()));
+pub fn member_names(api: Api, ws: u64) -> Names {
+    let res = load(move || member_options(api, ws));
     Signal::derive(move || super::map_of(res.ready().unwrap_or_default().into_iter().map(|(id, label)| (id, short_name(&label)))))
 }
 
@@ -63,25 +64,24 @@ pub fn leave_dates(l: &Leave) -> String {
 const TABS: [(&str, &str); 4] = [("requests", "Requests"), ("calendar", "Calendar"), ("balances", "Balances"), ("policies", "Policies")];
 
 #[component]
-pub fn LeavesPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn LeavesPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let tab = move || query.get("tab").unwrap_or_else(|| "requests".to_owned());
     view! {
         <PageHeader title="Leaves">
-            <a class="btn primary" href=move || paths::leave_new(ws.get())>"Request leave"</a>
+            <a class="btn primary" href=move || Route::LeaveNew { ws }.href()>"Request leave"</a>
         </PageHeader>
         <nav class="tabs" aria-label="Leave views">
             {TABS.into_iter().map(|(key, label)| view! {
-                <a href=move || format!("{}?tab={key}", paths::leaves(ws.get()))
+                <a href=move || format!("{}?tab={key}", Route::Leaves { ws }.href())
                     aria-current=move || (tab() == key).then_some("page")>{label}</a>
             }).collect_view()}
         </nav>
         {move || match tab().as_str() {
-            "calendar" => view! { <LeaveCalendar/> }.into_any(),
-            "balances" => view! { <Balances/> }.into_any(),
-            "policies" => view! { <Policies/> }.into_any(),
-            _ => view! { <Requests/> }.into_any(),
+            "calendar" => view! { <LeaveCalendar ws/> }.into_any(),
+            "balances" => view! { <Balances ws/> }.into_any(),
+            "policies" => view! { <Policies ws/> }.into_any(),
+            _ => view! { <Requests ws/> }.into_any(),
         }}
     }
 }
@@ -112,15 +112,14 @@ fn policy_options_of(policies: Option<Vec<LeavePolicy>>, none: &str) -> Vec<(Str
 }
 
 #[component]
-fn Requests() -> impl IntoView {
+fn Requests(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let toaster = expect_context::<Toaster>();
     let names = member_names(api, ws);
-    let res = load(move || api.page(leaves_op(query, ws.get())));
-    let policies = load(move || api.send(ListLeavePolicies::new(ws.get())));
-    let members = load(move || member_options(api, ws.get()));
+    let res = load(move || api.page(leaves_op(query, ws)));
+    let policies = load(move || api.send(ListLeavePolicies::new(ws)));
+    let members = load(move || member_options(api, ws));
     let status = RwSignal::new(query.initial("status"));
     let member = RwSignal::new(query.initial("member"));
     let policy = RwSignal::new(query.initial("policy"));
@@ -132,7 +131,6 @@ fn Requests() -> impl IntoView {
     let reject_form = Form::new(vec![reason]);
 
     let approve = move |id: String, who: String| {
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(ApproveLeave::new(id, ws)).await {
                 Ok(_) => {
@@ -177,7 +175,7 @@ fn Requests() -> impl IntoView {
     let reject = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((id, who)) = rejecting.get_untracked() else { return };
-        let op = RejectLeave::new(id, ws.get_untracked(), reason.value.get_untracked().trim().to_owned());
+        let op = RejectLeave::new(id, ws, reason.value.get_untracked().trim().to_owned());
         save(api, reject_form, op, move |_| {
             toaster.show(format!("Rejected the leave of {who}."));
             rejecting.set(None);
@@ -213,7 +211,7 @@ fn Requests() -> impl IntoView {
             <button type="submit" class="btn">"Apply"</button>
         </form>
         <div class="list-tools">
-            <ExportButton file="leaves" request=Callback::new(move |_| leaves_op(query, ws.get_untracked()).to_request())/>
+            <ExportButton file="leaves" request=Callback::new(move |_| leaves_op(query, ws).to_request())/>
         </div>
         {move || rejecting.get().map(|(_, who)| view! {
             <form class="card form reject" aria-label="Reject leave" on:submit=reject novalidate>
@@ -260,14 +258,13 @@ fn away_on(leaves: &[Leave], day: CivilDate, names: Names) -> Vec<(String, bool)
 }
 
 #[component]
-fn LeaveCalendar() -> impl IntoView {
+fn LeaveCalendar(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let names = member_names(api, ws);
     let res = load(move || {
         let month = url_month(query);
-        let op = ListLeaves::new(ws.get()).date_from(month).date_to(month.month_end());
+        let op = ListLeaves::new(ws).date_from(month).date_to(month.month_end());
         api.all(op)
     });
     let go = move |m: CivilDate| query.set_one("month", Some(format!("{:04}-{:02}", m.year, m.month)));
@@ -323,17 +320,16 @@ fn balances_op(ws: u64, year: i32) -> ListLeaveBalances {
 }
 
 #[component]
-fn Balances() -> impl IntoView {
+fn Balances(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
-    let res = load(move || api.all(balances_op(ws.get(), balance_year(query))));
+    let res = load(move || api.all(balances_op(ws, balance_year(query))));
     view! {
         <div class="month-nav">
             <button type="button" class="btn small ghost" on:click=move |_| query.set_one("year", Some((balance_year(query) - 1).to_string()))>"‹ Previous year"</button>
             <h2>{move || format!("Balances {}", balance_year(query))}</h2>
             <button type="button" class="btn small ghost" on:click=move |_| query.set_one("year", Some((balance_year(query) + 1).to_string()))>"Next year ›"</button>
-            <ExportButton file="leave-balances" request=Callback::new(move |_| balances_op(ws.get_untracked(), balance_year(query)).to_request())/>
+            <ExportButton file="leave-balances" request=Callback::new(move |_| balances_op(ws, balance_year(query)).to_request())/>
         </div>
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         {move || res.ready().map(balance_table)}
@@ -374,10 +370,9 @@ fn balance_table(rows: Vec<LeaveBalance>) -> AnyView {
 }
 
 #[component]
-fn Policies() -> impl IntoView {
+fn Policies(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let res = load(move || api.send(ListLeavePolicies::new(ws.get())));
+    let res = load(move || api.send(ListLeavePolicies::new(ws)));
     view! {
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         {move || res.ready().map(|list| view! {
@@ -409,13 +404,12 @@ fn required_error(field: &'static str) -> ApiError {
 /// The request form: member, type, dates; half days for a one-day day-based leave, times and
 /// hours per day for an hour-based one.
 #[component]
-pub fn LeaveNewPage() -> impl IntoView {
+pub fn LeaveNewPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let members = load(move || member_options(api, ws.get()));
-    let policies = load(move || api.send(ListLeavePolicies::new(ws.get())));
+    let members = load(move || member_options(api, ws));
+    let policies = load(move || api.send(ListLeavePolicies::new(ws)));
     let user = FieldState::new("user_id", "").check(checks::required);
     let policy = FieldState::new("policy_id", "").check(checks::required);
     let start = FieldState::new("start", "").check(|v| checks::required(v).or_else(|| checks::optional_date(v)));
@@ -441,8 +435,7 @@ pub fn LeaveNewPage() -> impl IntoView {
     let build = move || -> Result<RequestLeave, ApiError> {
         let uid = user.num::<u64>().ok_or_else(|| required_error("user_id"))?;
         let pid = policy.num::<u64>().ok_or_else(|| required_error("policy_id"))?;
-        let mut op =
-            RequestLeave::new(ws.get_untracked(), pid, start.value.get().trim().to_owned(), end.value.get().trim().to_owned(), uid);
+        let mut op = RequestLeave::new(ws, pid, start.value.get().trim().to_owned(), end.value.get().trim().to_owned(), uid);
         if hour_based() {
             if let Some(v) = start_time.opt() {
                 op = op.start_time(v);
@@ -478,12 +471,12 @@ pub fn LeaveNewPage() -> impl IntoView {
         };
         save(api, form, op, move |_| {
             toaster.show("Leave requested.");
-            nav.go(&paths::leaves(ws.get_untracked()));
+            nav.go(&Route::Leaves { ws }.href());
         });
     };
     let period_options = || LeavePeriod::ALL.iter().map(|p| (p.code().to_string(), p.label().into_owned())).collect::<Vec<_>>();
     view! {
-        <BackLink href=paths::leaves(ws.get_untracked()) text="Leaves"/>
+        <BackLink href=Route::Leaves { ws }.href() text="Leaves"/>
         <PageHeader title="Request leave"/>
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>

@@ -17,7 +17,8 @@ use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, 
 use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws, UrlQuery};
+use crate::nav::{use_nav, use_url_query, UrlQuery};
+use crate::routes::Route;
 
 fn role_options(roles: &[Role], none: Option<&str>) -> Vec<(String, String)> {
     super::options(none, roles.iter().map(|r| (r.as_str().to_owned(), r.as_str().to_owned())))
@@ -187,15 +188,14 @@ fn restore_with_toast(api: Api, toaster: Toaster, ws: u64, ids: Vec<u64>, after:
 }
 
 #[component]
-pub fn MembersPage() -> impl IntoView {
+pub fn MembersPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
     let state = Memo::new(move |_| read_state(&query));
     let res = load(move || {
-        let (ws, q) = (ws.get(), state.get());
+        let q = state.get();
         fetch_members(api, ws, q)
     });
     let selection = RwSignal::new(BTreeSet::<String>::new());
@@ -237,7 +237,7 @@ pub fn MembersPage() -> impl IntoView {
 
     let columns = vec![
         Column::new("Name", move |m: &Member| {
-            let href = paths::member(ws.get_untracked(), m.id);
+            let href = Route::Member { ws, id: m.id }.href();
             view! { <a href=href>{m.full_name()}</a> }.into_any()
         }),
         Column::text("E-mail", |m: &Member| m.email.clone()).class("hide-sm"),
@@ -252,9 +252,9 @@ pub fn MembersPage() -> impl IntoView {
             let (id, name) = (m.id, m.full_name());
             if m.is_archived() {
                 view! {
-                    <Allowed op=RestoreMember::INFO.id>
+                    <Allowed ws op=RestoreMember::INFO.id>
                         <button type="button" class="btn small" aria-label=format!("Restore {name}")
-                            on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![id], reload)>"Restore"</button>
+                            on:click=move |_| restore_with_toast(api, toaster, ws, vec![id], reload)>"Restore"</button>
                     </Allowed>
                 }
                 .into_any()
@@ -263,7 +263,7 @@ pub fn MembersPage() -> impl IntoView {
             } else {
                 let n2 = name.clone();
                 view! {
-                    <Allowed op=DeleteMember::INFO.id>
+                    <Allowed ws op=DeleteMember::INFO.id>
                         <button type="button" class="btn small ghost" aria-label=format!("Archive {name}")
                             on:click=move |_| ask_archive(vec![(id, n2.clone())])>"Archive"</button>
                     </Allowed>
@@ -276,19 +276,19 @@ pub fn MembersPage() -> impl IntoView {
 
     let search = RwSignal::new(query.initial("q"));
     let email = RwSignal::new(query.initial("email"));
-    let on_open = Callback::new(move |m: Member| nav.go(&paths::member(ws.get_untracked(), m.id)));
+    let on_open = Callback::new(move |m: Member| nav.go(&Route::Member { ws, id: m.id }.href()));
 
     view! {
         <PageHeader title=Signal::derive(move || if archived_view() { "Archived members".to_owned() } else { "Members".to_owned() })>
-            <Allowed op=InviteMember::INFO.id>
-                <a class="btn primary" href=move || paths::member_invite(ws.get())>"Invite member"</a>
+            <Allowed ws op=InviteMember::INFO.id>
+                <a class="btn primary" href=move || Route::MemberInvite { ws }.href()>"Invite member"</a>
             </Allowed>
             // The same rows as the list: the API's filters, then (as the list does) the archived
             // view's per-status requests and the search, kept row by row.
             <ExportButton file="members"
                 requests=Callback::new(move |_| {
                     let q = state.get_untracked();
-                    let op = members_op(ws.get_untracked(), &q);
+                    let op = members_op(ws, &q);
                     let statuses: Vec<MemberStatus> = match (&q.status, q.archived) {
                         (Some(s), _) => vec![MemberStatus::parse(s)],
                         (None, true) => MemberStatus::ALL.to_vec(),
@@ -355,16 +355,16 @@ pub fn MembersPage() -> impl IntoView {
                 <span>{move || format!("{} selected", selection.with(BTreeSet::len))}</span>
                 {move || if archived_view() {
                     view! {
-                        <Allowed op=RestoreMember::INFO.id>
+                        <Allowed ws op=RestoreMember::INFO.id>
                             <button type="button" class="btn" on:click=move |_| {
                                 let ids = selected_members().into_iter().map(|(id, _)| id).collect();
-                                restore_with_toast(api, toaster, ws.get_untracked(), ids, reload);
+                                restore_with_toast(api, toaster, ws, ids, reload);
                             }>"Restore selected"</button>
                         </Allowed>
                     }.into_any()
                 } else {
                     view! {
-                        <Allowed op=DeleteMember::INFO.id>
+                        <Allowed ws op=DeleteMember::INFO.id>
                             <button type="button" class="btn danger" on:click=move |_| ask_archive(selected_members())>"Archive selected"</button>
                         </Allowed>
                     }.into_any()
@@ -377,7 +377,7 @@ pub fn MembersPage() -> impl IntoView {
             empty_title=Signal::derive(move || if archived_view() { "No archived members".to_owned() } else { "No members match".to_owned() })
             empty_hint="Change the filters, or invite someone."/>
         <ConfirmDialog open=confirm_open title=confirm_title message=confirm_message confirm_label="Archive" danger=true
-            on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws.get_untracked(), pending.get_untracked(), reload))/>
+            on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws, pending.get_untracked(), reload))/>
     }
 }
 
@@ -414,19 +414,14 @@ pub fn member_fields(m: &Member) -> Vec<(&'static str, String)> {
 }
 
 #[component]
-pub fn MemberDetailPage() -> impl IntoView {
+pub fn MemberDetailPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_id();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
-        async move { api.send(GetMember::new(id, ws)).await }
-    });
+    let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
     let confirm_open = RwSignal::new(false);
     let reload = Callback::new(move |_| res.refetch());
     view! {
-        <BackLink href=paths::members(ws.get_untracked()) text="Members"/>
+        <BackLink href=Route::Members { ws }.href() text="Members"/>
         <ItemFrame res>
             {move || res.ready().map(|m| {
                 let name = m.full_name();
@@ -434,23 +429,23 @@ pub fn MemberDetailPage() -> impl IntoView {
                 let n2 = name.clone();
                 view! {
                     <PageHeader title=name.clone()>
-                        <Allowed op=UpdateMember::INFO.id>
-                            <a class="btn" href=paths::member_edit(ws.get_untracked(), mid)>"Edit"</a>
+                        <Allowed ws op=UpdateMember::INFO.id>
+                            <a class="btn" href=Route::MemberEdit { ws, id: mid }.href()>"Edit"</a>
                         </Allowed>
-                        <a class="btn ghost" href=format!("{}?member={mid}", paths::contracts(ws.get_untracked()))>"Contracts"</a>
+                        <a class="btn ghost" href=format!("{}?member={mid}", Route::Contracts { ws }.href())>"Contracts"</a>
                         {if archived {
-                            view! { <Allowed op=RestoreMember::INFO.id><button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws.get_untracked(), vec![mid], reload)>"Restore"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=RestoreMember::INFO.id><button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws, vec![mid], reload)>"Restore"</button></Allowed> }.into_any()
                         } else if owner {
                             ().into_any()
                         } else {
-                            view! { <Allowed op=DeleteMember::INFO.id><button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>"Archive"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=DeleteMember::INFO.id><button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>"Archive"</button></Allowed> }.into_any()
                         }}
                     </PageHeader>
                     {archived.then(|| view! { <div class="banner warn" role="status"><p>"This member is archived: they cannot reach the workspace until restored."</p></div> })}
                     <div class="card"><Details rows=member_fields(&m)/></div>
                     <ConfirmDialog open=confirm_open title="Archive this member?"
                         message=format!("{n2} loses access to this workspace. You can restore them later.") confirm_label="Archive" danger=true
-                        on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws.get_untracked(), vec![(mid, name.clone())], reload))/>
+                        on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws, vec![(mid, name.clone())], reload))/>
                 }
             })}
         </ItemFrame>
@@ -505,7 +500,7 @@ pub fn InviteForm(ws: u64) -> impl IntoView {
                         <p><code class="secret">{link}</code></p>
                     </div>
                     <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy link"</button>
-                    <a class="btn ghost" href=paths::member(ws, user_id)>"View member"</a>
+                    <a class="btn ghost" href=Route::Member { ws, id: user_id }.href()>"View member"</a>
                 </div>
             }
         })}
@@ -525,12 +520,11 @@ pub fn InviteForm(ws: u64) -> impl IntoView {
 }
 
 #[component]
-pub fn InvitePage() -> impl IntoView {
-    let ws = use_ws();
+pub fn InvitePage(ws: u64) -> impl IntoView {
     view! {
-        <BackLink href=paths::members(ws.get_untracked()) text="Members"/>
+        <BackLink href=Route::Members { ws }.href() text="Members"/>
         <PageHeader title="Invite a member"/>
-        {move || view! { <InviteForm ws=ws.get()/> }}
+        {move || view! { <InviteForm ws=ws/> }}
     }
 }
 
@@ -681,25 +675,20 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
 }
 
 #[component]
-pub fn MemberEditPage() -> impl IntoView {
+pub fn MemberEditPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_id();
     let nav = use_nav();
-    let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
-        async move { api.send(GetMember::new(id, ws)).await }
-    });
+    let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
     view! {
-        <BackLink href=paths::member(ws.get_untracked(), id.get_untracked()) text="Member"/>
+        <BackLink href=Route::Member { ws, id }.href() text="Member"/>
         <ItemFrame res>
             {move || res.ready().map(|m| {
                 let title = format!("Edit {}", m.full_name());
                 let mid = m.id;
                 view! {
                     <PageHeader title=title/>
-                    <MemberEditForm ws=ws.get_untracked() member=m
-                        on_saved=Callback::new(move |_| nav.go(&paths::member(ws.get_untracked(), mid)))/>
+                    <MemberEditForm ws=ws member=m
+                        on_saved=Callback::new(move |_| nav.go(&Route::Member { ws, id: mid }.href()))/>
                 }
             })}
         </ItemFrame>

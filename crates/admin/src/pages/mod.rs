@@ -218,17 +218,16 @@ pub use webwork_core::number::float_text as num;
 
 /// Its children only when the signed-in user's role may call the operation `op` (an
 /// `OpInfo::id`, e.g. `DeleteMember::INFO.id`): a Regular User sees no Archive button the API
-/// would refuse.
+/// would refuse in workspace `ws`.
 ///
 /// The children are rendered once and hidden (`display: none`, so also from assistive
 /// technology) while the role is refused: the role arrives after the first render, and
 /// rendering once keeps the children `FnOnce` like any other markup.
 #[component]
-pub fn Allowed(op: &'static str, children: Children) -> impl IntoView {
+pub fn Allowed(ws: u64, op: &'static str, children: Children) -> impl IntoView {
     let api = crate::api::use_api();
-    let ws = crate::nav::use_ws();
     view! {
-        <span class="allowed" style:display=move || if api.may(ws.get(), op) { "contents" } else { "none" }>{children()}</span>
+        <span class="allowed" style:display=move || if api.may(ws, op) { "contents" } else { "none" }>{children()}</span>
     }
 }
 

@@ -12,7 +12,8 @@ use webwork_ui::{
 use super::{num, opt, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
+use crate::nav::{use_nav, use_url_query};
+use crate::routes::Route;
 
 /// Screenshot modes as select options, "(not set)" first. A saved mode outside the documented
 /// list (the seed's own project sample has `blur`) is offered as it is, so an edit form shows
@@ -51,19 +52,18 @@ fn projects_op(query: crate::nav::UrlQuery, ws: u64) -> ListProjects {
 }
 
 #[component]
-pub fn ProjectsPage() -> impl IntoView {
+pub fn ProjectsPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(projects_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
+    let res = load(move || api.page(projects_op(query, ws).page(query.page()).per_page(query.per_page())));
     let name = RwSignal::new(query.initial("name"));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
     let columns = vec![
         Column::new("Name", move |p: &Project| {
-            view! { <a href=paths::project(ws.get_untracked(), p.id)>{p.name.clone()}</a> }.into_any()
+            view! { <a href=Route::Project { ws, id: p.id }.href()>{p.name.clone()}</a> }.into_any()
         }),
         Column::new("Tags", tags_view),
         Column::text("Billable", |p: &Project| if p.is_billable { "yes".into() } else { "no".into() }).class("hide-sm"),
@@ -72,11 +72,10 @@ pub fn ProjectsPage() -> impl IntoView {
         Column::text("Contracts", |p: &Project| p.contracts_count.to_string()).class("num hide-md"),
         Column::new("", move |p: &Project| {
             let (id, name) = (p.id, p.name.clone());
-            let ws = ws.get_untracked();
             view! {
-                <a class="btn small ghost" href=paths::tasks(ws, Some(id))>"Tasks"</a>
-                <a class="btn small ghost hide-sm" href=format!("{}?project={id}", paths::contracts(ws))>"Contracts"</a>
-                <Allowed op=DeleteProject::INFO.id>
+                <a class="btn small ghost" href=Route::Tasks { ws }.href_with(&[("project", &id.to_string())])>"Tasks"</a>
+                <a class="btn small ghost hide-sm" href=format!("{}?project={id}", Route::Contracts { ws }.href())>"Contracts"</a>
+                <Allowed ws op=DeleteProject::INFO.id>
                     <ConfirmAction label="Archive" aria=format!("Archive {name}") target=(id, name.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
@@ -86,7 +85,6 @@ pub fn ProjectsPage() -> impl IntoView {
     ];
     let archive = Callback::new(move |_| {
         let (id, name) = pending.get_untracked();
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteProject::new(id, ws)).await {
                 Ok(_) => {
@@ -101,10 +99,10 @@ pub fn ProjectsPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Projects">
-            <Allowed op=CreateProject::INFO.id>
-                <a class="btn primary" href=move || paths::project_new(ws.get())>"New project"</a>
+            <Allowed ws op=CreateProject::INFO.id>
+                <a class="btn primary" href=move || Route::ProjectNew { ws }.href()>"New project"</a>
             </Allowed>
-            <ExportButton file="projects" request=Callback::new(move |_| projects_op(query, ws.get_untracked()).to_request())/>
+            <ExportButton file="projects" request=Callback::new(move |_| projects_op(query, ws).to_request())/>
         </PageHeader>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -114,7 +112,7 @@ pub fn ProjectsPage() -> impl IntoView {
             <button type="submit" class="btn">"Apply"</button>
         </form>
         <ListFrame res query caption="Projects" columns key=|p: &Project| p.id.to_string() label=|p: &Project| p.name.clone()
-            on_open=Callback::new(move |p: Project| nav.go(&paths::project(ws.get_untracked(), p.id)))
+            on_open=Callback::new(move |p: Project| nav.go(&Route::Project { ws, id: p.id }.href()))
             empty_title="No projects" empty_hint="Create one, or change the name filter." cols=6/>
         <ConfirmDialog open=confirm title="Archive this project?"
             message=Signal::derive(move || format!("{} leaves the lists and takes no more time. The API has no way to restore a project.", pending.get().1))
@@ -233,37 +231,31 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
 }
 
 #[component]
-pub fn ProjectNewPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn ProjectNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=paths::projects(ws.get_untracked()) text="Projects"/>
+        <BackLink href=Route::Projects { ws }.href() text="Projects"/>
         <PageHeader title="New project"/>
-        <ProjectForm ws=ws.get_untracked() on_saved=Callback::new(move |id| nav.go(&paths::project(ws.get_untracked(), id)))/>
+        <ProjectForm ws=ws on_saved=Callback::new(move |id| nav.go(&Route::Project { ws, id }.href()))/>
     }
 }
 
 #[component]
-pub fn ProjectPage() -> impl IntoView {
+pub fn ProjectPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_id();
-    let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
-        async move { api.send(GetProject::new(id, ws)).await }
-    });
+    let res = load(move || async move { api.send(GetProject::new(id, ws)).await });
     view! {
-        <BackLink href=paths::projects(ws.get_untracked()) text="Projects"/>
+        <BackLink href=Route::Projects { ws }.href() text="Projects"/>
         <ItemFrame res>
             {move || res.ready().map(|p| {
                 let (pid, title) = (p.id, p.name.clone());
                 view! {
                     <PageHeader title=title>
-                        <a class="btn" href=paths::tasks(ws.get_untracked(), Some(pid))>"Tasks"</a>
-                        <a class="btn" href=format!("{}?project={pid}", paths::contracts(ws.get_untracked()))>"Contracts"</a>
+                        <a class="btn" href=Route::Tasks { ws }.href_with(&[("project", &pid.to_string())])>"Tasks"</a>
+                        <a class="btn" href=format!("{}?project={pid}", Route::Contracts { ws }.href())>"Contracts"</a>
                     </PageHeader>
                     <p class="muted">{format!("Project {pid} · {} contracts · created {}", p.contracts_count, opt(&p.created_at))}</p>
-                    <ProjectForm ws=ws.get_untracked() project=p on_saved=Callback::new(move |_| res.refetch())/>
+                    <ProjectForm ws=ws project=p on_saved=Callback::new(move |_| res.refetch())/>
                 }
             })}
         </ItemFrame>

@@ -11,8 +11,9 @@ use webwork_ui::form::checks;
 use webwork_ui::{FieldState, Form, TextField};
 
 use crate::api::use_api;
-use crate::nav::{paths, use_nav};
+use crate::nav::use_nav;
 use crate::pages::signin::sign_in_problem;
+use crate::routes::Route;
 use crate::session::{gateway_login_href, GatewayStatus};
 
 /// Where a sign-in popup comes back to.
@@ -113,7 +114,7 @@ pub fn ReauthDialog() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="btn ghost" on:click=move |_| {
                     api.sign_out();
-                    nav.go(&paths::signin());
+                    nav.go(&Route::SignIn { next: None, gateway: false }.href());
                 }>"Sign out instead"</button>
             </div>
         </dialog>
@@ -142,14 +143,14 @@ pub fn RefusedScreen(ws: u64, message: String) -> impl IntoView {
                 let list = others();
                 (!list.is_empty()).then(|| view! {
                     <p>"Workspaces you can manage: "
-                        {list.into_iter().map(|w| view! { <a href=paths::members(w.id)>{w.workspace_name}</a>" " }).collect_view()}
+                        {list.into_iter().map(|w| view! { <a href=Route::Members { ws: w.id }.href()>{w.workspace_name}</a>" " }).collect_view()}
                     </p>
                 })
             }}
             <div class="actions">
                 <button type="button" class="btn" on:click=move |_| {
                     api.sign_out();
-                    nav.go(&paths::signin());
+                    nav.go(&Route::SignIn { next: None, gateway: false }.href());
                 }>"Sign in with another account"</button>
             </div>
         </section>

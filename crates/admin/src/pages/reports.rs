@@ -27,28 +27,28 @@ use webwork_ui::{CalendarHeatMap, EmptyState, ErrorBanner, SkeletonRows, Stacked
 use super::{member_options, options, project_options, PageHeader};
 use crate::api::{load, use_api, Api, Resource};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
+use crate::nav::{use_url_query, UrlQuery};
+use crate::routes::{ReportKind, Route};
 
 /// The API's longest range for the limited reports.
 pub const MAX_DAYS: i64 = 31;
 
-/// The reports: (path segment, title, what it shows).
-pub const REPORTS: [(&str, &str, &str); 5] = [
-    ("tracked-hours", "Tracked hours", "Hours per day, stacked by project or member."),
-    ("timeline", "Daily timeline", "Each member's tracked time across one day."),
-    ("activity", "Activity level", "Average activity per member over a range."),
-    ("attendance", "Daily attendance", "Present, late, absent or on leave, day by day."),
-    ("tasks", "Task report", "Time per task over a range."),
+/// The reports: (kind, title, what it shows).
+pub const REPORTS: [(ReportKind, &str, &str); 5] = [
+    (ReportKind::TrackedHours, "Tracked hours", "Hours per day, stacked by project or member."),
+    (ReportKind::Timeline, "Daily timeline", "Each member's tracked time across one day."),
+    (ReportKind::Activity, "Activity level", "Average activity per member over a range."),
+    (ReportKind::Attendance, "Daily attendance", "Present, late, absent or on leave, day by day."),
+    (ReportKind::Tasks, "Task report", "Time per task over a range."),
 ];
 
 #[component]
-pub fn ReportsPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn ReportsPage(ws: u64) -> impl IntoView {
     view! {
         <PageHeader title="Reports"/>
         <ul class="report-list">
-            {REPORTS.into_iter().map(|(key, title, about)| view! {
-                <li class="card"><a href=move || paths::report(ws.get(), key)>{title}</a><p class="muted">{about}</p></li>
+            {REPORTS.into_iter().map(|(kind, title, about)| view! {
+                <li class="card"><a href=Route::Report { ws, kind }.href()>{title}</a><p class="muted">{about}</p></li>
             }).collect_view()}
         </ul>
     }
@@ -134,16 +134,15 @@ fn ReportFrame<T: Clone + Send + Sync + 'static>(
 /// member filter) and their names by id.
 struct Ctx {
     api: Api,
-    ws: Memo<u64>,
+    ws: u64,
     query: UrlQuery,
     members: Resource<Vec<(u64, String)>>,
     names: Signal<BTreeMap<u64, String>>,
 }
 
-fn report_ctx() -> Ctx {
+fn report_ctx(ws: u64) -> Ctx {
     let api = use_api();
-    let ws = use_ws();
-    let members = load(move || member_options(api, ws.get()));
+    let members = load(move || member_options(api, ws));
     let names = Signal::derive(move || {
         super::map_of(
             members
@@ -226,11 +225,11 @@ fn tracked_bars(data: &TrackedData, names: &BTreeMap<u64, String>) -> StackedBar
 }
 
 #[component]
-pub fn TrackedHoursPage() -> impl IntoView {
-    let Ctx { api, ws, query, members, names } = report_ctx();
-    let projects = load(move || project_options(api, ws.get()));
+pub fn TrackedHoursPage(ws: u64) -> impl IntoView {
+    let Ctx { api, ws, query, members, names } = report_ctx(ws);
+    let projects = load(move || project_options(api, ws));
     let res = load(move || {
-        let ops = tracked_requests(query, ws.get());
+        let ops = tracked_requests(query, ws);
         let range = url_range(query, Preset::ThisWeek);
         let by_member = query.get("by").as_deref() == Some("member");
         let project_names: BTreeMap<u64, String> = super::map_of(projects.ready().unwrap_or_default());
@@ -245,7 +244,7 @@ pub fn TrackedHoursPage() -> impl IntoView {
     let note = split_note(query, |q| id_param(q, "member").is_some(), "For one member the API");
     let by = move || query.get("by").unwrap_or_else(|| "project".to_owned());
     view! {
-        <ReportHeader title="Tracked hours"/>
+        <ReportHeader ws title="Tracked hours"/>
         <div class="filters report-filters">
             <UrlRangePicker query note/>
             <fieldset class="segmented">
@@ -258,7 +257,7 @@ pub fn TrackedHoursPage() -> impl IntoView {
             {url_select(query, "member", "Member", "Everyone", members)}
             {url_select(query, "project", "Project", "Every project", projects)}
             <ExportButton file="tracked-hours" rows_of=tracked_hours_rows
-                requests=Callback::new(move |_| requests_of(tracked_requests(query, ws.get_untracked())))/>
+                requests=Callback::new(move |_| requests_of(tracked_requests(query, ws)))/>
         </div>
         <ReportFrame res names is_empty={|d: &TrackedData| d.2.iter().all(|r| r.dates.is_empty())}
             chart={|d: TrackedData, names| {
@@ -271,10 +270,9 @@ pub fn TrackedHoursPage() -> impl IntoView {
 }
 
 #[component]
-fn ReportHeader(title: &'static str) -> impl IntoView {
-    let ws = use_ws();
+fn ReportHeader(ws: u64, title: &'static str) -> impl IntoView {
     view! {
-        <a class="back" href=move || paths::reports(ws.get())>"← Reports"</a>
+        <a class="back" href=move || Route::Reports { ws }.href()>"← Reports"</a>
         <PageHeader title=title/>
     }
 }
@@ -337,19 +335,19 @@ fn timeline_rows(data: serde_json::Value) -> Result<Vec<serde_json::Value>, ApiE
 }
 
 #[component]
-pub fn TimelinePage() -> impl IntoView {
-    let Ctx { api, ws, query, members, names } = report_ctx();
-    let res = load(move || api.all(timeline_op(query, ws.get())));
+pub fn TimelinePage(ws: u64) -> impl IntoView {
+    let Ctx { api, ws, query, members, names } = report_ctx(ws);
+    let res = load(move || api.all(timeline_op(query, ws)));
     let set_date = move |d: CivilDate| query.set_one("date", Some(d.to_string()));
     view! {
-        <ReportHeader title="Daily timeline"/>
+        <ReportHeader ws title="Daily timeline"/>
         <div class="filters report-filters">
             <button type="button" class="btn small ghost" aria-label="Previous day" on:click=move |_| set_date(url_date(query).add_days(-1))>"‹"</button>
             <label>"Day " <input type="date" prop:value=move || url_date(query).to_string()
                 on:change=move |ev| if let Ok(d) = CivilDate::parse(&event_target_value(&ev)) { set_date(d) }/></label>
             <button type="button" class="btn small ghost" aria-label="Next day" on:click=move |_| set_date(url_date(query).add_days(1))>"›"</button>
             {url_select(query, "member", "Member", "Everyone", members)}
-            <ExportButton file="daily-timeline" rows_of=timeline_rows request=Callback::new(move |_| timeline_op(query, ws.get_untracked()).to_request())/>
+            <ExportButton file="daily-timeline" rows_of=timeline_rows request=Callback::new(move |_| timeline_op(query, ws).to_request())/>
         </div>
         <ReportFrame res names is_empty={|rows: &Vec<TimelineRow>| rows.iter().all(|r| r.entries.is_empty())}
             chart={|rows: Vec<TimelineRow>, _| {
@@ -412,20 +410,20 @@ fn average_activity(u: &ActivityUser) -> Option<f64> {
 }
 
 #[component]
-pub fn ActivityPage() -> impl IntoView {
-    let Ctx { api, ws, query, members, names } = report_ctx();
+pub fn ActivityPage(ws: u64) -> impl IntoView {
+    let Ctx { api, ws, query, members, names } = report_ctx(ws);
     let res = load(move || {
-        let ops = activity_requests(query, ws.get());
+        let ops = activity_requests(query, ws);
         async move { activity_users(api, ops?).await }
     });
     let note = split_note(query, |_| true, "The API");
     view! {
-        <ReportHeader title="Activity level"/>
+        <ReportHeader ws title="Activity level"/>
         <div class="filters report-filters">
             <UrlRangePicker query note/>
             {url_select(query, "member", "Member", "Everyone", members)}
             <ExportButton file="activity-level" rows_of=activity_level_rows
-                requests=Callback::new(move |_| requests_of(activity_requests(query, ws.get_untracked())))/>
+                requests=Callback::new(move |_| requests_of(activity_requests(query, ws)))/>
         </div>
         <ReportFrame res names is_empty={|u: &Vec<ActivityUser>| u.iter().all(|u| average_activity(u).is_none())}
             chart={|users: Vec<ActivityUser>, _| {
@@ -494,10 +492,10 @@ fn attendance_heat(member: Option<u64>, rows: &[AttendanceRow]) -> (String, Cale
 }
 
 #[component]
-pub fn AttendancePage() -> impl IntoView {
-    let Ctx { api, ws, query, members, names } = report_ctx();
+pub fn AttendancePage(ws: u64) -> impl IntoView {
+    let Ctx { api, ws, query, members, names } = report_ctx(ws);
     let res = load(move || {
-        let ops = attendance_ops(query, ws.get());
+        let ops = attendance_ops(query, ws);
         let member = id_param(query, "member");
         async move {
             let mut rows = Vec::new();
@@ -509,11 +507,11 @@ pub fn AttendancePage() -> impl IntoView {
     });
     let note = Signal::derive(|| "One request per day: at most 31 days.".to_owned());
     view! {
-        <ReportHeader title="Daily attendance"/>
+        <ReportHeader ws title="Daily attendance"/>
         <div class="filters report-filters">
             <UrlRangePicker query max_days=MAX_DAYS note/>
             {url_select(query, "member", "Member", "First member", members)}
-            <ExportButton file="daily-attendance" requests=Callback::new(move |_| requests_of(attendance_ops(query, ws.get_untracked())))/>
+            <ExportButton file="daily-attendance" requests=Callback::new(move |_| requests_of(attendance_ops(query, ws)))/>
         </div>
         <ReportFrame res names is_empty={|d: &AttendanceData| d.1.is_empty()}
             chart={|(member, rows): AttendanceData, _| {
@@ -582,20 +580,20 @@ fn task_name(t: &webwork_core::models::TaskTotal) -> String {
 }
 
 #[component]
-pub fn TaskReportPage() -> impl IntoView {
-    let Ctx { api, ws, query, members, names } = report_ctx();
-    let projects = load(move || project_options(api, ws.get()));
+pub fn TaskReportPage(ws: u64) -> impl IntoView {
+    let Ctx { api, ws, query, members, names } = report_ctx(ws);
+    let projects = load(move || project_options(api, ws));
     let res = load(move || {
-        let op = task_op(query, ws.get());
+        let op = task_op(query, ws);
         async move { api.all(op).await }
     });
     view! {
-        <ReportHeader title="Task report"/>
+        <ReportHeader ws title="Task report"/>
         <div class="filters report-filters">
             <UrlRangePicker query max_days=MAX_DAYS/>
             {url_select(query, "member", "Member", "Everyone", members)}
             {url_select(query, "project", "Project", "Every project", projects)}
-            <ExportButton file="task-report" rows_of=task_rows request=Callback::new(move |_| task_op(query, ws.get_untracked()).to_request())/>
+            <ExportButton file="task-report" rows_of=task_rows request=Callback::new(move |_| task_op(query, ws).to_request())/>
         </div>
         <ReportFrame res names is_empty={|rows: &Vec<TaskReportRow>| rows.iter().all(|r| r.total_minutes == 0)}
             chart={|rows: Vec<TaskReportRow>, _| view! {

@@ -9,36 +9,37 @@ use leptos::prelude::*;
 use webwork_ui::{ErrorBanner, ThemeToggle};
 
 use crate::api::use_api;
-use crate::nav::{encode, paths, use_location, use_nav, use_ws};
+use crate::nav::{use_location, use_nav};
 use crate::pages::reauth::{ReauthDialog, RefusedScreen};
+use crate::routes::Route;
 
-/// Sections of the navigation: (label, path under /w/{ws}).
-const SECTIONS: &[(&str, &str)] = &[
+/// Sections of the navigation: (label, the section's page in a workspace).
+const SECTIONS: &[(&str, fn(u64) -> Route)] = &[
     // Admin panel II, time: the dashboard is the workspace's home (`/w/{ws}`).
-    ("Dashboard", ""),
-    ("Live tracking", "tracking"),
-    ("Time entries", "time-entries"),
-    ("Timesheets", "timesheets"),
-    ("Time requests", "time-requests"),
-    ("Leaves", "leaves"),
-    ("Expenses", "expenses"),
-    ("Reports", "reports"),
-    ("Members", "members"),
-    ("Projects", "projects"),
-    ("Contracts", "contracts"),
-    ("Tasks", "tasks"),
-    ("Project viewers", "viewers"),
-    ("Webhooks", "webhooks"),
+    ("Dashboard", |ws| Route::Dashboard { ws }),
+    ("Live tracking", |ws| Route::Tracking { ws }),
+    ("Time entries", |ws| Route::TimeEntries { ws }),
+    ("Timesheets", |ws| Route::Timesheets { ws }),
+    ("Time requests", |ws| Route::TimeRequests { ws }),
+    ("Leaves", |ws| Route::Leaves { ws }),
+    ("Expenses", |ws| Route::Expenses { ws }),
+    ("Reports", |ws| Route::Reports { ws }),
+    ("Members", |ws| Route::Members { ws }),
+    ("Projects", |ws| Route::Projects { ws }),
+    ("Contracts", |ws| Route::Contracts { ws }),
+    ("Tasks", |ws| Route::Tasks { ws }),
+    ("Project viewers", |ws| Route::Viewers { ws }),
+    ("Webhooks", |ws| Route::Webhooks { ws }),
 ];
 
+/// `route` is where the person is (a page of a workspace); `page` renders it, and is rendered again
+/// when the route changes (a new query string outside the route re-renders nothing here).
 #[component]
-pub fn Shell() -> impl IntoView {
+pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
     let api = use_api();
     let nav = use_nav();
-    let ws = use_ws();
+    let ws = Memo::new(move |_| route.with(|r| r.ws().unwrap_or(0)));
     let location = use_location();
-    // The page changes with the path only: a new query string (filters, page) re-renders nothing here.
-    let page = Memo::new(move |_| location.pathname.with(|p| crate::routes::Page::parse(p)));
     // The live trackers (dashboard, tracking) and the pending-timesheets count of the navigation.
     crate::pages::tracking::provide_board();
     crate::pages::timesheets::provide_queue_changed();
@@ -49,7 +50,7 @@ pub fn Shell() -> impl IntoView {
             let search = location.search.get_untracked();
             let sep = if search.is_empty() || search.starts_with('?') { "" } else { "?" };
             let here = format!("{}{sep}{search}", location.pathname.get_untracked());
-            nav.replace(&format!("/signin?next={}", encode(&here)));
+            nav.replace(&Route::SignIn { next: Some(here), gateway: false }.href());
         }
     });
 
@@ -70,10 +71,7 @@ pub fn Shell() -> impl IntoView {
     let switch = move |ev: leptos::ev::Event| {
         if let Ok(id) = event_target_value(&ev).parse::<u64>() {
             // Same section in the other workspace; ids of one workspace mean nothing in another.
-            let path = location.pathname.get_untracked();
-            let section = path.split('/').nth(3).unwrap_or("");
-            let section = SECTIONS.iter().find(|(_, p)| *p == section).map(|(_, p)| *p).unwrap_or("");
-            nav.go(&format!("/w/{id}/{section}"));
+            nav.go(&route.with_untracked(|r| r.section(id)).href());
         }
     };
     // A memo, so signing in again (which resets the refusal) does not re-render the page and
@@ -107,16 +105,17 @@ pub fn Shell() -> impl IntoView {
                 <ThemeToggle/>
                 <button type="button" class="btn ghost" on:click=move |_| {
                     api.sign_out();
-                    nav.go(&paths::signin());
+                    nav.go(&Route::SignIn { next: None, gateway: false }.href());
                 }>"Sign out"</button>
             </header>
             <nav class="sidebar" aria-label="Sections">
                 <ul>
                     {SECTIONS.iter().map(|(label, section)| {
-                        let href = move || format!("/w/{}/{section}", ws.get());
-                        let current = move || location.pathname.get().split('/').nth(3).unwrap_or("") == *section;
+                        let href = move || section(ws.get()).href();
+                        let current = move || route.with(|r| r.section(ws.get()) == section(ws.get()));
+                        let badge = crate::pages::timesheets::nav_badge(&section(0), ws);
                         view! {
-                            <li><a href=href aria-current=move || current().then_some("page")>{*label}{crate::pages::timesheets::nav_badge(section)}</a></li>
+                            <li><a href=href aria-current=move || current().then_some("page")>{*label}{badge}</a></li>
                         }
                     }).collect_view()}
                 </ul>
@@ -131,7 +130,7 @@ pub fn Shell() -> impl IntoView {
                 <p class="visually-hidden">{move || current_name().map(|n| format!("Workspace: {n}"))}</p>
                 {move || match refused.get() {
                     Some((w, message)) => view! { <RefusedScreen ws=w message=message/> }.into_any(),
-                    None => crate::routes::render(page.get()),
+                    None => page.run(),
                 }}
             </main>
             <ReauthDialog/>
@@ -175,13 +174,13 @@ pub fn Home() -> impl IntoView {
     let failed = RwSignal::new(None);
     Effect::new(move |_| {
         if api.session.get().is_none() {
-            nav.replace(&paths::signin());
+            nav.replace(&Route::SignIn { next: None, gateway: false }.href());
             return;
         }
         leptos::task::spawn_local(async move {
             match api.ensure_workspaces().await {
                 Ok(list) => match list.first() {
-                    Some(w) => nav.replace(&paths::members(w.id)),
+                    Some(w) => nav.replace(&Route::Members { ws: w.id }.href()),
                     None => failed
                         .set(Some(webwork_core::ApiError::NotFound { message: "This account belongs to no active workspace.".to_owned() })),
                 },

@@ -7,12 +7,9 @@ use webwork_ui::form::checks;
 use webwork_ui::{CheckboxField, FieldState, Form, TextField, ThemeToggle};
 
 use crate::api::use_api;
-use crate::nav::{paths, safe_next, use_nav, use_url_query};
+use crate::nav::use_nav;
+use crate::routes::Route;
 use crate::session::{gateway_login_href, same_origin_base, GatewayStatus, Session};
-
-/// The query flag the gateway's sign-in comes back with: only then does this page take the
-/// gateway's session by itself (after a sign-out the gateway may not have ended it yet).
-const FROM_GATEWAY: &str = "gateway";
 
 /// What went wrong signing in, for a person.
 pub fn sign_in_problem(e: &ApiError, base: &str) -> String {
@@ -34,26 +31,28 @@ pub fn sign_in_problem(e: &ApiError, base: &str) -> String {
     }
 }
 
+/// `next`: where to go once signed in (a path of this site); `gateway`: back from a
+/// webwork-gateway's sign-in (both from `Route::SignIn`).
 #[component]
-pub fn SignIn() -> impl IntoView {
+pub fn SignIn(next: Option<String>, gateway: bool) -> impl IntoView {
     let api = use_api();
     let nav = use_nav();
-    let query = use_url_query();
     let base = FieldState::new("base_url", Session::last_base_url().unwrap_or_else(same_origin_base)).check(checks::url);
     let token = FieldState::new("token", "").check(checks::required);
     let remember = RwSignal::new(false);
     let form = Form::new(vec![base, token]);
     let problem = RwSignal::new(None::<String>);
-    let next = safe_next(query.get("next"));
     let go_next = move |list: Vec<webwork_core::models::Workspace>, next: Option<String>| match (next, list.first()) {
         (Some(next), _) => nav.go(&next),
-        (None, Some(w)) => nav.go(&paths::members(w.id)),
+        (None, Some(w)) => nav.go(&Route::Members { ws: w.id }.href()),
         (None, None) => problem.set(Some("Signed in, but this account belongs to no active workspace.".to_owned())),
     };
 
     // A webwork-gateway with OAuth offers its sign-in; back from it, the session is taken up here.
+    // Back from the gateway's sign-in (`gateway` set): only then does this page take the
+    // gateway's session by itself (after a sign-out the gateway may not have ended it yet).
+    let back_from_gateway = gateway;
     let gateway = RwSignal::new(GatewayStatus::default());
-    let back_from_gateway = query.get(FROM_GATEWAY).is_some();
     {
         let next = next.clone();
         leptos::task::spawn_local(async move {
@@ -68,10 +67,7 @@ pub fn SignIn() -> impl IntoView {
         });
     }
     let login_href = {
-        let back = match &next {
-            Some(n) => format!("{}?{FROM_GATEWAY}=1&next={}", paths::signin(), crate::nav::encode(n)),
-            None => format!("{}?{FROM_GATEWAY}=1", paths::signin()),
-        };
+        let back = Route::SignIn { next: next.clone(), gateway: true }.href();
         gateway_login_href(&back)
     };
 

@@ -16,7 +16,8 @@ use webwork_ui::{
 use super::{opt, project_options, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
+use crate::nav::{use_nav, use_url_query};
+use crate::routes::Route;
 
 /// A status for people: the server's own name when it sends one (custom codes), else ours.
 pub fn status_text(t: &Task) -> String {
@@ -61,6 +62,11 @@ async fn project_people(api: Api, ws: u64, project: u64) -> Result<Vec<(u64, Str
         .collect())
 }
 
+/// The task list of one project (the list's project is a filter in its query string).
+fn tasks_of_project(ws: u64, project: u64) -> String {
+    Route::Tasks { ws }.href_with(&[("project", &project.to_string())])
+}
+
 /// The list's status and priority filters from the URL (shared by the list and its export).
 fn tasks_op(query: crate::nav::UrlQuery, ws: u64) -> ListTasks {
     let mut op = ListTasks::new(ws);
@@ -74,27 +80,28 @@ fn tasks_op(query: crate::nav::UrlQuery, ws: u64) -> ListTasks {
 }
 
 #[component]
-pub fn TasksPage() -> impl IntoView {
+pub fn TasksPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
     let project = Memo::new(move |_| query.get("project").and_then(|v| v.parse::<u64>().ok()));
-    let projects = load(move || project_options(api, ws.get()));
+    let projects = load(move || project_options(api, ws));
     // Without a project in the URL, open the first one (replacing the URL, so Back works).
-    // Runs when the projects arrive; reads the URL untracked, so leaving this page (whose
-    // URL has no `project`) cannot bring the person back here.
+    // Runs when the projects arrive, and only while the address is still this list's: an
+    // answer that lands as the person leaves (their next URL has no `project` either) must not
+    // bring them back here.
     let location = crate::nav::use_location();
+    let list_path = Route::Tasks { ws }.href();
     Effect::new(move |_| {
         let first = projects.ready().and_then(|p| p.first().map(|(id, _)| *id));
-        let here = location.pathname.with_untracked(|p| crate::routes::Page::parse(p)) == crate::routes::Page::Tasks;
+        let here = location.pathname.with_untracked(|p| p.trim_end_matches('/') == list_path);
         if let (Some(first), true, None) = (first, here, project.get_untracked()) {
-            nav.replace(&paths::tasks(ws.get_untracked(), Some(first)));
+            nav.replace(&tasks_of_project(ws, first));
         }
     });
     let res = load(move || {
-        let (ws, project) = (ws.get(), project.get());
+        let project = project.get();
         let op = tasks_op(query, ws).page(query.page()).per_page(query.per_page());
         async move {
             match project {
@@ -107,7 +114,7 @@ pub fn TasksPage() -> impl IntoView {
     let pending = RwSignal::new((0u64, String::new()));
     let columns = vec![
         Column::new("Task", move |t: &Task| {
-            view! { <a href=paths::task(ws.get_untracked(), t.project_id, t.id)>{t.title.clone()}</a> }.into_any()
+            view! { <a href=Route::Task { ws, project: t.project_id, id: t.id }.href()>{t.title.clone()}</a> }.into_any()
         }),
         Column::text("Status", status_text),
         Column::text("Priority", priority_text).class("hide-sm"),
@@ -116,7 +123,7 @@ pub fn TasksPage() -> impl IntoView {
         Column::new("", move |t: &Task| {
             let (id, title) = (t.id, t.title.clone());
             view! {
-                <Allowed op=DeleteTask::INFO.id>
+                <Allowed ws op=DeleteTask::INFO.id>
                     <ConfirmAction label="Delete" aria=format!("Delete {title}") target=(id, title.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
@@ -126,7 +133,7 @@ pub fn TasksPage() -> impl IntoView {
     ];
     let delete = Callback::new(move |_| {
         let (id, title) = pending.get_untracked();
-        let (ws, Some(p)) = (ws.get_untracked(), project.get_untracked()) else { return };
+        let (ws, Some(p)) = (ws, project.get_untracked()) else { return };
         leptos::task::spawn_local(async move {
             match api.send(DeleteTask::new(id, ws, p)).await {
                 Ok(_) => toaster.show(format!("Deleted {title}.")),
@@ -149,9 +156,9 @@ pub fn TasksPage() -> impl IntoView {
     };
     view! {
         <PageHeader title="Tasks">
-            {move || project.get().map(|p| view! { <Allowed op=CreateTask::INFO.id><a class="btn primary" href=paths::task_new(ws.get(), p)>"New task"</a></Allowed> })}
+            {move || project.get().map(|p| view! { <Allowed ws op=CreateTask::INFO.id><a class="btn primary" href=Route::TaskNew { ws, project: p }.href()>"New task"</a></Allowed> })}
             <ExportButton file="tasks" request=Callback::new(move |_| match project.get_untracked() {
-                Some(p) => tasks_op(query, ws.get_untracked()).project_id(p).to_request(),
+                Some(p) => tasks_op(query, ws).project_id(p).to_request(),
                 None => Err(ApiError::InvalidRequest { field: "project_id", reason: "choose a project first: tasks are listed per project".to_owned() }),
             })/>
         </PageHeader>
@@ -171,7 +178,7 @@ pub fn TasksPage() -> impl IntoView {
             <EmptyState title="No projects yet" hint="Tasks belong to a project: create one first."/>
         </Show>
         <ListFrame res query caption="Tasks" columns key=|t: &Task| t.id.to_string() label=|t: &Task| t.title.clone()
-            on_open=Callback::new(move |t: Task| nav.go(&paths::task(ws.get_untracked(), t.project_id, t.id)))
+            on_open=Callback::new(move |t: Task| nav.go(&Route::Task { ws, project: t.project_id, id: t.id }.href()))
             empty_title="No tasks match" empty_hint="Change the filters, or add a task." cols=5/>
         <ConfirmDialog open=confirm title="Delete this task?"
             message=Signal::derive(move || format!("{} is removed from the project.", pending.get().1))
@@ -325,37 +332,27 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
 }
 
 #[component]
-pub fn TaskNewPage() -> impl IntoView {
-    let ws = use_ws();
+pub fn TaskNewPage(ws: u64, project: u64) -> impl IntoView {
     let nav = use_nav();
-    let query = use_url_query();
-    let project = query.initial("project").parse::<u64>().unwrap_or(0);
     view! {
-        <BackLink href=paths::tasks(ws.get_untracked(), Some(project)) text="Tasks"/>
+        <BackLink href=tasks_of_project(ws, project) text="Tasks"/>
         <PageHeader title="New task"/>
-        <TaskForm ws=ws.get_untracked() project
-            on_saved=Callback::new(move |_| nav.go(&paths::tasks(ws.get_untracked(), Some(project))))/>
+        <TaskForm ws=ws project
+            on_saved=Callback::new(move |_| nav.go(&tasks_of_project(ws, project)))/>
     }
 }
 
 #[component]
-pub fn TaskPage() -> impl IntoView {
+pub fn TaskPage(ws: u64, project: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_id();
-    let query = use_url_query();
-    let project = Memo::new(move |_| query.num("project", 0u64));
-    let res = load(move || {
-        let (ws, id, project) = (ws.get(), id.get(), project.get());
-        async move { api.send(GetTask::new(id, ws, project)).await }
-    });
+    let res = load(move || async move { api.send(GetTask::new(id, ws, project)).await });
     view! {
-        <BackLink href=paths::tasks(ws.get_untracked(), Some(project.get_untracked())) text="Tasks"/>
+        <BackLink href=tasks_of_project(ws, project) text="Tasks"/>
         <ItemFrame res>
             {move || res.ready().map(|t| view! {
                 <PageHeader title=format!("Task: {}", t.title)/>
                 <p class="muted">{format!("Task {} · created {} · completed {}", t.id, opt(&t.created_at), opt(&t.completed_at))}</p>
-                <TaskForm ws=ws.get_untracked() project=t.project_id task=t on_saved=Callback::new(move |_| res.refetch())/>
+                <TaskForm ws=ws project=t.project_id task=t on_saved=Callback::new(move |_| res.refetch())/>
             })}
         </ItemFrame>
     }

@@ -19,7 +19,7 @@ use super::time_common::{
 use super::{local_page, opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{use_url_query, use_ws};
+use crate::nav::use_url_query;
 
 /// The longest range listed at once (a request per day).
 pub const MAX_DAYS: i64 = 31;
@@ -71,19 +71,18 @@ fn member_choices(members: &[Member]) -> Vec<(String, String)> {
 }
 
 #[component]
-pub fn TimeEntriesPage() -> impl IntoView {
+pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let toaster = expect_context::<Toaster>();
     let range = RwSignal::new(None::<Days>);
     // Minutes of every entry in the range (the table shows one page of them).
     let sum = RwSignal::new(0i64);
-    let members = load(move || member_directory(api, ws.get()));
-    let projects = load(move || project_options(api, ws.get()));
+    let members = load(move || member_directory(api, ws));
+    let projects = load(move || project_options(api, ws));
     let member = Memo::new(move |_| query.get("member").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0));
     let res = load(move || {
-        let (ws, m) = (ws.get(), member.get());
+        let m = member.get();
         let (from, to, project) = (query.get("from"), query.get("to"), query.get("project").and_then(|p| p.parse::<u64>().ok()));
         let (page, per) = (query.page(), query.per_page());
         async move {
@@ -158,7 +157,6 @@ pub fn TimeEntriesPage() -> impl IntoView {
     ];
     let delete = Callback::new(move |_| {
         let Some(e) = pending.get_untracked() else { return };
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteTimeEntry::new(e.id.clone(), ws)).await {
                 Ok(_) => toaster.show(format!("Deleted the entry of {} {}.", e.date, clock_of(&e.start_time))),
@@ -184,7 +182,7 @@ pub fn TimeEntriesPage() -> impl IntoView {
                 }
                 let project = query.get("project").and_then(|p| p.parse::<u64>().ok());
                 days.each().into_iter().map(|d| {
-                    let mut op = ListTimeEntries::new(ws.get_untracked(), m, d.to_string());
+                    let mut op = ListTimeEntries::new(ws, m, d.to_string());
                     if let Some(p) = project {
                         op = op.project_id(p);
                     }
@@ -201,7 +199,7 @@ pub fn TimeEntriesPage() -> impl IntoView {
         {move || editing.get().map(|entry| {
             let default_day = range.get_untracked().map(|d| d.to.to_string()).unwrap_or_default();
             view! {
-                <EntryForm ws=ws.get_untracked() member=member.get_untracked() entry default_day
+                <EntryForm ws=ws member=member.get_untracked() entry default_day
                     on_done=Callback::new(move |saved: bool| {
                         editing.set(None);
                         if saved {

@@ -17,7 +17,8 @@ use super::time_common::{
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
+use crate::nav::{use_url_query, UrlQuery};
+use crate::routes::Route;
 
 /// The longest window the queue reads at once.
 const MAX_DAYS: i64 = 366;
@@ -49,17 +50,15 @@ fn description(r: &TimeRequest) -> String {
 }
 
 #[component]
-pub fn TimeRequestsPage() -> impl IntoView {
+pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let toaster = expect_context::<Toaster>();
-    let members = load(move || member_directory(api, ws.get()));
-    let projects = load(move || project_options(api, ws.get()));
+    let members = load(move || member_directory(api, ws));
+    let projects = load(move || project_options(api, ws));
     let directory = Signal::derive(move || members.ready().unwrap_or_default());
     let range = RwSignal::new(None::<Days>);
     let res = load(move || {
-        let ws = ws.get();
         let (from, to, status) = (query.get("from"), query.get("to"), status_filter(&query));
         let member = query.get("member").and_then(|v| v.parse::<u64>().ok());
         let (page, per) = (query.page(), query.per_page());
@@ -85,7 +84,7 @@ pub fn TimeRequestsPage() -> impl IntoView {
         format!("{} {}–{}", date_of(&s), clock_of(&s), clock_of(&e))
     };
     let approve = move |r: TimeRequest| {
-        let (id, ws) = (r.id.clone(), ws.get_untracked());
+        let (id, ws) = (r.id.clone(), ws);
         let label = format!("{}'s request of {}", who(&r), when(&r));
         leptos::task::spawn_local(async move {
             match api.send(ApproveTimeRequest::new(id, ws)).await {
@@ -106,10 +105,9 @@ pub fn TimeRequestsPage() -> impl IntoView {
         Column::new("Status", |r: &TimeRequest| status_badge(r.status.as_str())),
         Column::text("Comment", |r: &TimeRequest| opt(&r.comment)).class("hide-md"),
         Column::new("", move |r: &TimeRequest| {
-            let ws = ws.get_untracked();
             let label = format!("{}'s request of {}", who(r), when(r));
             let day = date_of(&opt(&r.start));
-            let entries = r.user_id.filter(|_| r.status == TimeRequestStatus::Approved).map(|u| paths::time_entries(ws, u, &day, &day));
+            let entries = r.user_id.filter(|_| r.status == TimeRequestStatus::Approved).map(|u| Route::TimeEntries { ws }.href_with(&[("member", &u.to_string()), ("from", &day), ("to", &day)]));
             let pending = r.status == TimeRequestStatus::Pending;
             let (r1, id) = (r.clone(), r.id.clone());
             let label2 = label.clone();
@@ -129,7 +127,6 @@ pub fn TimeRequestsPage() -> impl IntoView {
     ];
     let reject = Callback::new(move |comment: String| {
         let Some((id, label)) = rejecting.get_untracked() else { return };
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(RejectTimeRequest::new(id, ws, comment)).await {
                 Ok(_) => toaster.show(format!("Rejected {label}.")),
@@ -147,7 +144,7 @@ pub fn TimeRequestsPage() -> impl IntoView {
                 let Some(days) = range.get_untracked() else {
                     return Err(ApiError::InvalidRequest { field: "date_from", reason: "wait until the list has loaded".to_owned() });
                 };
-                let mut op = ListTimeRequests::new(ws.get_untracked(), days.from, days.to);
+                let mut op = ListTimeRequests::new(ws, days.from, days.to);
                 if let Some(s) = status_filter(&query) {
                     op = op.status(s);
                 }
@@ -163,7 +160,7 @@ pub fn TimeRequestsPage() -> impl IntoView {
             {range_dates(query, range)}
         </div>
         <Show when=move || creating.get()>
-            <RequestForm ws=ws.get_untracked() members=member_opts
+            <RequestForm ws=ws members=member_opts
                 on_done=Callback::new(move |saved: bool| {
                     creating.set(false);
                     if saved {

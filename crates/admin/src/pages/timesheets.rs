@@ -21,7 +21,8 @@ use super::time_common::{
 use super::{opt, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_url_query, use_ws, UrlQuery};
+use crate::nav::{use_url_query, UrlQuery};
+use crate::routes::Route;
 
 /// Bumped when a timesheet changes state, so the navigation's pending count reloads.
 #[derive(Clone, Copy)]
@@ -38,8 +39,8 @@ fn queue_changed() -> Option<QueueChanged> {
 
 /// The navigation's badge for a section: the count of submitted timesheets beside
 /// "Timesheets", nothing elsewhere.
-pub fn nav_badge(section: &str) -> Option<AnyView> {
-    (section == "timesheets").then(|| view! { <PendingBadge/> }.into_any())
+pub fn nav_badge(section: &Route, ws: Memo<u64>) -> Option<AnyView> {
+    matches!(section, Route::Timesheets { .. }).then(|| view! { <PendingBadge ws/> }.into_any())
 }
 
 /// How many timesheets wait for approval (one request: a page of one, reading the total).
@@ -62,9 +63,8 @@ fn timesheets_op(query: UrlQuery, ws: u64) -> ListTimesheets {
 }
 
 #[component]
-fn PendingBadge() -> impl IntoView {
+fn PendingBadge(ws: Memo<u64>) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let changed = queue_changed();
     let count = load(move || {
         if let Some(c) = changed {
@@ -206,15 +206,14 @@ fn status_filter(query: &UrlQuery) -> Option<TimesheetStatus> {
 }
 
 #[component]
-pub fn TimesheetsPage() -> impl IntoView {
+pub fn TimesheetsPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let toaster = expect_context::<Toaster>();
     let changed = queue_changed();
-    let members = load(move || member_directory(api, ws.get()));
+    let members = load(move || member_directory(api, ws));
     let directory = Signal::derive(move || members.ready().unwrap_or_default());
-    let res = load(move || api.page(timesheets_op(query, ws.get()).page(query.page()).per_page(query.per_page())));
+    let res = load(move || api.page(timesheets_op(query, ws).page(query.page()).per_page(query.per_page())));
     let selection = RwSignal::new(BTreeSet::<String>::new());
     let reload = move || {
         res.refetch();
@@ -230,7 +229,7 @@ pub fn TimesheetsPage() -> impl IntoView {
         Column::new("Member", move |t: &Timesheet| {
             let name = sheet_member(t, &directory.get_untracked());
             match t.user_id {
-                Some(u) => view! { <a href=paths::member(ws.get_untracked(), u)>{name}</a> }.into_any(),
+                Some(u) => view! { <a href=Route::Member { ws, id: u }.href()>{name}</a> }.into_any(),
                 None => name.into_any(),
             }
         }),
@@ -240,10 +239,9 @@ pub fn TimesheetsPage() -> impl IntoView {
         Column::text("Submitted", |t: &Timesheet| t.submitted_on.as_deref().map(stamp_text).unwrap_or_default()).class("hide-md dates"),
         Column::text("Reason", |t: &Timesheet| opt(&t.reject_reason)).class("hide-sm"),
         Column::new("", move |t: &Timesheet| {
-            let ws = ws.get_untracked();
             let (id, who) = (t.id.clone(), format!("{}'s timesheet {}", sheet_member(t, &directory.get_untracked()), period_text(t)));
             let member_week = match (t.user_id, t.date_from.clone(), t.date_to.clone()) {
-                (Some(u), Some(f), Some(to)) => Some(paths::time_entries(ws, u, &f, &to)),
+                (Some(u), Some(f), Some(to)) => Some(Route::TimeEntries { ws }.href_with(&[("member", &u.to_string()), ("from", &f), ("to", &to)])),
                 _ => None,
             };
             let open_id = id.clone();
@@ -295,7 +293,6 @@ pub fn TimesheetsPage() -> impl IntoView {
     };
     let approve_selected = Callback::new(move |_| {
         let sheets = selected_submitted();
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             let (mut ok, mut failed) = (0usize, Vec::new());
             for t in &sheets {
@@ -315,7 +312,6 @@ pub fn TimesheetsPage() -> impl IntoView {
     });
     let reject = Callback::new(move |reason: String| {
         let Some((id, who)) = rejecting.get_untracked() else { return };
-        let ws = ws.get_untracked();
         act(
             toaster,
             format!("Rejected {who}."),
@@ -327,7 +323,7 @@ pub fn TimesheetsPage() -> impl IntoView {
     let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
     view! {
         <PageHeader title="Timesheets">
-            <ExportButton file="timesheets" request=Callback::new(move |_| timesheets_op(query, ws.get_untracked()).to_request())/>
+            <ExportButton file="timesheets" request=Callback::new(move |_| timesheets_op(query, ws).to_request())/>
         </PageHeader>
         <div class="filters">
             {queue_status_select(query, "submitted", "submitted (waiting for approval)", &["pending", "approved", "rejected"])}

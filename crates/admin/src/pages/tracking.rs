@@ -21,7 +21,8 @@ use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, S
 use super::time_common::{can_track, clock_of, duration_text, member_directory, note_today, refresh_plan, Refresh, WorkPicker, RESERVE};
 use super::PageHeader;
 use crate::api::{use_api, Api};
-use crate::nav::{paths, use_url_query, use_ws};
+use crate::nav::use_url_query;
+use crate::routes::Route;
 
 /// One member's line on the board.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,11 +96,10 @@ pub fn use_board() -> Board {
 
 impl Board {
     /// Shows the board of the workspace `ws` while the calling component lives: rounds run
-    /// only then. Another workspace (the switcher keeps the page) starts the board afresh.
-    pub fn watch(&self, ws: Memo<u64>) {
+    /// only then. Another workspace starts the board afresh.
+    pub fn watch(&self, ws: u64) {
         let board = *self;
         Effect::new(move |_| {
-            let ws = ws.get();
             if board.ws.get_untracked() != ws {
                 board.ws.set(ws);
                 board.rows.set(Vec::new());
@@ -326,9 +326,8 @@ pub fn BoardStatus() -> impl IntoView {
 }
 
 #[component]
-pub fn TrackingPage() -> impl IntoView {
+pub fn TrackingPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let toaster = expect_context::<Toaster>();
     let board = use_board();
@@ -359,7 +358,6 @@ pub fn TrackingPage() -> impl IntoView {
     });
     let stop = move |user: u64, name: String| {
         busy.set(Some(user));
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(StopTracking::new(ws, user)).await {
                 Ok(stopped) => {
@@ -384,7 +382,7 @@ pub fn TrackingPage() -> impl IntoView {
     };
     let columns = vec![
         Column::new("Member", move |r: &BoardRow| {
-            view! { <a href=paths::member(ws.get_untracked(), r.member.id)>{r.member.full_name()}</a> }.into_any()
+            view! { <a href=Route::Member { ws, id: r.member.id }.href()>{r.member.full_name()}</a> }.into_any()
         }),
         Column::new("Tracker", move |r: &BoardRow| {
             let text = match (&r.state, &r.problem) {
@@ -436,7 +434,7 @@ pub fn TrackingPage() -> impl IntoView {
             </label>
         </form>
         {move || starting.get().map(|m| view! {
-            <StartForm ws=ws.get_untracked() member=m on_done=Callback::new(move |_| starting.set(None))/>
+            <StartForm ws=ws member=m on_done=Callback::new(move |_| starting.set(None))/>
         })}
         <ErrorBanner error=Signal::derive(move || board.error.get()) on_retry=Callback::new(move |_| board.refresh())/>
         <Show when=move || board.rows.with(Vec::is_empty) && board.error.with(Option::is_none)>

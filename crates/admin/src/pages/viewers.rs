@@ -15,7 +15,8 @@ use webwork_ui::{Column, ErrorBanner, FieldState, Form, SubmitButton, TagChip, T
 use super::{local_page, opt, project_options, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_id, use_nav, use_url_query, use_ws};
+use crate::nav::{use_nav, use_url_query};
+use crate::routes::Route;
 
 fn viewer_name(v: &ProjectViewer) -> String {
     let n = format!("{} {}", v.firstname.trim(), v.lastname.trim());
@@ -76,15 +77,14 @@ fn restore(api: Api, toaster: Toaster, ws: u64, id: u64, after: Callback<()>) {
 }
 
 #[component]
-pub fn ViewersPage() -> impl IntoView {
+pub fn ViewersPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
     let archived = Memo::new(move |_| query.get("view").as_deref() == Some("archived"));
     let res = load(move || {
-        let (ws, archived, page, per) = (ws.get(), archived.get(), query.page(), query.per_page());
+        let (ws, archived, page, per) = (ws, archived.get(), query.page(), query.per_page());
         async move {
             if archived {
                 archived_viewers(api, ws, page, per).await
@@ -96,7 +96,7 @@ pub fn ViewersPage() -> impl IntoView {
     let reload = Callback::new(move |_| res.refetch());
     let columns = vec![
         Column::new("Name", move |v: &ProjectViewer| {
-            view! { <a href=paths::viewer(ws.get_untracked(), v.id)>{viewer_name(v)}</a> }.into_any()
+            view! { <a href=Route::Viewer { ws, id: v.id }.href()>{viewer_name(v)}</a> }.into_any()
         }),
         Column::text("E-mail", |v: &ProjectViewer| v.email.clone()).class("hide-sm"),
         Column::text("Status", |v: &ProjectViewer| opt(&v.status)),
@@ -108,12 +108,12 @@ pub fn ViewersPage() -> impl IntoView {
             let (id, name, is_archived) = (v.id, viewer_name(v), v.deleted_at.is_some());
             let label = format!("{} {name}", if is_archived { "Restore" } else { "Archive" });
             view! {
-                <Allowed op=DeleteProjectViewer::INFO.id>
+                <Allowed ws op=DeleteProjectViewer::INFO.id>
                     <button type="button" class="btn small ghost" aria-label=label on:click=move |_| {
                         if is_archived {
-                            restore(api, toaster, ws.get_untracked(), id, reload);
+                            restore(api, toaster, ws, id, reload);
                         } else {
-                            archive_with_undo(api, toaster, ws.get_untracked(), id, name.clone(), reload);
+                            archive_with_undo(api, toaster, ws, id, name.clone(), reload);
                         }
                     }>{if is_archived { "Restore" } else { "Archive" }}</button>
                 </Allowed>
@@ -124,26 +124,25 @@ pub fn ViewersPage() -> impl IntoView {
     ];
     view! {
         <PageHeader title="Project viewers">
-            <Allowed op=CreateProjectViewer::INFO.id>
-                <a class="btn primary" href=move || paths::viewer_new(ws.get())>"New viewer"</a>
+            <Allowed ws op=CreateProjectViewer::INFO.id>
+                <a class="btn primary" href=move || Route::ViewerNew { ws }.href()>"New viewer"</a>
             </Allowed>
-            <ExportButton file="project-viewers" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListProjectViewers::new(ws.get_untracked())))/>
+            <ExportButton file="project-viewers" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListProjectViewers::new(ws)))/>
         </PageHeader>
         <div class="tabs" role="tablist" aria-label="Which viewers">
             <button type="button" role="tab" aria-selected=move || (!archived.get()).to_string() on:click=move |_| query.set_one("view", None)>"Current"</button>
             <button type="button" role="tab" aria-selected=move || archived.get().to_string() on:click=move |_| query.set_one("view", Some("archived".into()))>"Archived"</button>
         </div>
         <ListFrame res query caption="Project viewers" columns key=|v: &ProjectViewer| v.id.to_string() label=viewer_name
-            on_open=Callback::new(move |v: ProjectViewer| nav.go(&paths::viewer(ws.get_untracked(), v.id)))
+            on_open=Callback::new(move |v: ProjectViewer| nav.go(&Route::Viewer { ws, id: v.id }.href()))
             empty_title=Signal::derive(move || if archived.get() { "No archived viewers".to_owned() } else { "No project viewers".to_owned() })
             empty_hint="Viewers are clients who may see some projects, read-only." cols=4/>
     }
 }
 
 #[component]
-pub fn ViewerNewPage() -> impl IntoView {
+pub fn ViewerNewPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
     let email = FieldState::new("email", "").check(checks::email);
@@ -152,7 +151,6 @@ pub fn ViewerNewPage() -> impl IntoView {
     let form = Form::new(vec![email, firstname, lastname]);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let ws = ws.get_untracked();
         let op = CreateProjectViewer::new(
             ws,
             email.value.get_untracked().trim(),
@@ -161,11 +159,11 @@ pub fn ViewerNewPage() -> impl IntoView {
         );
         save(api, form, op, move |v: ProjectViewer| {
             toaster.show(format!("Created {}. Assign projects next.", viewer_name(&v)));
-            nav.go(&paths::viewer(ws, v.id));
+            nav.go(&Route::Viewer { ws, id: v.id }.href());
         });
     };
     view! {
-        <BackLink href=paths::viewers(ws.get_untracked()) text="Project viewers"/>
+        <BackLink href=Route::Viewers { ws }.href() text="Project viewers"/>
         <PageHeader title="New project viewer"/>
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
@@ -182,16 +180,11 @@ pub fn ViewerNewPage() -> impl IntoView {
 }
 
 #[component]
-pub fn ViewerPage() -> impl IntoView {
+pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_id();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
-        async move { api.send(GetProjectViewer::new(id, ws)).await }
-    });
-    let projects = load(move || project_options(api, ws.get()));
+    let res = load(move || async move { api.send(GetProjectViewer::new(id, ws)).await });
+    let projects = load(move || project_options(api, ws));
     let reload = Callback::new(move |_| res.refetch());
     let chosen = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -200,7 +193,6 @@ pub fn ViewerPage() -> impl IntoView {
             return;
         }
         busy.set(true);
-        let (ws, id) = (ws.get_untracked(), id.get_untracked());
         leptos::task::spawn_local(async move {
             let result = if assign {
                 api.send(AssignProjectToViewer::new(id, ws, project)).await
@@ -221,7 +213,7 @@ pub fn ViewerPage() -> impl IntoView {
         });
     };
     view! {
-        <BackLink href=paths::viewers(ws.get_untracked()) text="Project viewers"/>
+        <BackLink href=Route::Viewers { ws }.href() text="Project viewers"/>
         <ItemFrame res>
             {move || res.ready().map(|v| {
                 let (vid, name, archived) = (v.id, viewer_name(&v), v.deleted_at.is_some());
@@ -230,9 +222,9 @@ pub fn ViewerPage() -> impl IntoView {
                 view! {
                     <PageHeader title=name.clone()>
                         {if archived {
-                            view! { <Allowed op=RestoreProjectViewer::INFO.id><button type="button" class="btn" on:click=move |_| restore(api, toaster, ws.get_untracked(), vid, reload)>"Restore"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=RestoreProjectViewer::INFO.id><button type="button" class="btn" on:click=move |_| restore(api, toaster, ws, vid, reload)>"Restore"</button></Allowed> }.into_any()
                         } else {
-                            view! { <Allowed op=DeleteProjectViewer::INFO.id><button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws.get_untracked(), vid, n2.clone(), reload)>"Archive"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=DeleteProjectViewer::INFO.id><button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws, vid, n2.clone(), reload)>"Archive"</button></Allowed> }.into_any()
                         }}
                     </PageHeader>
                     <div class="card">

@@ -12,21 +12,21 @@ use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitBut
 use super::{BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{paths, use_item_text, use_nav, use_url_query, use_ws};
+use crate::nav::{use_nav, use_url_query};
+use crate::routes::Route;
 
 #[component]
-pub fn WebhooksPage() -> impl IntoView {
+pub fn WebhooksPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(ListWebhooks::new(ws.get()).page(query.page()).per_page(query.per_page())));
+    let res = load(move || api.page(ListWebhooks::new(ws).page(query.page()).per_page(query.per_page())));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((String::new(), String::new()));
     let columns = vec![
         Column::new("URL", move |w: &Webhook| {
-            view! { <a href=paths::webhook(ws.get_untracked(), &w.id)>{w.url.clone()}</a> }.into_any()
+            view! { <a href=Route::Webhook { ws, id: w.id.clone() }.href()>{w.url.clone()}</a> }.into_any()
         }),
         Column::new("Events", |w: &Webhook| {
             view! { <span class="chips">{w.events.iter().map(|e| view! { <TagChip name=e.as_str().to_owned()/> }).collect_view()}</span> }.into_any()
@@ -43,7 +43,6 @@ pub fn WebhooksPage() -> impl IntoView {
     ];
     let delete = Callback::new(move |_| {
         let (id, url) = pending.get_untracked();
-        let ws = ws.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteWebhook::new(id, ws)).await {
                 Ok(_) => toaster.show(format!("Deleted the webhook for {url}.")),
@@ -54,11 +53,11 @@ pub fn WebhooksPage() -> impl IntoView {
     });
     view! {
         <PageHeader title="Webhooks">
-            <a class="btn primary" href=move || paths::webhook_new(ws.get())>"New webhook"</a>
-            <ExportButton file="webhooks" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListWebhooks::new(ws.get_untracked())))/>
+            <a class="btn primary" href=move || Route::WebhookNew { ws }.href()>"New webhook"</a>
+            <ExportButton file="webhooks" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListWebhooks::new(ws)))/>
         </PageHeader>
         <ListFrame res query caption="Webhooks" columns key=|w: &Webhook| w.id.clone() label=|w: &Webhook| w.url.clone()
-            on_open=Callback::new(move |w: Webhook| nav.go(&paths::webhook(ws.get_untracked(), &w.id)))
+            on_open=Callback::new(move |w: Webhook| nav.go(&Route::Webhook { ws, id: w.id.clone() }.href()))
             empty_title="No webhooks" empty_hint="A webhook calls your URL when members, projects or trackers change." cols=3/>
         <ConfirmDialog open=confirm title="Delete this webhook?"
             message=Signal::derive(move || format!("{} gets no more events.", pending.get().1))
@@ -100,9 +99,8 @@ fn event_list(events: &BTreeSet<String>) -> Vec<WebhookEvent> {
 }
 
 #[component]
-pub fn WebhookNewPage() -> impl IntoView {
+pub fn WebhookNewPage(ws: u64) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
     let url = FieldState::new("url", "").check(checks::url);
     let form = Form::new(vec![url]);
     let events = RwSignal::new(BTreeSet::<String>::new());
@@ -113,11 +111,11 @@ pub fn WebhookNewPage() -> impl IntoView {
             form.submitted.set(true);
             return;
         }
-        let op = CreateWebhook::new(ws.get_untracked(), url.value.get_untracked().trim(), event_list(&events.get_untracked()));
+        let op = CreateWebhook::new(ws, url.value.get_untracked().trim(), event_list(&events.get_untracked()));
         save(api, form, op, move |w: Webhook| created.set(Some(w)));
     };
     view! {
-        <BackLink href=paths::webhooks(ws.get_untracked()) text="Webhooks"/>
+        <BackLink href=Route::Webhooks { ws }.href() text="Webhooks"/>
         <PageHeader title="New webhook"/>
         {move || match created.get() {
             Some(w) => {
@@ -131,7 +129,7 @@ pub fn WebhookNewPage() -> impl IntoView {
                             <p><code class="secret">{token}</code></p>
                         </div>
                         <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy token"</button>
-                        <a class="btn ghost" href=paths::webhooks(ws.get_untracked())>"Done"</a>
+                        <a class="btn ghost" href=Route::Webhooks { ws }.href()>"Done"</a>
                     </div>
                 }.into_any()
             }
@@ -151,17 +149,15 @@ pub fn WebhookNewPage() -> impl IntoView {
 }
 
 #[component]
-pub fn WebhookPage() -> impl IntoView {
+pub fn WebhookPage(ws: u64, id: String) -> impl IntoView {
     let api = use_api();
-    let ws = use_ws();
-    let id = use_item_text();
     let toaster = expect_context::<Toaster>();
     let res = load(move || {
-        let (ws, id) = (ws.get(), id.get());
+        let id = id.clone();
         async move { api.send(GetWebhook::new(id, ws)).await }
     });
     view! {
-        <BackLink href=paths::webhooks(ws.get_untracked()) text="Webhooks"/>
+        <BackLink href=Route::Webhooks { ws }.href() text="Webhooks"/>
         <ItemFrame res>
             {move || res.ready().map(|w| {
                 let url = FieldState::new("url", w.url.clone()).check(checks::url);
@@ -174,7 +170,7 @@ pub fn WebhookPage() -> impl IntoView {
                         form.submitted.set(true);
                         return;
                     }
-                    let op = UpdateWebhook::new(wid.clone(), ws.get_untracked(), url.value.get_untracked().trim())
+                    let op = UpdateWebhook::new(wid.clone(), ws, url.value.get_untracked().trim())
                         .events(event_list(&events.get_untracked()));
                     save(api, form, op, move |_| { toaster.show("Webhook saved."); });
                 };
