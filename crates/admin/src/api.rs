@@ -1,8 +1,8 @@
 //! The panel's one way to call the API: an [`Api`] handle in context that owns the client,
 //! counts calls in flight, shows the rate budget, and asks the person to sign in again on a 401
 //! (keeping the page and its forms). Pages load
-//! data through [`load`] (a small resource that maps every outcome to a UI state) and save
-//! through [`Api::send`].
+//! data through [`load`] (a small resource that maps every outcome to a UI state); forms submit
+//! through [`save`] or [`save_with`], actions call [`Api::send`].
 
 use std::future::Future;
 use std::pin::Pin;
@@ -617,17 +617,40 @@ where
     save_request(api, form, op.to_request(), read);
 }
 
+/// Saves through a form whose save is more than one call (a task, then its assignees): `work`
+/// runs only once the form may begin, and its outcome is handled as [`save`] handles its call's.
+pub fn save_with<T: 'static>(
+    form: webwork_ui::Form,
+    work: impl Future<Output = Result<T, ApiError>> + 'static,
+    on_ok: impl FnOnce(T) + 'static,
+) {
+    submit(
+        form,
+        Box::pin(async move {
+            let out = work.await?;
+            Ok(Box::new(move || on_ok(out)) as Box<dyn FnOnce()>)
+        }),
+    );
+}
+
 /// Reads a save's `data` as its operation's output and hands back what to do with it once the
 /// form is finished.
 type ReadSaved = Box<dyn FnOnce(Value) -> Result<Box<dyn FnOnce()>, ApiError>>;
 
-/// The shared body of [`save`], not generic: one task type for every form of the panel.
+/// The shared body of [`save`], not generic: one future type for every single-call form.
 fn save_request(api: Api, form: webwork_ui::Form, request: Result<ApiRequest, ApiError>, read: ReadSaved) {
+    submit(form, Box::pin(async move { read(api.call(request).await?.data) }));
+}
+
+/// The one submit of the panel's forms, not generic: nothing happens while a save runs or a
+/// field has a problem; an error lands on its field (or the form), values stay as typed, and
+/// what follows a success runs after the form is finished. `saving` is not polled otherwise.
+fn submit(form: webwork_ui::Form, saving: BoxFuture<Box<dyn FnOnce()>>) {
     if !form.begin() {
         return;
     }
     spawn_local(async move {
-        match api.call(request).await.and_then(|reply| read(reply.data)) {
+        match saving.await {
             Ok(then) => {
                 form.finish(Ok(()));
                 then();

@@ -15,7 +15,7 @@ use webwork_ui::form::checks;
 use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
-use crate::api::{load, use_api, Api};
+use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{use_nav, use_url_query, UrlQuery};
 use crate::routes::Route;
@@ -474,19 +474,7 @@ pub fn InviteForm(ws: u64) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !form.begin() {
-            return;
-        }
-        let op = untrack(build);
-        leptos::task::spawn_local(async move {
-            match api.send(op).await {
-                Ok(result) => {
-                    form.finish(Ok(()));
-                    invited.set(Some((result.user_id, result.invitation_link)));
-                }
-                Err(e) => form.finish(Err(e)),
-            }
-        });
+        save(api, form, untrack(build), move |result| invited.set(Some((result.user_id, result.invitation_link))));
     };
 
     view! {
@@ -620,20 +608,10 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !form.begin() {
-            return;
-        }
-        let op = untrack(build);
-        leptos::task::spawn_local(async move {
-            match api.send(op).await {
-                Ok(_) => {
-                    form.finish(Ok(()));
-                    toaster.show("Member saved.");
-                    if let Some(cb) = on_saved {
-                        cb.run(());
-                    }
-                }
-                Err(e) => form.finish(Err(e)),
+        save(api, form, untrack(build), move |_| {
+            toaster.show("Member saved.");
+            if let Some(cb) = on_saved {
+                cb.run(());
             }
         });
     };

@@ -14,7 +14,7 @@ use webwork_ui::{
 };
 
 use super::{opt, project_options, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
-use crate::api::{load, use_api, Api};
+use crate::api::{load, save, save_with, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{use_nav, use_url_query};
 use crate::routes::Route;
@@ -246,47 +246,42 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !form.begin() {
+        let saved = move |id: u64| {
+            toaster.show(if editing.is_some() { "Task saved." } else { "Task created." });
+            on_saved.run(id);
+        };
+        let Some(id) = editing else {
+            save(api, form, untrack(build_create), move |t: Task| saved(t.id));
             return;
-        }
-        leptos::task::spawn_local(async move {
-            let result = match editing {
-                None => api.send(untrack(build_create)).await.map(|t| t.id),
-                Some(id) => match api.send(untrack(|| build_update(id))).await {
-                    // The task saved; now the assignment changes, one call each.
-                    Ok(_) => {
-                        let (now, was) = (assignees.get_untracked(), before.get_value());
-                        let mut failed = None;
-                        for user in now.difference(&was) {
-                            if let Err(e) = api.send(AssignTask::new(id, *user, ws, project)).await {
-                                failed.get_or_insert(e);
-                            }
-                        }
-                        for user in was.difference(&now) {
-                            if let Err(e) = api.send(UnassignTask::new(id, *user, ws, project)).await {
-                                failed.get_or_insert(e);
-                            }
-                        }
-                        match failed {
-                            None => {
-                                before.set_value(now);
-                                Ok(id)
-                            }
-                            Some(e) => Err(e),
-                        }
+        };
+        let op = untrack(|| build_update(id));
+        save_with(
+            form,
+            async move {
+                api.send(op).await?;
+                // The task saved; now the assignment changes, one call each.
+                let (now, was) = (assignees.get_untracked(), before.get_value());
+                let mut failed = None;
+                for user in now.difference(&was) {
+                    if let Err(e) = api.send(AssignTask::new(id, *user, ws, project)).await {
+                        failed.get_or_insert(e);
                     }
-                    Err(e) => Err(e),
-                },
-            };
-            match result {
-                Ok(id) => {
-                    form.finish(Ok(()));
-                    toaster.show(if editing.is_some() { "Task saved." } else { "Task created." });
-                    on_saved.run(id);
                 }
-                Err(e) => form.finish(Err(e)),
-            }
-        });
+                for user in was.difference(&now) {
+                    if let Err(e) = api.send(UnassignTask::new(id, *user, ws, project)).await {
+                        failed.get_or_insert(e);
+                    }
+                }
+                match failed {
+                    None => {
+                        before.set_value(now);
+                        Ok(id)
+                    }
+                    Some(e) => Err(e),
+                }
+            },
+            saved,
+        );
     };
     let current_status = t.status;
     view! {
