@@ -158,6 +158,52 @@ async fn an_invitation_shows_its_link() {
     assert!(link.is_some(), "a link to the new member");
 }
 
+/// `save_with` (the task form's save: the task, then its assignees) is the same submit as
+/// `save`: one run for two clicks, the error at its field with the values kept, and what follows
+/// a success only after the form is finished.
+#[wasm_bindgen_test]
+async fn a_save_of_several_calls_runs_once_and_ends_like_a_single_save() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use webwork_admin::api::save_with;
+    use webwork_ui::{FieldState, Form};
+
+    // Mounting starts Leptos' executor, which the save's task runs on.
+    leptos::mount::mount_to(container(), || ()).forget();
+    let owner = Owner::new();
+    owner.set();
+    let title = FieldState::new("title", "Write the report");
+    let form = Form::new(vec![title]);
+    let (runs, succeeded) = (Rc::new(Cell::new(0u32)), Rc::new(Cell::new(false)));
+    for _ in 0..2 {
+        let (runs, succeeded) = (runs.clone(), succeeded.clone());
+        save_with(
+            form,
+            async move {
+                runs.set(runs.get() + 1);
+                sleep(50).await;
+                Err::<u64, _>(ApiError::InvalidRequest { field: "title", reason: "is taken".to_owned() })
+            },
+            move |_| succeeded.set(true),
+        );
+    }
+    assert!(form.saving.get_untracked(), "saving while the calls run");
+    sleep(150).await;
+    assert_eq!(runs.get(), 1, "the second click is ignored while the first save runs");
+    assert!(!succeeded.get(), "no success after an error");
+    assert!(!form.saving.get_untracked(), "Save is back for another try");
+    assert_eq!(title.server_error.get_untracked().as_deref(), Some("Is taken."));
+    assert!(form.error.get_untracked().is_none(), "a field error is not repeated on the form");
+    assert_eq!(title.value.get_untracked(), "Write the report");
+
+    title.server_error.set(None);
+    let saved = Rc::new(Cell::new(None));
+    let seen = saved.clone();
+    save_with(form, async { Ok(31u64) }, move |id| seen.set(Some((id, form.saving.get_untracked()))));
+    sleep(50).await;
+    assert_eq!(saved.get(), Some((31, false)), "on_ok gets the result once the form is finished");
+}
+
 #[wasm_bindgen_test]
 async fn a_401_asks_to_sign_in_again_and_keeps_the_session() {
     let counter = "expired401";
