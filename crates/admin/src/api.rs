@@ -71,7 +71,8 @@ impl BudgetView {
 
     /// The meter's tooltip: where the number comes from, and how sure it is.
     pub fn title(&self) -> String {
-        const NAMES: &str = "X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them";
+        const NAMES: &str =
+            "X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them";
         let source = match self.server {
             Some((remaining, limit)) => format!("The server's last answer said {remaining} of {limit} requests are left in this minute ({NAMES})."),
             None if self.limit == 0 => "This panel does not pace its requests (the API allows 60 a minute).".to_owned(),

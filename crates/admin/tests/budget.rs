@@ -14,7 +14,8 @@ use webwork_core::FetchTransport;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const BODY: &str = r#"{"success":true,"data":[{"id":1,"name":"Acme","user_id":5,"role":"Owner","status":"active"}],"message":"ok","meta":{}}"#;
+const BODY: &str =
+    r#"{"success":true,"data":[{"id":1,"name":"Acme","user_id":5,"role":"Owner","status":"active"}],"message":"ok","meta":{}}"#;
 
 fn container() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -36,7 +37,9 @@ fn scripted_fetch(name: &str, script: &[Option<(u32, u32)>]) -> FetchTransport {
     let answers: Vec<String> = script
         .iter()
         .map(|s| match s {
-            Some((remaining, limit)) => format!("{{'content-type':'application/json','x-ratelimit-remaining':'{remaining}','x-ratelimit-limit':'{limit}'}}"),
+            Some((remaining, limit)) => {
+                format!("{{'content-type':'application/json','x-ratelimit-remaining':'{remaining}','x-ratelimit-limit':'{limit}'}}")
+            }
             None => "{'content-type':'application/json'}".to_owned(),
         })
         .collect();
@@ -63,7 +66,11 @@ fn mount_budget(api: Api) -> HtmlElement {
 /// The meter's text, accessible name and tooltip.
 fn meter(el: &HtmlElement) -> (String, String, String) {
     let span = el.query_selector(".budget").unwrap().expect("the meter");
-    (span.text_content().unwrap_or_default(), span.get_attribute("aria-label").unwrap_or_default(), span.get_attribute("title").unwrap_or_default())
+    (
+        span.text_content().unwrap_or_default(),
+        span.get_attribute("aria-label").unwrap_or_default(),
+        span.get_attribute("title").unwrap_or_default(),
+    )
 }
 
 /// The whole seconds in "... in N s".
@@ -82,7 +89,7 @@ async fn the_meter_shows_the_servers_figures_when_its_last_answer_carried_them()
     assert_eq!(text, "42/60 left (server)");
     assert_eq!(label, "42 of 60 API requests left, as the server said");
     assert!(title.contains("X-RateLimit-Remaining") && title.contains("inferred"), "the tooltip names the headers as inferred: {title}");
-    assert!(!el.query_selector(".budget.estimate").unwrap().is_some(), "not styled as an estimate");
+    assert!(el.query_selector(".budget.estimate").unwrap().is_none(), "not styled as an estimate");
 }
 
 #[wasm_bindgen_test]
