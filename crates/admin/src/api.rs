@@ -11,7 +11,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
-use webwork_core::client::CallOptions;
+use webwork_core::client::{CallOptions, Transport};
 use webwork_core::models::json::FromJson;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
@@ -23,12 +23,81 @@ use crate::session::{Credential, Session};
 /// The rate budget as the header shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct BudgetView {
+    /// Our own count (the client's pacer): the limit it keeps to, 0 when pacing is off.
     pub limit: u32,
+    /// Requests our pacer lets go now without waiting.
     pub remaining: u32,
     /// When the next request may go, if none may go now.
     pub next_free_in_ms: Option<f64>,
-    /// What the server last said (`X-RateLimit-Remaining`, `X-RateLimit-Limit`).
+    /// What the server said in its last answer (`X-RateLimit-Remaining`, `X-RateLimit-Limit`;
+    /// the names are inferred): (remaining, limit). Only while current: the last answer carried
+    /// them and they are less than one window old; otherwise the header shows our own count.
     pub server: Option<(u32, u32)>,
+}
+
+/// How long the server's figures describe the budget: its window is a minute.
+const SERVER_FIGURES_FRESH_MS: f64 = 60_000.0;
+
+impl BudgetView {
+    /// None may go now: the pacer holds the next request for this long.
+    pub fn spent_for_ms(&self) -> Option<f64> {
+        self.next_free_in_ms.filter(|_| self.remaining == 0)
+    }
+
+    /// The header's meter, short: where the number comes from is part of it.
+    pub fn text(&self) -> String {
+        if let Some(ms) = self.spent_for_ms() {
+            return format!("Budget spent: next request in {} s", seconds(ms));
+        }
+        match self.server {
+            Some((remaining, limit)) => format!("{remaining}/{limit} left (server)"),
+            None if self.limit == 0 => "Budget: unlimited".to_owned(),
+            None => format!("≈ {}/{} left (our count)", self.remaining, self.limit),
+        }
+    }
+
+    /// The meter's accessible name: the same as [`BudgetView::text`], in words ("≈" is read
+    /// out as "almost equal to").
+    pub fn label(&self) -> String {
+        if let Some(ms) = self.spent_for_ms() {
+            return format!("API budget spent: next request in {} s", seconds(ms));
+        }
+        match self.server {
+            Some((remaining, limit)) => format!("{remaining} of {limit} API requests left, as the server said"),
+            None if self.limit == 0 => "API budget: unlimited".to_owned(),
+            None => format!("About {} of {} API requests left (our count)", self.remaining, self.limit),
+        }
+    }
+
+    /// The meter's tooltip: where the number comes from, and how sure it is.
+    pub fn title(&self) -> String {
+        const NAMES: &str =
+            "X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them";
+        let source = match self.server {
+            Some((remaining, limit)) => format!("The server's last answer said {remaining} of {limit} requests are left in this minute ({NAMES})."),
+            None if self.limit == 0 => "This panel does not pace its requests (the API allows 60 a minute).".to_owned(),
+            None => format!(
+                "An estimate: our own count of what this panel sent in the last minute ({} of {} left). The server's last answer carried no budget ({NAMES}), and other tabs or apps using the same token are not counted.",
+                self.remaining, self.limit
+            ),
+        };
+        match self.spent_for_ms() {
+            Some(ms) => format!("No request may go now without waiting; the next one goes in {} s. {source}", seconds(ms)),
+            None => source,
+        }
+    }
+
+    /// What a loading view says while a page's data waits for a slot (`waiting` requests are
+    /// held by the pacer); None once a slot is free and the request has gone.
+    pub fn wait_note(&self, waiting: u32) -> Option<String> {
+        let ms = self.next_free_in_ms.filter(|_| waiting > 0)?;
+        Some(format!("Waiting for the API's rate limit: next data in {} s", seconds(ms)))
+    }
+}
+
+/// Whole seconds, rounded up: "in 0 s" would promise a request that has not gone yet.
+fn seconds(ms: f64) -> u64 {
+    (ms / 1000.0).ceil().max(1.0) as u64
 }
 
 /// The API handle pages get from context. Copy: every field is an arena handle.
@@ -53,6 +122,10 @@ pub struct Api {
     pub workspaces: RwSignal<Option<Vec<Workspace>>>,
     /// Reads under way, which an identical read joins instead of asking again.
     reads: StoredValue<Reads, LocalStorage>,
+    /// Requests that started while the budget was spent, so the pacer holds them (until they end).
+    pub waiting: RwSignal<u32>,
+    /// The last answer carried the server's budget headers (else the header shows our count).
+    last_answer_counted: StoredValue<bool, LocalStorage>,
 }
 
 type SharedReply = futures_util::future::Shared<BoxFuture<Reply<Value>>>;
@@ -81,6 +154,11 @@ fn read_key(request: &ApiRequest) -> String {
     key
 }
 
+/// A session that is not stored, for [`Api::with_transport`].
+fn test_session(base_url: &str, token: &str) -> Session {
+    Session { base_url: base_url.to_owned(), credential: Credential::Token(webwork_core::Token::new(token)), remember: false }
+}
+
 /// What a call without a session fails with.
 fn not_signed_in() -> ApiError {
     ApiError::Unauthorized { message: "You are not signed in.".to_owned() }
@@ -100,15 +178,32 @@ impl Api {
     pub fn provide() -> Self {
         let api = Api::new();
         provide_context(api);
+        api.provide_loading_note();
         api
+    }
+
+    /// Makes the loading views (`webwork_ui::SkeletonRows`) say when a page's data waits for
+    /// a slot of the rate budget, with the seconds left, instead of showing bare skeletons.
+    pub fn provide_loading_note(self) {
+        webwork_ui::provide_loading_note(Signal::derive(move || self.budget.with(|b| b.wait_note(self.waiting.get()))));
     }
 
     /// A handle for tests and embedders: a signed-in client over `transport` (e.g.
     /// `FetchTransport::with_fetch` with a scripted fetch), nothing stored.
     pub fn with_transport(base_url: &str, token: &str, transport: FetchTransport) -> Self {
         let api = Api::new_empty();
-        let credential = Credential::Token(webwork_core::Token::new(token));
-        api.install(&Session { base_url: base_url.to_owned(), credential, remember: false }, transport);
+        api.install(&test_session(base_url, token), transport);
+        api
+    }
+
+    /// [`Api::with_transport`] with a pacer of `requests_per_minute` (0: none), e.g. one a
+    /// minute to see what the panel shows while a request waits for its slot.
+    pub fn with_transport_paced(base_url: &str, token: &str, transport: FetchTransport, requests_per_minute: u32) -> Self {
+        let api = Api::new_empty();
+        let session = test_session(base_url, token);
+        let mut config = session.client_config();
+        config.requests_per_minute = requests_per_minute;
+        api.install_client(&session, Client::new(transport, config));
         api
     }
 
@@ -123,11 +218,18 @@ impl Api {
             refused: RwSignal::new(None),
             workspaces: RwSignal::new(None),
             reads: StoredValue::new_local(Reads::default()),
+            waiting: RwSignal::new(0),
+            last_answer_counted: StoredValue::new_local(false),
         }
     }
 
     fn install(&self, s: &Session, transport: FetchTransport) {
-        self.client.set_value(Some(Client::new(transport, s.client_config())));
+        self.install_client(s, Client::new(transport, s.client_config()));
+    }
+
+    fn install_client(&self, s: &Session, client: Client<FetchTransport>) {
+        self.last_answer_counted.set_value(false);
+        self.client.set_value(Some(client));
         self.forget_reads();
         self.session.set(Some((s.base_url.clone(), s.remember)));
         self.gateway.set(s.is_gateway());
@@ -161,6 +263,7 @@ impl Api {
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         let workspaces: Vec<Workspace> = typed(result?.data)?;
         session.save();
+        self.last_answer_counted.set_value(client.pacer().server_budget().is_some());
         self.client.set_value(Some(client));
         self.forget_reads();
         self.session.set(Some((session.base_url.clone(), session.remember)));
@@ -200,11 +303,14 @@ impl Api {
         let view = self.client.with_value(|c| {
             c.as_ref().map(|c| {
                 let b = c.budget();
+                let now = c.transport().now_ms();
+                let counted = self.last_answer_counted.get_value();
+                let server = c.pacer().server_budget().filter(|s| counted && now - s.seen_at_ms < SERVER_FIGURES_FRESH_MS);
                 BudgetView {
                     limit: b.limit,
                     remaining: b.remaining,
                     next_free_in_ms: b.next_free_in_ms,
-                    server: c.pacer().server_budget().map(|s| (s.remaining, s.limit)),
+                    server: server.map(|s| (s.remaining, s.limit)),
                 }
             })
         });
@@ -261,8 +367,19 @@ impl Api {
     async fn call_fresh(self, request: ApiRequest) -> Result<Reply<Value>, ApiError> {
         let client = self.client()?;
         self.in_flight.update(|n| *n += 1);
+        let started = client.transport().now_ms();
+        // Held by the pacer: the loading views say so (`wait_note`) instead of showing bare skeletons.
+        let held = client.budget().next_free_in_ms.is_some();
+        if held {
+            self.waiting.update(|n| *n += 1);
+        }
         self.refresh_budget();
         let result = client.request_json(&request, &CallOptions::default()).await;
+        if held {
+            self.waiting.update(|n| *n = n.saturating_sub(1));
+        }
+        // Whether this answer carried the budget headers: the pacer noted them during the call.
+        self.last_answer_counted.set_value(client.pacer().server_budget().is_some_and(|s| s.seen_at_ms >= started));
         self.call_ended(&result);
         self.note_refusal(&request, &result);
         result

@@ -105,11 +105,34 @@ pub fn Skeleton(#[prop(default = "100%")] width: &'static str) -> impl IntoView 
     view! { <span class="skeleton" style:width=width aria-hidden="true"></span> }
 }
 
-/// Placeholder rows for a table that is loading.
+/// Why loading data is slow, when the app knows (e.g. "Waiting for the API's rate limit: next
+/// data in 12 s"); provided once by the app, read by every loading view ([`SkeletonRows`]), so
+/// no page has to say it itself.
+#[derive(Clone, Copy)]
+pub struct LoadingNote(pub Signal<Option<String>>);
+
+/// Makes `note` what the loading views below say while it is `Some`.
+pub fn provide_loading_note(note: Signal<Option<String>>) {
+    provide_context(LoadingNote(note));
+}
+
+/// The app's [`LoadingNote`] as a line, in a polite live region that is there before the
+/// note is, so a screen reader hears it when it appears. Empty without one.
+#[component]
+pub fn LoadingNoteLine() -> impl IntoView {
+    let note = use_context::<LoadingNote>().map(|n| n.0);
+    let text = move || note.and_then(|n| n.get());
+    view! {
+        <div role="status" aria-live="polite">{move || text().map(|t| view! { <p class="loading-note">{t}</p> })}</div>
+    }
+}
+
+/// Placeholder rows for a table that is loading, under the app's [`LoadingNote`] when it has one.
 #[component]
 pub fn SkeletonRows(#[prop(default = 5)] rows: usize, #[prop(default = 4)] cols: usize) -> impl IntoView {
     const WIDTHS: [&str; 4] = ["70%", "90%", "55%", "80%"];
     view! {
+        <LoadingNoteLine/>
         <div class="table-wrap" aria-busy="true">
             <span class="visually-hidden" role="status">"Loading…"</span>
             <table class="data-table skeleton-table" aria-hidden="true">

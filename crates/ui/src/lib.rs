@@ -34,7 +34,7 @@ pub use chart::{
 pub use chip::TagChip;
 pub use daterange::{DateRangePicker, Preset};
 pub use dialog::ConfirmDialog;
-pub use feedback::{error_title, EmptyState, ErrorBanner, Skeleton, SkeletonRows};
+pub use feedback::{error_title, provide_loading_note, EmptyState, ErrorBanner, LoadingNote, LoadingNoteLine, Skeleton, SkeletonRows};
 pub use form::{CheckboxField, FieldState, Form, SelectField, SubmitButton, TextArea, TextField};
 pub use pagination::Pagination;
 pub use table::{Column, DataTable};

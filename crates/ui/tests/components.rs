@@ -304,3 +304,36 @@ async fn gloo_sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn skeleton_rows_say_the_apps_loading_note_in_a_polite_live_region() {
+    let note = RwSignal::new(None::<String>);
+    let el = container();
+    leptos::mount::mount_to(el.clone(), move || {
+        webwork_ui::provide_loading_note(note.into());
+        view! { <webwork_ui::SkeletonRows rows=2 cols=2/> }
+    })
+    .forget();
+    settle().await;
+    let region = el.query_selector("[aria-live='polite']").unwrap().expect("the live region is there before any note");
+    assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(region.text_content().unwrap_or_default(), "", "no note, no words");
+
+    note.set(Some("Waiting for the API's rate limit: next data in 12 s".to_owned()));
+    settle().await;
+    assert_eq!(region.text_content().unwrap_or_default(), "Waiting for the API's rate limit: next data in 12 s");
+    assert!(el.query_selector(".skeleton-table").unwrap().is_some(), "the skeletons stay under the note");
+
+    note.set(None);
+    settle().await;
+    assert!(el.query_selector(".loading-note").unwrap().is_none(), "the note goes when the data no longer waits");
+}
+
+#[wasm_bindgen_test]
+async fn skeleton_rows_without_an_app_note_show_only_skeletons() {
+    let el = container();
+    leptos::mount::mount_to(el.clone(), || view! { <webwork_ui::SkeletonRows/> }).forget();
+    settle().await;
+    assert!(el.query_selector(".loading-note").unwrap().is_none());
+    assert_eq!(el.query_selector_all(".skeleton-table tr").unwrap().length(), 5);
+}

@@ -138,31 +138,26 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
     }
 }
 
-/// The rate budget: what the client's pacer allows now, and what the server last said.
+/// The rate budget: the server's figures when its last answer carried them, else our own count
+/// labelled as an estimate, and when it is spent, how long until the next request may go.
 #[component]
-fn Budget() -> impl IntoView {
+pub fn Budget() -> impl IntoView {
     let api = use_api();
-    let text = move || {
-        let b = api.budget.get();
-        if b.limit == 0 {
-            return "Budget: unlimited".to_owned();
-        }
-        match b.next_free_in_ms {
-            Some(ms) if b.remaining == 0 => format!("Budget spent · frees in {} s", (ms / 1000.0).ceil() as u64),
-            _ => format!("Budget {}/{}", b.remaining, b.limit),
-        }
-    };
-    let title = move || {
-        let b = api.budget.get();
-        let server = b.server.map(|(r, l)| format!("; the server last said {r} of {l} left")).unwrap_or_default();
-        format!("API requests left this minute (the API allows {} a minute){server}", b.limit)
-    };
     let low = move || {
         let b = api.budget.get();
-        b.limit > 0 && b.remaining * 5 < b.limit
+        let (remaining, limit) = b.server.unwrap_or((b.remaining, b.limit));
+        b.spent_for_ms().is_some() || (limit > 0 && remaining * 5 < limit)
     };
     view! {
-        <span class="budget" class:low=low title=title aria-label=title>{text}</span>
+        <span
+            class="budget"
+            class:low=low
+            class:estimate=move || api.budget.with(|b| b.server.is_none())
+            title=move || api.budget.with(|b| b.title())
+            aria-label=move || api.budget.with(|b| b.label())
+        >
+            {move || api.budget.with(|b| b.text())}
+        </span>
     }
 }
 
