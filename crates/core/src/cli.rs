@@ -14,6 +14,16 @@ pub enum FlagsError {
     Bad(String),
 }
 
+impl FlagsError {
+    /// The message of a refusal; `None` for `--help`.
+    pub fn into_bad(self) -> Option<String> {
+        match self {
+            FlagsError::Bad(message) => Some(message),
+            FlagsError::Help(_) => None,
+        }
+    }
+}
+
 /// Parses `args` (program name first) into `A`, then `convert`s it; `convert`'s `Err` is a one-line message.
 pub fn parse_from<A: Parser, C>(
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,

@@ -294,10 +294,7 @@ mod tests {
 
     /// The one-line message of a refusal (panics if the flags were accepted).
     fn refusal(args: &[&str]) -> String {
-        match parse(args) {
-            Err(FlagsError::Bad(message)) => message,
-            other => panic!("{args:?} should be refused, got {other:?}"),
-        }
+        parse(args).err().and_then(FlagsError::into_bad).expect("a refusal")
     }
 
     #[test]
