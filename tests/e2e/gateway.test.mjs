@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   startSandboxServing,
   startGateway,
-  secretFile,
+  oauthFlags,
   approveAs,
   launchBrowser,
   openPage,
@@ -43,19 +43,7 @@ after(async () => {
 
 /** A gateway with OAuth, in front of the sandbox, serving the panel. */
 function oauthGateway(extra = []) {
-  return startGateway(sandbox, [
-    '--panel',
-    DIST,
-    '--oauth-client-id',
-    'demo-client',
-    '--oauth-client-secret-file',
-    secretFile('secret', 'demo-secret\n'),
-    '--oauth-authorize-url',
-    `${sandbox.origin}/oauth/authorize`,
-    '--oauth-token-url',
-    `${sandbox.origin}/oauth/token`,
-    ...extra,
-  ]);
+  return startGateway(sandbox, ['--panel', DIST, ...oauthFlags(sandbox), ...extra]);
 }
 
 /** Records Content-Security-Policy violations and failed page loads of `page`. */

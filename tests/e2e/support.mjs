@@ -178,6 +178,20 @@ export async function startGateway(upstream, extra = []) {
   };
 }
 
+/** The gateway flags that sign people in with OAuth against `sandbox` (its demo app). */
+export function oauthFlags(sandbox) {
+  return [
+    '--oauth-client-id',
+    'demo-client',
+    '--oauth-client-secret-file',
+    secretFile('secret', 'demo-secret\n'),
+    '--oauth-authorize-url',
+    `${sandbox.origin}/oauth/authorize`,
+    '--oauth-token-url',
+    `${sandbox.origin}/oauth/token`,
+  ];
+}
+
 /** Approves the sandbox's OAuth authorize page (on `page`) as the seeded user named `who`. */
 export async function approveAs(page, who = 'Olivia Martin') {
   const select = page.locator('select[name=user_id]');

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSandboxServing, startGateway, secretFile, approveAs, launchBrowser, openPage, call, eventually, repo } from '../e2e/support.mjs';
+import { startSandboxServing, startGateway, secretFile, oauthFlags, approveAs, launchBrowser, openPage, call, eventually, repo } from '../e2e/support.mjs';
 
 const WIDGETS = process.env.WEBWORK_WIDGETS || path.join(repo, 'target/widgets');
 const WEEK = '2026-02-23..2026-03-01';
@@ -60,14 +60,7 @@ function widgetGateway(extra = []) {
     folder,
     '--service-token-file',
     secretFile('service-token', 'demo-owner\n'),
-    '--oauth-client-id',
-    'demo-client',
-    '--oauth-client-secret-file',
-    secretFile('secret', 'demo-secret\n'),
-    '--oauth-authorize-url',
-    `${sandbox.origin}/oauth/authorize`,
-    '--oauth-token-url',
-    `${sandbox.origin}/oauth/token`,
+    ...oauthFlags(sandbox),
     ...extra,
   ]);
 }

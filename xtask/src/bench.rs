@@ -89,9 +89,9 @@ fn export(args: &[String]) -> Result {
 const TODAY: &str = "2026-03-04";
 const TOKEN: &str = "demo-owner";
 
-fn sandbox(args: &[String]) -> Result {
-    let mut seconds = 3.0f64;
-    let mut build = true;
+/// A bench's `--seconds N` (else `default`) and `--no-build` (binaries already built).
+fn seconds_and_build(bench: &str, args: &[String], default: f64) -> Result<(f64, bool)> {
+    let (mut seconds, mut build) = (default, true);
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -99,9 +99,14 @@ fn sandbox(args: &[String]) -> Result {
                 seconds = it.next().and_then(|v| v.parse().ok()).filter(|s: &f64| *s > 0.0).ok_or("--seconds needs a positive number")?;
             }
             "--no-build" => build = false,
-            other => return Err(format!("bench sandbox: unknown argument '{other}'")),
+            other => return Err(format!("bench {bench}: unknown argument '{other}'")),
         }
     }
+    Ok((seconds, build))
+}
+
+fn sandbox(args: &[String]) -> Result {
+    let (seconds, build) = seconds_and_build("sandbox", args, 3.0)?;
     if build {
         util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
     }
@@ -439,18 +444,7 @@ fn service_calls(gateway: &str) -> Result<u64> {
 }
 
 fn gateway(args: &[String]) -> Result {
-    let mut seconds = 120.0f64;
-    let mut build = true;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--seconds" => {
-                seconds = it.next().and_then(|v| v.parse().ok()).filter(|s: &f64| *s > 0.0).ok_or("--seconds needs a positive number")?;
-            }
-            "--no-build" => build = false,
-            other => return Err(format!("bench gateway: unknown argument '{other}'")),
-        }
-    }
+    let (seconds, build) = seconds_and_build("gateway", args, 120.0)?;
     if build {
         util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox", "-p", "webwork-gateway"]))?;
     }

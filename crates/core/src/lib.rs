@@ -14,11 +14,14 @@
 //! * [`pages`]: the one page walker: whether a list has a next page, and its end on a bad server.
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 //! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
+//! * `cli` (feature `cli`): the native binaries' flags through clap, one way to report a bad one.
 
 // The models' derived readers name their trait `::webwork_core::models::json::FromJson`.
 extern crate self as webwork_core;
 
 pub mod access;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod client;
 pub mod date;
 pub mod envelope;

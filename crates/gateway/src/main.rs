@@ -1,19 +1,10 @@
-use webwork_gateway::config::{Command, Config, USAGE};
+use webwork_core::cli;
+use webwork_gateway::config::{Args, Config};
 use webwork_gateway::log::LogSink;
 use webwork_gateway::{serve_on, shutdown_signal, Gateway};
 
 fn main() {
-    let config = match Config::parse(std::env::args().skip(1)) {
-        Ok(Command::Run(c)) => *c,
-        Ok(Command::Help) => {
-            print!("{USAGE}");
-            return;
-        }
-        Err(e) => {
-            eprintln!("webwork-gateway: {e}");
-            std::process::exit(2);
-        }
-    };
+    let config = cli::parse_or_exit(<Config as TryFrom<Args>>::try_from);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build();
     let result = match runtime {
         Ok(rt) => rt.block_on(async {
@@ -32,8 +23,5 @@ fn main() {
         }),
         Err(e) => Err(e.to_string()),
     };
-    if let Err(e) = result {
-        eprintln!("webwork-gateway: {e}");
-        std::process::exit(1);
-    }
+    cli::exit_on_error("webwork-gateway", result);
 }

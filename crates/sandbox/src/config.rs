@@ -1,44 +1,12 @@
-//! Command-line flags, parsed by hand (no argument-parsing dependency).
+//! Command-line flags: clap parses them into [`Args`], which converts into [`Config`] (the struct
+//! the server and the tests build directly).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::Parser;
+use webwork_core::cli::{self, FlagsError};
 use webwork_core::date::CivilDate;
-
-pub const USAGE: &str = "\
-webwork-sandbox: a local emulator of the WebWork Tracker REST API v2
-
-USAGE:
-    webwork-sandbox [FLAGS]
-
-FLAGS:
-    --addr HOST:PORT      where to listen (default 127.0.0.1:8080)
-    --db PATH             SQLite database file (default .sandbox/webwork.db; created and seeded on first run)
-    --memory              keep everything in memory instead of a file
-    --seed demo|empty     what a new database starts with (default demo)
-    --reset               delete the database file first, then seed it again
-    --rate-limit N|off    requests per minute per authenticated user (unknown tokens: per token; default 60)
-    --serve DIR           serve static files from DIR at / (SPA fallback to index.html)
-    --mount /PREFIX=DIR   also serve DIR at /PREFIX/ (repeatable; e.g. the widget demo at /widgets/)
-    --latency MS          delay every API request by MS milliseconds
-    --fail-rate P         answer that share (0..1) of API requests with 503 or a dropped connection
-    --cors-origin ORIGIN  the only origin allowed by CORS (default: any)
-    --today YYYY-MM-DD    the date the demo data and \"now\" are relative to (default: today, UTC)
-    --webhook-backoff MS  first webhook retry delay, doubled each retry (default 500)
-    --bulk-entries N      add N one-minute time entries of the owner on a project of their own
-                          (\"Bulk export data\"), for export benchmarks (demo seed, new database)
-    --access reference|roles
-                          who may call workspace operations: reference (default) = owners and
-                          executive managers only, as the reference says; roles = the richer role
-                          matrix of webwork_core::access::RULES (inferred)
-    --access-token-ttl SECS
-                          lifetime of OAuth access tokens (default 1296000 = 15 days)
-    --refresh-token-ttl SECS
-                          lifetime of OAuth refresh tokens (default 2592000 = 30 days)
-    --oauth-redirect-uri URL
-                          also accept this redirect_uri for the demo OAuth app (exact match,
-                          repeatable; loopback http URLs are always accepted)
-    --help                print this help
-";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seed {
@@ -123,14 +91,6 @@ impl Default for Config {
     }
 }
 
-/// What the command line asks for.
-#[derive(Debug)]
-pub enum Command {
-    /// Boxed: a `Config` is large and `Help` is nothing.
-    Run(Box<Config>),
-    Help,
-}
-
 impl Config {
     /// An in-memory demo sandbox for tests: fixed date, no rate limit, fast webhook retries,
     /// and `access: AccessMode::Roles` (the inferred role matrix, which most tests exercise role
@@ -146,139 +106,212 @@ impl Config {
         }
     }
 
-    /// Parses flags (without the program name). Both `--flag value` and `--flag=value` work.
-    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
-        let mut c = Config::default();
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let (flag, inline) = match arg.split_once('=') {
-                Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
-                _ => (arg.clone(), None),
-            };
-            let mut value = |name: &str| -> Result<String, String> {
-                inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"))
-            };
-            match flag.as_str() {
-                "--help" | "-h" => return Ok(Command::Help),
-                "--addr" => c.addr = value("--addr")?,
-                "--db" => c.db = Some(PathBuf::from(value("--db")?)),
-                "--memory" => c.db = None,
-                "--seed" => {
-                    c.seed = match value("--seed")?.as_str() {
-                        "demo" => Seed::Demo,
-                        "empty" => Seed::Empty,
-                        other => return Err(format!("--seed must be demo or empty, not {other:?}")),
-                    }
-                }
-                "--reset" => c.reset = true,
-                "--rate-limit" => {
-                    let v = value("--rate-limit")?;
-                    c.rate_limit = match v.as_str() {
-                        "off" | "0" => None,
-                        n => Some(n.parse().map_err(|_| format!("--rate-limit must be a number or off, not {n:?}"))?),
-                    }
-                }
-                "--serve" => c.serve = Some(PathBuf::from(value("--serve")?)),
-                "--mount" => {
-                    let v = value("--mount")?;
-                    let (prefix, dir) = v
-                        .split_once('=')
-                        .map(|(p, d)| (p.trim_end_matches('/'), d))
-                        .filter(|(p, d)| p.starts_with('/') && p.len() > 1 && !p.starts_with("/api") && !d.is_empty())
-                        .ok_or_else(|| format!("--mount must be /PREFIX=DIR (not under /api), not {v:?}"))?;
-                    c.mounts.push((prefix.to_owned(), PathBuf::from(dir)));
-                }
-                "--latency" => {
-                    let v = value("--latency")?;
-                    c.latency_ms = v.parse().map_err(|_| format!("--latency must be milliseconds, not {v:?}"))?;
-                }
-                "--fail-rate" => {
-                    let v = value("--fail-rate")?;
-                    c.fail_rate = v
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|p| (0.0..=1.0).contains(p))
-                        .ok_or_else(|| format!("--fail-rate must be between 0 and 1, not {v:?}"))?;
-                }
-                "--cors-origin" => c.cors_origin = Some(value("--cors-origin")?),
-                "--today" => {
-                    let v = value("--today")?;
-                    c.today = Some(CivilDate::parse(&v).map_err(|_| format!("--today must be YYYY-MM-DD, not {v:?}"))?);
-                }
-                "--webhook-backoff" => {
-                    let v = value("--webhook-backoff")?;
-                    c.webhook_backoff_ms = v.parse().map_err(|_| format!("--webhook-backoff must be milliseconds, not {v:?}"))?;
-                }
-                "--bulk-entries" => {
-                    let v = value("--bulk-entries")?;
-                    c.bulk_entries = v.parse().map_err(|_| format!("--bulk-entries must be a number, not {v:?}"))?;
-                }
-                "--access" => {
-                    c.access = match value("--access")?.as_str() {
-                        "reference" => AccessMode::Reference,
-                        "roles" => AccessMode::Roles,
-                        other => return Err(format!("--access must be reference or roles, not {other:?}")),
-                    }
-                }
-                "--access-token-ttl" => c.access_token_ttl_secs = seconds("--access-token-ttl", &value("--access-token-ttl")?)?,
-                "--refresh-token-ttl" => c.refresh_token_ttl_secs = seconds("--refresh-token-ttl", &value("--refresh-token-ttl")?)?,
-                "--oauth-redirect-uri" => {
-                    let v = value("--oauth-redirect-uri")?;
-                    if !(v.starts_with("http://") || v.starts_with("https://")) || v.contains('#') {
-                        return Err(format!("--oauth-redirect-uri must be an http(s) URL without a fragment, not {v:?}"));
-                    }
-                    c.oauth_redirect_uris.push(v);
-                }
-                other => return Err(format!("unknown flag {other:?} (see --help)")),
-            }
+    /// Parses flags (without the program name) through clap; `--flag value` and `--flag=value` both work.
+    pub fn parse(args: impl IntoIterator<Item = impl Into<OsString>>) -> Result<Config, FlagsError> {
+        let program = std::iter::once(OsString::from("webwork-sandbox"));
+        cli::parse_from(program.chain(args.into_iter().map(Into::into)), |parsed: Args| Ok(Config::from(parsed)))
+    }
+}
+
+/// The flags as clap reads them; every value is checked here, so the conversion cannot fail.
+#[derive(Debug, Parser)]
+#[command(name = "webwork-sandbox", about = "webwork-sandbox: a local emulator of the WebWork Tracker REST API v2")]
+// The last of a repeated single-value flag wins, as it always did (launchers append overrides).
+#[command(args_override_self = true)]
+pub struct Args {
+    /// where to listen
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// SQLite database file (created and seeded on first run)
+    #[arg(long, value_name = "PATH", default_value = ".sandbox/webwork.db")]
+    db: PathBuf,
+    /// keep everything in memory instead of a file
+    #[arg(long)]
+    memory: bool,
+    /// what a new database starts with
+    #[arg(long, value_name = "demo|empty", default_value = "demo", value_parser = seed)]
+    seed: Seed,
+    /// delete the database file first, then seed it again
+    #[arg(long)]
+    reset: bool,
+    /// requests per minute per authenticated user (unknown tokens: per token)
+    // Spelled out: clap would read a plain `Option` as "the flag may be absent".
+    #[arg(long, value_name = "N|off", default_value = "60", value_parser = rate_limit)]
+    rate_limit: ::std::option::Option<u32>,
+    /// serve static files from DIR at / (SPA fallback to index.html)
+    #[arg(long, value_name = "DIR")]
+    serve: Option<PathBuf>,
+    /// also serve DIR at /PREFIX/ (repeatable; e.g. the widget demo at /widgets/)
+    #[arg(long = "mount", value_name = "/PREFIX=DIR", value_parser = mount)]
+    mounts: Vec<(String, PathBuf)>,
+    /// delay every API request by MS milliseconds
+    #[arg(long = "latency", value_name = "MS", default_value = "0", value_parser = milliseconds)]
+    latency_ms: u64,
+    /// answer that share (0..1) of API requests with 503 or a dropped connection
+    #[arg(long, value_name = "P", default_value = "0", value_parser = fail_rate)]
+    fail_rate: f64,
+    /// the only origin allowed by CORS (default: any)
+    #[arg(long, value_name = "ORIGIN")]
+    cors_origin: Option<String>,
+    /// the date the demo data and "now" are relative to (default: today, UTC)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    today: Option<CivilDate>,
+    /// first webhook retry delay, doubled each retry
+    #[arg(long = "webhook-backoff", value_name = "MS", default_value = "500", value_parser = milliseconds)]
+    webhook_backoff_ms: u64,
+    /// add N one-minute time entries of the owner on a project of their own ("Bulk export data"), for export benchmarks (demo seed, new database)
+    #[arg(long, value_name = "N", default_value = "0", value_parser = count)]
+    bulk_entries: u64,
+    /// who may call workspace operations: reference = owners and executive managers only, as the reference says; roles = the richer role matrix of webwork_core::access::RULES (inferred)
+    #[arg(long, value_name = "reference|roles", default_value = "reference", value_parser = access)]
+    access: AccessMode,
+    /// lifetime of OAuth access tokens (15 days)
+    #[arg(long = "access-token-ttl", value_name = "SECS", default_value_t = ACCESS_TOKEN_TTL_SECS, value_parser = seconds)]
+    access_token_ttl_secs: u64,
+    /// lifetime of OAuth refresh tokens (30 days)
+    #[arg(long = "refresh-token-ttl", value_name = "SECS", default_value_t = REFRESH_TOKEN_TTL_SECS, value_parser = seconds)]
+    refresh_token_ttl_secs: u64,
+    /// also accept this redirect_uri for the demo OAuth app (exact match, repeatable; loopback http URLs are always accepted)
+    #[arg(long = "oauth-redirect-uri", value_name = "URL", value_parser = redirect_uri)]
+    oauth_redirect_uris: Vec<String>,
+}
+
+impl From<Args> for Config {
+    fn from(a: Args) -> Self {
+        Config {
+            addr: a.addr,
+            db: if a.memory { None } else { Some(a.db) },
+            seed: a.seed,
+            reset: a.reset,
+            rate_limit: a.rate_limit,
+            serve: a.serve,
+            mounts: a.mounts,
+            latency_ms: a.latency_ms,
+            fail_rate: a.fail_rate,
+            cors_origin: a.cors_origin,
+            today: a.today,
+            webhook_backoff_ms: a.webhook_backoff_ms,
+            bulk_entries: a.bulk_entries,
+            access: a.access,
+            access_token_ttl_secs: a.access_token_ttl_secs,
+            refresh_token_ttl_secs: a.refresh_token_ttl_secs,
+            oauth_redirect_uris: a.oauth_redirect_uris,
         }
-        Ok(Command::Run(Box::new(c)))
+    }
+}
+
+// Value parsers: clap prints "invalid value 'X' for '--flag <V>': " before each message.
+
+fn seed(v: &str) -> Result<Seed, String> {
+    match v {
+        "demo" => Ok(Seed::Demo),
+        "empty" => Ok(Seed::Empty),
+        _ => Err("must be demo or empty".into()),
+    }
+}
+
+fn access(v: &str) -> Result<AccessMode, String> {
+    match v {
+        "reference" => Ok(AccessMode::Reference),
+        "roles" => Ok(AccessMode::Roles),
+        _ => Err("must be reference or roles".into()),
+    }
+}
+
+fn rate_limit(v: &str) -> Result<Option<u32>, String> {
+    match v {
+        "off" | "0" => Ok(None),
+        n => n.parse().map(Some).map_err(|_| "must be a number or off".into()),
+    }
+}
+
+fn mount(v: &str) -> Result<(String, PathBuf), String> {
+    v.split_once('=')
+        .map(|(p, d)| (p.trim_end_matches('/'), d))
+        .filter(|(p, d)| p.starts_with('/') && p.len() > 1 && !p.starts_with("/api") && !d.is_empty())
+        .map(|(p, d)| (p.to_owned(), PathBuf::from(d)))
+        .ok_or_else(|| "must be /PREFIX=DIR (not under /api)".into())
+}
+
+fn milliseconds(v: &str) -> Result<u64, String> {
+    v.parse().map_err(|_| "must be milliseconds".into())
+}
+
+fn count(v: &str) -> Result<u64, String> {
+    v.parse().map_err(|_| "must be a number".into())
+}
+
+fn fail_rate(v: &str) -> Result<f64, String> {
+    v.parse::<f64>().ok().filter(|p| (0.0..=1.0).contains(p)).ok_or_else(|| "must be between 0 and 1".into())
+}
+
+fn date(v: &str) -> Result<CivilDate, String> {
+    CivilDate::parse(v).map_err(|_| "must be YYYY-MM-DD".into())
+}
+
+fn redirect_uri(v: &str) -> Result<String, String> {
+    if (v.starts_with("http://") || v.starts_with("https://")) && !v.contains('#') {
+        Ok(v.to_owned())
+    } else {
+        Err("must be an http(s) URL without a fragment".into())
     }
 }
 
 /// A lifetime in whole seconds, at least 1.
-fn seconds(flag: &str, v: &str) -> Result<u64, String> {
-    v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| format!("{flag} must be a whole number of seconds (at least 1), not {v:?}"))
+fn seconds(v: &str) -> Result<u64, String> {
+    v.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| "must be a whole number of seconds (at least 1)".into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Result<Command, String> {
-        Config::parse(args.iter().map(|s| s.to_string()))
+    fn parse(args: &[&str]) -> Result<Config, FlagsError> {
+        Config::parse(args.iter().copied())
+    }
+
+    /// The one-line message of a refusal (panics if the flags were accepted).
+    fn refusal(args: &[&str]) -> String {
+        parse(args).err().and_then(FlagsError::into_bad).expect("a refusal")
     }
 
     #[test]
     fn flags() {
-        let Command::Run(c) =
-            parse(&["--addr", "0.0.0.0:1", "--memory", "--rate-limit=off", "--today", "2024-02-29", "--fail-rate", "0.5"]).unwrap()
-        else {
-            panic!()
-        };
+        let c = parse(&["--addr", "0.0.0.0:1", "--memory", "--rate-limit=off", "--today", "2024-02-29", "--fail-rate", "0.5"]).unwrap();
         assert_eq!(c.addr, "0.0.0.0:1");
         assert!(c.db.is_none() && c.rate_limit.is_none());
         assert_eq!(c.today.unwrap().to_string(), "2024-02-29");
         assert_eq!(c.fail_rate, 0.5);
-        assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
-        assert!(parse(&["--bogus"]).is_err());
-        assert!(parse(&["--seed", "lots"]).is_err());
-        let Command::Run(c) = parse(&["--bulk-entries", "10000"]).unwrap() else { panic!() };
+        let defaults = parse(&[]).unwrap();
+        assert_eq!((defaults.addr.as_str(), defaults.rate_limit, defaults.seed), ("127.0.0.1:8080", Some(60), Seed::Demo));
+        assert_eq!(defaults.db, Some(PathBuf::from(".sandbox/webwork.db")));
+        assert_eq!((defaults.latency_ms, defaults.webhook_backoff_ms, defaults.fail_rate), (0, 500, 0.0));
+        // The last of a repeated flag wins, as launchers that append an override expect.
+        assert_eq!(parse(&["--addr", "a:1", "--addr=b:2"]).unwrap().addr, "b:2");
+        assert!(matches!(parse(&["--help"]), Err(FlagsError::Help(text)) if text.contains("--fail-rate <P>")));
+        assert!(refusal(&["--bogus"]).contains("--bogus"));
+        assert!(refusal(&["--addr"]).contains("--addr"));
+        assert!(refusal(&["--seed", "lots"]).contains("demo or empty"));
+        assert!(refusal(&["--rate-limit", "lots"]).contains("number or off"));
+        assert!(refusal(&["--today", "2024-02-30"]).contains("YYYY-MM-DD"));
+        assert!(refusal(&["--latency", "soon"]).contains("milliseconds"));
+        let c = parse(&["--bulk-entries", "10000"]).unwrap();
         assert_eq!(c.bulk_entries, 10_000);
-        assert!(parse(&["--bulk-entries", "many"]).is_err());
-        assert!(parse(&["--fail-rate", "2"]).is_err());
-        let Command::Run(c) = parse(&["--mount", "/widgets/=target/widgets", "--mount=/b=dir"]).unwrap() else { panic!() };
+        assert!(refusal(&["--bulk-entries", "many"]).contains("--bulk-entries"));
+        assert!(refusal(&["--fail-rate", "2"]).contains("between 0 and 1"));
+        let c = parse(&["--mount", "/widgets/=target/widgets", "--mount=/b=dir"]).unwrap();
         assert_eq!(c.mounts, vec![("/widgets".into(), PathBuf::from("target/widgets")), ("/b".into(), PathBuf::from("dir"))]);
-        assert!(parse(&["--mount", "widgets"]).is_err());
-        assert!(parse(&["--mount", "/api/x=dir"]).is_err());
+        assert!(refusal(&["--mount", "widgets"]).contains("/PREFIX=DIR"));
+        assert!(refusal(&["--mount", "/api/x=dir"]).contains("/PREFIX=DIR"));
+        assert!(!refusal(&["--bogus"]).contains('\n'));
     }
 
     #[test]
     fn oauth_and_access_flags() {
-        let Command::Run(c) = parse(&[]).unwrap() else { panic!() };
+        let c = parse(&[]).unwrap();
         assert_eq!(c.access, AccessMode::Reference);
         assert_eq!((c.access_token_ttl_secs, c.refresh_token_ttl_secs), (1_296_000, 2_592_000));
-        let Command::Run(c) = parse(&[
+        let c = parse(&[
             "--access",
             "roles",
             "--access-token-ttl=2",
@@ -288,16 +321,15 @@ mod tests {
             "https://app.example/cb",
             "--oauth-redirect-uri=http://h.test/cb",
         ])
-        .unwrap() else {
-            panic!()
-        };
+        .unwrap();
         assert_eq!(c.access, AccessMode::Roles);
         assert_eq!((c.access_token_ttl_secs, c.refresh_token_ttl_secs), (2, 5));
         assert_eq!(c.oauth_redirect_uris, vec!["https://app.example/cb".to_owned(), "http://h.test/cb".to_owned()]);
-        assert!(parse(&["--access", "everyone"]).is_err());
-        assert!(parse(&["--access-token-ttl", "0"]).is_err());
-        assert!(parse(&["--refresh-token-ttl", "soon"]).is_err());
-        assert!(parse(&["--oauth-redirect-uri", "ftp://x"]).is_err());
+        assert!(refusal(&["--access", "everyone"]).contains("reference or roles"));
+        assert!(refusal(&["--access-token-ttl", "0"]).contains("at least 1"));
+        assert!(refusal(&["--refresh-token-ttl", "soon"]).contains("--refresh-token-ttl"));
+        assert!(refusal(&["--oauth-redirect-uri", "ftp://x"]).contains("without a fragment"));
+        assert!(refusal(&["--oauth-redirect-uri", "http://x/#f"]).contains("without a fragment"));
         assert_eq!(Config::for_tests("2026-03-04").access, AccessMode::Roles);
     }
 }
