@@ -56,19 +56,6 @@ impl BudgetView {
         }
     }
 
-    /// The meter's accessible name: the same as [`BudgetView::text`], in words ("≈" is read
-    /// out as "almost equal to").
-    pub fn label(&self) -> String {
-        if let Some(ms) = self.spent_for_ms() {
-            return format!("API budget spent: next request in {} s", seconds(ms));
-        }
-        match self.server {
-            Some((remaining, limit)) => format!("{remaining} of {limit} API requests left, as the server said"),
-            None if self.limit == 0 => "API budget: unlimited".to_owned(),
-            None => format!("About {} of {} API requests left (our count)", self.remaining, self.limit),
-        }
-    }
-
     /// The meter's tooltip: where the number comes from, and how sure it is.
     pub fn title(&self) -> String {
         const NAMES: &str =

@@ -154,7 +154,6 @@ pub fn Budget() -> impl IntoView {
             class:low=low
             class:estimate=move || api.budget.with(|b| b.server.is_none())
             title=move || api.budget.with(|b| b.title())
-            aria-label=move || api.budget.with(|b| b.label())
         >
             {move || api.budget.with(|b| b.text())}
         </span>
