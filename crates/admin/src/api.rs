@@ -555,6 +555,9 @@ pub struct Resource<T> {
     /// Reloading while the previous data stays on screen.
     pub refreshing: RwSignal<bool>,
     tick: RwSignal<u32>,
+    /// When the server produced the data on screen (ms since the epoch; an answer from the
+    /// cache keeps the time it was fetched).
+    as_of: RwSignal<Option<f64>>,
     data: std::marker::PhantomData<fn() -> T>,
 }
 
@@ -600,6 +603,12 @@ impl<T: Clone + 'static> Resource<T> {
         is_loading(self.state)
     }
 
+    /// When the server produced the data on screen, in ms since the epoch (reactive): what a
+    /// page's "updated … ago" reads. None before the first answer.
+    pub fn as_of(&self) -> Option<f64> {
+        self.as_of.get()
+    }
+
     /// Changes the loaded data (after a save, without a reload).
     pub fn update(&self, f: impl FnOnce(&mut T))
     where
@@ -643,19 +652,20 @@ where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
-    let (state, refreshing, tick) = load_erased(Rc::new(move || {
+    let (state, refreshing, tick, as_of) = load_erased(Rc::new(move || {
         let fut = fetch();
         Box::pin(async move { fut.await.map(|v| std::sync::Arc::new(v) as Data) }) as BoxFuture<Data>
     }));
-    Resource { state, refreshing, tick, data: std::marker::PhantomData }
+    Resource { state, refreshing, tick, as_of, data: std::marker::PhantomData }
 }
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 /// The body of [`load`], not generic: it turns each fetch into a future that ends with "put
 /// the answer on screen", and [`drive`] does the rest.
-fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSignal<bool>, RwSignal<u32>) {
+fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSignal<bool>, RwSignal<u32>, RwSignal<Option<f64>>) {
     let state = RwSignal::new(Load::Loading);
+    let as_of = RwSignal::new(None);
     let refreshing = RwSignal::new(false);
     let tick = RwSignal::new(0u32);
     let loading: Rc<dyn Fn()> = Rc::new(move || {
@@ -671,6 +681,9 @@ fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSig
         Box::pin(async move {
             let result = fut.await;
             Box::new(move || {
+                if result.is_ok() {
+                    as_of.set(Some(js_sys::Date::now()));
+                }
                 state.set(match result {
                     Ok(v) => Load::Ready(v),
                     Err(e) => Load::Failed(e),
@@ -679,7 +692,7 @@ fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSig
         })
     });
     drive(tick, refreshing, loading, run);
-    (state, refreshing, tick)
+    (state, refreshing, tick, as_of)
 }
 
 /// Runs `run` now and whenever `tick` or a signal read by the fetch changes, and applies only
