@@ -11,6 +11,7 @@
 //! * [`error`]: the one error type every face shows to people.
 //! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
 //!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
+//! * [`cache`]: what a cache in front of the client keeps, how long it stays fresh, what a write drops.
 //! * [`pages`]: the one page walker: whether a list has a next page, and its end on a bad server.
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 //! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
@@ -20,6 +21,7 @@
 extern crate self as webwork_core;
 
 pub mod access;
+pub mod cache;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod client;

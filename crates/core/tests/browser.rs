@@ -94,7 +94,7 @@ async fn retries_after_429_honouring_retry_after() {
 #[wasm_bindgen_test]
 async fn times_out_on_a_slow_server() {
     let k = key("slow");
-    let opts = CallOptions { cancel: None, timeout_ms: Some(300) };
+    let opts = CallOptions { timeout_ms: Some(300), ..CallOptions::default() };
     let started = js_sys::Date::now();
     let err = client("slow", &k).send_with(&ListWorkspaces::new(), &opts).await.unwrap_err();
     assert_eq!(err, ApiError::Timeout { after_ms: 300 });

@@ -139,7 +139,7 @@ fn reject(error: &ApiError) -> JsValue {
 }
 
 fn options(cancel: &Cancel, timeout_ms: Option<f64>) -> CallOptions {
-    CallOptions { cancel: Some(cancel.0.clone()), timeout_ms: timeout_ms.map(|ms| ms.max(0.0) as u64) }
+    CallOptions { cancel: Some(cancel.0.clone()), timeout_ms: timeout_ms.map(|ms| ms.max(0.0) as u64), ..CallOptions::default() }
 }
 
 #[wasm_bindgen]

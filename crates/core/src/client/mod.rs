@@ -4,11 +4,13 @@
 mod cancel;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
+#[cfg(all(target_arch = "wasm32", feature = "origin-budget"))]
+pub mod origin;
 mod pacer;
 mod retry;
 
 pub use cancel::{CancelToken, Cancelled};
-pub use pacer::{Budget, Pacer, ServerBudget};
+pub use pacer::{reserve, Budget, LogEdit, LogFuture, Pacer, Priority, ServerBudget, SharedLog};
 pub use retry::{parse_retry_after, RetryPolicy};
 
 use core::fmt;
@@ -23,6 +25,18 @@ use crate::envelope::{decode, Page, Reply};
 use crate::error::ApiError;
 use crate::ops::{ApiRequest, Operation, Paginated};
 use crate::pages::{PageSeen, Step, Walker};
+
+/// Names one user's budget at one API without holding their token: the API's URL and a
+/// fingerprint of the identity (FNV-1a, 64 bits; a token has far more entropy than that, so
+/// the fingerprint gives nothing of it away). For [`SharedLog`] keys.
+pub fn origin_key(base_url: &str, identity: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in identity.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{} {hash:016x}", base_url.trim_end_matches('/'))
+}
 
 /// A personal access token (or OAuth access token). Never printed: `Debug` and `Display`
 /// show `***`, and no error message carries it.
@@ -265,11 +279,18 @@ pub struct CallOptions {
     pub cancel: Option<CancelToken>,
     /// Overrides the client's timeout for this call.
     pub timeout_ms: Option<u64>,
+    /// Background calls leave the pacer's reserve to visible ones and wait in a hidden tab.
+    pub priority: Priority,
 }
 
 impl CallOptions {
     pub fn cancel(token: &CancelToken) -> Self {
-        CallOptions { cancel: Some(token.clone()), timeout_ms: None }
+        CallOptions { cancel: Some(token.clone()), ..CallOptions::default() }
+    }
+
+    /// Options for work the person did not ask for (a refresh, a poll, a prefetch).
+    pub fn background() -> Self {
+        CallOptions { priority: Priority::Background, ..CallOptions::default() }
     }
 }
 
@@ -460,7 +481,7 @@ impl<T: Transport> Client<T> {
         let timeout = opts.timeout_ms.unwrap_or(self.config.timeout_ms);
         let mut attempt = 0;
         loop {
-            self.wait_for_slot(opts.cancel.as_ref()).await?;
+            self.wait_for_slot(opts.cancel.as_ref(), opts.priority).await?;
             let outcome = self.attempt(http.clone(), timeout, opts.cancel.as_ref()).await;
             let now = self.transport.now_ms();
             let retry_after = match &outcome {
@@ -507,12 +528,12 @@ impl<T: Transport> Client<T> {
         HttpRequest { method: request.method, url: request.url(&self.config.base_url), headers, body, include_credentials }
     }
 
-    async fn wait_for_slot(&self, cancel: Option<&CancelToken>) -> Result<(), ApiError> {
+    async fn wait_for_slot(&self, cancel: Option<&CancelToken>, priority: Priority) -> Result<(), ApiError> {
         loop {
             if cancel.is_some_and(CancelToken::is_cancelled) {
                 return Err(ApiError::Aborted);
             }
-            match self.pacer.try_acquire(self.transport.now_ms()) {
+            match self.pacer.acquire(self.transport.now_ms(), priority).await {
                 None => return Ok(()),
                 Some(wait) => self.sleep_or_cancel(wait.ceil() as u64, cancel).await?,
             }
