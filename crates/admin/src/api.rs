@@ -3,21 +3,32 @@
 //! (keeping the page and its forms). Pages load
 //! data through [`load`] (a small resource that maps every outcome to a UI state); forms submit
 //! through [`save`] or [`save_with`], actions call [`Api::send`].
+//!
+//! Every GET goes through the cache ([`crate::cache`]): a fresh answer costs no request; a stale
+//! one is shown at once, with its age, and asked for again in the background, and the resources
+//! that showed it load again when the new answer is in. Writes drop what they make stale. The
+//! client's pacer is shared by every tab of the origin (`webwork_core::client::origin`).
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
-use webwork_core::client::{CallOptions, Transport};
+use webwork_core::cache::{key_of, Cached};
+use webwork_core::client::origin::OriginLog;
+use webwork_core::client::{origin_key, CallOptions, Priority, Transport};
 use webwork_core::models::json::FromJson;
 use webwork_core::models::{Role, Workspace};
 use webwork_core::ops::{ListWorkspaces, Operation, Paginated};
 use webwork_core::pages::{PageSeen, Step, Walker};
-use webwork_core::{ApiError, ApiRequest, Client, FetchTransport, Method, Page, Reply};
+use webwork_core::{ApiError, ApiRequest, Client, FetchTransport, Meta, Method, Pacer, Page, Reply};
 
+use crate::cache::PanelCache;
 use crate::session::{Credential, Session};
 
 /// The rate budget as the header shows it.
@@ -113,6 +124,13 @@ pub struct Api {
     pub waiting: RwSignal<u32>,
     /// The last answer carried the server's budget headers (else the header shows our count).
     last_answer_counted: StoredValue<bool, LocalStorage>,
+    /// Answers kept for this session, shown at once and refreshed in the background.
+    pub cache: PanelCache,
+    /// Background refreshes of cached answers under way.
+    pub revalidating: RwSignal<u32>,
+    /// When the data of each loaded resource on screen was produced, for the shell's "data from
+    /// N min ago" (each resource adds its own and removes it when it goes).
+    pub shown: RwSignal<Vec<RwSignal<Option<f64>>>>,
 }
 
 type SharedReply = futures_util::future::Shared<BoxFuture<Reply<Value>>>;
@@ -120,8 +138,7 @@ type SharedReply = futures_util::future::Shared<BoxFuture<Reply<Value>>>;
 /// The GETs in flight, by URL. Several parts of a page often need the same thing at once (the
 /// workspaces, the server's date, a member's tracker): each asking would spend the 60/minute
 /// budget several times on one answer. Entries are weak, so a read whose callers all went away
-/// is not kept alive, and each leaves the table when its answer comes, so nobody is handed an
-/// old answer.
+/// is not kept alive, and each leaves the table when its answer comes (the cache keeps it).
 #[derive(Default)]
 struct Reads {
     /// Numbers the entries, so a finished read removes its own entry and no newer one.
@@ -129,16 +146,25 @@ struct Reads {
     entries: Vec<(String, u64, futures_util::future::WeakShared<BoxFuture<Reply<Value>>>)>,
 }
 
-/// What makes two reads the same: the path and the query, in order.
-fn read_key(request: &ApiRequest) -> String {
-    let mut key = request.path.clone();
-    for (name, value) in &request.query {
-        key.push('&');
-        key.push_str(name);
-        key.push('=');
-        key.push_str(value);
+/// Whose budget and whose answers a session's requests are: the API and the person, never the
+/// token itself. A gateway session is the gateway's one cookie, the same in every tab.
+fn identity(s: &Session) -> String {
+    match &s.credential {
+        Credential::Token(t) => origin_key(&s.base_url, t.expose()),
+        Credential::Gateway => origin_key(&s.base_url, "gateway session"),
     }
-    key
+}
+
+/// A session's client, its pacer shared with every tab of the origin for the same person.
+fn shared_client(s: &Session, transport: FetchTransport) -> Client<FetchTransport> {
+    let config = s.client_config();
+    let pacer = Pacer::new(config.requests_per_minute).shared_with(Arc::new(OriginLog::new(identity(s))));
+    Client::with_pacer(transport, config, pacer)
+}
+
+/// A kept answer as the reply it was.
+fn reply_of(cached: Cached) -> Reply<Value> {
+    Reply { data: cached.data, message: None, meta: Meta::default(), pagination: cached.pagination, saved_minutes: None, status: 200 }
 }
 
 /// A session that is not stored, for [`Api::with_transport`].
@@ -156,7 +182,8 @@ impl Api {
     pub fn new() -> Self {
         let api = Api::new_empty();
         if let Some(s) = Session::load() {
-            api.install(&s, FetchTransport::new());
+            api.cache.open(&identity(&s), true);
+            api.install_client(&s, shared_client(&s, FetchTransport::new()));
         }
         api
     }
@@ -179,7 +206,15 @@ impl Api {
     /// `FetchTransport::with_fetch` with a scripted fetch), nothing stored.
     pub fn with_transport(base_url: &str, token: &str, transport: FetchTransport) -> Self {
         let api = Api::new_empty();
-        api.install(&test_session(base_url, token), transport);
+        let session = test_session(base_url, token);
+        api.install_client(&session, Client::new(transport, session.client_config()));
+        api
+    }
+
+    /// [`Api::with_transport`] with a cache (in memory only) and a pacer of `requests_per_minute`.
+    pub fn with_transport_cached(base_url: &str, token: &str, transport: FetchTransport, requests_per_minute: u32) -> Self {
+        let api = Api::with_transport_paced(base_url, token, transport, requests_per_minute);
+        api.cache.open(&identity(&test_session(base_url, token)), false);
         api
     }
 
@@ -207,11 +242,10 @@ impl Api {
             reads: StoredValue::new_local(Reads::default()),
             waiting: RwSignal::new(0),
             last_answer_counted: StoredValue::new_local(false),
+            cache: PanelCache::new(),
+            revalidating: RwSignal::new(0),
+            shown: RwSignal::new(Vec::new()),
         }
-    }
-
-    fn install(&self, s: &Session, transport: FetchTransport) {
-        self.install_client(s, Client::new(transport, s.client_config()));
     }
 
     fn install_client(&self, s: &Session, client: Client<FetchTransport>) {
@@ -241,15 +275,25 @@ impl Api {
     /// Checks the session with `GET /workspaces` and, when it is accepted, keeps it. Used for a
     /// first sign-in and for signing in again after a 401: the page on screen stays as it is.
     async fn sign_in_with(self, session: Session) -> Result<Vec<Workspace>, ApiError> {
-        let client = Client::new(FetchTransport::new(), session.client_config());
+        let client = shared_client(&session, FetchTransport::new());
         self.in_flight.update(|n| *n += 1);
         let result = match ListWorkspaces::new().per_page(100u32).to_request() {
             Ok(request) => client.request_json(&request, &CallOptions::default()).await,
             Err(e) => Err(e),
         };
         self.in_flight.update(|n| *n = n.saturating_sub(1));
-        let workspaces: Vec<Workspace> = typed(result?.data)?;
+        let reply = result?;
+        let workspaces: Vec<Workspace> = typed(reply.data.clone())?;
         session.save();
+        // Another person's answers (or none) go; the same person's stay.
+        self.cache.open(&identity(&session), true);
+        if let Ok(request) = ListWorkspaces::new().per_page(100u32).to_request() {
+            self.cache.put(
+                key_of(&request),
+                Cached { at: crate::cache::now_ms(), data: reply.data, pagination: reply.pagination },
+                self.cache.writes(),
+            );
+        }
         self.last_answer_counted.set_value(client.pacer().server_budget().is_some());
         self.client.set_value(Some(client));
         self.forget_reads();
@@ -268,6 +312,7 @@ impl Api {
             spawn_local(crate::session::gateway_logout());
         }
         Session::clear();
+        self.cache.close(true);
         self.client.set_value(None);
         self.forget_reads();
         self.workspaces.set(None);
@@ -307,33 +352,75 @@ impl Api {
         }
     }
 
-    /// The one place a request goes out. A GET joins an identical GET already under way; any
-    /// other call first ends that sharing, so a read asked for after a change never gets an
-    /// answer from before it.
+    /// The one place a request goes out. A GET is answered from the cache when it holds a fresh
+    /// answer; a stale one is answered at once too and asked for again in the background;
+    /// otherwise it joins an identical GET already under way. Any other call first ends that
+    /// sharing and then drops the cached answers it makes stale, so a read asked for after a
+    /// change never gets an answer from before it.
     async fn call(self, request: Result<ApiRequest, ApiError>) -> Result<Reply<Value>, ApiError> {
         let request = request?;
         if request.method != Method::Get {
             self.forget_reads();
-            return self.call_fresh(request).await;
+            let (method, path) = (request.method, request.path.clone());
+            let result = self.call_fresh(request, Priority::Visible).await;
+            // Whatever the outcome: a write that failed on the way back may still have happened.
+            self.cache.wrote(method, &path);
+            return result;
         }
-        let key = read_key(&request);
-        let joined = self.reads.with_value(|r| r.entries.iter().find(|(k, _, _)| *k == key).and_then(|(_, _, weak)| weak.upgrade()));
-        let shared = match joined {
-            Some(shared) => shared,
-            None => self.start_read(key, request),
-        };
-        shared.await
+        let key = key_of(&request);
+        if let Some(hit) = self.cache.get(&key) {
+            note_use(&key, hit.cached.at);
+            if !hit.fresh {
+                self.revalidate(key, request);
+            }
+            return Ok(reply_of(hit.cached));
+        }
+        let result = self.read(key.clone(), request, Priority::Visible).await;
+        note_use(&key, crate::cache::now_ms());
+        result
     }
 
-    fn start_read(self, key: String, request: ApiRequest) -> SharedReply {
+    /// A GET over the network, joining an identical one under way.
+    fn read(self, key: String, request: ApiRequest, priority: Priority) -> SharedReply {
+        let joined = self.reads.with_value(|r| r.entries.iter().find(|(k, _, _)| *k == key).and_then(|(_, _, weak)| weak.upgrade()));
+        match joined {
+            Some(shared) => shared,
+            None => self.start_read(key, request, priority),
+        }
+    }
+
+    /// Asks again for a stale answer, behind what the person is waiting for; the resources that
+    /// showed the old answer load again once the new one is kept.
+    fn revalidate(self, key: String, request: ApiRequest) {
+        if self.reads.with_value(|r| r.entries.iter().any(|(k, _, _)| *k == key)) {
+            return;
+        }
+        let read = self.start_read(key.clone(), request, Priority::Background);
+        self.revalidating.update(|n| *n += 1);
+        spawn_local(async move {
+            let result = read.await;
+            self.revalidating.try_update(|n| *n = n.saturating_sub(1));
+            if result.is_ok() {
+                answer_changed(&key);
+            }
+        });
+    }
+
+    fn start_read(self, key: String, request: ApiRequest, priority: Priority) -> SharedReply {
         let number = self.reads.try_update_value(|r| {
             r.next += 1;
             r.next
         });
         let number = number.unwrap_or_default();
+        let writes = self.cache.writes();
+        let cache_key = key.clone();
         let read = async move {
-            let result = self.call_fresh(request).await;
+            let result = self.call_fresh(request, priority).await;
             self.reads.try_update_value(|r| r.entries.retain(|(_, n, _)| *n != number));
+            if let Ok(reply) = &result {
+                let cached = Cached { at: crate::cache::now_ms(), data: reply.data.clone(), pagination: reply.pagination };
+                self.cache.put(cache_key, cached, writes);
+            }
             result
         };
         let shared = futures_util::FutureExt::shared(Box::pin(read) as BoxFuture<Reply<Value>>);
@@ -351,17 +438,17 @@ impl Api {
     /// Sends one request: counts it in flight, refreshes the budget, ends the session on a
     /// 401. Not generic: every operation shares this code (the wasm stays small); only the
     /// typed reading of `data` differs per type.
-    async fn call_fresh(self, request: ApiRequest) -> Result<Reply<Value>, ApiError> {
+    async fn call_fresh(self, request: ApiRequest, priority: Priority) -> Result<Reply<Value>, ApiError> {
         let client = self.client()?;
         self.in_flight.update(|n| *n += 1);
         let started = client.transport().now_ms();
         // Held by the pacer: the loading views say so (`wait_note`) instead of showing bare skeletons.
-        let held = client.budget().next_free_in_ms.is_some();
+        let held = priority == Priority::Visible && client.budget().next_free_in_ms.is_some();
         if held {
             self.waiting.update(|n| *n += 1);
         }
         self.refresh_budget();
-        let result = client.request_json(&request, &CallOptions::default()).await;
+        let result = client.request_json(&request, &CallOptions { priority, ..CallOptions::default() }).await;
         if held {
             self.waiting.update(|n| *n = n.saturating_sub(1));
         }
@@ -645,6 +732,74 @@ fn is_loading(state: RwSignal<Load>) -> bool {
     state.with(|s| matches!(s, Load::Loading))
 }
 
+/// What one run of a resource's fetch used from the API: the keys of its reads, and when the
+/// oldest answer among them was produced.
+#[derive(Default)]
+struct Used {
+    keys: RefCell<Vec<String>>,
+    oldest: std::cell::Cell<Option<f64>>,
+}
+
+thread_local! {
+    /// The run being polled now. Set around each poll of a resource's fetch ([`Tracked`]), so
+    /// [`Api::call`] knows which resource an answer is for without every page passing it along.
+    static USING: RefCell<Option<Rc<Used>>> = const { RefCell::new(None) };
+    /// The resources to load again when an answer they showed is replaced: (key, their tick).
+    static WATCHERS: RefCell<Vec<(String, RwSignal<u32>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Notes that the run being polled used the answer to `key`, produced at `at`.
+fn note_use(key: &str, at: f64) {
+    USING.with(|u| {
+        if let Some(used) = u.borrow().as_ref() {
+            used.keys.borrow_mut().push(key.to_owned());
+            used.oldest.set(Some(used.oldest.get().map_or(at, |o| o.min(at))));
+        }
+    });
+}
+
+/// A newer answer to `key` is kept: the resources that showed the old one load again (from the
+/// cache, without a request).
+fn answer_changed(key: &str) {
+    let due: Vec<RwSignal<u32>> = WATCHERS.with(|w| {
+        let mut w = w.borrow_mut();
+        let (due, keep) = w.drain(..).partition::<Vec<_>, _>(|(k, _)| k == key);
+        *w = keep;
+        due.into_iter().map(|(_, tick)| tick).collect()
+    });
+    for tick in due {
+        tick.try_update(|t| *t = t.wrapping_add(1));
+    }
+}
+
+/// Watches the answers a finished run used (and forgets resources that are gone).
+fn watch(used: &Used, tick: RwSignal<u32>) {
+    WATCHERS.with(|w| {
+        let mut w = w.borrow_mut();
+        w.retain(|(_, t)| !t.is_disposed() && *t != tick);
+        for key in used.keys.borrow().iter() {
+            w.push((key.clone(), tick));
+        }
+    });
+}
+
+/// A fetch whose every poll is marked as this resource's ([`USING`]).
+struct Tracked {
+    used: Rc<Used>,
+    inner: BoxFuture<Data>,
+}
+
+impl Future for Tracked {
+    type Output = Result<Data, ApiError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let before = USING.with(|u| u.replace(Some(self.used.clone())));
+        let out = self.inner.as_mut().poll(cx);
+        USING.with(|u| *u.borrow_mut() = before);
+        out
+    }
+}
+
 /// A resource whose fetcher runs now and again whenever a signal it reads changes.
 pub fn load<T, F, Fut>(fetch: F) -> Resource<T>
 where
@@ -666,8 +821,15 @@ type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSignal<bool>, RwSignal<u32>, RwSignal<Option<f64>>) {
     let state = RwSignal::new(Load::Loading);
     let as_of = RwSignal::new(None);
-    let refreshing = RwSignal::new(false);
     let tick = RwSignal::new(0u32);
+    // The shell says how old the data on screen is: this resource's part of it.
+    if let Some(api) = use_context::<Api>() {
+        api.shown.update(|v| v.push(as_of));
+        on_cleanup(move || {
+            api.shown.try_update(|v| v.retain(|s| *s != as_of));
+        });
+    }
+    let refreshing = RwSignal::new(false);
     let loading: Rc<dyn Fn()> = Rc::new(move || {
         // Data already on screen stays there while the new answer comes (no flash of skeletons).
         if state.with_untracked(|s| matches!(s, Load::Ready(_))) {
@@ -677,12 +839,14 @@ fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSig
         }
     });
     let run: Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>> = Rc::new(move || {
-        let fut = fetch();
+        let used = Rc::new(Used::default());
+        let fut = Tracked { used: used.clone(), inner: fetch() };
         Box::pin(async move {
             let result = fut.await;
             Box::new(move || {
+                watch(&used, tick);
                 if result.is_ok() {
-                    as_of.set(Some(js_sys::Date::now()));
+                    as_of.set(Some(used.oldest.get().unwrap_or_else(crate::cache::now_ms)));
                 }
                 state.set(match result {
                     Ok(v) => Load::Ready(v),

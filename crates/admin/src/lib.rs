@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod app;
+pub mod cache;
 pub mod export;
 pub mod nav;
 pub mod pages;

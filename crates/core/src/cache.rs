@@ -260,7 +260,13 @@ mod tests {
     #[test]
     fn a_write_drops_exactly_what_it_makes_stale() {
         let mut cache = ReplyCache::new("u");
-        for key in ["/members&workspace_id=1", "/members/7&workspace_id=1", "/reports/tracked-hours&workspace_id=1", "/leaves&workspace_id=1", "/webhooks&workspace_id=1"] {
+        for key in [
+            "/members&workspace_id=1",
+            "/members/7&workspace_id=1",
+            "/reports/tracked-hours&workspace_id=1",
+            "/leaves&workspace_id=1",
+            "/webhooks&workspace_id=1",
+        ] {
             cache.put(key.to_owned(), answer(0.0, json!([])));
         }
         assert_eq!(cache.drop_families(dropped_by(Method::Delete, "/members/7")), 3);

@@ -17,7 +17,8 @@ use std::future::Future;
 
 use serde_json::Value;
 use webwork_core::client::fetch::FunctionTokenProvider;
-use webwork_core::client::{CallOptions, Pacer, SharedProvider};
+use webwork_core::client::origin::OriginLog;
+use webwork_core::client::{origin_key, CallOptions, Pacer, SharedProvider};
 use webwork_core::ops::{ListMembers, Paginated};
 use webwork_core::{ApiError, ApiRequest, Client, ClientConfig, Credentials, FetchTransport, Reply};
 
@@ -95,7 +96,13 @@ fn client(base: &str) -> Result<Client<FetchTransport>, ApiError> {
             .credentials
             .clone()
             .ok_or_else(|| ApiError::Unauthorized { message: "No token: call WebWorkWidgets.configure({ token }) first.".to_owned() })?;
-        let c = Client::with_pacer(FetchTransport::new(), ClientConfig::with_credentials(base, credentials), s.pacer.clone());
+        // A fixed token's budget is shared with every tab of the origin using it (the panel too);
+        // a provider's or the gateway's identity is unknown here, so this page's pacer keeps it.
+        let pacer = match &credentials {
+            Credentials::Token(t) => Pacer::new(60).shared_with(std::sync::Arc::new(OriginLog::new(origin_key(base, t.expose())))),
+            _ => s.pacer.clone(),
+        };
+        let c = Client::with_pacer(FetchTransport::new(), ClientConfig::with_credentials(base, credentials), pacer);
         s.clients.push((base.to_owned(), c.clone()));
         Ok(c)
     })

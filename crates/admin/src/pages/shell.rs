@@ -98,6 +98,7 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
                     </select>
                 </label>
                 <span class="spacer"></span>
+                <DataAge/>
                 <Budget/>
                 <span class="busy" role="status" aria-live="polite">
                     {move || (api.in_flight.get() > 0).then(|| view! { <span class="dot" aria-hidden="true"></span>" Loading…" })}
@@ -157,6 +158,46 @@ pub fn Budget() -> impl IntoView {
         >
             {move || api.budget.with(|b| b.text())}
         </span>
+    }
+}
+
+/// How old an answer is, short: "40 s", "3 min", "2 h".
+pub fn age_text(ms: f64) -> String {
+    let s = (ms / 1000.0).floor().max(0.0) as u64;
+    match s {
+        0..60 => format!("{s} s"),
+        60..3600 => format!("{} min", s / 60),
+        _ => format!("{} h", s / 3600),
+    }
+}
+
+/// How old the data on screen is, once it is old enough to matter (shown from the cache, or a
+/// poll that waits for the budget): the oldest answer any part of the page shows.
+#[component]
+pub fn DataAge() -> impl IntoView {
+    const WORTH_SAYING_MS: f64 = 20_000.0;
+    let api = use_api();
+    let now = RwSignal::new(crate::cache::now_ms());
+    if let Ok(handle) = set_interval_with_handle(move || now.set(crate::cache::now_ms()), Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    let oldest = move || api.shown.with(|v| v.iter().filter_map(|s| s.get()).reduce(f64::min));
+    let age = move || oldest().map(|at| now.get() - at).filter(|ms| *ms >= WORTH_SAYING_MS);
+    move || {
+        age().map(|ms| {
+            let refreshing = api.revalidating.get() > 0;
+            let title = if refreshing {
+                "Shown from this tab's cache while a newer answer is fetched."
+            } else {
+                "The oldest data on this page; it is fetched again when it may have changed."
+            };
+            view! {
+                <span class="data-age" title=title>
+                    {format!("Data from {} ago", age_text(ms))}
+                    {refreshing.then_some(" · refreshing…")}
+                </span>
+            }
+        })
     }
 }
 

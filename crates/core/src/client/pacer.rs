@@ -154,7 +154,8 @@ impl Pacer {
             let mut s = self.state();
             s.prune(now_ms);
             let window = s.window_ms;
-            let mut merged: Vec<f64> = stored.into_iter().filter(|t| t.is_finite() && t + window > now_ms && *t <= now_ms + window).collect();
+            let mut merged: Vec<f64> =
+                stored.into_iter().filter(|t| t.is_finite() && t + window > now_ms && *t <= now_ms + window).collect();
             // Slots this pacer counted that the store lacks (the server's figures via `observe`)
             // stay counted.
             let extra = s.sent.len().saturating_sub(merged.len());
