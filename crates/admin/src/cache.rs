@@ -130,7 +130,8 @@ impl PanelCache {
                 c.drop_families(families);
             }
         });
-        self.save_soon();
+        // At once: a reload right after a write must not bring the dropped answers back.
+        self.save_now();
     }
 
     /// Writes the cache to sessionStorage once the current burst of answers is in.
@@ -142,14 +143,23 @@ impl PanelCache {
         let this = *self;
         set_timeout(
             move || {
-                this.save_due.try_set_value(false);
-                let text = this.answers.try_with_value(|a| a.as_ref().map(ReplyCache::to_text)).flatten();
-                if let Some(text) = text {
-                    storage::set(storage::session(), STORAGE_KEY, &text);
+                if this.save_due.try_get_value() == Some(true) {
+                    this.save_now();
                 }
             },
             Duration::from_millis(250),
         );
+    }
+
+    fn save_now(&self) {
+        self.save_due.try_set_value(false);
+        if self.persist.try_get_value() != Some(true) {
+            return;
+        }
+        let text = self.answers.try_with_value(|a| a.as_ref().map(ReplyCache::to_text)).flatten();
+        if let Some(text) = text {
+            storage::set(storage::session(), STORAGE_KEY, &text);
+        }
     }
 
     /// Another tab's message: `signed-out`, or the families a write there made stale.
@@ -182,6 +192,16 @@ impl PanelCache {
         // The listener lives as long as the page: one per tab.
         on_message.forget();
         self.channel.set_value(Some(channel));
+        // Answers that came in the last moments before a reload are kept too.
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            if this.save_due.try_get_value() == Some(true) {
+                this.save_now();
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        }
+        on_hide.forget();
     }
 }
 
