@@ -46,17 +46,20 @@ const SESSION = [
 const GOAL_WAIT_MS = 1000;
 const GOAL_RELOAD_REQUESTS = 5;
 
+/** A wrong command line: said in one line, without a stack. */
+class Usage extends Error {}
+
 function options(argv) {
   const o = { reloadSeconds: 10, pageTimeout: 120, json: null };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      if (v === undefined) throw new Usage(`${argv[i - 1]} needs a value`);
       return v;
     };
     const positive = (name, v) => {
       const n = Number(v);
-      if (!(n > 0)) throw new Error(`${name} needs a positive number, not '${v}'`);
+      if (!(n > 0)) throw new Usage(`${name} needs a positive number, not '${v}'`);
       return n;
     };
     switch (argv[i]) {
@@ -70,7 +73,7 @@ function options(argv) {
         o.json = value();
         break;
       default:
-        throw new Error(`unknown argument '${argv[i]}' (known: --reload-seconds N, --page-timeout N, --json FILE)`);
+        throw new Usage(`unknown argument '${argv[i]}' (known: --reload-seconds N, --page-timeout N, --json FILE)`);
     }
   }
   return o;
@@ -209,8 +212,9 @@ async function main() {
     reload = { page: last, requests: within.length, ...shown, limited: within.filter((e) => e.status === 429).length };
 
     const all429 = log.filter((e) => e.status === 429).length;
-    const longestWait = Math.max(...rows.map((r) => r.longestWait), reload.longestWait);
+    const longestWait = Math.max(signInRow.longestWait, ...rows.map((r) => r.longestWait), reload.longestWait);
     const timedOut = rows.filter((r) => r.timedOut).map((r) => `${r.page} (${r.visit})`);
+    if (signInRow.timedOut) timedOut.unshift('Members (sign-in)');
     if (reload.timedOut) timedOut.push(`${reload.page} (reload)`);
 
     console.log();
@@ -252,6 +256,6 @@ async function main() {
 
 // Run as a script (not when a test imports `pageState`).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main().catch((e) => {
-  console.error(`bench budget: ${e.stack || e}`);
+  console.error(`bench budget: ${e instanceof Usage ? e.message : e.stack || e}`);
   process.exit(2);
 });
