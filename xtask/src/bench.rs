@@ -8,6 +8,9 @@
 //! * `export`: a 10,000-row export (the admin panel's Export engine from the core) against a
 //!   sandbox with the real 60/minute limit; prints rows a minute, requests and 429s, and fails
 //!   on a 429, a missing row, or under 90% of the budget's ceiling.
+//! * `budget`: the panel's 16-page session in headless Chromium at the real 60/minute limit,
+//!   then a reload (xtask/src/bench_budget.rs, tests/bench/budget.mjs): how long pages wait for
+//!   the budget, requests cold and warm, what a reload costs, 429s; issue 20's goals as its pass line.
 //! * `gateway`: the webwork-gateway's cost and its widget service mode. Part 1: requests per
 //!   second and p50/p99 of GET /members through the gateway (plain proxy) beside the same calls
 //!   straight to the sandbox, at 1 and 4 connections. Part 2: 500 simulated intranet visitors
@@ -41,6 +44,11 @@ const BENCHES: &[Bench] = &[
         name: "export",
         about: "a 10,000-row export through the core's export engine at the real 60/min limit: rows/min, requests, 429s [--rows N]",
         run: export,
+    },
+    Bench {
+        name: "budget",
+        about: "the panel's 16-page session at 60/min in Chromium, then a reload: waits for the budget, requests, 429s [--no-build]",
+        run: crate::bench_budget::run,
     },
     Bench {
         name: "gateway",

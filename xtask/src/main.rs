@@ -4,6 +4,7 @@
 //! One module per command; `util` holds the shared helpers for running child processes.
 
 mod bench;
+mod bench_budget;
 mod demo;
 mod npm;
 mod setup;

@@ -219,7 +219,7 @@ fn wasm(counts: &mut Counts) -> Result<Option<String>> {
 }
 
 /// The admin panel end to end: `trunk build --release` into dist/ (as `cargo xtask demo` does;
-/// Trunk's env and wasm-opt come from util::export_tool_env), the release sandbox and gateway, then
+/// Trunk's env and wasm-opt come from util::export_tool_env), the widget bundle, the release sandbox and gateway, then
 /// `node --test` in tests/e2e: Chromium (playwright-core, /usr/bin/chromium) against an
 /// in-memory sandbox serving dist/, or a gateway serving it in front of one, that the tests start themselves.
 fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
@@ -230,6 +230,8 @@ fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
         return Ok(Some("crates/admin or crates/sandbox does not exist yet".into()));
     }
     util::run(cmd("trunk").args(["build", "--release"]))?;
+    // budget.test.mjs opens the widgets' demo page beside the panel (one budget per origin).
+    let widgets = crate::widgets::build()?;
     let target = build_servers()?;
     util::run_reading(
         cmd("node")
@@ -237,7 +239,8 @@ fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
             .arg("--test")
             .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
             .env("WEBWORK_GATEWAY", target.join("native-release/webwork-gateway"))
-            .env("WEBWORK_DIST", root().join("dist")),
+            .env("WEBWORK_DIST", root().join("dist"))
+            .env("WEBWORK_WIDGETS", widgets),
         |line| counts.read(line),
     )?;
     Ok(None)
