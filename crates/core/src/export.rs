@@ -19,7 +19,7 @@ use crate::error::ApiError;
 use crate::ops::ApiRequest;
 use crate::pages::{PageSeen, Step, Walker};
 
-/// The largest page the API serves.
+/// The largest page the API serves (a list may allow fewer: its `per_page_max`).
 pub const EXPORT_PER_PAGE: u32 = 100;
 
 /// The file formats of an export.
@@ -98,7 +98,8 @@ pub fn list_rows(data: Value) -> Result<Vec<Value>, ApiError> {
     }
 }
 
-/// Every row of a list request, page after page from page 1 at [`EXPORT_PER_PAGE`], each page
+/// Every row of a list request, page after page from page 1 at the list's largest page (else
+/// [`EXPORT_PER_PAGE`]), each page
 /// through `client` (paced, retried as the client does). `on_progress` runs after every page.
 /// A cancelled `cancel` ends the walk with `ApiError::Aborted`, also mid-request.
 ///
@@ -115,14 +116,16 @@ pub async fn fetch_all<T: Transport>(
     on_progress: &mut dyn FnMut(&Progress),
 ) -> Result<Vec<Value>, ApiError> {
     let mut request = request;
-    request.set_query("per_page", EXPORT_PER_PAGE.to_string());
+    // Each list's own largest page (time entries allow 50), else the API's largest.
+    let per_page = crate::ops::routes::find(request.method, &request.path).op().and_then(|op| op.per_page_max).unwrap_or(EXPORT_PER_PAGE);
+    request.set_query("per_page", per_page.to_string());
     let opts = CallOptions::cancel(cancel);
     let started = client.transport().now_ms();
     let mut progress = Progress::default();
     let mut out = Vec::new();
     // The quickest answer so far: the time a page takes when the pacer lets it go at once.
     let mut answer_ms = f64::INFINITY;
-    let mut walker = Walker::new(1, EXPORT_PER_PAGE);
+    let mut walker = Walker::new(1, per_page);
     loop {
         if cancel.is_cancelled() {
             return Err(ApiError::Aborted);

@@ -73,6 +73,17 @@ fn members_request() -> webwork_core::ApiRequest {
 }
 
 #[test]
+fn a_list_with_a_smaller_largest_page_is_walked_at_its_own() {
+    // `GET /time-entries` allows at most 50 a page: asking 100 is a 422.
+    let t = Pages::new(120);
+    let request = webwork_core::ops::ListTimeEntries::new(1u64, 3u64, "2026-12-01").to_request().unwrap();
+    let rows = block_on(fetch_all(&client(&t), request, list_rows, &CancelToken::new(), &mut |_| {})).unwrap();
+    assert_eq!(rows.len(), 120);
+    let asked: Vec<Option<u64>> = t.sent.borrow().iter().map(|(_, url)| query_num(url, "per_page")).collect();
+    assert_eq!(asked, vec![Some(50); 3]);
+}
+
+#[test]
 fn walks_every_page_at_100_and_reports_progress() {
     let t = Pages::new(250);
     let mut seen: Vec<Progress> = Vec::new();
