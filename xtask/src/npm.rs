@@ -66,7 +66,10 @@ pub fn build() -> Result<Built> {
     }
 
     util::run(cmd("cargo").args(["build", "--release", "--target", WASM_TARGET, "-p", "webwork-js", "--lib"]))?;
-    size::bind_and_optimise("webwork_js", "wasm", &["--omit-default-module-path"], &staging, &pkg)?;
+    let snippets = size::bind_and_optimise("webwork_js", "wasm", &["--omit-default-module-path"], &staging, &pkg)?;
+    if !snippets.is_empty() {
+        return Err(format!("the npm package would need wasm-bindgen snippets ({snippets:?}), which it does not ship; a core feature that brings inline JS is on"));
+    }
 
     let fixtures = out.join("conformance.json");
     let methods = out.join("methods.md");

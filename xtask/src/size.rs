@@ -299,7 +299,7 @@ pub(crate) fn checked_wasm_opt() -> Result<PathBuf> {
 /// A release wasm library through `wasm-bindgen --target web --out-name NAME --no-typescript`
 /// (plus `extra` flags) into `staging`, then `wasm-opt -Oz` into `out`: `out/NAME_bg.wasm` and
 /// `out/NAME.js`. Used by the npm package and the widget bundle.
-pub(crate) fn bind_and_optimise(lib: &str, name: &str, extra: &[&str], staging: &Path, out: &Path) -> Result {
+pub(crate) fn bind_and_optimise(lib: &str, name: &str, extra: &[&str], staging: &Path, out: &Path) -> Result<Vec<String>> {
     let wasm_opt = checked_wasm_opt()?;
     let wasm_in = target_dir().join(WASM_TARGET).join(format!("release/{lib}.wasm"));
     util::run(
@@ -312,7 +312,30 @@ pub(crate) fn bind_and_optimise(lib: &str, name: &str, extra: &[&str], staging: 
     )?;
     let bg = format!("{name}_bg.wasm");
     util::run(cmd(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(staging.join(&bg)).arg("-o").arg(out.join(&bg)))?;
-    util::copy(&staging.join(format!("{name}.js")), &out.join(format!("{name}.js")))
+    util::copy(&staging.join(format!("{name}.js")), &out.join(format!("{name}.js")))?;
+    copy_snippets(staging, out)
+}
+
+/// wasm-bindgen's `snippets/` (a crate's inline JS, e.g. the core's shared budget) go with the
+/// glue that imports them; returns their paths relative to `out`, for the size table.
+fn copy_snippets(staging: &Path, out: &Path) -> Result<Vec<String>> {
+    let mut copied = Vec::new();
+    let mut folders = vec![PathBuf::from("snippets")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(staging.join(&folder)) else { continue };
+        fs::create_dir_all(out.join(&folder)).map_err(|e| format!("creating {}: {e}", out.join(&folder).display()))?;
+        for entry in entries.flatten() {
+            let relative = folder.join(entry.file_name());
+            if entry.path().is_dir() {
+                folders.push(relative);
+            } else {
+                util::copy(&entry.path(), &out.join(&relative))?;
+                copied.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    copied.sort();
+    Ok(copied)
 }
 
 /// Prints raw and gzipped sizes of `files` in `dir` and their total (what a page downloads).

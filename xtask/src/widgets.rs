@@ -44,10 +44,11 @@ pub fn build() -> Result<PathBuf> {
         fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     }
     util::run(cmd("cargo").args(["build", "--release", "--target", WASM_TARGET, "-p", "webwork-widgets", "--lib"]))?;
-    size::bind_and_optimise("webwork_widgets", "widgets_wasm", &[], &staging, &out)?;
+    let snippets = size::bind_and_optimise("webwork_widgets", "widgets_wasm", &[], &staging, &out)?;
     for (from, to) in HAND_WRITTEN {
         copy(&root().join(from), &out.join(to))?;
     }
-    size::print_sizes("widgets", &out, SHIPPED)?;
+    let shipped: Vec<&str> = SHIPPED.iter().copied().chain(snippets.iter().map(String::as_str)).collect();
+    size::print_sizes("widgets", &out, &shipped)?;
     Ok(out)
 }

@@ -96,16 +96,33 @@ fn client(base: &str) -> Result<Client<FetchTransport>, ApiError> {
             .credentials
             .clone()
             .ok_or_else(|| ApiError::Unauthorized { message: "No token: call WebWorkWidgets.configure({ token }) first.".to_owned() })?;
-        // A fixed token's budget is shared with every tab of the origin using it (the panel too);
-        // a provider's or the gateway's identity is unknown here, so this page's pacer keeps it.
-        let pacer = match &credentials {
-            Credentials::Token(t) => Pacer::new(60).shared_with(std::sync::Arc::new(OriginLog::new(origin_key(base, t.expose())))),
-            _ => s.pacer.clone(),
+        // A token's budget is shared with every tab of the origin using it (the panel too), keyed
+        // by the absolute API URL as the panel keys it; the gateway's service budget is its own.
+        let api = absolute(base);
+        let log = match &credentials {
+            Credentials::Token(t) => Some(OriginLog::new(origin_key(&api, t.expose()))),
+            Credentials::Provider(p) => {
+                let p = p.clone();
+                Some(OriginLog::keyed_by(move || p.origin_key(&api)))
+            }
+            Credentials::Gateway => None,
+        };
+        let pacer = match log {
+            Some(log) => Pacer::new(60).shared_with(std::sync::Arc::new(log)),
+            None => s.pacer.clone(),
         };
         let c = Client::with_pacer(FetchTransport::new(), ClientConfig::with_credentials(base, credentials), pacer);
         s.clients.push((base.to_owned(), c.clone()));
         Ok(c)
     })
+}
+
+/// `base` as an absolute URL (a page may give `/api/v2`).
+fn absolute(base: &str) -> String {
+    match web_sys::window().and_then(|w| w.location().origin().ok()) {
+        Some(origin) if base.starts_with('/') => format!("{origin}{base}"),
+        _ => base.to_owned(),
+    }
 }
 
 /// The one place a widget's request goes out (not generic: every operation shares this code).

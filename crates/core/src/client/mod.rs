@@ -143,6 +143,11 @@ impl SharedProvider {
         self.last.lock().ok().and_then(|t| t.clone())
     }
 
+    /// The [`origin_key`] of the last token given, once one was: whose budget its requests spend.
+    pub fn origin_key(&self, base_url: &str) -> Option<String> {
+        self.last().map(|t| origin_key(base_url, t.expose()))
+    }
+
     /// The token to send: the last one, or the provider's first.
     async fn current(&self) -> Result<Token, ApiError> {
         match self.last() {

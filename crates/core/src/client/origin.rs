@@ -3,6 +3,8 @@
 //! readwrite transaction, which the browser runs one at a time across tabs. Only times are
 //! stored, never data. Without IndexedDB (Node, some private modes) the pacer keeps its own log.
 
+use std::rc::Rc;
+
 use js_sys::Promise;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -54,22 +56,35 @@ extern "C" {
     fn page_hidden() -> bool;
 }
 
-/// The origin's shared log for one user of one API (see [`origin_key`]).
-#[derive(Debug, Clone)]
+/// The origin's shared log for one user of one API (see [`super::origin_key`]).
+#[derive(Clone)]
 pub struct OriginLog {
-    key: String,
+    key: Rc<dyn Fn() -> Option<String>>,
 }
 
 impl OriginLog {
     pub fn new(key: String) -> Self {
-        OriginLog { key }
+        OriginLog { key: Rc::new(move || Some(key.clone())) }
+    }
+
+    /// A log whose key is known only once a request has its token (a token provider's): until
+    /// then, and whenever `key` gives none, the pacer keeps its own log.
+    pub fn keyed_by(key: impl Fn() -> Option<String> + 'static) -> Self {
+        OriginLog { key: Rc::new(key) }
+    }
+}
+
+impl std::fmt::Debug for OriginLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OriginLog")
     }
 }
 
 impl SharedLog for OriginLog {
     fn edit(&self, edit: LogEdit) -> LogFuture {
-        let key = self.key.clone();
+        let key = (self.key)();
         Box::pin(async move {
+            let key = key.ok_or(())?;
             let closure = Closure::once(edit);
             let promise = edit_budget_log(&key, &closure).map_err(|_| ())?;
             JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
