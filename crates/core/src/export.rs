@@ -117,7 +117,12 @@ pub async fn fetch_all<T: Transport>(
 ) -> Result<Vec<Value>, ApiError> {
     let mut request = request;
     // Each list's own largest page (time entries allow 50), else the API's largest.
-    let per_page = crate::ops::routes::find(request.method, &request.path).op().and_then(|op| op.per_page_max).unwrap_or(EXPORT_PER_PAGE);
+    // (A list's path has no parameters, so the path itself finds its operation.)
+    let per_page = crate::ops::CATALOG
+        .iter()
+        .find(|op| op.method == request.method && op.path == request.path)
+        .and_then(|op| op.per_page_max)
+        .unwrap_or(EXPORT_PER_PAGE);
     request.set_query("per_page", per_page.to_string());
     let opts = CallOptions::cancel(cancel);
     let started = client.transport().now_ms();

@@ -8,10 +8,14 @@ pub mod fetch;
 pub mod origin;
 mod pacer;
 mod retry;
+#[cfg(feature = "origin-budget")]
+mod shared;
 
 pub use cancel::{CancelToken, Cancelled};
-pub use pacer::{reserve, Budget, LogEdit, LogFuture, Pacer, Priority, ServerBudget, SharedLog};
+pub use pacer::{reserve, Budget, Pacer, Priority, ServerBudget};
 pub use retry::{parse_retry_after, RetryPolicy};
+#[cfg(feature = "origin-budget")]
+pub use shared::{LogEdit, LogFuture, SharedLog};
 
 use core::fmt;
 use core::future::Future;

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use super::pacer::{LogEdit, LogFuture, SharedLog};
+use super::shared::{LogEdit, LogFuture, SharedLog};
 
 // The transaction must not wait on anything but IndexedDB between reading and writing the log,
 // or it commits early; so the decision (Rust) runs inside the `get`'s success handler.

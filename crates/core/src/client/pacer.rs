@@ -8,9 +8,9 @@
 //! tokens each return one window after use.
 //!
 //! One pacer can be shared (it is a cheap handle) by every client and widget on a page, since
-//! the budget is per token, not per client. Beyond a page, a [`SharedLog`] (in a browser, the
-//! origin's IndexedDB) holds one log for every tab of the same user; the pacer then decides on
-//! that log and keeps a copy of it for display.
+//! the budget is per token, not per client. Beyond a page, a shared log (`client::shared`,
+//! feature `origin-budget`; in a browser the origin's IndexedDB) holds one log for every tab of
+//! the same user; the pacer then decides on that log and keeps a copy of it for display.
 //!
 //! Requests have a [`Priority`]: background work (refreshes, polls, prefetches) never takes the
 //! last [`reserve`] slots of a window, which stay for what the person is looking at.
@@ -35,37 +35,18 @@ pub fn reserve(limit: u32) -> u32 {
     limit / 4
 }
 
-/// A request log kept beyond this pacer (every tab of an origin), edited atomically: `edit`
-/// gets the stored log (times in ms since the epoch, oldest first) and returns the log to store.
-pub trait SharedLog: super::MaybeSendSync {
-    /// Resolves `Err` when the store is unavailable (the pacer then keeps its own log).
-    fn edit(&self, edit: LogEdit) -> LogFuture;
-    /// Background requests wait while this is true (a hidden tab).
-    fn background_paused(&self) -> bool {
-        false
-    }
-}
-
-/// An edit of a [`SharedLog`]'s log.
-#[cfg(not(target_arch = "wasm32"))]
-pub type LogEdit = Box<dyn FnOnce(Vec<f64>) -> Vec<f64> + Send>;
-/// An edit of a [`SharedLog`]'s log.
-#[cfg(target_arch = "wasm32")]
-pub type LogEdit = Box<dyn FnOnce(Vec<f64>) -> Vec<f64>>;
-/// A [`SharedLog`]'s answer: the edit was stored, or the store is unavailable.
-#[cfg(not(target_arch = "wasm32"))]
-pub type LogFuture = futures_util::future::BoxFuture<'static, Result<(), ()>>;
-/// A [`SharedLog`]'s answer: the edit was stored, or the store is unavailable.
-#[cfg(target_arch = "wasm32")]
-pub type LogFuture = futures_util::future::LocalBoxFuture<'static, Result<(), ()>>;
-
 /// A shared handle to one request budget.
 #[derive(Clone)]
-pub struct Pacer(Arc<Mutex<State>>, Option<Arc<dyn SharedLog>>);
+pub struct Pacer {
+    state: Arc<Mutex<State>>,
+    /// The log of every tab of the origin, when shared (`client::shared`).
+    #[cfg(feature = "origin-budget")]
+    pub(super) shared: Option<Arc<dyn super::shared::SharedLog>>,
+}
 
 impl std::fmt::Debug for Pacer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pacer").field("state", &self.0).field("shared", &self.1.is_some()).finish()
+        f.debug_struct("Pacer").field("state", &self.state).finish_non_exhaustive()
     }
 }
 
@@ -113,64 +94,26 @@ impl Pacer {
 
     /// A budget of `limit` requests per `window_ms` (tests use short windows).
     pub fn with_window(limit: u32, window_ms: f64) -> Self {
-        Pacer(Arc::new(Mutex::new(State { limit, window_ms, sent: VecDeque::new(), paused_until: 0.0, server: None })), None)
-    }
-
-    /// This budget, decided on `log` (shared by every tab of the origin) instead of this
-    /// pacer's own log. Clocks must agree: `now_ms` passed to the pacer is then epoch time.
-    pub fn shared_with(mut self, log: Arc<dyn SharedLog>) -> Self {
-        self.1 = Some(log);
-        self
+        Pacer {
+            state: Arc::new(Mutex::new(State { limit, window_ms, sent: VecDeque::new(), paused_until: 0.0, server: None })),
+            #[cfg(feature = "origin-budget")]
+            shared: None,
+        }
     }
 
     /// Takes a slot for `priority` at `now_ms`, through the shared log when there is one;
     /// `None` when taken, else how long to wait before asking again.
     pub async fn acquire(&self, now_ms: f64, priority: Priority) -> Option<f64> {
-        let Some(log) = self.1.clone() else { return self.try_acquire_as(now_ms, priority) };
-        if priority == Priority::Background && log.background_paused() {
-            return Some(1_000.0);
+        #[cfg(feature = "origin-budget")]
+        if let Some(log) = self.shared.clone() {
+            return self.acquire_shared(log, now_ms, priority).await;
         }
-        let answer = Arc::new(Mutex::new(None));
-        let (pacer, out) = (self.clone(), answer.clone());
-        let stored = log
-            .edit(Box::new(move |stored| {
-                let (next, wait) = pacer.decide_on(stored, now_ms, priority);
-                *out.lock().unwrap_or_else(|e| e.into_inner()) = Some(wait);
-                next
-            }))
-            .await;
-        let decided = answer.lock().unwrap_or_else(|e| e.into_inner()).take();
-        match (stored, decided) {
-            (Ok(()), Some(wait)) => wait,
-            // The store failed (private mode, quota, no IndexedDB): this tab's own log decides.
-            _ => self.try_acquire_as(now_ms, priority),
-        }
-    }
-
-    /// One decision on a shared log: this pacer adopts it (joined with what it counted itself,
-    /// e.g. the server's figures), takes a slot if `priority` may, and returns the log to store.
-    pub fn decide_on(&self, stored: Vec<f64>, now_ms: f64, priority: Priority) -> (Vec<f64>, Option<f64>) {
-        {
-            let mut s = self.state();
-            s.prune(now_ms);
-            let window = s.window_ms;
-            let mut merged: Vec<f64> =
-                stored.into_iter().filter(|t| t.is_finite() && t + window > now_ms && *t <= now_ms + window).collect();
-            // Slots this pacer counted that the store lacks (the server's figures via `observe`)
-            // stay counted.
-            let extra = s.sent.len().saturating_sub(merged.len());
-            merged.extend(s.sent.iter().rev().take(extra).copied());
-            merged.sort_by(f64::total_cmp);
-            s.sent = merged.into();
-        }
-        let wait = self.try_acquire_as(now_ms, priority);
-        let log = self.state().sent.iter().copied().collect();
-        (log, wait)
+        self.try_acquire_as(now_ms, priority)
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         // A poisoned lock only means another thread panicked mid-update; the log stays usable.
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn limit(&self) -> u32 {
@@ -280,6 +223,28 @@ impl Pacer {
     }
 }
 
+impl Pacer {
+    /// Replaces the log with `stored` (a shared log's), keeping the slots this pacer counted that
+    /// it lacks (the server's figures via `observe`); the window's entries only.
+    #[cfg(feature = "origin-budget")]
+    pub(super) fn adopt(&self, stored: Vec<f64>, now_ms: f64) {
+        let mut s = self.state();
+        s.prune(now_ms);
+        let window = s.window_ms;
+        let mut merged: Vec<f64> = stored.into_iter().filter(|t| t.is_finite() && t + window > now_ms && *t <= now_ms + window).collect();
+        let extra = s.sent.len().saturating_sub(merged.len());
+        merged.extend(s.sent.iter().rev().take(extra).copied());
+        merged.sort_by(f64::total_cmp);
+        s.sent = merged.into();
+    }
+
+    /// The log, oldest first.
+    #[cfg(feature = "origin-budget")]
+    pub(super) fn log(&self) -> Vec<f64> {
+        self.state().sent.iter().copied().collect()
+    }
+}
+
 impl State {
     fn prune(&mut self, now_ms: f64) {
         while self.sent.front().is_some_and(|&t| t + self.window_ms <= now_ms) {
@@ -366,83 +331,6 @@ mod tests {
         assert_eq!(pacer.try_acquire_as(12.0, Priority::Background), Some(990.0));
         assert_eq!(pacer.try_acquire_as(1000.0, Priority::Background), Some(2.0));
         assert_eq!(pacer.try_acquire_as(1002.0, Priority::Background), None);
-    }
-
-    /// A shared log in memory, as two tabs see the origin's IndexedDB.
-    struct MemoryLog(Mutex<Vec<f64>>, bool);
-
-    impl SharedLog for MemoryLog {
-        fn edit(&self, edit: LogEdit) -> LogFuture {
-            let mut stored = self.0.lock().unwrap();
-            let next = edit(std::mem::take(&mut *stored));
-            *stored = next;
-            Box::pin(async { Ok(()) })
-        }
-        fn background_paused(&self) -> bool {
-            self.1
-        }
-    }
-
-    fn run<F: std::future::Future>(f: F) -> F::Output {
-        futures_executor::block_on(f)
-    }
-
-    #[test]
-    fn tabs_sharing_a_log_never_exceed_the_limit_together() {
-        let log: Arc<dyn SharedLog> = Arc::new(MemoryLog(Mutex::new(Vec::new()), false));
-        let tabs: Vec<Pacer> = (0..3).map(|_| Pacer::with_window(10, 1000.0).shared_with(log.clone())).collect();
-        let mut let_through = Vec::new();
-        let mut now = 0.0;
-        // Three tabs asking in turn, as fast as they are allowed, for 3 windows.
-        while now < 3000.0 {
-            let mut waits = Vec::new();
-            for tab in &tabs {
-                match run(tab.acquire(now, Priority::Visible)) {
-                    None => let_through.push(now),
-                    Some(w) => waits.push(w),
-                }
-            }
-            if waits.len() == tabs.len() {
-                now += waits.iter().copied().fold(f64::MAX, f64::min);
-            }
-        }
-        for (i, &t) in let_through.iter().enumerate() {
-            let in_window = let_through[i..].iter().take_while(|&&u| u < t + 1000.0).count();
-            assert!(in_window <= 10, "{in_window} requests in the window after {t}");
-        }
-        assert_eq!(let_through.len(), 30);
-        // Each tab's meter shows the whole origin's count.
-        assert_eq!(tabs[0].budget(now).remaining, tabs[2].budget(now).remaining);
-    }
-
-    #[test]
-    fn a_new_tab_resumes_the_window_from_the_shared_log() {
-        let log: Arc<dyn SharedLog> = Arc::new(MemoryLog(Mutex::new(Vec::new()), false));
-        let first = Pacer::with_window(3, 1000.0).shared_with(log.clone());
-        for t in [0.0, 10.0, 20.0] {
-            assert_eq!(run(first.acquire(t, Priority::Visible)), None);
-        }
-        let reloaded = Pacer::with_window(3, 1000.0).shared_with(log.clone());
-        assert_eq!(run(reloaded.acquire(30.0, Priority::Visible)), Some(970.0));
-        assert_eq!(reloaded.budget(30.0).remaining, 0);
-    }
-
-    #[test]
-    fn background_waits_in_a_hidden_tab_and_a_failed_store_falls_back() {
-        let hidden: Arc<dyn SharedLog> = Arc::new(MemoryLog(Mutex::new(Vec::new()), true));
-        let pacer = Pacer::with_window(10, 1000.0).shared_with(hidden);
-        assert_eq!(run(pacer.acquire(0.0, Priority::Background)), Some(1000.0));
-        assert_eq!(run(pacer.acquire(0.0, Priority::Visible)), None);
-
-        struct Broken;
-        impl SharedLog for Broken {
-            fn edit(&self, _: LogEdit) -> LogFuture {
-                Box::pin(async { Err(()) })
-            }
-        }
-        let pacer = Pacer::with_window(1, 1000.0).shared_with(Arc::new(Broken));
-        assert_eq!(run(pacer.acquire(0.0, Priority::Visible)), None);
-        assert_eq!(run(pacer.acquire(1.0, Priority::Visible)), Some(999.0));
     }
 
     #[test]
