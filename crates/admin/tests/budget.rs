@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 use webwork_admin::api::{load, Api};
@@ -12,24 +11,13 @@ use webwork_admin::pages::ItemFrame;
 use webwork_core::ops::ListWorkspaces;
 use webwork_core::FetchTransport;
 
+mod support;
+use support::{container, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const BODY: &str =
     r#"{"success":true,"data":[{"id":1,"name":"Acme","user_id":5,"role":"Owner","status":"active"}],"message":"ok","meta":{}}"#;
-
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// A `fetch` whose answers follow `script` in turn (the last one repeats): `Some((remaining,
 /// limit))` sends `x-ratelimit-remaining`/`x-ratelimit-limit`, `None` sends no budget headers.

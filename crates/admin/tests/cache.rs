@@ -8,9 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use serde_json::json;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 use webwork_admin::api::{load, Api};
 use webwork_admin::cache::{now_ms, STORAGE_KEY};
 use webwork_admin::pages::shell::DataAge;
@@ -20,23 +18,12 @@ use webwork_core::client::Priority;
 use webwork_core::ops::{DeleteMember, ListMembers, ListWebhooks, Operation};
 use webwork_core::{FetchTransport, Pacer};
 
+mod support;
+use support::{container, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const BASE: &str = "http://sandbox.test/api/v2";
-
-fn container() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// A `fetch` that counts its calls in `globalThis[name]` (and the URLs in `name + '_urls'`) and
 /// answers, after `delay_ms`, a list whose one member is named after the call's number.

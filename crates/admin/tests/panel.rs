@@ -15,24 +15,10 @@ use webwork_admin::routes::{ReportKind, Route};
 use webwork_core::{ApiError, FetchTransport};
 use webwork_ui::provide_toaster;
 
+mod support;
+use support::{container, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn container() -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// A `fetch` that answers every call with `status` and `body` after 150 ms, counting calls in
 /// `globalThis[counter]` and keeping the last request body in `globalThis[counter + "_body"]`.

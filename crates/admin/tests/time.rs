@@ -23,6 +23,9 @@ use webwork_admin::pages::tracking::{is_running, started_state, stopped_state};
 use webwork_core::date::CivilDate;
 use webwork_core::models::{Leave, LeavePeriod, TimeEntry, Timesheet, TimesheetDay, TrackerStarted, TrackerState, TrackerStopped};
 
+mod support;
+use support::{document, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn day(s: &str) -> CivilDate {
@@ -192,17 +195,6 @@ fn dashboard_figures_read_well() {
         ..Default::default()
     };
     assert_eq!(leave_text(&hours), "Doctor appointment, 09:00–11:00");
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
