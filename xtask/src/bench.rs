@@ -48,6 +48,11 @@ const BENCHES: &[Bench] = &[
             "the gateway's added latency vs the sandbox, then 500 widget visitors through service mode at 60/min [--seconds N] [--no-build]",
         run: gateway,
     },
+    Bench {
+        name: "soak",
+        about: "writes under SIGKILL of the sandbox every 30 s for 10 minutes; fails if an acknowledged write is lost [--minutes N] [--kill-every S]",
+        run: crate::soak::run,
+    },
 ];
 
 pub fn run(args: &[String]) -> Result {

@@ -8,6 +8,7 @@ mod demo;
 mod npm;
 mod setup;
 mod size;
+mod soak;
 mod test;
 mod util;
 mod widgets;
