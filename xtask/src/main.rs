@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod mixed;
 mod npm;
 mod setup;
 mod size;
