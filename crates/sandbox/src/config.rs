@@ -296,7 +296,9 @@ mod tests {
         assert_eq!((defaults.latency_ms, defaults.webhook_backoff_ms, defaults.fail_rate), (0, 500, 0.0));
         // The last of a repeated flag wins, as launchers that append an override expect.
         assert_eq!(parse(&["--addr", "a:1", "--addr=b:2"]).unwrap().addr, "b:2");
-        assert!(matches!(parse(&["--help"]), Err(FlagsError::Help(text)) if text.contains("--fail-rate <P>")));
+        assert!(
+            matches!(parse(&["--help"]), Err(FlagsError::Help(text)) if text.contains("--fail-rate <P>") && text.contains("--fail-after-commit <P>"))
+        );
         assert!(refusal(&["--bogus"]).contains("--bogus"));
         assert!(refusal(&["--addr"]).contains("--addr"));
         assert!(refusal(&["--seed", "lots"]).contains("demo or empty"));
