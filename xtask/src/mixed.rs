@@ -82,6 +82,8 @@ struct Seen {
 }
 
 pub fn run(addr: &str, connections: usize, duration: Duration) -> Result {
+    // Figures from a busy machine mean less: say how busy it was (Linux only).
+    let load_before = load_average();
     let counter = AtomicUsize::new(0);
     let started = Instant::now();
     let deadline = started + duration;
@@ -150,6 +152,9 @@ pub fn run(addr: &str, connections: usize, duration: Duration) -> Result {
         line(name, all.iter().filter(|s| s.0 == kind).collect());
     }
     line("all", all.iter().collect());
+    if let (Some(before), Some(after)) = (load_before, load_average()) {
+        println!("machine load average (1 min) before / after: {before} / {after}");
+    }
     if let Some(error) = first_error {
         println!("first error: {}", error.chars().take(300).collect::<String>());
     }
@@ -157,6 +162,11 @@ pub fn run(addr: &str, connections: usize, duration: Duration) -> Result {
         println!("({broken} connections broke and were reopened; counted as errors)");
     }
     Ok(())
+}
+
+/// The one-minute load average, from /proc/loadavg.
+fn load_average() -> Option<String> {
+    std::fs::read_to_string("/proc/loadavg").ok()?.split_whitespace().next().map(str::to_owned)
 }
 
 /// The `p` quantile of sorted latencies, in milliseconds (0 when there are none).
