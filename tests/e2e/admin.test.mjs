@@ -443,8 +443,16 @@ e2e('the member named <img src=x onerror=alert(1)> shows as literal text', async
   await heading.waitFor();
   assert.equal(await heading.textContent(), name);
   await page.getByText('<img src=x onerror=alert(1)>', { exact: true }).waitFor();
-  // Give a would-be onerror handler time to run.
-  await page.waitForTimeout(300);
+  // Wait for an event instead of a while: a control image with the same src fails to load; an
+  // image made from the name (same URL, made earlier) would have failed, and run its onerror, by then.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const control = new Image();
+        control.onerror = control.onload = resolve;
+        control.src = 'x';
+      }),
+  );
   assert.equal(await page.locator('img').count(), 0, 'no <img> element was made from the name');
   assert.deepEqual(problems.dialogs, [], 'no alert fired');
 });
@@ -536,7 +544,8 @@ e2e('a double click saves once; a 409 is shown and the form keeps its values', a
   const conflict = page.getByRole('alert').filter({ hasText: 'Conflict' });
   await conflict.waitFor();
   assert.match(await conflict.innerText(), /already exists/);
-  await page.waitForTimeout(300);
+  // No wait needed: both clicks were dispatched before the first answer came back, so a second
+  // request would have been issued (and counted) before the first one's conflict could show.
   assert.equal(posts, 1, 'one request for a double click');
   assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), 'website redesign');
   assert.equal(await page.getByLabel('Notes').inputValue(), 'A second one?');

@@ -15,9 +15,15 @@ before(async () => {
 after(() => sandbox?.stop());
 
 describe('calls', () => {
-  test('ready() loads the wasm module once', async () => {
-    await ready();
-    await ready();
+  test('ready() loads the wasm module once: every call shares one load, also after it settled', async () => {
+    const first = ready();
+    assert.ok(first instanceof Promise);
+    assert.equal(ready(), first, 'a second call while loading starts no second load');
+    await first;
+    assert.equal(ready(), first, 'a call after the load reuses it');
+    // The loaded module serves calls, and they do not load it again.
+    assert.equal((await client.members.list({ workspaceId: 1, perPage: 1 })).data.length, 1);
+    assert.equal(ready(), first);
   });
 
   test('lists members: typed, camelCase objects and the page', async () => {

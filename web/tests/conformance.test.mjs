@@ -42,7 +42,8 @@ test('every method of every namespace has a case, and every case a method', () =
 });
 
 for (const c of cases) {
-  test(`${c.namespace}.${c.method} (${c.id}) sends the core's request and reads like the core`, async () => {
+  // Named `wiring: ...`: `cargo xtask test` counts these generated cases apart from behaviour tests.
+  test(`wiring: ${c.namespace}.${c.method} (${c.id}) sends the core's request and reads like the core`, async () => {
     const { client, seen } = fakeClient(() => reply(c.data));
     const res = await client[c.namespace][c.method](c.params);
     assert.equal(seen.length, 1);

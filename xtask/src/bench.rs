@@ -4,7 +4,10 @@
 //!   starts it in memory with the rate limit off on a free loopback port, and measures with a
 //!   small std-only HTTP/1.1 keep-alive client, for a few seconds each, at 1 and 4 connections:
 //!   a 100-row member list, a 100-row timesheet list (totals computed per row), createTask and
-//!   createTimeEntry. Prints requests/second, p50 and p99 latency. A report, not a gate.
+//!   createTimeEntry. Prints requests/second, p50 and p99 latency. Then the mixed workload of
+//!   `mixed.rs`: 50 connections for `--mixed-seconds N` (default 60) of reads, writes and reports
+//!   together (`--mixed-seconds 0` leaves it out). A report, not a gate.
+//! * `soak`: writes under SIGKILL of the sandbox every 30 s for 10 minutes (`soak.rs`).
 //! * `export`: a 10,000-row export (the admin panel's Export engine from the core) against a
 //!   sandbox with the real 60/minute limit; prints rows a minute, requests and 429s, and fails
 //!   on a 429, a missing row, or under 90% of the budget's ceiling.
@@ -37,7 +40,7 @@ struct Bench {
 const BENCHES: &[Bench] = &[
     Bench {
         name: "sandbox",
-        about: "load test of the sandbox: req/s, p50, p99 for 100-row lists and writes [--seconds N] [--no-build]",
+        about: "load test of the sandbox: req/s, p50, p99 for 100-row lists and writes, then 50 connections of mixed reads, writes and reports [--seconds N] [--mixed-seconds N] [--no-build]",
         run: sandbox,
     },
     Bench {
@@ -55,6 +58,11 @@ const BENCHES: &[Bench] = &[
         about:
             "the gateway's added latency vs the sandbox, then 500 widget visitors through service mode at 60/min [--seconds N] [--no-build]",
         run: gateway,
+    },
+    Bench {
+        name: "soak",
+        about: "writes under SIGKILL of the sandbox every 30 s for 10 minutes; fails if an acknowledged write is lost [--minutes N] [--kill-every S]",
+        run: crate::soak::run,
     },
 ];
 
@@ -114,7 +122,8 @@ fn seconds_and_build(bench: &str, args: &[String], default: f64) -> Result<(f64,
 }
 
 fn sandbox(args: &[String]) -> Result {
-    let (seconds, build) = seconds_and_build("sandbox", args, 3.0)?;
+    let (mixed_seconds, args) = crate::mixed::take_seconds(args)?;
+    let (seconds, build) = seconds_and_build("sandbox", &args, 3.0)?;
     if build {
         util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
     }
@@ -133,7 +142,7 @@ fn sandbox(args: &[String]) -> Result {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
-    let server = Server::new(child);
+    let _server = Server::new(child);
     wait_ready(&addr)?;
 
     // Setup: enough members for a 100-row page.
@@ -183,7 +192,6 @@ fn sandbox(args: &[String]) -> Result {
             rows.push(result);
         }
     }
-    drop(server);
 
     println!();
     println!("sandbox load ({seconds} s per row, keep-alive HTTP/1.1, release build, in-memory SQLite)");
@@ -194,13 +202,16 @@ fn sandbox(args: &[String]) -> Result {
             r.name, r.connections, r.requests, r.per_second, r.p50_ms, r.p99_ms, r.errors
         );
     }
+    if mixed_seconds > 0.0 {
+        crate::mixed::run(&addr, crate::mixed::CONNECTIONS, Duration::from_secs_f64(mixed_seconds))?;
+    }
     Ok(())
 }
 
 /// A one-minute manual entry for one of the members 13..=39 (active, not viewers) on this
 /// week's open days (Monday..today), outside the demo data's working hours: request `n` gets
 /// its own slot, so entries do not overlap (58,320 slots before they repeat).
-fn time_entry_body(n: usize) -> (String, Option<String>) {
+pub(crate) fn time_entry_body(n: usize) -> (String, Option<String>) {
     const USERS: usize = 27; // 13..=39
     const SLOTS_PER_DAY: usize = 720; // 00:00-08:00 and 20:00-24:00
     let user = 13 + n % USERS;
@@ -316,7 +327,7 @@ fn page_rows(body: &str) -> Option<usize> {
 }
 
 /// One keep-alive HTTP/1.1 connection.
-struct Conn {
+pub(crate) struct Conn {
     addr: String,
     reader: BufReader<TcpStream>,
     /// Extra request header lines (`Authorization`, `X-Forwarded-For`), each ending in CRLF.
@@ -324,7 +335,7 @@ struct Conn {
 }
 
 impl Conn {
-    fn open(addr: &str) -> Result<Conn> {
+    pub(crate) fn open(addr: &str) -> Result<Conn> {
         Self::with_headers(addr, format!("Authorization: Bearer {TOKEN}\r\n"))
     }
 
@@ -336,7 +347,7 @@ impl Conn {
     }
 
     /// Sends one request and reads the whole answer: (status, body).
-    fn request(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<(u16, String)> {
+    pub(crate) fn request(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<(u16, String)> {
         let body = body.unwrap_or("");
         let head = format!(
             "{method} {path} HTTP/1.1\r\nHost: {}\r\n{}Accept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",

@@ -6,9 +6,11 @@
 mod bench;
 mod bench_budget;
 mod demo;
+mod mixed;
 mod npm;
 mod setup;
 mod size;
+mod soak;
 mod test;
 mod util;
 mod widgets;

@@ -68,17 +68,31 @@ struct Suite {
 
 /// Test counts read from the runners' closing lines, for the final `N passed, N failed, N skipped` line
 /// (CI reads the last closing line; without ours it would be the last crate's doc-tests, often "0 passed").
+/// Behaviour tests are counted apart from the generated wiring tests: those whose name starts with
+/// [`WIRING_MARK`] (the npm package's conformance cases, one per operation from the core's fixtures,
+/// which check that the package sends and reads what the core it is built from does).
 #[derive(Default)]
 struct Counts {
     passed: u64,
     failed: u64,
     skipped: u64,
+    /// Of `passed`: generated wiring tests.
+    wiring_passed: u64,
 }
+
+/// How a generated wiring test's name starts (web/tests/conformance.test.mjs).
+const WIRING_MARK: &str = "wiring: ";
 
 impl Counts {
     /// libtest and wasm-bindgen-test-runner: `test result: ok. 15 passed; 0 failed; 2 ignored; ...`;
     /// node --test: `# pass 3` / `# fail 0` / `# skipped 1` (TAP) or `ℹ pass 3` ... (spec reporter).
     fn read(&mut self, line: &str) {
+        // A passed test's own line: `ok 12 - NAME` (TAP, indented when nested) or `✔ NAME (3ms)` (spec).
+        let passed_name = line.trim_start().strip_prefix("ok ").and_then(|rest| rest.split_once(" - ").map(|(_, name)| name));
+        if passed_name.or_else(|| line.trim_start().strip_prefix("✔ ")).is_some_and(|name| name.starts_with(WIRING_MARK)) {
+            self.wiring_passed += 1;
+            return;
+        }
         if let Some(rest) = line.trim().strip_prefix("test result: ") {
             for part in rest.split(['.', ';']) {
                 let mut words = part.split_whitespace();
@@ -162,6 +176,11 @@ pub fn run(only: &[String]) -> Result {
         println!("  ----  {:<28} not run (stopped at the first failure)", suite.name);
     }
     println!("tests: {} passed, {} failed, {} skipped", counts.passed, counts.failed, counts.skipped);
+    println!(
+        "       of the passed: {} behaviour tests, {} generated wiring tests (the npm package's conformance cases against its core)",
+        counts.passed.saturating_sub(counts.wiring_passed),
+        counts.wiring_passed
+    );
     match results.iter().find(|(_, outcome, _)| matches!(outcome, Outcome::Failed(_))) {
         Some((name, _, _)) => Err(format!("test suite '{name}' failed")),
         None => Ok(()),
@@ -436,5 +455,31 @@ impl Drop for FuzzSandbox {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_libtest_and_node_lines_and_tell_wiring_tests_apart() {
+        let mut c = Counts::default();
+        for line in [
+            "test result: ok. 15 passed; 1 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.5s",
+            "# Subtest: wiring: members.list (getMembers) sends the core's request and reads like the core",
+            "ok 3 - wiring: members.list (getMembers) sends the core's request and reads like the core",
+            "    ok 1 - wiring: projects.get (getProject) sends the core's request and reads like the core",
+            "ok 4 - every iterator walks pages until the last",
+            "not ok 5 - wiring: tasks.list (getTasks) sends the core's request and reads like the core",
+            "✔ wiring: tasks.get (getTask) sends the core's request and reads like the core (1.2ms)",
+            "# pass 7",
+            "# fail 1",
+            "# skipped 1",
+        ] {
+            c.read(line);
+        }
+        assert_eq!((c.passed, c.failed, c.skipped), (22, 2, 3));
+        assert_eq!(c.wiring_passed, 3, "passed wiring lines only; not the subtest header nor the failure");
     }
 }

@@ -51,6 +51,9 @@ pub struct Config {
     pub mounts: Vec<(String, PathBuf)>,
     pub latency_ms: u64,
     pub fail_rate: f64,
+    /// `--fail-after-commit`: the share (0..1) of successful writes whose answer is lost after the
+    /// commit (a test fault: the client cannot tell whether the write happened).
+    pub fail_after_commit: f64,
     /// `None`: any origin.
     pub cors_origin: Option<String>,
     pub today: Option<CivilDate>,
@@ -79,6 +82,7 @@ impl Default for Config {
             mounts: Vec::new(),
             latency_ms: 0,
             fail_rate: 0.0,
+            fail_after_commit: 0.0,
             cors_origin: None,
             today: None,
             webhook_backoff_ms: 500,
@@ -150,6 +154,9 @@ pub struct Args {
     /// answer that share (0..1) of API requests with 503 or a dropped connection
     #[arg(long, value_name = "P", default_value = "0", value_parser = fail_rate)]
     fail_rate: f64,
+    /// test fault: that share (0..1) of successful writes commits, then the connection drops before the answer
+    #[arg(long, value_name = "P", default_value = "0", value_parser = fail_rate)]
+    fail_after_commit: f64,
     /// the only origin allowed by CORS (default: any)
     #[arg(long, value_name = "ORIGIN")]
     cors_origin: Option<String>,
@@ -188,6 +195,7 @@ impl From<Args> for Config {
             mounts: a.mounts,
             latency_ms: a.latency_ms,
             fail_rate: a.fail_rate,
+            fail_after_commit: a.fail_after_commit,
             cors_origin: a.cors_origin,
             today: a.today,
             webhook_backoff_ms: a.webhook_backoff_ms,
@@ -288,7 +296,9 @@ mod tests {
         assert_eq!((defaults.latency_ms, defaults.webhook_backoff_ms, defaults.fail_rate), (0, 500, 0.0));
         // The last of a repeated flag wins, as launchers that append an override expect.
         assert_eq!(parse(&["--addr", "a:1", "--addr=b:2"]).unwrap().addr, "b:2");
-        assert!(matches!(parse(&["--help"]), Err(FlagsError::Help(text)) if text.contains("--fail-rate <P>")));
+        assert!(
+            matches!(parse(&["--help"]), Err(FlagsError::Help(text)) if text.contains("--fail-rate <P>") && text.contains("--fail-after-commit <P>"))
+        );
         assert!(refusal(&["--bogus"]).contains("--bogus"));
         assert!(refusal(&["--addr"]).contains("--addr"));
         assert!(refusal(&["--seed", "lots"]).contains("demo or empty"));
@@ -299,6 +309,9 @@ mod tests {
         assert_eq!(c.bulk_entries, 10_000);
         assert!(refusal(&["--bulk-entries", "many"]).contains("--bulk-entries"));
         assert!(refusal(&["--fail-rate", "2"]).contains("between 0 and 1"));
+        assert_eq!(parse(&["--fail-after-commit", "0.2"]).unwrap().fail_after_commit, 0.2);
+        assert_eq!(defaults.fail_after_commit, 0.0);
+        assert!(refusal(&["--fail-after-commit", "1.5"]).contains("between 0 and 1"));
         let c = parse(&["--mount", "/widgets/=target/widgets", "--mount=/b=dir"]).unwrap();
         assert_eq!(c.mounts, vec![("/widgets".into(), PathBuf::from("target/widgets")), ("/b".into(), PathBuf::from("dir"))]);
         assert!(refusal(&["--mount", "widgets"]).contains("/PREFIX=DIR"));

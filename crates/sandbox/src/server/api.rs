@@ -2,7 +2,8 @@
 //! routing (404/405), the body size (413), the bearer token (401), JSON (400), the token's scope
 //! (403), `workspace_id` (400) and membership (403), the access rule (`--access`: reference or
 //! the role table; 403), parameter validation (422), then the operation's handler inside one
-//! SQLite transaction, committed only when it succeeds.
+//! SQLite transaction, committed only when it succeeds; last, `--fail-after-commit` may lose the
+//! answer of a committed write.
 
 use std::sync::Arc;
 
@@ -32,6 +33,7 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
         return resp;
     }
     let token = auth::bearer(req.headers()).map(str::to_owned);
+    let is_write = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS);
     let budget = match app.limiter.enabled() {
         true => app.limiter.hit(&rate_key(&app, token.as_deref()).await),
         false => None,
@@ -46,6 +48,10 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
             Err(e) => e.into_response_at(&timestamp),
         },
     };
+    if faults::lose_committed_answer(&app, is_write, resp.status().as_u16()) {
+        // The transaction has committed (and webhooks are queued): only the answer is lost.
+        return faults::dropped_connection("answer dropped after the commit (--fail-after-commit)");
+    }
     if let Some(b) = budget {
         let h = resp.headers_mut();
         h.insert("x-ratelimit-limit", HeaderValue::from(b.limit));

@@ -1,6 +1,7 @@
-//! Fault injection for API requests (`--latency`, `--fail-rate`): a fixed delay, and a share of
-//! requests answered with 503 or with a connection dropped mid-answer. Never applied to
-//! preflight or static files (the router only calls this for `/api/v2`).
+//! Fault injection for API requests (`--latency`, `--fail-rate`, `--fail-after-commit`): a fixed
+//! delay, a share of requests answered with 503 or with a connection dropped mid-answer before
+//! anything ran, and a share of successful writes whose answer is lost after their commit. Never
+//! applied to preflight or static files (the router only calls this for `/api/v2`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,12 +28,25 @@ pub async fn inject(app: &Arc<App>, timestamp: &str) -> Option<Response> {
         return None;
     }
     if drop_connection {
-        // A body that fails: the server aborts the connection after the head, so the client
-        // sees a broken answer, as with a network fault.
-        let stream = futures_util::stream::once(async {
-            Err::<Bytes, std::io::Error>(std::io::Error::other("injected connection drop (--fail-rate)"))
-        });
-        return Some(Response::new(Body::from_stream(stream)));
+        return Some(dropped_connection("injected connection drop (--fail-rate)"));
     }
     Some(HttpError::new(503, "The sandbox injected a failure (--fail-rate). Try again.").into_response_at(timestamp))
+}
+
+/// `--fail-after-commit`: whether the answer of this write, already committed, is to be lost.
+/// Only successful writes are chosen: a refused one changed nothing, so losing its answer would
+/// not be ambiguous.
+pub fn lose_committed_answer(app: &App, is_write: bool, status: u16) -> bool {
+    let p = app.config.fail_after_commit;
+    if p <= 0.0 || !is_write || !(200..300).contains(&status) {
+        return false;
+    }
+    app.fault_rng.lock().unwrap_or_else(|e| e.into_inner()).chance(p)
+}
+
+/// A reply whose body fails at once: hyper gives up on the connection before it has flushed the
+/// head, so the client sees the connection close with no status at all, as with a network fault.
+pub fn dropped_connection(reason: &'static str) -> Response {
+    let stream = futures_util::stream::once(async move { Err::<Bytes, std::io::Error>(std::io::Error::other(reason)) });
+    Response::new(Body::from_stream(stream))
 }

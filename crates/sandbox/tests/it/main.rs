@@ -6,6 +6,7 @@
 mod support;
 
 mod access_rule;
+mod ambiguous_failures;
 mod bad_input;
 mod contracts;
 mod delivery;
