@@ -918,9 +918,42 @@ pub fn save_with<T: 'static>(
 /// form is finished.
 type ReadSaved = Box<dyn FnOnce(Value) -> Result<Box<dyn FnOnce()>, ApiError>>;
 
-/// The shared body of [`save`], not generic: one future type for every single-call form.
+/// The shared body of [`save`], not generic: one future type for every single-call form. A
+/// create whose answer was lost is looked for in its list before the form offers to send again.
 fn save_request(api: Api, form: webwork_ui::Form, request: Result<ApiRequest, ApiError>, read: ReadSaved) {
-    submit(form, Box::pin(async move { read(api.call(request).await?.data) }));
+    submit(
+        form,
+        Box::pin(async move {
+            let request = request?;
+            match api.call(Ok(request.clone())).await {
+                Ok(reply) => read(reply.data),
+                Err(e) if webwork_core::confirm::outcome_unknown(&e) && request.method == Method::Post => read(api.confirm_create(&request, e).await?),
+                Err(e) => Err(e),
+            }
+        }),
+    );
+}
+
+impl Api {
+    /// After a create's answer was lost: its row from the list it wrote to when it is there (the
+    /// form then ends as if the answer had come), else an error that says whether sending again
+    /// is safe. `lost` is returned for a request no list can confirm.
+    async fn confirm_create(self, create: &ApiRequest, lost: ApiError) -> Result<Value, ApiError> {
+        use webwork_core::confirm::{check_request, find_created, Seen};
+        let (Some(check), Some(body)) = (check_request(create), create.body.as_ref()) else { return Err(lost) };
+        let per_page = check.query_value("per_page").and_then(|n| n.parse().ok()).unwrap_or(100);
+        let rows: Vec<Value> = Box::pin(self.all_pages(Ok(check), per_page)).await?.into_iter().flatten().collect();
+        match find_created(&rows, body) {
+            Seen::Created(row) => Ok(row.clone()),
+            Seen::Absent => Err(ApiError::Network {
+                message: "the answer was lost on the way, and the list shows nothing was saved, so sending again makes no duplicate".to_owned(),
+            }),
+            Seen::Unsure => Err(ApiError::Conflict {
+                message: "The answer was lost on the way, and the list cannot tell whether this was saved: look at the list before sending again."
+                    .to_owned(),
+            }),
+        }
+    }
 }
 
 /// The one submit of the panel's forms, not generic: nothing happens while a save runs or a

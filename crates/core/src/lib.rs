@@ -12,6 +12,7 @@
 //! * [`client`]: auth, pacing to the 60 requests/minute budget, retries, timeouts, cancellation and
 //!   pagination over any [`Transport`]; [`FetchTransport`] is the browser/Node one.
 //! * [`cache`]: what a cache in front of the client keeps, how long it stays fresh, what a write drops.
+//! * [`confirm`]: whether a create whose answer was lost happened (before offering to send again).
 //! * [`pages`]: the one page walker: whether a list has a next page, and its end on a bad server.
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 //! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
@@ -22,6 +23,7 @@ extern crate self as webwork_core;
 
 pub mod access;
 pub mod cache;
+pub mod confirm;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod client;
