@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod inferred;
 mod npm;
 mod setup;
 mod size;
@@ -31,6 +32,7 @@ commands:
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
+  inferred       rewrite the table of what is inferred in ARCHITECTURE.md from the operation table
 ";
 
 fn main() -> ExitCode {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Some("npm") => npm::run(),
         Some("widgets") => widgets::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("inferred") => inferred::run(),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())
