@@ -449,3 +449,13 @@ fn local_checks_refuse_what_the_server_refuses_before_sending() {
         assert!(request_for("updateMember", json!({"workspace_id": 1, "memberId": 5, "rate_status": ok}).as_object().unwrap()).is_ok());
     }
 }
+
+#[test]
+fn a_webhook_update_that_keeps_task_updated_sends_it_back() {
+    use webwork_core::models::*;
+    use webwork_core::ops::*;
+    let hook: Webhook =
+        serde_json::from_value(json!({"id": "wh_1", "url": "https://x.example/h", "events": ["member.invited", "task.updated"]})).unwrap();
+    let req = UpdateWebhook::new(hook.id.clone(), 1u64, hook.url.as_str()).events(hook.events.clone()).to_request().unwrap();
+    assert_eq!(req.body.unwrap()["events"], json!(["member.invited", "task.updated"]));
+}
