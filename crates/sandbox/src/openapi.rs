@@ -8,7 +8,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 use webwork_core::envelope::Meta;
 use webwork_core::ops::{Location, Method, OpInfo, ParamInfo, CATALOG};
-use webwork_core::params::{ParamKind, MAX_STRING_LEN};
+use webwork_core::params::{ParamKind, MAX_STRING_LEN, MAX_URL_TEXT_ITEMS, MAX_URL_TEXT_LEN};
 
 /// Error statuses every operation may answer with: the reference's list (400, 401, 403, 404,
 /// 422, 500) plus 405, 409, 413 and 429, which it does not list (inferred).
@@ -282,7 +282,23 @@ fn param_schema(op: &OpInfo, p: &ParamInfo) -> Value {
     if p.name == "per_page" {
         return json!({"type": "integer", "minimum": 1, "maximum": op.per_page_max.unwrap_or(100)});
     }
-    kind_schema(p.kind, p.name)
+    let mut schema = kind_schema(p.kind, p.name);
+    // Task status: a new task takes the base codes only; filters and updates take custom ones.
+    if let (ParamKind::IntEnum(codes), "status", Method::Post) = (p.kind, p.name, op.method) {
+        schema = json!({"type": "integer", "enum": codes});
+    }
+    // Text in the path or the query string is short (ids, filters; inferred limits).
+    if matches!(p.location, Location::Path | Location::Query) {
+        match p.kind {
+            ParamKind::String => schema["maxLength"] = json!(MAX_URL_TEXT_LEN),
+            ParamKind::StringList => {
+                schema["maxItems"] = json!(MAX_URL_TEXT_ITEMS);
+                schema["items"]["maxLength"] = json!(MAX_URL_TEXT_LEN);
+            }
+            _ => {}
+        }
+    }
+    schema
 }
 
 fn kind_schema(kind: ParamKind, name: &str) -> Value {
