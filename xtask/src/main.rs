@@ -6,6 +6,7 @@
 mod bench;
 mod bench_budget;
 mod demo;
+mod inferred;
 mod mixed;
 mod npm;
 mod setup;
@@ -34,6 +35,7 @@ commands:
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
+  inferred       rewrite the table of what is inferred in ARCHITECTURE.md from the operation table
 ";
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Some("npm") => npm::run(),
         Some("widgets") => widgets::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("inferred") => inferred::run(),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

@@ -369,15 +369,26 @@ impl Drop for MockServer {
     }
 }
 
-/// Schemathesis settings that flags cannot carry (fixed demo ids, a safe webhook URL).
+/// Schemathesis settings that flags cannot carry (fixed demo ids, the webhook URL pin).
 const SCHEMATHESIS_CONFIG: &str = "xtask/schemathesis.toml";
-/// Seconds schemathesis may spend in all (examples, then fuzzing until the budget is spent; the
-/// coverage phase crashes inside the tool, see xtask/schemathesis.toml).
-const SCHEMATHESIS_SECONDS: &str = "75";
+/// The checks of every run: no 5xx; every answer, success or error, as documented (schema, status
+/// code, content type); data that breaks the request schema refused with a 4xx; no answer without
+/// valid credentials but 401; a method the path does not have answered 405.
+const SCHEMATHESIS_CHECKS: &str = "not_a_server_error,response_schema_conformance,negative_data_rejection,status_code_conformance,\
+content_type_conformance,ignored_auth,unsupported_method";
+/// The callers and the seconds each run may take (examples, then fuzzing until the budget is
+/// spent; the coverage phase crashes inside the tool, see xtask/schemathesis.toml): the owner,
+/// who reaches the sandbox's logic, then a role the reference's access rule refuses, whose every
+/// workspace call must be a documented 403.
+const SCHEMATHESIS_CALLERS: &[(&str, &str)] = &[("demo-owner", "55"), ("demo-regular", "20")];
+/// The only webhook URLs a run may leave in the sandbox's delivery log: the pinned one
+/// (schemathesis.toml's `body.url`) and the demo seed's.
+const WEBHOOK_URLS_ALLOWED: &[&str] = &["https://hooks.example.test/schemathesis", "https://hooks.example.com/webwork/"];
 
-/// Schemathesis against a fresh in-memory demo sandbox, driven from the sandbox's own OpenAPI document:
-/// fails on any 5xx answer or any reply (success or error) that does not match its documented schema.
-/// Bounded in time and seeded, so a run is repeatable.
+/// Schemathesis against a fresh in-memory demo sandbox, driven from the sandbox's own OpenAPI
+/// document, once per caller of `SCHEMATHESIS_CALLERS` (see `SCHEMATHESIS_CHECKS`). Bounded in
+/// time and seeded, so a run is repeatable. Afterwards the sandbox's log must name no webhook
+/// URL but the pinned ones: a generated `http://` URL would have been called.
 fn api_fuzzing(_counts: &mut Counts) -> Result<Option<String>> {
     let schemathesis = crate::setup::venv_dir().join("bin/schemathesis");
     if !exists("crates/sandbox") {
@@ -387,25 +398,46 @@ fn api_fuzzing(_counts: &mut Counts) -> Result<Option<String>> {
         return Err(format!("{} is missing (cargo xtask setup installs it)", schemathesis.display()));
     }
     util::run(cmd("cargo").args(["build", "-p", "webwork-sandbox"]))?;
-    let sandbox = FuzzSandbox::start()?;
-    println!("sandbox under test: {} (log: {})", sandbox.base, sandbox.log.display());
-    let result = util::run(
-        cmd(&schemathesis)
-            .arg("--config-file")
-            .arg(root().join(SCHEMATHESIS_CONFIG))
-            .args(["run", &format!("{}/openapi.json", sandbox.base)])
-            .args(["--header", "Authorization: Bearer demo-owner"])
-            .args(["--checks", "not_a_server_error,response_schema_conformance"])
-            .args(["--phases", "examples,fuzzing"])
-            .args(["--max-examples", "10", "--max-time", SCHEMATHESIS_SECONDS])
-            .args(["--workers", "2", "--seed", "1", "--generation-database", "none"])
-            .args(["--request-timeout", "10", "--no-color"])
-            .current_dir(sandbox.log.parent().expect("the log sits in a folder")),
-    );
-    if result.is_err() {
-        println!("the sandbox's own log: {}", sandbox.log.display());
+    for (token, seconds) in SCHEMATHESIS_CALLERS {
+        let sandbox = FuzzSandbox::start()?;
+        println!("sandbox under test: {} as {token} (log: {})", sandbox.base, sandbox.log.display());
+        let result = util::run(
+            cmd(&schemathesis)
+                .arg("--config-file")
+                .arg(root().join(SCHEMATHESIS_CONFIG))
+                .args(["run", &format!("{}/openapi.json", sandbox.base)])
+                .args(["--header", &format!("Authorization: Bearer {token}")])
+                .args(["--checks", SCHEMATHESIS_CHECKS])
+                .args(["--phases", "examples,fuzzing"])
+                .args(["--max-examples", "10", "--max-time", seconds])
+                .args(["--workers", "2", "--seed", "1", "--generation-database", "none"])
+                .args(["--request-timeout", "10", "--no-color"])
+                .current_dir(sandbox.log.parent().expect("the log sits in a folder")),
+        )
+        .and_then(|()| webhook_urls_pinned(&sandbox.log));
+        if result.is_err() {
+            println!("the sandbox's own log: {}", sandbox.log.display());
+            return result.map(|_| None);
+        }
     }
-    result.map(|_| None)
+    Ok(None)
+}
+
+/// Fails when the sandbox logged a webhook delivery to a URL the config did not pin (the
+/// sandbox logs every delivery it does not send, and every one that failed).
+fn webhook_urls_pinned(log: &std::path::Path) -> Result {
+    let text = std::fs::read_to_string(log).map_err(|e| format!("reading {}: {e}", log.display()))?;
+    let stray: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("webwork-sandbox: webhook "))
+        .filter(|l| !WEBHOOK_URLS_ALLOWED.iter().any(|url| l.contains(&format!(" to {url}"))))
+        .collect();
+    match stray.first() {
+        None => Ok(()),
+        Some(line) => {
+            Err(format!("a webhook URL that schemathesis.toml does not pin reached the sandbox ({} lines), e.g.: {line}", stray.len()))
+        }
+    }
 }
 
 /// `webwork-sandbox --memory` on a free loopback port, killed when dropped.

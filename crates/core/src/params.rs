@@ -38,6 +38,31 @@ pub const MAX_STRING_LEN: usize = 10_000;
 // `check_len` writes the number into its message (a `&'static str`); keep the two together.
 const _: () = assert!(MAX_STRING_LEN == 10_000);
 
+/// The longest text a path or query parameter may carry: ids and filters are short, and a URL
+/// of long percent-encoded text passes what HTTP servers accept (a 414 before the API answers).
+/// The sandbox refuses longer ones too (the limit is ours: inferred).
+pub const MAX_URL_TEXT_LEN: usize = 255;
+/// The most texts a list in the query string may carry (`currencies`), for the same reason.
+pub const MAX_URL_TEXT_ITEMS: usize = 10;
+
+/// Checks a normalized value bound for the path or the query string against the two limits above.
+pub(crate) fn check_in_url(value: &Value, field: &'static str) -> Result<(), ApiError> {
+    let too_long = |s: &str| s.chars().count() > MAX_URL_TEXT_LEN;
+    match value {
+        Value::String(s) if too_long(s) => Err(ApiError::invalid(field, "is longer than 255 characters (it travels in the URL)")),
+        Value::Array(items) if items.iter().any(Value::is_string) => {
+            if items.len() > MAX_URL_TEXT_ITEMS {
+                return Err(ApiError::invalid(field, "has more than 10 items (it travels in the URL)"));
+            }
+            match items.iter().filter_map(Value::as_str).any(too_long) {
+                true => Err(ApiError::invalid(field, "has an item longer than 255 characters (it travels in the URL)")),
+                false => Ok(()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
 /// A typed value that can be an operation's parameter: its kind, and its JSON form. The typed
 /// builders hand their fields to the one validator ([`normalize`], run by `ops::build`) as
 /// JSON, so a typed call and a dynamic call (the JS package) pass through the same checks.

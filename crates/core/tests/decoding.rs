@@ -152,7 +152,9 @@ fn unknown_fields_and_values_are_tolerated() {
     let hook = ok::<Webhook>(
         json!({"success": true, "data": {"id": "encoded_string", "url": "https://x.y/z", "events": ["tracker.started", "task.updated"], "token": "whsec_1"}}),
     );
-    assert_eq!(hook.data.events[1], WebhookEvent::Other("task.updated".into()));
+    // In the reference's own sample though not in its create enum: a known event (inferred).
+    assert_eq!(hook.data.events[1], WebhookEvent::TaskUpdated);
+    assert!(hook.data.events[1].is_known());
 }
 
 #[test]
@@ -335,4 +337,41 @@ fn pages_read_as_one_list_name_a_bad_item_by_its_page() {
     );
     let err = decode_pages::<Member>(vec![page(&[json!({})])]).unwrap_err();
     assert!(err.to_string().contains("`data[0].id`") && err.to_string().ends_with("(page 1 of the list)"), "{err}");
+}
+
+#[test]
+fn tracked_hours_dates_read_under_dates_or_directly_in_data() {
+    let day = json!({"users": [{"user_id": 5, "project_id": 1, "contract_id": 3, "total_minutes": 90}]});
+    let nested = ok::<TrackedHoursReport>(json!({"success": true, "data": {"report_type": "tracked_hours", "start_date": "2026-03-02",
+        "end_date": "2026-03-08", "total": {"total_minutes": 90}, "dates": {"2026-03-02": day.clone()}}, "meta": {}}));
+    let flat = ok::<TrackedHoursReport>(json!({"success": true, "data": {"report_type": "tracked_hours", "start_date": "2026-03-02",
+        "end_date": "2026-03-08", "total": {"total_minutes": 90}, "2026-03-02": day}, "meta": {}}));
+    assert_eq!(nested.data, flat.data);
+    assert_eq!(flat.data.dates["2026-03-02"].users[0].total_minutes, 90);
+    assert_eq!(flat.data.total.total_minutes, 90);
+    // Through the JS package's path too: the dates come back under `dates`.
+    let body = json!({"success": true, "data": {"total": {"total_minutes": 90}, "2026-03-02": {"users": []}}, "meta": {}});
+    let js = decode_for("getTrackedHoursReport", 200, body.to_string().as_bytes(), None).unwrap();
+    assert!(js.data["dates"]["2026-03-02"].is_object(), "{}", js.data);
+}
+
+#[test]
+fn tracked_hours_without_a_breakdown_is_a_decode_error_not_an_empty_chart() {
+    for data in [
+        json!({"report_type": "tracked_hours", "total": {"total_minutes": 90}}),
+        json!({"report_type": "tracked_hours", "total": {"total_minutes": 90}, "days": {"2026-03-02": {"users": []}}}),
+        json!({"report_type": "tracked_hours"}),
+        json!({"dates": [1, 2]}),
+    ] {
+        let body = json!({"success": true, "data": data, "meta": {}}).to_string();
+        let err = decode::<TrackedHoursReport>(200, body.as_bytes(), None).unwrap_err();
+        assert_eq!(err.kind(), "decode", "{data}: {err}");
+    }
+    // Nothing tracked: no date to list in either shape, and the total says so.
+    let empty = ok::<TrackedHoursReport>(json!({"success": true, "data": {"total": {"total_minutes": 0}}, "meta": {}}));
+    assert!(empty.data.dates.is_empty());
+    // A bad day directly in `data` names its date.
+    let body = json!({"success": true, "data": {"2026-03-02": {"users": "x"}}, "meta": {}}).to_string();
+    let err = decode::<TrackedHoursReport>(200, body.as_bytes(), None).unwrap_err();
+    assert!(err.to_string().contains("2026-03-02"), "{err}");
 }

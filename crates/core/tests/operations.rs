@@ -38,8 +38,10 @@ fn every_reference_operation_has_exactly_one_builder() {
             assert_eq!(op.id, id, "operation id of {} {}", op.method, op.path);
         }
         assert_eq!(op.method.as_str(), entry["method"].as_str().unwrap(), "{}", op.id);
-        let unconfirmed = entry["status"].as_str() == Some("unconfirmed");
-        assert_eq!(op.doc().inferred, unconfirmed, "{}: inferred iff the reference has no path", op.id);
+        // deleteWebhook's path is the reference's guess from its siblings ("NOT seen verbatim").
+        let unconfirmed =
+            entry["status"].as_str() == Some("unconfirmed") || entry["notes"].as_str().is_some_and(|n| n.contains("NOT seen verbatim"));
+        assert_eq!(op.doc().inferred, unconfirmed, "{}: inferred iff the reference never saw the path", op.id);
     }
     // The two extras are the inferred leave approvals.
     let extras: Vec<_> = CATALOG.iter().filter(|op| !seen.contains(op.id)).collect();
@@ -75,6 +77,72 @@ fn every_documented_parameter_is_in_the_builder_at_its_place() {
         let placeholders: Vec<&str> = op.path.split('{').skip(1).map(|s| s.split('}').next().unwrap()).collect();
         let path_params: Vec<&str> = op.path_params().map(|p| p.name).collect();
         assert_eq!(placeholders, path_params, "{}", op.id);
+    }
+}
+
+/// The success messages the seed document shows (it wins over the catalog for Members).
+const SEED_MESSAGES: &[(&str, &str)] = &[
+    ("inviteMember", "Member invited successfully"),
+    ("getMember", "Member retrieved successfully"),
+    ("updateMember", "Member updated successfully"),
+    ("deleteMember", "Member deleted successfully"),
+    ("restoreMember", "Member restored successfully"),
+];
+
+/// The reference's sample message, where it shows one: the seed's, else the catalog's (its
+/// "example text reads '...' (sic)" notes quote the sample).
+fn reference_message(id: &str, entry: &Value) -> Option<String> {
+    if let Some((_, m)) = SEED_MESSAGES.iter().find(|(op, _)| *op == id) {
+        return Some((*m).to_owned());
+    }
+    let text = entry["response"]["message"].as_str()?;
+    Some(match text.split_once("reads '") {
+        Some((_, quoted)) => quoted.split('\'').next().unwrap_or(quoted).to_owned(),
+        None => text.to_owned(),
+    })
+}
+
+#[test]
+fn what_the_reference_does_not_show_is_marked_inferred_and_nothing_else() {
+    for entry in reference() {
+        let op = find_by_reference(&entry);
+        let doc = op.doc();
+        if doc.inferred {
+            continue; // the whole operation is ours
+        }
+        let documented: Vec<&str> = ["path_params", "query", "body"]
+            .iter()
+            .flat_map(|list| entry[*list].as_array().into_iter().flatten())
+            .filter_map(|p| p["name"].as_str())
+            .flat_map(|n| n.split('/'))
+            .collect();
+        for p in op.params.iter().filter(|p| p.name != "workspace_id" && p.location != Location::Path) {
+            let shown = documented.contains(&p.name);
+            assert_eq!(
+                doc.inferred_params.contains(&p.name),
+                !shown,
+                "{}: `{}` is inferred iff the reference does not list it",
+                op.id,
+                p.name
+            );
+        }
+        assert!(doc.inferred_params.iter().all(|n| op.params.iter().any(|p| p.name == *n)), "{}: a mark names no parameter", op.id);
+
+        // A 200 is what every sample reply of `success: true` implies; any other status must
+        // be the reference's or be marked.
+        let status = entry["response"]["http_status"].as_u64();
+        let shown = status == Some(u64::from(doc.success_status)) || (status.is_none() && doc.success_status == 200);
+        assert_eq!(doc.status_inferred, !shown, "{}: status {} (reference: {status:?})", op.id, doc.success_status);
+
+        let reference = reference_message(op.id, &entry);
+        match (doc.message, reference.as_deref()) {
+            (Some(ours), Some(theirs)) => {
+                assert_eq!(ours, theirs, "{}: the reference's message", op.id);
+                assert!(!doc.message_inferred, "{}: a documented message is not inferred", op.id);
+            }
+            (Some(ours), None) => assert!(doc.message_inferred, "{}: \"{ours}\" is not in the reference: mark it inferred", op.id),
+            (None, _) => assert!(!doc.message_inferred, "{}", op.id),
+        }
     }
 }
 
@@ -353,4 +421,41 @@ fn typed_and_dynamic_calls_refuse_alike() {
 
 fn typed_message(op: impl webwork_core::ops::Operation) -> String {
     op.to_request().unwrap_err().to_string()
+}
+
+#[test]
+fn local_checks_refuse_what_the_server_refuses_before_sending() {
+    use webwork_core::models::*;
+    use webwork_core::ops::*;
+    // Owner cannot be assigned: on invite as on update.
+    let invite = InviteMember::new(1u64, "new@example.com", "New", "Person", Role::Owner).to_request().unwrap_err();
+    assert_eq!(invite.field(), Some("role"), "{invite}");
+    let update = UpdateMember::new(5u64, 1u64).role(Role::Owner).to_request().unwrap_err();
+    assert_eq!(update.field(), Some("role"), "{update}");
+    let dynamic = request_for(
+        "inviteMember",
+        json!({"workspace_id": 1, "email": "a@example.com", "firstname": "A", "lastname": "B", "role": "owner"}).as_object().unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(dynamic.field(), Some("role"));
+    assert!(InviteMember::new(1u64, "new@example.com", "New", "Person", Role::ProjectViewer).to_request().is_ok());
+    // rate_status: 0 or 1 only.
+    for bad in [2, -1, 10] {
+        let err =
+            request_for("updateMember", json!({"workspace_id": 1, "memberId": 5, "rate_status": bad}).as_object().unwrap()).unwrap_err();
+        assert_eq!((err.field(), err.to_string().contains("0 or 1")), (Some("rate_status"), true), "{bad}: {err}");
+    }
+    for ok in [0, 1] {
+        assert!(request_for("updateMember", json!({"workspace_id": 1, "memberId": 5, "rate_status": ok}).as_object().unwrap()).is_ok());
+    }
+}
+
+#[test]
+fn a_webhook_update_that_keeps_task_updated_sends_it_back() {
+    use webwork_core::models::*;
+    use webwork_core::ops::*;
+    let hook: Webhook =
+        serde_json::from_value(json!({"id": "wh_1", "url": "https://x.example/h", "events": ["member.invited", "task.updated"]})).unwrap();
+    let req = UpdateWebhook::new(hook.id.clone(), 1u64, hook.url.as_str()).events(hook.events.clone()).to_request().unwrap();
+    assert_eq!(req.body.unwrap()["events"], json!(["member.invited", "task.updated"]));
 }

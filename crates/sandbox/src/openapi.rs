@@ -8,19 +8,20 @@ use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 use webwork_core::envelope::Meta;
 use webwork_core::ops::{Location, Method, OpInfo, ParamInfo, CATALOG};
-use webwork_core::params::{ParamKind, MAX_STRING_LEN};
+use webwork_core::params::{ParamKind, MAX_STRING_LEN, MAX_URL_TEXT_ITEMS, MAX_URL_TEXT_LEN};
 
-/// Error statuses every operation may answer with (the reference's list plus 405, 409, 413, 429).
+/// Error statuses every operation may answer with: the reference's list (400, 401, 403, 404,
+/// 422, 500) plus 405, 409, 413 and 429, which it does not list (inferred).
 const ERROR_STATUSES: &[(&str, &str)] = &[
-    ("400", "Malformed JSON or query, or workspace_id missing."),
-    ("401", "Missing or invalid bearer token."),
+    ("400", "Malformed JSON or query, or workspace_id missing: \"workspace_id is required in request body\" on a write, without an `error` key, as the reference's sample shows it (\"workspace_id is required\" on a read: inferred)."),
+    ("401", "Missing or invalid bearer token. Messages (inferred): \"Unauthenticated. Send the header Authorization: Bearer <token>.\" without a token; \"The access token is invalid or has expired.\" otherwise."),
     ("403", "Not a member of the workspace, the role may not do this, or the token lacks the scope."),
     ("404", "No such resource in this workspace."),
-    ("405", "Method not allowed on this path."),
-    ("409", "Conflicts with the current state."),
-    ("413", "Body larger than 1 MiB."),
+    ("405", "Method not allowed on this path; `Allow` lists the path's methods (inferred: the reference lists no 405)."),
+    ("409", "Conflicts with the current state (inferred: the reference lists no 409)."),
+    ("413", "Body larger than 1 MiB (inferred: the reference lists no 413)."),
     ("422", "A parameter breaks a rule; the message names it."),
-    ("429", "Rate limit spent; see Retry-After."),
+    ("429", "Rate limit spent; see Retry-After. Message (inferred; the reference shows no 429 body): \"Too many requests. Try again in N seconds.\""),
     ("500", "Server failure."),
 ];
 
@@ -56,7 +57,7 @@ pub fn document() -> Value {
         "info": {
             "title": "WebWork Tracker REST API v2 (webwork-sandbox)",
             "version": webwork_core::API_VERSION,
-            "description": "The sandbox's emulation of WebWork Tracker REST API v2, generated from the operation table of webwork-core. Operations marked inferred are not confirmed by the vendor's documentation.",
+            "description": info_description(),
         },
         "servers": [{"url": "/api/v2"}],
         "security": [{"bearerAuth": []}, {"oauth2": []}],
@@ -86,6 +87,20 @@ pub fn document() -> Value {
     })
 }
 
+/// The document's description: what it is, and what every operation shares that the reference
+/// does not show (`webwork_core::ops::inferred::CONVENTIONS`).
+fn info_description() -> String {
+    let mut text = String::from(
+        "The sandbox's emulation of WebWork Tracker REST API v2, generated from the operation table of webwork-core. \
+         Whatever the vendor's reference does not show is labelled inferred: whole operations, success statuses, \
+         success messages, parameters and behaviour, in each operation's description.\n\nInferred for every operation:",
+    );
+    for (what, choice) in webwork_core::ops::inferred::CONVENTIONS {
+        text.push_str(&format!("\n- {what}: {choice}."));
+    }
+    text
+}
+
 /// The three scopes with what they allow (inferred beyond `read`).
 fn scopes_doc() -> Value {
     json!({
@@ -111,8 +126,25 @@ fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
         description.push_str(" Results are narrowed to what the caller's role may see.");
     }
     description.push_str(&format!(" OAuth scope needed: {scope} (inferred)."));
-    if op.doc().inferred {
+    let doc = op.doc();
+    if doc.inferred {
         description.push_str("\n\nInferred: this operation is not confirmed by the vendor's documentation; its path and behaviour follow the API's conventions.");
+    } else {
+        let mut guesses = Vec::new();
+        if doc.status_inferred {
+            guesses.push(format!("the success status {}", doc.success_status));
+        }
+        if let (true, Some(message)) = (doc.message_inferred, doc.message) {
+            guesses.push(format!("the success message \"{message}\""));
+        }
+        if !doc.inferred_params.is_empty() {
+            let names: Vec<String> = doc.inferred_params.iter().map(|p| format!("`{p}`")).collect();
+            guesses.push(format!("the parameter{} {}", if names.len() == 1 { "" } else { "s" }, names.join(", ")));
+        }
+        guesses.extend(doc.inferred_notes.iter().map(|n| (*n).to_owned()));
+        if !guesses.is_empty() {
+            description.push_str(&format!("\n\nInferred (not shown by the vendor's reference): {}.", guesses.join("; ")));
+        }
     }
 
     let mut parameters = Vec::new();
@@ -130,6 +162,9 @@ fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
             "required": required,
             "schema": param_schema(op, p),
         });
+        if op.doc().param_inferred(p.name) {
+            param["description"] = json!(INFERRED_PARAM);
+        }
         if matches!(p.kind, ParamKind::IntegerList | ParamKind::StringList | ParamKind::EnumList(_)) {
             param["style"] = json!("form");
             param["explode"] = json!(false);
@@ -152,13 +187,20 @@ fn operation(op: &OpInfo, output: Value, meta: Value) -> Value {
     out
 }
 
+/// What an inferred parameter's description says.
+const INFERRED_PARAM: &str = "Inferred: the vendor's reference does not list this parameter for this operation.";
+
 fn request_body(op: &OpInfo) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for p in op.params {
         match p.location {
             Location::Body => {
-                props.insert(p.name.to_owned(), param_schema(op, p));
+                let mut schema = param_schema(op, p);
+                if op.doc().param_inferred(p.name) {
+                    schema["description"] = json!(INFERRED_PARAM);
+                }
+                props.insert(p.name.to_owned(), schema);
                 if p.required {
                     required.push(p.name);
                 }
@@ -186,10 +228,25 @@ fn responses(op: &OpInfo, output: Value, meta: Value) -> Value {
         props["saved_minutes"] = json!({"type": "integer"});
     }
     let mut responses = Map::new();
+    let doc = op.doc();
+    let success = match (doc.message, doc.status_inferred, doc.message_inferred) {
+        (None, false, _) => "Success".to_owned(),
+        (None, true, _) => format!("Success (status {} inferred).", doc.success_status),
+        (Some(m), s, mi) if s || mi => {
+            let what = match (s, mi) {
+                (true, true) => "status and message",
+                (true, false) => "status",
+                _ => "message",
+            };
+            format!("{m} ({what} inferred: not shown by the vendor's reference).")
+        }
+        (Some(m), _, _) => m.to_owned(),
+    };
     responses.insert(
-        op.doc().success_status.to_string(),
+        doc.success_status.to_string(),
         json!({
-            "description": op.doc().message.unwrap_or("Success"),
+            "description": success,
+            "headers": rate_limit_headers(),
             "content": {"application/json": {"schema": {"type": "object", "required": ["success", "data", "meta"], "properties": props}}}
         }),
     );
@@ -198,12 +255,24 @@ fn responses(op: &OpInfo, output: Value, meta: Value) -> Value {
             "description": why,
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
         });
+        let mut headers = rate_limit_headers();
         if *status == "429" {
-            r["headers"] = json!({"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds until the budget frees a slot."}});
+            headers["Retry-After"] = json!({"schema": {"type": "integer"}, "description": "Seconds until the budget frees a slot."});
         }
+        r["headers"] = headers;
         responses.insert((*status).to_owned(), r);
     }
     Value::Object(responses)
+}
+
+/// The rate-limit headers of every answer; their names are inferred (the reference says the
+/// limit is reported in headers without naming them).
+fn rate_limit_headers() -> Value {
+    let [limit, remaining] = webwork_core::ops::inferred::RATE_LIMIT_HEADERS;
+    json!({
+        limit: {"schema": {"type": "integer"}, "description": "Requests a minute (inferred header name)."},
+        remaining: {"schema": {"type": "integer"}, "description": "Requests left in the window (inferred header name)."},
+    })
 }
 
 fn param_schema(op: &OpInfo, p: &ParamInfo) -> Value {
@@ -213,7 +282,23 @@ fn param_schema(op: &OpInfo, p: &ParamInfo) -> Value {
     if p.name == "per_page" {
         return json!({"type": "integer", "minimum": 1, "maximum": op.per_page_max.unwrap_or(100)});
     }
-    kind_schema(p.kind, p.name)
+    let mut schema = kind_schema(p.kind, p.name);
+    // Task status: a new task takes the base codes only; filters and updates take custom ones.
+    if let (ParamKind::IntEnum(codes), "status", Method::Post) = (p.kind, p.name, op.method) {
+        schema = json!({"type": "integer", "enum": codes});
+    }
+    // Text in the path or the query string is short (ids, filters; inferred limits).
+    if matches!(p.location, Location::Path | Location::Query) {
+        match p.kind {
+            ParamKind::String => schema["maxLength"] = json!(MAX_URL_TEXT_LEN),
+            ParamKind::StringList => {
+                schema["maxItems"] = json!(MAX_URL_TEXT_ITEMS);
+                schema["items"]["maxLength"] = json!(MAX_URL_TEXT_LEN);
+            }
+            _ => {}
+        }
+    }
+    schema
 }
 
 fn kind_schema(kind: ParamKind, name: &str) -> Value {

@@ -76,6 +76,9 @@ fn EventChecks(events: RwSignal<BTreeSet<String>>, form: Form) -> impl IntoView 
             <div class="checks">
                 {WebhookEvent::ALL.iter().map(|e| {
                     let name = e.as_str().to_owned();
+                    // In the reference's sample webhook only, not in its list of events.
+                    let inferred = (*e == WebhookEvent::TaskUpdated)
+                        .then(|| view! { <small class="muted" title="Not in the reference's list of events">" (inferred)"</small> });
                     let (n1, n2) = (name.clone(), name.clone());
                     view! {
                         <label>
@@ -84,7 +87,7 @@ fn EventChecks(events: RwSignal<BTreeSet<String>>, form: Form) -> impl IntoView 
                                     let on = event_target_checked(&ev);
                                     events.update(|s| { if on { s.insert(n2.clone()); } else { s.remove(&n2); } });
                                 }/>
-                            <code>{name}</code>
+                            <code>{name}</code>{inferred}
                         </label>
                     }
                 }).collect_view()}

@@ -164,7 +164,7 @@ string_enum! {
 }
 
 string_enum! {
-    /// An event a webhook can subscribe to.
+    /// An event a webhook can subscribe to: the reference's enum plus `task.updated` (inferred).
     WebhookEvent {
         TrackerStarted = "tracker.started",
         TrackerStopped = "tracker.stopped",
@@ -176,5 +176,7 @@ string_enum! {
         ProjectCreated = "project.created",
         ProjectUpdated = "project.updated",
         ProjectDeleted = "project.deleted",
+        /// Inferred: in the reference's own sample of a webhook, though not in its create enum.
+        TaskUpdated = "task.updated",
     }
 }

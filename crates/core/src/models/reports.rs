@@ -4,12 +4,21 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde_json::{Map, Value};
 use webwork_derive::FromJson;
 
+use super::json::{self, FromJson, ReadError};
 use super::{Amount, AttendanceStatus, TimeEntryMethod};
+use crate::date::CivilDate;
 
 /// `GET /reports/tracked-hours`: minutes per day, per user and project.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, FromJson)]
+///
+/// The reference says only that the breakdown is "keyed by date". The reader takes the dates
+/// under `data.dates` (the sandbox's shape; the key name is inferred) or directly in `data`
+/// (keys that are `YYYY-MM-DD` dates), and refuses an answer with neither rather than show an
+/// empty chart; the one exception is a report whose `total` says nothing was tracked, which
+/// has no date to list in either shape.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct TrackedHoursReport {
@@ -18,8 +27,46 @@ pub struct TrackedHoursReport {
     pub start_date: String,
     pub end_date: String,
     pub total: TrackedTotal,
-    /// Date (`YYYY-MM-DD`) to that day's rows (inferred key name).
+    /// Date (`YYYY-MM-DD`) to that day's rows, wherever the answer put them.
     pub dates: BTreeMap<String, TrackedDay>,
+}
+
+impl FromJson for TrackedHoursReport {
+    fn from_json(value: Value) -> Result<Self, ReadError> {
+        let mut object = json::object(value)?;
+        let mut error = None;
+        let has_total = object.get("total").is_some_and(Value::is_object);
+        let mut read = TrackedHoursReport {
+            report_type: json::field(&mut object, "report_type", &mut error),
+            start_date: json::field(&mut object, "start_date", &mut error),
+            end_date: json::field(&mut object, "end_date", &mut error),
+            total: json::field(&mut object, "total", &mut error),
+            dates: BTreeMap::new(),
+        };
+        let nested = object.get("dates").is_some_and(Value::is_object);
+        if nested {
+            read.dates = json::field(&mut object, "dates", &mut error);
+        } else {
+            // The dates directly in `data`: every key that is a calendar date.
+            let keyed: Map<String, Value> = object.into_iter().filter(|(key, _)| CivilDate::parse(key).is_ok()).collect();
+            if keyed.is_empty() && !(has_total && read.total.total_minutes == 0) {
+                return Err(ReadError::new(
+                    "the per-date breakdown is missing: expected dates under `dates` or as keys of `data` (YYYY-MM-DD)",
+                ));
+            }
+            match BTreeMap::<String, TrackedDay>::from_json(Value::Object(keyed)) {
+                Ok(dates) => read.dates = dates,
+                Err(e) => error = error.or(Some(e)),
+            }
+        }
+        json::finish(read, error)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TrackedHoursReport {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        json::deserialize_via(d)
+    }
 }
 
 /// Totals of a tracked-hours report.

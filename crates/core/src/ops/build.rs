@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{check_paging, fill_path, ApiRequest, Location, Method, OpInfo, ParamInfo};
 use crate::error::ApiError;
-use crate::params::{is_blank, normalize, query_text, ParamValue};
+use crate::params::{check_in_url, is_blank, normalize, query_text, ParamValue};
 
 /// The parameters of one call after each passed its own checks, for the rules across fields.
 /// A list in table order: an operation has a handful, and a map would cost the bundles its code.
@@ -106,7 +106,11 @@ pub fn build(op: &OpInfo, params: &Map<String, Value>) -> Result<ApiRequest, Api
             return Err(ApiError::invalid(p.name, "is required"));
         }
         if let Some(value) = given {
-            values.push((p, normalize(p.kind, value, p.name)?));
+            let value = normalize(p.kind, value, p.name)?;
+            if matches!(p.location, Location::Path | Location::Query) {
+                check_in_url(&value, p.name)?;
+            }
+            values.push((p, value));
         }
     }
     let args = Args(&values);

@@ -4,13 +4,19 @@
 //! /// Doc comment (becomes the summary).
 //! ListMembers {
 //!     id: "getMembers", tag: "Members", method: Get, path: "/members",
-//!     output: [Member], paged: 100, status: 200, message: "", inferred: false,
+//!     output: [Member], paged: 100, status: 200, message: "", inferred: [],
 //!     path_params: [],
 //!     required: [ws workspace_id: u64],
-//!     optional: [query email: Email, query page: u32, query per_page: u32],
+//!     optional: [query email: Email, #[inferred] query page: u32, query per_page: u32],
 //!     check: none,
 //! }
 //! ```
+//!
+//! What the reference does not show is said where it is: `inferred: [...]` lists `operation`
+//! (the path itself was never seen), `status` (the success status), `message` (the success
+//! message), then, as text, any other behaviour of the operation that is our guess; a parameter
+//! the reference does not list carries `#[inferred]`. All of it reaches [`OpDoc`](super::OpDoc),
+//! the OpenAPI document, the generated TypeScript and the table in ARCHITECTURE.md.
 //!
 //! Each parameter says where it travels: `query`, `body`, or `ws` (workspace_id: the query
 //! string on reads, both query and body on writes). `output: [T]` is a list (`Vec<T>`), `output: T` one value. `paged: N` makes the builder
@@ -50,6 +56,38 @@ macro_rules! rule {
     };
 }
 
+/// Whether `inferred: [...]` names `$want` (`operation`, `status` or `message`).
+macro_rules! inferred_flag {
+    ($want:ident;) => {
+        false
+    };
+    (operation; operation $($rest:ident)*) => {
+        true
+    };
+    (status; status $($rest:ident)*) => {
+        true
+    };
+    (message; message $($rest:ident)*) => {
+        true
+    };
+    ($want:ident; operation $($rest:ident)*) => {
+        inferred_flag!($want; $($rest)*)
+    };
+    ($want:ident; status $($rest:ident)*) => {
+        inferred_flag!($want; $($rest)*)
+    };
+    ($want:ident; message $($rest:ident)*) => {
+        inferred_flag!($want; $($rest)*)
+    };
+}
+
+/// The wire name of a parameter marked `#[inferred]` (any other marker is a compile error).
+macro_rules! inferred_param {
+    (inferred, $name:ident) => {
+        $crate::ops::wire_name(stringify!($name))
+    };
+}
+
 macro_rules! paginated_impl {
     ($name:ident, none, $out:tt) => {};
     ($name:ident, $max:literal, [$item:ty]) => {
@@ -78,10 +116,10 @@ macro_rules! operations {
         $name:ident {
             id: $id:literal, tag: $tag:literal, method: $method:ident, path: $path:literal,
             output: $out:tt, paged: $paged:tt, status: $status:literal, message: $msg:literal,
-            inferred: $inferred:literal,
+            inferred: [$($inf:ident),* $(,)? $($note:literal),* $(,)?],
             path_params: [$($pp:ident: $ppt:ty = $ppname:literal),* $(,)?],
-            required: [$($rqloc:ident $rq:ident: $rqt:ty),* $(,)?],
-            optional: [$($oploc:ident $op:ident: $opt:ty),* $(,)?],
+            required: [$($(#[$rqinf:ident])? $rqloc:ident $rq:ident: $rqt:ty),* $(,)?],
+            optional: [$($(#[$opinf:ident])? $oploc:ident $op:ident: $opt:ty),* $(,)?],
             check: $check:tt $(,)?
         }
     )*) => {
@@ -154,7 +192,14 @@ macro_rules! operations {
                     output: out_name!($out),
                     success_status: $status,
                     message: if $msg.is_empty() { None } else { Some($msg) },
-                    inferred: $inferred,
+                    inferred: inferred_flag!(operation; $($inf)*),
+                    status_inferred: inferred_flag!(status; $($inf)*),
+                    message_inferred: inferred_flag!(message; $($inf)*),
+                    inferred_params: &[
+                        $($(inferred_param!($rqinf, $rq),)?)*
+                        $($(inferred_param!($opinf, $op),)?)*
+                    ],
+                    inferred_notes: &[$($note),*],
                 };
 
                 fn to_request(&self) -> Result<$crate::ops::ApiRequest, $crate::error::ApiError> {

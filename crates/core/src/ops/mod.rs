@@ -7,6 +7,7 @@
 #[macro_use]
 mod macros;
 mod build;
+pub mod inferred;
 pub mod routes;
 mod table;
 
@@ -124,13 +125,40 @@ pub struct OpDoc {
     pub success_status: u16,
     /// The documented success message, when there is one.
     pub message: Option<&'static str>,
-    /// Not confirmed by the vendor's documentation: path or behaviour follows the API's
-    /// own conventions.
+    /// The operation itself is not confirmed by the vendor's documentation (its path was never
+    /// seen): path and behaviour follow the API's own conventions.
     pub inferred: bool,
+    /// `success_status` is ours: the reference shows no status for this operation's success.
+    pub status_inferred: bool,
+    /// `message` is ours: the reference shows no success message for this operation.
+    pub message_inferred: bool,
+    /// Wire names of the parameters the reference does not list for this operation.
+    pub inferred_params: &'static [&'static str],
+    /// Other behaviour of this operation that is ours, said in a sentence each.
+    pub inferred_notes: &'static [&'static str],
+}
+
+impl OpDoc {
+    /// Whether the reference does not list parameter `name` for this operation.
+    pub fn param_inferred(&self, name: &str) -> bool {
+        self.inferred || self.inferred_params.contains(&name)
+    }
 }
 
 /// The documentation of an operation outside the catalog (none is).
-const UNDOCUMENTED: OpDoc = OpDoc { name: "", tag: "", summary: "", output: "", success_status: 200, message: None, inferred: false };
+const UNDOCUMENTED: OpDoc = OpDoc {
+    name: "",
+    tag: "",
+    summary: "",
+    output: "",
+    success_status: 200,
+    message: None,
+    inferred: true,
+    status_inferred: true,
+    message_inferred: true,
+    inferred_params: &[],
+    inferred_notes: &[],
+};
 
 impl OpInfo {
     /// This operation's row of [`DOCS`].

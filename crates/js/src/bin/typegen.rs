@@ -169,7 +169,8 @@ impl Model {
                     Location::Workspace => "in the query string (and the body of writes)",
                 };
                 let hint = kind_hint(p.kind);
-                let text = format!("`{}` {where_}{}{}", p.name, if hint.is_empty() { "" } else { "; " }, hint);
+                let inferred = if op.op.doc().param_inferred(p.name) { "; inferred: not in the vendor's reference" } else { "" };
+                let text = format!("`{}` {where_}{}{}{inferred}", p.name, if hint.is_empty() { "" } else { "; " }, hint);
                 out.push_str(&doc(&text, "  "));
                 let _ = writeln!(out, "  {}{}: {};", naming::param_name(p.name), if p.required { "" } else { "?" }, kind_ts(p.kind));
             }
@@ -183,7 +184,14 @@ impl Model {
                 let info = op.op;
                 let params = params_type(info);
                 let optional = if info.params.iter().any(|p| p.required) { "" } else { "?" };
-                let inferred = if info.doc().inferred { " Inferred: not confirmed by the vendor's reference." } else { "" };
+                let doc_row = info.doc();
+                let inferred = if doc_row.inferred {
+                    " Inferred: not confirmed by the vendor's reference."
+                } else if doc_row.status_inferred || doc_row.message_inferred {
+                    " Its success status or message is inferred (not shown by the vendor's reference)."
+                } else {
+                    ""
+                };
                 let head =
                     format!("{}{inferred}\n\n`{} {}` (operation `{}`).", self.js_text(info.doc().summary), info.method, info.path, info.id);
                 let output = self.output(info);
@@ -844,15 +852,17 @@ fn drifts(v: &Value) -> Vec<Option<Value>> {
     }
 }
 
-/// Adds an unknown field to every struct. Maps (the samples key them by date) are left alone:
-/// a new key there is data, not an unknown field.
+/// Adds an unknown field to every struct. Maps (the samples key them by date) and empty objects
+/// are left alone: a new key there is data, not an unknown field.
 fn add_unknown_keys(v: &mut Value) {
     match v {
         Value::Object(m) => {
             for x in m.values_mut() {
                 add_unknown_keys(x);
             }
-            if !m.keys().any(|k| k.starts_with(|c: char| c.is_ascii_digit())) {
+            // An empty object may be a map whose entries the drift removed (the tracked-hours
+            // report's `dates`): a key added there would be data, read as a day.
+            if !m.is_empty() && !m.keys().any(|k| k.starts_with(|c: char| c.is_ascii_digit())) {
                 m.insert("zz_unknown_field".into(), json!({"nested_key": [1, "two"]}));
             }
         }

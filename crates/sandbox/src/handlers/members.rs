@@ -98,11 +98,11 @@ fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
 
 fn get(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let id = ctx.path_int("memberId");
-    let member = load(ctx, id)?.ok_or_else(|| HttpError::not_found("Member"))?;
+    // The role first: a role that may not see this id learns nothing of whether it exists.
     if !ctx.visible_users()?.allows(id) {
         return Err(HttpError::forbidden("Your role may not view this member."));
     }
-    Ok(Reply::data(member))
+    Ok(Reply::data(load(ctx, id)?.ok_or_else(|| HttpError::not_found("Member"))?))
 }
 
 fn assignable(field: &str, role: &str) -> Result<(), HttpError> {
@@ -204,7 +204,8 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         let taken: Option<i64> =
             ctx.db.query_row("SELECT id FROM users WHERE email = ?1 AND id <> ?2", params![email, id], |r| r.get(0)).optional()?;
         if taken.is_some() {
-            return Err(HttpError::conflict("The email has already been taken."));
+            // Laravel's unique rule, a validation failure like the API's others (inferred).
+            return Err(HttpError::unprocessable("The email has already been taken."));
         }
     }
     let now = ctx.now_iso();

@@ -272,6 +272,9 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     args.push(json!(task.id));
     let sql = format!("UPDATE tasks SET {} WHERE id = ?{}", sets.join(", "), args.len());
     ctx.db.execute(&sql, params_from_iter(args.iter().map(sql_value)))?;
+    // `task.updated` is in the reference's sample webhook only; when it fires is inferred.
+    let updated = load(ctx, task.id as i64)?;
+    ctx.emit(WebhookEvent::TaskUpdated, updated)?;
     Ok(Reply::empty())
 }
 

@@ -29,7 +29,8 @@ fn load(ctx: &Ctx, id: &str) -> Result<Option<Webhook>, HttpError> {
 fn list(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let mut stmt = ctx.db.prepare_cached("SELECT id, url, events, token FROM webhooks WHERE workspace_id = ?1 ORDER BY created_at, id")?;
     let all = collect(stmt.query_map([ctx.ws_id()], row)?)?;
-    Ok(Reply::paged(all, ctx.page(), ctx.per_page()))
+    // The reference (older edition): 50 rows a page by default, not the usual 20.
+    Ok(Reply::paged(all, ctx.page(), ctx.per_page_or(50)))
 }
 
 /// The events as a JSON array text, deduplicated in the order given.

@@ -392,7 +392,7 @@ impl<'a> Seeder<'a> {
         )?;
         tx.execute(
             "INSERT INTO webhooks (id, workspace_id, url, events, token, created_by, created_at, updated_at) VALUES ('wh_demo_people', ?1, 'https://hooks.example.com/webwork/people', ?2, 'whsec_demo_people_0123456789abcdef', 1, ?3, ?3)",
-            params![ACME, r#"["member.invited","member.updated","member.deleted","member.activated","member.archived","project.created","project.updated","project.deleted"]"#, created],
+            params![ACME, r#"["member.invited","member.updated","member.deleted","member.activated","member.archived","project.created","project.updated","project.deleted","task.updated"]"#, created],
         )?;
         Ok(())
     }

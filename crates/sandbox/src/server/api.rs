@@ -40,7 +40,7 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     };
     let mut resp = match budget.and_then(|b| b.retry_after) {
         Some(secs) => {
-            HttpError { retry_after: Some(secs), ..HttpError::new(429, format!("Too many requests. Try again in {secs} seconds.")) }
+            HttpError { retry_after: Some(secs), ..HttpError::new(429, webwork_core::ops::inferred::too_many_requests_message(secs)) }
                 .into_response_at(&timestamp)
         }
         None => match dispatch(&app, req, token, &timestamp).await {
@@ -108,7 +108,7 @@ async fn dispatch(app: &Arc<App>, req: Request, token: Option<String>, timestamp
     }
     let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| too_large())?;
     let Some(token) = token else {
-        return Err(HttpError::unauthorized("Unauthenticated. Send the header Authorization: Bearer <token>."));
+        return Err(HttpError::unauthorized(webwork_core::ops::inferred::NO_TOKEN_MESSAGE));
     };
     let query = parse_query(parts.uri.query())?;
     let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
@@ -138,13 +138,13 @@ fn run(app: &App, op: &'static OpInfo, token: &str, input: RawInput, now_ms: i64
     let tx = conn.transaction_with_behavior(behavior)?;
 
     let user =
-        auth::user_by_token(&tx, token, now_ms)?.ok_or_else(|| HttpError::unauthorized("The access token is invalid or has expired."))?;
+        auth::user_by_token(&tx, token, now_ms)?.ok_or_else(|| HttpError::unauthorized(webwork_core::ops::inferred::BAD_TOKEN_MESSAGE))?;
     let needed = scope_for(op.id);
     if !user.scopes.contains(&needed) {
         return Err(HttpError::forbidden(format!("This token lacks the scope \"{needed}\" that this action needs.")));
     }
     let ws = if op.has_workspace() {
-        let id = params::workspace_id(&input)?.ok_or_else(|| HttpError::bad_request("workspace_id is required"))?;
+        let id = params::workspace_id(&input)?.ok_or_else(|| HttpError::workspace_id_missing(op.method != Method::Get))?;
         let m = auth::membership(&tx, id, user.id)?.ok_or_else(|| HttpError::forbidden("You do not have access to this workspace."))?;
         Some(m)
     } else {

@@ -24,11 +24,23 @@ pub struct HttpError {
     pub error: Option<String>,
     /// Seconds, for 429.
     pub retry_after: Option<u64>,
+    /// Whether the body has the `error` key at all: the reference's sample 400 for a missing
+    /// `workspace_id` has none.
+    pub error_key: bool,
 }
 
 impl HttpError {
     pub fn new(status: u16, message: impl Into<String>) -> Self {
-        HttpError { status, message: message.into(), error: None, retry_after: None }
+        HttpError { status, message: message.into(), error: None, retry_after: None, error_key: true }
+    }
+
+    /// 400 for a request without `workspace_id`, as the reference's sample for
+    /// `DELETE /time-entries/{id}` shows it: "workspace_id is required in request body", no
+    /// `error` key. A read carries it in the query string, so its message does not say "body"
+    /// (inferred).
+    pub fn workspace_id_missing(write: bool) -> Self {
+        let message = if write { "workspace_id is required in request body" } else { "workspace_id is required" };
+        HttpError { error_key: false, ..Self::bad_request(message) }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
@@ -74,12 +86,16 @@ impl HttpError {
     }
 
     pub fn body(&self, timestamp: &str) -> Value {
-        json!({
+        let mut body = json!({
             "success": false,
             "message": self.message,
             "error": self.error,
             "meta": meta(timestamp, None),
-        })
+        });
+        if !self.error_key && self.error.is_none() {
+            body.as_object_mut().map(|b| b.remove("error"));
+        }
+        body
     }
 
     pub fn into_response_at(self, timestamp: &str) -> Response {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Number, Value};
 use webwork_core::ops::{Location, OpInfo, ParamInfo};
-use webwork_core::params::{parse_clock, DateTime, Email, ParamKind, Url, MAX_STRING_LEN};
+use webwork_core::params::{parse_clock, DateTime, Email, ParamKind, Url, MAX_STRING_LEN, MAX_URL_TEXT_ITEMS, MAX_URL_TEXT_LEN};
 
 use super::envelope::HttpError;
 
@@ -151,13 +151,19 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
         ParamKind::Number => number(name, src),
         ParamKind::Boolean => boolean(name, src),
         ParamKind::String => string(name, src).map(Value::String),
-        ParamKind::Date => text_rule(name, src, |s| webwork_core::date::CivilDate::parse(s).is_ok(), "must be a valid date (YYYY-MM-DD)"),
-        ParamKind::Time => text_rule(name, src, |s| parse_clock(s).is_some(), "must be a valid time (HH:mm)"),
-        ParamKind::DateTime => {
-            text_rule(name, src, |s| DateTime::from(s).is_valid(), "must be a valid ISO 8601 date and time (e.g. 2024-01-15T09:00:00Z)")
+        ParamKind::Date => {
+            text_rule(name, p.required, src, |s| webwork_core::date::CivilDate::parse(s).is_ok(), "must be a valid date (YYYY-MM-DD)")
         }
-        ParamKind::Email => text_rule(name, src, |s| Email::from(s).is_valid(), "must be a valid email address"),
-        ParamKind::Url => text_rule(name, src, |s| Url::from(s).is_valid(), "must be a valid http:// or https:// URL"),
+        ParamKind::Time => text_rule(name, p.required, src, |s| parse_clock(s).is_some(), "must be a valid time (HH:mm)"),
+        ParamKind::DateTime => text_rule(
+            name,
+            p.required,
+            src,
+            |s| DateTime::from(s).is_valid(),
+            "must be a valid ISO 8601 date and time (e.g. 2024-01-15T09:00:00Z)",
+        ),
+        ParamKind::Email => text_rule(name, p.required, src, |s| Email::from(s).is_valid(), "must be a valid email address"),
+        ParamKind::Url => text_rule(name, p.required, src, |s| Url::from(s).is_valid(), "must be a valid http:// or https:// URL"),
         ParamKind::Enum(values) => {
             let s = string(name, src)?;
             canonical(name, &s, values).map(Value::String)
@@ -177,6 +183,9 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
         }
         ParamKind::StringList => {
             let items = list_items(name, src)?;
+            if matches!(src, Source::Query(_)) && items.len() > MAX_URL_TEXT_ITEMS {
+                return Err(HttpError::invalid(name, &format!("must not have more than {MAX_URL_TEXT_ITEMS} items")));
+            }
             let mut out = Vec::with_capacity(items.len());
             for item in items {
                 let s = string(name, &item_source(&item)).map_err(|_| HttpError::invalid(name, "must be a list of strings"))?;
@@ -261,17 +270,21 @@ fn boolean(name: &str, src: &Source) -> Result<Value, HttpError> {
 
 fn string(name: &str, src: &Source) -> Result<String, HttpError> {
     let s = single(src).ok_or_else(|| HttpError::invalid(name, "must be a string"))?;
-    if s.chars().count() > MAX_STRING_LEN {
-        return Err(HttpError::invalid(name, &format!("must not be greater than {MAX_STRING_LEN} characters")));
+    // Text in the path or the query string is short (ids, filters): the client's limit too.
+    let max = if matches!(src, Source::Query(_)) { MAX_URL_TEXT_LEN } else { MAX_STRING_LEN };
+    if s.chars().count() > max {
+        return Err(HttpError::invalid(name, &format!("must not be greater than {max} characters")));
     }
     Ok(s.to_owned())
 }
 
-fn text_rule(name: &str, src: &Source, ok: impl Fn(&str) -> bool, rule: &str) -> Result<Value, HttpError> {
+fn text_rule(name: &str, required: bool, src: &Source, ok: impl Fn(&str) -> bool, rule: &str) -> Result<Value, HttpError> {
     let s = string(name, src).map_err(|_| HttpError::invalid(name, rule))?;
     if s.trim().is_empty() {
-        // Blank: let the required check name it; an optional blank is treated as absent.
-        return Ok(Value::String(String::new()));
+        // Blank: the required check names a required one; an optional one given blank is not
+        // a date (or e-mail...), as the OpenAPI document says, and as the client refuses it.
+        // To clear a field, send JSON `null`.
+        return if required { Ok(Value::String(String::new())) } else { Err(HttpError::invalid(name, rule)) };
     }
     if !ok(s.trim()) {
         return Err(HttpError::invalid(name, rule));

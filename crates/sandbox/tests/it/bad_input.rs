@@ -144,3 +144,22 @@ async fn lenient_where_the_api_is() {
     let r = call(&app, OWNER, "GET", "/api/v2/members?workspace_id=1&status=ACTIVE&role=regular%20user", None).await;
     assert_eq!(r.status, 200, "{}", r.body);
 }
+
+#[tokio::test]
+async fn a_missing_workspace_id_answers_as_the_reference_sample_shows() {
+    let app = app();
+    // The reference's sample for DELETE /time-entries/{id}: this message, and no `error` key.
+    for (method, path) in [("DELETE", "/api/v2/time-entries/te_x"), ("POST", "/api/v2/projects"), ("PUT", "/api/v2/members/5")] {
+        let r = call(&app, OWNER, method, path, Some(json!({"name": "x"}))).await;
+        assert_error(&r, 400, "workspace_id is required in request body");
+        assert_eq!(r.message(), "workspace_id is required in request body");
+        assert!(r.body.get("error").is_none(), "{method} {path}: {}", r.body);
+    }
+    // A read carries it in the query string (inferred wording).
+    let r = call(&app, OWNER, "GET", "/api/v2/members", None).await;
+    assert_eq!((r.status, r.message()), (400, "workspace_id is required"));
+    assert!(r.body.get("error").is_none(), "{}", r.body);
+    // Other errors keep the optional `error` key.
+    let r = call(&app, OWNER, "GET", "/api/v2/members/999?workspace_id=1", None).await;
+    assert!(r.body.get("error").is_some(), "{}", r.body);
+}

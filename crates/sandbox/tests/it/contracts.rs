@@ -55,7 +55,8 @@ async fn create_update_delete() {
     assert_eq!(got.data, k);
 
     let reply = c.send_reply(&UpdateContract::new(k.id, WS).status(ContractStatus::Paused).rate(50.0)).await.unwrap();
-    assert_eq!(reply.message.as_deref(), Some("Contract updated successfully"));
+    // The reference's sample message for an update, as documented (sic).
+    assert_eq!(reply.message.as_deref(), Some("Contract retrieved successfully"));
     assert_eq!((reply.data.status.clone(), reply.data.rate), (ContractStatus::Paused, Some(50.0)));
     let back = c.send(&UpdateContract::new(k.id, WS).status(ContractStatus::Active)).await.unwrap();
     assert_eq!(back.status, ContractStatus::Active);

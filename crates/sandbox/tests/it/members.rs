@@ -1,3 +1,5 @@
+use serde_json::json;
+
 use crate::support::*;
 
 #[tokio::test]
@@ -62,6 +64,18 @@ async fn get_member_and_role_filtering() {
 }
 
 #[tokio::test]
+async fn get_member_checks_the_role_before_the_id_exists() {
+    let app = app();
+    let regular = client(&app, REGULAR);
+    // A role that may not read member 1 gets the same 403 for an id that does not exist:
+    // nothing to learn by probing ids.
+    let hidden = regular.send(&GetMember::new(1u64, WS)).await.unwrap_err();
+    let missing = regular.send(&GetMember::new(999u64, WS)).await.unwrap_err();
+    assert_eq!((status(&hidden), status(&missing)), (403, 403));
+    assert_eq!(hidden.to_string(), missing.to_string());
+}
+
+#[tokio::test]
 async fn invite_update_archive_restore() {
     let app = app();
     let c = client(&app, OWNER);
@@ -80,8 +94,11 @@ async fn invite_update_archive_restore() {
     let before = count(&app, "SELECT COUNT(*) FROM memberships");
     let err = c.send(&InviteMember::new(WS, "NEW.person@example.com", "X", "Y", Role::RegularUser)).await.unwrap_err();
     assert_eq!(status(&err), 409);
+    // Owner cannot be assigned: the client refuses before sending, the server as well.
     let err = c.send(&InviteMember::new(WS, "someone@example.com", "X", "Y", Role::Owner)).await.unwrap_err();
-    assert_eq!(status(&err), 422);
+    assert_eq!((err.kind(), err.field()), ("invalid_request", Some("role")), "{err}");
+    let body = json!({"workspace_id": 1, "email": "someone@example.com", "firstname": "X", "lastname": "Y", "role": "Owner"});
+    assert_eq!(call(&app, OWNER, "POST", "/api/v2/members", Some(body)).await.status, 422);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM memberships"), before);
 
     // An existing person of another workspace joins as the same user.
@@ -104,8 +121,10 @@ async fn invite_update_archive_restore() {
     assert_eq!(m.rate_status, Some(RateStatus::Visible));
     let err = c.send(&UpdateMember::new(1u64, WS).role(Role::RegularUser)).await.unwrap_err();
     assert_eq!(status(&err), 422, "the owner's role is fixed");
-    let err = c.send(&UpdateMember::new(id, WS).email("regular@acme.test")).await.unwrap_err();
-    assert_eq!(status(&err), 409);
+    // A duplicate e-mail is a validation failure (422, Laravel's message), never 409.
+    let r =
+        call(&app, OWNER, "PUT", &format!("/api/v2/members/{id}"), Some(json!({"workspace_id": 1, "email": "regular@acme.test"}))).await;
+    assert_eq!((r.status, r.body["message"].as_str()), (422, Some("The email has already been taken.")));
 
     let reply = c.send_reply(&DeleteMember::new(id, WS)).await.unwrap();
     assert_eq!(reply.message.as_deref(), Some("Member deleted successfully"));

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
+use webwork_core::models::json::FromJson;
+use webwork_core::models::TrackedHoursReport;
 use webwork_core::ops::{GetTrackedHoursReport, ListProjects, Operation};
 use webwork_ui::{StackedBarChart, StackedBars};
 
@@ -44,20 +46,23 @@ pub fn view(attrs: Attrs) -> AnyView {
         Ok(Box::pin(async move {
             let report =
                 shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
+            // The core's reader: it finds the per-date breakdown under `data.dates` or directly
+            // in `data`, and an answer with neither is a decode error, never an empty chart.
+            let report = TrackedHoursReport::from_json(report).map_err(|e| e.into_decode("data"))?;
             // minutes per (group id, day index)
             let days = (from.days_until(to) + 1) as usize;
             // (group id, minutes per day), in order of first appearance.
             let mut per: Vec<(Option<u64>, Vec<i64>)> = Vec::new();
-            for (date, day) in report.get("dates").and_then(|d| d.as_object()).into_iter().flatten() {
+            for (date, day) in &report.dates {
                 let Ok(d) = CivilDate::parse(date) else { continue };
                 let i = from.days_until(d);
                 if i < 0 || i as usize >= days {
                     continue;
                 }
-                for row in day.get("users").map(read::items).unwrap_or_default() {
+                for row in &day.users {
                     let key = match by {
-                        GroupBy::Member => read::id(row, "user_id"),
-                        GroupBy::Project => read::id(row, "project_id"),
+                        GroupBy::Member => Some(row.user_id).filter(|id| *id > 0),
+                        GroupBy::Project => row.project_id.filter(|id| *id > 0),
                     };
                     let slot = match per.iter().position(|(k, _)| *k == key) {
                         Some(p) => p,
@@ -66,7 +71,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                             per.len() - 1
                         }
                     };
-                    per[slot].1[i as usize] += read::int(row, "total_minutes").unwrap_or(0);
+                    per[slot].1[i as usize] += row.total_minutes;
                 }
             }
             let names: Vec<(u64, String)> = match by {
@@ -88,7 +93,7 @@ pub fn view(attrs: Attrs) -> AnyView {
             let series = groups.into_iter().map(|(name, v)| (name, v.into_iter().map(|m| m as f64 / 60.0).collect())).collect();
             let categories = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
             let caption = format!("Tracked hours {} to {}", format::day_label(from), format::day_label(to));
-            let total_minutes = report.get("total").and_then(|t| read::int(t, "total_minutes")).unwrap_or(0);
+            let total_minutes = report.total.total_minutes;
             Ok(Chart { bars: StackedBars { categories, series }, totals, total_minutes, caption })
         }) as Fetch<Chart>)
     });
