@@ -71,7 +71,7 @@ test('a create that never reached the server is offered again, and sending again
     const name = unique('Never sent ');
     await newProject(page, name);
     let aborted = 0;
-    await page.route('**/api/v2/projects', async (route) => {
+    await page.route((url) => url.pathname === '/api/v2/projects', async (route) => {
       if (route.request().method() === 'POST' && aborted === 0) {
         aborted += 1;
         await route.abort('connectionreset');

@@ -50,7 +50,7 @@ pub async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     };
     if faults::lose_committed_answer(&app, is_write, resp.status().as_u16()) {
         // The transaction has committed (and webhooks are queued): only the answer is lost.
-        return faults::dropped_connection("answer dropped after the commit (--fail-after-commit)");
+        return faults::cut_off(resp).await;
     }
     if let Some(b) = budget {
         let h = resp.headers_mut();

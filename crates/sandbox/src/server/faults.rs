@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::response::Response;
+use futures_util::StreamExt;
 
 use super::envelope::HttpError;
 use super::App;
@@ -42,6 +43,24 @@ pub fn lose_committed_answer(app: &App, is_write: bool, status: u16) -> bool {
         return false;
     }
     app.fault_rng.lock().unwrap_or_else(|e| e.into_inner()).chance(p)
+}
+
+/// The answer of a committed write, cut off: its head and half its body go out, then the
+/// connection drops, so the client has no answer it can read. Not before the head: a browser
+/// sends a request again by itself (a POST too) when a reused connection closes before any byte
+/// of the answer, taking it for a stale keep-alive connection, and the fault would turn into a
+/// duplicate write the page never asked for.
+pub async fn cut_off(resp: Response) -> Response {
+    let (mut parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let half = Bytes::copy_from_slice(&bytes[..bytes.len() / 2]);
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let stream = futures_util::stream::iter([Ok(half)]).chain(futures_util::stream::once(async {
+        // Long enough for the head and the first half to be flushed before the drop.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Err::<Bytes, std::io::Error>(std::io::Error::other("answer dropped after the commit (--fail-after-commit)"))
+    }));
+    Response::from_parts(parts, Body::from_stream(stream))
 }
 
 /// A reply whose body fails at once: hyper gives up on the connection before it has flushed the

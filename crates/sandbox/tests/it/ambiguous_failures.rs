@@ -32,7 +32,7 @@ async fn a_write_whose_answer_is_lost_has_committed() {
 
 /// Over a real socket the client gets no byte of an answer: not even a status line.
 #[tokio::test]
-async fn over_tcp_the_connection_closes_before_any_status() {
+async fn over_tcp_the_answer_is_cut_off_after_its_head() {
     let app = app_losing(1.0);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -48,7 +48,12 @@ async fn over_tcp_the_connection_closes_before_any_status() {
     let mut answer = Vec::new();
     // The server closes the connection; a reset is as good as an end for this test.
     let _ = tokio::time::timeout(std::time::Duration::from_secs(10), s.read_to_end(&mut answer)).await.expect("the connection closes");
-    assert!(answer.is_empty(), "no byte of an answer: {:?}", String::from_utf8_lossy(&answer));
+    let text = String::from_utf8_lossy(&answer);
+    // The head goes out (a browser resends a request itself when a reused connection closes
+    // before any byte), the body does not arrive whole, and the chunked body never ends.
+    assert!(text.starts_with("HTTP/1.1 201") || text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(!text.contains(r#""name":"Lost over TCP""#) || !text.ends_with("0\r\n\r\n"), "a whole answer arrived: {text}");
+    assert!(!text.ends_with("0\r\n\r\n"), "the body is cut off: {text}");
 
     let get = format!("GET /api/v2/projects?workspace_id=1&name=Lost%20over%20TCP HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {OWNER}\r\nConnection: close\r\n\r\n");
     let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
