@@ -1,6 +1,6 @@
 //! What the time pages share: clock and duration text, week and day ranges, the API's
-//! "today", the member directory, the refresh plan that keeps polling within the rate budget,
-//! and a dialog that asks for a reason.
+//! "today", the member directory, the poller that keeps refreshing within the rate budget (and
+//! its "Updated … ago" line), and a dialog that asks for a reason.
 //!
 //! "Today" is the server's, not the browser's: the API's days are its own (UTC in the
 //! sandbox, which may also run on a fixed demo date), and a dashboard that counted the
@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -176,6 +177,86 @@ pub fn refresh_plan(cost: u32, budget: BudgetView) -> Refresh {
     }
     let share = f64::from(cost.max(1)) / (f64::from(budget.limit) / 2.0);
     Refresh::Every((60_000.0 * share).max(MIN_INTERVAL_MS))
+}
+
+/// Refetches a page's data while the calling component lives, as often as [`refresh_plan`]
+/// allows for a round of `cost()` requests and never more often than `floor_ms`; nothing while
+/// the tab is hidden (nobody looks at it) or before the first answer. `as_of` is when the data
+/// on screen was produced (`Resource::as_of`). Returns when the next round is due (ms since the
+/// epoch) and whether it waits for budget, for [`Updated`].
+pub fn poll_within_budget(
+    api: Api,
+    floor_ms: f64,
+    cost: Rc<dyn Fn() -> u32>,
+    as_of: Rc<dyn Fn() -> Option<f64>>,
+    refetch: Rc<dyn Fn()>,
+) -> RwSignal<Option<(f64, bool)>> {
+    let next = RwSignal::new(None);
+    // When we last asked: a cached answer keeps its old `as_of`, so without this a poll inside
+    // the cache's freshness would ask again every second.
+    let asked = StoredValue::new(0.0f64);
+    let tick = move || {
+        let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+        let Some(at) = as_of().filter(|_| !hidden && api.signed_in()) else { return };
+        let now = js_sys::Date::now();
+        match refresh_plan(cost(), api.budget.get_untracked()) {
+            Refresh::Paused(wait) => next.set(Some((now + wait, true))),
+            Refresh::Every(every) => {
+                let due = at.max(asked.get_value()) + every.max(floor_ms);
+                next.set(Some((due, false)));
+                if now >= due {
+                    asked.set_value(now);
+                    refetch();
+                }
+            }
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    next
+}
+
+/// "12 s" / "3 min": how long ago, for "Updated … ago".
+pub fn ago_text(ms: f64) -> String {
+    let s = (ms / 1000.0).max(0.0) as u64;
+    if s < 120 {
+        format!("{s} s")
+    } else {
+        format!("{} min", s / 60)
+    }
+}
+
+/// A polled page's refresh line: when its data was produced, when the next refresh comes (or
+/// that it waits for the rate budget), and Refresh now.
+#[component]
+pub fn Updated(
+    #[prop(into)] as_of: Signal<Option<f64>>,
+    next: RwSignal<Option<(f64, bool)>>,
+    #[prop(into)] busy: Signal<bool>,
+    on_refresh: Callback<()>,
+) -> impl IntoView {
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)) {
+        on_cleanup(move || h.clear());
+    }
+    let text = move || {
+        let now = now.get();
+        let Some(at) = as_of.get() else { return "Reading…".to_owned() };
+        let last = format!("Updated {} ago.", ago_text(now - at));
+        match next.get() {
+            _ if busy.get() => format!("{last} Refreshing…"),
+            Some((_, true)) => format!("{last} The next refresh waits for the rate budget ({RESERVE} requests stay free for you)."),
+            Some((due, false)) => format!("{last} Next refresh in {} s.", ((due - now) / 1000.0).ceil().max(0.0) as u64),
+            None => last,
+        }
+    };
+    view! {
+        <p class="muted board-status" aria-live="off">
+            {text} " "
+            <button type="button" class="btn small ghost" disabled=move || busy.get() on:click=move |_| on_refresh.run(())>"Refresh now"</button>
+        </p>
+    }
 }
 
 /// A member who can have a tracker: active, not archived or blocked, not a project viewer.
