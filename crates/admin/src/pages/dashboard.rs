@@ -242,7 +242,7 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
                     }}
                 </ul>
                 <p class="muted">{move || format!(
-                    "Among {} of {} members checked in the last 5 minutes (yours, and the rows read on Live tracking): the API reads one tracker per request.",
+                    "Trackers read in the last 5 minutes: {} of {} members (yours, and the rows shown on Live tracking). The API reads one tracker per request; Live tracking shows the others.",
                     fresh().len(), trackable().max(fresh().len())
                 )}</p>
             </Tile>
@@ -250,7 +250,7 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
                 {tile_state(hours)}
                 {move || hours.with_ready(|h| {
                     let today = h.week.today.to_string();
-                    board.known.with(|k| minutes_today(&h.closed_today, k, &today))
+                    minutes_today(&h.closed_today, &fresh(), &today)
                 }).map(|m| view! {
                     <p class="figure" data-figure="hours-today">{duration_text(m)}</p>
                     <p class="muted">"Everyone's closed time today, plus the running trackers of Tracking now."</p>
