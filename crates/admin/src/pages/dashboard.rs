@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use std::rc::Rc;
 use webwork_core::date::CivilDate;
 
-use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, TimeRequestStatus, TimesheetStatus, TrackerState};
+use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, Member, TimeRequestStatus, TimesheetStatus};
 use webwork_core::ops::{GetTrackedHoursReport, GetTrackerState, ListLeaves, ListTimeRequests, ListTimesheets, Paginated};
 use webwork_core::ApiError;
 use webwork_ui::{ErrorBanner, Skeleton};
@@ -76,8 +76,10 @@ pub struct Hours {
     pub closed_today: Vec<(u64, i64)>,
 }
 
-/// One tracked-hours report from last Monday to today answers both weeks and today.
-async fn week_hours(api: Api, ws: u64) -> Result<Hours, ApiError> {
+/// Your own tracker (onto the board; it also tells the API's today), then one tracked-hours
+/// report from last Monday to today, which answers both weeks and today.
+async fn week_hours(api: Api, ws: u64, board: Board) -> Result<Hours, ApiError> {
+    own_tracker(api, ws, board).await?;
     let today = server_today(api, ws).await?;
     let this = Days::week_so_far(today);
     let done = (today > this.from).then(|| Days { from: this.from, to: today.add_days(-1) });
@@ -111,17 +113,17 @@ pub fn minutes_today(closed: &[(u64, i64)], known: &[Known], today: &str) -> i64
 }
 
 /// The signed-in user's own tracker, onto the board: the request that also tells the API's
-/// today (the same GET as [`server_today`]'s, so the two are one request). `None` when the user
+/// today (the same GET as [`server_today`]'s, so the two are one request). Nothing when the user
 /// is not in the workspace or their role may not read trackers.
-async fn own_tracker(api: Api, ws: u64, board: Board) -> Result<Option<TrackerState>, ApiError> {
-    let Some(me) = api.ensure_workspaces().await?.into_iter().find(|w| w.id == ws).map(|w| w.user_id) else { return Ok(None) };
+async fn own_tracker(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
+    let Some(me) = api.ensure_workspaces().await?.into_iter().find(|w| w.id == ws).map(|w| w.user_id) else { return Ok(()) };
     match api.send(GetTrackerState::new(ws, me)).await {
         Ok(state) => {
             note_today(ws, &state.date);
-            board.set_state(me, state.clone());
-            Ok(Some(state))
+            board.set_state(me, state);
+            Ok(())
         }
-        Err(ApiError::Forbidden { .. }) => Ok(None),
+        Err(ApiError::Forbidden { .. }) => Ok(()),
         Err(e) => Err(e),
     }
 }
@@ -153,10 +155,14 @@ async fn pending(api: Api, ws: u64) -> Result<Pending, ApiError> {
     Ok(Pending { timesheets: t?, time_requests: r?, leaves: l? })
 }
 
-async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>), ApiError> {
+/// Today's approved leaves, and the member directory for the names on the dashboard.
+async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>, Vec<Member>), ApiError> {
     let today = server_today(api, ws).await?;
-    let leaves = api.all(ListLeaves::new(ws).status(LeaveStatus::Approved).date_from(today).date_to(today)).await?;
-    Ok((today, leaves))
+    let (leaves, members) = futures_util::join!(
+        api.all(ListLeaves::new(ws).status(LeaveStatus::Approved).date_from(today).date_to(today)),
+        member_directory(api, ws)
+    );
+    Ok((today, leaves?, members?))
 }
 
 /// "Vacation, first half" / "Doctor appointment, 09:00–11:00".
@@ -194,47 +200,39 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
     let api = use_api();
     let board = use_board();
     board.watch(ws);
-    let mine = load(move || own_tracker(api, ws, board));
-    let directory = load(move || member_directory(api, ws));
-    let hours = load(move || week_hours(api, ws));
+    let hours = load(move || week_hours(api, ws, board));
     let waiting = load(move || pending(api, ws));
     let leaves = load(move || on_leave_today(api, ws));
     let refetch = move || {
-        mine.refetch();
-        directory.refetch();
         hours.refetch();
         waiting.refetch();
         leaves.refetch();
     };
     // The oldest data on screen decides "Updated … ago" and the next round.
     let as_of = move || {
-        let times = [mine.as_of(), directory.as_of(), hours.as_of(), waiting.as_of(), leaves.as_of()];
+        let times = [hours.as_of(), waiting.as_of(), leaves.as_of()];
         times.iter().all(Option::is_some).then(|| times.iter().flatten().fold(f64::MAX, |a, b| a.min(*b)))
     };
-    let next = poll_within_budget(api, POLL_FLOOR_MS, Rc::new(|| ROUND_COST), Rc::new(as_of), Rc::new(refetch));
-    let busy = Signal::derive(move || {
-        [mine.refreshing, directory.refreshing, hours.refreshing, waiting.refreshing, leaves.refreshing].iter().any(|r| r.get())
-    });
-
+    poll_within_budget(api, POLL_FLOOR_MS, Rc::new(|| ROUND_COST), Rc::new(as_of), Rc::new(refetch));
     // Trackers read in the last minutes, running ones by name.
     let fresh = move || {
         let since = js_sys::Date::now() - KNOWN_FOR_MS;
         board.known.with(|k| k.iter().filter(|k| k.at >= since).cloned().collect::<Vec<_>>())
     };
     let running = move || fresh().into_iter().filter_map(|k| k.state.ok().filter(is_running).map(|s| (k.user, s))).collect::<Vec<_>>();
-    let read = move || mine.as_of().is_some();
-    let trackable = move || directory.with_ready(|m| m.iter().filter(|m| can_track(m)).count()).unwrap_or(0);
+    let read = move || hours.as_of().is_some();
+    let names = move || leaves.with_ready(|(_, _, m)| m.clone()).unwrap_or_default();
+    let trackable = move || leaves.with_ready(|(_, _, m)| m.iter().filter(|m| can_track(m)).count()).unwrap_or(0);
     let week = Signal::derive(move || hours.with_ready(|h| h.week));
     view! {
         <PageHeader title="Dashboard"/>
-        <Updated as_of=Signal::derive(as_of) next busy on_refresh=Callback::new(move |_| refetch())/>
+        <Updated as_of=Signal::derive(as_of) on_refresh=Callback::new(move |_| refetch())/>
         <div class="tiles">
             <Tile title="Tracking now" href=Signal::derive(move || Route::Tracking { ws }.href_with(&[("running", "1")]))>
-                {tile_state(mine)}
                 <p class="figure" data-figure="tracking-now">{move || if read() { running().len().to_string() } else { "…".to_owned() }}</p>
                 <ul class="plain">
                     {move || {
-                        let members = directory.ready().unwrap_or_default();
+                        let members = names();
                         running().into_iter().map(|(user, s)| {
                             let on = Some(work_text(&s)).filter(|t| !t.is_empty());
                             view! { <li><strong>{name_in(&members, user)}</strong>{on.map(|t| format!(" — {t}"))}</li> }
@@ -279,12 +277,11 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
                 })}
             </Tile>
             <Tile title="On leave today" href=Signal::derive(move || {
-                let day = leaves.ready().map(|(d, _)| d.to_string()).unwrap_or_default();
+                let day = leaves.with_ready(|(d, _, _)| d.to_string()).unwrap_or_default();
                 Route::Leaves { ws }.href_with(&[("status", "approved"), ("from", &day), ("to", &day)])
             })>
                 {tile_state(leaves)}
-                {move || leaves.ready().map(|(_, list)| {
-                    let members = directory.ready().unwrap_or_default();
+                {move || leaves.ready().map(|(_, list, members)| {
                     let empty = list.is_empty();
                     view! {
                         <p class="figure" data-figure="on-leave">{list.len().to_string()}</p>

@@ -181,17 +181,9 @@ pub fn refresh_plan(cost: u32, budget: BudgetView) -> Refresh {
 
 /// Refetches a page's data while the calling component lives, as often as [`refresh_plan`]
 /// allows for a round of `cost()` requests and never more often than `floor_ms`; nothing while
-/// the tab is hidden (nobody looks at it) or before the first answer. `as_of` is when the data
-/// on screen was produced (`Resource::as_of`). Returns when the next round is due (ms since the
-/// epoch) and whether it waits for budget, for [`Updated`].
-pub fn poll_within_budget(
-    api: Api,
-    floor_ms: f64,
-    cost: Rc<dyn Fn() -> u32>,
-    as_of: Rc<dyn Fn() -> Option<f64>>,
-    refetch: Rc<dyn Fn()>,
-) -> RwSignal<Option<(f64, bool)>> {
-    let next = RwSignal::new(None);
+/// the tab is hidden (nobody looks at it), while too little budget is free, or before the first
+/// answer. `as_of` is when the data on screen was produced (`Resource::as_of`).
+pub fn poll_within_budget(api: Api, floor_ms: f64, cost: Rc<dyn Fn() -> u32>, as_of: Rc<dyn Fn() -> Option<f64>>, refetch: Rc<dyn Fn()>) {
     // When we last asked: a cached answer keeps its old `as_of`, so without this a poll inside
     // the cache's freshness would ask again every second.
     let asked = StoredValue::new(0.0f64);
@@ -199,62 +191,34 @@ pub fn poll_within_budget(
         let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
         let Some(at) = as_of().filter(|_| !hidden && api.signed_in()) else { return };
         let now = js_sys::Date::now();
-        match refresh_plan(cost(), api.budget.get_untracked()) {
-            Refresh::Paused(wait) => next.set(Some((now + wait, true))),
-            Refresh::Every(every) => {
-                let due = at.max(asked.get_value()) + every.max(floor_ms);
-                next.set(Some((due, false)));
-                if now >= due {
-                    asked.set_value(now);
-                    refetch();
-                }
+        if let Refresh::Every(every) = refresh_plan(cost(), api.budget.get_untracked()) {
+            if now >= at.max(asked.get_value()) + every.max(floor_ms) {
+                asked.set_value(now);
+                refetch();
             }
         }
     };
     if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
         on_cleanup(move || handle.clear());
     }
-    next
 }
 
-/// "12 s" / "3 min": how long ago, for "Updated … ago".
-pub fn ago_text(ms: f64) -> String {
-    let s = (ms / 1000.0).max(0.0) as u64;
-    if s < 120 {
-        format!("{s} s")
-    } else {
-        format!("{} min", s / 60)
-    }
-}
-
-/// A polled page's refresh line: when its data was produced, when the next refresh comes (or
-/// that it waits for the rate budget), and Refresh now.
+/// A polled page's line: "Updated 12 s ago." from when its data was produced, and Refresh now.
+/// (A wait for the budget is said by the loading views' note.)
 #[component]
-pub fn Updated(
-    #[prop(into)] as_of: Signal<Option<f64>>,
-    next: RwSignal<Option<(f64, bool)>>,
-    #[prop(into)] busy: Signal<bool>,
-    on_refresh: Callback<()>,
-) -> impl IntoView {
+pub fn Updated(#[prop(into)] as_of: Signal<Option<f64>>, on_refresh: Callback<()>) -> impl IntoView {
     let now = RwSignal::new(js_sys::Date::now());
     if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)) {
         on_cleanup(move || h.clear());
     }
-    let text = move || {
-        let now = now.get();
-        let Some(at) = as_of.get() else { return "Reading…".to_owned() };
-        let last = format!("Updated {} ago.", ago_text(now - at));
-        match next.get() {
-            _ if busy.get() => format!("{last} Refreshing…"),
-            Some((_, true)) => format!("{last} The next refresh waits for the rate budget ({RESERVE} requests stay free for you)."),
-            Some((due, false)) => format!("{last} Next refresh in {} s.", ((due - now) / 1000.0).ceil().max(0.0) as u64),
-            None => last,
-        }
+    let text = move || match as_of.get() {
+        Some(at) => format!("Updated {} s ago.", ((now.get() - at) / 1000.0).max(0.0) as u64),
+        None => "Reading…".to_owned(),
     };
     view! {
         <p class="muted board-status" aria-live="off">
             {text} " "
-            <button type="button" class="btn small ghost" disabled=move || busy.get() on:click=move |_| on_refresh.run(())>"Refresh now"</button>
+            <button type="button" class="btn small ghost" on:click=move |_| on_refresh.run(())>"Refresh now"</button>
         </p>
     }
 }

@@ -216,11 +216,12 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
         super::sort_by_name(&mut list, Member::full_name);
         Ok(list)
     });
-    let matching = Memo::new(move |_| {
+    // Plain closures, not memos: a memo per data type costs the bundle more than filtering a
+    // directory of at most a few hundred members again.
+    let matching = move || {
         let needle = webwork_ui::lowercase(&query.text("q"));
+        let members = members.ready().unwrap_or_default();
         members
-            .ready()
-            .unwrap_or_default()
             .into_iter()
             .filter(|m| {
                 needle.is_empty()
@@ -228,25 +229,25 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
                     || webwork_ui::lowercase(&m.email).contains(&needle)
             })
             .collect::<Vec<_>>()
-    });
+    };
     // The members on screen: the only trackers read.
-    let on_screen = Memo::new(move |_| matching.with(|m| m.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
+    let on_screen = move || matching().into_iter().take(shown.get()).collect::<Vec<_>>();
     let trackers = load(move || {
-        let ids: Vec<u64> = on_screen.with(|m| m.iter().map(|m| m.id).collect());
+        let ids: Vec<u64> = on_screen().iter().map(|m| m.id).collect();
         read_trackers(api, ws, ids, board)
     });
     let refetch = move || trackers.refetch();
-    let next = poll_within_budget(
+    poll_within_budget(
         api,
         MIN_INTERVAL_MS,
-        Rc::new(move || on_screen.with_untracked(Vec::len) as u32),
+        Rc::new(move || untrack(on_screen).len() as u32),
         Rc::new(move || trackers.as_of()),
         Rc::new(refetch),
     );
     let only_running = move || query.get("running").as_deref() == Some("1");
     let rows = Signal::derive(move || {
         let running = only_running();
-        on_screen.get().into_iter().map(|m| board.row(m)).filter(|r| !running || r.running()).collect::<Vec<_>>()
+        on_screen().into_iter().map(|m| board.row(m)).filter(|r| !running || r.running()).collect::<Vec<_>>()
     });
     let stop = move |user: u64, name: String| {
         busy.set(Some(user));
@@ -309,9 +310,9 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
         .class("actions"),
     ];
     let summary = move || {
-        let (checked, all) = (on_screen.with(Vec::len), matching.with(Vec::len));
-        let running =
-            on_screen.with(|m| m.iter().filter(|m| board.known_of(m.id).is_some_and(|k| k.state.as_ref().is_ok_and(is_running))).count());
+        let (checked, all) = (on_screen(), matching().len());
+        let running = checked.iter().filter(|m| board.known_of(m.id).is_some_and(|k| k.state.as_ref().is_ok_and(is_running))).count();
+        let checked = checked.len();
         format!("{running} tracking now among the {checked} members on screen ({all} in all; the API reads one tracker per request).")
     };
     let apply = move || {
@@ -320,8 +321,7 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
     view! {
         <PageHeader title="Live tracking"/>
         <p class="muted" data-figure="tracking-summary">{summary}</p>
-        <Updated as_of=Signal::derive(move || trackers.as_of()) next busy=Signal::derive(move || trackers.loading() || trackers.refreshing.get())
-            on_refresh=Callback::new(move |_| refetch())/>
+        <Updated as_of=Signal::derive(move || trackers.as_of()) on_refresh=Callback::new(move |_| refetch())/>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             apply();
@@ -351,7 +351,7 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
             <EmptyState title="No member matches" hint="Change the name filter, show members who are not tracking, or show more members."/>
         })}
         {move || {
-            let left = matching.with(Vec::len).saturating_sub(shown.get());
+            let left = matching().len().saturating_sub(shown.get());
             (left > 0).then(|| view! {
                 <button type="button" class="btn show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                     {format!("Show {} more ({left} not shown)", left.min(PAGE))}
