@@ -10,10 +10,10 @@
 //! member, so "Tracking now" shows the trackers the [`Board`](super::tracking::Board) knows
 //! (yours, and the rows read on Live tracking in the last minutes) and says how many that is.
 
-use leptos::prelude::*;
 use std::rc::Rc;
-use webwork_core::date::CivilDate;
 
+use leptos::prelude::*;
+use webwork_core::date::CivilDate;
 use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, Member, TimeRequestStatus, TimesheetStatus};
 use webwork_core::ops::{GetTrackedHoursReport, GetTrackerState, ListLeaves, ListTimeRequests, ListTimesheets, Paginated};
 use webwork_core::ApiError;

@@ -5,7 +5,7 @@
 //! The API reads one member's tracker per request (`GET /time-tracking/current-data`) and has no
 //! list of running trackers, so the page reads what is on screen: the member directory (one list
 //! request), then the trackers of the first [`PAGE`] matching members; "Show more" adds the next
-//! [`PAGE`]. A poll re-reads the rows on screen as often as [`refresh_plan`] allows (at most
+//! [`PAGE`] and reads only theirs. A poll re-reads the rows on screen as often as [`refresh_plan`] allows (at most
 //! half the budget), never while the tab is hidden. Every tracker read, start and stop goes on
 //! the shared [`Board`], which the dashboard shows.
 
@@ -232,11 +232,20 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
     };
     // The members on screen: the only trackers read.
     let on_screen = move || matching().into_iter().take(shown.get()).collect::<Vec<_>>();
+    // A poll or Refresh now reads every row on screen; new rows on screen (Show more, a filter)
+    // read only the trackers not yet known, so Show more asks for the next rows alone.
+    let every_row = StoredValue::new(true);
     let trackers = load(move || {
-        let ids: Vec<u64> = on_screen().iter().map(|m| m.id).collect();
+        let all = every_row.get_value();
+        every_row.set_value(false);
+        let ids: Vec<u64> =
+            on_screen().iter().map(|m| m.id).filter(|id| all || board.known.with_untracked(|k| !k.iter().any(|k| k.user == *id))).collect();
         read_trackers(api, ws, ids, board)
     });
-    let refetch = move || trackers.refetch();
+    let refetch = move || {
+        every_row.set_value(true);
+        trackers.refetch();
+    };
     poll_within_budget(
         api,
         MIN_INTERVAL_MS,
