@@ -86,9 +86,10 @@ fn tracker_reads(log: &str) -> Vec<u64> {
 }
 
 /// The panel's `Api` over the scripted API, signed in as the owner of workspace 1 (the shell
-/// loads the workspaces before any page).
+/// loads the workspaces before any page). Each test has its own host and token, so no answer
+/// kept for one test (the data layer's cache) is another's.
 fn signed_in(log: &str) -> Api {
-    let api = Api::with_transport("http://sandbox.test/api/v2", "t", api_like_fetch(log));
+    let api = Api::with_transport(&format!("http://{log}.test/api/v2"), log, api_like_fetch(log));
     api.workspaces.set(Some(vec![Workspace { id: 1, user_id: 1, workspace_name: "Acme".into(), role: Role::Owner, ..Default::default() }]));
     api
 }
