@@ -56,6 +56,14 @@ const toast = (page, text) => page.locator('.toasts .toast').filter({ hasText: t
 /** A figure of the dashboard, by its `data-figure`. */
 const figure = (page, name) => page.locator(`[data-figure="${name}"]`);
 
+/** Live tracking reads the trackers of the rows on screen only (the first 10 by name, "Show
+ * more" for the next): filters the list to `name`, so that member's row is on screen. */
+async function showOnTracking(page, name) {
+  const search = page.getByRole('search');
+  await search.getByLabel('Name contains').fill(name);
+  await search.getByRole('button', { name: 'Apply' }).click();
+}
+
 /** A member with an active contract who is not tracking, left alone by the other tests. */
 async function idleMemberWithContract(skip) {
   const members = await trackable();
@@ -138,6 +146,7 @@ e2e('starts a tracker for a member, stops it, and finds the new time entry', asy
   await signIn(page, sandbox);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Live tracking' }).click();
   await page.getByRole('heading', { name: 'Live tracking' }).waitFor();
+  await showOnTracking(page, name);
 
   await page.getByRole('button', { name: `Start a tracker for ${name}` }).click();
   const form = page.getByRole('form', { name: `Start a tracker for ${name}` });
@@ -171,6 +180,7 @@ e2e('starts a tracker for a member, stops it, and finds the new time entry', asy
   // A tracker under a minute writes no entry: wait for the minute.
   await new Promise((r) => setTimeout(r, Math.max(0, 62_000 - (Date.now() - started))));
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Live tracking' }).click();
+  await showOnTracking(page, name);
   await row.getByRole('button', { name: `Stop ${name}'s tracker` }).click();
   await toast(page, `Stopped ${name}'s tracker: 1 min written`).waitFor();
   await row.getByRole('button', { name: `Start a tracker for ${name}` }).waitFor();

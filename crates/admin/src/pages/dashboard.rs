@@ -2,22 +2,39 @@
 //! week against last week, what waits for approval (timesheets, time requests, leaves), and who
 //! is on leave today. Every tile links to the view it sums up.
 //!
-//! Days are the API's (see `time_common::server_today`). Trackers come from the shared
-//! [`Board`](super::tracking::Board); the hours from the tracked-hours report (closed time) plus
-//! the running trackers for today.
+//! A round costs at most [`ROUND_COST`] requests, cold: the signed-in user's own tracker (which
+//! also gives the API's today), one tracked-hours report from last Monday to today (this week,
+//! last week and everyone's closed time today), three counts read as `per_page=1` totals (the
+//! timesheets one is the navigation badge's request), the approved leaves of today and the
+//! member directory (names). The API has no list of running trackers, only one request per
+//! member, so "Tracking now" shows the trackers the [`Board`](super::tracking::Board) knows
+//! (yours, and the rows read on Live tracking in the last minutes) and says how many that is.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
-use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, TimeRequestStatus, TimesheetStatus};
-use webwork_core::ops::{GetTrackedHoursReport, ListLeaves, ListTimeRequests, ListTimesheets, Paginated};
+use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, Member, TimeRequestStatus, TimesheetStatus};
+use webwork_core::ops::{GetTrackedHoursReport, GetTrackerState, ListLeaves, ListTimeRequests, ListTimesheets, Paginated};
 use webwork_core::ApiError;
 use webwork_ui::{ErrorBanner, Skeleton};
 
-use super::time_common::{duration_text, hours_text, minutes_within, name_in, server_today, Days};
-use super::tracking::{is_running, use_board, work_text, BoardStatus};
+use super::time_common::{
+    can_track, duration_text, hours_text, member_directory, minutes_within, name_in, note_today, poll_within_budget, server_today, Days,
+    Updated,
+};
+use super::tracking::{is_running, use_board, work_text, Board, Known};
 use super::PageHeader;
 use crate::api::{load, use_api, Api, Resource};
 use crate::routes::Route;
+
+/// The most requests one round of the dashboard makes with nothing cached (a directory of more
+/// than 100 members takes a page more).
+pub const ROUND_COST: u32 = 7;
+/// The dashboard's data changes slowly (counts, reports): a round a minute at most.
+const POLL_FLOOR_MS: f64 = 60_000.0;
+/// A tracker read longer ago than this is not shown as "tracking now".
+pub const KNOWN_FOR_MS: f64 = 5.0 * 60_000.0;
 
 /// Hours of this week so far against last week. The comparison is on whole days, Monday to
 /// yesterday, since today is still under way (last Wednesday was a full day; this one is not).
@@ -52,22 +69,63 @@ impl WeekHours {
     }
 }
 
-async fn week_hours(api: Api, ws: u64) -> Result<WeekHours, ApiError> {
+/// The week figures and everyone's closed minutes today, by member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hours {
+    pub week: WeekHours,
+    pub closed_today: Vec<(u64, i64)>,
+}
+
+/// Your own tracker (onto the board; it also tells the API's today), then one tracked-hours
+/// report from last Monday to today, which answers both weeks and today.
+async fn week_hours(api: Api, ws: u64, board: Board) -> Result<Hours, ApiError> {
+    own_tracker(api, ws, board).await?;
     let today = server_today(api, ws).await?;
     let this = Days::week_so_far(today);
     let done = (today > this.from).then(|| Days { from: this.from, to: today.add_days(-1) });
     let last = Days::week_of(today).week_before();
-    let report = |d: Days| api.send(GetTrackedHoursReport::new(ws).start_date(d.from).end_date(d.to));
-    let (now, before) = futures_util::join!(report(this), report(last));
-    let (now, before) = (now?, before?);
+    let report = api.send(GetTrackedHoursReport::new(ws).start_date(last.from).end_date(today)).await?;
     let day_minutes = |d: &webwork_core::models::TrackedDay| d.users.iter().map(|u| u.total_minutes).sum::<i64>();
-    Ok(WeekHours {
+    let mut closed_today: Vec<(u64, i64)> = Vec::new();
+    for row in report.dates.get(&today.to_string()).map(|d| d.users.as_slice()).unwrap_or_default() {
+        match closed_today.iter_mut().find(|(u, _)| *u == row.user_id) {
+            Some((_, m)) => *m += row.total_minutes,
+            None => closed_today.push((row.user_id, row.total_minutes)),
+        }
+    }
+    let week = WeekHours {
         today,
-        this_week: minutes_within(&now.dates, this, day_minutes),
-        this_week_done: done.map(|d| minutes_within(&now.dates, d, day_minutes)).unwrap_or(0),
-        last_week_same_days: done.map(|d| minutes_within(&before.dates, d.week_before(), day_minutes)),
-        last_week: minutes_within(&before.dates, last, day_minutes),
-    })
+        this_week: minutes_within(&report.dates, this, day_minutes),
+        this_week_done: done.map(|d| minutes_within(&report.dates, d, day_minutes)).unwrap_or(0),
+        last_week_same_days: done.map(|d| minutes_within(&report.dates, d.week_before(), day_minutes)),
+        last_week: minutes_within(&report.dates, last, day_minutes),
+    };
+    Ok(Hours { week, closed_today })
+}
+
+/// Everyone's time today: the closed time of the report, plus what the running trackers known
+/// on the board add to it (a tracker's `total_minutes` is today's time with the running part).
+pub fn minutes_today(closed: &[(u64, i64)], known: &[Known], today: &str) -> i64 {
+    let closed_of = |user: u64| closed.iter().find(|(u, _)| *u == user).map(|(_, m)| *m).unwrap_or(0);
+    let running =
+        known.iter().filter_map(|k| k.state.as_ref().ok().filter(|s| is_running(s) && s.date == today).map(|s| (k.user, s.total_minutes)));
+    closed.iter().map(|(_, m)| m).sum::<i64>() + running.map(|(u, total)| (total - closed_of(u)).max(0)).sum::<i64>()
+}
+
+/// The signed-in user's own tracker, onto the board: the request that also tells the API's
+/// today (the same GET as [`server_today`]'s, so the two are one request). Nothing when the user
+/// is not in the workspace or their role may not read trackers.
+async fn own_tracker(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
+    let Some(me) = api.ensure_workspaces().await?.into_iter().find(|w| w.id == ws).map(|w| w.user_id) else { return Ok(()) };
+    match api.send(GetTrackerState::new(ws, me)).await {
+        Ok(state) => {
+            note_today(ws, &state.date);
+            board.set_state(me, state);
+            Ok(())
+        }
+        Err(ApiError::Forbidden { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// What waits for approval.
@@ -97,10 +155,14 @@ async fn pending(api: Api, ws: u64) -> Result<Pending, ApiError> {
     Ok(Pending { timesheets: t?, time_requests: r?, leaves: l? })
 }
 
-async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>), ApiError> {
+/// Today's approved leaves, and the member directory for the names on the dashboard.
+async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>, Vec<Member>), ApiError> {
     let today = server_today(api, ws).await?;
-    let leaves = api.all(ListLeaves::new(ws).status(LeaveStatus::Approved).date_from(today).date_to(today)).await?;
-    Ok((today, leaves))
+    let (leaves, members) = futures_util::join!(
+        api.all(ListLeaves::new(ws).status(LeaveStatus::Approved).date_from(today).date_to(today)),
+        member_directory(api, ws)
+    );
+    Ok((today, leaves?, members?))
 }
 
 /// "Vacation, first half" / "Doctor appointment, 09:00–11:00".
@@ -138,32 +200,59 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
     let api = use_api();
     let board = use_board();
     board.watch(ws);
-    let hours = load(move || week_hours(api, ws));
+    let hours = load(move || week_hours(api, ws, board));
     let waiting = load(move || pending(api, ws));
     let leaves = load(move || on_leave_today(api, ws));
-
-    let running = move || board.rows.get().into_iter().filter(|r| r.running()).collect::<Vec<_>>();
-    let read = move || board.loaded_at.get().is_some();
-    let live_today = move || board.rows.with(|r| r.iter().filter_map(|r| r.state.as_ref()).map(|s| s.total_minutes).sum::<i64>());
-    let week = Signal::derive(move || hours.ready());
+    let refetch = move || {
+        hours.refetch();
+        waiting.refetch();
+        leaves.refetch();
+    };
+    // The oldest data on screen decides "Updated … ago" and the next round.
+    let as_of = move || {
+        let times = [hours.as_of(), waiting.as_of(), leaves.as_of()];
+        times.iter().all(Option::is_some).then(|| times.iter().flatten().fold(f64::MAX, |a, b| a.min(*b)))
+    };
+    poll_within_budget(api, POLL_FLOOR_MS, Rc::new(|| ROUND_COST), Rc::new(as_of), Rc::new(refetch));
+    // Trackers read in the last minutes, running ones by name.
+    let fresh = move || {
+        let since = js_sys::Date::now() - KNOWN_FOR_MS;
+        board.known.with(|k| k.iter().filter(|k| k.at >= since).cloned().collect::<Vec<_>>())
+    };
+    let running = move || fresh().into_iter().filter_map(|k| k.state.ok().filter(is_running).map(|s| (k.user, s))).collect::<Vec<_>>();
+    let read = move || hours.as_of().is_some();
+    let names = move || leaves.with_ready(|(_, _, m)| m.clone()).unwrap_or_default();
+    let trackable = move || leaves.with_ready(|(_, _, m)| m.iter().filter(|m| can_track(m)).count()).unwrap_or(0);
+    let week = Signal::derive(move || hours.with_ready(|h| h.week));
     view! {
         <PageHeader title="Dashboard"/>
-        <BoardStatus/>
-        <ErrorBanner error=Signal::derive(move || board.error.get()) on_retry=Callback::new(move |_| board.refresh())/>
+        <Updated as_of=Signal::derive(as_of) on_refresh=Callback::new(move |_| refetch())/>
         <div class="tiles">
             <Tile title="Tracking now" href=Signal::derive(move || Route::Tracking { ws }.href_with(&[("running", "1")]))>
                 <p class="figure" data-figure="tracking-now">{move || if read() { running().len().to_string() } else { "…".to_owned() }}</p>
                 <ul class="plain">
-                    {move || running().into_iter().map(|r| {
-                        let on = r.state.as_ref().filter(|s| is_running(s)).map(work_text).filter(|t| !t.is_empty());
-                        view! { <li><strong>{r.member.full_name()}</strong>{on.map(|t| format!(" — {t}"))}</li> }
-                    }).collect_view()}
+                    {move || {
+                        let members = names();
+                        running().into_iter().map(|(user, s)| {
+                            let on = Some(work_text(&s)).filter(|t| !t.is_empty());
+                            view! { <li><strong>{name_in(&members, user)}</strong>{on.map(|t| format!(" — {t}"))}</li> }
+                        }).collect_view()
+                    }}
                 </ul>
-                {move || (read() && running().is_empty()).then(|| view! { <p class="muted">"Nobody is tracking right now."</p> })}
+                <p class="muted">{move || format!(
+                    "Trackers read in the last 5 minutes: {} of {} members (yours, and the rows shown on Live tracking). The API reads one tracker per request; Live tracking shows the others.",
+                    fresh().len(), trackable().max(fresh().len())
+                )}</p>
             </Tile>
             <Tile title="Hours today" href=Signal::derive(move || Route::Tracking { ws }.href())>
-                <p class="figure" data-figure="hours-today">{move || if read() { duration_text(live_today()) } else { "…".to_owned() }}</p>
-                <p class="muted">"Everyone's time today, running trackers included."</p>
+                {tile_state(hours)}
+                {move || hours.with_ready(|h| {
+                    let today = h.week.today.to_string();
+                    minutes_today(&h.closed_today, &fresh(), &today)
+                }).map(|m| view! {
+                    <p class="figure" data-figure="hours-today">{duration_text(m)}</p>
+                    <p class="muted">"Everyone's closed time today, plus the running trackers of Tracking now."</p>
+                })}
             </Tile>
             <Tile title="This week" href=Signal::derive(move || {
                 let (from, to) = week.get().map(|h| Days::week_of(h.today)).map(|d| (d.from.to_string(), d.to.to_string())).unwrap_or_default();
@@ -188,12 +277,11 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
                 })}
             </Tile>
             <Tile title="On leave today" href=Signal::derive(move || {
-                let day = leaves.ready().map(|(d, _)| d.to_string()).unwrap_or_default();
+                let day = leaves.with_ready(|(d, _, _)| d.to_string()).unwrap_or_default();
                 Route::Leaves { ws }.href_with(&[("status", "approved"), ("from", &day), ("to", &day)])
             })>
                 {tile_state(leaves)}
-                {move || leaves.ready().map(|(_, list)| {
-                    let members = board.members.get();
+                {move || leaves.ready().map(|(_, list, members)| {
                     let empty = list.is_empty();
                     view! {
                         <p class="figure" data-figure="on-leave">{list.len().to_string()}</p>

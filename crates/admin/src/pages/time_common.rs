@@ -1,6 +1,6 @@
 //! What the time pages share: clock and duration text, week and day ranges, the API's
-//! "today", the member directory, the refresh plan that keeps polling within the rate budget,
-//! and a dialog that asks for a reason.
+//! "today", the member directory, the poller that keeps refreshing within the rate budget (and
+//! its "Updated … ago" line), and a dialog that asks for a reason.
 //!
 //! "Today" is the server's, not the browser's: the API's days are its own (UTC in the
 //! sandbox, which may also run on a fixed demo date), and a dashboard that counted the
@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -176,6 +177,50 @@ pub fn refresh_plan(cost: u32, budget: BudgetView) -> Refresh {
     }
     let share = f64::from(cost.max(1)) / (f64::from(budget.limit) / 2.0);
     Refresh::Every((60_000.0 * share).max(MIN_INTERVAL_MS))
+}
+
+/// Refetches a page's data while the calling component lives, as often as [`refresh_plan`]
+/// allows for a round of `cost()` requests and never more often than `floor_ms`; nothing while
+/// the tab is hidden (nobody looks at it), while too little budget is free, or before the first
+/// answer. `as_of` is when the data on screen was produced (`Resource::as_of`).
+pub fn poll_within_budget(api: Api, floor_ms: f64, cost: Rc<dyn Fn() -> u32>, as_of: Rc<dyn Fn() -> Option<f64>>, refetch: Rc<dyn Fn()>) {
+    // When we last asked: a cached answer keeps its old `as_of`, so without this a poll inside
+    // the cache's freshness would ask again every second.
+    let asked = StoredValue::new(0.0f64);
+    let tick = move || {
+        let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+        let Some(at) = as_of().filter(|_| !hidden && api.signed_in()) else { return };
+        let now = js_sys::Date::now();
+        if let Refresh::Every(every) = refresh_plan(cost(), api.budget.get_untracked()) {
+            if now >= at.max(asked.get_value()) + every.max(floor_ms) {
+                asked.set_value(now);
+                refetch();
+            }
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+}
+
+/// A polled page's line: "Updated 12 s ago." from when its data was produced, and Refresh now.
+/// (A wait for the budget is said by the loading views' note.)
+#[component]
+pub fn Updated(#[prop(into)] as_of: Signal<Option<f64>>, on_refresh: Callback<()>) -> impl IntoView {
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(1)) {
+        on_cleanup(move || h.clear());
+    }
+    let text = move || match as_of.get() {
+        Some(at) => format!("Updated {} s ago.", ((now.get() - at) / 1000.0).max(0.0) as u64),
+        None => "Reading…".to_owned(),
+    };
+    view! {
+        <p class="muted board-status" aria-live="off">
+            {text} " "
+            <button type="button" class="btn small ghost" on:click=move |_| on_refresh.run(())>"Refresh now"</button>
+        </p>
+    }
 }
 
 /// A member who can have a tracker: active, not archived or blocked, not a project viewer.

@@ -1,14 +1,15 @@
-//! Live tracking: everyone's current tracker, refreshed within the rate budget, and starting or
-//! stopping a member's tracker. URL state: `q` (name contains), `running` (`1`: only members
-//! tracking now).
+//! Live tracking: the trackers of the members on screen, refreshed within the rate budget, and
+//! starting or stopping a member's tracker. URL state: `q` (name or e-mail contains), `running`
+//! (`1`: only members tracking now, among those checked).
 //!
-//! The API reads one member's tracker per request (`GET /time-tracking/current-data`), so one
-//! round over a workspace costs a request per trackable member. The [`Board`] (one per shell,
-//! shared with the dashboard) runs those rounds while a page watches it, as often as
-//! [`refresh_plan`] allows: at most half the budget goes on refreshing, no round starts while
-//! too little is free for it and the person's own clicks, and none while the tab is hidden.
+//! The API reads one member's tracker per request (`GET /time-tracking/current-data`) and has no
+//! list of running trackers, so the page reads what is on screen: the member directory (one list
+//! request), then the trackers of the first [`PAGE`] matching members; "Show more" adds the next
+//! [`PAGE`] and reads only theirs. A poll re-reads the rows on screen as often as [`refresh_plan`] allows (at most
+//! half the budget), never while the tab is hidden. Every tracker read, start and stop goes on
+//! the shared [`Board`], which the dashboard shows.
 
-use std::time::Duration;
+use std::rc::Rc;
 
 use futures_util::future::join_all;
 use leptos::prelude::*;
@@ -18,11 +19,16 @@ use webwork_core::ApiError;
 use webwork_ui::form::checks;
 use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, SubmitButton, TextField, Toaster};
 
-use super::time_common::{can_track, clock_of, duration_text, member_directory, note_today, refresh_plan, Refresh, WorkPicker, RESERVE};
+use super::time_common::{
+    can_track, clock_of, duration_text, member_directory, note_today, poll_within_budget, Updated, WorkPicker, MIN_INTERVAL_MS,
+};
 use super::PageHeader;
-use crate::api::{use_api, Api};
+use crate::api::{load, use_api, Api};
 use crate::nav::use_url_query;
 use crate::routes::Route;
+
+/// Rows on screen at first, and how many "Show more" adds: each costs a request per round.
+pub const PAGE: usize = 10;
 
 /// One member's line on the board.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,48 +51,28 @@ pub fn is_running(s: &TrackerState) -> bool {
     s.is_running.unwrap_or(s.start_time.is_some() || s.contract_id.is_some())
 }
 
-/// The live board of a workspace's trackers, shared by the pages that show it.
-#[derive(Clone, Copy)]
-pub struct Board {
-    pub ws: RwSignal<u64>,
-    /// Trackable members with their tracker, by name.
-    pub rows: RwSignal<Vec<BoardRow>>,
-    /// Every member (for names), from the last round.
-    pub members: RwSignal<Vec<Member>>,
-    /// When the last round ended (ms since the epoch).
-    pub loaded_at: RwSignal<Option<f64>>,
-    pub sweeping: RwSignal<bool>,
-    /// When the next round is due (ms since the epoch), and whether it waits for budget.
-    pub next: RwSignal<Option<(f64, bool)>>,
-    pub error: RwSignal<Option<ApiError>>,
-    watchers: RwSignal<u32>,
-    /// Bumped to ask for a round now.
-    kick: RwSignal<u32>,
+/// A member's tracker as last read (or as a start or stop reply left it), and when (ms since
+/// the epoch).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub user: u64,
+    pub state: Result<TrackerState, String>,
+    pub at: f64,
 }
 
-/// Puts a board in context (the shell does, once) and starts its clock.
+/// What the panel knows of a workspace's trackers, shared by the pages that show them (one per
+/// shell). Not a cache of answers (the data layer keeps those): the dashboard cannot ask for
+/// every tracker, so it shows the ones read here, with their age.
+#[derive(Clone, Copy)]
+pub struct Board {
+    ws: RwSignal<u64>,
+    pub known: RwSignal<Vec<Known>>,
+}
+
+/// Puts a board in context (the shell does, once).
 pub fn provide_board() -> Board {
-    let board = Board {
-        ws: RwSignal::new(0),
-        rows: RwSignal::new(Vec::new()),
-        members: RwSignal::new(Vec::new()),
-        loaded_at: RwSignal::new(None),
-        sweeping: RwSignal::new(false),
-        next: RwSignal::new(None),
-        error: RwSignal::new(None),
-        watchers: RwSignal::new(0),
-        kick: RwSignal::new(0),
-    };
+    let board = Board { ws: RwSignal::new(0), known: RwSignal::new(Vec::new()) };
     provide_context(board);
-    let api = use_api();
-    if let Ok(handle) = set_interval_with_handle(move || board.tick(api), Duration::from_secs(1)) {
-        on_cleanup(move || handle.clear());
-    }
-    Effect::new(move |_| {
-        if board.kick.get() > 0 {
-            board.tick(api);
-        }
-    });
     board
 }
 
@@ -95,144 +81,59 @@ pub fn use_board() -> Board {
 }
 
 impl Board {
-    /// Shows the board of the workspace `ws` while the calling component lives: rounds run
-    /// only then. Another workspace starts the board afresh.
+    /// Shows the board of workspace `ws`: another workspace starts it afresh.
     pub fn watch(&self, ws: u64) {
-        let board = *self;
-        Effect::new(move |_| {
-            if board.ws.get_untracked() != ws {
-                board.ws.set(ws);
-                board.rows.set(Vec::new());
-                board.members.set(Vec::new());
-                board.loaded_at.set(None);
-                board.error.set(None);
-            }
-            board.kick.update(|k| *k += 1);
-        });
-        board.watchers.update(|n| *n += 1);
-        on_cleanup(move || board.watchers.update(|n| *n = n.saturating_sub(1)));
-    }
-
-    /// Asks for a round now (Refresh), budget permitting.
-    pub fn refresh(&self) {
-        self.loaded_at.set(None);
-        self.kick.update(|k| *k += 1);
-    }
-
-    /// Every second: start a round when one is due and the budget allows it.
-    fn tick(self, api: Api) {
-        if self.watchers.get_untracked() == 0 || self.sweeping.get_untracked() || self.ws.get_untracked() == 0 || !api.signed_in() {
-            return;
-        }
-        // Nobody looks at a hidden tab: its budget is better kept for the visible ones.
-        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
-            return;
-        }
-        // A refusal for this role does not change by asking again; Refresh (or Retry) asks.
-        let refused = self.error.with_untracked(|e| matches!(e, Some(ApiError::Forbidden { .. })));
-        if refused && self.loaded_at.get_untracked().is_some() {
-            self.next.set(None);
-            return;
-        }
-        let now = js_sys::Date::now();
-        let cost = self.rows.with_untracked(|r| r.len() as u32).max(1) + 1;
-        let due = match (self.loaded_at.get_untracked(), refresh_plan(cost, api.budget.get_untracked())) {
-            // The first round (or one asked for) goes whatever the budget: the pacer queues it.
-            (None, _) => true,
-            (Some(_), Refresh::Paused(wait)) => {
-                self.next.set(Some((now + wait, true)));
-                false
-            }
-            (Some(at), Refresh::Every(every)) => {
-                self.next.set(Some((at + every, false)));
-                now >= at + every
-            }
-        };
-        if due {
-            self.sweep(api);
+        if self.ws.get_untracked() != ws {
+            self.ws.set(ws);
+            self.known.set(Vec::new());
         }
     }
 
-    fn sweep(self, api: Api) {
-        let ws = self.ws.get_untracked();
-        self.sweeping.set(true);
-        leptos::task::spawn_local(async move {
-            let result = read_board(api, ws, self).await;
-            if self.ws.get_untracked() == ws {
-                match result {
-                    Ok(()) => self.error.set(None),
-                    Err(e) => self.error.set(Some(e)),
-                }
-                self.loaded_at.set(Some(js_sys::Date::now()));
-            }
-            self.sweeping.set(false);
+    /// Notes a member's tracker (or why it could not be read), now.
+    pub fn note(&self, user: u64, state: Result<TrackerState, String>) {
+        let entry = Known { user, state, at: js_sys::Date::now() };
+        self.known.update(|k| match k.iter_mut().find(|k| k.user == user) {
+            Some(old) => *old = entry,
+            None => k.push(entry),
         });
     }
 
     /// Puts a reply's state on a member's row at once (start, stop, a fresh read).
     pub fn set_state(&self, user: u64, state: TrackerState) {
-        self.rows.update(|rows| {
-            if let Some(r) = rows.iter_mut().find(|r| r.member.id == user) {
-                r.state = Some(state);
-                r.problem = None;
-            }
-        });
+        self.note(user, Ok(state));
     }
 
-    /// The row of a member (reactive).
-    pub fn row(&self, user: u64) -> Option<BoardRow> {
-        self.rows.with(|r| r.iter().find(|r| r.member.id == user).cloned())
+    /// What is known of a member's tracker (reactive).
+    pub fn known_of(&self, user: u64) -> Option<Known> {
+        self.known.with(|k| k.iter().find(|k| k.user == user).cloned())
+    }
+
+    /// A member's line: their tracker as known.
+    pub fn row(&self, member: Member) -> BoardRow {
+        let (state, problem) = match self.known_of(member.id).map(|k| k.state) {
+            Some(Ok(s)) => (Some(s), None),
+            Some(Err(p)) => (None, Some(p)),
+            None => (None, None),
+        };
+        BoardRow { member, state, problem }
     }
 }
 
-/// One round: the members, then each trackable member's tracker (a few at a time, each
-/// through the pacer). Rows fill in as answers come.
-async fn read_board(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
-    let members = member_directory(api, ws).await?;
-    if board.ws.get_untracked() != ws {
-        return Ok(());
-    }
-    let mut trackable: Vec<Member> = members.iter().filter(|m| can_track(m)).cloned().collect();
-    super::sort_by_name(&mut trackable, Member::full_name);
-    board.members.set(members);
-    // Keep what is known for members still here, so the table does not flash empty.
-    let old = board.rows.get_untracked();
-    let rows: Vec<BoardRow> = trackable
-        .into_iter()
-        .map(|m| {
-            let prev = old.iter().find(|r| r.member.id == m.id);
-            BoardRow { state: prev.and_then(|r| r.state.clone()), problem: None, member: m }
-        })
-        .collect();
-    let ids: Vec<u64> = rows.iter().map(|r| r.member.id).collect();
-    board.rows.set(rows);
-    for chunk in ids.chunks(6) {
-        let answers = join_all(chunk.iter().map(|&id| async move { (id, api.send(GetTrackerState::new(ws, id)).await) })).await;
-        if board.ws.get_untracked() != ws {
-            return Ok(());
-        }
-        for (id, answer) in answers {
-            match answer {
-                Ok(state) => {
-                    note_today(ws, &state.date);
-                    board.set_state(id, state);
-                }
-                Err(e) => {
-                    // A refusal for everyone (role, session) is the board's error; one member's
-                    // problem stays on their row.
-                    if matches!(e, ApiError::Forbidden { .. } | ApiError::Unauthorized { .. }) {
-                        return Err(e);
-                    }
-                    board.rows.update(|rows| {
-                        if let Some(r) = rows.iter_mut().find(|r| r.member.id == id) {
-                            r.problem = Some(e.to_string());
-                        }
-                    });
-                }
+/// Reads the trackers of `ids` (each through the pacer) onto the board. A refusal for everyone
+/// (role, session) is the page's error; one member's problem stays on their row.
+pub async fn read_trackers(api: Api, ws: u64, ids: Vec<u64>, board: Board) -> Result<usize, ApiError> {
+    let answers = join_all(ids.iter().map(|&id| async move { (id, api.send(GetTrackerState::new(ws, id)).await) })).await;
+    for (id, answer) in answers {
+        match answer {
+            Ok(state) => {
+                note_today(ws, &state.date);
+                board.note(id, Ok(state));
             }
+            Err(e @ (ApiError::Forbidden { .. } | ApiError::Unauthorized { .. })) => return Err(e),
+            Err(e) => board.note(id, Err(e.to_string())),
         }
     }
-    Ok(())
+    Ok(ids.len())
 }
 
 /// The state a start reply describes.
@@ -292,39 +193,6 @@ pub fn work_text(s: &TrackerState) -> String {
         .join(" · ")
 }
 
-/// The board's refresh line: last read, next read or why it waits.
-#[component]
-pub fn BoardStatus() -> impl IntoView {
-    let board = use_board();
-    let api = use_api();
-    let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(1)) {
-        on_cleanup(move || h.clear());
-    }
-    let text = move || {
-        let now = now.get();
-        if board.sweeping.get() {
-            return "Reading trackers…".to_owned();
-        }
-        let last = board.loaded_at.get().map(|at| format!("Updated {} s ago.", ((now - at) / 1000.0).max(0.0) as u64)).unwrap_or_default();
-        match board.next.get() {
-            Some((_, true)) => {
-                let b = api.budget.get();
-                let cost = board.rows.with(Vec::len) + 1;
-                format!("{last} The next refresh waits for the rate budget: {} of {} requests are free, a round takes {cost} and {RESERVE} stay free for you.", b.remaining, b.limit)
-            }
-            Some((at, false)) => format!("{last} Next refresh in {} s.", ((at - now) / 1000.0).ceil().max(0.0) as u64),
-            None => last,
-        }
-    };
-    view! {
-        <p class="muted board-status" aria-live="off">
-            {text} " "
-            <button type="button" class="btn small ghost" disabled=move || board.sweeping.get() on:click=move |_| board.refresh()>"Refresh now"</button>
-        </p>
-    }
-}
-
 #[component]
 pub fn TrackingPage(ws: u64) -> impl IntoView {
     let api = use_api();
@@ -333,35 +201,69 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
     let board = use_board();
     board.watch(ws);
     let q = RwSignal::new(query.initial("q"));
+    let shown = RwSignal::new(PAGE);
     let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), Duration::from_secs(15)) {
+    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_secs(15)) {
         on_cleanup(move || h.clear());
     }
     // The member whose start form is open.
     let starting = RwSignal::new(None::<Member>);
     let busy = RwSignal::new(None::<u64>);
 
-    let rows = Signal::derive(move || {
+    // Who can track, by name: one list request; the filter needs no tracker.
+    let members = load(move || async move {
+        let mut list: Vec<Member> = member_directory(api, ws).await?.into_iter().filter(can_track).collect();
+        super::sort_by_name(&mut list, Member::full_name);
+        Ok(list)
+    });
+    // Plain closures, not memos: a memo per data type costs the bundle more than filtering a
+    // directory of at most a few hundred members again.
+    let matching = move || {
         let needle = webwork_ui::lowercase(&query.text("q"));
-        let only_running = query.get("running").as_deref() == Some("1");
-        board
-            .rows
-            .get()
+        let members = members.ready().unwrap_or_default();
+        members
             .into_iter()
-            .filter(|r| {
-                (needle.is_empty()
-                    || webwork_ui::lowercase(&r.member.full_name()).contains(&needle)
-                    || webwork_ui::lowercase(&r.member.email).contains(&needle))
-                    && (!only_running || r.running())
+            .filter(|m| {
+                needle.is_empty()
+                    || webwork_ui::lowercase(&m.full_name()).contains(&needle)
+                    || webwork_ui::lowercase(&m.email).contains(&needle)
             })
             .collect::<Vec<_>>()
+    };
+    // The members on screen: the only trackers read.
+    let on_screen = move || matching().into_iter().take(shown.get()).collect::<Vec<_>>();
+    // A poll or Refresh now reads every row on screen; new rows on screen (Show more, a filter)
+    // read only the trackers not yet known, so Show more asks for the next rows alone.
+    let every_row = StoredValue::new(true);
+    let trackers = load(move || {
+        let all = every_row.get_value();
+        every_row.set_value(false);
+        let ids: Vec<u64> =
+            on_screen().iter().map(|m| m.id).filter(|id| all || board.known.with_untracked(|k| !k.iter().any(|k| k.user == *id))).collect();
+        read_trackers(api, ws, ids, board)
+    });
+    let refetch = move || {
+        every_row.set_value(true);
+        trackers.refetch();
+    };
+    poll_within_budget(
+        api,
+        MIN_INTERVAL_MS,
+        Rc::new(move || untrack(on_screen).len() as u32),
+        Rc::new(move || trackers.as_of()),
+        Rc::new(refetch),
+    );
+    let only_running = move || query.get("running").as_deref() == Some("1");
+    let rows = Signal::derive(move || {
+        let running = only_running();
+        on_screen().into_iter().map(|m| board.row(m)).filter(|r| !running || r.running()).collect::<Vec<_>>()
     });
     let stop = move |user: u64, name: String| {
         busy.set(Some(user));
         leptos::task::spawn_local(async move {
             match api.send(StopTracking::new(ws, user)).await {
                 Ok(stopped) => {
-                    let prev = board.row(user).and_then(|r| r.state);
+                    let prev = board.known_of(user).and_then(|k| k.state.ok());
                     board.set_state(user, stopped_state(&stopped, prev.as_ref()));
                     match &stopped.time_entry {
                         Some(e) => toaster.show(format!(
@@ -416,40 +318,55 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
         })
         .class("actions"),
     ];
-    let tracking_count = move || board.rows.with(|r| r.iter().filter(|r| r.running()).count());
+    let summary = move || {
+        let (checked, all) = (on_screen(), matching().len());
+        let running = checked.iter().filter(|m| board.known_of(m.id).is_some_and(|k| k.state.as_ref().is_ok_and(is_running))).count();
+        let checked = checked.len();
+        format!("{running} tracking now among the {checked} members on screen ({all} in all; the API reads one tracker per request).")
+    };
+    let apply = move || {
+        shown.set(PAGE);
+    };
     view! {
         <PageHeader title="Live tracking"/>
-        <p class="muted">{move || format!("{} of {} members tracking now.", tracking_count(), board.rows.with(Vec::len))}</p>
-        <BoardStatus/>
+        <p class="muted" data-figure="tracking-summary">{summary}</p>
+        <Updated as_of=Signal::derive(move || trackers.as_of()) on_refresh=Callback::new(move |_| refetch())/>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            apply();
             query.set_one("q", Some(q.get_untracked().trim().to_owned()));
         }>
             <label>"Name contains" <input type="search" bind:value=q placeholder="Name or e-mail"/></label>
             <button type="submit" class="btn">"Apply"</button>
             <label class="check-inline">
-                <input type="checkbox" prop:checked=move || query.get("running").as_deref() == Some("1")
-                    on:change=move |ev| query.set_one("running", event_target_checked(&ev).then(|| "1".to_owned()))/>
+                <input type="checkbox" prop:checked=only_running
+                    on:change=move |ev| { apply(); query.set_one("running", event_target_checked(&ev).then(|| "1".to_owned())) }/>
                 " Only members tracking now"
             </label>
         </form>
         {move || starting.get().map(|m| view! {
             <StartForm ws=ws member=m on_done=Callback::new(move |_| starting.set(None))/>
         })}
-        <ErrorBanner error=Signal::derive(move || board.error.get()) on_retry=Callback::new(move |_| board.refresh())/>
-        <Show when=move || board.rows.with(Vec::is_empty) && board.error.with(Option::is_none)>
-            {move || if board.loaded_at.get().is_some() {
-                view! { <EmptyState title="No member can track time" hint="Active members who are not project viewers appear here."/> }.into_any()
-            } else {
-                view! { <SkeletonRows cols=5/> }.into_any()
-            }}
-        </Show>
-        <div class="list-body" class:hidden=move || board.rows.with(Vec::is_empty)>
+        <ErrorBanner error=Signal::derive(move || members.error().or_else(|| trackers.error())) on_retry=Callback::new(move |_| { members.refetch(); refetch() })/>
+        {move || match members.with_ready(Vec::is_empty) {
+            None if members.error().is_none() => Some(view! { <SkeletonRows cols=5/> }.into_any()),
+            Some(true) => Some(view! { <EmptyState title="No member can track time" hint="Active members who are not project viewers appear here."/> }.into_any()),
+            _ => None,
+        }}
+        <div class="list-body" class:hidden=move || rows.with(Vec::is_empty)>
             <DataTable caption="Trackers" columns rows key=|r: &BoardRow| r.member.id.to_string() label=|r: &BoardRow| r.member.full_name()/>
         </div>
-        {move || (!board.rows.with(Vec::is_empty) && rows.with(Vec::is_empty)).then(|| view! {
-            <EmptyState title="No member matches" hint="Change the name filter or show members who are not tracking."/>
+        {move || (members.with_ready(|m| !m.is_empty()) == Some(true) && rows.with(Vec::is_empty)).then(|| view! {
+            <EmptyState title="No member matches" hint="Change the name filter, show members who are not tracking, or show more members."/>
         })}
+        {move || {
+            let left = matching().len().saturating_sub(shown.get());
+            (left > 0).then(|| view! {
+                <button type="button" class="btn show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {format!("Show {} more ({left} not shown)", left.min(PAGE))}
+                </button>
+            })
+        }}
     }
 }
 
@@ -484,7 +401,7 @@ fn StartForm(ws: u64, member: Member, on_done: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         let who = who.clone();
         crate::api::save(api, form, untrack(build), move |started: TrackerStarted| {
-            let prev = board.row(user).and_then(|r| r.state);
+            let prev = board.known_of(user).and_then(|k| k.state.ok());
             board.set_state(user, started_state(&started, prev.as_ref()));
             let on = started.project_name.clone().map(|p| format!(" on {p}")).unwrap_or_default();
             toaster.show(format!("Started {who}'s tracker{on} at {}.", clock_of(&started.start_time)));
