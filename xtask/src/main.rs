@@ -5,6 +5,7 @@
 
 mod bench;
 mod demo;
+mod fuzz;
 mod npm;
 mod setup;
 mod size;
@@ -31,6 +32,8 @@ commands:
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
+  fuzz [--cases N] [--seed S] [--case I] [--native-only]
+                 the decode fuzzer: N generated and mutated answers through every reader (native and the npm package)
 ";
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Some("npm") => npm::run(),
         Some("widgets") => widgets::run(),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

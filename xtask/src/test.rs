@@ -117,6 +117,7 @@ const SUITES: &[Suite] = &[
     Suite { name: "wasm (headless Chromium)", run: wasm },
     Suite { name: "end-to-end", run: end_to_end },
     Suite { name: "npm package", run: npm_package },
+    Suite { name: "decode fuzzing", run: |_| crate::fuzz::test_suite() },
     Suite { name: "widgets", run: widgets },
 ];
 
