@@ -19,7 +19,7 @@ use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use webwork_core::ops::CATALOG;
@@ -162,74 +162,168 @@ fn thread_cpu() -> Option<Duration> {
     Some(Duration::from_nanos(text.split_whitespace().next()?.parse().ok()?))
 }
 
-/// The native run; true when no case panicked or hung.
+/// What one thread saw of its cases.
+#[derive(Default)]
+struct Stats {
+    per_kind: [u64; KINDS.len()],
+    time_per_kind: [Duration; KINDS.len()],
+    read_per_op: Vec<u64>,
+    read: u64,
+    refused: u64,
+    panics: u64,
+    hangs: u64,
+    /// (CPU time, case index) of the slowest case.
+    slowest: (Duration, u64),
+    bytes: u64,
+}
+
+impl Stats {
+    fn add(&mut self, other: Stats) {
+        for k in 0..KINDS.len() {
+            self.per_kind[k] += other.per_kind[k];
+            self.time_per_kind[k] += other.time_per_kind[k];
+        }
+        self.read_per_op.resize(CATALOG.len(), 0);
+        for (mine, theirs) in self.read_per_op.iter_mut().zip(other.read_per_op) {
+            *mine += theirs;
+        }
+        self.read += other.read;
+        self.refused += other.refused;
+        self.panics += other.panics;
+        self.hangs += other.hangs;
+        self.slowest = self.slowest.max(other.slowest);
+        self.bytes += other.bytes;
+    }
+}
+
+thread_local! {
+    /// The message of the last panic on this thread (the hook runs on the panicking thread).
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The case a worker is on and since when (ms from the start), for the watchdog.
+struct Slot {
+    case: AtomicU64,
+    since_ms: AtomicU64,
+}
+
+/// The native run, its cases dealt round-robin to one worker per core; true when no case
+/// panicked or hung.
 fn run(args: &Args, corpus: &Corpus) -> bool {
     // A panic's message goes to the report, not to stderr as it happens.
-    let last_panic: Arc<Mutex<Option<String>>> = Arc::default();
-    let sink = last_panic.clone();
-    panic::set_hook(Box::new(move |info| {
+    panic::set_hook(Box::new(|info| {
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        *sink.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{info}{at}"));
+        LAST_PANIC.with_borrow_mut(|m| *m = Some(format!("{info}{at}")));
     }));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.cases.max(1) as usize);
+    let started = Instant::now();
+    let slots: Arc<Vec<Slot>> =
+        Arc::new((0..threads).map(|_| Slot { case: AtomicU64::new(u64::MAX), since_ms: AtomicU64::new(0) }).collect());
 
     // The watchdog: a case that never returns cannot be caught in its own thread.
-    let started = Instant::now();
-    let current = Arc::new(AtomicU64::new(u64::MAX));
-    let since_ms = Arc::new(AtomicU64::new(0));
     {
-        let (current, since_ms, seed) = (current.clone(), since_ms.clone(), args.seed);
+        let (slots, seed) = (slots.clone(), args.seed);
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_millis(500));
-            let index = current.load(Ordering::SeqCst);
-            let running_ms = (started.elapsed().as_millis() as u64).saturating_sub(since_ms.load(Ordering::SeqCst));
-            if index != u64::MAX && running_ms > STUCK.as_millis() as u64 {
-                let c = case(seed, index, &Corpus::committed());
-                eprintln!("\nfuzz: HANG: still running after {} s\n{}", STUCK.as_secs(), describe(seed, &c, SHOWN_BYTES));
-                std::process::exit(1);
+            for slot in slots.iter() {
+                let index = slot.case.load(Ordering::SeqCst);
+                let running_ms = (started.elapsed().as_millis() as u64).saturating_sub(slot.since_ms.load(Ordering::SeqCst));
+                if index != u64::MAX && running_ms > STUCK.as_millis() as u64 {
+                    let c = case(seed, index, &Corpus::committed());
+                    eprintln!("\nfuzz: HANG: still running after {} s\n{}", STUCK.as_secs(), describe(seed, &c, SHOWN_BYTES));
+                    std::process::exit(1);
+                }
             }
         });
     }
 
-    let mut per_kind = vec![0u64; KINDS.len()];
-    let mut time_per_kind = vec![Duration::ZERO; KINDS.len()];
-    let mut read_per_op = vec![0u64; CATALOG.len()];
-    let (mut read, mut refused, mut panics, mut hangs) = (0u64, 0u64, 0u64, 0u64);
-    let mut slowest = (Duration::ZERO, 0u64);
-    let mut bytes = 0u64;
-    let end = args.start + args.cases;
-    for index in args.start..end {
+    let done = AtomicU64::new(0);
+    let mut stats = Stats::default();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (slot, done) = (&slots[t], &done);
+                let indices = (args.start + t as u64..args.start + args.cases).step_by(threads);
+                scope.spawn(move || worker(args, corpus, indices, slot, done, started))
+            })
+            .collect();
+        for w in workers {
+            match w.join() {
+                Ok(s) => stats.add(s),
+                Err(_) => stats.panics += 1,
+            }
+        }
+    });
+
+    let elapsed = started.elapsed().as_secs_f64();
+    let ops_read = stats.read_per_op.iter().filter(|n| **n > 0).count();
+    println!("fuzz (native readers): {} cases, seed {}, from case {}, {threads} threads", args.cases, args.seed, args.start);
+    println!(
+        "  time: {elapsed:.1} s ({:.0} cases/s), {:.1} MB of answers",
+        args.cases as f64 / elapsed.max(1e-9),
+        stats.bytes as f64 / 1e6
+    );
+    let kinds: Vec<String> = KINDS
+        .iter()
+        .zip(stats.per_kind.iter().zip(&stats.time_per_kind))
+        .map(|(k, (n, t))| format!("{} {n} ({:.1} s)", k.name(), t.as_secs_f64()))
+        .collect();
+    println!("  cases (CPU time): {}", kinds.join(", "));
+    println!(
+        "  typed readers ({} operations): {} read, {} refused with a typed error; {ops_read} operations read at least one case",
+        CATALOG.len(),
+        stats.read,
+        stats.refused
+    );
+    println!("  panics: {}", stats.panics);
+    println!(
+        "  hangs (over {} s of CPU): {}; slowest case {:.3} s (#{})",
+        SLOW.as_secs(),
+        stats.hangs,
+        stats.slowest.0.as_secs_f64(),
+        stats.slowest.1
+    );
+    match peak_rss_kib() {
+        Some(kib) => println!("  peak memory (VmHWM): {:.0} MB", kib as f64 / 1024.0),
+        None => println!("  peak memory: not available (no /proc/self/status)"),
+    }
+    stats.panics == 0 && stats.hangs == 0
+}
+
+/// One worker's share of the cases.
+fn worker(args: &Args, corpus: &Corpus, indices: impl Iterator<Item = u64>, slot: &Slot, done: &AtomicU64, started: Instant) -> Stats {
+    let mut stats = Stats { read_per_op: vec![0; CATALOG.len()], ..Stats::default() };
+    for index in indices {
         let c = case(args.seed, index, corpus);
         let kind = KINDS.iter().position(|k| *k == c.kind).unwrap_or(0);
-        per_kind[kind] += 1;
-        bytes += c.body.len() as u64;
+        stats.per_kind[kind] += 1;
+        stats.bytes += c.body.len() as u64;
         let op = &CATALOG[c.op];
-        since_ms.store(started.elapsed().as_millis() as u64, Ordering::SeqCst);
-        current.store(index, Ordering::SeqCst);
+        slot.since_ms.store(started.elapsed().as_millis() as u64, Ordering::SeqCst);
+        slot.case.store(index, Ordering::SeqCst);
         let (wall, cpu) = (Instant::now(), thread_cpu());
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| paths::run(&c, op)));
         let took = match (cpu, thread_cpu()) {
             (Some(before), Some(after)) => after.saturating_sub(before),
             _ => wall.elapsed(),
         };
-        current.store(u64::MAX, Ordering::SeqCst);
+        slot.case.store(u64::MAX, Ordering::SeqCst);
         match outcome {
             Ok(Verdict::Read) => {
-                read += 1;
-                read_per_op[c.op] += 1;
+                stats.read += 1;
+                stats.read_per_op[c.op] += 1;
             }
-            Ok(Verdict::Refused) => refused += 1,
+            Ok(Verdict::Refused) => stats.refused += 1,
             Err(_) => {
-                panics += 1;
-                let message = last_panic.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+                stats.panics += 1;
+                let message = LAST_PANIC.with_borrow_mut(Option::take).unwrap_or_default();
                 eprintln!("\nfuzz: PANIC: {message}\n{}", describe(args.seed, &c, SHOWN_BYTES));
             }
         }
-        time_per_kind[kind] += took;
-        if took > slowest.0 {
-            slowest = (took, index);
-        }
+        stats.time_per_kind[kind] += took;
+        stats.slowest = stats.slowest.max((took, index));
         if took > SLOW {
-            hangs += 1;
+            stats.hangs += 1;
             eprintln!(
                 "\nfuzz: HANG: {:.2} s of CPU (limit {} s)\n{}",
                 took.as_secs_f64(),
@@ -237,29 +331,10 @@ fn run(args: &Args, corpus: &Corpus) -> bool {
                 describe(args.seed, &c, SHOWN_BYTES)
             );
         }
-        if (index - args.start + 1).is_multiple_of(100_000) {
-            eprintln!("fuzz: {} of {} cases, {:.0} s", index - args.start + 1, args.cases, started.elapsed().as_secs_f64());
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n.is_multiple_of(100_000) {
+            eprintln!("fuzz: {n} of {} cases, {:.0} s", args.cases, started.elapsed().as_secs_f64());
         }
     }
-    let elapsed = started.elapsed().as_secs_f64();
-    let ops_read = read_per_op.iter().filter(|n| **n > 0).count();
-    println!("fuzz (native readers): {} cases, seed {}, from case {}", args.cases, args.seed, args.start);
-    println!("  time: {elapsed:.1} s ({:.0} cases/s), {:.1} MB of answers", args.cases as f64 / elapsed.max(1e-9), bytes as f64 / 1e6);
-    let kinds: Vec<String> = KINDS
-        .iter()
-        .zip(per_kind.iter().zip(&time_per_kind))
-        .map(|(k, (n, t))| format!("{} {n} ({:.1} s)", k.name(), t.as_secs_f64()))
-        .collect();
-    println!("  cases (CPU time): {}", kinds.join(", "));
-    println!(
-        "  typed readers ({} operations): {read} read, {refused} refused with a typed error; {ops_read} operations read at least one case",
-        CATALOG.len()
-    );
-    println!("  panics: {panics}");
-    println!("  hangs (over {} s of CPU): {hangs}; slowest case {:.3} s (#{})", SLOW.as_secs(), slowest.0.as_secs_f64(), slowest.1);
-    match peak_rss_kib() {
-        Some(kib) => println!("  peak memory (VmHWM): {:.0} MB", kib as f64 / 1024.0),
-        None => println!("  peak memory: not available (no /proc/self/status)"),
-    }
-    panics == 0 && hangs == 0
+    stats
 }

@@ -124,6 +124,10 @@ fn widgets(data: &Value) {
             let _ = answers::running(item);
             let _ = read::person(item);
             let _ = item.get("member").and_then(read::person);
+            // The leave calendar's and the approvals' dates: the first ten characters as a day.
+            for field in ["start_date", "end_date", "date_from", "date_to", "date", "start", "end"] {
+                let _ = read::text(item, field).and_then(|d| webwork_core::date::CivilDate::parse(d.get(..10)?).ok());
+            }
             for field in WIDGET_FIELDS {
                 let _ = (
                     read::text(item, field),
