@@ -498,8 +498,8 @@ mod tests {
         for kind in KINDS {
             assert!(cases.iter().any(|x| x.kind == kind), "{kind:?}");
         }
-        for op in 0..CATALOG.len() {
-            assert!(cases.iter().any(|x| x.op == op), "{}", CATALOG[op].id);
+        for (op, info) in CATALOG.iter().enumerate() {
+            assert!(cases.iter().any(|x| x.op == op), "{}", info.id);
         }
         assert!(cases.iter().all(|x| x.body.len() <= MAX_BODY));
         assert!(cases.iter().any(|x| x.kind == Kind::Deep && x.body.len() > 100_000), "some nesting is 100k deep");
