@@ -319,9 +319,7 @@ export class WebWorkClient {
 // ones are kept, a person may arrive as a bare name. Struct keys become camelCase; map keys
 // (dates, currencies) stay as sent.
 
-/** What was found, for a message: text (its start) quoted, numbers and booleans as they are, lists
- *  and objects by their type, as the core names them. Never `String(value)` of an object: an
- *  answer's own `toString` key would make that throw, and the value may be megabytes. */
+// What was found, by type for lists and objects (an own `toString` key makes String() throw).
 function found(value) {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   if (value === null) return 'null';
@@ -334,8 +332,7 @@ function decodeError(path, expected, value) {
   return new WebWorkError({ kind: 'decode', message: `The server's answer could not be read at \`${path}\`: expected ${expected}, found ${found(value)}` });
 }
 
-/** `out[key] = value`, also for a map key named `__proto__` (a plain assignment would set the
- *  object's prototype instead of a key). */
+// `out[key] = value` that keeps a key named `__proto__` a key, not the prototype.
 function put(out, key, value) {
   if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;

@@ -130,6 +130,9 @@ async function main() {
     pending = { c, since: performance.now() };
     const cpu = process.cpuUsage();
     const outcome = await settle(client[call.namespace][call.method](call.params));
+    // A 429 pauses the client (the core waits out Retry-After, at least a second): the next
+    // request gets a fresh one, or every later case would wait.
+    if (c.status === 429) client = newClient();
     let problem = wrong(outcome);
     if (!problem && call.iterator && c.index % 3 === 0) {
       stats.walks += 1;
@@ -159,7 +162,6 @@ async function main() {
       stats.hangs += 1;
       console.error(`\nfuzz (js): HANG: ${(ms / 1000).toFixed(2)} s of CPU (limit ${SLOW_MS / 1000} s)\n${describe(c, 'slow')}`);
     }
-    // A 429 pauses the client (the core waits out Retry-After): the next case gets a fresh one.
     if (c.status === 429) client = newClient();
     if (stats.cases % 100000 === 0) console.error(`fuzz (js): ${stats.cases} cases, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
