@@ -319,9 +319,23 @@ export class WebWorkClient {
 // ones are kept, a person may arrive as a bare name. Struct keys become camelCase; map keys
 // (dates, currencies) stay as sent.
 
+// What was found, by type for lists and objects (an own `toString` key makes String() throw).
+function found(value) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
 function decodeError(path, expected, value) {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return new WebWorkError({ kind: 'decode', message: `The server's answer could not be read at \`${path}\`: expected ${expected}, found ${shown}` });
+  return new WebWorkError({ kind: 'decode', message: `The server's answer could not be read at \`${path}\`: expected ${expected}, found ${found(value)}` });
+}
+
+// `out[key] = value` that keeps a key named `__proto__` a key, not the prototype.
+function put(out, key, value) {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function readNumber(v, whole, path) {
@@ -394,7 +408,7 @@ function read(shape, v, path) {
         if (v === undefined || v === null) return {};
         if (typeof v !== 'object' || Array.isArray(v)) throw decodeError(path, 'an object', v);
         const out = {};
-        for (const [key, item] of Object.entries(v)) out[key] = read(inner, item, `${path}.${key}`);
+        for (const [key, item] of Object.entries(v)) put(out, key, read(inner, item, `${path}.${key}`));
         return out;
       }
       case '|':

@@ -6,6 +6,7 @@
 mod bench;
 mod bench_budget;
 mod demo;
+mod fuzz;
 mod inferred;
 mod mixed;
 mod npm;
@@ -36,6 +37,8 @@ commands:
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
   inferred       rewrite the table of what is inferred in ARCHITECTURE.md from the operation table
+  fuzz [--cases N] [--seed S] [--case I] [--native-only]
+                 the decode fuzzer: N generated and mutated answers through every reader (native and the npm package)
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         Some("widgets") => widgets::run(),
         Some("bench") => bench::run(&args[1..]),
         Some("inferred") => inferred::run(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

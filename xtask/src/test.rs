@@ -20,8 +20,7 @@ const WASM_ONLY_CRATES: &[(&str, &str)] = &[
     // empty crate); leaving them out spares the native suite a native build of Leptos.
     ("webwork-admin", "crates/admin"),
     ("webwork-ui", "crates/ui"),
-    // The widgets are a browser bundle (empty natively), tested in Chromium by the widgets suite.
-    ("webwork-widgets", "crates/widgets"),
+    // Not the widgets: natively they build their answer readers only (no Leptos), whose tests run here.
 ];
 
 /// Packages whose wasm-bindgen tests run in headless Chromium: (package, directory).
@@ -132,6 +131,7 @@ const SUITES: &[Suite] = &[
     Suite { name: "end-to-end", run: end_to_end },
     Suite { name: "npm package", run: npm_package },
     Suite { name: "widgets", run: widgets },
+    Suite { name: "decode fuzzing", run: |_| crate::fuzz::test_suite() },
 ];
 
 /// `only`: run the suites whose name starts with one of these (`native`, `wasm`, `end`, `npm`,

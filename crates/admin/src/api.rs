@@ -927,7 +927,9 @@ fn save_request(api: Api, form: webwork_ui::Form, request: Result<ApiRequest, Ap
             let request = request?;
             match api.call(Ok(request.clone())).await {
                 Ok(reply) => read(reply.data),
-                Err(e) if webwork_core::confirm::outcome_unknown(&e) && request.method == Method::Post => read(api.confirm_create(&request, e).await?),
+                Err(e) if webwork_core::confirm::outcome_unknown(&e) && request.method == Method::Post => {
+                    read(api.confirm_create(&request, e).await?)
+                }
                 Err(e) => Err(e),
             }
         }),

@@ -124,7 +124,7 @@ fn read_envelope(root: Value, status: u16) -> Result<Reply<Value>, ApiError> {
     let success = read::opt_flag(take(&mut root, "success")).map_err(bad_field("success"))?;
     let message = read::opt_string(take(&mut root, "message")).map_err(bad_field("message"))?;
     if success == Some(false) {
-        let message = message.unwrap_or_else(|| "The server reported a failure.".to_owned());
+        let message = message.map_or_else(|| "The server reported a failure.".to_owned(), bounded);
         return Err(ApiError::Http { status, message });
     }
     let meta = match object(take(&mut root, "meta"), "meta")? {
@@ -217,12 +217,26 @@ fn concat_pages(pages: Vec<Vec<Value>>) -> (Value, Vec<usize>) {
     (Value::Array(all), lengths)
 }
 
+/// The most characters of a server's text an error carries. The text is shown to a person, and
+/// a runaway `message` or `errors` object can be megabytes (found by the decode fuzzer).
+pub const MAX_SERVER_TEXT: usize = 1000;
+
+/// `text` cut to [`MAX_SERVER_TEXT`] characters, with "…" when cut. `truncate`, not a slice:
+/// a slice links the formatted panic of a bad char boundary (4 KB of the npm package's wasm).
+fn bounded(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(MAX_SERVER_TEXT) {
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
 fn decode_error(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> ApiError {
     let mut root = match serde_json::from_slice(body) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     };
-    let message = read::opt_string(take(&mut root, "message")).ok().flatten();
+    let message = read::opt_string(take(&mut root, "message")).ok().flatten().map(bounded);
     let detail = match take(&mut root, "error") {
         Value::Null => None,
         Value::String(s) => Some(s),
@@ -242,7 +256,7 @@ fn decode_error(status: u16, body: &[u8], retry_after_ms: Option<u64>) -> ApiErr
         ),
         _ => None,
     });
-    ApiError::from_status(status, message, detail, retry_after_ms)
+    ApiError::from_status(status, message, detail.map(bounded), retry_after_ms)
 }
 
 fn snippet(body: &[u8]) -> String {

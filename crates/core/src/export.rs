@@ -222,8 +222,17 @@ fn per_page_ms(p: &Progress) -> f64 {
     }
 }
 
+/// The most columns an export has. No documented answer comes close (a few dozen fields), but a
+/// server whose every row brings a field of its own would make an n-by-n table: gigabytes and
+/// minutes of work for 40,000 rows. Fields past the cap go to one last column, [`OTHER_COLUMN`],
+/// as JSON, so nothing is lost and the work stays linear in the answer.
+pub const MAX_COLUMNS: usize = 500;
+
+/// The column that holds, as a JSON object, the fields of a row beyond [`MAX_COLUMNS`].
+pub const OTHER_COLUMN: &str = "other_fields";
+
 /// The columns of `rows`: every key of every row in first-seen order, nested objects as
-/// dotted paths (`project.name`).
+/// dotted paths (`project.name`); past [`MAX_COLUMNS`], one more: [`OTHER_COLUMN`].
 pub fn columns(rows: &[Value]) -> Vec<String> {
     let mut cols: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -231,9 +240,15 @@ pub fn columns(rows: &[Value]) -> Vec<String> {
         let mut flat = Vec::new();
         flatten("", row, &mut flat);
         for (k, _) in flat {
-            if seen.insert(k.clone()) {
-                cols.push(k);
+            if seen.contains(&k) {
+                continue;
             }
+            if cols.len() == MAX_COLUMNS {
+                cols.push(OTHER_COLUMN.to_owned());
+                return cols;
+            }
+            seen.insert(k.clone());
+            cols.push(k);
         }
     }
     cols
@@ -283,10 +298,19 @@ pub fn csv_field(text: &str, is_string: bool) -> String {
 /// The rows as CSV: a UTF-8 byte-order mark (so spreadsheets read accents and CJK right), a
 /// header of [`columns`], one line per row, CRLF line ends.
 pub fn to_csv(rows: &[Value]) -> String {
-    let cols = columns(rows);
+    let mut cols = columns(rows);
+    let other = cols.len() > MAX_COLUMNS;
+    if other {
+        cols.pop();
+    }
     let mut out = String::from("\u{feff}");
     out.push_str(&cols.iter().map(|c| csv_field(c, false)).collect::<Vec<_>>().join(","));
+    if other {
+        out.push(',');
+        out.push_str(OTHER_COLUMN);
+    }
     out.push_str("\r\n");
+    let kept: std::collections::HashSet<&str> = if other { cols.iter().map(String::as_str).collect() } else { Default::default() };
     for row in rows {
         let mut flat = Vec::new();
         flatten("", row, &mut flat);
@@ -299,6 +323,13 @@ pub fn to_csv(rows: &[Value]) -> String {
             })
             .collect();
         out.push_str(&line.join(","));
+        if other {
+            out.push(',');
+            let rest: Map<String, Value> = cells.into_iter().filter(|(k, _)| !kept.contains(k.as_str())).collect();
+            if !rest.is_empty() {
+                out.push_str(&csv_field(&crate::models::lenient::read::json_text(&Value::Object(rest)), true));
+            }
+        }
         out.push_str("\r\n");
     }
     out
@@ -398,6 +429,24 @@ mod tests {
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.ends_with("\r\n"));
         assert_eq!(to_csv(&[]), "\u{feff}\r\n");
+    }
+
+    #[test]
+    fn rows_with_fields_of_their_own_stay_a_bounded_table() {
+        // Each row brings a field no other row has: without the cap, n rows make n columns each.
+        let n = MAX_COLUMNS + 300;
+        let rows: Vec<Value> = (0..n).map(|i| json!({"id": i, format!("f{i}"): i})).collect();
+        let csv = to_csv(&rows);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        let header: Vec<&str> = lines[0].split(',').collect();
+        assert_eq!(header.len(), MAX_COLUMNS + 1);
+        assert_eq!(header[MAX_COLUMNS], OTHER_COLUMN);
+        // A row whose field made it into the columns: no rest. One past the cap: its field as JSON.
+        assert!(lines[1].ends_with(','), "{}", lines[1]);
+        let last = lines[n];
+        assert!(last.starts_with(&format!("{},", n - 1)), "{last}");
+        assert!(last.ends_with(&format!("\"{{\"\"f{}\"\":{}}}\"", n - 1, n - 1)), "{last}");
+        assert_eq!(last.matches(',').count(), MAX_COLUMNS, "one cell per column");
     }
 
     #[test]

@@ -23,10 +23,10 @@ extern crate self as webwork_core;
 
 pub mod access;
 pub mod cache;
-pub mod confirm;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod client;
+pub mod confirm;
 pub mod date;
 pub mod envelope;
 pub mod error;

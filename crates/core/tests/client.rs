@@ -322,6 +322,20 @@ fn a_growing_last_page_ends_the_walk_at_the_cap() {
 }
 
 #[test]
+fn a_list_without_pagination_whose_full_pages_never_end_stops_at_the_cap() {
+    // Every page full (100 of 100), each with new items, no pagination block: only the cap ends it.
+    let cap = webwork_core::pages::MAX_PAGES;
+    let page = |p: u32| {
+        let items: Vec<_> = (0..100).map(|i| json!({"id": p * 1000 + i})).collect();
+        answer(200, json!({"success": true, "data": items}))
+    };
+    let fake = Fake::with((1..=cap).map(page).collect());
+    let err = walk_error(&fake);
+    assert_eq!(fake.requests().len() as u32, cap);
+    assert!(err.to_string().contains(&format!("more than {cap} pages")), "{err}");
+}
+
+#[test]
 fn an_empty_page_that_says_more_follow_ends_the_walk() {
     let fake = Fake::with(vec![member_page(1, 9, 100), member_page(2, 9, 100), member_page(3, 9, 0)]);
     let err = walk_error(&fake);

@@ -375,3 +375,27 @@ fn tracked_hours_without_a_breakdown_is_a_decode_error_not_an_empty_chart() {
     let err = decode::<TrackedHoursReport>(200, body.as_bytes(), None).unwrap_err();
     assert!(err.to_string().contains("2026-03-02"), "{err}");
 }
+
+#[test]
+fn a_server_text_of_megabytes_reaches_a_person_cut_to_a_thousand_characters() {
+    use webwork_core::envelope::MAX_SERVER_TEXT;
+    let long = "é".repeat(1 << 20);
+    let errors: serde_json::Map<String, serde_json::Value> = (0..10_000).map(|i| (format!("field_{i}"), json!(["is wrong"]))).collect();
+    let body = json!({"success": false, "message": long, "errors": errors}).to_string();
+    match decode::<serde_json::Value>(422, body.as_bytes(), None).unwrap_err() {
+        ApiError::Validation { message, detail, .. } => {
+            assert_eq!(message.chars().count(), MAX_SERVER_TEXT + 1, "cut, with an ellipsis");
+            assert!(message.ends_with("é…"));
+            let detail = detail.expect("the errors");
+            assert!(detail.starts_with("field_0: is wrong; field_1: is wrong"), "{}", &detail[..40]);
+            assert_eq!(detail.chars().count(), MAX_SERVER_TEXT + 1);
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    // A success: false answer with a 200 too; a short message stays whole.
+    let body = json!({"success": false, "message": "x".repeat(5000)}).to_string();
+    let shown = decode::<serde_json::Value>(200, body.as_bytes(), None).unwrap_err().to_string();
+    assert!(shown.chars().count() < MAX_SERVER_TEXT + 100, "{} characters", shown.chars().count());
+    let body = json!({"success": false, "message": "Nope."}).to_string();
+    assert!(decode::<serde_json::Value>(403, body.as_bytes(), None).unwrap_err().to_string().contains("Nope."));
+}

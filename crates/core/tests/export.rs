@@ -22,13 +22,26 @@ struct Pages {
     paginate: bool,
     /// Serve page 1 whatever `page` asks (a server that ignores it).
     ignore_page: bool,
+    /// Say one page more than the one asked for, every time (a `last_page` that keeps growing).
+    grow: bool,
+    /// From this page on, send no items while the pagination still says 9 pages.
+    empty_from: Option<u64>,
     now: Rc<Cell<f64>>,
     sent: Rc<RefCell<Vec<(f64, String)>>>,
 }
 
 impl Pages {
     fn new(rows: u64) -> Self {
-        Pages { rows, answer_ms: 20.0, paginate: true, ignore_page: false, now: Rc::default(), sent: Rc::default() }
+        Pages {
+            rows,
+            answer_ms: 20.0,
+            paginate: true,
+            ignore_page: false,
+            grow: false,
+            empty_from: None,
+            now: Rc::default(),
+            sent: Rc::default(),
+        }
     }
 }
 
@@ -43,9 +56,16 @@ impl Transport for Pages {
         let page = if self.ignore_page { 1 } else { query_num(&request.url, "page").unwrap_or(1) };
         let per = query_num(&request.url, "per_page").unwrap_or(20);
         let first = (page - 1) * per;
-        let items: Vec<Value> =
-            (first..(first + per).min(self.rows)).map(|i| json!({"id": i + 1, "name": format!("Row {}", i + 1)})).collect();
-        let last_page = self.rows.div_ceil(per).max(1);
+        let end = if self.grow { first + per } else { (first + per).min(self.rows) };
+        let mut items: Vec<Value> = (first..end).map(|i| json!({"id": i + 1, "name": format!("Row {}", i + 1)})).collect();
+        let mut last_page = self.rows.div_ceil(per).max(1);
+        if self.grow {
+            last_page = page + 1;
+        }
+        if self.empty_from.is_some_and(|from| page >= from) {
+            items.clear();
+            last_page = 9;
+        }
         let meta = if self.paginate {
             json!({"pagination": {"total": self.rows, "per_page": per, "current_page": page, "last_page": last_page}})
         } else {
@@ -235,4 +255,22 @@ fn a_server_that_ignores_page_ends_the_export_with_the_walkers_error() {
     let err = block_on(fetch_all(&client(&t), members_request(), list_rows, &CancelToken::new(), &mut |_| {})).unwrap_err();
     assert_eq!(t.sent.borrow().len(), 2, "stopped at the repeated page");
     assert!(err.to_string().contains("the server sent page 2 again (the same items as page 1)"), "{err}");
+}
+
+#[test]
+fn a_growing_last_page_ends_the_export_at_the_cap() {
+    let cap = webwork_core::pages::MAX_PAGES;
+    let t = Pages { grow: true, answer_ms: 1.0, ..Pages::new(0) };
+    let err = block_on(fetch_all(&client(&t), members_request(), list_rows, &CancelToken::new(), &mut |_| {})).unwrap_err();
+    assert_eq!(t.sent.borrow().len() as u32, cap, "no more requests than the cap");
+    assert_eq!(err.kind(), "decode");
+    assert!(err.to_string().contains(&format!("more than {cap} pages (the server said 2 pages at first and {} now)", cap + 1)), "{err}");
+}
+
+#[test]
+fn an_empty_page_that_says_more_follow_ends_the_export() {
+    let t = Pages { empty_from: Some(3), ..Pages::new(1000) };
+    let err = block_on(fetch_all(&client(&t), members_request(), list_rows, &CancelToken::new(), &mut |_| {})).unwrap_err();
+    assert_eq!(t.sent.borrow().len(), 3, "stopped at the empty page");
+    assert!(err.to_string().contains("page 3 is empty but the server says 9 pages"), "{err}");
 }

@@ -18,84 +18,99 @@
 //! What is left is mostly Leptos (reactive_graph ~145 KB and tachys ~95 KB before wasm-opt), Rust's
 //! core and alloc (~200 KB, float formatting 15 KB), serde_json ~33 KB and the core's client.
 //!
-//! Off wasm32 the crate is empty, so native workspace builds skip it.
-#![cfg(target_arch = "wasm32")]
+//! Off wasm32 only [`read`] and [`answers`] (what the widgets take from an answer) are built:
+//! the decode fuzzer (crates/fuzz) drives them natively; Leptos and the browser APIs are
+//! wasm32-only dependencies, so a native build of the workspace never compiles them.
 
-pub mod format;
-pub mod frame;
+pub mod answers;
 pub mod read;
+
+#[cfg(target_arch = "wasm32")]
+pub mod format;
+#[cfg(target_arch = "wasm32")]
+pub mod frame;
+#[cfg(target_arch = "wasm32")]
 pub mod shared;
+#[cfg(target_arch = "wasm32")]
 pub mod widgets;
 
-use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
+#[cfg(target_arch = "wasm32")]
+pub use mounting::*;
 
-use crate::frame::Attrs;
+/// The custom elements' entry points (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+mod mounting {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
 
-/// `WebWorkWidgets.configure(...)`, after the JS half has checked the options: a fixed token, a
-/// token provider (a function returning a token or a promise of one) or `gateway` (a
-/// webwork-gateway adds the token), and a default base URL.
-#[wasm_bindgen]
-pub fn configure(token: Option<String>, provider: Option<js_sys::Function>, gateway: bool, base_url: Option<String>) {
-    shared::configure(token, provider, gateway, base_url);
-}
+    use crate::frame::Attrs;
+    use crate::{shared, widgets};
 
-/// A mounted widget, owned by its element.
-#[wasm_bindgen]
-pub struct Widget {
-    attrs: ArcRwSignal<Vec<(String, String)>>,
-    /// Dropping the handle removes the view and disposes its reactive owner.
-    _mounted: Box<dyn std::any::Any>,
-}
-
-#[wasm_bindgen]
-impl Widget {
-    /// An attribute changed (`None`: removed).
-    pub fn set_attribute(&self, name: String, value: Option<String>) {
-        self.attrs.update(|list| {
-            list.retain(|(n, _)| *n != name);
-            if let Some(v) = value {
-                list.push((name, v));
-            }
-        });
+    /// `WebWorkWidgets.configure(...)`, after the JS half has checked the options: a fixed token, a
+    /// token provider (a function returning a token or a promise of one) or `gateway` (a
+    /// webwork-gateway adds the token), and a default base URL.
+    #[wasm_bindgen]
+    pub fn configure(token: Option<String>, provider: Option<js_sys::Function>, gateway: bool, base_url: Option<String>) {
+        shared::configure(token, provider, gateway, base_url);
     }
 
-    /// The element left the page: the view and its timers go.
-    pub fn unmount(self) {}
-}
+    /// A mounted widget, owned by its element.
+    #[wasm_bindgen]
+    pub struct Widget {
+        attrs: ArcRwSignal<Vec<(String, String)>>,
+        /// Dropping the handle removes the view and disposes its reactive owner.
+        _mounted: Box<dyn std::any::Any>,
+    }
 
-/// A widget's view over its attributes.
-type WidgetView = fn(Attrs) -> AnyView;
+    #[wasm_bindgen]
+    impl Widget {
+        /// An attribute changed (`None`: removed).
+        pub fn set_attribute(&self, name: String, value: Option<String>) {
+            self.attrs.update(|list| {
+                list.retain(|(n, _)| *n != name);
+                if let Some(v) = value {
+                    list.push((name, v));
+                }
+            });
+        }
 
-/// The widgets by element name.
-const KINDS: &[(&str, WidgetView)] = &[
-    ("webwork-timer", widgets::timer::view),
-    ("webwork-team-status", widgets::team_status::view),
-    ("webwork-hours-chart", widgets::hours_chart::view),
-    ("webwork-leave-calendar", widgets::leave_calendar::view),
-    ("webwork-approvals", widgets::approvals::view),
-];
+        /// The element left the page: the view and its timers go.
+        pub fn unmount(self) {}
+    }
 
-/// Mounts the widget `kind` (an element name) into `container` with the element's attributes
-/// (`[[name, value], ...]`).
-#[wasm_bindgen]
-pub fn mount(kind: &str, container: web_sys::HtmlElement, attributes: js_sys::Array) -> Result<Widget, JsValue> {
-    let view =
-        KINDS.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v).ok_or_else(|| JsValue::from_str(&format!("unknown widget {kind}")))?;
-    let initial: Vec<(String, String)> = attributes
-        .iter()
-        .filter_map(|pair| {
-            let pair: js_sys::Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect();
-    let attrs = ArcRwSignal::new(initial);
-    let shared_attrs = attrs.clone();
-    let mounted = leptos::mount::mount_to(container, move || {
-        // An arena signal owned by this mount, fed from the Arc one the element writes to.
-        let local = RwSignal::new_local(shared_attrs.get_untracked());
-        Effect::new(move |_| local.set(shared_attrs.get()));
-        view(Attrs(local))
-    });
-    Ok(Widget { attrs, _mounted: Box::new(mounted) })
+    /// A widget's view over its attributes.
+    type WidgetView = fn(Attrs) -> AnyView;
+
+    /// The widgets by element name.
+    const KINDS: &[(&str, WidgetView)] = &[
+        ("webwork-timer", widgets::timer::view),
+        ("webwork-team-status", widgets::team_status::view),
+        ("webwork-hours-chart", widgets::hours_chart::view),
+        ("webwork-leave-calendar", widgets::leave_calendar::view),
+        ("webwork-approvals", widgets::approvals::view),
+    ];
+
+    /// Mounts the widget `kind` (an element name) into `container` with the element's attributes
+    /// (`[[name, value], ...]`).
+    #[wasm_bindgen]
+    pub fn mount(kind: &str, container: web_sys::HtmlElement, attributes: js_sys::Array) -> Result<Widget, JsValue> {
+        let view =
+            KINDS.iter().find(|(k, _)| *k == kind).map(|(_, v)| *v).ok_or_else(|| JsValue::from_str(&format!("unknown widget {kind}")))?;
+        let initial: Vec<(String, String)> = attributes
+            .iter()
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect();
+        let attrs = ArcRwSignal::new(initial);
+        let shared_attrs = attrs.clone();
+        let mounted = leptos::mount::mount_to(container, move || {
+            // An arena signal owned by this mount, fed from the Arc one the element writes to.
+            let local = RwSignal::new_local(shared_attrs.get_untracked());
+            Effect::new(move |_| local.set(shared_attrs.get()));
+            view(Attrs(local))
+        });
+        Ok(Widget { attrs, _mounted: Box::new(mounted) })
+    }
 }

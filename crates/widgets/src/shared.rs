@@ -12,7 +12,8 @@ use std::rc::Rc;
 use js_sys::Function;
 use leptos::prelude::*;
 
-use crate::read;
+use crate::answers;
+pub use crate::answers::Person;
 use std::future::Future;
 
 use serde_json::Value;
@@ -145,21 +146,7 @@ pub fn list<O: Paginated>(base: String, mut op: O) -> impl Future<Output = Resul
 }
 
 async fn list_request(base: String, request: Result<ApiRequest, ApiError>) -> Result<Vec<Value>, ApiError> {
-    match data(base, request).await? {
-        Value::Array(items) => Ok(items),
-        Value::Null => Ok(Vec::new()),
-        other => Err(ApiError::Decode { path: "data".into(), message: format!("expected a list, got {other}") }),
-    }
-}
-
-/// A member as the widgets need one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Person {
-    pub id: u64,
-    pub name: String,
-    pub active: bool,
-    /// Project viewers do not track time.
-    pub viewer: bool,
+    answers::list(data(base, request).await?)
 }
 
 /// The workspace's members (the first 100, for names), loaded once per page and workspace.
@@ -168,19 +155,7 @@ pub async fn members(base: String, workspace: u64) -> Result<Rc<Vec<Person>>, Ap
     if let Some(m) = SHARED.with_borrow(|s| s.members.iter().find(|(k, _)| *k == key).map(|(_, m)| m.clone())) {
         return Ok(m);
     }
-    let people: Vec<Person> = list(base, ListMembers::new(workspace))
-        .await?
-        .iter()
-        .filter_map(|m| {
-            Some(Person {
-                id: read::id(m, "id")?,
-                name: read::person(m).unwrap_or_default(),
-                active: read::is(m, "status", "active"),
-                viewer: read::is(m, "current_role", "Project viewer"),
-            })
-        })
-        .collect();
-    let fetched = Rc::new(people);
+    let fetched = Rc::new(answers::people(&list(base, ListMembers::new(workspace)).await?));
     SHARED.with_borrow_mut(|s| {
         s.members.retain(|(k, _)| *k != key);
         s.members.push((key, fetched.clone()));

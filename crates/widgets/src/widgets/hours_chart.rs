@@ -2,12 +2,12 @@
 //! (`group-by`), from `GET /reports/tracked-hours`; a legend with each one's total.
 
 use leptos::prelude::*;
-use webwork_core::date::CivilDate;
 use webwork_core::models::json::FromJson;
 use webwork_core::models::TrackedHoursReport;
 use webwork_core::ops::{GetTrackedHoursReport, ListProjects, Operation};
 use webwork_ui::{StackedBarChart, StackedBars};
 
+use crate::answers;
 use crate::format;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
 use crate::read;
@@ -46,34 +46,13 @@ pub fn view(attrs: Attrs) -> AnyView {
         Ok(Box::pin(async move {
             let report =
                 shared::data(t.base.clone(), GetTrackedHoursReport::new(t.workspace).start_date(from).end_date(to).to_request()).await?;
-            // The core's reader: it finds the per-date breakdown under `data.dates` or directly
-            // in `data`, and an answer with neither is a decode error, never an empty chart.
-            let report = TrackedHoursReport::from_json(report).map_err(|e| e.into_decode("data"))?;
-            // minutes per (group id, day index)
+            // The core's reader decides whether this is a report: the per-date breakdown under
+            // `data.dates` or directly in `data`, and an answer with neither is a decode error,
+            // never an empty chart. The sums are the widgets' own (saturating, O(1) per row).
+            TrackedHoursReport::from_json(report.clone()).map_err(|e| e.into_decode("data"))?;
             let days = (from.days_until(to) + 1) as usize;
             // (group id, minutes per day), in order of first appearance.
-            let mut per: Vec<(Option<u64>, Vec<i64>)> = Vec::new();
-            for (date, day) in &report.dates {
-                let Ok(d) = CivilDate::parse(date) else { continue };
-                let i = from.days_until(d);
-                if i < 0 || i as usize >= days {
-                    continue;
-                }
-                for row in &day.users {
-                    let key = match by {
-                        GroupBy::Member => Some(row.user_id).filter(|id| *id > 0),
-                        GroupBy::Project => row.project_id.filter(|id| *id > 0),
-                    };
-                    let slot = match per.iter().position(|(k, _)| *k == key) {
-                        Some(p) => p,
-                        None => {
-                            per.push((key, vec![0; days]));
-                            per.len() - 1
-                        }
-                    };
-                    per[slot].1[i as usize] += row.total_minutes;
-                }
-            }
+            let per = answers::minutes_per_group_and_day(&report, from, days, by == GroupBy::Project);
             let names: Vec<(u64, String)> = match by {
                 GroupBy::Member => shared::members(t.base, t.workspace).await?.iter().map(|m| (m.id, m.name.clone())).collect(),
                 GroupBy::Project => shared::list(t.base, ListProjects::new(t.workspace))
@@ -88,12 +67,12 @@ pub fn view(attrs: Attrs) -> AnyView {
                 (GroupBy::Project, id) => shared::name_of_pairs(&names, id, "Project"),
             };
             let mut groups: Vec<(String, Vec<i64>)> = per.into_iter().map(|(id, v)| (name(id), v)).collect();
-            format::order_by(&mut groups, |(_, v)| -v.iter().sum::<i64>());
-            let totals = groups.iter().map(|(n, v)| (n.clone(), v.iter().sum())).collect();
+            format::order_by(&mut groups, |(_, v)| std::cmp::Reverse(answers::sum(v)));
+            let totals = groups.iter().map(|(n, v)| (n.clone(), answers::sum(v))).collect();
             let series = groups.into_iter().map(|(name, v)| (name, v.into_iter().map(|m| m as f64 / 60.0).collect())).collect();
             let categories = (0..days).map(|i| format::short_date(from.add_days(i as i64))).collect();
             let caption = format!("Tracked hours {} to {}", format::day_label(from), format::day_label(to));
-            let total_minutes = report.total.total_minutes;
+            let total_minutes = answers::report_total_minutes(&report);
             Ok(Chart { bars: StackedBars { categories, series }, totals, total_minutes, caption })
         }) as Fetch<Chart>)
     });

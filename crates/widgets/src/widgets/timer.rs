@@ -25,21 +25,7 @@ struct TimerData {
     contracts: Vec<(u64, String)>,
 }
 
-/// Whether a tracker state says it runs (`is_running`, else a start time).
-pub fn running(state: &Value) -> bool {
-    read::flag(state, "is_running").unwrap_or_else(|| read::text(state, "start_time").is_some())
-}
-
-/// (id, label) pairs of a list, for a picker.
-fn choices(items: &[Value], label: &str, noun: &str) -> Vec<(u64, String)> {
-    items
-        .iter()
-        .filter_map(|i| {
-            let id = read::id(i, "id")?;
-            Some((id, read::text(i, label).unwrap_or_else(|| format!("{noun} #{id}"))))
-        })
-        .collect()
-}
+pub use crate::answers::{choices, running};
 
 pub fn view(attrs: Attrs) -> AnyView {
     let common = Common::new(attrs);
