@@ -219,9 +219,18 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
         let since = js_sys::Date::now() - KNOWN_FOR_MS;
         board.known.with(|k| k.iter().filter(|k| k.at >= since).cloned().collect::<Vec<_>>())
     };
-    let running = move || fresh().into_iter().filter_map(|k| k.state.ok().filter(is_running).map(|s| (k.user, s))).collect::<Vec<_>>();
-    let read = move || hours.as_of().is_some();
     let names = move || leaves.with_ready(|(_, _, m)| m.clone()).unwrap_or_default();
+    // Only people who may track now: a member archived since their tracker was read is gone at
+    // once (the archive drops the cached directory, so the page reads it again).
+    let running = move || {
+        let members = names();
+        fresh()
+            .into_iter()
+            .filter(|k| members.iter().any(|m| m.id == k.user && can_track(m)))
+            .filter_map(|k| k.state.ok().filter(is_running).map(|s| (k.user, s)))
+            .collect::<Vec<_>>()
+    };
+    let read = move || hours.as_of().is_some() && leaves.is_ready();
     let trackable = move || leaves.with_ready(|(_, _, m)| m.iter().filter(|m| can_track(m)).count()).unwrap_or(0);
     let week = Signal::derive(move || hours.with_ready(|h| h.week));
     view! {
