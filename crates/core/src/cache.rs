@@ -7,10 +7,11 @@
 //! * **Invalidation** by writes ([`dropped_by`]): a write drops the answers of its own family and
 //!   of the families whose answers it changes (a member's archive changes the reports' names).
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::date::CivilDate;
 use crate::envelope::Pagination;
+use crate::models::lenient::read::json_text;
 use crate::ops::{ApiRequest, Method};
 
 /// Answers older than this are not shown at all, however they were kept.
@@ -144,7 +145,7 @@ impl ReplyCache {
         if let Some(i) = self.entries.iter().position(|(k, _, _)| *k == key) {
             self.remove_at(i);
         }
-        let size = key.len() + cached.data.to_string().len();
+        let size = key.len() + json_text(&cached.data).len();
         if size > MAX_CHARS / 4 {
             return;
         }
@@ -179,23 +180,40 @@ impl ReplyCache {
         self.chars -= size;
     }
 
-    /// The whole cache as JSON text, for storage.
+    /// The whole cache as JSON text, for storage. Built by hand, not with `json!`: that goes
+    /// through serde's value serializer, code the bundles otherwise do without.
     pub fn to_text(&self) -> String {
+        let number = |n: u64| Value::Number(n.into());
         let entries: Vec<Value> = self
             .entries
             .iter()
             .map(|(k, c, _)| {
-                let p = c.pagination.map(|p| json!([p.total, p.per_page, p.current_page, p.last_page, p.from, p.to]));
-                json!([k, c.at, c.data, p])
+                let p = c.pagination.map_or(Value::Null, |p| {
+                    let opt = |n: Option<u64>| n.map_or(Value::Null, number);
+                    Value::Array(vec![
+                        number(p.total),
+                        number(p.per_page.into()),
+                        number(p.current_page.into()),
+                        number(p.last_page.into()),
+                        opt(p.from),
+                        opt(p.to),
+                    ])
+                });
+                let at = serde_json::Number::from_f64(c.at).map_or(Value::Null, Value::Number);
+                Value::Array(vec![Value::String(k.clone()), at, c.data.clone(), p])
             })
             .collect();
-        json!({ "user": self.user, "entries": entries }).to_string()
+        let mut root = serde_json::Map::new();
+        root.insert("user".to_owned(), Value::String(self.user.clone()));
+        root.insert("entries".to_owned(), Value::Array(entries));
+        json_text(&Value::Object(root))
     }
 
     /// Reads stored text for `user`: `None` when it is someone else's, unreadable, or empty
     /// of answers still young enough to show.
     pub fn from_text(text: &str, user: &str, now_ms: f64) -> Option<Self> {
-        let mut root: Map<String, Value> = serde_json::from_str(text).ok()?;
+        // As `Value` from bytes: the reader every answer goes through (no second copy in the wasm).
+        let Ok(Value::Object(mut root)) = serde_json::from_slice::<Value>(text.as_bytes()) else { return None };
         if root.get("user").and_then(Value::as_str) != Some(user) {
             return None;
         }
@@ -234,6 +252,7 @@ fn pagination_of(v: &Value) -> Option<Pagination> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn day(s: &str) -> CivilDate {
         CivilDate::parse(s).unwrap()

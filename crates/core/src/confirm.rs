@@ -77,13 +77,14 @@ fn same(key: &str, a: &str, b: &str) -> bool {
         return a.eq_ignore_ascii_case(b);
     }
     // Clock times and dates the server may write longer ("09:00" and "09:00:00").
-    a == b || (b.starts_with(a) && b[a.len()..].starts_with(':')) || (a.starts_with(b) && a[b.len()..].starts_with(':'))
+    let longer = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|rest| rest.starts_with(':'));
+    a == b || longer(b, a) || longer(a, b)
 }
 
 fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(_) => Some(crate::models::lenient::read::json_text(v)),
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }

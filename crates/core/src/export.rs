@@ -310,7 +310,8 @@ pub fn to_csv(rows: &[Value]) -> String {
         out.push_str(OTHER_COLUMN);
     }
     out.push_str("\r\n");
-    let kept: std::collections::HashSet<&str> = if other { cols.iter().map(String::as_str).collect() } else { Default::default() };
+    // The same set type as `columns`' (one copy of its code in the bundles).
+    let kept: std::collections::HashSet<String> = if other { cols.iter().cloned().collect() } else { Default::default() };
     for row in rows {
         let mut flat = Vec::new();
         flatten("", row, &mut flat);
@@ -325,7 +326,7 @@ pub fn to_csv(rows: &[Value]) -> String {
         out.push_str(&line.join(","));
         if other {
             out.push(',');
-            let rest: Map<String, Value> = cells.into_iter().filter(|(k, _)| !kept.contains(k.as_str())).collect();
+            let rest: Map<String, Value> = cells.into_iter().filter(|(k, _)| !kept.contains(k)).collect();
             if !rest.is_empty() {
                 out.push_str(&csv_field(&crate::models::lenient::read::json_text(&Value::Object(rest)), true));
             }

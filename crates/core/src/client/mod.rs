@@ -542,7 +542,12 @@ impl<T: Transport> Client<T> {
             if cancel.is_some_and(CancelToken::is_cancelled) {
                 return Err(ApiError::Aborted);
             }
-            match self.pacer.acquire(self.transport.now_ms(), priority).await {
+            // Without a shared budget the decision needs no waiting of its own (the npm package).
+            #[cfg(feature = "origin-budget")]
+            let wait = self.pacer.acquire(self.transport.now_ms(), priority).await;
+            #[cfg(not(feature = "origin-budget"))]
+            let wait = self.pacer.try_acquire_as(self.transport.now_ms(), priority);
+            match wait {
                 None => return Ok(()),
                 Some(wait) => self.sleep_or_cancel(wait.ceil() as u64, cancel).await?,
             }

@@ -101,16 +101,6 @@ impl Pacer {
         }
     }
 
-    /// Takes a slot for `priority` at `now_ms`, through the shared log when there is one;
-    /// `None` when taken, else how long to wait before asking again.
-    pub async fn acquire(&self, now_ms: f64, priority: Priority) -> Option<f64> {
-        #[cfg(feature = "origin-budget")]
-        if let Some(log) = self.shared.clone() {
-            return self.acquire_shared(log, now_ms, priority).await;
-        }
-        self.try_acquire_as(now_ms, priority)
-    }
-
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
         // A poisoned lock only means another thread panicked mid-update; the log stays usable.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
@@ -231,11 +221,17 @@ impl Pacer {
         let mut s = self.state();
         s.prune(now_ms);
         let window = s.window_ms;
-        let mut merged: Vec<f64> = stored.into_iter().filter(|t| t.is_finite() && t + window > now_ms && *t <= now_ms + window).collect();
+        let merged: Vec<f64> = stored.into_iter().filter(|t| t.is_finite() && t + window > now_ms && *t <= now_ms + window).collect();
         let extra = s.sent.len().saturating_sub(merged.len());
-        merged.extend(s.sent.iter().rev().take(extra).copied());
-        merged.sort_by(f64::total_cmp);
-        s.sent = merged.into();
+        let own: Vec<f64> = s.sent.iter().rev().take(extra).copied().collect();
+        // Oldest first. By insertion: a log holds at most a window's requests, and a sort would
+        // link a sorting routine of its own into every browser bundle.
+        let mut log = VecDeque::with_capacity(merged.len() + own.len());
+        for t in merged.into_iter().chain(own) {
+            let at = log.len() - log.iter().rev().take_while(|u| **u > t).count();
+            log.insert(at, t);
+        }
+        s.sent = log;
     }
 
     /// The log, oldest first.

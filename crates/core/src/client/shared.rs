@@ -39,7 +39,16 @@ impl Pacer {
         self
     }
 
-    pub(super) async fn acquire_shared(&self, log: Arc<dyn SharedLog>, now_ms: f64, priority: Priority) -> Option<f64> {
+    /// Takes a slot for `priority` at `now_ms`, through the shared log when there is one;
+    /// `None` when taken, else how long to wait before asking again.
+    pub async fn acquire(&self, now_ms: f64, priority: Priority) -> Option<f64> {
+        match self.shared.clone() {
+            Some(log) => self.acquire_shared(log, now_ms, priority).await,
+            None => self.try_acquire_as(now_ms, priority),
+        }
+    }
+
+    async fn acquire_shared(&self, log: Arc<dyn SharedLog>, now_ms: f64, priority: Priority) -> Option<f64> {
         if priority == Priority::Background && log.background_paused() {
             return Some(1_000.0);
         }
