@@ -131,6 +131,8 @@ pub struct Api {
     /// When the data of each loaded resource on screen was produced, for the shell's "data from
     /// N min ago" (each resource adds its own and removes it when it goes).
     pub shown: RwSignal<Vec<RwSignal<Option<f64>>>>,
+    /// The time, ticked each second by the shell (for "… ago").
+    pub now: RwSignal<f64>,
 }
 
 type SharedReply = futures_util::future::Shared<BoxFuture<Reply<Value>>>;
@@ -245,6 +247,7 @@ impl Api {
             cache: PanelCache::new(),
             revalidating: RwSignal::new(0),
             shown: RwSignal::new(Vec::new()),
+            now: RwSignal::new(crate::cache::now_ms()),
         }
     }
 

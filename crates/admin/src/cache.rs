@@ -134,7 +134,8 @@ impl PanelCache {
         self.save_now();
     }
 
-    /// Writes the cache to sessionStorage once the current burst of answers is in.
+    /// Writes the cache to sessionStorage once the current burst of answers is in (a reload within
+    /// that moment costs those answers a request again; a write's drop is stored at once).
     fn save_soon(&self) {
         if !self.persist.get_value() || self.save_due.get_value() {
             return;
@@ -192,16 +193,6 @@ impl PanelCache {
         // The listener lives as long as the page: one per tab.
         on_message.forget();
         self.channel.set_value(Some(channel));
-        // Answers that came in the last moments before a reload are kept too.
-        let on_hide = Closure::<dyn Fn()>::new(move || {
-            if this.save_due.try_get_value() == Some(true) {
-                this.save_now();
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-        }
-        on_hide.forget();
     }
 }
 

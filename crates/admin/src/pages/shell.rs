@@ -64,7 +64,13 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
         }
     });
 
-    if let Ok(handle) = set_interval_with_handle(move || api.refresh_budget(), Duration::from_secs(1)) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            api.refresh_budget();
+            api.now.set(crate::cache::now_ms());
+        },
+        Duration::from_secs(1),
+    ) {
         on_cleanup(move || handle.clear());
     }
 
@@ -177,10 +183,7 @@ pub fn age_text(ms: f64) -> String {
 pub fn DataAge() -> impl IntoView {
     const WORTH_SAYING_MS: f64 = 20_000.0;
     let api = use_api();
-    let now = RwSignal::new(crate::cache::now_ms());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(crate::cache::now_ms()), Duration::from_secs(1)) {
-        on_cleanup(move || handle.clear());
-    }
+    let now = api.now;
     let oldest = move || api.shown.with(|v| v.iter().filter_map(|s| s.get()).reduce(f64::min));
     let age = move || oldest().map(|at| now.get() - at).filter(|ms| *ms >= WORTH_SAYING_MS);
     move || {

@@ -102,6 +102,17 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_key_names_the_api_and_a_fingerprint_never_the_token() {
+        let key = super::super::origin_key("https://api.example.test/api/v2/", "secret-token");
+        let (api, print) = key.split_once(' ').unwrap();
+        assert_eq!(api, "https://api.example.test/api/v2");
+        assert_eq!(print.len(), 16);
+        assert!(print.bytes().all(|b| b.is_ascii_hexdigit()) && !key.contains("secret"));
+        assert_eq!(key, super::super::origin_key("https://api.example.test/api/v2", "secret-token"), "stable");
+        assert_ne!(key, super::super::origin_key("https://api.example.test/api/v2", "secret-tokem"));
+    }
+
+    #[test]
     fn tabs_sharing_a_log_never_exceed_the_limit_together() {
         let log: Arc<dyn SharedLog> = Arc::new(MemoryLog(Mutex::new(Vec::new()), false));
         let tabs: Vec<Pacer> = (0..3).map(|_| Pacer::with_window(10, 1000.0).shared_with(log.clone())).collect();
