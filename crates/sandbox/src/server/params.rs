@@ -194,6 +194,13 @@ fn check(p: &ParamInfo, src: &Source, op: &OpInfo) -> Result<Value, HttpError> {
             Ok(Value::Array(out))
         }
         ParamKind::EnumList(values) => {
+            // An empty item (`status=`, `status=a,,b`) is none of the values: 422, like a blank
+            // date (inferred; SANDBOX.md, "Blank typed values").
+            if let Source::Query(given) = src {
+                if given.iter().any(|v| v.split(',').any(|t| t.trim().is_empty())) {
+                    return canonical(name, "", values).map(Value::String);
+                }
+            }
             let items = list_items(name, src)?;
             let mut out = Vec::with_capacity(items.len());
             for item in items {
@@ -335,6 +342,15 @@ mod tests {
 
     fn input(query: &[(&str, &str)], body: Value) -> RawInput {
         RawInput { query: query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), body, path: vec![] }
+    }
+
+    #[test]
+    fn an_empty_item_of_an_enumerated_list_is_refused() {
+        let op = find("getDailyAttendanceReport").unwrap();
+        for status in ["", "present,,absent", " "] {
+            let e = validate(op, &input(&[("workspace_id", "1"), ("date", "2026-03-04"), ("status", status)], Value::Null)).unwrap_err();
+            assert_eq!(e.status, 422, "status={status:?}");
+        }
     }
 
     #[test]
