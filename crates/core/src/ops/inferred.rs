@@ -25,7 +25,7 @@ pub const CONVENTIONS: &[(&str, &str)] = &[
     ("401 messages", "\"Unauthenticated. Send the header Authorization: Bearer <token>.\" without a token; \"The access token is invalid or has expired.\" for a token that is unknown, revoked or expired"),
     ("Error statuses 405, 409, 413", "405 (with `Allow`) for a method the path does not have, 409 for a conflict with the current state, 413 for a body over 1 MiB: the reference lists none of them"),
     ("Text in the URL", "a path or query value of at most 255 characters, a list of texts in the query of at most 10 items (the client refuses longer ones before sending, the sandbox answers 422): longer percent-encoded text passes what HTTP servers accept"),
-    ("Blank typed values", "an optional date, time, e-mail or URL given as an empty string is 422, not ignored; send JSON `null` to clear a field"),
+    ("Blank typed values", "an optional date, time, e-mail or URL given as an empty string is 422, not ignored, and so is an empty item of an enumerated list in the query (`status=`); send JSON `null` to clear a field"),
     ("400 for a missing `workspace_id` on a read", "\"workspace_id is required\" (the reference's sample, \"workspace_id is required in request body\" without an `error` key, is for a write)"),
 ];
 
