@@ -193,6 +193,16 @@ impl PanelCache {
         // The listener lives as long as the page: one per tab.
         on_message.forget();
         self.channel.set_value(Some(channel));
+        // Answers that came in the last moments before a reload are kept too.
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            if this.save_due.try_get_value() == Some(true) {
+                this.save_now();
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        }
+        on_hide.forget();
     }
 }
 
