@@ -197,7 +197,8 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
         </div>
         <ErrorBanner error=Signal::derive(move || members.error())/>
         {move || editing.get().map(|entry| {
-            let default_day = range.get_untracked().map(|d| d.to.to_string()).unwrap_or_default();
+            // The loaded range, else the address's (the form may open before the list has loaded).
+            let default_day = range.get_untracked().map(|d| d.to.to_string()).or_else(|| untrack(|| query.get("to"))).unwrap_or_default();
             view! {
                 <EntryForm ws=ws member=member.get_untracked() entry default_day
                     on_done=Callback::new(move |saved: bool| {
