@@ -96,7 +96,8 @@ pub fn dropped_by(method: Method, path: &str) -> &'static [&'static str] {
         "projects" => &["projects", "tasks", "contracts", "reports", "project-viewers", "time-tracking"],
         "contracts" => &["contracts", "members", "reports", "time-tracking"],
         "tasks" => &["tasks", "reports", "time-tracking"],
-        "project-viewers" => &["project-viewers"],
+        // A viewer is a member: the archived viewers come from the members list.
+        "project-viewers" => &["project-viewers", "members"],
         "time-tracking" => &["time-tracking", "time-entries", "timesheets", "reports"],
         "time-entries" => &["time-entries", "time-tracking", "timesheets", "reports"],
         "timesheets" => &["timesheets", "time-entries", "reports"],
@@ -294,6 +295,10 @@ mod tests {
         assert!(cache.get("/leaves&workspace_id=1", 0.0).is_some());
         assert!(cache.get("/webhooks&workspace_id=1", 0.0).is_some());
         assert_eq!(cache.drop_families(dropped_by(Method::Get, "/webhooks")), 0);
+        // Archiving a viewer changes the members list (where the archived viewers are read).
+        cache.put("/members&workspace_id=1".to_owned(), answer(0.0, json!([])));
+        assert_eq!(cache.drop_families(dropped_by(Method::Delete, "/project-viewers/6")), 1);
+        assert!(cache.get("/members&workspace_id=1", 0.0).is_none());
         assert_eq!(cache.drop_families(dropped_by(Method::Put, "/webhooks/2")), 1);
         // A write with no rule drops everything.
         assert_eq!(cache.drop_families(dropped_by(Method::Post, "/something-new")), 1);
