@@ -42,6 +42,8 @@ pub fn ErrorBanner(
 ) -> impl IntoView {
     // When the current rate limit frees up (ms since the epoch), and the clock that counts to it.
     let free_at = RwSignal::new(None::<f64>);
+    // The countdown of this error has run out: its "frees up in N s" is no longer true.
+    let freed = RwSignal::new(false);
     let now = RwSignal::new(now_ms());
     Effect::new(move |_| {
         let at = error.with(|e| match e {
@@ -50,6 +52,7 @@ pub fn ErrorBanner(
         });
         now.set(now_ms());
         free_at.set(at);
+        freed.set(false);
     });
     if let Ok(handle) = set_interval_with_handle(
         move || {
@@ -59,6 +62,7 @@ pub fn ErrorBanner(
                 if let Some(at) = free_at.get_untracked() {
                     if t >= at {
                         free_at.set(None);
+                        freed.set(true);
                         if auto_retry {
                             if let Some(retry) = on_retry {
                                 retry.run(());
@@ -81,6 +85,9 @@ pub fn ErrorBanner(
                 (ApiError::RateLimited { .. }, Some(s)) => {
                     let then = if auto_retry && on_retry.is_some() { " This retries by itself then." } else { "" };
                     format!("Too many requests: the budget of 60 a minute is spent. It frees up in {s} s.{then}")
+                }
+                (ApiError::RateLimited { .. }, None) if freed.get() => {
+                    "Too many requests: the budget of 60 a minute was spent. It has freed up: send again.".to_owned()
                 }
                 _ => e.to_string(),
             };
