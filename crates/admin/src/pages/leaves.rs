@@ -154,7 +154,7 @@ fn Requests(ws: u64) -> impl IntoView {
         }),
         Column::text("Reason", |l: &Leave| l.reject_reason.clone().or_else(|| l.note.clone()).unwrap_or_default()).class("hide-md"),
         Column::new("", move |l: &Leave| {
-            if l.status != LeaveStatus::Pending {
+            if l.status != LeaveStatus::Pending || !api.may(ws, ApproveLeave::INFO.id) {
                 return ().into_any();
             }
             let (id, who) = (l.id.clone(), name_of(names, l.user_id));

@@ -16,7 +16,7 @@ use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitBut
 use super::time_common::{
     clock_of, duration_text, member_directory, range_dates, server_today, url_select, Days, SpanFields, SpanRow, WorkPicker,
 };
-use super::{local_page, opt, project_options, ListFrame, PageHeader};
+use super::{local_page, opt, project_options, Allowed, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::use_url_query;
@@ -170,8 +170,10 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
         Signal::derive(move || projects.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n)).collect::<Vec<_>>());
     view! {
         <PageHeader title="Time entries">
+            <Allowed ws op=CreateTimeEntry::INFO.id>
             <button type="button" class="btn primary" disabled=move || member.get() == 0
                 on:click=move |_| editing.set(Some(None))>"Add time"</button>
+            </Allowed>
             // The API lists one member's entries one day at a time: one request per day shown.
             <ExportButton file="time-entries" requests=Callback::new(move |_| {
                 let (m, Some(days)) = (member.get_untracked(), range.get_untracked()) else {

@@ -108,7 +108,7 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
             let label = format!("{}'s request of {}", who(r), when(r));
             let day = date_of(&opt(&r.start));
             let entries = r.user_id.filter(|_| r.status == TimeRequestStatus::Approved).map(|u| Route::TimeEntries { ws }.href_with(&[("member", &u.to_string()), ("from", &day), ("to", &day)]));
-            let pending = r.status == TimeRequestStatus::Pending;
+            let pending = r.status == TimeRequestStatus::Pending && api.may(ws, ApproveTimeRequest::INFO.id);
             let (r1, id) = (r.clone(), r.id.clone());
             let label2 = label.clone();
             view! {

@@ -18,7 +18,7 @@ use super::time_common::{
     duration_text, member_directory, name_in, queue_status, queue_status_select, stamp_text, status_badge, url_dates, url_select,
     ReasonDialog,
 };
-use super::{opt, ListFrame, PageHeader};
+use super::{opt, Allowed, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{use_url_query, UrlQuery};
@@ -246,6 +246,8 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
             };
             let open_id = id.clone();
             let submitted = t.status == TimesheetStatus::Submitted;
+            // A member may submit their own timesheet but not approve or reject it.
+            let decides = submitted && api.may(ws, ApproveTimesheet::INFO.id);
             let can_submit = t.status.is_unsubmitted() || t.status == TimesheetStatus::Rejected;
             let button = move |label: &'static str, make: fn(String, u64, Api) -> Action, done: &'static str| {
                 let (id, who) = (id.clone(), who.clone());
@@ -255,10 +257,10 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
                     }>{label}</button>
                 }
             };
-            let approve = submitted.then(|| button("Approve", |id, ws, api| Box::pin(async move { api.send(ApproveTimesheet::new(id, ws)).await.map(|_| ()) }), "Approved"));
+            let approve = decides.then(|| button("Approve", |id, ws, api| Box::pin(async move { api.send(ApproveTimesheet::new(id, ws)).await.map(|_| ()) }), "Approved"));
             let unsubmit = submitted.then(|| button("Unsubmit", |id, ws, api| Box::pin(async move { api.send(UnsubmitTimesheet::new(id, ws)).await.map(|_| ()) }), "Unsubmitted"));
             let submit = can_submit.then(|| button("Submit", |id, ws, api| Box::pin(async move { api.send(SubmitTimesheet::new(id, ws)).await.map(|_| ()) }), "Submitted"));
-            let reject = submitted.then(|| {
+            let reject = decides.then(|| {
                 let (id, who) = (t.id.clone(), format!("{}'s timesheet {}", sheet_member(t, &directory.get_untracked()), period_text(t)));
                 view! {
                     <button type="button" class="btn small ghost" aria-label=format!("Reject {who}") on:click=move |_| {
@@ -337,8 +339,10 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
                     let s = selected_submitted().len();
                     if s == n { format!("{n} selected") } else { format!("{n} selected, {s} of them submitted") }
                 }}</span>
+                <Allowed ws op=ApproveTimesheet::INFO.id>
                 <button type="button" class="btn primary" disabled=move || selected_submitted().is_empty()
                     on:click=move |_| bulk_open.set(true)>"Approve selected"</button>
+                </Allowed>
                 <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>"Clear"</button>
             </div>
         </Show>
