@@ -232,19 +232,77 @@ export function unique(prefix) {
 
 /**
  * A fresh context and page whose problems are recorded: JavaScript dialogs (dismissed),
- * uncaught page errors, and failed loads of the panel's own files.
+ * uncaught page errors, and panics of the wasm reported in the console.
  */
 export async function openPage(browser) {
   const context = await browser.newContext();
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
-  const problems = { dialogs: [], errors: [] };
+  const problems = { dialogs: [], errors: [], panics: watchPanics(page) };
   page.on('dialog', (d) => {
     problems.dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
   });
   page.on('pageerror', (e) => problems.errors.push(String(e)));
   return { context, page, problems };
+}
+
+/** The whole answer of a sandbox call, refusals included: `{ status, headers, json }`. */
+export async function answer(sandbox, token, method, pathAndQuery, body) {
+  const res = await fetch(`${sandbox.api}${pathAndQuery}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, json: await res.json().catch(() => null) };
+}
+
+/** Every row of a list through the API, page after page at 100 (`pathAndQuery` has a `?`). */
+export async function listAll(sandbox, token, pathAndQuery) {
+  const rows = [];
+  for (let page = 1; page <= 50; page += 1) {
+    const { status, json } = await answer(sandbox, token, 'GET', `${pathAndQuery}&per_page=100&page=${page}`);
+    if (status !== 200) throw new Error(`GET ${pathAndQuery} page ${page}: ${status} ${json?.message}`);
+    rows.push(...json.data);
+    const p = json.meta?.pagination ?? json.pagination;
+    if (!p || page >= p.last_page || json.data.length === 0) return rows;
+  }
+  throw new Error(`GET ${pathAndQuery}: more than 50 pages`);
+}
+
+/** An OAuth access token of the sandbox's demo app (client credentials: the owner, user 1),
+ * which expires after the sandbox's `--access-token-ttl`, unlike the `demo-*` tokens. */
+export async function appToken(sandbox) {
+  const res = await fetch(`${sandbox.origin}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret',
+  });
+  const json = await res.json();
+  if (!res.ok || !json.access_token) throw new Error(`client credentials: ${res.status} ${json.error}`);
+  return json.access_token;
+}
+
+/** The toast with `text` in it (a string or a RegExp). */
+export function toast(page, text) {
+  return page.locator('.toasts .toast').filter({ hasText: text });
+}
+
+/** The sidebar's navigation. */
+export function sections(page) {
+  return page.getByRole('navigation', { name: 'Sections' });
+}
+
+/**
+ * Records what a Rust panic in the wasm leaves in the console (`panicked at`, `RuntimeError:
+ * unreachable`): a panic aborts the app without an uncaught page error in some builds.
+ */
+export function watchPanics(page) {
+  const panics = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /panicked at|RuntimeError|unreachable/i.test(m.text())) panics.push(m.text());
+  });
+  return panics;
 }
 
 /** Signs in through the form with `token` and waits for the workspace's members list. */
@@ -276,17 +334,18 @@ export async function eventually(what, fn, timeout = WAIT) {
 }
 
 /**
- * The frame of an end-to-end test file: one sandbox serving the panel and one browser, started
+ * The frame of an end-to-end test file: one sandbox serving the panel (with `flags` added to its
+ * command line) and one browser, started
  * before the file's tests (handed to `ready(sandbox, browser)`) and stopped after them. Returns
  * `e2e(name, body, options)`: a test on a fresh page (signed in first with `signInAs`, when
  * given) that runs `body(page, { context, problems })` and then requires that no JavaScript
  * dialog opened and no uncaught error happened. The context is closed whatever happens.
  */
-export function e2eFile(ready, { signInAs } = {}) {
+export function e2eFile(ready, { signInAs, flags = [] } = {}) {
   let sandbox;
   let browser;
   before(async () => {
-    [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
+    [sandbox, browser] = await Promise.all([startSandbox(flags), launchBrowser()]);
     ready(sandbox, browser);
   });
   after(async () => {
@@ -301,6 +360,7 @@ export function e2eFile(ready, { signInAs } = {}) {
         await body(page, { context, problems });
         assert.deepEqual(problems.dialogs, [], 'no JavaScript dialog opens');
         assert.deepEqual(problems.errors, [], 'no uncaught error on the page');
+        assert.deepEqual(problems.panics, [], 'no panic of the wasm in the console');
       } finally {
         await context.close();
       }
