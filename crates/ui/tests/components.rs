@@ -288,6 +288,9 @@ async fn rate_limit_counts_down_and_retries_by_itself() {
     assert_eq!(retried.get_untracked(), 0);
     gloo_sleep(1_800).await;
     assert_eq!(retried.get_untracked(), 1, "retried once the budget freed up");
+    // The wait is over: the banner no longer says "It frees up in 2 s".
+    let text = el.text_content().unwrap();
+    assert!(text.contains("It has freed up: send again.") && !text.contains("frees up in"), "{text}");
 }
 
 #[wasm_bindgen_test]
