@@ -16,7 +16,7 @@ use webwork_core::{ApiError, FetchTransport};
 use webwork_ui::provide_toaster;
 
 mod support;
-use support::{container, sleep};
+use support::{container, sleep, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -89,7 +89,9 @@ async fn a_422_lands_at_its_field_keeps_every_value_and_saves_once() {
     save.click(); // a double click sends once
     sleep(20).await;
     assert!(save.disabled(), "Save is disabled while saving");
-    sleep(400).await;
+    // Both clicks came before the answer: once the save has ended (its error is at the field),
+    // a second request would have been counted.
+    until("the save to end", || field_error(&el, "email") == "The email field has already been taken.").await;
     assert_eq!(calls(counter), 1, "one request for two clicks");
     assert!(last_body(counter).contains("\"email\":\"ada@example.com\""), "{}", last_body(counter));
 
@@ -113,7 +115,7 @@ async fn an_error_without_a_field_shows_on_the_form_and_keeps_values() {
     type_into(&input(&el, "lastname"), "Hopper");
     sleep(20).await;
     el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().click();
-    sleep(400).await;
+    until("a form-level banner", || el.query_selector(".banner.error").unwrap().is_some()).await;
     let banner = el.query_selector(".banner.error").unwrap().expect("a form-level banner");
     let text = banner.text_content().unwrap();
     assert!(text.contains("Not allowed"), "{text}");
@@ -137,7 +139,7 @@ async fn an_invitation_shows_its_link() {
     type_into(&input(&el, "lastname"), "Turing");
     sleep(20).await;
     el.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into::<HtmlButtonElement>().click();
-    sleep(400).await;
+    until("the link to the new member", || el.query_selector("a[href='/w/1/members/77']").unwrap().is_some()).await;
     let text = el.text_content().unwrap();
     assert!(text.contains("https://webwork-tracker.com/join/abc"), "{text}");
     let link = el.query_selector("a[href='/w/1/members/77']").unwrap();
@@ -174,7 +176,7 @@ async fn a_save_of_several_calls_runs_once_and_ends_like_a_single_save() {
         );
     }
     assert!(form.saving.get_untracked(), "saving while the calls run");
-    sleep(150).await;
+    until("the save to end", || !form.saving.get_untracked()).await;
     assert_eq!(runs.get(), 1, "the second click is ignored while the first save runs");
     assert!(!succeeded.get(), "no success after an error");
     assert!(!form.saving.get_untracked(), "Save is back for another try");

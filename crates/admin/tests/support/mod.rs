@@ -15,6 +15,18 @@ pub fn container() -> HtmlElement {
     el
 }
 
+/// Waits until `done` holds (polling every 10 ms, at most 5 s), or fails naming `what`: for a
+/// check that something did NOT happen, the event after which it would have happened.
+pub async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("never happened: {what}");
+}
+
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
