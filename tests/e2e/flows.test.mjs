@@ -27,7 +27,6 @@ import {
   startSandbox,
   launchBrowser,
   openPage,
-  TODAY,
 } from './support.mjs';
 
 /** Seconds an OAuth access token lives here: long enough to sign in and fill a form. */
