@@ -3,6 +3,9 @@
 //! (5 runs of 30 pages each, interleaved; medians, ratio, PASS/FAIL against 1.5x); this builds
 //! what it drives and runs it.
 //!
+//! Then the issue's other half: everything the package ships (wasm, glue, index.js, api.js)
+//! gzipped, against its cap of 90 KB.
+//!
 //! Builds the package (`cargo xtask npm`, into web/pkg) and the release sandbox first, unless
 //! `--no-build`. Other arguments go to the script: `--runs N`, `--pages N`, `--warmup N`, and
 //! `--profile` (the package side only, for `node --cpu-prof`).
@@ -10,6 +13,10 @@
 use crate::util::{self, cmd, release_binary, root, Result};
 
 const SCRIPT: &str = "tests/bench/npm-read.mjs";
+/// What the package ships and a page downloads (the README and types aside).
+const SHIPPED: &[&str] = &["wasm_bg.wasm", "wasm.js", "index.js", "api.js"];
+/// Issue 22: the package may not grow past this, gzipped, for everything in [`SHIPPED`].
+const SHIPPED_CAP_KB: u64 = 90;
 
 pub fn run(args: &[String]) -> Result {
     let build = !args.iter().any(|a| a == "--no-build");
@@ -25,11 +32,22 @@ pub fn run(args: &[String]) -> Result {
         return Err(format!("{} or {}/index.js is missing; run without --no-build", sandbox.display(), package.display()));
     }
     // The script exits 1 when the ratio missed its pass line (after printing the table), 2 when it could not run.
-    util::run(cmd("node").arg(SCRIPT).args(passed).env("WEBWORK_SANDBOX", &sandbox).env("WEBWORK_NPM_PACKAGE", &package)).map_err(|e| {
-        if e.contains("exit status: 1)") {
-            "bench npm: the package's read missed its pass line (table above)".to_owned()
-        } else {
-            e
-        }
-    })
+    let speed = util::run(cmd("node").arg(SCRIPT).args(passed).env("WEBWORK_SANDBOX", &sandbox).env("WEBWORK_NPM_PACKAGE", &package));
+    let mut shipped = 0;
+    for file in SHIPPED {
+        shipped += crate::size::gzip_size(&package.join(file))?;
+    }
+    let over = shipped > SHIPPED_CAP_KB * 1024;
+    println!(
+        "{}: the package ships {:.1} KB gzipped ({shipped} bytes: {}; cap {SHIPPED_CAP_KB} KB)",
+        if over { "FAIL" } else { "PASS" },
+        shipped as f64 / 1024.0,
+        SHIPPED.join(", ")
+    );
+    match (speed, over) {
+        (Err(e), _) if !e.contains("exit status: 1)") => Err(e),
+        (Err(_), _) => Err("bench npm: the package's read missed its pass line (table above)".to_owned()),
+        (Ok(()), true) => Err(format!("bench npm: the package is over its {SHIPPED_CAP_KB} KB cap")),
+        (Ok(()), false) => Ok(()),
+    }
 }
