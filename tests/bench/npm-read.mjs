@@ -3,8 +3,9 @@
 //
 // An in-memory release sandbox (rate limit off) gets members invited through the API until
 // workspace 1 has at least 100, so `GET /members?workspace_id=1&per_page=100` is a full page. Then,
-// after a warm-up, RUNS runs of PAGES sequential reads each, the two sides interleaved (their order
-// alternates from run to run, so neither always goes first):
+// after a warm-up, RUNS runs of PAGES sequential reads of each side, interleaved page by page
+// (which side goes first alternates), each read timed on its own: on a shared machine the load
+// changes from second to second, and both sides then meet the same load.
 //   plain:   fetch(url, { headers }) then JSON.parse(await response.text())
 //   package: client.members.list({ workspaceId: 1, perPage: 100 }) (typed, camelCase, read
 //            tolerantly through the generated shapes), with `requestsPerMinute: 0`, the package's
@@ -137,11 +138,17 @@ async function main() {
       throw new Error(`the page has ${a.data?.length} items plainly and ${b.data.length} through the package, not ${PER_PAGE}`);
     }
 
-    /** Milliseconds per page over `pages` sequential reads. */
-    const time = async (read) => {
+    /** Milliseconds of one read. */
+    const timed = async (read) => {
       const start = performance.now();
-      for (let i = 0; i < o.pages; i++) await read();
-      return (performance.now() - start) / o.pages;
+      await read();
+      return performance.now() - start;
+    };
+    /** Milliseconds per page of `pages` sequential reads. */
+    const time = async (read) => {
+      let total = 0;
+      for (let i = 0; i < o.pages; i++) total += await timed(read);
+      return total / o.pages;
     };
 
     if (o.profile) {
@@ -155,10 +162,11 @@ async function main() {
     }
     const runs = [];
     for (let run = 0; run < o.runs; run++) {
-      // Alternate which side goes first, so neither always meets a warmer (or busier) machine.
-      const r = {};
-      for (const side of run % 2 ? ['package', 'plain'] : ['plain', 'package']) r[side] = await time(side === 'plain' ? plain : typed);
-      runs.push(r);
+      const r = { plain: 0, package: 0 };
+      for (let i = 0; i < o.pages; i++) {
+        for (const side of i % 2 ? ['package', 'plain'] : ['plain', 'package']) r[side] += await timed(side === 'plain' ? plain : typed);
+      }
+      runs.push({ plain: r.plain / o.pages, package: r.package / o.pages });
     }
 
     const mPlain = median(runs.map((r) => r.plain));
@@ -169,7 +177,7 @@ async function main() {
     console.log(`npm package read: GET /members?workspace_id=1&per_page=${PER_PAGE} (${PER_PAGE} members, ${(bytes / 1024).toFixed(1)} KB of JSON)`);
     console.log(`sandbox: release build, in memory, rate limit off (workspace 1: ${filled.before} demo members, ${filled.after - filled.before} invited)`);
     console.log(`package: ${pkg}, requestsPerMinute: 0 (the public option that turns pacing off)`);
-    console.log(`node ${process.version}; ${o.runs} runs of ${o.pages} pages, interleaved, after ${o.warmup} warm-up reads of each`);
+    console.log(`node ${process.version}; ${o.runs} runs of ${o.pages} pages of each side, interleaved page by page, after ${o.warmup} warm-up reads of each`);
     console.log();
     console.log(`${'run'.padEnd(5)} ${'plain ms/page'.padStart(14)} ${'package ms/page'.padStart(16)} ${'ratio'.padStart(7)}`);
     runs.forEach((r, i) =>
