@@ -14,6 +14,9 @@
 //! * `budget`: the panel's 16-page session in headless Chromium at the real 60/minute limit,
 //!   then a reload (xtask/src/bench_budget.rs, tests/bench/budget.mjs): how long pages wait for
 //!   the budget, requests cold and warm, what a reload costs, 429s; issue 20's goals as its pass line.
+//! * `npm`: the npm package's typed read of a 100-member page against a plain `fetch` +
+//!   `JSON.parse` of it in Node (xtask/src/bench_npm.rs, tests/bench/npm-read.mjs); issue 22's
+//!   1.5x as its pass line.
 //! * `gateway`: the webwork-gateway's cost and its widget service mode. Part 1: requests per
 //!   second and p50/p99 of GET /members through the gateway (plain proxy) beside the same calls
 //!   straight to the sandbox, at 1 and 4 connections. Part 2: 500 simulated intranet visitors
@@ -58,6 +61,11 @@ const BENCHES: &[Bench] = &[
         about:
             "the gateway's added latency vs the sandbox, then 500 widget visitors through service mode at 60/min [--seconds N] [--no-build]",
         run: gateway,
+    },
+    Bench {
+        name: "npm",
+        about: "the npm package's typed read of a 100-member page vs fetch + JSON.parse in Node, 5 runs of 30 pages; pass at <= 1.5x [--runs N] [--pages N] [--no-build]",
+        run: crate::bench_npm::run,
     },
     Bench {
         name: "soak",

@@ -5,6 +5,7 @@
 
 mod bench;
 mod bench_budget;
+mod bench_npm;
 mod demo;
 mod fuzz;
 mod inferred;

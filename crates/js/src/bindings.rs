@@ -3,96 +3,37 @@
 //! `WebWorkError`. These objects never reach user code: the JS half owns and frees them (and
 //! wasm-bindgen's FinalizationRegistry frees a `Core` whose `WebWorkClient` was collected).
 
-use core::future::Future;
-use core::pin::Pin;
-use core::task::{Context, Poll};
-
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::future_to_promise;
 use webwork_core::client::fetch::FunctionTokenProvider;
 use webwork_core::client::{CallOptions, CancelToken};
 use webwork_core::pages::{PageSeen, Step, Walker};
-use webwork_core::{
-    ApiError, Client, ClientConfig, FetchTransport, HttpRequest, HttpResponse, Pagination, Reply, RetryPolicy, Transport, TransportError,
-};
+use webwork_core::{ApiError, Client, ClientConfig, FetchTransport, Pagination, Reply, RetryPolicy};
 
 use crate::convert;
 
-/// One API client: base URL, credentials, pacer, retry policy and transport.
+// One API client: base URL, credentials, pacer and retry policy. Each call gets a client of its
+// own over the `fetch` the JS half gives it (the clients share the pacer and the provider's token).
+// Plain comments on exported items: wasm-bindgen copies `///` doc comments into the shipped glue.
 #[wasm_bindgen]
 pub struct Core {
-    client: Client<JsTransport>,
+    client: Client<FetchTransport>,
 }
 
-/// The core's `fetch` transport with timers that are cleared when their future is dropped.
-/// A call races its request against a timeout timer; in Node a timer left running keeps the
-/// process alive until it fires (up to `timeoutMs` after the last call), so the loser is cleared.
-struct JsTransport(FetchTransport);
-
-impl Transport for JsTransport {
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
-        self.0.send(request).await
-    }
-
-    fn sleep(&self, ms: u64) -> impl Future<Output = ()> {
-        Sleep::new(ms)
-    }
-
-    fn now_ms(&self) -> f64 {
-        js_sys::Date::now()
-    }
-}
-
-fn global(name: &str) -> Option<Function> {
-    Reflect::get(&js_sys::global(), &JsValue::from_str(name)).ok()?.dyn_into().ok()
-}
-
-/// `setTimeout` as a future; dropping it calls `clearTimeout`.
-struct Sleep {
-    done: JsFuture,
-    handle: JsValue,
-}
-
-impl Sleep {
-    fn new(ms: u64) -> Sleep {
-        let mut handle = JsValue::UNDEFINED;
-        let promise = Promise::new(&mut |resolve, _reject| {
-            if let Some(set_timeout) = global("setTimeout") {
-                handle = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from_f64(ms as f64)).unwrap_or_default();
-            }
-        });
-        Sleep { done: JsFuture::from(promise), handle }
-    }
-}
-
-impl Future for Sleep {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        Pin::new(&mut self.done).poll(cx).map(|_| ())
-    }
-}
-
-impl Drop for Sleep {
-    fn drop(&mut self) {
-        if let Some(clear_timeout) = global("clearTimeout") {
-            let _ = clear_timeout.call1(&JsValue::UNDEFINED, &self.handle);
-        }
-    }
-}
-
-/// A cancel handle for one call; the JS half cancels it from the caller's `AbortSignal`.
+// A cancel handle for one call; the JS half cancels it from the caller's `AbortSignal`.
 #[wasm_bindgen]
 pub struct Cancel(CancelToken);
 
 #[wasm_bindgen]
 impl Cancel {
-    #[wasm_bindgen(constructor)]
+    #[wasm_bindgen(constructor, skip_jsdoc)]
     pub fn new() -> Cancel {
         Cancel(CancelToken::new())
     }
 
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn cancel(&self) {
         self.0.cancel();
     }
@@ -111,8 +52,9 @@ impl Default for Cancel {
 // walk: `previous` is the fingerprint of the page before (JS hashes each page's JSON text),
 // `first_last_page` the page count of the walk's first page; `current_page`/`last_page` are the
 // reply's pagination (0 when none was sent).
-// A plain comment, not `///`: wasm-bindgen copies doc comments into the shipped glue.
-#[wasm_bindgen(js_name = nextPage)]
+// A plain comment, not `///`, and `skip_jsdoc`: wasm-bindgen copies doc comments and writes
+// JSDoc of the parameters into the shipped glue, which the JS half (its only caller) never reads.
+#[wasm_bindgen(js_name = nextPage, skip_jsdoc)]
 #[allow(clippy::too_many_arguments)]
 pub fn next_page(
     first_page: u32,
@@ -134,6 +76,15 @@ pub fn next_page(
     }
 }
 
+impl Core {
+    /// This client's config and pacer over `fetch`: the JS half's `fetch` of one call, which
+    /// keeps the answer's `data` on its side and hands the core the envelope (web/src/index.js,
+    /// `keepingData`).
+    fn over(&self, fetch: Function) -> Client<FetchTransport> {
+        Client::with_pacer(FetchTransport::with_fetch(fetch), self.client.config().clone(), self.client.pacer().clone())
+    }
+}
+
 fn reject(error: &ApiError) -> JsValue {
     JsValue::from_str(&convert::error_json(error))
 }
@@ -144,12 +95,11 @@ fn options(cancel: &Cancel, timeout_ms: Option<f64>) -> CallOptions {
 
 #[wasm_bindgen]
 impl Core {
-    /// The JS half has checked the options; `requests_per_minute` 0 turns pacing off,
-    /// `timeout_ms` 0 means no timeout.
-    /// Exactly one of `token`, `token_provider` and `gateway` is set (the JS half checks);
-    /// a provider is the core's `Credentials::Provider`, so renewal after a 401 is the core's.
-    #[wasm_bindgen(constructor)]
-    #[allow(clippy::too_many_arguments)]
+    // The JS half has checked the options; `requests_per_minute` 0 turns pacing off,
+    // `timeout_ms` 0 means no timeout.
+    // Exactly one of `token`, `token_provider` and `gateway` is set (the JS half checks);
+    // a provider is the core's `Credentials::Provider`, so renewal after a 401 is the core's.
+    #[wasm_bindgen(constructor, skip_jsdoc)]
     pub fn new(
         base_url: String,
         token: Option<String>,
@@ -158,7 +108,6 @@ impl Core {
         requests_per_minute: u32,
         timeout_ms: f64,
         max_retries: u32,
-        fetch: Option<Function>,
     ) -> Core {
         let mut config = match (token_provider, gateway) {
             (Some(provider), _) => ClientConfig::with_provider(base_url, FunctionTokenProvider::new(provider)),
@@ -168,19 +117,16 @@ impl Core {
         config.requests_per_minute = requests_per_minute;
         config.timeout_ms = timeout_ms.max(0.0) as u64;
         config.retry = RetryPolicy { max_retries, ..RetryPolicy::default() };
-        let transport = match fetch {
-            Some(f) => FetchTransport::with_fetch(f),
-            None => FetchTransport::new(),
-        };
-        Core { client: Client::new(JsTransport(transport), config) }
+        Core { client: Client::new(FetchTransport::new(), config) }
     }
 
-    /// Calls operation `op` (its documented id) with `params`: JSON text of an object keyed by
-    /// the operation's wire names (the JS half renames camelCase keys with the generated table).
-    /// The core's builder checks every rule before anything is sent. Resolves to the JSON text
-    /// of [`convert::reply_json`].
-    pub fn call(&self, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
-        let client = self.client.clone();
+    // Calls operation `op` (its documented id) with `params`: JSON text of an object keyed by
+    // the operation's wire names (the JS half renames camelCase keys with the generated table).
+    // The core's builder checks every rule before anything is sent. Resolves to the JSON text
+    // of [`convert::reply_json`] (the envelope; `data` stays with the JS half's `fetch`).
+    #[wasm_bindgen(skip_jsdoc)]
+    pub fn call(&self, op: String, params: String, cancel: &Cancel, timeout_ms: Option<f64>, fetch: Function) -> Promise {
+        let client = self.over(fetch);
         let opts = options(cancel, timeout_ms);
         future_to_promise(async move {
             let run = async {
@@ -194,10 +140,21 @@ impl Core {
         })
     }
 
-    /// Any request under the base URL; `query` is JSON text of `[name, value]` pairs, `body`
-    /// JSON text or empty. Resolves like [`Core::call`], with `data` as the server sent it.
-    pub fn raw(&self, method: String, path: String, query: String, body: String, cancel: &Cancel, timeout_ms: Option<f64>) -> Promise {
-        let client = self.client.clone();
+    // Any request under the base URL; `query` is JSON text of `[name, value]` pairs, `body`
+    // JSON text or empty. Resolves like [`Core::call`].
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(skip_jsdoc)]
+    pub fn raw(
+        &self,
+        method: String,
+        path: String,
+        query: String,
+        body: String,
+        cancel: &Cancel,
+        timeout_ms: Option<f64>,
+        fetch: Function,
+    ) -> Promise {
+        let client = self.over(fetch);
         let opts = options(cancel, timeout_ms);
         future_to_promise(async move {
             let run = async {
@@ -209,7 +166,8 @@ impl Core {
         })
     }
 
-    /// The rate budget now: JSON text of `{limit, remaining, nextFreeInMs}`.
+    // The rate budget now: JSON text of `{limit, remaining, nextFreeInMs}`.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn budget(&self) -> String {
         convert::budget_json(self.client.budget())
     }

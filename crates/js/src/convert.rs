@@ -90,21 +90,26 @@ fn meta_json(meta: &Meta) -> Value {
     Value::Object(out)
 }
 
-/// The reply for JS: `data` as the server sent it (the JS half reads it through the
-/// operation's generated shape, see `web/src/index.js`), beside `message`, `meta` and
-/// `pagination` (typed by the core, camelCased), `status`, `savedMinutes` when sent, and for a
-/// list asked for by `page`/`per_page` whether another page follows (`hasNext`, the core's
-/// [`Page::has_next`]).
+/// The reply for JS, without `data`: the JS half's `fetch` keeps an answer's `data` (parsed once,
+/// by `JSON.parse`, and read there through the operation's generated shape, see
+/// `web/src/index.js`) and hands the core the envelope with `data` replaced by its number of
+/// items when it is a list. Beside `message`, `meta` and `pagination` (typed by the core,
+/// camelCased), `status` and `savedMinutes` when sent, a list asked for by `page`/`per_page`
+/// gets whether another page follows (`hasNext`, the core's [`Page::has_next`]). `data` may also
+/// be the list itself (a caller that kept it, such as the decode fuzzer).
 pub fn reply_json(reply: Reply<Value>, paging: Option<(u32, u32)>) -> Result<String, ApiError> {
     let mut out = Map::new();
     out.insert("pagination".into(), pagination_json(reply.pagination));
-    if let (Some((page, per_page)), Some(items)) = (paging, reply.data.as_array()) {
-        let page = Page { items: vec![(); items.len()], pagination: reply.pagination, page, per_page };
+    let items = match &reply.data {
+        Value::Number(n) => n.as_u64().and_then(|n| usize::try_from(n).ok()),
+        Value::Array(items) => Some(items.len()),
+        _ => None,
+    };
+    if let (Some((page, per_page)), Some(items)) = (paging, items) {
+        let page = Page { items: vec![(); items], pagination: reply.pagination, page, per_page };
         out.insert("hasNext".into(), Value::Bool(page.has_next()));
     }
-    let partial = Reply { data: Value::Null, ..reply.clone() };
-    out.insert("data".into(), reply.data);
-    finish(out, &partial)
+    finish(out, &reply)
 }
 
 fn finish(mut out: Map<String, Value>, reply: &Reply<Value>) -> Result<String, ApiError> {
@@ -239,12 +244,13 @@ mod tests {
     }
 
     #[test]
-    fn replies_keep_data_and_camel_case_the_envelope() {
-        let body = br#"{"success":true,"data":[{"id":"7","current_role":"Owner"}],"message":"ok",
+    fn replies_camel_case_the_envelope_and_leave_data_to_js() {
+        // As the JS half's `fetch` hands it over: `data` is the number of items.
+        let body = br#"{"success":true,"data":20,"message":"ok",
             "meta":{"api_version":"2.0.0","pagination":{"total":45,"per_page":20,"page":1,"last_page":3}}}"#;
         let reply = decode::<Value>(200, body, None).unwrap();
         let out: Value = serde_json::from_str(&reply_json(reply, Some((1, 20))).unwrap()).unwrap();
-        assert_eq!(out["data"][0]["current_role"], "Owner");
+        assert!(out.get("data").is_none(), "data stays with the JS half");
         assert_eq!(out["meta"]["apiVersion"], "2.0.0");
         assert_eq!(out["pagination"]["currentPage"], 1);
         assert_eq!(out["pagination"]["lastPage"], 3);
@@ -252,6 +258,23 @@ mod tests {
         assert_eq!(out["status"], 200);
         assert_eq!(out["message"], "ok");
         assert!(out.get("savedMinutes").is_none());
+    }
+
+    #[test]
+    fn whether_another_page_follows_comes_from_the_count_or_the_list() {
+        let has_next = |data: &str, paging| {
+            let body = format!(r#"{{"success":true,"data":{data}}}"#);
+            let out: Value =
+                serde_json::from_str(&reply_json(decode::<Value>(200, body.as_bytes(), None).unwrap(), paging).unwrap()).unwrap();
+            out.get("hasNext").cloned()
+        };
+        // No pagination: a full page may have more after it.
+        assert_eq!(has_next("5", Some((1, 5))), Some(Value::Bool(true)));
+        assert_eq!(has_next("4", Some((1, 5))), Some(Value::Bool(false)));
+        assert_eq!(has_next("[1,2,3,4,5]", Some((1, 5))), Some(Value::Bool(true)));
+        // Not a list (`null` from the JS half), or not a list call.
+        assert_eq!(has_next("null", Some((1, 5))), None);
+        assert_eq!(has_next("5", None), None);
     }
 
     #[test]
