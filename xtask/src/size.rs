@@ -64,8 +64,7 @@ const ARTIFACTS: &[Artifact<'static>] = &[
         source: Source::Lib("webwork_js"),
         requires: "crates/js/Cargo.toml",
         // The npm package's wasm + glue (`cargo xtask npm` also prints its index.js and api.js).
-        // Budget as briefed: 80 KB; the measured history is in crates/js/README.md.
-        // ("Size") lists what was removed to get there and what is left.
+        // Budget as briefed: 80 KB; crates/js/README.md ("Size") has the measured history and what was removed.
         drop: "",
         budget_kb: Some(80),
         on_request: false,
