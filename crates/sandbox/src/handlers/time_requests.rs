@@ -144,7 +144,7 @@ fn approve(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = request.user_id.unwrap_or(0) as i64;
     let start = request.start.as_deref().and_then(clock::parse_iso).unwrap_or(0);
     let end = request.end.as_deref().and_then(clock::parse_iso).unwrap_or(start);
-    for (date, _, _) in time_entries::split_days(start, end) {
+    for (date, _, _) in time_entries::split_days(ctx, user, start, end)? {
         time_entries::check_unlocked(ctx, user, &date.to_string())?;
     }
     if let Some((_, _, other)) = time_entries::busy(ctx, user, start, end, None)?.first() {
