@@ -199,7 +199,12 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
     let user = Signal::derive(move || member.num::<u64>().unwrap_or(0));
     let build = move || {
         let (day, (s, e)) = (date.value.get(), span.clocks());
-        let mut op = CreateTimeRequest::new(ws, user.get(), stamp(&day, &s), stamp(&day, &e));
+        let mut op = CreateTimeRequest::new(
+            ws,
+            user.get(),
+            crate::zone::member_stamp(&day, &s, user.get()),
+            crate::zone::member_stamp(&day, &e, user.get()),
+        );
         if let Some(c) = contract.num::<u64>() {
             op = op.contract_id(c);
         }
@@ -231,7 +236,7 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
             <h2>"Request time for a member"</h2>
             <ErrorBanner error=form.error/>
             <SelectField field=member label="Member" form=form required=true options/>
-            <SpanRow span form zone_hint="HH:mm, UTC (the API's clock)."/>
+            <SpanRow span form zone_hint=crate::zone::TEXT_CLOCK_HINT/>
             <WorkPicker ws member=user contract task form/>
             <TextField field=text label="Activity description" form=form/>
             <div class="form-actions">
