@@ -310,3 +310,13 @@ pub fn member_stamp(date: &str, clock: &str, user: u64) -> String {
     let sign = if offset < 0 { '-' } else { '+' };
     format!("{date}T{clock}:00{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60)
 }
+
+/// A span of two stamps as the answer wrote them, its zone named: `2026-03-02 04:30–05:45 UTC-5`
+/// (time requests answer on the member's clock); as sent when a stamp does not read.
+pub fn span_with_offset(start: &str, end: &str) -> String {
+    match (ZonedStamp::parse(start), ZonedStamp::parse(end)) {
+        (Some(s), Some(e)) if s.date == e.date => format!("{} {}–{} {}", s.date, s.clock(), e.clock(), s.offset_label()),
+        (Some(s), Some(e)) => format!("{} {}–{} {} {}", s.date, s.clock(), e.date, e.clock(), s.offset_label()),
+        _ => format!("{start}–{end}"),
+    }
+}

@@ -4,7 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use webwork_admin::zone::{entry_shown, member_stamp, offset_minutes_at, remember, viewer_zone, wall_clock, zone_label, Mode};
+use webwork_admin::zone::{
+    entry_shown, member_stamp, offset_minutes_at, remember, span_with_offset, viewer_zone, wall_clock, zone_label, Mode,
+};
 use webwork_core::models::{Member, TimeEntry};
 use webwork_core::zone::ZonedStamp;
 
@@ -63,4 +65,11 @@ fn request_stamps_are_on_the_member_clock() {
     assert_eq!(member_stamp("2026-03-02", "04:30", 903), "2026-03-02T04:30:00Z");
     // An unknown member: the API's clock, UTC.
     assert_eq!(member_stamp("2026-03-02", "04:30", 999), "2026-03-02T04:30:00Z");
+}
+
+#[wasm_bindgen_test]
+fn request_spans_name_their_offset() {
+    assert_eq!(span_with_offset("2026-03-02T04:30:00-05:00", "2026-03-02T05:45:00-05:00"), "2026-03-02 04:30–05:45 UTC-5");
+    assert_eq!(span_with_offset("2026-03-02T23:30:00Z", "2026-03-03T00:30:00Z"), "2026-03-02 23:30–2026-03-03 00:30 UTC");
+    assert_eq!(span_with_offset("", "later"), "–later");
 }

@@ -11,8 +11,8 @@ use webwork_ui::form::checks;
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::time_common::{
-    clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today,
-    status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
+    date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge,
+    tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
 };
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
@@ -81,7 +81,7 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
     let who = move |r: &TimeRequest| r.user_id.map(|u| name_in(&directory.get_untracked(), u)).unwrap_or_default();
     let when = |r: &TimeRequest| {
         let (s, e) = (opt(&r.start), opt(&r.end));
-        format!("{} {}–{}", date_of(&s), clock_of(&s), clock_of(&e))
+        crate::zone::span_with_offset(&s, &e)
     };
     let approve = move |r: TimeRequest| {
         let (id, ws) = (r.id.clone(), ws);
