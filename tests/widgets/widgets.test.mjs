@@ -134,12 +134,26 @@ test('every widget renders the sandbox data', async () => {
     const expected = {};
     for (const [id, m] of minutesPerUser(report)) expected[fullName(members.find((x) => x.id === id))] = m;
     assert.deepEqual(await legend(page), expected);
-    // The chart (webwork-ui's StackedBarChart) draws a bar segment per member and day with time.
-    const segments = Object.values(report.dates).reduce((n, day) => n + new Set(day.users.map((u) => u.user_id)).size, 0);
+    // More than eight members: the chart (webwork-ui's StackedBarChart) stacks the seven largest
+    // and "Others" (issue 21: 40 near-identical colours otherwise); the table view keeps everyone.
+    const perUser = minutesPerUser(report);
+    assert.ok(perUser.size > 8, `the demo week has more than eight members with time (${perUser.size})`);
+    const drawn = await page.locator('webwork-hours-chart .chart-legend li').allTextContents();
+    assert.equal(drawn.length, 8, `legend: ${drawn}`);
+    assert.equal(drawn[7], 'Others');
+    const largest = [...perUser.values()].sort((a, b) => b - a).slice(0, 7);
+    assert.deepEqual(drawn.slice(0, 7).map((name) => expected[name]).sort((a, b) => b - a), largest, 'the seven largest are drawn');
+    // A bar segment per drawn member and day with time, plus one for the others that day.
+    const topIds = new Set([...perUser.keys()].filter((id) => drawn.slice(0, 7).includes(fullName(members.find((x) => x.id === id)))));
+    const segments = Object.values(report.dates).reduce((n, day) => {
+      const ids = new Set(day.users.filter((u) => u.total_minutes > 0).map((u) => u.user_id));
+      return n + [...ids].filter((id) => topIds.has(id)).length + ([...ids].some((id) => !topIds.has(id)) ? 1 : 0);
+    }, 0);
     assert.equal(await page.locator('webwork-hours-chart svg.chart-svg rect').count(), segments);
-    // Its table view shows the same numbers.
+    // Its table view shows the same numbers, a column for every member.
     await page.locator('webwork-hours-chart').getByRole('button', { name: 'Table view' }).click();
     assert.equal(await page.locator('webwork-hours-chart table.chart-table tbody tr').count(), 7);
+    assert.equal(await page.locator('webwork-hours-chart table.chart-table thead th').count(), perUser.size + 2, 'day, every member, total');
 
     // Leave calendar: every approved or pending leave touching March, by name.
     await eventually('the March calendar', async () => (await page.locator('webwork-leave-calendar caption').textContent().catch(() => '')) === 'Away in March 2026');

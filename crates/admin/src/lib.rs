@@ -5,6 +5,7 @@
 //! * [`api`]: the `Api` handle in context (client, in-flight count, rate budget, 401 handling)
 //!   and `load`, the resource pages read lists and items with.
 //! * [`nav`]: the location (history, links followed in place), view state in the URL. [`session`]: where the token is kept.
+//! * [`zone`]: which zone every time on screen is in, and the switch to the viewer's.
 //! * [`pages`]: one module per resource. [`export`]: the Export button (every page as CSV/JSON).
 //!
 //! The panel runs in a browser only (it calls the API through `fetch`): on other targets the crate
@@ -19,6 +20,7 @@ pub mod nav;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod zone;
 
 /// Mounts the panel on `<body>`.
 pub fn start() {

@@ -37,7 +37,8 @@ fn clock_times_read_and_their_order_is_checked() {
     assert_eq!(clock_of("2026-03-03T09:05:00Z"), "09:05");
     assert_eq!(clock_of("2026-03-03T17:30:00+02:00"), "17:30");
     assert_eq!(clock_of("2026-03-03"), "", "no time part");
-    assert_eq!(stamp_text("2026-03-02T09:00:00Z"), "2026-03-02 09:00");
+    assert_eq!(stamp_text("2026-03-02T09:00:00Z"), "2026-03-02 09:00 UTC");
+    assert_eq!(stamp_text("2026-03-02T09:00:00+08:00"), "2026-03-02 09:00 UTC+8", "the offset is named");
     assert_eq!(stamp_text("yesterday"), "yesterday", "as sent when it does not read");
     assert_eq!(clock_check("09:00"), None);
     assert_eq!(clock_check(""), Some("Required.".to_owned()));

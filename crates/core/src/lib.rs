@@ -16,6 +16,7 @@
 //! * [`pages`]: the one page walker: whether a list has a next page, and its end on a bad server.
 //! * [`export`]: a whole list (every page, paced) as CSV or JSON, with progress and cancel.
 //! * [`number`]: numbers to and from text without linking `f64`'s formatter and parser.
+//! * [`zone`]: the time-zone decision's pure part: a member's zone, ISO stamps with offsets.
 //! * `cli` (feature `cli`): the native binaries' flags through clap, one way to report a bad one.
 
 // The models' derived readers name their trait `::webwork_core::models::json::FromJson`.
@@ -36,6 +37,7 @@ pub mod number;
 pub mod ops;
 pub mod pages;
 pub mod params;
+pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub use client::fetch::FetchTransport;

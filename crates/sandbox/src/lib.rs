@@ -9,6 +9,7 @@
 //! * [`roles`]: the one table of who may call what under `--access roles` (the default,
 //!   `--access reference`, admits owners and executive managers only).
 //! * [`seed`]: the demo data. [`openapi`]: the document. [`webhooks`]: delivery.
+//! * [`zone`]: members' wall clocks (the time-zone decision, inferred).
 //! * [`testing`]: an in-process `Transport` so `webwork_core::Client` can drive the sandbox.
 
 pub mod clock;
@@ -22,6 +23,7 @@ pub mod server;
 pub mod store;
 pub mod testing;
 pub mod webhooks;
+pub mod zone;
 
 pub use config::Config;
 pub use server::{router, App};

@@ -47,6 +47,12 @@ pub struct ChartTable {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The most series a stacked picture draws (the palette has eight colours).
+pub const MAX_SERIES: usize = 8;
+
+/// The default name of the series that sums the smaller ones past [`MAX_SERIES`].
+pub const OTHERS: &str = "Others";
+
 /// Values per category, stacked by series: `series[s].1[c]` is series `s` in category `c`
 /// (missing values count as 0).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,6 +69,26 @@ impl StackedBars {
     /// The height of each bar.
     pub fn totals(&self) -> Vec<f64> {
         (0..self.categories.len()).map(|c| (0..self.series.len()).map(|s| self.value(s, c)).sum()).collect()
+    }
+
+    /// At most [`MAX_SERIES`] series for the picture: past that the largest `MAX_SERIES - 1` (by
+    /// their sum over every category, ties in their given order) and one `others` series summing
+    /// the rest, so eight colours stay eight distinct colours. The data is returned as it is when
+    /// it already fits; the table view keeps every series either way.
+    pub fn top_with_others(&self, others: &str) -> StackedBars {
+        if self.series.len() <= MAX_SERIES {
+            return self.clone();
+        }
+        let sum = |v: &[f64]| v.iter().filter(|x| x.is_finite()).sum::<f64>();
+        let mut order: Vec<usize> = (0..self.series.len()).collect();
+        // Stable: equal sums keep their order; NaN-free sums compare totally.
+        order.sort_by(|&a, &b| sum(&self.series[b].1).total_cmp(&sum(&self.series[a].1)));
+        let keep = MAX_SERIES - 1;
+        let mut series: Vec<(String, Vec<f64>)> = order[..keep].iter().map(|&i| self.series[i].clone()).collect();
+        let rest: Vec<f64> =
+            (0..self.categories.len()).map(|c| order[keep..].iter().map(|&s| self.value(s, c)).filter(|x| x.is_finite()).sum()).collect();
+        series.push((others.to_owned(), rest));
+        StackedBars { categories: self.categories.clone(), series }
     }
 
     /// One row per category, one column per series and a total.
@@ -201,10 +227,15 @@ pub fn StackedBarChart(
     /// The table's first header (`Day`).
     #[prop(default = "Day")]
     category_header: &'static str,
+    /// The name of the series that sums the smaller ones when there are more than eight.
+    #[prop(default = OTHERS)]
+    others_label: &'static str,
 ) -> impl IntoView {
-    let legend = data.series.iter().enumerate().map(|(i, (name, _))| (name.clone(), series_fill(i))).collect();
+    // The picture and its legend: the top seven and "Others"; the table: every series.
     let table = data.table(category_header, unit);
-    let picture = stacked_svg(&title, &data, unit);
+    let drawn = data.top_with_others(others_label);
+    let legend = drawn.series.iter().enumerate().map(|(i, (name, _))| (name.clone(), series_fill(i))).collect();
+    let picture = stacked_svg(&title, &drawn, unit);
     view! { <ChartFrame title legend table picture/> }
 }
 
@@ -525,6 +556,43 @@ mod tests {
         assert_eq!(t.headers, vec!["Day", "A (h)", "B (h)", "Total (h)"]);
         assert_eq!(t.rows[0], vec!["Mon", "1.5", "0.3", "1.8"]);
         assert_eq!(t.rows[1], vec!["Tue", "2", "0", "2"]);
+    }
+
+    fn bars(n: usize) -> StackedBars {
+        // Series i has i + 1 hours on Monday and 1 on Tuesday: the last ones are the largest.
+        StackedBars {
+            categories: vec!["Mon".into(), "Tue".into()],
+            series: (0..n).map(|i| (format!("M{i}"), vec![(i + 1) as f64, 1.0])).collect(),
+        }
+    }
+
+    #[test]
+    fn eight_series_or_fewer_stay_as_they_are() {
+        for n in [0, 1, 8] {
+            assert_eq!(bars(n).top_with_others(OTHERS), bars(n));
+        }
+    }
+
+    #[test]
+    fn past_eight_the_top_seven_and_others_keep_every_total() {
+        let data = bars(40);
+        let top = data.top_with_others("Others");
+        assert_eq!(top.series.len(), 8);
+        let names: Vec<&str> = top.series.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["M39", "M38", "M37", "M36", "M35", "M34", "M33", "Others"]);
+        // Others: members 0..=32 -> Monday 1 + .. + 33, Tuesday 33 x 1.
+        assert_eq!(top.series[7].1, vec![(1..=33).sum::<usize>() as f64, 33.0]);
+        // Every bar is as tall as before; the table still has every member.
+        assert_eq!(top.totals(), data.totals());
+        assert_eq!(data.table("Day", "h").headers.len(), 40 + 2);
+        // Nine series: the smallest two become Others; a NaN counts as nothing.
+        let mut nine = bars(9);
+        nine.series[8].1[0] = f64::NAN;
+        let top = nine.top_with_others("Rest");
+        assert_eq!(top.series.len(), 8);
+        assert_eq!(top.series[7].0, "Rest");
+        // M0 (2 h) and M8 (1 h once its NaN is left out) are the smallest two.
+        assert_eq!(top.series[7].1, vec![1.0, 2.0]);
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub fn parse_hex(color: &str) -> Option<(u8, u8, u8)> {
     }
 }
 
-/// Black or white, whichever reads better on `rgb` (WCAG relative luminance).
+/// Black or white, whichever reads better on `rgb` (WCAG relative luminance; pure black, as
+/// `#111` stays under 4.5:1 on mid-tone tags such as `#e91e63`).
 pub fn text_on(rgb: (u8, u8, u8)) -> &'static str {
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
@@ -28,7 +29,7 @@ pub fn text_on(rgb: (u8, u8, u8)) -> &'static str {
     };
     let l = 0.2126 * lin(rgb.0) + 0.7152 * lin(rgb.1) + 0.0722 * lin(rgb.2);
     if l > 0.179 {
-        "#111"
+        "#000"
     } else {
         "#fff"
     }
@@ -40,4 +41,16 @@ pub fn TagChip(#[prop(into)] name: String, #[prop(optional, into)] color: Option
     let bg = rgb.map(|(r, g, b)| format!("rgb({r},{g},{b})"));
     let fg = rgb.map(text_on);
     view! { <span class="chip" style:background-color=bg style:color=fg>{name}</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chip_text_reads_at_4_5_to_1_on_mid_tones() {
+        assert_eq!(text_on((0xe9, 0x1e, 0x63)), "#000", "pink: black is 4.7:1, #111 only 4.3:1");
+        assert_eq!(text_on((0x25, 0x57, 0xd6)), "#fff");
+        assert_eq!(text_on((0xff, 0xff, 0xff)), "#000");
+    }
 }

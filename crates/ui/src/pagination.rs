@@ -51,7 +51,7 @@ pub fn Pagination(
             <div class="pages">
                 <button type="button" class="btn ghost" aria-label="Previous page"
                     disabled=move || page.get() <= 1
-                    on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))>"‹ Prev"</button>
+                    on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))>"‹ Previous"</button>
                 {move || numbers().into_iter().map(|n| {
                     let current = n == page.get();
                     view! {

@@ -80,6 +80,9 @@ where
     view! { <TableCore caption heads classes keys cell selection open/> }
 }
 
+/// The hidden title of a column whose header is blank (its cells hold the row's actions).
+pub const ACTIONS_HEADER: &str = "Actions";
+
 type CellFn = Arc<dyn Fn(usize, usize) -> AnyView + Send + Sync>;
 
 #[component]
@@ -199,7 +202,12 @@ fn TableCore(
                                     prop:checked=all_selected on:change=toggle_all/>
                             </th>
                         })}
-                        {heads.into_iter().map(|(h, c)| view! { <th scope="col" class=c>{h}</th> }).collect_view()}
+                        // A column without a title (row actions) still names itself to screen readers:
+                        // an empty header cell leaves its cells unlabelled.
+                        {heads.into_iter().map(|(h, c)| {
+                            let title = if h.is_empty() { view! { <span class="visually-hidden">{ACTIONS_HEADER}</span> }.into_any() } else { h.into_any() };
+                            view! { <th scope="col" class=c>{title}</th> }
+                        }).collect_view()}
                     </tr>
                 </thead>
                 <tbody node_ref=body on:keydown=on_key>

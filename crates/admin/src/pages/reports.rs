@@ -352,7 +352,7 @@ pub fn TimelinePage(ws: u64) -> impl IntoView {
         <ReportFrame res names is_empty={|rows: &Vec<TimelineRow>| rows.iter().all(|r| r.entries.is_empty())}
             chart={|rows: Vec<TimelineRow>, _| {
                 let title = format!("Timeline of {}", rows.first().map(|r| r.date.clone()).unwrap_or_default());
-                view! { <TimelineChart title data=timeline_data(&rows)/> }.into_any()
+                view! { <TimelineChart title data=timeline_data(&rows)/>{crate::zone::timeline_note(&rows)} }.into_any()
             }}/>
     }
 }

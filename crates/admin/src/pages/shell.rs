@@ -127,7 +127,7 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
-            <main class="content" id="main">
+            <main class="content" id="main" tabindex="-1">
                 {move || workspaces.get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> })}
                 <Show when=not_member>
                     <div class="banner warn" role="alert">
@@ -227,7 +227,7 @@ pub fn Home() -> impl IntoView {
         });
     });
     view! {
-        <main class="content narrow">
+        <main class="content narrow" id="main" tabindex="-1">
             <ErrorBanner error=failed/>
             <p class="muted">"Opening your workspace…"</p>
         </main>
@@ -238,7 +238,7 @@ pub fn Home() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <main class="content narrow">
+        <main class="content narrow" id="main" tabindex="-1">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. " <a href="/">"Go to your workspace"</a></p>
         </main>

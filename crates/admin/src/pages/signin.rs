@@ -96,7 +96,7 @@ pub fn SignIn(next: Option<String>, gateway: bool) -> impl IntoView {
     };
 
     view! {
-        <main class="signin">
+        <main class="signin" id="main" tabindex="-1">
             <div class="signin-card card">
                 <div class="signin-head">
                     <h1>"WebWork admin"</h1>

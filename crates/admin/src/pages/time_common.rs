@@ -32,12 +32,7 @@ pub fn date_of(iso: &str) -> String {
 
 /// An ISO 8601 stamp as `2026-03-02 09:00` (the API's clock); as sent when it does not read.
 pub fn stamp_text(iso: &str) -> String {
-    let (d, t) = (date_of(iso), clock_of(iso));
-    if d.is_empty() || t.is_empty() {
-        iso.to_owned()
-    } else {
-        format!("{d} {t}")
-    }
+    crate::zone::stamp_with_offset(iso)
 }
 
 /// Minutes as `7 h 05 min` (`45 min` under an hour, `-` signs kept).
@@ -230,7 +225,7 @@ pub fn can_track(m: &Member) -> bool {
 
 /// Every member of the workspace (archived ones left out by the API), by id.
 pub async fn member_directory(api: Api, ws: u64) -> Result<Vec<Member>, ApiError> {
-    api.all(ListMembers::new(ws)).await
+    api.all(ListMembers::new(ws)).await.inspect(|m| crate::zone::remember(m))
 }
 
 /// A member's display name from a directory, or `member {id}`.

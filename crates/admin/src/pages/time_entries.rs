@@ -120,11 +120,8 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new(None::<TimeEntry>);
     let columns = vec![
-        Column::text("Date", |r: &EntryRow| r.entry.date.clone()).class("dates"),
-        Column::text("Time", |r: &EntryRow| {
-            let end = r.entry.end_time.as_deref().map(clock_of).unwrap_or_else(|| "running".to_owned());
-            format!("{}–{end}", clock_of(&r.entry.start_time))
-        }),
+        crate::zone::date_column(|r: &EntryRow| &r.entry),
+        crate::zone::time_column(|r: &EntryRow| &r.entry),
         Column::text("Duration", |r: &EntryRow| duration_text(r.entry.duration_minutes)).class("num dur"),
         Column::text("Project", |r: &EntryRow| opt(&r.entry.project_name)),
         Column::text("Task", |r: &EntryRow| opt(&r.entry.task_title)).class("hide-md"),
@@ -198,6 +195,7 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
             {range_dates(query, range)}
         </div>
         <ErrorBanner error=Signal::derive(move || members.error())/>
+        <crate::zone::ZoneSwitch member/>
         {move || editing.get().map(|entry| {
             // The loaded range, else the address's (the form may open before the list has loaded).
             let default_day = range.get_untracked().map(|d| d.to.to_string()).or_else(|| untrack(|| query.get("to"))).unwrap_or_default();

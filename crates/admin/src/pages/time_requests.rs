@@ -11,8 +11,8 @@ use webwork_ui::form::checks;
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::time_common::{
-    clock_of, date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today,
-    status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
+    date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge,
+    tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
 };
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
@@ -81,7 +81,7 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
     let who = move |r: &TimeRequest| r.user_id.map(|u| name_in(&directory.get_untracked(), u)).unwrap_or_default();
     let when = |r: &TimeRequest| {
         let (s, e) = (opt(&r.start), opt(&r.end));
-        format!("{} {}–{}", date_of(&s), clock_of(&s), clock_of(&e))
+        crate::zone::span_with_offset(&s, &e)
     };
     let approve = move |r: TimeRequest| {
         let (id, ws) = (r.id.clone(), ws);
@@ -199,7 +199,12 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
     let user = Signal::derive(move || member.num::<u64>().unwrap_or(0));
     let build = move || {
         let (day, (s, e)) = (date.value.get(), span.clocks());
-        let mut op = CreateTimeRequest::new(ws, user.get(), stamp(&day, &s), stamp(&day, &e));
+        let mut op = CreateTimeRequest::new(
+            ws,
+            user.get(),
+            crate::zone::member_stamp(&day, &s, user.get()),
+            crate::zone::member_stamp(&day, &e, user.get()),
+        );
         if let Some(c) = contract.num::<u64>() {
             op = op.contract_id(c);
         }
@@ -231,7 +236,7 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
             <h2>"Request time for a member"</h2>
             <ErrorBanner error=form.error/>
             <SelectField field=member label="Member" form=form required=true options/>
-            <SpanRow span form zone_hint="HH:mm, UTC (the API's clock)."/>
+            <SpanRow span form zone_hint=crate::zone::TEXT_CLOCK_HINT/>
             <WorkPicker ws member=user contract task form/>
             <TextField field=text label="Activity description" form=form/>
             <div class="form-actions">

@@ -150,6 +150,7 @@ fn Breakdown(sheet: Timesheet, member: String) -> impl IntoView {
             <h2>{format!("{member}: {}", period_text(&sheet))}</h2>
             <p class="muted">{format!("{} in all · status {}", duration_text(total), sheet.status.as_str())}
                 {sheet.reject_reason.clone().filter(|r| !r.is_empty()).map(|r| format!(" · rejected: {r}"))}</p>
+            <crate::zone::MemberDays member=sheet.user_id/>
             {if projects.is_empty() {
                 view! { <p>"No time in this period."</p> }.into_any()
             } else {

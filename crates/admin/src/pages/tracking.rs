@@ -174,7 +174,7 @@ pub fn stopped_state(s: &TrackerStopped, previous: Option<&TrackerState>) -> Tra
 /// "since 09:05 (1 h 10 min)" for a running tracker.
 fn running_text(s: &TrackerState, now_ms: f64) -> String {
     let Some(start) = s.start_time.as_deref() else { return "tracking".to_owned() };
-    let since = clock_of(start);
+    let since = crate::zone::member_clock(start, s.user_id);
     let started = js_sys::Date::parse(start);
     if started.is_nan() {
         return format!("since {since}");

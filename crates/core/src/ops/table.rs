@@ -379,7 +379,7 @@ operations! {
     /// Lists one member's time entries of one day (at most 50 a page).
     ListTimeEntries {
         id: "getTimeEntries", tag: "Time Entries", method: Get, path: "/time-entries",
-        output: [TimeEntry], paged: 50, status: 200, message: "", inferred: [],
+        output: [TimeEntry], paged: 50, status: 200, message: "", inferred: ["Time zones (inferred decision, core/src/zone.rs): `date` is the member's day in the member's zone (`timezone`, else `preferred_timezone`, else UTC); `start_time`/`end_time` are ISO 8601 with that zone's offset at that instant"],
         path_params: [],
         required: [ws workspace_id: u64, query user_id: u64, query date: Date],
         optional: [query project_id: u64, query task_id: u64, query page: u32, query per_page: u32],
@@ -388,7 +388,7 @@ operations! {
     /// Adds a manual time entry; the reply's `saved_minutes` may be less than asked on overlap.
     CreateTimeEntry {
         id: "createTimeEntry", tag: "Time Entries", method: Post, path: "/time-entries",
-        output: TimeEntry, paged: none, status: 201, message: "Time entry created successfully", inferred: [message],
+        output: TimeEntry, paged: none, status: 201, message: "Time entry created successfully", inferred: [message, "Time zones (inferred decision, core/src/zone.rs): `date` and the `HH:mm` times are the member's wall clock in the member's zone; a clock time skipped by a daylight-saving change moves forward, a repeated one is its first occurrence"],
         path_params: [],
         required: [ws workspace_id: u64, body user_id: u64, body date: Date,
                    body start_time: ClockTime, body end_time: ClockTime],
@@ -398,7 +398,7 @@ operations! {
     /// Edits a time entry; a missing side of the span keeps its value.
     UpdateTimeEntry {
         id: "updateTimeEntry", tag: "Time Entries", method: Put, path: "/time-entries/{time_entry_id}",
-        output: Empty, paged: none, status: 200, message: "Time entry updated successfully", inferred: [],
+        output: Empty, paged: none, status: 200, message: "Time entry updated successfully", inferred: ["Time zones (inferred decision, core/src/zone.rs): `date` and the `HH:mm` times are the member's wall clock in the member's zone; a missing side keeps its wall-clock time"],
         path_params: [time_entry_id: String = "time_entry_id"],
         required: [ws workspace_id: u64],
         optional: [body project_id: u64, body task_id: u64, body notes: String, body date: Date,
@@ -629,7 +629,7 @@ operations! {
     /// Minutes per day per member and project; at most 31 days when `user_id` is given.
     GetTrackedHoursReport {
         id: "getTrackedHoursReport", tag: "Reports", method: Get, path: "/reports/tracked-hours",
-        output: TrackedHoursReport, paged: none, status: 200, message: "", inferred: [],
+        output: TrackedHoursReport, paged: none, status: 200, message: "", inferred: ["Time zones (inferred decision, core/src/zone.rs): each date is the member's own day (entries are split at the member's midnights)"],
         path_params: [],
         required: [ws workspace_id: u64],
         optional: [query user_id: u64, query start_date: Date, query end_date: Date,
@@ -658,7 +658,7 @@ operations! {
     /// Attendance statuses and times per member for one day.
     GetDailyAttendanceReport {
         id: "getDailyAttendanceReport", tag: "Reports", method: Get, path: "/reports/daily-attendance",
-        output: [AttendanceRow], paged: 100, status: 200, message: "", inferred: [],
+        output: [AttendanceRow], paged: 100, status: 200, message: "", inferred: ["Time zones (inferred decision, core/src/zone.rs): `arrived_at`, `left_at` and breaks are the member's wall clock, lateness against the member's own working day"],
         path_params: [],
         required: [ws workspace_id: u64, query date: Date],
         optional: [query users: Vec<u64>, query status: Vec<AttendanceFilter>,

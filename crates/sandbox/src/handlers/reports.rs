@@ -29,6 +29,8 @@ use std::collections::BTreeMap;
 
 use super::leaves::{check_window, date_param};
 use super::prelude::*;
+use crate::zone;
+use jiff::tz::TimeZone;
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
     vec![
@@ -45,7 +47,6 @@ const MAX_DAYS: i64 = 31;
 const PER_PAGE: u32 = 30;
 const DAY_START: i64 = 9 * 60;
 const DAY_END: i64 = 17 * 60;
-const DAY_MS: i64 = 86_400_000;
 
 /// Entries joined with what the reports need; `?1` is the workspace.
 const FROM: &str = "FROM time_entries te
@@ -111,33 +112,17 @@ fn range(ctx: &Ctx, max: Option<i64>) -> Result<(CivilDate, CivilDate), HttpErro
     Ok((from, to))
 }
 
-/// The workspace's UTC offset in minutes: `UTC`, `+02:00`, `UTC-05:30`; names without a fixed
-/// offset read as UTC (the sandbox has no time-zone database).
-fn offset_minutes(ctx: &Ctx) -> Result<i64, HttpError> {
-    let tz: String = ctx.db.query_row("SELECT timezone FROM workspaces WHERE id = ?1", [ctx.ws_id()], |r| r.get(0))?;
-    let t = tz.trim().trim_start_matches("UTC").trim_start_matches("GMT");
-    let sign = match t.chars().next() {
-        Some('+') => 1,
-        Some('-') => -1,
-        _ => return Ok(0),
-    };
-    let (h, m) = t[1..].split_once(':').unwrap_or((&t[1..], "0"));
-    match (h.parse::<i64>(), m.parse::<i64>()) {
-        (Ok(h), Ok(m)) if h <= 14 && m < 60 => Ok(sign * (h * 60 + m)),
-        _ => Ok(0),
-    }
+/// The zone of the workspace owner, whose offset the daily timeline answers with (the reference:
+/// "returns times with the workspace owner's timezone offset").
+fn owner_zone(ctx: &Ctx) -> Result<TimeZone, HttpError> {
+    let owner: i64 = ctx.db.query_row("SELECT owner_id FROM workspaces WHERE id = ?1", [ctx.ws_id()], |r| r.get(0))?;
+    Ok(zone::of_user(ctx.db, owner)?)
 }
 
-/// ISO 8601 with the workspace's offset: `2026-03-03T09:15:00+00:00`.
-fn local_iso(ms: i64, offset: i64) -> String {
-    let local = clock::iso(ms + offset * 60_000);
-    let sign = if offset < 0 { '-' } else { '+' };
-    format!("{}{sign}{:02}:{:02}", local.trim_end_matches('Z'), offset.abs() / 60, offset.abs() % 60)
-}
-
-/// Minutes after local midnight.
-fn local_minutes(ms: i64, offset: i64) -> i64 {
-    (ms + offset * 60_000).rem_euclid(DAY_MS) / 60_000
+/// Minutes after the member's local midnight (inferred: attendance clock times are the member's
+/// wall clock, like time entries).
+fn local_minutes(tz: &TimeZone, ms: i64) -> i64 {
+    zone::ms_to_local(tz, ms).1 / 60
 }
 
 fn hhmm(minutes: i64) -> String {
@@ -320,7 +305,7 @@ fn daily_timeline(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     if date < today.add_days(-365) || date > today.add_days(365) {
         return Err(HttpError::invalid("date", "must be a date within the past year and at most a year ahead"));
     }
-    let offset = offset_minutes(ctx)?;
+    let owner = owner_zone(ctx)?;
     let tracked = tracked_on(ctx, date)?;
     let people: Vec<(i64, String)> = trackers(ctx, "user_ids")?
         .into_iter()
@@ -346,8 +331,8 @@ fn daily_timeline(ctx: &mut Ctx) -> Result<Reply, HttpError> {
                 add_amount(&mut totals, s.currency.clone(), a);
             }
             entries.push(TimelineEntry {
-                start_time: local_iso(s.start_ms, offset),
-                end_time: Some(local_iso(s.end_ms, offset)),
+                start_time: zone::iso_with_offset(&owner, s.start_ms),
+                end_time: Some(zone::iso_with_offset(&owner, s.end_ms)),
                 project_id: s.project_id.map(|v| v as u64),
                 project_name: s.project_name,
                 task_id: s.task_id.map(|v| v as u64),
@@ -481,7 +466,6 @@ fn attendance_filter(name: &str) -> AttendanceStatus {
 fn daily_attendance(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     use webwork_core::params::parse_clock;
     let date = date_param(ctx, "date")?.ok_or_else(|| HttpError::invalid("date", "is required"))?;
-    let offset = offset_minutes(ctx)?;
     let tracked = tracked_on(ctx, date)?;
     let people: Vec<(i64, String)> = trackers(ctx, "users")?
         .into_iter()
@@ -499,6 +483,7 @@ fn daily_attendance(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     for (user, name) in people {
         let list = spans.remove(&user).unwrap_or_default();
         let on_leave = leaves.remove(&user).unwrap_or_default();
+        let tz = zone::of_user(ctx.db, user)?;
         // The member's working day, after leave.
         let (mut expected, mut day_start, mut day_end) =
             if workday { (DAY_END - DAY_START, DAY_START, DAY_END) } else { (0, DAY_START, DAY_END) };
@@ -554,7 +539,7 @@ fn daily_attendance(ctx: &mut Ctx) -> Result<Reply, HttpError> {
                 let gap = (s - r) / 60_000;
                 if gap >= 1 {
                     break_minutes += gap;
-                    breaks.push(format!("{} - {}", hhmm(local_minutes(r, offset)), hhmm(local_minutes(s, offset))));
+                    breaks.push(format!("{} - {}", hhmm(local_minutes(&tz, r)), hhmm(local_minutes(&tz, s))));
                 }
             }
             reach = Some(reach.map_or(e, |r| r.max(e)));
@@ -568,8 +553,8 @@ fn daily_attendance(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         if minutes > 0 {
             statuses.push(AttendanceStatus::Present);
             if expected > 0 {
-                let arrived = first.map(|ms| local_minutes(ms, offset)).unwrap_or(0);
-                let left = last.map(|ms| local_minutes(ms, offset)).unwrap_or(0);
+                let arrived = first.map(|ms| local_minutes(&tz, ms)).unwrap_or(0);
+                let left = last.map(|ms| local_minutes(&tz, ms)).unwrap_or(0);
                 if arrived > day_start {
                     late_minutes = arrived - day_start;
                     statuses.push(AttendanceStatus::Late);
@@ -596,8 +581,8 @@ fn daily_attendance(ctx: &mut Ctx) -> Result<Reply, HttpError> {
             user_name: name,
             date: date.to_string(),
             statuses,
-            arrived_at: first.map(|ms| hhmm(local_minutes(ms, offset))),
-            left_at: last.map(|ms| hhmm(local_minutes(ms, offset))),
+            arrived_at: first.map(|ms| hhmm(local_minutes(&tz, ms))),
+            left_at: last.map(|ms| hhmm(local_minutes(&tz, ms))),
             tracked_minutes: minutes,
             expected_minutes: expected,
             late_minutes,

@@ -4,14 +4,17 @@
 //! the span keeps its value; overlapping another entry is 409) and delete (permanent).
 //!
 //! Entries on a day covered by an APPROVED timesheet refuse every change (409 naming the
-//! timesheet) and list with `locked: true`. Dates are UTC days of the sandbox clock; manual time
-//! may not lie in the future.
+//! timesheet) and list with `locked: true`. Dates and `HH:mm` times are the member's wall clock in
+//! the member's zone (inferred, see `crate::zone`): stored as UTC instants, answered as ISO 8601
+//! with the zone's offset at that instant; manual time may not lie on a future day of the member.
 //!
 //! The helpers shared with tracking and time requests (validation of the member, contract and
 //! task; the approved-timesheet lock; writing entries split at midnight) live here too.
 
 use super::prelude::*;
 use crate::store::lookup::{ContractRef, MemberRef, TaskRef};
+use crate::zone;
+use jiff::tz::TimeZone;
 use webwork_core::params::parse_clock;
 
 pub fn handlers() -> Vec<(&'static str, Handler)> {
@@ -30,12 +33,16 @@ pub(super) const MANUAL_METHOD: &str = "Manually added time";
 const SELECT: &str = "SELECT e.id, e.user_id, e.contract_id, e.project_id, p.name, e.task_id, t.title,
         e.activity_description, e.method, e.date, e.start_at, e.end_at, e.duration_minutes,
         EXISTS (SELECT 1 FROM timesheets s WHERE s.workspace_id = e.workspace_id AND s.user_id = e.user_id
-                AND s.status = 'approved' AND e.date BETWEEN s.date_from AND s.date_to)
+                AND s.status = 'approved' AND e.date BETWEEN s.date_from AND s.date_to),
+        COALESCE(NULLIF(TRIM(u.timezone), ''), NULLIF(TRIM(u.preferred_timezone), ''), 'UTC')
     FROM time_entries e LEFT JOIN projects p ON p.id = e.project_id LEFT JOIN tasks t ON t.id = e.task_id
+        LEFT JOIN users u ON u.id = e.user_id
     WHERE e.workspace_id = ?1";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimeEntry> {
     let id = |i: usize| -> rusqlite::Result<Option<u64>> { Ok(r.get::<_, Option<i64>>(i)?.map(|v| v as u64)) };
+    // Stored in UTC; answered on the member's wall clock with its offset then.
+    let tz = zone::named(&r.get::<_, String>(14)?);
     Ok(TimeEntry {
         id: r.get(0)?,
         user_id: r.get::<_, i64>(1)? as u64,
@@ -47,8 +54,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimeEntry> {
         activity_description: r.get(7)?,
         method: TimeEntryMethod::parse(&r.get::<_, String>(8)?),
         date: r.get(9)?,
-        start_time: r.get(10)?,
-        end_time: r.get(11)?,
+        start_time: zone::answer(&tz, &r.get::<_, String>(10)?),
+        end_time: r.get::<_, Option<String>>(11)?.map(|e| zone::answer(&tz, &e)),
         duration_minutes: r.get(12)?,
         locked: r.get(13)?,
     })
@@ -159,17 +166,10 @@ pub(super) fn ensure_timesheet(ctx: &mut Ctx, user: i64, date: CivilDate) -> Res
 
 // ---- spans ----
 
-/// Splits `[start, end)` (Unix ms) at UTC midnights: one `(date, start, end)` per day touched.
-pub(super) fn split_days(start: i64, end: i64) -> Vec<(CivilDate, i64, i64)> {
-    let mut out = Vec::new();
-    let mut s = start;
-    while s < end {
-        let day = s.div_euclid(DAY_MS);
-        let e = end.min((day + 1) * DAY_MS);
-        out.push((CivilDate::from_days(day), s, e));
-        s = e;
-    }
-    out
+/// Splits `[start, end)` (Unix ms) at the midnights of `user`'s zone: one `(member date, start,
+/// end)` per day touched.
+pub(super) fn split_days(ctx: &Ctx, user: i64, start: i64, end: i64) -> Result<Vec<(CivilDate, i64, i64)>, HttpError> {
+    Ok(zone::split_days(&zone::of_user(ctx.db, user)?, start, end))
 }
 
 /// The busy spans of `user` that touch `[start, end)`: stored entries (but `except`) and a
@@ -238,11 +238,11 @@ pub(super) struct NewEntry<'a> {
     pub time_request_id: Option<&'a str>,
 }
 
-/// Writes `[start, end)` as entries, one per UTC day touched (pieces under a minute are
+/// Writes `[start, end)` as entries, one per day of the member touched (pieces under a minute are
 /// dropped), and keeps the member's weekly timesheets in step. Returns the ids written.
 pub(super) fn write_span(ctx: &mut Ctx, e: &NewEntry<'_>, start: i64, end: i64) -> Result<Vec<String>, HttpError> {
     let mut ids = Vec::new();
-    for (date, s, t) in split_days(start, end) {
+    for (date, s, t) in split_days(ctx, e.user, start, end)? {
         let minutes = (t - s) / MINUTE_MS;
         if minutes < 1 {
             continue;
@@ -292,8 +292,9 @@ fn clock_param(ctx: &Ctx, name: &str) -> Result<Option<i64>, HttpError> {
     }
 }
 
-fn not_future(ctx: &Ctx, date: CivilDate) -> Result<(), HttpError> {
-    if date > ctx.today() {
+/// The member's today decides (Auckland's Tuesday starts while it is Monday in UTC).
+fn not_future(ctx: &Ctx, tz: &TimeZone, date: CivilDate) -> Result<(), HttpError> {
+    if date > zone::local_date(tz, ctx.now_ms) {
         return Err(HttpError::invalid("date", "must be a date before or equal to today"));
     }
     Ok(())
@@ -325,12 +326,17 @@ fn create(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     if end_min <= start_min {
         return Err(HttpError::invalid("end_time", "must be a time after start_time"));
     }
-    not_future(ctx, date)?;
+    let tz = zone::of_user(ctx.db, user)?;
+    not_future(ctx, &tz, date)?;
     let (contract, task) = work_refs(ctx, user, ctx.int("contract_id"), ctx.int("task_id"))?;
     check_unlocked(ctx, user, &date.to_string())?;
 
-    let (start, end) = (clock::at(date, start_min), clock::at(date, end_min));
-    let asked = end_min - start_min;
+    // The member's wall clock; the real span (01:00 to 04:00 is 4 hours the night clocks fall back).
+    let (start, end) = (zone::local_to_ms(&tz, date, start_min), zone::local_to_ms(&tz, date, end_min));
+    if end - start < MINUTE_MS {
+        return Err(HttpError::invalid("end_time", "must be a time after start_time"));
+    }
+    let asked = (end - start) / MINUTE_MS;
     let taken = busy(ctx, user, start, end, None)?;
     let parts = free_parts(start, end, &taken);
     if parts.is_empty() {
@@ -380,13 +386,19 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let date = date_param(ctx, "date")?.unwrap_or_else(|| CivilDate::parse(&entry.date).unwrap_or_else(|_| ctx.today()));
     let start_min = clock_param(ctx, "start_time")?;
     let end_min = clock_param(ctx, "end_time")?;
-    // A missing side keeps its clock time (seconds included), moved to the new date.
-    let keep = |ms: i64| clock::at(date, 0) + ms.rem_euclid(DAY_MS);
-    let start = start_min.map(|m| clock::at(date, m)).unwrap_or_else(|| keep(old_start));
-    let end = end_min.map(|m| clock::at(date, m)).unwrap_or_else(|| {
-        // An entry that ended at midnight keeps ending at the end of its day.
-        if old_end > old_start && old_end.rem_euclid(DAY_MS) == 0 {
-            clock::at(date.add_days(1), 0)
+    let tz = zone::of_user(ctx.db, user)?;
+    // A missing side keeps its clock time on the member's wall clock (seconds included), moved
+    // to the new date.
+    let wall = |ms: i64| zone::ms_to_local(&tz, ms).1;
+    let keep = |ms: i64| {
+        let secs = wall(ms);
+        zone::local_to_ms(&tz, date, secs / 60) + secs % 60 * 1000
+    };
+    let start = start_min.map(|m| zone::local_to_ms(&tz, date, m)).unwrap_or_else(|| keep(old_start));
+    let end = end_min.map(|m| zone::local_to_ms(&tz, date, m)).unwrap_or_else(|| {
+        // An entry that ended at the member's midnight keeps ending at the end of its day.
+        if old_end > old_start && wall(old_end) == 0 {
+            zone::local_to_ms(&tz, date.add_days(1), 0)
         } else {
             keep(old_end)
         }
@@ -398,7 +410,7 @@ fn update(ctx: &mut Ctx) -> Result<Reply, HttpError> {
         return Err(HttpError::invalid("end_time", "must be at least one minute after start_time"));
     }
     if date.to_string() != entry.date {
-        not_future(ctx, date)?;
+        not_future(ctx, &tz, date)?;
         check_unlocked(ctx, user, &date.to_string())?;
     }
     if let Some((_, _, other)) = busy(ctx, user, start, end, Some(&id))?.first() {
@@ -467,7 +479,7 @@ mod tests {
     #[test]
     fn spans_split_at_midnight_and_subtract_busy_time() {
         let day = CivilDate::parse("2026-03-04").unwrap();
-        let parts = split_days(clock::at(day, 23 * 60), clock::at(day, 25 * 60));
+        let parts = zone::split_days(&TimeZone::UTC, clock::at(day, 23 * 60), clock::at(day, 25 * 60));
         assert_eq!(parts.len(), 2);
         assert_eq!((parts[0].0, parts[1].0), (day, day.add_days(1)));
         assert_eq!(parts[1].1, clock::at(day.add_days(1), 0));

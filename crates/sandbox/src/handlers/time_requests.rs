@@ -19,19 +19,25 @@ pub fn handlers() -> Vec<(&'static str, Handler)> {
 }
 
 const SELECT: &str = "SELECT id, user_id, contract_id, project_id, task_id, start_at, end_at, status, notes,
-        activity_description, comment, updated_by, created_at, updated_at
+        activity_description, comment, updated_by, created_at, updated_at,
+        (SELECT COALESCE(NULLIF(TRIM(u.timezone), ''), NULLIF(TRIM(u.preferred_timezone), ''), 'UTC')
+           FROM users u WHERE u.id = time_requests.user_id)
     FROM time_requests WHERE workspace_id = ?1";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimeRequest> {
     let id = |i: usize| -> rusqlite::Result<Option<u64>> { Ok(r.get::<_, Option<i64>>(i)?.map(|v| v as u64)) };
+    // Stored in UTC; answered on the member's wall clock with its offset (the zone decision).
+    let tz = crate::zone::named(&r.get::<_, Option<String>>(14)?.unwrap_or_default());
+    let answer =
+        |i: usize| -> rusqlite::Result<Option<String>> { Ok(r.get::<_, Option<String>>(i)?.map(|s| crate::zone::answer(&tz, &s))) };
     Ok(TimeRequest {
         id: r.get(0)?,
         user_id: id(1)?,
         contract_id: id(2)?,
         project_id: id(3)?,
         task_id: id(4)?,
-        start: r.get(5)?,
-        end: r.get(6)?,
+        start: answer(5)?,
+        end: answer(6)?,
         status: TimeRequestStatus::parse(&r.get::<_, String>(7)?),
         notes: r.get(8)?,
         activity_description: r.get(9)?,
@@ -144,7 +150,7 @@ fn approve(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = request.user_id.unwrap_or(0) as i64;
     let start = request.start.as_deref().and_then(clock::parse_iso).unwrap_or(0);
     let end = request.end.as_deref().and_then(clock::parse_iso).unwrap_or(start);
-    for (date, _, _) in time_entries::split_days(start, end) {
+    for (date, _, _) in time_entries::split_days(ctx, user, start, end)? {
         time_entries::check_unlocked(ctx, user, &date.to_string())?;
     }
     if let Some((_, _, other)) = time_entries::busy(ctx, user, start, end, None)?.first() {

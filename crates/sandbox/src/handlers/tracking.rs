@@ -135,7 +135,9 @@ fn stop(ctx: &mut Ctx) -> Result<Reply, HttpError> {
 fn current(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let user = ctx.req_int("user_id")?;
     lookup::member(ctx.db, ctx.ws_id(), user)?.ok_or_else(|| selected_invalid("user_id"))?;
-    let today = ctx.today();
+    // The member's day (inferred zone decision): Auckland's today, not the UTC one.
+    let tz = crate::zone::of_user(ctx.db, user)?;
+    let today = crate::zone::local_date(&tz, ctx.now_ms);
     let logged: i64 = ctx
         .db
         .prepare_cached(
@@ -147,7 +149,7 @@ fn current(ctx: &mut Ctx) -> Result<Reply, HttpError> {
     let running_secs = run
         .as_ref()
         .and_then(|r| clock::parse_iso(&r.started_at))
-        .map(|s| (ctx.now_ms - s.max(clock::at(today, 0))).max(0) / 1000)
+        .map(|s| (ctx.now_ms - s.max(crate::zone::local_to_ms(&tz, today, 0))).max(0) / 1000)
         .unwrap_or(0);
     let data = TrackerState {
         contract_id: run.as_ref().and_then(|r| r.contract_id).map(|v| v as u64),

@@ -18,6 +18,7 @@ use webwork_core::date::CivilDate;
 use crate::clock::{at, iso, sql_datetime};
 use crate::ids::IdGen;
 use crate::store::Store;
+use crate::zone;
 use people::*;
 
 pub const ACME: i64 = 1;
@@ -87,9 +88,10 @@ pub fn bulk_entries(tx: &Transaction<'_>, today: CivilDate, n: u64) -> rusqlite:
         "INSERT INTO time_entries (id, workspace_id, user_id, contract_id, project_id, activity_description, method, date, start_at, end_at, duration_minutes, activity_level, created_at, updated_at)
          VALUES (?1, ?2, 1, ?3, ?4, ?5, 'Desktop tracker', ?6, ?7, ?8, 1, 50, ?8, ?8)",
     )?;
+    let owner_zone = zone::of_user(tx, 1)?;
     for i in 0..n as i64 {
         let day = today.add_days(-1 - i / BULK_MINUTES_PER_DAY);
-        let start = at(day, i % BULK_MINUTES_PER_DAY);
+        let start = zone::local_to_ms(&owner_zone, day, i % BULK_MINUTES_PER_DAY);
         insert.execute(params![
             ids.opaque("te"),
             ACME,
@@ -144,6 +146,11 @@ impl<'a> Seeder<'a> {
     /// ISO stamp `days` from today at `minutes` after midnight.
     fn stamp(&self, days: i64, minutes: i64) -> String {
         iso(at(self.today.add_days(days), minutes))
+    }
+
+    /// Unix ms of `day` at `minutes` on `user`'s wall clock.
+    fn local(&self, user: i64, day: CivilDate, minutes: i64) -> rusqlite::Result<i64> {
+        Ok(zone::local_to_ms(&zone::of_user(self.tx, user)?, day, minutes))
     }
 
     fn pick<'t, T>(&mut self, items: &'t [T]) -> &'t T {
@@ -517,7 +524,8 @@ impl<'a> Seeder<'a> {
         let activity = (t.activity + self.rng.below(31) as f64 - 15.0).clamp(5.0, 100.0);
         let description = *self.pick(DESCRIPTIONS);
         let id = self.rng.opaque("te");
-        let start = at(day, start_min);
+        // The member's wall clock (the time-zone decision): 09:00 in Auckland is 09:00 there.
+        let start = self.local(t.user, day, start_min)?;
         let end = start + minutes * 60_000;
         self.tx.prepare_cached(
             "INSERT INTO time_entries (id, workspace_id, user_id, contract_id, project_id, task_id, activity_description, method, date, start_at, end_at, duration_minutes, activity_level, created_at, updated_at)
@@ -581,8 +589,8 @@ impl<'a> Seeder<'a> {
         }
         for (k, (t, status)) in plan.into_iter().enumerate() {
             let day = self.today.add_days(-2 - k as i64 * 2);
-            // Evening time, after the normal blocks, so it never overlaps seeded entries.
-            let start = at(day, 18 * 60 + 30);
+            // Evening time (the member's), after the normal blocks, so it never overlaps seeded entries.
+            let start = self.local(t.user, day, 18 * 60 + 30)?;
             let minutes = 60 + (k as i64 % 3) * 30;
             let end = start + minutes * 60_000;
             let (contract, project) = t.contracts[0];

@@ -75,7 +75,10 @@ pub const TITLES: &[&str] = &[
     "Product Manager",
 ];
 
-pub const TIMEZONES: &[&str] = &["Europe/Paris", "America/New_York", "Asia/Tokyo", "Europe/Berlin", "UTC", "Asia/Kolkata"];
+/// Zones, in turn by user id (user 1 Paris .. 6 Kolkata, 7 Manila, 8 Auckland, 9 Paris ...): every
+/// member's time entries are on their own wall clock, so the panel has members across the date line.
+pub const TIMEZONES: &[&str] =
+    &["Europe/Paris", "America/New_York", "Asia/Tokyo", "Europe/Berlin", "UTC", "Asia/Kolkata", "Asia/Manila", "Pacific/Auckland"];
 
 /// (name, billable, rate, tags, icon)
 #[allow(clippy::type_complexity)]

@@ -32,3 +32,4 @@ mod tracking;
 mod viewers;
 mod webhooks;
 mod workspaces;
+mod zones;
