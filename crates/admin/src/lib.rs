@@ -6,6 +6,8 @@
 //!   and `load`, the resource pages read lists and items with.
 //! * [`nav`]: the location (history, links followed in place), view state in the URL. [`session`]: where the token is kept.
 //! * [`pages`]: one module per resource. [`export`]: the Export button (every page as CSV/JSON).
+//! * [`i18n`]: the language (picker, catalog fetched per language). [`format`]: dates, numbers,
+//!   money and durations by the browser's `Intl`.
 //!
 //! The panel runs in a browser only (it calls the API through `fetch`): on other targets the crate
 //! is empty, so `cargo build --workspace` still works natively.
@@ -15,12 +17,22 @@ pub mod api;
 pub mod app;
 pub mod cache;
 pub mod export;
+pub mod format;
+pub mod i18n;
 pub mod nav;
 pub mod pages;
 pub mod routes;
 pub mod session;
 
-/// Mounts the panel on `<body>`.
+/// Mounts the panel on `<body>`, once the chosen language's catalog is in.
 pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+    leptos::task::spawn_local(async {
+        let lang = i18n::load(i18n::initial()).await;
+        leptos::mount::mount_to_body(move || view_app(lang));
+    });
+}
+
+fn view_app(lang: &'static str) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! { <app::App lang/> }
 }

@@ -13,9 +13,11 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::i18n::{t, t_args};
 use wasm_bindgen::JsCast;
 
-/// One column: a header and how a row's cell looks. Cells render server text as text nodes.
+/// One column: a header (a message id, looked up when the table renders) and how a row's cell looks. Cells render server text as text nodes.
 pub struct Column<T> {
     pub header: &'static str,
     /// Extra class on the header and the cells (`num`, `hide-sm`, `nowrap` ...).
@@ -195,11 +197,11 @@ fn TableCore(
                     <tr>
                         {selectable.then(|| view! {
                             <th class="select" scope="col">
-                                <input type="checkbox" aria-label="Select all rows on this page"
+                                <input type="checkbox" aria-label=t("table-select-all")
                                     prop:checked=all_selected on:change=toggle_all/>
                             </th>
                         })}
-                        {heads.into_iter().map(|(h, c)| view! { <th scope="col" class=c>{h}</th> }).collect_view()}
+                        {heads.into_iter().map(|(h, c)| view! { <th scope="col" class=c>{t(h)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody node_ref=body on:keydown=on_key>
@@ -224,7 +226,7 @@ fn TableCore(
                                     {selectable.then(|| view! {
                                         <td class="select">
                                             <input type="checkbox" tabindex="-1"
-                                                aria-label=format!("Select {label}")
+                                                aria-label=t_args("table-select-row", &[("label", label.into())])
                                                 prop:checked=selected
                                                 on:change=move |_| toggle(i)/>
                                         </td>

@@ -1,0 +1,303 @@
+# The panel's texts in English: the source every other catalog translates.
+# Ids are kebab-case, grouped by page (CONTRACT.md). After a change: `cargo xtask i18n`.
+
+## The application and its frame
+app-name = WebWork admin
+common-skip-to-content = Skip to content
+header-workspace = Workspace
+header-loading-workspaces = Loading workspaces…
+header-language = Language
+header-sign-out = Sign out
+nav-label = Sections
+nav-dashboard = Dashboard
+nav-tracking = Live tracking
+nav-time-entries = Time entries
+nav-timesheets = Timesheets
+nav-time-requests = Time requests
+nav-leaves = Leaves
+nav-expenses = Expenses
+nav-reports = Reports
+nav-members = Members
+nav-projects = Projects
+nav-contracts = Contracts
+nav-tasks = Tasks
+nav-viewers = Project viewers
+nav-webhooks = Webhooks
+shell-not-member = You are not a member of workspace { $workspace }. Pick one of yours from the list above.
+shell-workspace-name = Workspace: { $name }
+shell-data-age = Data from { $age } ago
+shell-data-age-refreshing = { " " }· refreshing…
+shell-data-age-title = The oldest data on this page; it is fetched again when it may have changed.
+shell-data-age-refreshing-title = Shown from this tab's cache while a newer answer is fetched.
+home-opening = Opening your workspace…
+home-no-workspace = This account belongs to no active workspace.
+notfound-title = Page not found
+notfound-nothing-here = There is nothing at this address.
+notfound-in-workspace = There is nothing at this address in this workspace.
+notfound-go-home = Go to your workspace
+theme-system-dark = Theme: system (dark)
+theme-system-light = Theme: system (light)
+theme-light = Theme: light
+theme-dark = Theme: dark
+
+## The rate budget in the header
+budget-spent = Budget spent: next request in { $seconds } s
+budget-server = { $remaining }/{ $limit } left (server)
+budget-unlimited = Budget: unlimited
+budget-estimate = ≈ { $remaining }/{ $limit } left (our count)
+budget-server-title = The server's last answer said { $remaining } of { $limit } requests are left in this minute (X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them).
+budget-unlimited-title = This panel does not pace its requests (the API allows 60 a minute).
+budget-estimate-title = An estimate: our own count of what this panel sent in the last minute ({ $remaining } of { $limit } left). The server's last answer carried no budget (X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them), and other tabs or apps using the same token are not counted.
+budget-spent-title = No request may go now without waiting; the next one goes in { $seconds } s. { $source }
+budget-wait-note = Waiting for the API's rate limit: next data in { $seconds } s
+api-not-signed-in = You are not signed in.
+api-lost-answer-absent = the answer was lost on the way, and the list shows nothing was saved, so sending again makes no duplicate
+api-lost-answer-unsure = The answer was lost on the way, and the list cannot tell whether this was saved: look at the list before sending again.
+
+## Shared words
+common-loading = Loading…
+common-retry = Retry
+common-cancel = Cancel
+common-confirm = Confirm
+common-undo = Undo
+common-dismiss = Dismiss
+common-save = Save
+common-saving = Saving…
+common-edit = Edit
+common-apply = Apply
+common-clear = Clear
+common-clear-selection = Clear selection
+common-any = Any
+common-yes = yes
+common-no = no
+common-unknown = unknown
+common-not-set = (not set)
+common-selected = { $count } selected
+
+## Errors: a heading by kind, and a sentence with what the server said as data
+error-title-check-form = Please check the form
+error-title-signed-out = Signed out
+error-title-not-allowed = Not allowed
+error-title-not-found = Not found
+error-title-conflict = Conflict
+error-title-rate-limited = Rate limit reached
+error-title-server = Server error
+error-title-http = Unexpected answer
+error-title-network = Server unreachable
+error-title-timeout = Timed out
+error-title-aborted = Cancelled
+error-title-decode = Unreadable answer
+error-invalid-request = `{ $field }` { $reason }; the request was not sent.
+error-validation = { $message }
+error-validation-detail = { $message } ({ $detail })
+error-unauthorized = Not signed in: { $message } Check the access token, or sign in again.
+error-forbidden = Not allowed: { $message } Your role in this workspace may not do this.
+error-not-found = Not found: { $message } It may have been deleted, or be in another workspace.
+error-conflict = { $message }
+error-rate-limited = Too many requests: the budget of 60 a minute is spent. Try again in a minute.
+error-rate-limited-wait = Too many requests: the budget of 60 a minute is spent. It frees up in { $seconds } s.
+error-rate-limited-countdown = Too many requests: the budget of 60 a minute is spent. It frees up in { $seconds } s.
+error-rate-limited-countdown-retry = Too many requests: the budget of 60 a minute is spent. It frees up in { $seconds } s. This retries by itself then.
+error-server = The server failed ({ $status }): { $message } Try again in a moment.
+error-http = Unexpected answer ({ $status }): { $message }
+error-network = Could not reach the server: { $message }. Check the connection and the API address; in a browser, a server that does not allow this page's origin (CORS) fails the same way.
+error-timeout = The server did not answer within { $seconds } s.
+error-aborted = The request was cancelled.
+error-decode = The server's answer could not be read at `{ $path }`: { $message }
+
+## Forms
+form-required = Required.
+form-max-chars = At most { $max } characters.
+form-between = Must be between { $min } and { $max }.
+form-whole-number = Must be a whole number.
+form-not-negative = Must not be negative.
+form-number = Must be a number.
+
+## Tables, pages, date ranges, charts
+table-select-all = Select all rows on this page
+table-select-row = Select { $label }
+pagination-label = Pagination
+pagination-previous = ‹ Prev
+pagination-previous-label = Previous page
+pagination-next = Next ›
+pagination-next-label = Next page
+pagination-page = Page { $page }
+pagination-per-page = Per page
+pagination-none-of = 0 of { $total }
+pagination-empty-page = No items on this page
+pagination-range-of = { $from }–{ $to } of { $total }
+pagination-range = { $from }–{ $to }
+range-label = Date range
+range-this-week = This week
+range-last-week = Last week
+range-this-month = This month
+range-last-month = Last month
+range-custom = Custom
+range-previous = Previous range
+range-previous-key = Previous range ([)
+range-next = Next range
+range-next-key = Next range (])
+range-start = Start
+range-end = End
+range-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+range-end-before-start = The end date ({ $end }) is before the start date ({ $start }).
+range-too-long = This report covers at most { $max } days; the range has { $days }. Choose a shorter range.
+chart-table-view = Table view
+chart-legend = Legend
+chart-total = Total ({ $unit })
+chart-bars-summary = { $title }: { $categories } categories, { $series } series, { $total } { $unit } in total, at most { $max } { $unit } in one
+chart-start = Start
+chart-end = End
+chart-hours = Hours
+chart-what = What
+chart-timeline-summary = { $title }: { $lanes } lanes from { $from } to { $to }, { $hours } h tracked
+chart-no-data = No data
+chart-date = Date
+chart-status = Status
+chart-detail = Detail
+chart-heat-summary = { $title }: { $days } days. { $summary }
+
+## Sign-in
+signin-failed = Could not sign in
+signin-with-webwork = Sign in with WebWork
+signin-with-webwork-hint = Through this server: your WebWork account's token stays on the server, never in this browser.
+signin-or-token = or use a personal access token
+signin-base-url = API base URL
+signin-base-url-hint = The address of API v2, ending in /api/v2.
+signin-this-server = This server
+signin-real-api = The real WebWork API
+signin-dev-proxy = Real API via dev proxy
+signin-dev-proxy-title = Under trunk serve: the real API through the dev server, so CORS does not apply
+signin-token = Personal access token
+signin-token-hint = Created in WebWork under Settings → REST API. The sandbox prints demo tokens, e.g. demo-owner.
+signin-remember = Remember me on this device
+signin-remember-hint = Keeps the token in this browser's local storage. Otherwise it is forgotten when the tab closes.
+signin-submit = Sign in
+signin-signing-in = Signing in…
+signin-no-workspace = Signed in, but this account belongs to no active workspace.
+signin-problem-token = The server did not accept this token (401). Check that it is complete and not expired, or create a new personal access token in WebWork under Settings → REST API.
+signin-problem-unreachable = Could not reach { $base }. Check the address and your connection.
+signin-problem-unreachable-cors = Could not reach { $base }. Check the address and your connection. The real API may also refuse calls from this page's origin (CORS): the browser then fails the same way. Run the panel behind the dev proxy instead (README, "Dev proxy").
+signin-problem-not-api = { $base } answered 404: this does not look like the API v2 base URL (it ends in /api/v2).
+reauth-title = Sign in again
+reauth-message = Your session has ended. Sign in again to carry on: this page and anything you typed stay as they are; send the form again once you are back.
+reauth-waiting = Waiting for the sign-in window…
+reauth-popup-blocked = The browser blocked the sign-in window. Allow pop-ups for this site, or sign out and sign in again.
+reauth-sign-out = Sign out instead
+refused-title = The WebWork API does not open this workspace to your role
+refused-role = The API is open to workspace owners and executive managers only. Your role in { $workspace } is { $role }, so none of its pages can load.
+refused-workspace = workspace { $workspace }
+refused-server-said = The server said:
+refused-ask-owner = Ask the workspace's owner to make you an executive manager, or sign in with an owner's or executive manager's account.
+refused-workspaces = Workspaces you can manage:
+refused-other-account = Sign in with another account
+signedin-title = You are signed in
+signedin-close = You can close this window and go back to the panel.
+signedin-open-here = Open the panel here
+
+## Members
+role-owner = Owner
+role-executive-manager = Executive manager
+role-project-manager = Project manager
+role-team-manager = Team manager
+role-regular-user = Regular user
+role-project-viewer = Project viewer
+role-client = Client
+member-status-active = active
+member-status-inactive = inactive
+member-status-left = left
+member-status-unknown = unknown
+members-title = Members
+members-archived-title = Archived members
+members-invite = Invite member
+members-tabs-label = Which members
+members-tab-current = Current
+members-tab-archived = Archived
+members-search = Search
+members-search-placeholder = Name, e-mail or title
+members-email-exact = E-mail (exact)
+members-email-placeholder = name@example.com
+members-search-hint = Search and the archived view read every page of the list (100 members a request) and page the result here.
+members-selected-label = Selected members
+members-restore-selected = Restore selected
+members-archive-selected = Archive selected
+members-col-name = Name
+members-col-email = E-mail
+members-col-role = Role
+members-col-status = Status
+members-col-team = Team
+members-col-title = Title
+members-status-archived = { $status } · archived
+members-restore = Restore
+members-restore-name = Restore { $name }
+members-archive = Archive
+members-archive-name = Archive { $name }
+members-empty = No members match
+members-empty-archived = No archived members
+members-empty-hint = Change the filters, or invite someone.
+members-archive-title = { $count ->
+    [one] Archive this member?
+   *[other] Archive { $count } members?
+}
+members-archive-confirm-one = { $name } loses access to this workspace. You can restore them later from the archived view.
+members-archive-confirm-many = { $count } members lose access to this workspace. You can restore them later from the archived view.
+members-archived-one = Archived { $name }.
+members-archived-many = Archived { $count } members.
+members-archive-failed = { $count ->
+    [one] Could not archive 1 member: { $error }
+   *[other] Could not archive { $count } members: { $error }
+}
+members-restored = { $count ->
+    [one] Restored 1 member.
+   *[other] Restored { $count } members.
+}
+members-restore-failed = { $count ->
+    [one] Could not restore 1 member: { $error }
+   *[other] Could not restore { $count } members: { $error }
+}
+members-restore-failed-any = Could not restore: { $error }
+member-back = Member
+member-archived-banner = This member is archived: they cannot reach the workspace until restored.
+member-archive-confirm = { $name } loses access to this workspace. You can restore them later.
+member-id = ID
+member-first-name = First name
+member-last-name = Last name
+member-avatar = Avatar
+member-time-zone = Time zone
+member-time-zone-placeholder = Europe/Berlin
+member-time-zone-hint = Start typing a city or region; the list has every zone this browser knows.
+member-preferred-time-zone = Preferred time zone
+member-titles = Titles
+member-birth-date = Birth date
+member-hired = Hired
+member-max-inactive = Max inactive minutes
+member-currency = Currency
+member-rate = Rate
+member-rate-type = Rate type
+member-rate-visibility = Rate visibility
+member-rate-visibility-hint = Whether this member may see rates and amounts.
+member-rate-hidden = Hidden
+member-rate-visible = Visible
+member-tax-country = Tax country
+member-tax-state = Tax state
+member-blocked = Blocked
+member-weekly-hours = Weekly hours limit
+member-weekly-hours-hint = 0 to 168.
+member-screenshots = Screenshots
+member-created = Created
+member-updated = Updated
+member-archived = Archived
+member-owner-role = Role: Owner. The workspace owner's role cannot change.
+member-remove-avatar = Remove the avatar
+member-saved = Member saved.
+member-edit-title = Edit { $name }
+invite-title = Invite a member
+invite-submit = Send invitation
+invite-sending = Sending…
+invite-sent = Invitation sent
+invite-link = They can also join with this link:
+invite-copy-link = Copy link
+invite-view-member = View member

@@ -1,0 +1,305 @@
+# Los textos del panel en español. Ids: los de en.ftl.
+
+## La aplicación y su marco
+app-name = Administración de WebWork
+common-skip-to-content = Saltar al contenido
+header-workspace = Espacio de trabajo
+header-loading-workspaces = Cargando espacios de trabajo…
+header-language = Idioma
+header-sign-out = Cerrar sesión
+nav-label = Secciones
+nav-dashboard = Panel
+nav-tracking = Seguimiento en vivo
+nav-time-entries = Registros de tiempo
+nav-timesheets = Hojas de horas
+nav-time-requests = Solicitudes de tiempo
+nav-leaves = Ausencias
+nav-expenses = Gastos
+nav-reports = Informes
+nav-members = Miembros
+nav-projects = Proyectos
+nav-contracts = Contratos
+nav-tasks = Tareas
+nav-viewers = Observadores de proyecto
+nav-webhooks = Webhooks
+shell-not-member = No eres miembro del espacio de trabajo { $workspace }. Elige uno de los tuyos en la lista de arriba.
+shell-workspace-name = Espacio de trabajo: { $name }
+shell-data-age = Datos de hace { $age }
+shell-data-age-refreshing = { " " }· actualizando…
+shell-data-age-title = Los datos más antiguos de esta página; se vuelven a pedir cuando pueden haber cambiado.
+shell-data-age-refreshing-title = Se muestran desde la caché de esta pestaña mientras llega una respuesta más reciente.
+home-opening = Abriendo tu espacio de trabajo…
+home-no-workspace = Esta cuenta no pertenece a ningún espacio de trabajo activo.
+notfound-title = Página no encontrada
+notfound-nothing-here = No hay nada en esta dirección.
+notfound-in-workspace = No hay nada en esta dirección de este espacio de trabajo.
+notfound-go-home = Ir a tu espacio de trabajo
+theme-system-dark = Tema: del sistema (oscuro)
+theme-system-light = Tema: del sistema (claro)
+theme-light = Tema: claro
+theme-dark = Tema: oscuro
+
+## El presupuesto de peticiones en la cabecera
+budget-spent = Presupuesto agotado: próxima petición en { $seconds } s
+budget-server = Quedan { $remaining }/{ $limit } (servidor)
+budget-unlimited = Presupuesto: ilimitado
+budget-estimate = ≈ Quedan { $remaining }/{ $limit } (nuestra cuenta)
+budget-server-title = La última respuesta del servidor dijo que quedan { $remaining } de { $limit } peticiones en este minuto (X-RateLimit-Remaining y X-RateLimit-Limit; estos nombres de cabecera son inferidos, la referencia de la API no los muestra).
+budget-unlimited-title = Este panel no regula el ritmo de sus peticiones (la API permite 60 por minuto).
+budget-estimate-title = Una estimación: nuestra propia cuenta de lo que este panel envió en el último minuto (quedan { $remaining } de { $limit }). La última respuesta del servidor no traía presupuesto (X-RateLimit-Remaining y X-RateLimit-Limit; estos nombres de cabecera son inferidos, la referencia de la API no los muestra), y no se cuentan otras pestañas o aplicaciones que usen el mismo token.
+budget-spent-title = Ninguna petición puede salir ahora sin esperar; la siguiente sale en { $seconds } s. { $source }
+budget-wait-note = Esperando al límite de peticiones de la API: próximos datos en { $seconds } s
+api-not-signed-in = No has iniciado sesión.
+api-lost-answer-absent = la respuesta se perdió por el camino y la lista muestra que no se guardó nada, así que enviarlo de nuevo no crea un duplicado
+api-lost-answer-unsure = La respuesta se perdió por el camino y la lista no permite saber si se guardó: revisa la lista antes de enviarlo de nuevo.
+
+## Palabras comunes
+common-loading = Cargando…
+common-retry = Reintentar
+common-cancel = Cancelar
+common-confirm = Confirmar
+common-undo = Deshacer
+common-dismiss = Cerrar
+common-save = Guardar
+common-saving = Guardando…
+common-edit = Editar
+common-apply = Aplicar
+common-clear = Limpiar
+common-clear-selection = Quitar la selección
+common-any = Cualquiera
+common-yes = sí
+common-no = no
+common-unknown = desconocido
+common-not-set = (sin definir)
+common-selected = { $count ->
+    [one] { $count } seleccionado
+   *[other] { $count } seleccionados
+}
+
+## Errores
+error-title-check-form = Revisa el formulario
+error-title-signed-out = Sesión cerrada
+error-title-not-allowed = No permitido
+error-title-not-found = No encontrado
+error-title-conflict = Conflicto
+error-title-rate-limited = Límite de peticiones alcanzado
+error-title-server = Error del servidor
+error-title-http = Respuesta inesperada
+error-title-network = Servidor inaccesible
+error-title-timeout = Tiempo agotado
+error-title-aborted = Cancelado
+error-title-decode = Respuesta ilegible
+error-invalid-request = `{ $field }` { $reason }; la petición no se envió.
+error-validation = { $message }
+error-validation-detail = { $message } ({ $detail })
+error-unauthorized = Sin sesión: { $message } Comprueba el token de acceso o vuelve a iniciar sesión.
+error-forbidden = No permitido: { $message } Tu rol en este espacio de trabajo no puede hacer esto.
+error-not-found = No encontrado: { $message } Puede que se haya eliminado o que esté en otro espacio de trabajo.
+error-conflict = { $message }
+error-rate-limited = Demasiadas peticiones: se agotó el presupuesto de 60 por minuto. Vuelve a intentarlo dentro de un minuto.
+error-rate-limited-wait = Demasiadas peticiones: se agotó el presupuesto de 60 por minuto. Se libera en { $seconds } s.
+error-rate-limited-countdown = Demasiadas peticiones: se agotó el presupuesto de 60 por minuto. Se libera en { $seconds } s.
+error-rate-limited-countdown-retry = Demasiadas peticiones: se agotó el presupuesto de 60 por minuto. Se libera en { $seconds } s. Entonces se reintenta solo.
+error-server = El servidor falló ({ $status }): { $message } Vuelve a intentarlo en un momento.
+error-http = Respuesta inesperada ({ $status }): { $message }
+error-network = No se pudo contactar con el servidor: { $message }. Comprueba la conexión y la dirección de la API; en un navegador, un servidor que no admite el origen de esta página (CORS) falla igual.
+error-timeout = El servidor no respondió en { $seconds } s.
+error-aborted = La petición se canceló.
+error-decode = No se pudo leer la respuesta del servidor en `{ $path }`: { $message }
+
+## Formularios
+form-required = Obligatorio.
+form-max-chars = Como máximo { $max } caracteres.
+form-between = Debe estar entre { $min } y { $max }.
+form-whole-number = Debe ser un número entero.
+form-not-negative = No puede ser negativo.
+form-number = Debe ser un número.
+
+## Tablas, páginas, rangos de fechas, gráficos
+table-select-all = Seleccionar todas las filas de esta página
+table-select-row = Seleccionar { $label }
+pagination-label = Paginación
+pagination-previous = ‹ Anterior
+pagination-previous-label = Página anterior
+pagination-next = Siguiente ›
+pagination-next-label = Página siguiente
+pagination-page = Página { $page }
+pagination-per-page = Por página
+pagination-none-of = 0 de { $total }
+pagination-empty-page = No hay elementos en esta página
+pagination-range-of = { $from }–{ $to } de { $total }
+pagination-range = { $from }–{ $to }
+range-label = Rango de fechas
+range-this-week = Esta semana
+range-last-week = Semana pasada
+range-this-month = Este mes
+range-last-month = Mes pasado
+range-custom = Personalizado
+range-previous = Rango anterior
+range-previous-key = Rango anterior ([)
+range-next = Rango siguiente
+range-next-key = Rango siguiente (])
+range-start = Inicio
+range-end = Fin
+range-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+range-end-before-start = La fecha de fin ({ $end }) es anterior a la de inicio ({ $start }).
+range-too-long = Este informe abarca como máximo { $max } días; el rango tiene { $days }. Elige un rango más corto.
+chart-table-view = Ver como tabla
+chart-legend = Leyenda
+chart-total = Total ({ $unit })
+chart-bars-summary = { $title }: { $categories } categorías, { $series } series, { $total } { $unit } en total, como máximo { $max } { $unit } en una
+chart-start = Inicio
+chart-end = Fin
+chart-hours = Horas
+chart-what = Qué
+chart-timeline-summary = { $title }: { $lanes } filas de { $from } a { $to }, { $hours } h registradas
+chart-no-data = Sin datos
+chart-date = Fecha
+chart-status = Estado
+chart-detail = Detalle
+chart-heat-summary = { $title }: { $days } días. { $summary }
+
+## Inicio de sesión
+signin-failed = No se pudo iniciar sesión
+signin-with-webwork = Iniciar sesión con WebWork
+signin-with-webwork-hint = A través de este servidor: el token de tu cuenta de WebWork se queda en el servidor, nunca en este navegador.
+signin-or-token = o usa un token de acceso personal
+signin-base-url = URL base de la API
+signin-base-url-hint = La dirección de la API v2, terminada en /api/v2.
+signin-this-server = Este servidor
+signin-real-api = La API real de WebWork
+signin-dev-proxy = API real por el proxy de desarrollo
+signin-dev-proxy-title = Con trunk serve: la API real a través del servidor de desarrollo, así CORS no aplica
+signin-token = Token de acceso personal
+signin-token-hint = Se crea en WebWork en Ajustes → REST API. El sandbox imprime tokens de demostración, p. ej. demo-owner.
+signin-remember = Recordarme en este dispositivo
+signin-remember-hint = Guarda el token en el almacenamiento local de este navegador. Si no, se olvida al cerrar la pestaña.
+signin-submit = Iniciar sesión
+signin-signing-in = Iniciando sesión…
+signin-no-workspace = Sesión iniciada, pero esta cuenta no pertenece a ningún espacio de trabajo activo.
+signin-problem-token = El servidor no aceptó este token (401). Comprueba que esté completo y no haya caducado, o crea un token de acceso personal nuevo en WebWork en Ajustes → REST API.
+signin-problem-unreachable = No se pudo contactar con { $base }. Comprueba la dirección y tu conexión.
+signin-problem-unreachable-cors = No se pudo contactar con { $base }. Comprueba la dirección y tu conexión. La API real también puede rechazar llamadas desde el origen de esta página (CORS): el navegador falla entonces de la misma forma. Usa el panel detrás del proxy de desarrollo (README, "Dev proxy").
+signin-problem-not-api = { $base } respondió 404: no parece la URL base de la API v2 (termina en /api/v2).
+reauth-title = Vuelve a iniciar sesión
+reauth-message = Tu sesión ha terminado. Vuelve a iniciar sesión para continuar: esta página y lo que hayas escrito se quedan como están; envía el formulario de nuevo cuando vuelvas.
+reauth-waiting = Esperando a la ventana de inicio de sesión…
+reauth-popup-blocked = El navegador bloqueó la ventana de inicio de sesión. Permite ventanas emergentes para este sitio, o cierra sesión y vuelve a entrar.
+reauth-sign-out = Cerrar sesión en su lugar
+refused-title = La API de WebWork no abre este espacio de trabajo a tu rol
+refused-role = La API solo está abierta a propietarios y directivos del espacio de trabajo. Tu rol en { $workspace } es { $role }, así que ninguna de sus páginas puede cargarse.
+refused-workspace = espacio de trabajo { $workspace }
+refused-server-said = El servidor dijo:
+refused-ask-owner = Pide al propietario del espacio de trabajo que te haga directivo, o inicia sesión con la cuenta de un propietario o directivo.
+refused-workspaces = Espacios de trabajo que puedes administrar:
+refused-other-account = Iniciar sesión con otra cuenta
+signedin-title = Has iniciado sesión
+signedin-close = Puedes cerrar esta ventana y volver al panel.
+signedin-open-here = Abrir el panel aquí
+
+## Miembros
+role-owner = Propietario
+role-executive-manager = Directivo
+role-project-manager = Jefe de proyecto
+role-team-manager = Jefe de equipo
+role-regular-user = Usuario normal
+role-project-viewer = Observador de proyecto
+role-client = Cliente
+member-status-active = activo
+member-status-inactive = inactivo
+member-status-left = se fue
+member-status-unknown = desconocido
+members-title = Miembros
+members-archived-title = Miembros archivados
+members-invite = Invitar a un miembro
+members-tabs-label = Qué miembros
+members-tab-current = Actuales
+members-tab-archived = Archivados
+members-search = Buscar
+members-search-placeholder = Nombre, correo o cargo
+members-email-exact = Correo (exacto)
+members-email-placeholder = nombre@ejemplo.com
+members-search-hint = La búsqueda y la vista de archivados leen todas las páginas de la lista (100 miembros por petición) y paginan el resultado aquí.
+members-selected-label = Miembros seleccionados
+members-restore-selected = Restaurar los seleccionados
+members-archive-selected = Archivar los seleccionados
+members-col-name = Nombre
+members-col-email = Correo
+members-col-role = Rol
+members-col-status = Estado
+members-col-team = Equipo
+members-col-title = Cargo
+members-status-archived = { $status } · archivado
+members-restore = Restaurar
+members-restore-name = Restaurar a { $name }
+members-archive = Archivar
+members-archive-name = Archivar a { $name }
+members-empty = Ningún miembro coincide
+members-empty-archived = No hay miembros archivados
+members-empty-hint = Cambia los filtros o invita a alguien.
+members-archive-title = { $count ->
+    [one] ¿Archivar a este miembro?
+   *[other] ¿Archivar a { $count } miembros?
+}
+members-archive-confirm-one = { $name } pierde el acceso a este espacio de trabajo. Puedes restaurarlo más tarde desde la vista de archivados.
+members-archive-confirm-many = { $count } miembros pierden el acceso a este espacio de trabajo. Puedes restaurarlos más tarde desde la vista de archivados.
+members-archived-one = { $name } archivado.
+members-archived-many = { $count } miembros archivados.
+members-archive-failed = { $count ->
+    [one] No se pudo archivar 1 miembro: { $error }
+   *[other] No se pudieron archivar { $count } miembros: { $error }
+}
+members-restored = { $count ->
+    [one] 1 miembro restaurado.
+   *[other] { $count } miembros restaurados.
+}
+members-restore-failed = { $count ->
+    [one] No se pudo restaurar 1 miembro: { $error }
+   *[other] No se pudieron restaurar { $count } miembros: { $error }
+}
+members-restore-failed-any = No se pudo restaurar: { $error }
+member-back = Miembro
+member-archived-banner = Este miembro está archivado: no puede entrar en el espacio de trabajo hasta que se restaure.
+member-archive-confirm = { $name } pierde el acceso a este espacio de trabajo. Puedes restaurarlo más tarde.
+member-id = ID
+member-first-name = Nombre
+member-last-name = Apellidos
+member-avatar = Avatar
+member-time-zone = Zona horaria
+member-time-zone-placeholder = Europe/Madrid
+member-time-zone-hint = Empieza a escribir una ciudad o región; la lista tiene todas las zonas que conoce este navegador.
+member-preferred-time-zone = Zona horaria preferida
+member-titles = Cargos
+member-birth-date = Fecha de nacimiento
+member-hired = Contratado
+member-max-inactive = Minutos máximos de inactividad
+member-currency = Moneda
+member-rate = Tarifa
+member-rate-type = Tipo de tarifa
+member-rate-visibility = Visibilidad de la tarifa
+member-rate-visibility-hint = Si este miembro puede ver tarifas e importes.
+member-rate-hidden = Oculta
+member-rate-visible = Visible
+member-tax-country = País fiscal
+member-tax-state = Estado fiscal
+member-blocked = Bloqueado
+member-weekly-hours = Límite de horas semanales
+member-weekly-hours-hint = De 0 a 168.
+member-screenshots = Capturas de pantalla
+member-created = Creado
+member-updated = Actualizado
+member-archived = Archivado
+member-owner-role = Rol: Propietario. El rol del propietario del espacio de trabajo no puede cambiar.
+member-remove-avatar = Quitar el avatar
+member-saved = Miembro guardado.
+member-edit-title = Editar a { $name }
+invite-title = Invitar a un miembro
+invite-submit = Enviar la invitación
+invite-sending = Enviando…
+invite-sent = Invitación enviada
+invite-link = También puede unirse con este enlace:
+invite-copy-link = Copiar el enlace
+invite-view-member = Ver el miembro
