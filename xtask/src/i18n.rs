@@ -153,19 +153,21 @@ pub fn catalog_ids(ftl: &str) -> Vec<String> {
         .collect()
 }
 
-/// The ids code names: the literal first argument of `t(`, `t_args(` and `msg_id(`.
+/// The ids code names: the literal first argument of `t(`, `t_args(`, `t_or(`, `msg_id(` and of a
+/// column's `Column::new(` / `Column::text(` (rustfmt may put it on the next line).
 pub fn code_ids(source: &str) -> Vec<String> {
     let mut ids = Vec::new();
-    for marker in ["t(\"", "t_args(\"", "msg_id(\"", "t_or(\"", "Column::new(\"", "Column::text(\""] {
+    for marker in ["t(", "t_args(", "t_or(", "msg_id(", "Column::new(", "Column::text("] {
         let mut rest = source;
         while let Some(at) = rest.find(marker) {
-            // `t("` must be the whole name, not the end of `set("` or `wait("`.
+            // `t(` must be the whole name, not the end of `set(` or `wait(`.
             let before = rest[..at].chars().next_back();
             let after = &rest[at + marker.len()..];
-            if !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+            let whole_name = !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            if let Some(literal) = after.trim_start().strip_prefix('"').filter(|_| whole_name) {
                 // Only what has the shape of an id: an empty header (a column of buttons) names no
                 // message, and a page not yet translated still passes English text to a column.
-                if let Some(id) = after.find('"').map(|end| &after[..end]).filter(|id| is_id(id)) {
+                if let Some(id) = literal.find('"').map(|end| &literal[..end]).filter(|id| is_id(id)) {
                     ids.push(id.to_owned());
                 }
             }
@@ -245,8 +247,9 @@ mod tests {
 
     #[test]
     fn ids_in_code_are_read_from_the_three_calls_only() {
-        let code = r#"t("a-b"); t_args("c-d", &[]); msg_id("e-f"); set("no"); wait("no"); let x = t ("no"); Column::new("", f); Column::text("g-h", f); Column::text("Total", f)"#;
-        assert_eq!(code_ids(code), vec!["a-b", "c-d", "e-f", "g-h"]);
+        let code = r#"t("a-b"); t_args("c-d", &[]); msg_id("e-f"); set("no"); wait("no"); let x = t ("no"); Column::new("", f); Column::text("g-h", f); Column::text("Total", f); t_or(
+            "i-j", &[], f)"#;
+        assert_eq!(code_ids(code), vec!["a-b", "c-d", "i-j", "e-f", "g-h"]);
     }
 
     #[test]

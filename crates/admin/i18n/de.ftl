@@ -300,3 +300,15 @@ invite-sent = Einladung gesendet
 invite-link = Beitreten geht auch über diesen Link:
 invite-copy-link = Link kopieren
 invite-view-member = Mitglied ansehen
+
+## Berichte
+reports-tracked-hours = Erfasste Stunden
+reports-tracked-hours-about = Stunden pro Tag, gestapelt nach Projekt oder Mitglied.
+reports-timeline = Tagesverlauf
+reports-timeline-about = Die erfasste Zeit jedes Mitglieds über einen Tag.
+reports-activity = Aktivitätsgrad
+reports-activity-about = Durchschnittliche Aktivität pro Mitglied über einen Zeitraum.
+reports-attendance = Tägliche Anwesenheit
+reports-attendance-about = Anwesend, verspätet, abwesend oder beurlaubt, Tag für Tag.
+reports-tasks = Aufgabenbericht
+reports-tasks-about = Zeit pro Aufgabe über einen Zeitraum.

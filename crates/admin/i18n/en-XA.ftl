@@ -204,7 +204,7 @@ role-owner = ÓÓŵñééŕ
 role-executive-manager = ÉÉẋééçúúţííṽéé ɱááñáĝéŕ
 role-project-manager = Ƥŕóóĵééçţ ɱááñááĝééŕ
 role-team-manager = Ţééááɱ ɱááñááĝéŕ
-role-regular-user = Ŕééĝúúĺááŕ úúšéŕ
+role-regular-user = Ŕééĝúúĺááŕ ÚÚšéŕ
 role-project-viewer = Ƥŕóóĵééçţ ṽííééŵééŕ
 role-client = Çĺííééñţ
 member-status-active = ááçţííṽé
@@ -302,3 +302,15 @@ invite-sent = ÍÍñṽííţááţííóóñ šéñţ
 invite-link = Ţĥééý çááñ ááĺšóó ĵóóííñ ŵííţĥ ţĥííš ĺííñķ:··
 invite-copy-link = Çóóƥý ĺííñķ·
 invite-view-member = Ṽííééŵ ɱééɱƀééŕ
+
+## Reports
+reports-tracked-hours = Ţŕááçķééđ ĥóóúúŕš
+reports-tracked-hours-about = Ĥóóúúŕš ƥééŕ đááý, šţááçķééđ ƀý ƥŕóóĵééçţ óóŕ ɱééɱƀééŕ.···
+reports-timeline = Đááííĺý ţííɱééĺííñé
+reports-timeline-about = ÉÉááçĥ ɱééɱƀééŕ'š ţŕááçķééđ ţííɱéé ááçŕóóšš óóñéé đááý.
+reports-activity = ÁÁçţííṽííţý ĺééṽééĺ
+reports-activity-about = ÁÁṽééŕááĝéé ááçţííṽííţý ƥééŕ ɱééɱƀééŕ óóṽééŕ áá ŕáñĝé.
+reports-attendance = Đááííĺý ááţţééñđááñçé
+reports-attendance-about = Ƥŕééšééñţ, ĺááţéé, ááƀšééñţ óóŕ óóñ ĺééááṽéé, đááý ƀý đááý.·
+reports-tasks = Ţáášķ ŕééƥóóŕţ·
+reports-tasks-about = Ţííɱéé ƥééŕ ţáášķ óóṽééŕ áá ŕááñĝéé.

@@ -203,7 +203,7 @@ role-owner = Owner
 role-executive-manager = Executive manager
 role-project-manager = Project manager
 role-team-manager = Team manager
-role-regular-user = Regular user
+role-regular-user = Regular User
 role-project-viewer = Project viewer
 role-client = Client
 member-status-active = active
@@ -301,3 +301,15 @@ invite-sent = Invitation sent
 invite-link = They can also join with this link:
 invite-copy-link = Copy link
 invite-view-member = View member
+
+## Reports
+reports-tracked-hours = Tracked hours
+reports-tracked-hours-about = Hours per day, stacked by project or member.
+reports-timeline = Daily timeline
+reports-timeline-about = Each member's tracked time across one day.
+reports-activity = Activity level
+reports-activity-about = Average activity per member over a range.
+reports-attendance = Daily attendance
+reports-attendance-about = Present, late, absent or on leave, day by day.
+reports-tasks = Task report
+reports-tasks-about = Time per task over a range.

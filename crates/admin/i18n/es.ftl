@@ -303,3 +303,15 @@ invite-sent = Invitación enviada
 invite-link = También puede unirse con este enlace:
 invite-copy-link = Copiar el enlace
 invite-view-member = Ver el miembro
+
+## Informes
+reports-tracked-hours = Horas registradas
+reports-tracked-hours-about = Horas por día, apiladas por proyecto o por miembro.
+reports-timeline = Cronología diaria
+reports-timeline-about = El tiempo registrado de cada miembro a lo largo de un día.
+reports-activity = Nivel de actividad
+reports-activity-about = Actividad media por miembro en un rango.
+reports-attendance = Asistencia diaria
+reports-attendance-about = Presente, tarde, ausente o de permiso, día a día.
+reports-tasks = Informe de tareas
+reports-tasks-about = Tiempo por tarea en un rango.

@@ -303,3 +303,15 @@ invite-sent = Convite enviado
 invite-link = A pessoa também pode entrar com este link:
 invite-copy-link = Copiar link
 invite-view-member = Ver membro
+
+## Relatórios
+reports-tracked-hours = Horas registradas
+reports-tracked-hours-about = Horas por dia, empilhadas por projeto ou por membro.
+reports-timeline = Linha do tempo diária
+reports-timeline-about = O tempo registrado de cada membro ao longo de um dia.
+reports-activity = Nível de atividade
+reports-activity-about = Atividade média por membro em um período.
+reports-attendance = Presença diária
+reports-attendance-about = Presente, atrasado, ausente ou de licença, dia a dia.
+reports-tasks = Relatório de tarefas
+reports-tasks-about = Tempo por tarefa em um período.
