@@ -312,3 +312,19 @@ reports-attendance = Tägliche Anwesenheit
 reports-attendance-about = Anwesend, verspätet, abwesend oder beurlaubt, Tag für Tag.
 reports-tasks = Aufgabenbericht
 reports-tasks-about = Zeit pro Aufgabe über einen Zeitraum.
+
+## Export
+export-csv = CSV exportieren
+export-json = JSON exportieren
+export-progress = Fortschritt des Exports
+export-rows = { $rows ->
+    [one] { $rows } Zeile
+   *[other] { $rows } Zeilen
+}
+export-rows-of = { $rows } von { $total } Zeilen
+export-almost-done = fast fertig
+export-seconds-left = noch etwa { $seconds } s
+export-minutes-left = noch etwa { $minutes } min { $seconds } s
+export-done = { $rows } Zeilen nach { $file } exportiert.
+export-save-failed = { $file } konnte nicht gespeichert werden: { $error }
+export-cancelled = Export abgebrochen.

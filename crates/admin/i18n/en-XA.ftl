@@ -314,3 +314,19 @@ reports-attendance = Đááííĺý ááţţééñđááñçé
 reports-attendance-about = Ƥŕééšééñţ, ĺááţéé, ááƀšééñţ óóŕ óóñ ĺééááṽéé, đááý ƀý đááý.·
 reports-tasks = Ţáášķ ŕééƥóóŕţ·
 reports-tasks-about = Ţííɱéé ƥééŕ ţáášķ óóṽééŕ áá ŕááñĝéé.
+
+## Export
+export-csv = ÉÉẋƥóóŕţ ÇŠṼ·
+export-json = ÉÉẋƥóóŕţ ĴŠÓÓÑ·
+export-progress = ÉÉẋƥóóŕţ ƥŕóóĝŕééšš·
+export-rows = { $rows ->
+    [one] { $rows } ŕóóŵ
+   *[other] { $rows } ŕóóŵš·
+}
+export-rows-of = { $rows } óóƒ { $total } ŕóóŵš·
+export-almost-done = ááĺɱóóšţ đóóñéé
+export-seconds-left = ááƀóóúúţ { $seconds } š ĺééƒţ
+export-minutes-left = ááƀóóúúţ { $minutes } ɱííñ { $seconds } š ĺééƒţ·
+export-done = ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó { $file }.·
+export-save-failed = Çóóúúĺđ ñóóţ šááṽéé { $file }: { $error }
+export-cancelled = ÉÉẋƥóóŕţ çááñçééĺĺééđ.·

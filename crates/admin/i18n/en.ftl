@@ -313,3 +313,19 @@ reports-attendance = Daily attendance
 reports-attendance-about = Present, late, absent or on leave, day by day.
 reports-tasks = Task report
 reports-tasks-about = Time per task over a range.
+
+## Export
+export-csv = Export CSV
+export-json = Export JSON
+export-progress = Export progress
+export-rows = { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}
+export-rows-of = { $rows } of { $total } rows
+export-almost-done = almost done
+export-seconds-left = about { $seconds } s left
+export-minutes-left = about { $minutes } min { $seconds } s left
+export-done = Exported { $rows } rows to { $file }.
+export-save-failed = Could not save { $file }: { $error }
+export-cancelled = Export cancelled.

@@ -315,3 +315,19 @@ reports-attendance = Asistencia diaria
 reports-attendance-about = Presente, tarde, ausente o de permiso, día a día.
 reports-tasks = Informe de tareas
 reports-tasks-about = Tiempo por tarea en un rango.
+
+## Exportar
+export-csv = Exportar CSV
+export-json = Exportar JSON
+export-progress = Progreso de la exportación
+export-rows = { $rows ->
+    [one] { $rows } fila
+   *[other] { $rows } filas
+}
+export-rows-of = { $rows } de { $total } filas
+export-almost-done = casi listo
+export-seconds-left = quedan unos { $seconds } s
+export-minutes-left = quedan unos { $minutes } min { $seconds } s
+export-done = { $rows } filas exportadas a { $file }.
+export-save-failed = No se pudo guardar { $file }: { $error }
+export-cancelled = Exportación cancelada.

@@ -315,3 +315,19 @@ reports-attendance = Presença diária
 reports-attendance-about = Presente, atrasado, ausente ou de licença, dia a dia.
 reports-tasks = Relatório de tarefas
 reports-tasks-about = Tempo por tarefa em um período.
+
+## Exportar
+export-csv = Exportar CSV
+export-json = Exportar JSON
+export-progress = Progresso da exportação
+export-rows = { $rows ->
+    [one] { $rows } linha
+   *[other] { $rows } linhas
+}
+export-rows-of = { $rows } de { $total } linhas
+export-almost-done = quase pronto
+export-seconds-left = faltam cerca de { $seconds } s
+export-minutes-left = faltam cerca de { $minutes } min { $seconds } s
+export-done = { $rows } linhas exportadas para { $file }.
+export-save-failed = Não foi possível salvar { $file }: { $error }
+export-cancelled = Exportação cancelada.

@@ -26,7 +26,8 @@ pub mod session;
 
 /// Mounts the panel on `<body>`, once the chosen language's catalog is in.
 pub fn start() {
-    leptos::task::spawn_local(async {
+    // The browser's own executor: Leptos's starts with the first mount, which waits for this.
+    wasm_bindgen_futures::spawn_local(async {
         let lang = i18n::load(i18n::initial()).await;
         leptos::mount::mount_to_body(move || view_app(lang));
     });
