@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_or};
 use wasm_bindgen::JsCast;
 
 /// One column: a header (a message id, looked up when the table renders) and how a row's cell looks. Cells render server text as text nodes.
@@ -197,7 +197,7 @@ fn TableCore(
                     <tr>
                         {selectable.then(|| view! {
                             <th class="select" scope="col">
-                                <input type="checkbox" aria-label=t("table-select-all")
+                                <input type="checkbox" aria-label=t_or("table-select-all", &[], || "Select all rows on this page".to_owned())
                                     prop:checked=all_selected on:change=toggle_all/>
                             </th>
                         })}
@@ -226,7 +226,7 @@ fn TableCore(
                                     {selectable.then(|| view! {
                                         <td class="select">
                                             <input type="checkbox" tabindex="-1"
-                                                aria-label=t_args("table-select-row", &[("label", label.into())])
+                                                aria-label=t_or("table-select-row", &[("label", label.as_str().into())], || format!("Select {label}"))
                                                 prop:checked=selected
                                                 on:change=move |_| toggle(i)/>
                                         </td>
