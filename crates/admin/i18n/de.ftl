@@ -328,3 +328,27 @@ export-minutes-left = noch etwa { $minutes } min { $seconds } s
 export-done = { $rows } Zeilen nach { $file } exportiert.
 export-save-failed = { $file } konnte nicht gespeichert werden: { $error }
 export-cancelled = Export abgebrochen.
+
+## Webhooks
+common-delete = Löschen
+webhooks-col-url = URL
+webhooks-col-events = Ereignisse
+webhooks-delete-name = Webhook für { $url } löschen
+webhooks-deleted = Webhook für { $url } gelöscht.
+webhooks-delete-failed = Der Webhook konnte nicht gelöscht werden: { $error }
+webhooks-empty = Keine Webhooks
+webhooks-empty-hint = Ein Webhook ruft Ihre URL auf, wenn sich Mitglieder, Projekte oder Tracker ändern.
+webhooks-delete-title = Diesen Webhook löschen?
+webhooks-delete-confirm = { $url } erhält keine Ereignisse mehr.
+webhooks-events-required = Wählen Sie mindestens ein Ereignis.
+webhooks-inferred = (abgeleitet)
+webhooks-inferred-title = Nicht in der Ereignisliste der Referenz
+webhooks-new-title = Neuer Webhook
+webhooks-created = Webhook erstellt
+webhooks-created-token = Zustellungen an { $url } tragen dieses Token im Header X-Webhook-Token. Kopieren Sie es jetzt: Es wird nur dieses eine Mal angezeigt.
+webhooks-url-placeholder = https://hooks.beispiel.de/webwork
+webhooks-url-hint = Eine http://- oder https://-Adresse, die POST-Anfragen annimmt.
+webhooks-create = Webhook erstellen
+webhooks-creating = Wird erstellt…
+webhooks-saved = Webhook gespeichert.
+webhooks-edit-title = Webhook bearbeiten

@@ -330,3 +330,27 @@ export-minutes-left = ááƀóóúúţ { $minutes } ɱííñ { $seconds } š ĺ�
 export-done = ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó { $file }.·
 export-save-failed = Çóóúúĺđ ñóóţ šááṽéé { $file }: { $error }
 export-cancelled = ÉÉẋƥóóŕţ çááñçééĺĺééđ.·
+
+## Webhooks
+common-delete = Đééĺééţé
+webhooks-col-url = ÚÚŔĹ
+webhooks-col-events = ÉÉṽééñţš
+webhooks-delete-name = Đééĺééţéé ţĥéé ŵééƀĥóóóóķ ƒóŕ { $url }
+webhooks-deleted = Đééĺééţééđ ţĥéé ŵééƀĥóóóóķ ƒóóŕ { $url }.
+webhooks-delete-failed = Çóóúúĺđ ñóóţ đééĺééţéé ţĥéé ŵééƀĥóóóķ: { $error }
+webhooks-empty = Ñóó ŵééƀĥóóóóķš
+webhooks-empty-hint = ÁÁ ŵééƀĥóóóóķ çááĺĺš ýóóúúŕ ÚÚŔĹ ŵĥééñ ɱééɱƀééŕš, ƥŕóóĵééçţš óóŕ ţŕááçķééŕš çĥááñĝéé.···
+webhooks-delete-title = Đééĺééţéé ţĥííš ŵééƀĥóóóķ?
+webhooks-delete-confirm = { $url } ĝééţš ñóó ɱóóŕéé ééṽééñţš.
+webhooks-events-required = Çĥóóóóšéé ááţ ĺééáášţ óóñéé éṽéñţ.
+webhooks-inferred = (ííñƒééŕŕééđ)
+webhooks-inferred-title = Ñóóţ ííñ ţĥéé ŕééƒééŕééñçéé'š ĺííšţ óóƒ ééṽééñţš·
+webhooks-new-title = Ñééŵ ŵééƀĥóóóóķ
+webhooks-created = Ŵééƀĥóóóóķ çŕééááţéđ
+webhooks-created-token = Đééĺííṽééŕííééš ţóó { $url } çááŕŕý ţĥííš ţóóķééñ ííñ ţĥéé Ẍ-Ŵééƀĥóóóóķ-Ţóóķééñ ĥééááđééŕ. Çóóƥý ííţ ñóóŵ: ííţ ííš šĥóóŵñ óóñĺý ţĥííš óóñçéé.·
+webhooks-url-placeholder = ĥţţƥš://ĥóóóóķš.ééẋááɱƥĺéé.çóóɱ/ŵééƀŵóóŕķ··
+webhooks-url-hint = ÁÁñ ĥţţƥ:// óóŕ ĥţţƥš:// ááđđŕééšš ţĥááţ ááççééƥţš ƤÓÓŠŢ ŕééʠúúééšţš.·······
+webhooks-create = Çŕééááţéé ŵééƀĥóóóķ
+webhooks-creating = Çŕééááţííñĝ…
+webhooks-saved = Ŵééƀĥóóóóķ šááṽééđ.
+webhooks-edit-title = ÉÉđííţ ŵééƀĥóóóķ

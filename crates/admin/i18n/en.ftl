@@ -329,3 +329,27 @@ export-minutes-left = about { $minutes } min { $seconds } s left
 export-done = Exported { $rows } rows to { $file }.
 export-save-failed = Could not save { $file }: { $error }
 export-cancelled = Export cancelled.
+
+## Webhooks
+common-delete = Delete
+webhooks-col-url = URL
+webhooks-col-events = Events
+webhooks-delete-name = Delete the webhook for { $url }
+webhooks-deleted = Deleted the webhook for { $url }.
+webhooks-delete-failed = Could not delete the webhook: { $error }
+webhooks-empty = No webhooks
+webhooks-empty-hint = A webhook calls your URL when members, projects or trackers change.
+webhooks-delete-title = Delete this webhook?
+webhooks-delete-confirm = { $url } gets no more events.
+webhooks-events-required = Choose at least one event.
+webhooks-inferred = (inferred)
+webhooks-inferred-title = Not in the reference's list of events
+webhooks-new-title = New webhook
+webhooks-created = Webhook created
+webhooks-created-token = Deliveries to { $url } carry this token in the X-Webhook-Token header. Copy it now: it is shown only this once.
+webhooks-url-placeholder = https://hooks.example.com/webwork
+webhooks-url-hint = An http:// or https:// address that accepts POST requests.
+webhooks-create = Create webhook
+webhooks-creating = Creating…
+webhooks-saved = Webhook saved.
+webhooks-edit-title = Edit webhook

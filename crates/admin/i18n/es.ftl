@@ -331,3 +331,27 @@ export-minutes-left = quedan unos { $minutes } min { $seconds } s
 export-done = { $rows } filas exportadas a { $file }.
 export-save-failed = No se pudo guardar { $file }: { $error }
 export-cancelled = Exportación cancelada.
+
+## Webhooks
+common-delete = Eliminar
+webhooks-col-url = URL
+webhooks-col-events = Eventos
+webhooks-delete-name = Eliminar el webhook de { $url }
+webhooks-deleted = Webhook de { $url } eliminado.
+webhooks-delete-failed = No se pudo eliminar el webhook: { $error }
+webhooks-empty = No hay webhooks
+webhooks-empty-hint = Un webhook llama a tu URL cuando cambian miembros, proyectos o cronómetros.
+webhooks-delete-title = ¿Eliminar este webhook?
+webhooks-delete-confirm = { $url } ya no recibirá eventos.
+webhooks-events-required = Elige al menos un evento.
+webhooks-inferred = (inferido)
+webhooks-inferred-title = No está en la lista de eventos de la referencia
+webhooks-new-title = Nuevo webhook
+webhooks-created = Webhook creado
+webhooks-created-token = Los envíos a { $url } llevan este token en la cabecera X-Webhook-Token. Cópialo ahora: solo se muestra esta vez.
+webhooks-url-placeholder = https://hooks.ejemplo.com/webwork
+webhooks-url-hint = Una dirección http:// o https:// que acepte peticiones POST.
+webhooks-create = Crear webhook
+webhooks-creating = Creando…
+webhooks-saved = Webhook guardado.
+webhooks-edit-title = Editar webhook

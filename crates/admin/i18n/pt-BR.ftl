@@ -331,3 +331,27 @@ export-minutes-left = faltam cerca de { $minutes } min { $seconds } s
 export-done = { $rows } linhas exportadas para { $file }.
 export-save-failed = Não foi possível salvar { $file }: { $error }
 export-cancelled = Exportação cancelada.
+
+## Webhooks
+common-delete = Excluir
+webhooks-col-url = URL
+webhooks-col-events = Eventos
+webhooks-delete-name = Excluir o webhook de { $url }
+webhooks-deleted = Webhook de { $url } excluído.
+webhooks-delete-failed = Não foi possível excluir o webhook: { $error }
+webhooks-empty = Nenhum webhook
+webhooks-empty-hint = Um webhook chama a sua URL quando membros, projetos ou rastreadores mudam.
+webhooks-delete-title = Excluir este webhook?
+webhooks-delete-confirm = { $url } não receberá mais eventos.
+webhooks-events-required = Escolha pelo menos um evento.
+webhooks-inferred = (inferido)
+webhooks-inferred-title = Não está na lista de eventos da referência
+webhooks-new-title = Novo webhook
+webhooks-created = Webhook criado
+webhooks-created-token = As entregas para { $url } levam este token no cabeçalho X-Webhook-Token. Copie agora: ele só aparece desta vez.
+webhooks-url-placeholder = https://hooks.exemplo.com.br/webwork
+webhooks-url-hint = Um endereço http:// ou https:// que aceite requisições POST.
+webhooks-create = Criar webhook
+webhooks-creating = Criando…
+webhooks-saved = Webhook salvo.
+webhooks-edit-title = Editar webhook

@@ -232,7 +232,7 @@ pub fn Allowed(ws: u64, op: &'static str, children: Children) -> impl IntoView {
 }
 
 /// A row's action that asks first (Archive, Delete): remembers the row in `pending` and opens
-/// the page's confirm dialog, which acts on it.
+/// the page's confirm dialog, which acts on it. `label` is a message id.
 #[component]
 pub fn ConfirmAction<T>(label: &'static str, aria: String, target: T, pending: RwSignal<T>, confirm: RwSignal<bool>) -> impl IntoView
 where
@@ -242,7 +242,7 @@ where
         <button type="button" class="btn small ghost" aria-label=aria on:click=move |_| {
             pending.set(target.clone());
             confirm.set(true);
-        }>{label}</button>
+        }>{webwork_ui::i18n::t(label)}</button>
     }
 }
 
