@@ -352,3 +352,33 @@ webhooks-create = Webhook erstellen
 webhooks-creating = Wird erstellt…
 webhooks-saved = Webhook gespeichert.
 webhooks-edit-title = Webhook bearbeiten
+
+## Projekte
+projects-as-saved = { $mode } (wie gespeichert)
+projects-tags = Schlagwörter
+projects-tags-placeholder = design, kunde-a
+projects-tags-hint = Schlagwörter mit Kommas trennen; neue werden angelegt.
+projects-billable = Abrechenbar
+projects-billable-hint = Zeit auf einem abrechenbaren Projekt wird zu seinem Satz abgerechnet.
+projects-deadline = Frist
+projects-start-date = Startdatum
+projects-estimation = Schätzung (Stunden)
+projects-budget = Budget
+projects-rate-per-hour = Satz (pro Stunde)
+projects-screenshot-mode = Bildschirmfoto-Modus
+projects-notes = Notizen
+projects-new = Neues Projekt
+projects-create = Projekt erstellen
+projects-name-contains = Name enthält
+projects-name-placeholder = Ein beliebiger Teil des Namens
+projects-empty = Keine Projekte
+projects-empty-hint = Legen Sie eines an oder ändern Sie den Namensfilter.
+projects-archive-title = Dieses Projekt archivieren?
+projects-archive-confirm = { $name } verschwindet aus den Listen und nimmt keine Zeit mehr an. Die API kann ein Projekt nicht wiederherstellen.
+projects-archive-failed = { $name } konnte nicht archiviert werden: { $error }
+projects-saved = Projekt gespeichert.
+projects-created = { $name } erstellt.
+projects-summary = Projekt { $id } · { $contracts ->
+    [one] { $contracts } Vertrag
+   *[other] { $contracts } Verträge
+} · erstellt { $created }

@@ -354,3 +354,33 @@ webhooks-create = Çŕééááţéé ŵééƀĥóóóķ
 webhooks-creating = Çŕééááţííñĝ…
 webhooks-saved = Ŵééƀĥóóóóķ šááṽééđ.
 webhooks-edit-title = ÉÉđííţ ŵééƀĥóóóķ
+
+## Projects
+projects-as-saved = { $mode } (ááš šááṽééđ)
+projects-tags = Ţááĝš·
+projects-tags-placeholder = đééšííĝñ, çĺííééñţ-áá
+projects-tags-hint = Šééƥááŕááţéé ţááĝš ŵííţĥ çóóɱɱááš; ñééŵ óóñééš ááŕéé çŕééááţéđ.
+projects-billable = Ɓííĺĺááƀĺéé
+projects-billable-hint = Ţííɱéé óóñ áá ƀííĺĺááƀĺéé ƥŕóóĵééçţ ííš ƀííĺĺééđ ááţ ííţš ŕááţé.
+projects-deadline = Đééááđĺííñé
+projects-start-date = Šţááŕţ đááţéé
+projects-estimation = ÉÉšţííɱááţííóóñ (ĥóóúŕš)
+projects-budget = Ɓúúđĝééţ
+projects-rate-per-hour = Ŕááţéé (ƥééŕ ĥóóúúŕ)
+projects-screenshot-mode = Šçŕééééñšĥóóţ ɱóóđéé
+projects-notes = Ñóóţééš
+projects-new = Ñééŵ ƥŕóóĵééçţ·
+projects-create = Çŕééááţéé ƥŕóóĵééçţ
+projects-name-contains = Ñááɱéé çóóñţááíñš
+projects-name-placeholder = ÁÁñý ƥááŕţ óóƒ ţĥéé ñááɱéé
+projects-empty = Ñóó ƥŕóóĵééçţš·
+projects-empty-hint = Çŕééááţéé óóñéé, óóŕ çĥááñĝéé ţĥéé ñááɱéé ƒííĺţéŕ.
+projects-archive-title = ÁÁŕçĥííṽéé ţĥííš ƥŕóóĵééçţ?·
+projects-archive-confirm = { $name } ĺééááṽééš ţĥéé ĺííšţš ááñđ ţááķééš ñóó ɱóóŕéé ţííɱéé. Ţĥéé ÁÁƤÍÍ ĥááš ñóó ŵááý ţóó ŕééšţóóŕéé áá ƥŕóóĵéçţ.
+projects-archive-failed = Çóóúúĺđ ñóóţ ááŕçĥííṽéé { $name }: { $error }
+projects-saved = Ƥŕóóĵééçţ šááṽééđ.·
+projects-created = Çŕééááţééđ { $name }.
+projects-summary = Ƥŕóóĵééçţ { $id } · { $contracts ->·
+    [one] { $contracts } çóóñţŕááçţ·
+   *[other] { $contracts } çóóñţŕááçţš·
+} · çŕééááţééđ { $created }

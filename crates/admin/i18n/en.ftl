@@ -353,3 +353,33 @@ webhooks-create = Create webhook
 webhooks-creating = Creating…
 webhooks-saved = Webhook saved.
 webhooks-edit-title = Edit webhook
+
+## Projects
+projects-as-saved = { $mode } (as saved)
+projects-tags = Tags
+projects-tags-placeholder = design, client-a
+projects-tags-hint = Separate tags with commas; new ones are created.
+projects-billable = Billable
+projects-billable-hint = Time on a billable project is billed at its rate.
+projects-deadline = Deadline
+projects-start-date = Start date
+projects-estimation = Estimation (hours)
+projects-budget = Budget
+projects-rate-per-hour = Rate (per hour)
+projects-screenshot-mode = Screenshot mode
+projects-notes = Notes
+projects-new = New project
+projects-create = Create project
+projects-name-contains = Name contains
+projects-name-placeholder = Any part of the name
+projects-empty = No projects
+projects-empty-hint = Create one, or change the name filter.
+projects-archive-title = Archive this project?
+projects-archive-confirm = { $name } leaves the lists and takes no more time. The API has no way to restore a project.
+projects-archive-failed = Could not archive { $name }: { $error }
+projects-saved = Project saved.
+projects-created = Created { $name }.
+projects-summary = Project { $id } · { $contracts ->
+    [one] { $contracts } contract
+   *[other] { $contracts } contracts
+} · created { $created }

@@ -355,3 +355,33 @@ webhooks-create = Crear webhook
 webhooks-creating = Creando…
 webhooks-saved = Webhook guardado.
 webhooks-edit-title = Editar webhook
+
+## Proyectos
+projects-as-saved = { $mode } (como se guardó)
+projects-tags = Etiquetas
+projects-tags-placeholder = diseño, cliente-a
+projects-tags-hint = Separa las etiquetas con comas; las nuevas se crean.
+projects-billable = Facturable
+projects-billable-hint = El tiempo de un proyecto facturable se factura a su tarifa.
+projects-deadline = Fecha límite
+projects-start-date = Fecha de inicio
+projects-estimation = Estimación (horas)
+projects-budget = Presupuesto
+projects-rate-per-hour = Tarifa (por hora)
+projects-screenshot-mode = Modo de capturas
+projects-notes = Notas
+projects-new = Nuevo proyecto
+projects-create = Crear proyecto
+projects-name-contains = El nombre contiene
+projects-name-placeholder = Cualquier parte del nombre
+projects-empty = No hay proyectos
+projects-empty-hint = Crea uno o cambia el filtro de nombre.
+projects-archive-title = ¿Archivar este proyecto?
+projects-archive-confirm = { $name } sale de las listas y ya no admite tiempo. La API no permite restaurar un proyecto.
+projects-archive-failed = No se pudo archivar { $name }: { $error }
+projects-saved = Proyecto guardado.
+projects-created = { $name } creado.
+projects-summary = Proyecto { $id } · { $contracts ->
+    [one] { $contracts } contrato
+   *[other] { $contracts } contratos
+} · creado { $created }

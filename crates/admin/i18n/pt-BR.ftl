@@ -355,3 +355,33 @@ webhooks-create = Criar webhook
 webhooks-creating = Criando…
 webhooks-saved = Webhook salvo.
 webhooks-edit-title = Editar webhook
+
+## Projetos
+projects-as-saved = { $mode } (como foi salvo)
+projects-tags = Etiquetas
+projects-tags-placeholder = design, cliente-a
+projects-tags-hint = Separe as etiquetas com vírgulas; as novas são criadas.
+projects-billable = Faturável
+projects-billable-hint = O tempo em um projeto faturável é cobrado pelo valor dele.
+projects-deadline = Prazo
+projects-start-date = Data de início
+projects-estimation = Estimativa (horas)
+projects-budget = Orçamento
+projects-rate-per-hour = Valor (por hora)
+projects-screenshot-mode = Modo de capturas de tela
+projects-notes = Notas
+projects-new = Novo projeto
+projects-create = Criar projeto
+projects-name-contains = O nome contém
+projects-name-placeholder = Qualquer parte do nome
+projects-empty = Nenhum projeto
+projects-empty-hint = Crie um ou mude o filtro de nome.
+projects-archive-title = Arquivar este projeto?
+projects-archive-confirm = { $name } sai das listas e não recebe mais tempo. A API não tem como restaurar um projeto.
+projects-archive-failed = Não foi possível arquivar { $name }: { $error }
+projects-saved = Projeto salvo.
+projects-created = { $name } criado.
+projects-summary = Projeto { $id } · { $contracts ->
+    [one] { $contracts } contrato
+   *[other] { $contracts } contratos
+} · criado em { $created }
