@@ -91,6 +91,9 @@ pub fn pseudo_text(text: &str) -> String {
     let mut extra = (outside.trim().chars().count() * 3).div_ceil(10);
     let mut out = String::with_capacity(text.len() * 2);
     let mut depth = 0usize;
+    // Where the last letter outside a placeable ended: the tail goes there, never inside a
+    // placeable (`Project { $id } · { $count ->` ends inside one).
+    let mut after_last_letter = 0;
     for c in text.chars() {
         match c {
             '{' => depth += 1,
@@ -106,12 +109,13 @@ pub fn pseudo_text(text: &str) -> String {
             out.push(accent(c));
             extra -= 1;
         }
+        if c.is_ascii_alphabetic() {
+            after_last_letter = out.len();
+        }
     }
     // Few vowels: the rest of the growth as a tail that wraps like a word.
     if extra > 0 {
-        let trailing = out.len() - out.trim_end().len();
-        let at = out.len() - trailing;
-        out.insert_str(at, &"·".repeat(extra));
+        out.insert_str(after_last_letter, &"·".repeat(extra));
     }
     out
 }
@@ -271,5 +275,7 @@ mod tests {
             assert!(!out.contains(text), "{out}");
         }
         assert_eq!(pseudo_text(" { $count ->"), " { $count ->");
+        let select = pseudo_text(" Project { $id } · { $count ->");
+        assert!(select.ends_with("{ $id } · { $count ->"), "nothing inside a placeable: {select}");
     }
 }

@@ -535,3 +535,29 @@ fn messages_take_plural_forms_and_numbers_in_the_readers_language() {
     webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
     assert_eq!(t_args("range-days", &[("days", 2.into())]), "2 days");
 }
+
+/// Every catalog is valid Fluent: each message of en.ftl resolves in each language (a syntax
+/// error turns a message into junk that Fluent skips, which the key check cannot see).
+#[wasm_bindgen_test]
+fn every_catalog_parses_and_has_every_message() {
+    use webwork_ui::i18n::t;
+    let english = include_str!("../i18n/en.ftl");
+    let ids: Vec<&str> = english
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+        .collect();
+    assert!(ids.len() > 100, "{}", ids.len());
+    for (tag, catalog) in [
+        ("en", english),
+        ("es", include_str!("../i18n/es.ftl")),
+        ("de", include_str!("../i18n/de.ftl")),
+        ("pt-BR", include_str!("../i18n/pt-BR.ftl")),
+        ("en-XA", include_str!("../i18n/en-XA.ftl")),
+    ] {
+        webwork_admin::i18n::install(tag, catalog);
+        let missing: Vec<&&str> = ids.iter().filter(|id| t(id) == **id).collect();
+        assert!(missing.is_empty(), "{tag} does not resolve {missing:?}");
+    }
+    webwork_admin::i18n::install("en", english);
+}
