@@ -174,7 +174,7 @@ function englishLeft(text, words, data) {
   return [...new Set((rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => words.has(w.toLowerCase())))];
 }
 
-test('in the pseudo-locale no English is left on sign-in and the members list, nor in the frame of a timesheet list and a report', async () => {
+test('in the pseudo-locale no English is left on sign-in, members, projects, viewers and webhooks, nor in the frame of a timesheet list and a report', async () => {
   const words = englishWords();
   const data = await dataValues();
   const { context, page, errors } = await open('en-US', { stored: 'en-XA' });
@@ -189,6 +189,15 @@ test('in the pseudo-locale no English is left on sign-in and the members list, n
     await page.getByRole('grid').locator('tbody tr').first().waitFor();
     const membersText = await page.evaluate(() => document.body.innerText);
     assert.deepEqual(englishLeft(membersText, words, data), [], `English on the members list:\n${membersText}`);
+
+    // Other pages translated whole: projects, project viewers, webhooks.
+    for (const where of ['projects', 'viewers', 'webhooks']) {
+      await page.goto(`${sandbox.origin}/w/1/${where}`);
+      await page.locator('.page-header h1').waitFor();
+      await page.locator('.list-body, .empty-state').first().waitFor();
+      const text = await page.evaluate(() => document.body.innerText);
+      assert.deepEqual(englishLeft(text, words, data), [], `English on ${where}:\n${text}`);
+    }
 
     // The header and navigation of the timesheet list and a report (their page bodies are not
     // translated yet: crates/admin/README.md, "Languages").

@@ -382,3 +382,23 @@ projects-summary = Projekt { $id } · { $contracts ->
     [one] { $contracts } Vertrag
    *[other] { $contracts } Verträge
 } · erstellt { $created }
+
+## Projektbetrachter
+viewers-new = Neuer Betrachter
+viewers-new-title = Neuer Projektbetrachter
+viewers-create = Betrachter erstellen
+viewers-created = { $name } erstellt. Weisen Sie als Nächstes Projekte zu.
+viewers-restored = Betrachter wiederhergestellt.
+viewers-tabs-label = Welche Betrachter
+viewers-empty = Keine Projektbetrachter
+viewers-empty-archived = Keine archivierten Betrachter
+viewers-empty-hint = Betrachter sind Kunden, die einige Projekte nur lesend sehen dürfen.
+viewers-assigned = Projekt zugewiesen.
+viewers-unassigned = Projektzuweisung aufgehoben.
+viewers-member-since = Mitglied seit
+viewers-projects-seen = Projekte, die dieser Betrachter sieht
+viewers-unassign = Zuweisung aufheben
+viewers-unassign-name = Zuweisung von { $project } aufheben
+viewers-add-project = Ein Projekt hinzufügen
+viewers-choose-project = Projekt wählen
+viewers-assign = Zuweisen

@@ -384,3 +384,23 @@ projects-summary = Ƥŕóóĵééçţ· { $id } · { $contracts ->
     [one] { $contracts } çóóñţŕááçţ·
    *[other] { $contracts } çóóñţŕááçţš·
 } · çŕééááţééđ { $created }
+
+## Project viewers
+viewers-new = Ñééŵ ṽííééŵéŕ
+viewers-new-title = Ñééŵ ƥŕóóĵééçţ ṽííééŵééŕ
+viewers-create = Çŕééááţéé ṽííéŵéŕ
+viewers-created = Çŕééááţééđ { $name }. ÁÁššííĝñ ƥŕóóĵééçţš ñééẋţ··.
+viewers-restored = Ṽííééŵééŕ ŕééšţóóŕéđ.
+viewers-tabs-label = Ŵĥííçĥ ṽííééŵééŕš
+viewers-empty = Ñóó ƥŕóóĵééçţ ṽííééŵééŕš
+viewers-empty-archived = Ñóó ááŕçĥííṽééđ ṽííééŵéŕš
+viewers-empty-hint = Ṽííééŵééŕš ááŕéé çĺííééñţš ŵĥóó ɱááý šéééé šóóɱéé ƥŕóóĵééçţš, ŕééááđ-óóñĺý.
+viewers-assigned = Ƥŕóóĵééçţ ááššííĝñééđ·.
+viewers-unassigned = Ƥŕóóĵééçţ úúñááššííĝñééđ.
+viewers-member-since = Ṁééɱƀééŕ šííñçéé
+viewers-projects-seen = Ƥŕóóĵééçţš ţĥííš ṽííééŵééŕ šééééš
+viewers-unassign = ÚÚñááššííĝñ
+viewers-unassign-name = ÚÚñááššííĝñ { $project }
+viewers-add-project = ÁÁđđ áá ƥŕóóĵééçţ
+viewers-choose-project = Çĥóóóóšéé áá ƥŕóóĵéçţ
+viewers-assign = ÁÁššííĝñ

@@ -383,3 +383,23 @@ projects-summary = Project { $id } · { $contracts ->
     [one] { $contracts } contract
    *[other] { $contracts } contracts
 } · created { $created }
+
+## Project viewers
+viewers-new = New viewer
+viewers-new-title = New project viewer
+viewers-create = Create viewer
+viewers-created = Created { $name }. Assign projects next.
+viewers-restored = Viewer restored.
+viewers-tabs-label = Which viewers
+viewers-empty = No project viewers
+viewers-empty-archived = No archived viewers
+viewers-empty-hint = Viewers are clients who may see some projects, read-only.
+viewers-assigned = Project assigned.
+viewers-unassigned = Project unassigned.
+viewers-member-since = Member since
+viewers-projects-seen = Projects this viewer sees
+viewers-unassign = Unassign
+viewers-unassign-name = Unassign { $project }
+viewers-add-project = Add a project
+viewers-choose-project = Choose a project
+viewers-assign = Assign

@@ -385,3 +385,23 @@ projects-summary = Proyecto { $id } · { $contracts ->
     [one] { $contracts } contrato
    *[other] { $contracts } contratos
 } · creado { $created }
+
+## Observadores de proyecto
+viewers-new = Nuevo observador
+viewers-new-title = Nuevo observador de proyecto
+viewers-create = Crear observador
+viewers-created = { $name } creado. Ahora asígnale proyectos.
+viewers-restored = Observador restaurado.
+viewers-tabs-label = Qué observadores
+viewers-empty = No hay observadores de proyecto
+viewers-empty-archived = No hay observadores archivados
+viewers-empty-hint = Los observadores son clientes que pueden ver algunos proyectos, solo en lectura.
+viewers-assigned = Proyecto asignado.
+viewers-unassigned = Proyecto desasignado.
+viewers-member-since = Miembro desde
+viewers-projects-seen = Proyectos que ve este observador
+viewers-unassign = Desasignar
+viewers-unassign-name = Desasignar { $project }
+viewers-add-project = Añadir un proyecto
+viewers-choose-project = Elige un proyecto
+viewers-assign = Asignar

@@ -385,3 +385,23 @@ projects-summary = Projeto { $id } · { $contracts ->
     [one] { $contracts } contrato
    *[other] { $contracts } contratos
 } · criado em { $created }
+
+## Observadores de projeto
+viewers-new = Novo observador
+viewers-new-title = Novo observador de projeto
+viewers-create = Criar observador
+viewers-created = { $name } criado. Agora atribua projetos.
+viewers-restored = Observador restaurado.
+viewers-tabs-label = Quais observadores
+viewers-empty = Nenhum observador de projeto
+viewers-empty-archived = Nenhum observador arquivado
+viewers-empty-hint = Observadores são clientes que podem ver alguns projetos, somente leitura.
+viewers-assigned = Projeto atribuído.
+viewers-unassigned = Atribuição de projeto removida.
+viewers-member-since = Membro desde
+viewers-projects-seen = Projetos que este observador vê
+viewers-unassign = Remover atribuição
+viewers-unassign-name = Remover atribuição de { $project }
+viewers-add-project = Adicionar um projeto
+viewers-choose-project = Escolha um projeto
+viewers-assign = Atribuir
