@@ -161,9 +161,24 @@ async function dataValues() {
     if (members.length < 100) break;
     page += 1;
   }
+  // Projects (names, tags), project viewers and webhooks: whatever the list shows is data.
+  const more = async (pathAndQuery) => {
+    try {
+      return await call(sandbox, 'demo-owner', 'GET', pathAndQuery);
+    } catch {
+      return [];
+    }
+  };
+  for (const p of await more('/projects?workspace_id=1&per_page=100')) {
+    values.push(p.name, ...(p.tags ?? []).map((t) => (typeof t === 'string' ? t : t?.name)));
+  }
+  for (const v of await more('/project-viewers?workspace_id=1&per_page=100')) {
+    values.push(`${v.firstname} ${v.lastname}`, v.firstname, v.lastname, v.email, ...(v.projects ?? []).map((p) => p.project_name));
+  }
+  for (const w of await more('/webhooks?workspace_id=1')) values.push(w.url, ...(w.events ?? []));
   // Language names are shown in their own language, on purpose.
   values.push('English', 'Español', 'Deutsch', 'Português (Brasil)');
-  return values.filter(Boolean).sort((a, b) => b.length - a.length);
+  return values.filter((v) => typeof v === 'string' && v).sort((a, b) => b.length - a.length);
 }
 
 /** English words left in `text` once data values are removed. */
