@@ -76,7 +76,7 @@ pub fn ProjectsPage(ws: u64) -> impl IntoView {
         Column::new("", move |p: &Project| {
             let (id, name) = (p.id, p.name.clone());
             view! {
-                <a class="btn small ghost" href=Route::Tasks { ws }.href_with(&[("project", &id.to_string())])>"Tasks"</a>
+                <a class="btn small ghost" href=Route::Tasks { ws }.href_with(&[("project", &id.to_string())])>{t("nav-tasks")}</a>
                 <a class="btn small ghost hide-sm" href=format!("{}?project={id}", Route::Contracts { ws }.href())>{t("nav-contracts")}</a>
                 <Allowed ws op=DeleteProject::INFO.id>
                     <ConfirmAction label=msg_id("members-archive") aria=t_args("members-archive-name", &[("name", name.as_str().into())]) target=(id, name.clone()) pending=pending confirm=confirm/>
@@ -258,7 +258,7 @@ pub fn ProjectPage(ws: u64, id: u64) -> impl IntoView {
                 view! {
                     <PageHeader title=title>
                         <a class="btn" href=Route::Tasks { ws }.href_with(&[("project", &pid.to_string())])>{t("nav-tasks")}</a>
-                        <a class="btn" href=format!("{}?project={pid}", Route::Contracts { ws }.href())>"Contracts"</a>
+                        <a class="btn" href=format!("{}?project={pid}", Route::Contracts { ws }.href())>{t("nav-contracts")}</a>
                     </PageHeader>
                     <p class="muted">{t_args("projects-summary", &[("id", pid.to_string().into()), ("contracts", p.contracts_count.into()), ("created", opt(&p.created_at).into())])}</p>
                     <ProjectForm ws=ws project=p on_saved=Callback::new(move |_| res.refetch())/>

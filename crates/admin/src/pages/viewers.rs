@@ -248,7 +248,7 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
                     <div class="card">
                         <h2>{t("viewers-projects-seen")}</h2>
                         {if v.projects.is_empty() {
-                            view! { <p class="muted">"None yet."</p> }.into_any()
+                            view! { <p class="muted">{t("viewers-none-yet")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="plain">

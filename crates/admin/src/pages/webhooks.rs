@@ -54,7 +54,7 @@ pub fn WebhooksPage(ws: u64) -> impl IntoView {
     });
     view! {
         <PageHeader title=t("nav-webhooks")>
-            <a class="btn primary" href=move || Route::WebhookNew { ws }.href()>"New webhook"</a>
+            <a class="btn primary" href=move || Route::WebhookNew { ws }.href()>{t("webhooks-new-title")}</a>
             <ExportButton file="webhooks" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListWebhooks::new(ws)))/>
         </PageHeader>
         <ListFrame res query caption=t("nav-webhooks") columns key=|w: &Webhook| w.id.clone() label=|w: &Webhook| w.url.clone()
@@ -132,8 +132,8 @@ pub fn WebhookNewPage(ws: u64) -> impl IntoView {
                             <p>{t_args("webhooks-created-token", &[("url", w.url.clone().into())])}</p>
                             <p><code class="secret">{token}</code></p>
                         </div>
-                        <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy token"</button>
-                        <a class="btn ghost" href=Route::Webhooks { ws }.href()>"Done"</a>
+                        <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>{t("webhooks-copy-token")}</button>
+                        <a class="btn ghost" href=Route::Webhooks { ws }.href()>{t("common-done")}</a>
                     </div>
                 }.into_any()
             }
@@ -180,7 +180,7 @@ pub fn WebhookPage(ws: u64, id: String) -> impl IntoView {
                 };
                 view! {
                     <PageHeader title=t("webhooks-edit-title")/>
-                    <p class="muted">"Webhook " <code>{w.id.clone()}</code></p>
+                    <p class="muted">{t("webhooks-id")} " " <code>{w.id.clone()}</code></p>
                     <ErrorBanner error=form.error/>
                     <form class="card form" on:submit=submit novalidate>
                         <TextField field=url label=msg_id("webhooks-col-url") kind="url" form=form required=true/>
