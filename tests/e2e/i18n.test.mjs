@@ -176,6 +176,8 @@ async function dataValues() {
     values.push(`${v.firstname} ${v.lastname}`, v.firstname, v.lastname, v.email, ...(v.projects ?? []).map((p) => p.project_name));
   }
   for (const w of await more('/webhooks?workspace_id=1')) values.push(w.url, ...(w.events ?? []));
+  // A contract's screenshot mode is shown by the label the API sends ("Blurred screenshots").
+  for (const c of await more('/contracts?workspace_id=1&per_page=100')) values.push(c.screenshots_label, c.project_name);
   // Language names are shown in their own language, on purpose.
   values.push('English', 'Español', 'Deutsch', 'Português (Brasil)');
   return values.filter((v) => typeof v === 'string' && v).sort((a, b) => b.length - a.length);
