@@ -476,3 +476,45 @@ tasks-delete-title = Diese Aufgabe löschen?
 tasks-delete-confirm = { $title } wird aus dem Projekt entfernt.
 tasks-nobody = Noch niemand hat einen Vertrag auf diesem Projekt.
 tasks-page-title = Aufgabe: { $title }
+
+## Ausgaben
+expenses-new = Neue Ausgabe
+expenses-views = Ansichten der Ausgaben
+expenses-categories = Kategorien
+expenses-expense = Ausgabe
+expenses-category = Kategorie
+expenses-type = Art
+expenses-amount = Betrag
+expenses-type-billable = abrechenbar
+expenses-type-non-billable = nicht abrechenbar
+expenses-no-category = (keine Kategorie)
+expenses-totals = { $count ->
+    [one] { $count } Ausgabe, { $total } insgesamt
+   *[other] { $count } Ausgaben, { $total } insgesamt
+}
+expenses-totals-page = { $count ->
+    [one] Diese Seite: { $count } Ausgabe, { $total } insgesamt
+   *[other] Diese Seite: { $count } Ausgaben, { $total } insgesamt
+}
+expenses-totals-label = Summen
+expenses-totals-partial = (die Filter treffen mehr, als sich schnell summieren lässt; grenzen Sie sie für eine vollständige Summe ein)
+expenses-filter = Ausgaben filtern
+expenses-from = Von
+expenses-to = Bis
+expenses-anyone = Alle
+expenses-any-project = Jedes Projekt
+expenses-any-category = Jede Kategorie
+expenses-any-type = Jede Art
+expenses-empty = Keine Ausgaben
+expenses-empty-hint = Ändern Sie die Filter oder erfassen Sie eine.
+expenses-delete-title = Diese Ausgabe löschen?
+expenses-delete-confirm = { $name } wird aus den Listen und Summen entfernt.
+expenses-saved = Ausgabe gespeichert.
+expenses-recorded = { $name } erfasst.
+expenses-choose-category = Kategorie wählen
+expenses-me = (ich)
+expenses-member-hint = Wessen Ausgabe es ist; Ihre, wenn leer.
+expenses-note = Notiz
+expenses-record = Ausgabe erfassen
+expenses-not-found = In diesem Arbeitsbereich gibt es keine Ausgabe { $id }.
+expenses-summary = { $member } · { $amount } · erfasst { $added }

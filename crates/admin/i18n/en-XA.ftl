@@ -478,3 +478,45 @@ tasks-delete-title = Đééĺééţéé ţĥííš ţáášķ·?
 tasks-delete-confirm = { $title } ííš ŕééɱóóṽééđ ƒŕóóɱ ţĥéé ƥŕóóĵééçţ·.
 tasks-nobody = Ñóóƀóóđý ĥááš áá çóóñţŕááçţ óóñ ţĥííš ƥŕóóĵééçţ ýééţ··.
 tasks-page-title = Ţáášķ·: { $title }
+
+## Expenses
+expenses-new = Ñééŵ ééẋƥééñšéé
+expenses-views = ÉÉẋƥééñšéé ṽííéŵš
+expenses-categories = Çááţééĝóóŕíéš
+expenses-expense = ÉÉẋƥééñšéé
+expenses-category = Çááţééĝóóŕý
+expenses-type = Ţýƥéé·
+expenses-amount = ÁÁɱóóúñţ
+expenses-type-billable = ƀííĺĺááƀĺéé
+expenses-type-non-billable = ñóóñ-ƀííĺĺááƀĺéé
+expenses-no-category = (ñóó çááţééĝóóŕý)
+expenses-totals = { $count ->
+    [one] { $count } ééẋƥééñšéé, { $total } ííñ ţóóţááĺ
+   *[other] { $count } ééẋƥééñšééš, { $total } ííñ ţóóţááĺ
+}
+expenses-totals-page = { $count ->
+    [one] Ţĥííš ƥááĝéé: { $count } ééẋƥééñšéé, { $total } ííñ ţóóţááĺ
+   *[other] Ţĥííš ƥááĝéé: { $count } ééẋƥééñšééš, { $total } ííñ ţóóţááĺ·
+}
+expenses-totals-label = Ţóóţááĺš
+expenses-totals-partial = (ţĥéé ƒííĺţééŕš ɱááţçĥ ɱóóŕéé ţĥááñ çááñ ƀéé šúúɱɱééđ ʠúúííçķĺý; ñááŕŕóóŵ ţĥééɱ ƒóóŕ áá ƒúúĺĺ ţóóţááĺ····)
+expenses-filter = Ƒííĺţééŕ ééẋƥééñšééš
+expenses-from = Ƒŕóóɱ·
+expenses-to = Ţóó
+expenses-anyone = ÁÁñýóóñé
+expenses-any-project = ÁÁñý ƥŕóóĵééçţ·
+expenses-any-category = ÁÁñý çááţééĝóóŕý
+expenses-any-type = ÁÁñý ţýƥéé·
+expenses-empty = Ñóó ééẋƥééñšééš
+expenses-empty-hint = Çĥááñĝéé ţĥéé ƒííĺţééŕš, óóŕ ŕééçóóŕđ óóñéé·.
+expenses-delete-title = Đééĺééţéé ţĥííš ééẋƥééñšé?
+expenses-delete-confirm = { $name } ííš ŕééɱóóṽééđ ƒŕóóɱ ţĥéé ĺííšţš ááñđ ţóóţááĺš··.
+expenses-saved = ÉÉẋƥééñšéé šááṽééđ.
+expenses-recorded = Ŕééçóóŕđééđ { $name }.
+expenses-choose-category = Çĥóóóóšéé áá çááţééĝóŕý
+expenses-me = (ɱéé·)
+expenses-member-hint = Ŵĥóóšéé ééẋƥééñšéé ííţ ííš; ýóóúúŕšééĺƒ ŵĥééñ ééɱƥţý·.
+expenses-note = Ñóóţéé
+expenses-record = Ŕééçóóŕđ ééẋƥééñšéé
+expenses-not-found = Ţĥééŕéé ííš ñóó ééẋƥééñšéé { $id } ííñ ţĥííš ŵóóŕķšƥááçéé.
+expenses-summary = { $member } · { $amount } · ááđđééđ· { $added }

@@ -477,3 +477,45 @@ tasks-delete-title = Delete this task?
 tasks-delete-confirm = { $title } is removed from the project.
 tasks-nobody = Nobody has a contract on this project yet.
 tasks-page-title = Task: { $title }
+
+## Expenses
+expenses-new = New expense
+expenses-views = Expense views
+expenses-categories = Categories
+expenses-expense = Expense
+expenses-category = Category
+expenses-type = Type
+expenses-amount = Amount
+expenses-type-billable = billable
+expenses-type-non-billable = non-billable
+expenses-no-category = (no category)
+expenses-totals = { $count ->
+    [one] { $count } expense, { $total } in total
+   *[other] { $count } expenses, { $total } in total
+}
+expenses-totals-page = { $count ->
+    [one] This page: { $count } expense, { $total } in total
+   *[other] This page: { $count } expenses, { $total } in total
+}
+expenses-totals-label = Totals
+expenses-totals-partial = (the filters match more than can be summed quickly; narrow them for a full total)
+expenses-filter = Filter expenses
+expenses-from = From
+expenses-to = To
+expenses-anyone = Anyone
+expenses-any-project = Any project
+expenses-any-category = Any category
+expenses-any-type = Any type
+expenses-empty = No expenses
+expenses-empty-hint = Change the filters, or record one.
+expenses-delete-title = Delete this expense?
+expenses-delete-confirm = { $name } is removed from the lists and totals.
+expenses-saved = Expense saved.
+expenses-recorded = Recorded { $name }.
+expenses-choose-category = Choose a category
+expenses-me = (me)
+expenses-member-hint = Whose expense it is; yourself when empty.
+expenses-note = Note
+expenses-record = Record expense
+expenses-not-found = There is no expense { $id } in this workspace.
+expenses-summary = { $member } · { $amount } · added { $added }

@@ -479,3 +479,45 @@ tasks-delete-title = ¿Eliminar esta tarea?
 tasks-delete-confirm = { $title } se quita del proyecto.
 tasks-nobody = Nadie tiene todavía un contrato en este proyecto.
 tasks-page-title = Tarea: { $title }
+
+## Gastos
+expenses-new = Nuevo gasto
+expenses-views = Vistas de gastos
+expenses-categories = Categorías
+expenses-expense = Gasto
+expenses-category = Categoría
+expenses-type = Tipo
+expenses-amount = Importe
+expenses-type-billable = facturable
+expenses-type-non-billable = no facturable
+expenses-no-category = (sin categoría)
+expenses-totals = { $count ->
+    [one] { $count } gasto, { $total } en total
+   *[other] { $count } gastos, { $total } en total
+}
+expenses-totals-page = { $count ->
+    [one] Esta página: { $count } gasto, { $total } en total
+   *[other] Esta página: { $count } gastos, { $total } en total
+}
+expenses-totals-label = Totales
+expenses-totals-partial = (los filtros abarcan más de lo que se puede sumar rápido; acótalos para ver el total completo)
+expenses-filter = Filtrar gastos
+expenses-from = Desde
+expenses-to = Hasta
+expenses-anyone = Cualquiera
+expenses-any-project = Cualquier proyecto
+expenses-any-category = Cualquier categoría
+expenses-any-type = Cualquier tipo
+expenses-empty = No hay gastos
+expenses-empty-hint = Cambia los filtros o registra uno.
+expenses-delete-title = ¿Eliminar este gasto?
+expenses-delete-confirm = { $name } se quita de las listas y de los totales.
+expenses-saved = Gasto guardado.
+expenses-recorded = { $name } registrado.
+expenses-choose-category = Elige una categoría
+expenses-me = (yo)
+expenses-member-hint = De quién es el gasto; tuyo si se deja vacío.
+expenses-note = Nota
+expenses-record = Registrar gasto
+expenses-not-found = No hay ningún gasto { $id } en este espacio de trabajo.
+expenses-summary = { $member } · { $amount } · añadido { $added }

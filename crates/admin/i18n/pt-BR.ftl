@@ -479,3 +479,45 @@ tasks-delete-title = Excluir esta tarefa?
 tasks-delete-confirm = { $title } é removida do projeto.
 tasks-nobody = Ninguém tem contrato neste projeto ainda.
 tasks-page-title = Tarefa: { $title }
+
+## Despesas
+expenses-new = Nova despesa
+expenses-views = Visões das despesas
+expenses-categories = Categorias
+expenses-expense = Despesa
+expenses-category = Categoria
+expenses-type = Tipo
+expenses-amount = Valor
+expenses-type-billable = faturável
+expenses-type-non-billable = não faturável
+expenses-no-category = (sem categoria)
+expenses-totals = { $count ->
+    [one] { $count } despesa, { $total } no total
+   *[other] { $count } despesas, { $total } no total
+}
+expenses-totals-page = { $count ->
+    [one] Esta página: { $count } despesa, { $total } no total
+   *[other] Esta página: { $count } despesas, { $total } no total
+}
+expenses-totals-label = Totais
+expenses-totals-partial = (os filtros abrangem mais do que dá para somar rápido; restrinja-os para ver o total completo)
+expenses-filter = Filtrar despesas
+expenses-from = De
+expenses-to = Até
+expenses-anyone = Qualquer pessoa
+expenses-any-project = Qualquer projeto
+expenses-any-category = Qualquer categoria
+expenses-any-type = Qualquer tipo
+expenses-empty = Nenhuma despesa
+expenses-empty-hint = Mude os filtros ou registre uma.
+expenses-delete-title = Excluir esta despesa?
+expenses-delete-confirm = { $name } é removida das listas e dos totais.
+expenses-saved = Despesa salva.
+expenses-recorded = { $name } registrada.
+expenses-choose-category = Escolha uma categoria
+expenses-me = (eu)
+expenses-member-hint = De quem é a despesa; sua, se ficar vazio.
+expenses-note = Nota
+expenses-record = Registrar despesa
+expenses-not-found = Não há despesa { $id } neste espaço de trabalho.
+expenses-summary = { $member } · { $amount } · adicionada { $added }
