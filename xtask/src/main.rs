@@ -8,6 +8,7 @@ mod bench_budget;
 mod bench_npm;
 mod demo;
 mod fuzz;
+mod i18n;
 mod inferred;
 mod mixed;
 mod npm;
@@ -38,6 +39,7 @@ commands:
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
   inferred       rewrite the table of what is inferred in ARCHITECTURE.md from the operation table
+  i18n           write the pseudo-locale catalog en-XA.ftl from en.ftl (the catalogs' check is in `test`)
   fuzz [--cases N] [--seed S] [--case I] [--native-only]
                  the decode fuzzer: N generated and mutated answers through every reader (native and the npm package)
 ";
@@ -57,6 +59,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("inferred") => inferred::run(),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("i18n") => i18n::run(),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

@@ -174,12 +174,25 @@ pub fn run(only: &[String]) -> Result {
         };
         println!("{:<12} {:>9.1} KB {:>10}  {verdict}", name, *total as f64 / 1024.0, budget);
     }
+    catalogs()?;
     let over: Vec<&str> = verdicts.iter().filter(|v| v.3).map(|v| v.0).collect();
     if over.is_empty() {
         Ok(())
     } else {
         Err(format!("over budget: {}", over.join(", ")))
     }
+}
+
+/// The panel's message catalogs (crates/admin/i18n, served as dist/i18n/): a page downloads the
+/// chosen language's one only, on top of the bundle. Reported, not budgeted.
+fn catalogs() -> Result {
+    let dir = root().join("crates/admin/i18n");
+    let Ok(entries) = fs::read_dir(&dir) else { return Ok(()) };
+    let mut files: Vec<String> =
+        entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".ftl")).collect();
+    files.sort();
+    let names: Vec<&str> = files.iter().map(String::as_str).collect();
+    print_sizes("catalogs (one a page)", &dir, &names)
 }
 
 /// The panel's page groups (the names in crates/admin/src/app.rs, `render`), by issue.

@@ -15,6 +15,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use webwork_ui::i18n::{t, t_args};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,29 +59,24 @@ impl BudgetView {
     /// The header's meter, short: where the number comes from is part of it.
     pub fn text(&self) -> String {
         if let Some(ms) = self.spent_for_ms() {
-            return format!("Budget spent: next request in {} s", seconds(ms));
+            return t_args("budget-spent", &[("seconds", seconds(ms).into())]);
         }
         match self.server {
-            Some((remaining, limit)) => format!("{remaining}/{limit} left (server)"),
-            None if self.limit == 0 => "Budget: unlimited".to_owned(),
-            None => format!("≈ {}/{} left (our count)", self.remaining, self.limit),
+            Some((remaining, limit)) => t_args("budget-server", &[("remaining", remaining.into()), ("limit", limit.into())]),
+            None if self.limit == 0 => t("budget-unlimited"),
+            None => t_args("budget-estimate", &[("remaining", self.remaining.into()), ("limit", self.limit.into())]),
         }
     }
 
     /// The meter's tooltip: where the number comes from, and how sure it is.
     pub fn title(&self) -> String {
-        const NAMES: &str =
-            "X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them";
         let source = match self.server {
-            Some((remaining, limit)) => format!("The server's last answer said {remaining} of {limit} requests are left in this minute ({NAMES})."),
-            None if self.limit == 0 => "This panel does not pace its requests (the API allows 60 a minute).".to_owned(),
-            None => format!(
-                "An estimate: our own count of what this panel sent in the last minute ({} of {} left). The server's last answer carried no budget ({NAMES}), and other tabs or apps using the same token are not counted.",
-                self.remaining, self.limit
-            ),
+            Some((remaining, limit)) => t_args("budget-server-title", &[("remaining", remaining.into()), ("limit", limit.into())]),
+            None if self.limit == 0 => t("budget-unlimited-title"),
+            None => t_args("budget-estimate-title", &[("remaining", self.remaining.into()), ("limit", self.limit.into())]),
         };
         match self.spent_for_ms() {
-            Some(ms) => format!("No request may go now without waiting; the next one goes in {} s. {source}", seconds(ms)),
+            Some(ms) => t_args("budget-spent-title", &[("seconds", seconds(ms).into()), ("source", source.into())]),
             None => source,
         }
     }
@@ -89,7 +85,7 @@ impl BudgetView {
     /// held by the pacer); None once a slot is free and the request has gone.
     pub fn wait_note(&self, waiting: u32) -> Option<String> {
         let ms = self.next_free_in_ms.filter(|_| waiting > 0)?;
-        Some(format!("Waiting for the API's rate limit: next data in {} s", seconds(ms)))
+        Some(t_args("budget-wait-note", &[("seconds", seconds(ms).into())]))
     }
 }
 
@@ -176,7 +172,7 @@ fn test_session(base_url: &str, token: &str) -> Session {
 
 /// What a call without a session fails with.
 fn not_signed_in() -> ApiError {
-    ApiError::Unauthorized { message: "You are not signed in.".to_owned() }
+    ApiError::Unauthorized { message: t("api-not-signed-in") }
 }
 
 impl Api {
@@ -950,13 +946,8 @@ impl Api {
         let rows: Vec<Value> = Box::pin(self.all_pages(Ok(check), per_page)).await?.into_iter().flatten().collect();
         match find_created(&rows, body) {
             Seen::Created(row) => Ok(row.clone()),
-            Seen::Absent => Err(ApiError::Network {
-                message: "the answer was lost on the way, and the list shows nothing was saved, so sending again makes no duplicate".to_owned(),
-            }),
-            Seen::Unsure => Err(ApiError::Conflict {
-                message: "The answer was lost on the way, and the list cannot tell whether this was saved: look at the list before sending again."
-                    .to_owned(),
-            }),
+            Seen::Absent => Err(ApiError::Network { message: t("api-lost-answer-absent") }),
+            Seen::Unsure => Err(ApiError::Conflict { message: t("api-lost-answer-unsure") }),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! workspace and item ids as props.
 
 use leptos::prelude::*;
+use webwork_ui::i18n::t;
 use webwork_ui::{provide_toaster, Toasts};
 
 use crate::api::Api;
@@ -14,16 +15,23 @@ use crate::pages::{dashboard, time_entries, time_requests, timesheets, tracking}
 use crate::pages::{expenses, leaves, reports};
 use crate::routes::{ReportKind, Route};
 
+/// `lang`: the language whose catalog is installed (crate::i18n); a change of language renders
+/// everything below the contexts again, since lookups are not reactive.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(default = crate::i18n::DEFAULT)] lang: &'static str) -> impl IntoView {
     Api::provide();
     provide_toaster();
     webwork_ui::theme::apply_theme(webwork_ui::theme::stored_theme().as_deref());
     Nav::provide();
-    view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <AppRoutes/>
-        <Toasts/>
+    let lang = crate::i18n::Lang(RwSignal::new(lang));
+    provide_context(lang);
+    move || {
+        lang.0.track();
+        view! {
+            <a class="skip-link" href="#main">{t("common-skip-to-content")}</a>
+            <AppRoutes/>
+            <Toasts/>
+        }
     }
 }
 
@@ -96,8 +104,8 @@ macro_rules! page {
 
 fn not_found() -> AnyView {
     view! {
-        <h1>"Page not found"</h1>
-        <p>"There is nothing at this address in this workspace."</p>
+        <h1>{t("notfound-title")}</h1>
+        <p>{t("notfound-in-workspace")}</p>
     }
     .into_any()
 }

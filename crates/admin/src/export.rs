@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use webwork_core::export::{list_rows, ExportFormat, Progress, RowsOf};
 use webwork_core::{ApiError, ApiRequest, CancelToken};
+use webwork_ui::i18n::{t, t_args};
 use webwork_ui::{ErrorBanner, Toaster};
 
 use crate::api::use_api;
@@ -21,17 +22,17 @@ use crate::api::use_api;
 pub fn time_left(ms: f64) -> String {
     let s = (ms / 1000.0).ceil().max(0.0) as u64;
     match s {
-        0 => "almost done".to_owned(),
-        1..=59 => format!("about {s} s left"),
-        _ => format!("about {} min {} s left", s / 60, s % 60),
+        0 => t("export-almost-done"),
+        1..=59 => t_args("export-seconds-left", &[("seconds", s.into())]),
+        _ => t_args("export-minutes-left", &[("minutes", (s / 60).into()), ("seconds", (s % 60).into())]),
     }
 }
 
 /// The sentence under the progress bar.
 pub fn progress_text(p: &Progress) -> String {
     let rows = match p.total {
-        Some(t) => format!("{} of {} rows", p.rows, t),
-        None => format!("{} rows", p.rows),
+        Some(total) => t_args("export-rows-of", &[("rows", p.rows.into()), ("total", total.into())]),
+        None => t_args("export-rows", &[("rows", p.rows.into())]),
     };
     match p.eta_ms {
         Some(ms) => format!("{rows} · {}", time_left(ms)),
@@ -140,12 +141,12 @@ pub fn ExportButton(
                     let name = file_name(&file.get_value(), format);
                     let text = format.render(&rows);
                     match download(&name, format.mime(), &text) {
-                        Ok(()) => toaster.show(format!("Exported {} rows to {name}.", rows.len())),
-                        Err(e) => toaster.error(format!("Could not save {name}: {e}")),
+                        Ok(()) => toaster.show(t_args("export-done", &[("rows", rows.len().into()), ("file", name.into())])),
+                        Err(e) => toaster.error(t_args("export-save-failed", &[("file", name.into()), ("error", e.into())])),
                     };
                 }
                 Err(ApiError::Aborted) => {
-                    toaster.show("Export cancelled.");
+                    toaster.show(t("export-cancelled"));
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -156,17 +157,17 @@ pub fn ExportButton(
     let percent = move || progress.with(|p| p.fraction()).map(|f| (f * 100.0).round().clamp(0.0, 100.0) as u32);
     view! {
         <div class="export">
-            <button type="button" class="btn" disabled=busy on:click=move |_| start(ExportFormat::Csv)>"Export CSV"</button>
-            <button type="button" class="btn ghost" disabled=busy on:click=move |_| start(ExportFormat::Json)>"Export JSON"</button>
+            <button type="button" class="btn" disabled=busy on:click=move |_| start(ExportFormat::Csv)>{t("export-csv")}</button>
+            <button type="button" class="btn ghost" disabled=busy on:click=move |_| start(ExportFormat::Json)>{t("export-json")}</button>
             <Show when=busy>
                 <div class="export-progress" role="status" aria-live="polite">
-                    <progress max="100" aria-label="Export progress" value=move || percent().map(|p| p.to_string())></progress>
+                    <progress max="100" aria-label=t("export-progress") value=move || percent().map(|p| p.to_string())></progress>
                     <span class="muted">{move || progress.with(progress_text)}</span>
                     <button type="button" class="btn small" on:click=move |_| {
                         if let Some(c) = running.get_untracked() {
                             c.cancel();
                         }
-                    }>"Cancel"</button>
+                    }>{t("common-cancel")}</button>
                 </div>
             </Show>
             <ErrorBanner error=error/>

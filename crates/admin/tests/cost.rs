@@ -22,7 +22,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Trackable members in the scripted workspace: more than two pages of rows.
 const MEMBERS: u64 = 25;
 
+/// A fresh element, with the English catalog installed (as the panel's start-up does).
 fn container() -> HtmlElement {
+    if !webwork_ui::i18n::has_translator() {
+        webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    }
     let document = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&el).unwrap();

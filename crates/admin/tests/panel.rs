@@ -491,10 +491,75 @@ fn only_local_return_paths_are_followed() {
 
 #[wasm_bindgen_test]
 fn sign_in_problems_say_what_to_do() {
+    support::english();
     let bad = sign_in_problem(&ApiError::from_status(401, None, None, None), "http://127.0.0.1:8080/api/v2");
     assert!(bad.contains("did not accept this token"), "{bad}");
     let real = sign_in_problem(&ApiError::Network { message: "Failed to fetch".into() }, "https://api.webwork-tracker.com/api/v2");
     assert!(real.contains("Could not reach") && real.contains("CORS") && real.contains("dev proxy"), "{real}");
     let local = sign_in_problem(&ApiError::Network { message: "Failed to fetch".into() }, "http://127.0.0.1:9/api/v2");
     assert!(local.contains("Could not reach http://127.0.0.1:9/api/v2") && !local.contains("CORS"), "{local}");
+}
+
+/// In German the screen writes `7,5` and `4. März 2026`; an export of the same rows still
+/// writes `7.5` and `2026-03-04` (CSV and JSON are for machines, whatever the reader's language).
+#[wasm_bindgen_test]
+fn exports_stay_iso_dates_and_dot_decimals_in_every_language() {
+    use webwork_core::date::CivilDate;
+    use webwork_core::export::ExportFormat;
+    let rows = vec![serde_json::json!({ "date": "2026-03-04", "hours": 7.5, "amount": 1234.25, "note": "Überstunden" })];
+    for (tag, catalog) in [("de", include_str!("../i18n/de.ftl")), ("pt-BR", include_str!("../i18n/pt-BR.ftl"))] {
+        webwork_admin::i18n::install(tag, catalog);
+        // The language really is in force on screen.
+        assert_eq!(webwork_admin::format::number(7.5), "7,5", "{tag}");
+        assert_ne!(webwork_admin::format::date(CivilDate::parse("2026-03-04").unwrap()), "2026-03-04", "{tag}");
+        let csv = ExportFormat::Csv.render(&rows);
+        assert!(csv.contains("2026-03-04") && csv.contains("7.5") && csv.contains("1234.25"), "{tag}: {csv}");
+        assert!(!csv.contains("7,5") && !csv.contains("1.234"), "{tag}: {csv}");
+        let json = ExportFormat::Json.render(&rows);
+        assert!(json.contains("\"2026-03-04\"") && json.contains("7.5") && json.contains("1234.25"), "{tag}: {json}");
+    }
+    // The other tests read English.
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+}
+
+/// Plurals and placeholders come from the catalog in the reader's language.
+#[wasm_bindgen_test]
+fn messages_take_plural_forms_and_numbers_in_the_readers_language() {
+    use webwork_ui::i18n::t_args;
+    webwork_admin::i18n::install("de", include_str!("../i18n/de.ftl"));
+    assert_eq!(t_args("range-days", &[("days", 1.into())]), "1 Tag");
+    assert_eq!(t_args("range-days", &[("days", 1234.into())]), "1.234 Tage");
+    webwork_admin::i18n::install("es", include_str!("../i18n/es.ftl"));
+    assert_eq!(t_args("members-archive-title", &[("count", 3.into())]), "¿Archivar a 3 miembros?");
+    webwork_admin::i18n::install("en-XA", include_str!("../i18n/en-XA.ftl"));
+    let one = t_args("range-days", &[("days", 1.into())]);
+    assert!(one.starts_with("1 ") && !one.contains("day"), "English plural rules, pseudo text: {one}");
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    assert_eq!(t_args("range-days", &[("days", 2.into())]), "2 days");
+}
+
+/// Every catalog is valid Fluent: each message of en.ftl resolves in each language (a syntax
+/// error turns a message into junk that Fluent skips, which the key check cannot see).
+#[wasm_bindgen_test]
+fn every_catalog_parses_and_has_every_message() {
+    use webwork_ui::i18n::t;
+    let english = include_str!("../i18n/en.ftl");
+    let ids: Vec<&str> = english
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+        .collect();
+    assert!(ids.len() > 100, "{}", ids.len());
+    for (tag, catalog) in [
+        ("en", english),
+        ("es", include_str!("../i18n/es.ftl")),
+        ("de", include_str!("../i18n/de.ftl")),
+        ("pt-BR", include_str!("../i18n/pt-BR.ftl")),
+        ("en-XA", include_str!("../i18n/en-XA.ftl")),
+    ] {
+        webwork_admin::i18n::install(tag, catalog);
+        let missing: Vec<&&str> = ids.iter().filter(|id| t(id) == **id).collect();
+        assert!(missing.is_empty(), "{tag} does not resolve {missing:?}");
+    }
+    webwork_admin::i18n::install("en", english);
 }

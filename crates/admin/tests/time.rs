@@ -200,6 +200,7 @@ fn dashboard_figures_read_well() {
 
 #[wasm_bindgen_test]
 async fn the_reason_dialog_wants_a_reason() {
+    support::english();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&el).unwrap();
     let open = RwSignal::new(true);

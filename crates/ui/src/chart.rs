@@ -19,6 +19,8 @@
 //! `chart-swatch`, `chart-svg`, `chart-table`).
 
 use leptos::prelude::*;
+
+use crate::i18n::t_or;
 use webwork_core::date::CivilDate;
 
 /// Fallback colours of the eight series (the stylesheet's light palette).
@@ -93,9 +95,9 @@ impl StackedBars {
 
     /// One row per category, one column per series and a total.
     pub fn table(&self, category_header: &str, unit: &str) -> ChartTable {
-        let mut headers = vec![category_header.to_owned()];
+        let mut headers = vec![label_text(category_header)];
         headers.extend(self.series.iter().map(|(name, _)| format!("{name} ({unit})")));
-        headers.push(format!("Total ({unit})"));
+        headers.push(t_or("chart-total", &[("unit", unit.into())], || format!("Total ({unit})")));
         let totals = self.totals();
         let rows = self
             .categories
@@ -158,10 +160,10 @@ pub fn ChartFrame(
                 <h3>{title}</h3>
                 <button type="button" class="btn ghost chart-toggle"
                     aria-pressed=move || show_table.get().to_string()
-                    on:click=move |_| show_table.update(|t| *t = !*t)>"Table view"</button>
+                    on:click=move |_| show_table.update(|t| *t = !*t)>{t_or("chart-table-view", &[], || "Table view".to_owned())}</button>
             </div>
             {(!legend.is_empty()).then(|| view! {
-                <ul class="chart-legend" aria-label="Legend">
+                <ul class="chart-legend" aria-label=t_or("chart-legend", &[], || "Legend".to_owned())>
                     {legend.into_iter().map(|(name, fill)| view! {
                         <li><svg class="chart-swatch" width="12" height="12" aria-hidden="true">
                             <rect width="12" height="12" rx="2" style=fill/></svg>{name}</li>
@@ -298,13 +300,24 @@ fn stacked_svg(title: &str, data: &StackedBars, unit: &str) -> AnyView {
         })
         .collect_view();
     let total: f64 = totals.iter().sum();
-    let label = format!(
-        "{title}: {} categories, {} series, {} {unit} in total, at most {} {unit} in one",
-        data.categories.len(),
-        data.series.len(),
-        format_number(total),
-        format_number(max)
-    );
+    let english = || {
+        format!(
+            "{title}: {} categories, {} series, {} {unit} in total, at most {} {unit} in one",
+            data.categories.len(),
+            data.series.len(),
+            format_number(total),
+            format_number(max)
+        )
+    };
+    let args = [
+        ("title", title.into()),
+        ("categories", data.categories.len().into()),
+        ("series", data.series.len().into()),
+        ("total", format_number(total).into()),
+        ("max", format_number(max).into()),
+        ("unit", unit.into()),
+    ];
+    let label = t_or("chart-bars-summary", &args, english);
     let body = view! {
         {grid}
         <line x1=px(left) x2=px(left) y1=px(top) y2=px(top + plot_h) style=AXIS/>
@@ -358,7 +371,13 @@ impl Timeline {
 
     /// One row per span: lane, start, end, hours and what it was.
     pub fn table(&self, lane_header: &str) -> ChartTable {
-        let headers = [lane_header, "Start", "End", "Hours", "What"].map(str::to_owned).to_vec();
+        let headers = vec![
+            label_text(lane_header),
+            t_or("chart-start", &[], || "Start".to_owned()),
+            t_or("chart-end", &[], || "End".to_owned()),
+            t_or("chart-hours", &[], || "Hours".to_owned()),
+            t_or("chart-what", &[], || "What".to_owned()),
+        ];
         let rows = self
             .lanes
             .iter()
@@ -425,13 +444,16 @@ fn timeline_svg(title: &str, data: &Timeline) -> AnyView {
         })
         .collect_view();
     let tracked: f64 = data.lanes.iter().flat_map(|l| &l.spans).map(|s| s.end - s.start).sum();
-    let label = format!(
-        "{title}: {} lanes from {} to {}, {} h tracked",
-        data.lanes.len(),
-        format_hour(lo),
-        format_hour(hi),
-        format_number(tracked)
-    );
+    let args = [
+        ("title", title.into()),
+        ("lanes", data.lanes.len().into()),
+        ("from", format_hour(lo).into()),
+        ("to", format_hour(hi).into()),
+        ("hours", format_number(tracked).into()),
+    ];
+    let label = t_or("chart-timeline-summary", &args, || {
+        format!("{title}: {} lanes from {} to {}, {} h tracked", data.lanes.len(), format_hour(lo), format_hour(hi), format_number(tracked))
+    });
     svg_img(width, height, title, label, view! { {hours}{lanes} }.into_any())
 }
 
@@ -441,6 +463,12 @@ fn truncate(s: &str, max: usize) -> String {
     } else {
         s.chars().take(max - 1).chain(['…']).collect()
     }
+}
+
+/// A table header or lane title given by the caller: a message id (the panel), or text as is
+/// when no catalog has it (the widgets).
+fn label_text(label: &str) -> String {
+    t_or(label, &[], || label.to_owned())
 }
 
 /// One day of a heat map: its level (an index into [`CalendarHeat::levels`], `None` = no
@@ -461,18 +489,20 @@ pub struct CalendarHeat {
 
 impl CalendarHeat {
     pub fn level_name(&self, level: Option<usize>) -> String {
-        level.and_then(|l| self.levels.get(l)).cloned().unwrap_or_else(|| "No data".to_owned())
+        level.and_then(|l| self.levels.get(l)).cloned().unwrap_or_else(|| t_or("chart-no-data", &[], || "No data".to_owned()))
     }
 
     /// One row per day: date, level and detail.
     pub fn table(&self) -> ChartTable {
-        let headers = ["Date", "Status", "Detail"].map(str::to_owned).to_vec();
+        let headers = vec![
+            t_or("chart-date", &[], || "Date".to_owned()),
+            t_or("chart-status", &[], || "Status".to_owned()),
+            t_or("chart-detail", &[], || "Detail".to_owned()),
+        ];
         let rows = self.days.iter().map(|d| vec![d.date.to_string(), self.level_name(d.level), d.detail.clone()]).collect();
         ChartTable { headers, rows }
     }
 }
-
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /// A calendar of days: one column per week (Monday first), a square per day in its colour.
 #[component]
@@ -490,11 +520,11 @@ fn heat_svg(title: &str, data: &CalendarHeat) -> AnyView {
     let weeks = data.days.iter().map(|d| week_of(d.date) as usize + 1).max().unwrap_or(1);
     let width = left + weeks as f64 * (cell + gap) + 4.0;
     let height = top + 7.0 * (cell + gap) + 4.0;
-    let rows = WEEKDAYS
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            view! { <text x=px(left - 6.0) y=px(top + i as f64 * (cell + gap) + cell - 4.0) text-anchor="end" style=LABEL>{*w}</text> }
+    // 2024-01-01 was a Monday: its week names the rows in the reader's language.
+    let rows = (0..7)
+        .map(|i| {
+            let w = crate::i18n::short_date_part(2024, 1, 1 + i, "weekday");
+            view! { <text x=px(left - 6.0) y=px(top + f64::from(i) * (cell + gap) + cell - 4.0) text-anchor="end" style=LABEL>{w}</text> }
         })
         .collect_view();
     // A month label above the first week that starts in it.
@@ -506,7 +536,7 @@ fn heat_svg(title: &str, data: &CalendarHeat) -> AnyView {
         .filter_map(|d| {
             (d.date.month != last_month).then(|| {
                 last_month = d.date.month;
-                let name = MONTHS[(d.date.month as usize + 11) % 12];
+                let name = crate::i18n::short_date_part(2024, d.date.month, 1, "month");
                 view! { <text x=px(left + week_of(d.date) * (cell + gap)) y="11" style=LABEL>{name}</text> }
             })
         })
@@ -535,11 +565,13 @@ fn heat_svg(title: &str, data: &CalendarHeat) -> AnyView {
     }
     let summary =
         data.levels.iter().zip(&counts).filter(|(_, &c)| c > 0).map(|(name, c)| format!("{name} {c}")).collect::<Vec<_>>().join(", ");
-    let label = format!("{title}: {} days. {summary}", data.days.len());
+    let label = t_or(
+        "chart-heat-summary",
+        &[("title", title.into()), ("days", data.days.len().into()), ("summary", summary.clone().into())],
+        || format!("{title}: {} days. {summary}", data.days.len()),
+    );
     svg_img(width, height, title, label, view! { {months}{rows}{cells} }.into_any())
 }
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,8 @@
 //! `on_change` (pages keep it in the URL).
 
 use leptos::prelude::*;
+
+use crate::i18n::{msg_id, t, t_args, t_or};
 use wasm_bindgen::JsCast;
 use webwork_core::date::CivilDate;
 
@@ -26,14 +28,14 @@ pub enum Preset {
 impl Preset {
     pub const ALL: [Preset; 5] = [Preset::ThisWeek, Preset::LastWeek, Preset::ThisMonth, Preset::LastMonth, Preset::Custom];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Preset::ThisWeek => "This week",
-            Preset::LastWeek => "Last week",
-            Preset::ThisMonth => "This month",
-            Preset::LastMonth => "Last month",
-            Preset::Custom => "Custom",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            Preset::ThisWeek => msg_id("range-this-week"),
+            Preset::LastWeek => msg_id("range-last-week"),
+            Preset::ThisMonth => msg_id("range-this-month"),
+            Preset::LastMonth => msg_id("range-last-month"),
+            Preset::Custom => msg_id("range-custom"),
+        })
     }
 
     /// The preset's range on `today` (weeks run Monday to Sunday); `None` for Custom.
@@ -84,11 +86,15 @@ pub fn shift(range: (CivilDate, CivilDate), steps: i64) -> (CivilDate, CivilDate
 pub fn range_problem(range: (CivilDate, CivilDate), max_days: Option<i64>) -> Option<String> {
     let (start, end) = range;
     if end < start {
-        return Some(format!("The end date ({end}) is before the start date ({start})."));
+        return Some(t_or("range-end-before-start", &[("start", start.to_string().into()), ("end", end.to_string().into())], || {
+            format!("The end date ({end}) is before the start date ({start}).")
+        }));
     }
     let days = start.days_until(end) + 1;
     match max_days {
-        Some(max) if days > max => Some(format!("This report covers at most {max} days; the range has {days}. Choose a shorter range.")),
+        Some(max) if days > max => Some(t_or("range-too-long", &[("max", max.into()), ("days", days.into())], || {
+            format!("This report covers at most {max} days; the range has {days}. Choose a shorter range.")
+        })),
         _ => None,
     }
 }
@@ -166,16 +172,11 @@ pub fn DateRangePicker(
     };
     let days = move || {
         let (s, e) = shown();
-        let n = s.days_until(e) + 1;
-        if n == 1 {
-            "1 day".to_owned()
-        } else {
-            format!("{n} days")
-        }
+        t_args("range-days", &[("days", (s.days_until(e) + 1).into())])
     };
     view! {
         <div class="date-range">
-            <div class="presets" role="radiogroup" aria-label="Date range" node_ref=group on:keydown=on_group_key>
+            <div class="presets" role="radiogroup" aria-label=t("range-label") node_ref=group on:keydown=on_group_key>
                 {Preset::ALL.into_iter().map(|p| {
                     let checked = move || current() == p;
                     view! {
@@ -186,19 +187,19 @@ pub fn DateRangePicker(
                     }
                 }).collect_view()}
             </div>
-            <button type="button" class="btn small ghost" aria-label="Previous range" title="Previous range ([)"
+            <button type="button" class="btn small ghost" aria-label=t("range-previous") title=t("range-previous-key")
                 on:click=move |_| choose(shift(shown(), -1))>"‹"</button>
-            <label class="date-side">"Start "
+            <label class="date-side">{t("range-start")} " "
                 <input type="date" prop:value=move || shown().0.to_string() aria-invalid=move || problem().is_some().to_string()
                     on:keydown=move |ev| { step_keys(&ev); }
                     on:change=move |ev| set_side(true, event_target_value(&ev))/>
             </label>
-            <label class="date-side">"End "
+            <label class="date-side">{t("range-end")} " "
                 <input type="date" prop:value=move || shown().1.to_string() aria-invalid=move || problem().is_some().to_string()
                     on:keydown=move |ev| { step_keys(&ev); }
                     on:change=move |ev| set_side(false, event_target_value(&ev))/>
             </label>
-            <button type="button" class="btn small ghost" aria-label="Next range" title="Next range (])"
+            <button type="button" class="btn small ghost" aria-label=t("range-next") title=t("range-next-key")
                 on:click=move |_| choose(shift(shown(), 1))>"›"</button>
             <span class="muted range-days">{days}</span>
             <p class="field-error" role="status" aria-live="polite">{problem}</p>

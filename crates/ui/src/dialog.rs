@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::i18n::{msg_id, t};
+
 /// Shows the native `<dialog>` as a modal while `open` is true and closes it when `open` turns
 /// false; `focus` runs each time it opens (where the focus should land inside it). Every dialog
 /// of the panel and the widgets opens and closes through this.
@@ -27,7 +29,9 @@ pub fn ConfirmDialog(
     open: RwSignal<bool>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] message: Signal<String>,
-    #[prop(default = "Confirm")] confirm_label: &'static str,
+    /// A message id.
+    #[prop(default = msg_id("common-confirm"))]
+    confirm_label: &'static str,
     /// Styles the confirm button as destructive.
     #[prop(optional)]
     danger: bool,
@@ -47,11 +51,11 @@ pub fn ConfirmDialog(
             <h2 id=format!("{id}-t")>{move || title.get()}</h2>
             <p id=format!("{id}-m")>{move || message.get()}</p>
             <div class="actions">
-                <button type="button" class="btn ghost" node_ref=cancel on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="btn ghost" node_ref=cancel on:click=move |_| open.set(false)>{t("common-cancel")}</button>
                 <button type="button" class="btn" class:danger=danger on:click=move |_| {
                     open.set(false);
                     on_confirm.run(());
-                }>{confirm_label}</button>
+                }>{t(confirm_label)}</button>
             </div>
         </dialog>
     }

@@ -5,21 +5,55 @@ use std::time::Duration;
 use leptos::prelude::*;
 use webwork_core::ApiError;
 
-/// A short heading for each kind of error; the sentence under it is the error's `Display`.
-pub fn error_title(e: &ApiError) -> &'static str {
+use crate::i18n::{msg_id, t_or};
+
+/// A short heading for each kind of error; the sentence under it is [`error_sentence`].
+pub fn error_title(e: &ApiError) -> String {
+    let (id, english) = match e {
+        ApiError::InvalidRequest { .. } | ApiError::Validation { .. } => (msg_id("error-title-check-form"), "Please check the form"),
+        ApiError::Unauthorized { .. } => (msg_id("error-title-signed-out"), "Signed out"),
+        ApiError::Forbidden { .. } => (msg_id("error-title-not-allowed"), "Not allowed"),
+        ApiError::NotFound { .. } => (msg_id("error-title-not-found"), "Not found"),
+        ApiError::Conflict { .. } => (msg_id("error-title-conflict"), "Conflict"),
+        ApiError::RateLimited { .. } => (msg_id("error-title-rate-limited"), "Rate limit reached"),
+        ApiError::Server { .. } => (msg_id("error-title-server"), "Server error"),
+        ApiError::Http { .. } => (msg_id("error-title-http"), "Unexpected answer"),
+        ApiError::Network { .. } => (msg_id("error-title-network"), "Server unreachable"),
+        ApiError::Timeout { .. } => (msg_id("error-title-timeout"), "Timed out"),
+        ApiError::Aborted => (msg_id("error-title-aborted"), "Cancelled"),
+        ApiError::Decode { .. } => (msg_id("error-title-decode"), "Unreadable answer"),
+    };
+    t_or(id, &[], || english.to_owned())
+}
+
+/// An error as a sentence in the reader's language, chosen by its kind; what the server said is
+/// kept as data inside it (`{ $message }`). Without a catalog: the core's English `Display`.
+pub fn error_sentence(e: &ApiError) -> String {
+    let english = || e.to_string();
     match e {
-        ApiError::InvalidRequest { .. } | ApiError::Validation { .. } => "Please check the form",
-        ApiError::Unauthorized { .. } => "Signed out",
-        ApiError::Forbidden { .. } => "Not allowed",
-        ApiError::NotFound { .. } => "Not found",
-        ApiError::Conflict { .. } => "Conflict",
-        ApiError::RateLimited { .. } => "Rate limit reached",
-        ApiError::Server { .. } => "Server error",
-        ApiError::Http { .. } => "Unexpected answer",
-        ApiError::Network { .. } => "Server unreachable",
-        ApiError::Timeout { .. } => "Timed out",
-        ApiError::Aborted => "Cancelled",
-        ApiError::Decode { .. } => "Unreadable answer",
+        ApiError::InvalidRequest { field, reason } => {
+            t_or("error-invalid-request", &[("field", (*field).into()), ("reason", reason.into())], english)
+        }
+        ApiError::Validation { message, detail, .. } => match detail {
+            Some(d) if !d.is_empty() && d != message => {
+                t_or("error-validation-detail", &[("message", message.into()), ("detail", d.into())], english)
+            }
+            _ => t_or("error-validation", &[("message", message.into())], english),
+        },
+        ApiError::Unauthorized { message } => t_or("error-unauthorized", &[("message", message.into())], english),
+        ApiError::Forbidden { message } => t_or("error-forbidden", &[("message", message.into())], english),
+        ApiError::NotFound { message } => t_or("error-not-found", &[("message", message.into())], english),
+        ApiError::Conflict { message } => t_or("error-conflict", &[("message", message.into())], english),
+        ApiError::RateLimited { retry_after_ms: Some(ms), .. } => {
+            t_or("error-rate-limited-wait", &[("seconds", ms.div_ceil(1000).into())], english)
+        }
+        ApiError::RateLimited { retry_after_ms: None, .. } => t_or("error-rate-limited", &[], english),
+        ApiError::Server { status, message } => t_or("error-server", &[("status", (*status).into()), ("message", message.into())], english),
+        ApiError::Http { status, message } => t_or("error-http", &[("status", (*status).into()), ("message", message.into())], english),
+        ApiError::Network { message } => t_or("error-network", &[("message", message.into())], english),
+        ApiError::Timeout { after_ms } => t_or("error-timeout", &[("seconds", (*after_ms as f64 / 1000.0).into())], english),
+        ApiError::Aborted => t_or("error-aborted", &[], english),
+        ApiError::Decode { path, message } => t_or("error-decode", &[("path", path.into()), ("message", message.into())], english),
     }
 }
 
@@ -83,13 +117,17 @@ pub fn ErrorBanner(
             let title = error_title(&e);
             let sentence = match (&e, seconds_left()) {
                 (ApiError::RateLimited { .. }, Some(s)) => {
-                    let then = if auto_retry && on_retry.is_some() { " This retries by itself then." } else { "" };
-                    format!("Too many requests: the budget of 60 a minute is spent. It frees up in {s} s.{then}")
+                    let english = || {
+                        let then = if auto_retry && on_retry.is_some() { " This retries by itself then." } else { "" };
+                        format!("Too many requests: the budget of 60 a minute is spent. It frees up in {s} s.{then}")
+                    };
+                    let id = if auto_retry && on_retry.is_some() { msg_id("error-rate-limited-countdown-retry") } else { msg_id("error-rate-limited-countdown") };
+                    t_or(id, &[("seconds", s.into())], english)
                 }
-                (ApiError::RateLimited { .. }, None) if freed.get() => {
+                (ApiError::RateLimited { .. }, None) if freed.get() => t_or("error-rate-limited-freed", &[], || {
                     "Too many requests: the budget of 60 a minute was spent. It has freed up: send again.".to_owned()
-                }
-                _ => e.to_string(),
+                }),
+                _ => error_sentence(&e),
             };
             view! {
                 <div class="banner error" role="alert" data-kind=e.kind()>
@@ -98,7 +136,7 @@ pub fn ErrorBanner(
                         <p>{sentence}</p>
                     </div>
                     {on_retry.map(|retry| view! {
-                        <button type="button" class="btn" on:click=move |_| retry.run(())>"Retry"</button>
+                        <button type="button" class="btn" on:click=move |_| retry.run(())>{t_or("common-retry", &[], || "Retry".to_owned())}</button>
                     })}
                 </div>
             }
@@ -141,7 +179,7 @@ pub fn SkeletonRows(#[prop(default = 5)] rows: usize, #[prop(default = 4)] cols:
     view! {
         <LoadingNoteLine/>
         <div class="table-wrap" aria-busy="true">
-            <span class="visually-hidden" role="status">"Loading…"</span>
+            <span class="visually-hidden" role="status">{t_or("common-loading", &[], || "Loading…".to_owned())}</span>
             <table class="data-table skeleton-table" aria-hidden="true">
                 <tbody>
                     {(0..rows).map(|r| view! {

@@ -9,6 +9,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::i18n::{msg_id, t, t_or};
 use webwork_core::ApiError;
 
 type Check = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
@@ -200,7 +202,7 @@ impl Form {
 /// "must be 1 or more" -> "Must be 1 or more."
 pub fn sentence(reason: &str) -> String {
     if reason == "is required" {
-        return "Required.".to_owned();
+        return t_or("form-required", &[], || "Required.".to_owned());
     }
     let mut chars = reason.chars();
     let mut out: String = match chars.next() {
@@ -218,6 +220,7 @@ pub fn sentence(reason: &str) -> String {
 /// Checks built from webwork-core's parameter rules.
 pub mod checks {
     use super::sentence;
+    use crate::i18n::{t, t_args};
     use webwork_core::params::{Date, Email, Url};
 
     fn reason(problem: Option<&str>) -> Option<String> {
@@ -225,7 +228,7 @@ pub mod checks {
     }
 
     pub fn required(v: &str) -> Option<String> {
-        v.trim().is_empty().then(|| "Required.".to_owned())
+        v.trim().is_empty().then(|| t("form-required"))
     }
 
     /// Required text of at most `max` characters (the API's names and titles: 255).
@@ -234,7 +237,7 @@ pub mod checks {
     }
 
     pub fn max_len(max: usize) -> impl Fn(&str) -> Option<String> + Send + Sync + Copy {
-        move |v: &str| (v.chars().count() > max).then(|| format!("At most {max} characters."))
+        move |v: &str| (v.chars().count() > max).then(|| t_args("form-max-chars", &[("max", max.into())]))
     }
 
     pub fn email(v: &str) -> Option<String> {
@@ -270,8 +273,8 @@ pub mod checks {
             }
             match v.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => None,
-                Ok(_) => Some(format!("Must be between {min} and {max}.")),
-                Err(_) => Some("Must be a whole number.".to_owned()),
+                Ok(_) => Some(t_args("form-between", &[("min", min.into()), ("max", max.into())])),
+                Err(_) => Some(t("form-whole-number")),
             }
         }
     }
@@ -284,8 +287,8 @@ pub mod checks {
         }
         match webwork_core::number::parse_number(v) {
             Some(n) if n >= 0.0 => None,
-            Some(_) => Some("Must not be negative.".to_owned()),
-            None => Some("Must be a number.".to_owned()),
+            Some(_) => Some(t("form-not-negative")),
+            None => Some(t("form-number")),
         }
     }
 }
@@ -298,11 +301,12 @@ fn describe(id: &str, has_hint: bool) -> String {
     }
 }
 
-/// The label row shared by the fields.
+/// The label row shared by the fields. Labels, hints and placeholders of the fields are message
+/// ids (`label=msg_id("signin-token")`), looked up here.
 fn label_view(id: String, label: &'static str, required: bool) -> impl IntoView {
     view! {
         <label for=id>
-            {label}
+            {t(label)}
             {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
         </label>
     }
@@ -335,7 +339,7 @@ pub fn TextField(
                 id=id.clone()
                 name=field.name
                 type=kind
-                placeholder=placeholder
+                placeholder=placeholder.map(t)
                 autocomplete=autocomplete
                 list=list
                 step=step
@@ -350,7 +354,7 @@ pub fn TextField(
                 }
                 on:blur=move |_| field.touched.set(true)
             />
-            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{h}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{t(h)}</p> })}
             <p class="field-error" id=format!("{id}-error") aria-live="polite">{error}</p>
         </div>
     }
@@ -362,13 +366,13 @@ pub fn TextField(
 pub fn SubmitButton(
     form: Form,
     label: &'static str,
-    #[prop(default = "Saving…")] busy: &'static str,
+    #[prop(default = msg_id("common-saving"))] busy: &'static str,
     #[prop(optional, into)] blocked: Option<Signal<bool>>,
 ) -> impl IntoView {
     let disabled = move || form.saving.get() || !form.is_valid() || blocked.is_some_and(|b| b.get());
     view! {
         <button type="submit" class="btn primary" disabled=disabled>
-            {move || if form.saving.get() { busy } else { label }}
+            {move || t(if form.saving.get() { busy } else { label })}
         </button>
     }
 }
@@ -401,7 +405,7 @@ pub fn TextArea(
                     field.touched.set(true);
                 }
             ></textarea>
-            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{h}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{t(h)}</p> })}
             <p class="field-error" id=format!("{id}-error") aria-live="polite">{error}</p>
         </div>
     }
@@ -440,7 +444,7 @@ pub fn SelectField(
                     view! { <option value=value selected=move || field.value.get() == v>{text}</option> }
                 }).collect_view()}
             </select>
-            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{h}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=format!("{}-hint", field.dom_id())>{t(h)}</p> })}
             <p class="field-error" id=format!("{id}-error") aria-live="polite">{error}</p>
         </div>
     }
@@ -454,9 +458,9 @@ pub fn CheckboxField(checked: RwSignal<bool>, label: &'static str, #[prop(option
             <label>
                 <input type="checkbox" prop:checked=move || checked.get()
                     on:change=move |ev| checked.set(event_target_checked(&ev))/>
-                " " {label}
+                " " {t(label)}
             </label>
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {hint.map(|h| view! { <p class="hint">{t(h)}</p> })}
         </div>
     }
 }

@@ -15,6 +15,8 @@
 //!   [`theme`]: light/dark with the system default, remembered.
 //! * [`chart`]: SVG charts (stacked bars, a day timeline, a calendar heat map), each with a
 //!   table view and accessible labels; styles and colours in `crates/ui/assets/chart.css`.
+//! * [`i18n`]: messages by id from the host's catalog (`t`, `t_args`; `t_or` here, with English for
+//!   hosts without a catalog).
 //! * [`daterange`]: a date-range picker with presets and keyboard stepping.
 
 pub mod chart;
@@ -23,6 +25,7 @@ pub mod daterange;
 pub mod dialog;
 pub mod feedback;
 pub mod form;
+pub mod i18n;
 pub mod pagination;
 pub mod table;
 pub mod theme;
@@ -34,7 +37,9 @@ pub use chart::{
 pub use chip::TagChip;
 pub use daterange::{DateRangePicker, Preset};
 pub use dialog::ConfirmDialog;
-pub use feedback::{error_title, provide_loading_note, EmptyState, ErrorBanner, LoadingNote, LoadingNoteLine, Skeleton, SkeletonRows};
+pub use feedback::{
+    error_sentence, error_title, provide_loading_note, EmptyState, ErrorBanner, LoadingNote, LoadingNoteLine, Skeleton, SkeletonRows,
+};
 pub use form::{CheckboxField, FieldState, Form, SelectField, SubmitButton, TextArea, TextField};
 pub use pagination::Pagination;
 pub use table::{Column, DataTable};

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
+
 /// Page sizes offered; the API allows 1 to 100.
 pub const PAGE_SIZES: &[u32] = &[10, 20, 50, 100];
 
@@ -30,10 +32,10 @@ pub fn Pagination(
         let (p, per, n) = (page.get().max(1), per_page.get().max(1), shown.get() as u64);
         let from = u64::from(p - 1) * u64::from(per) + 1;
         match (n, total.get()) {
-            (0, Some(t)) => format!("0 of {t}"),
-            (0, None) => "No items on this page".to_owned(),
-            (n, Some(t)) => format!("{from}–{} of {t}", from + n - 1),
-            (n, None) => format!("{from}–{}", from + n - 1),
+            (0, Some(t)) => t_args("pagination-none-of", &[("total", t.into())]),
+            (0, None) => t("pagination-empty-page"),
+            (n, Some(t)) => t_args("pagination-range-of", &[("from", from.into()), ("to", (from + n - 1).into()), ("total", t.into())]),
+            (n, None) => t_args("pagination-range", &[("from", from.into()), ("to", (from + n - 1).into())]),
         }
     };
     // Up to five numbered pages around the current one.
@@ -46,28 +48,28 @@ pub fn Pagination(
         (start..=end).collect::<Vec<u32>>()
     };
     view! {
-        <nav class="pagination" aria-label="Pagination">
+        <nav class="pagination" aria-label=t("pagination-label")>
             <span class="summary" aria-live="polite">{summary}</span>
             <div class="pages">
-                <button type="button" class="btn ghost" aria-label="Previous page"
+                <button type="button" class="btn ghost" aria-label=t("pagination-previous-label")
                     disabled=move || page.get() <= 1
-                    on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))>"‹ Previous"</button>
+                    on:click=move |_| on_page.run(page.get_untracked().saturating_sub(1).max(1))>{t("pagination-previous")}</button>
                 {move || numbers().into_iter().map(|n| {
                     let current = n == page.get();
                     view! {
                         <button type="button" class="btn ghost page-number"
                             class:current=current
                             aria-current=current.then_some("page")
-                            aria-label=format!("Page {n}")
+                            aria-label=t_args("pagination-page", &[("page", n.into())])
                             on:click=move |_| on_page.run(n)>{n}</button>
                     }
                 }).collect_view()}
-                <button type="button" class="btn ghost" aria-label="Next page"
+                <button type="button" class="btn ghost" aria-label=t("pagination-next-label")
                     disabled=move || !has_next()
-                    on:click=move |_| on_page.run(page.get_untracked() + 1)>"Next ›"</button>
+                    on:click=move |_| on_page.run(page.get_untracked() + 1)>{t("pagination-next")}</button>
             </div>
             <label class="page-size">
-                "Per page "
+                {t("pagination-per-page")} " "
                 <select on:change=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse() {
                         on_per_page.run(n);

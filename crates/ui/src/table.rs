@@ -13,9 +13,11 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::i18n::{t, t_or};
 use wasm_bindgen::JsCast;
 
-/// One column: a header and how a row's cell looks. Cells render server text as text nodes.
+/// One column: a header (a message id, looked up when the table renders) and how a row's cell looks. Cells render server text as text nodes.
 pub struct Column<T> {
     pub header: &'static str,
     /// Extra class on the header and the cells (`num`, `hide-sm`, `nowrap` ...).
@@ -198,14 +200,18 @@ fn TableCore(
                     <tr>
                         {selectable.then(|| view! {
                             <th class="select" scope="col">
-                                <input type="checkbox" aria-label="Select all rows on this page"
+                                <input type="checkbox" aria-label=t_or("table-select-all", &[], || "Select all rows on this page".to_owned())
                                     prop:checked=all_selected on:change=toggle_all/>
                             </th>
                         })}
                         // A column without a title (row actions) still names itself to screen readers:
                         // an empty header cell leaves its cells unlabelled.
                         {heads.into_iter().map(|(h, c)| {
-                            let title = if h.is_empty() { view! { <span class="visually-hidden">{ACTIONS_HEADER}</span> }.into_any() } else { h.into_any() };
+                            let title = if h.is_empty() {
+                                view! { <span class="visually-hidden">{t_or("table-actions", &[], || ACTIONS_HEADER.to_owned())}</span> }.into_any()
+                            } else {
+                                t(h).into_any()
+                            };
                             view! { <th scope="col" class=c>{title}</th> }
                         }).collect_view()}
                     </tr>
@@ -232,7 +238,7 @@ fn TableCore(
                                     {selectable.then(|| view! {
                                         <td class="select">
                                             <input type="checkbox" tabindex="-1"
-                                                aria-label=format!("Select {label}")
+                                                aria-label=t_or("table-select-row", &[("label", label.as_str().into())], || format!("Select {label}"))
                                                 prop:checked=selected
                                                 on:change=move |_| toggle(i)/>
                                         </td>

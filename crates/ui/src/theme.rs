@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 use crate::storage;
 
 const KEY: &str = "webwork.theme";
@@ -43,13 +45,13 @@ pub fn ThemeToggle() -> impl IntoView {
     let label = move || match theme.get().as_deref() {
         None => {
             if system_dark() {
-                "Theme: system (dark)"
+                t("theme-system-dark")
             } else {
-                "Theme: system (light)"
+                t("theme-system-light")
             }
         }
-        Some("light") => "Theme: light",
-        _ => "Theme: dark",
+        Some("light") => t("theme-light"),
+        _ => t("theme-dark"),
     };
     let icon = move || match theme.get().as_deref() {
         None => "◐",

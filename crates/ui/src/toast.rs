@@ -4,6 +4,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// One notice.
 #[derive(Clone)]
 pub struct Toast {
@@ -77,20 +79,20 @@ pub fn Toasts() -> impl IntoView {
     let toaster = expect_context::<Toaster>();
     view! {
         <div class="toasts" role="status" aria-live="polite">
-            <For each=move || toaster.items() key=|t| t.id let:t>
-                <div class="toast" class:error=t.error>
-                    <span>{t.text.clone()}</span>
-                    {t.undo.map(|undo| {
-                        let id = t.id;
+            <For each=move || toaster.items() key=|item| item.id let:item>
+                <div class="toast" class:error=item.error>
+                    <span>{item.text.clone()}</span>
+                    {item.undo.map(|undo| {
+                        let id = item.id;
                         view! {
                             <button type="button" class="btn ghost" on:click=move |_| {
                                 toaster.dismiss(id);
                                 undo.run(());
-                            }>"Undo"</button>
+                            }>{t("common-undo")}</button>
                         }
                     })}
-                    <button type="button" class="btn ghost close" aria-label="Dismiss"
-                        on:click={let id = t.id; move |_| toaster.dismiss(id)}>"×"</button>
+                    <button type="button" class="btn ghost close" aria-label=t("common-dismiss")
+                        on:click={let id = item.id; move |_| toaster.dismiss(id)}>"×"</button>
                 </div>
             </For>
         </div>

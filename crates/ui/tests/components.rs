@@ -266,7 +266,7 @@ async fn every_error_kind_renders_its_sentence() {
         let banner = el.query_selector("[role=alert]").unwrap().unwrap_or_else(|| panic!("{} renders an alert", e.kind()));
         assert_eq!(banner.get_attribute("data-kind").as_deref(), Some(e.kind()));
         let text = banner.text_content().unwrap();
-        assert!(text.contains(error_title(&e)), "{}: {text}", e.kind());
+        assert!(text.contains(&error_title(&e)), "{}: {text}", e.kind());
         assert!(text.contains(&e.to_string()), "{} shows its sentence: {text}", e.kind());
         el.remove();
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use webwork_core::models::{Contract, ContractStatus, RateType};
 use webwork_core::ops::{CreateContract, DeleteContract, GetContract, ListContracts, Operation, UpdateContract};
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::projects::{screenshot_change, screenshot_options};
@@ -19,32 +20,60 @@ fn member_name(c: &Contract) -> String {
     let n = format!("{} {}", c.user_firstname.as_deref().unwrap_or(""), c.user_lastname.as_deref().unwrap_or(""));
     let n = n.trim();
     if n.is_empty() {
-        c.user_email.clone().unwrap_or_else(|| format!("member {}", c.user_id))
+        c.user_email.clone().unwrap_or_else(|| t_args("contracts-member-id", &[("id", c.user_id.to_string().into())]))
     } else {
         n.to_owned()
     }
 }
 
 fn rate_text(c: &Contract) -> String {
-    let rate = c.rate.map(num).unwrap_or_else(|| "—".to_owned());
+    let rate = c.rate.map(crate::format::number).unwrap_or_else(|| "—".to_owned());
     match c.rate_type {
-        Some(t) => format!("{rate} ({})", webwork_ui::lowercase(&t.label())),
+        Some(t) => t_args("contracts-rate-with-type", &[("rate", rate.into()), ("type", rate_type_label(t).into())]),
         None => rate,
     }
 }
 
+/// Where a rate comes from, in the reader's language.
+fn rate_type_label(kind: RateType) -> String {
+    match kind {
+        RateType::Custom => t("contracts-rate-custom"),
+        RateType::Member => t("contracts-rate-member"),
+        RateType::Project => t("contracts-rate-project"),
+        other => other.label().into_owned(),
+    }
+}
+
+/// A contract status's name in the reader's language.
+fn status_label(s: &ContractStatus) -> String {
+    match s {
+        ContractStatus::Active => t("contracts-status-active"),
+        ContractStatus::Paused => t("contracts-status-paused"),
+        other => other.as_str().to_owned(),
+    }
+}
+
 fn rate_type_options() -> Vec<(String, String)> {
-    super::options(Some("(server default)"), RateType::ALL.iter().map(|t| (t.code().to_string(), t.label().into_owned())))
+    super::options(Some(&t("contracts-server-default")), RateType::ALL.iter().map(|t| (t.code().to_string(), rate_type_label(*t))))
+}
+
+/// "Ana Silva on Website", in the reader's language.
+fn on_project(c: &Contract) -> String {
+    t_args("contracts-on-project", &[("member", member_name(c).into()), ("project", c.project_name.clone().unwrap_or_default().into())])
 }
 
 /// Pauses or activates a contract, then reloads.
 fn set_status(api: Api, toaster: Toaster, ws: u64, c: &Contract, status: ContractStatus, after: Callback<()>) {
-    let (id, name) = (c.id, format!("{} on {}", member_name(c), c.project_name.clone().unwrap_or_default()));
+    let (id, name) = (c.id, on_project(c));
     leptos::task::spawn_local(async move {
-        let verb = if status == ContractStatus::Paused { "Paused" } else { "Activated" };
+        let paused = status == ContractStatus::Paused;
         match api.send(UpdateContract::new(id, ws).status(status)).await {
-            Ok(_) => toaster.show(format!("{verb} {name}.")),
-            Err(e) => toaster.error(format!("Could not change {name}: {e}")),
+            Ok(_) if paused => toaster.show(t_args("contracts-paused", &[("name", name.as_str().into())])),
+            Ok(_) => toaster.show(t_args("contracts-activated", &[("name", name.as_str().into())])),
+            Err(e) => toaster.error(t_args(
+                "contracts-change-failed",
+                &[("name", name.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+            )),
         };
         after.run(());
     });
@@ -80,15 +109,15 @@ pub fn ContractsPage(ws: u64) -> impl IntoView {
     let pending = RwSignal::new((0u64, String::new()));
 
     let columns = vec![
-        Column::new("Member", move |c: &Contract| {
+        Column::new("contracts-member", move |c: &Contract| {
             view! { <a href=Route::Contract { ws, id: c.id }.href()>{member_name(c)}</a> }.into_any()
         }),
-        Column::text("Project", |c: &Contract| opt(&c.project_name)),
-        Column::text("Rate", rate_text).class("hide-sm"),
-        Column::text("Hours / week", |c: &Contract| opt(&c.weekly_hours_limit)).class("num hide-md"),
-        Column::text("Screenshots", |c: &Contract| c.screenshots_label.clone().or_else(|| c.screenshots.clone()).unwrap_or_default()).class("hide-md"),
-        Column::new("Status", |c: &Contract| {
-            view! { <span class="badge" data-status=c.status.as_str().to_owned()>{c.status.as_str().to_owned()}</span> }.into_any()
+        Column::text("contracts-project", |c: &Contract| opt(&c.project_name)),
+        Column::text("member-rate", rate_text).class("hide-sm"),
+        Column::text("contracts-hours-week", |c: &Contract| opt(&c.weekly_hours_limit)).class("num hide-md"),
+        Column::text("member-screenshots", |c: &Contract| c.screenshots_label.clone().or_else(|| c.screenshots.clone()).unwrap_or_default()).class("hide-md"),
+        Column::new("members-col-status", |c: &Contract| {
+            view! { <span class="badge" data-status=c.status.as_str().to_owned()>{status_label(&c.status)}</span> }.into_any()
         }),
         Column::new("", move |c: &Contract| {
             let paused = c.status == ContractStatus::Paused;
@@ -96,14 +125,14 @@ pub fn ContractsPage(ws: u64) -> impl IntoView {
             let who2 = who.clone();
             view! {
                 <Allowed ws op=UpdateContract::INFO.id>
-                    <button type="button" class="btn small ghost" aria-label=format!("{} the contract of {who}", if paused { "Activate" } else { "Pause" })
+                    <button type="button" class="btn small ghost" aria-label=t_args(if paused { msg_id("contracts-activate-name") } else { msg_id("contracts-pause-name") }, &[("name", who.as_str().into())])
                         on:click=move |_| {
                             let next = if paused { ContractStatus::Active } else { ContractStatus::Paused };
                             set_status(api, toaster, ws, &c1, next, reload);
-                        }>{if paused { "Activate" } else { "Pause" }}</button>
+                        }>{if paused { t("contracts-activate") } else { t("contracts-pause") }}</button>
                 </Allowed>
                 <Allowed ws op=DeleteContract::INFO.id>
-                    <ConfirmAction label="Delete" aria=format!("Delete the contract of {who2}") target=(id, who2.clone()) pending=pending confirm=confirm/>
+                    <ConfirmAction label=msg_id("common-delete") aria=t_args("contracts-delete-name", &[("name", who2.as_str().into())]) target=(id, who2.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
             .into_any()
@@ -114,17 +143,17 @@ pub fn ContractsPage(ws: u64) -> impl IntoView {
         let (id, who) = pending.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteContract::new(id, ws)).await {
-                Ok(_) => toaster.show(format!("Deleted the contract of {who}.")),
-                Err(e) => toaster.error(format!("Could not delete the contract: {e}")),
+                Ok(_) => toaster.show(t_args("contracts-deleted", &[("name", who.as_str().into())])),
+                Err(e) => toaster.error(t_args("contracts-delete-failed", &[("error", webwork_ui::error_sentence(&e).into())])),
             };
             res.refetch();
         });
     });
     let filter_select = move |key: &'static str, label: &'static str, opts: Signal<Vec<(u64, String)>>| {
         view! {
-            <label>{label}
+            <label>{t(label)}
                 <select on:change=move |ev| query.set_one(key, Some(event_target_value(&ev)))>
-                    <option value="">"Any"</option>
+                    <option value="">{t("common-any")}</option>
                     {move || opts.get().into_iter().map(|(id, name)| {
                         let selected = query.get(key) == Some(id.to_string());
                         view! { <option value=id.to_string() selected=selected>{name}</option> }
@@ -134,30 +163,30 @@ pub fn ContractsPage(ws: u64) -> impl IntoView {
         }
     };
     view! {
-        <PageHeader title="Contracts">
+        <PageHeader title=t("nav-contracts")>
             <Allowed ws op=CreateContract::INFO.id>
-                <a class="btn primary" href=move || Route::ContractNew { ws }.href()>"New contract"</a>
+                <a class="btn primary" href=move || Route::ContractNew { ws }.href()>{t("contracts-new")}</a>
             </Allowed>
             <ExportButton file="contracts" request=export/>
         </PageHeader>
         <div class="filters">
-            {filter_select("project", "Project", Signal::derive(move || projects.ready().unwrap_or_default()))}
-            {filter_select("member", "Member", Signal::derive(move || members.ready().unwrap_or_default()))}
-            <label>"Status"
+            {filter_select("project", msg_id("contracts-project"), Signal::derive(move || projects.ready().unwrap_or_default()))}
+            {filter_select("member", msg_id("contracts-member"), Signal::derive(move || members.ready().unwrap_or_default()))}
+            <label>{t("members-col-status")}
                 <select on:change=move |ev| query.set_one("status", Some(event_target_value(&ev)))>
-                    <option value="">"Any"</option>
+                    <option value="">{t("common-any")}</option>
                     {ContractStatus::ALL.iter().map(|s| {
                         let v = s.as_str();
-                        view! { <option value=v selected=move || query.get("status").as_deref() == Some(v)>{v}</option> }
+                        view! { <option value=v selected=move || query.get("status").as_deref() == Some(v)>{status_label(s)}</option> }
                     }).collect_view()}
                 </select>
             </label>
         </div>
-        <ListFrame res query caption="Contracts" columns key=|c: &Contract| c.id.to_string() label=member_name
+        <ListFrame res query caption=t("nav-contracts") columns key=|c: &Contract| c.id.to_string() label=member_name
             on_open=Callback::new(move |c: Contract| nav.go(&Route::Contract { ws, id: c.id }.href()))
-            empty_title="No contracts match" empty_hint="A contract puts a member on a project." cols=6/>
-        <ConfirmDialog open=confirm title="Delete this contract?"
-            message=Signal::derive(move || format!("{} can no longer track time on this project.", pending.get().1))
+            empty_title=t("contracts-empty") empty_hint=t("contracts-empty-hint") cols=6/>
+        <ConfirmDialog open=confirm title=t("contracts-delete-title")
+            message=Signal::derive(move || t_args("contracts-delete-confirm", &[("name", pending.get().1.into())]))
             confirm_label="Delete" danger=true on_confirm=delete/>
     }
 }
@@ -227,11 +256,11 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
         ev.prevent_default();
         match editing {
             Some(id) => save(api, form, untrack(|| build_update(id)), move |_| {
-                toaster.show("Contract saved.");
+                toaster.show(t("contracts-saved"));
                 on_saved.run(id);
             }),
             None => save(api, form, untrack(build_create), move |c: Contract| {
-                toaster.show("Contract created.");
+                toaster.show(t("contracts-created"));
                 on_saved.run(c.id);
             }),
         }
@@ -243,31 +272,31 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
                 (Some(members), Some(projects)) => view! {
                     <ErrorBanner error=Signal::derive(move || members.error().or_else(|| projects.error()))/>
                     <div class="row">
-                        <SelectField field=member label="Member" form=form required=true
-                            options=Signal::derive(move || as_options(members.ready(), "Choose a member"))/>
-                        <SelectField field=project label="Project" form=form required=true
-                            options=Signal::derive(move || as_options(projects.ready(), "Choose a project"))/>
+                        <SelectField field=member label=msg_id("contracts-member") form=form required=true
+                            options=Signal::derive(move || as_options(members.ready(), &t("contracts-choose-member")))/>
+                        <SelectField field=project label=msg_id("contracts-project") form=form required=true
+                            options=Signal::derive(move || as_options(projects.ready(), &t("viewers-choose-project")))/>
                     </div>
                 }.into_any(),
                 _ => view! {
-                    <p>{format!("{} on {}", member_name(&c), c.project_name.clone().unwrap_or_default())}</p>
-                    <SelectField field=status label="Status" form=form
-                        options=Signal::derive(|| ContractStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.as_str().to_owned())).collect())/>
+                    <p>{on_project(&c)}</p>
+                    <SelectField field=status label=msg_id("members-col-status") form=form
+                        options=Signal::derive(|| ContractStatus::ALL.iter().map(|s| (s.as_str().to_owned(), status_label(s))).collect())/>
                 }.into_any(),
             }}
             <div class="row">
-                <SelectField field=rate_type label="Rate type" form=form options=Signal::derive(rate_type_options)
-                    hint="A custom rate for this contract, the member's rate, or the project's rate."/>
+                <SelectField field=rate_type label=msg_id("member-rate-type") form=form options=Signal::derive(rate_type_options)
+                    hint=msg_id("contracts-rate-type-hint")/>
                 <Show when=custom_rate>
-                    <TextField field=rate label="Rate (per hour)" kind="number" step="any" form=form/>
+                    <TextField field=rate label=msg_id("projects-rate-per-hour") kind="number" step="any" form=form/>
                 </Show>
             </div>
             <div class="row">
-                <TextField field=hours label="Weekly hours limit" kind="number" step="1" form=form hint="0 to 168; 168 when left empty."/>
-                <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(move || saved_mode.with_value(|m| screenshot_options(m)))/>
+                <TextField field=hours label=msg_id("member-weekly-hours") kind="number" step="1" form=form hint=msg_id("contracts-weekly-hours-hint")/>
+                <SelectField field=screenshots label=msg_id("projects-screenshot-mode") form=form options=Signal::derive(move || saved_mode.with_value(|m| screenshot_options(m)))/>
             </div>
             <div class="form-actions">
-                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create contract" }}/>
+                <SubmitButton form=form label={if editing.is_some() { msg_id("common-save") } else { msg_id("contracts-create") }}/>
             </div>
         </form>
     }
@@ -277,8 +306,8 @@ pub fn ContractForm(ws: u64, #[prop(optional)] contract: Option<Contract>, on_sa
 pub fn ContractNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=Route::Contracts { ws }.href() text="Contracts"/>
-        <PageHeader title="New contract"/>
+        <BackLink href=Route::Contracts { ws }.href() text=t("nav-contracts")/>
+        <PageHeader title=t("contracts-new")/>
         <ContractForm ws=ws on_saved=Callback::new(move |_| nav.go(&Route::Contracts { ws }.href()))/>
     }
 }
@@ -288,10 +317,10 @@ pub fn ContractPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let res = load(move || async move { api.send(GetContract::new(id, ws)).await });
     view! {
-        <BackLink href=Route::Contracts { ws }.href() text="Contracts"/>
+        <BackLink href=Route::Contracts { ws }.href() text=t("nav-contracts")/>
         <ItemFrame res>
             {move || res.ready().map(|c| view! {
-                <PageHeader title=format!("Contract {}", c.id)/>
+                <PageHeader title=t_args("contracts-title", &[("id", c.id.to_string().into())])/>
                 <ContractForm ws=ws contract=c on_saved=Callback::new(move |_| res.refetch())/>
             })}
         </ItemFrame>

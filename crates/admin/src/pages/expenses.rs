@@ -10,6 +10,7 @@ use webwork_core::models::{Expense, ExpenseType};
 use webwork_core::ops::{CreateExpense, DeleteExpense, ListExpenseCategories, ListExpenses, Operation, UpdateExpense};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{
     CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TagChip, TextArea, TextField, Toaster,
 };
@@ -50,21 +51,31 @@ fn expenses_op(query: UrlQuery, ws: u64) -> ListExpenses {
 
 /// Money with two decimals.
 pub fn money(v: f64) -> String {
-    webwork_core::number::fixed(v, 2)
+    // Expenses carry no currency in the API: an amount with two decimals, in the reader's format.
+    crate::format::fixed(v, 2)
+}
+
+/// An expense type's name in the reader's language.
+fn type_label(kind: &ExpenseType) -> String {
+    match kind {
+        ExpenseType::Billable => t("expenses-type-billable"),
+        ExpenseType::NonBillable => t("expenses-type-non-billable"),
+        other => other.as_str().to_owned(),
+    }
 }
 
 /// Count, sum and sum per category of `items`.
 pub fn totals(items: &[Expense]) -> (usize, f64, BTreeMap<String, f64>) {
     let mut by = BTreeMap::new();
     for e in items {
-        *by.entry(e.category.clone().unwrap_or_else(|| "(no category)".to_owned())).or_insert(0.0) += e.amount;
+        *by.entry(e.category.clone().unwrap_or_else(|| t("expenses-no-category"))).or_insert(0.0) += e.amount;
     }
     (items.len(), items.iter().map(|e| e.amount).sum(), by)
 }
 
 fn select_view(label: &'static str, value: RwSignal<String>, opts: Signal<Vec<(String, String)>>) -> AnyView {
     view! {
-        <label>{label} " " <select on:change=move |ev| value.set(event_target_value(&ev))>
+        <label>{t(label)} " " <select on:change=move |ev| value.set(event_target_value(&ev))>
             {move || opts.get().into_iter().map(|(v, t)| { let s = v.clone(); view! { <option value=v selected=move || value.get() == s>{t}</option> } }).collect_view()}
         </select></label>
     }
@@ -76,12 +87,12 @@ pub fn ExpensesPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let categories_tab = move || query.get("tab").as_deref() == Some("categories");
     view! {
-        <PageHeader title="Expenses">
-            <a class="btn primary" href=move || Route::ExpenseNew { ws }.href()>"New expense"</a>
+        <PageHeader title=t("nav-expenses")>
+            <a class="btn primary" href=move || Route::ExpenseNew { ws }.href()>{t("expenses-new")}</a>
         </PageHeader>
-        <nav class="tabs" aria-label="Expense views">
-            <a href=move || Route::Expenses { ws }.href() aria-current=move || (!categories_tab()).then_some("page")>"Expenses"</a>
-            <a href=move || format!("{}?tab=categories", Route::Expenses { ws }.href()) aria-current=move || categories_tab().then_some("page")>"Categories"</a>
+        <nav class="tabs" aria-label=t("expenses-views")>
+            <a href=move || Route::Expenses { ws }.href() aria-current=move || (!categories_tab()).then_some("page")>{t("nav-expenses")}</a>
+            <a href=move || format!("{}?tab=categories", Route::Expenses { ws }.href()) aria-current=move || categories_tab().then_some("page")>{t("expenses-categories")}</a>
         </nav>
         {move || if categories_tab() { view! { <CategoryList ws/> }.into_any() } else { view! { <ExpenseList ws/> }.into_any() }}
     }
@@ -114,19 +125,19 @@ fn ExpenseList(ws: u64) -> impl IntoView {
     let pending = RwSignal::new((String::new(), String::new()));
 
     let columns = vec![
-        Column::new("Expense", move |e: &Expense| {
+        Column::new("expenses-expense", move |e: &Expense| {
             view! { <a href=Route::Expense { ws, id: e.id.clone() }.href()>{e.expense_name.clone()}</a> }.into_any()
         }),
-        Column::text("Date", |e: &Expense| e.date.clone().or_else(|| e.expense_date.clone()).unwrap_or_default()).class("dates"),
-        Column::text("Member", |e: &Expense| opt(&e.member)),
-        Column::text("Project", |e: &Expense| opt(&e.project)).class("hide-sm"),
-        Column::text("Category", |e: &Expense| opt(&e.category)).class("hide-sm"),
-        Column::text("Type", |e: &Expense| e.expense_type.as_str().to_owned()).class("hide-md"),
-        Column::text("Amount", |e: &Expense| money(e.amount)).class("num"),
+        Column::text("chart-date", |e: &Expense| e.date.clone().or_else(|| e.expense_date.clone()).as_deref().map(crate::format::date_text).unwrap_or_default()).class("dates"),
+        Column::text("contracts-member", |e: &Expense| opt(&e.member)),
+        Column::text("contracts-project", |e: &Expense| opt(&e.project)).class("hide-sm"),
+        Column::text("expenses-category", |e: &Expense| opt(&e.category)).class("hide-sm"),
+        Column::text("expenses-type", |e: &Expense| type_label(&e.expense_type)).class("hide-md"),
+        Column::text("expenses-amount", |e: &Expense| money(e.amount)).class("num"),
         Column::new("", move |e: &Expense| {
             let (id, name) = (e.id.clone(), e.expense_name.clone());
             view! {
-                <ConfirmAction label="Delete" aria=format!("Delete {name}") target=(id.clone(), name.clone()) pending=pending confirm=confirm/>
+                <ConfirmAction label=msg_id("common-delete") aria=t_args("tasks-delete-name", &[("title", name.as_str().into())]) target=(id.clone(), name.clone()) pending=pending confirm=confirm/>
             }
             .into_any()
         })
@@ -137,11 +148,14 @@ fn ExpenseList(ws: u64) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api.send(DeleteExpense::new(id, ws)).await {
                 Ok(_) => {
-                    toaster.show(format!("Deleted {name}."));
+                    toaster.show(t_args("tasks-deleted", &[("title", name.as_str().into())]));
                     res.refetch();
                 }
                 Err(e) => {
-                    toaster.error(format!("Could not delete {name}: {e}"));
+                    toaster.error(t_args(
+                        "tasks-delete-failed",
+                        &[("title", name.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                    ));
                 }
             }
         });
@@ -170,41 +184,38 @@ fn ExpenseList(ws: u64) -> impl IntoView {
                 (c, s, b, info.is_some_and(|i| i.total > page.items.len() as u64))
             }
         };
-        let label = if partial {
-            format!("This page: {count} expenses, {} in total", money(sum))
-        } else {
-            format!("{count} expenses, {} in total", money(sum))
-        };
+        let args = [("count", count.into()), ("total", money(sum).into())];
+        let label = if partial { t_args("expenses-totals-page", &args) } else { t_args("expenses-totals", &args) };
         Some(view! {
-            <section class="totals card" aria-label="Totals">
-                <p><strong>{label}</strong>{partial.then_some(" (the filters match more than can be summed quickly; narrow them for a full total)")}</p>
+            <section class="totals card" aria-label=t("expenses-totals-label")>
+                <p><strong>{label}</strong>{partial.then(|| format!(" {}", t("expenses-totals-partial")))}</p>
                 <ul class="by-category">{by.into_iter().map(|(c, v)| view! { <li>{c}": "{money(v)}</li> }).collect_view()}</ul>
             </section>
         })
     };
     let opts_of = move |none: &'static str, r: crate::api::Resource<Vec<(u64, String)>>| {
-        Signal::derive(move || options(Some(none), r.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))
+        Signal::derive(move || options(Some(&t(none)), r.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))
     };
     view! {
-        <form class="filters" role="search" aria-label="Filter expenses" on:submit=apply>
-            <label>"From" <input type="date" bind:value=from/></label>
-            <label>"To" <input type="date" bind:value=to/></label>
-            {select_view("Member", member, opts_of("Anyone", members))}
-            {select_view("Project", project, opts_of("Any project", projects))}
-            {select_view("Category", category, Signal::derive(move || options(Some("Any category"), categories.ready().unwrap_or_default().into_iter().map(|c| (c.id, c.name)))))}
-            {select_view("Type", kind, Signal::derive(|| options(Some("Any type"), ExpenseType::ALL.iter().map(|t| (t.as_str().to_owned(), t.as_str().to_owned())))))}
-            <button type="submit" class="btn">"Apply"</button>
+        <form class="filters" role="search" aria-label=t("expenses-filter") on:submit=apply>
+            <label>{t("expenses-from")} " " <input type="date" bind:value=from/></label>
+            <label>{t("expenses-to")} " " <input type="date" bind:value=to/></label>
+            {select_view(msg_id("contracts-member"), member, opts_of(msg_id("expenses-anyone"), members))}
+            {select_view(msg_id("contracts-project"), project, opts_of(msg_id("expenses-any-project"), projects))}
+            {select_view(msg_id("expenses-category"), category, Signal::derive(move || options(Some(&t("expenses-any-category")), categories.ready().unwrap_or_default().into_iter().map(|c| (c.id, c.name)))))}
+            {select_view(msg_id("expenses-type"), kind, Signal::derive(|| options(Some(&t("expenses-any-type")), ExpenseType::ALL.iter().map(|k| (k.as_str().to_owned(), type_label(k))))))}
+            <button type="submit" class="btn">{t("common-apply")}</button>
         </form>
         <div class="list-tools">
             <ExportButton file="expenses" request=Callback::new(move |_| expenses_op(query, ws).to_request())/>
         </div>
         {totals_view}
-        <ListFrame res query caption="Expenses" columns key=|e: &Expense| e.id.clone() label=|e: &Expense| e.expense_name.clone()
+        <ListFrame res query caption=t("nav-expenses") columns key=|e: &Expense| e.id.clone() label=|e: &Expense| e.expense_name.clone()
             on_open=Callback::new(move |e: Expense| nav.go(&Route::Expense { ws, id: e.id.clone() }.href()))
-            empty_title="No expenses" empty_hint="Change the filters, or record one." cols=7/>
-        <ConfirmDialog open=confirm title="Delete this expense?"
-            message=Signal::derive(move || format!("{} is removed from the lists and totals.", pending.get().1))
-            confirm_label="Delete" danger=true on_confirm=delete/>
+            empty_title=t("expenses-empty") empty_hint=t("expenses-empty-hint") cols=7/>
+        <ConfirmDialog open=confirm title=t("expenses-delete-title")
+            message=Signal::derive(move || t_args("expenses-delete-confirm", &[("name", pending.get().1.into())]))
+            confirm_label=msg_id("common-delete") danger=true on_confirm=delete/>
     }
 }
 
@@ -215,7 +226,7 @@ fn CategoryList(ws: u64) -> impl IntoView {
     view! {
         <ErrorBanner error=Signal::derive(move || categories.error()) on_retry=Callback::new(move |_| categories.refetch()) auto_retry=true/>
         {move || categories.ready().map(|list| view! {
-            <ul class="categories card" aria-label="Expense categories">
+            <ul class="categories card" aria-label=t("expenses-categories")>
                 {list.into_iter().map(|c| view! { <li><TagChip name=c.name.clone() color=c.color.clone().unwrap_or_default()/></li> }).collect_view()}
             </ul>
         })}
@@ -288,37 +299,37 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
         ev.prevent_default();
         match editing_submit.clone() {
             Some(id) => save(api, form, untrack(|| build_update(id)), move |_| {
-                toaster.show("Expense saved.");
+                toaster.show(t("expenses-saved"));
                 on_saved.run(());
             }),
             None => save(api, form, untrack(build_create), move |e: Expense| {
-                toaster.show(format!("Recorded {}.", e.expense_name));
+                toaster.show(t_args("expenses-recorded", &[("name", e.expense_name.as_str().into())]));
                 on_saved.run(());
             }),
         }
     };
     let is_edit = editing.is_some();
     let id_opts = move |none: &'static str, r: crate::api::Resource<Vec<(u64, String)>>| {
-        Signal::derive(move || options(Some(none), r.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))
+        Signal::derive(move || options(Some(&t(none)), r.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))
     };
     view! {
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
-            <TextField field=name label="Name" form=form required=true/>
+            <TextField field=name label=msg_id("members-col-name") form=form required=true/>
             <div class="row">
-                <TextField field=date label="Date" kind="date" form=form required=true/>
-                <TextField field=amount label="Amount" kind="number" step="0.01" form=form required=true/>
+                <TextField field=date label=msg_id("chart-date") kind="date" form=form required=true/>
+                <TextField field=amount label=msg_id("expenses-amount") kind="number" step="0.01" form=form required=true/>
             </div>
             <div class="row">
-                <SelectField field=category label="Category" form=form required=true
-                    options=Signal::derive(move || options(Some("Choose a category"), categories.ready().unwrap_or_default().into_iter().map(|c| (c.id, c.name))))/>
-                <SelectField field=project label="Project" form=form options=id_opts("(none)", projects)/>
+                <SelectField field=category label=msg_id("expenses-category") form=form required=true
+                    options=Signal::derive(move || options(Some(&t("expenses-choose-category")), categories.ready().unwrap_or_default().into_iter().map(|c| (c.id, c.name))))/>
+                <SelectField field=project label=msg_id("contracts-project") form=form options=id_opts(msg_id("tasks-no-priority"), projects)/>
             </div>
-            <SelectField field=member label="Member" form=form options=id_opts("(me)", members) hint="Whose expense it is; yourself when empty."/>
-            <CheckboxField checked=billable label="Billable"/>
-            <TextArea field=note label="Note" form=form rows=2/>
+            <SelectField field=member label=msg_id("contracts-member") form=form options=id_opts(msg_id("expenses-me"), members) hint=msg_id("expenses-member-hint")/>
+            <CheckboxField checked=billable label=msg_id("projects-billable")/>
+            <TextArea field=note label=msg_id("expenses-note") form=form rows=2/>
             <div class="form-actions">
-                <SubmitButton form=form label={if is_edit { "Save" } else { "Record expense" }}/>
+                <SubmitButton form=form label={if is_edit { msg_id("common-save") } else { msg_id("expenses-record") }}/>
             </div>
         </form>
     }
@@ -328,8 +339,8 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
 pub fn ExpenseNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=Route::Expenses { ws }.href() text="Expenses"/>
-        <PageHeader title="New expense"/>
+        <BackLink href=Route::Expenses { ws }.href() text=t("nav-expenses")/>
+        <PageHeader title=t("expenses-new")/>
         <ExpenseForm ws=ws on_saved=Callback::new(move |_| nav.go(&Route::Expenses { ws }.href()))/>
     }
 }
@@ -346,15 +357,15 @@ pub fn ExpensePage(ws: u64, id: String) -> impl IntoView {
             page.items
                 .into_iter()
                 .find(|e| e.id == id)
-                .ok_or(ApiError::NotFound { message: format!("There is no expense {id} in this workspace.") })
+                .ok_or(ApiError::NotFound { message: t_args("expenses-not-found", &[("id", id.as_str().into())]) })
         }
     });
     view! {
-        <BackLink href=Route::Expenses { ws }.href() text="Expenses"/>
+        <BackLink href=Route::Expenses { ws }.href() text=t("nav-expenses")/>
         <ItemFrame res>
             {move || res.ready().map(|e| view! {
                 <PageHeader title=e.expense_name.clone()/>
-                <p class="muted">{format!("{} · {} · added {}", opt(&e.member), money(e.amount), opt(&e.added_dte))}</p>
+                <p class="muted">{t_args("expenses-summary", &[("member", opt(&e.member).into()), ("amount", money(e.amount).into()), ("added", opt(&e.added_dte).into())])}</p>
                 <ExpenseForm ws=ws expense=e on_saved=Callback::new(move |_| nav.go(&Route::Expenses { ws }.href()))/>
             })}
         </ItemFrame>

@@ -12,6 +12,7 @@ use webwork_core::models::{Member, MemberStatus, RateStatus, Role};
 use webwork_core::ops::{DeleteMember, GetMember, InviteMember, ListMembers, Operation, RestoreMember, UpdateMember};
 use webwork_core::{ApiError, Page};
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
@@ -21,16 +22,43 @@ use crate::nav::{use_nav, use_url_query, UrlQuery};
 use crate::routes::Route;
 
 fn role_options(roles: &[Role], none: Option<&str>) -> Vec<(String, String)> {
-    super::options(none, roles.iter().map(|r| (r.as_str().to_owned(), r.as_str().to_owned())))
+    super::options(none, roles.iter().map(|r| (r.as_str().to_owned(), role_label(r))))
+}
+
+/// A role's name in the reader's language; a role the panel does not know, as the API sent it.
+pub fn role_label(role: &Role) -> String {
+    let id = match role {
+        Role::Owner => msg_id("role-owner"),
+        Role::ExecutiveManager => msg_id("role-executive-manager"),
+        Role::ProjectManager => msg_id("role-project-manager"),
+        Role::TeamManager => msg_id("role-team-manager"),
+        Role::RegularUser => msg_id("role-regular-user"),
+        Role::ProjectViewer => msg_id("role-project-viewer"),
+        Role::Client => msg_id("role-client"),
+        Role::Other(raw) => return raw.clone(),
+    };
+    t(id)
+}
+
+/// A member status's name in the reader's language.
+pub fn status_name(status: &MemberStatus) -> String {
+    let id = match status {
+        MemberStatus::Active => msg_id("member-status-active"),
+        MemberStatus::Inactive => msg_id("member-status-inactive"),
+        MemberStatus::Left => msg_id("member-status-left"),
+        MemberStatus::Unknown => msg_id("member-status-unknown"),
+        MemberStatus::Other(raw) if !raw.is_empty() => return raw.clone(),
+        MemberStatus::Other(_) => msg_id("member-status-unknown"),
+    };
+    t(id)
 }
 
 fn status_label(m: &Member) -> String {
-    let s = m.status.as_str();
-    let s = if s.is_empty() { "unknown" } else { s };
+    let s = status_name(&m.status);
     if m.is_archived() {
-        format!("{s} · archived")
+        t_args("members-status-archived", &[("status", s.into())])
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -134,25 +162,20 @@ async fn restore_members(api: Api, ws: u64, ids: Vec<u64>) -> (usize, Vec<ApiErr
     (n, failed)
 }
 
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
-}
-
 /// Archives with a toast whose Undo restores; `after` runs when the list should reload.
 fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, members: Vec<(u64, String)>, after: Callback<()>) {
     leptos::task::spawn_local(async move {
         let (done, failed) = archive_members(api, ws, members).await;
         if let Some(e) = failed.first() {
-            toaster.error(format!("Could not archive {}: {e}", plural(failed.len(), "member")));
+            toaster.error(t_args(
+                "members-archive-failed",
+                &[("count", failed.len().into()), ("error", webwork_ui::error_sentence(e).into())],
+            ));
         }
         if !done.is_empty() {
             let text = match done.as_slice() {
-                [(_, name)] => format!("Archived {name}."),
-                many => format!("Archived {}.", plural(many.len(), "member")),
+                [(_, name)] => t_args("members-archived-one", &[("name", name.into())]),
+                many => t_args("members-archived-many", &[("count", many.len().into())]),
             };
             let ids: Vec<u64> = done.iter().map(|(id, _)| *id).collect();
             toaster.with_undo(
@@ -162,8 +185,10 @@ fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, members: Vec<(u64, Str
                     leptos::task::spawn_local(async move {
                         let (n, failed) = restore_members(api, ws, ids).await;
                         match failed.first() {
-                            None => toaster.show(format!("Restored {}.", plural(n, "member"))),
-                            Some(e) => toaster.error(format!("Could not restore: {e}")),
+                            None => toaster.show(t_args("members-restored", &[("count", n.into())])),
+                            Some(e) => {
+                                toaster.error(t_args("members-restore-failed-any", &[("error", webwork_ui::error_sentence(e).into())]))
+                            }
                         };
                         after.run(());
                     });
@@ -178,10 +203,13 @@ fn restore_with_toast(api: Api, toaster: Toaster, ws: u64, ids: Vec<u64>, after:
     leptos::task::spawn_local(async move {
         let (n, failed) = restore_members(api, ws, ids).await;
         if n > 0 {
-            toaster.show(format!("Restored {}.", plural(n, "member")));
+            toaster.show(t_args("members-restored", &[("count", n.into())]));
         }
         if let Some(e) = failed.first() {
-            toaster.error(format!("Could not restore {}: {e}", plural(failed.len(), "member")));
+            toaster.error(t_args(
+                "members-restore-failed",
+                &[("count", failed.len().into()), ("error", webwork_ui::error_sentence(e).into())],
+            ));
         }
         after.run(());
     });
@@ -214,14 +242,11 @@ pub fn MembersPage(ws: u64) -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     let pending = RwSignal::new(Vec::<(u64, String)>::new());
     let confirm_message = Signal::derive(move || match pending.get().as_slice() {
-        [(_, name)] => format!("{name} loses access to this workspace. You can restore them later from the archived view."),
-        many => {
-            format!("{} lose access to this workspace. You can restore them later from the archived view.", plural(many.len(), "member"))
-        }
+        [(_, name)] => t_args("members-archive-confirm-one", &[("name", name.into())]),
+        many => t_args("members-archive-confirm-many", &[("count", many.len().into())]),
     });
     let confirm_title = Signal::derive(move || match pending.get().len() {
-        1 => "Archive this member?".to_owned(),
-        n => format!("Archive {n} members?"),
+        n => t_args("members-archive-title", &[("count", n.into())]),
     });
     let ask_archive = move |members: Vec<(u64, String)>| {
         pending.set(members);
@@ -236,25 +261,25 @@ pub fn MembersPage(ws: u64) -> impl IntoView {
     };
 
     let columns = vec![
-        Column::new("Name", move |m: &Member| {
+        Column::new("members-col-name", move |m: &Member| {
             let href = Route::Member { ws, id: m.id }.href();
             view! { <a href=href>{m.full_name()}</a> }.into_any()
         }),
-        Column::text("E-mail", |m: &Member| m.email.clone()).class("hide-sm"),
-        Column::text("Role", |m: &Member| m.current_role.as_str().to_owned()),
-        Column::new("Status", |m: &Member| {
+        Column::text("members-col-email", |m: &Member| m.email.clone()).class("hide-sm"),
+        Column::text("members-col-role", |m: &Member| role_label(&m.current_role)),
+        Column::new("members-col-status", |m: &Member| {
             view! { <span class="badge" class:muted=m.is_archived() data-status=m.status.as_str().to_owned()>{status_label(m)}</span> }
                 .into_any()
         }),
-        Column::text("Team", |m: &Member| opt(&m.team_name)).class("hide-sm"),
-        Column::text("Title", |m: &Member| opt(&m.title)).class("hide-md"),
+        Column::text("members-col-team", |m: &Member| opt(&m.team_name)).class("hide-sm"),
+        Column::text("members-col-title", |m: &Member| opt(&m.title)).class("hide-md"),
         Column::new("", move |m: &Member| {
             let (id, name) = (m.id, m.full_name());
             if m.is_archived() {
                 view! {
                     <Allowed ws op=RestoreMember::INFO.id>
-                        <button type="button" class="btn small" aria-label=format!("Restore {name}")
-                            on:click=move |_| restore_with_toast(api, toaster, ws, vec![id], reload)>"Restore"</button>
+                        <button type="button" class="btn small" aria-label=t_args("members-restore-name", &[("name", name.into())])
+                            on:click=move |_| restore_with_toast(api, toaster, ws, vec![id], reload)>{t("members-restore")}</button>
                     </Allowed>
                 }
                 .into_any()
@@ -264,8 +289,8 @@ pub fn MembersPage(ws: u64) -> impl IntoView {
                 let n2 = name.clone();
                 view! {
                     <Allowed ws op=DeleteMember::INFO.id>
-                        <button type="button" class="btn small ghost" aria-label=format!("Archive {name}")
-                            on:click=move |_| ask_archive(vec![(id, n2.clone())])>"Archive"</button>
+                        <button type="button" class="btn small ghost" aria-label=t_args("members-archive-name", &[("name", name.into())])
+                            on:click=move |_| ask_archive(vec![(id, n2.clone())])>{t("members-archive")}</button>
                     </Allowed>
                 }
                 .into_any()
@@ -279,9 +304,9 @@ pub fn MembersPage(ws: u64) -> impl IntoView {
     let on_open = Callback::new(move |m: Member| nav.go(&Route::Member { ws, id: m.id }.href()));
 
     view! {
-        <PageHeader title=Signal::derive(move || if archived_view() { "Archived members".to_owned() } else { "Members".to_owned() })>
+        <PageHeader title=Signal::derive(move || if archived_view() { t("members-archived-title") } else { t("members-title") })>
             <Allowed ws op=InviteMember::INFO.id>
-                <a class="btn primary" href=move || Route::MemberInvite { ws }.href()>"Invite member"</a>
+                <a class="btn primary" href=move || Route::MemberInvite { ws }.href()>{t("members-invite")}</a>
             </Allowed>
             // The same rows as the list: the API's filters, then (as the list does) the archived
             // view's per-status requests and the search, kept row by row.
@@ -302,114 +327,131 @@ pub fn MembersPage(ws: u64) -> impl IntoView {
                     (!q.archived || m.is_archived()) && q.search.as_deref().is_none_or(|text| matches_search(&m, text))
                 })/>
         </PageHeader>
-        <div class="tabs" role="tablist" aria-label="Which members">
+        <div class="tabs" role="tablist" aria-label=t("members-tabs-label")>
             <button type="button" role="tab" aria-selected=move || (!archived_view()).to_string()
-                on:click=move |_| query.set_one("view", None)>"Current"</button>
+                on:click=move |_| query.set_one("view", None)>{t("members-tab-current")}</button>
             <button type="button" role="tab" aria-selected=move || archived_view().to_string()
-                on:click=move |_| query.set_one("view", Some("archived".into()))>"Archived"</button>
+                on:click=move |_| query.set_one("view", Some("archived".into()))>{t("members-tab-archived")}</button>
         </div>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             query.set(&[("q", Some(search.get_untracked().trim().to_owned())), ("email", Some(email.get_untracked().trim().to_owned()))]);
         }>
-            <label>"Search"
-                <input type="search" placeholder="Name, e-mail or title" bind:value=search/>
+            <label>{t("members-search")}
+                <input type="search" placeholder=t("members-search-placeholder") bind:value=search/>
             </label>
-            <label>"Status"
+            <label>{t("members-col-status")}
                 <select on:change=move |ev| query.set_one("status", Some(event_target_value(&ev)))>
-                    <option value="" selected=move || state.with(|s| s.status.is_none())>"Any"</option>
+                    <option value="" selected=move || state.with(|s| s.status.is_none())>{t("common-any")}</option>
                     {MemberStatus::ALL.iter().map(|s| {
                         let v = s.as_str().to_owned();
                         let v2 = v.clone();
-                        let text = v.clone();
+                        let text = status_name(s);
                         view! { <option value=v selected=move || state.with(|s| s.status.as_deref() == Some(v2.as_str()))>{text}</option> }
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Role"
+            <label>{t("members-col-role")}
                 <select on:change=move |ev| query.set_one("role", Some(event_target_value(&ev)))>
-                    <option value="" selected=move || state.with(|s| s.role.is_none())>"Any"</option>
+                    <option value="" selected=move || state.with(|s| s.role.is_none())>{t("common-any")}</option>
                     {Role::ALL.iter().filter(|r| **r != Role::Client).map(|r| {
                         let v = r.as_str().to_owned();
                         let v2 = v.clone();
-                        let text = v.clone();
+                        let text = role_label(r);
                         view! { <option value=v selected=move || state.with(|s| s.role.as_deref() == Some(v2.as_str()))>{text}</option> }
                     }).collect_view()}
                 </select>
             </label>
-            <label>"E-mail (exact)"
-                <input type="email" placeholder="name@example.com" bind:value=email/>
+            <label>{t("members-email-exact")}
+                <input type="email" placeholder=t("members-email-placeholder") bind:value=email/>
             </label>
-            <button type="submit" class="btn">"Apply"</button>
+            <button type="submit" class="btn">{t("common-apply")}</button>
             <button type="button" class="btn ghost" on:click=move |_| {
                 search.set(String::new());
                 email.set(String::new());
                 query.set(&[("q", None), ("email", None), ("status", None), ("role", None)]);
-            }>"Clear"</button>
+            }>{t("common-clear")}</button>
         </form>
         <Show when=move || state.with(|s| s.search.is_some() || s.archived)>
-            <p class="hint">"Search and the archived view read every page of the list (100 members a request) and page the result here."</p>
+            <p class="hint">{t("members-search-hint")}</p>
         </Show>
         <Show when=move || !selection.with(BTreeSet::is_empty)>
-            <div class="bulk-bar" role="region" aria-label="Selected members">
-                <span>{move || format!("{} selected", selection.with(BTreeSet::len))}</span>
+            <div class="bulk-bar" role="region" aria-label=t("members-selected-label")>
+                <span>{move || t_args("common-selected", &[("count", selection.with(BTreeSet::len).into())])}</span>
                 {move || if archived_view() {
                     view! {
                         <Allowed ws op=RestoreMember::INFO.id>
                             <button type="button" class="btn" on:click=move |_| {
                                 let ids = selected_members().into_iter().map(|(id, _)| id).collect();
                                 restore_with_toast(api, toaster, ws, ids, reload);
-                            }>"Restore selected"</button>
+                            }>{t("members-restore-selected")}</button>
                         </Allowed>
                     }.into_any()
                 } else {
                     view! {
                         <Allowed ws op=DeleteMember::INFO.id>
-                            <button type="button" class="btn danger" on:click=move |_| ask_archive(selected_members())>"Archive selected"</button>
+                            <button type="button" class="btn danger" on:click=move |_| ask_archive(selected_members())>{t("members-archive-selected")}</button>
                         </Allowed>
                     }.into_any()
                 }}
-                <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>"Clear selection"</button>
+                <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>{t("common-clear-selection")}</button>
             </div>
         </Show>
-        <ListFrame res query caption="Members" columns key=|m: &Member| m.id.to_string() label=|m: &Member| m.full_name()
+        <ListFrame res query caption=t("members-title") columns key=|m: &Member| m.id.to_string() label=|m: &Member| m.full_name()
             selection on_open cols=6
-            empty_title=Signal::derive(move || if archived_view() { "No archived members".to_owned() } else { "No members match".to_owned() })
-            empty_hint="Change the filters, or invite someone."/>
-        <ConfirmDialog open=confirm_open title=confirm_title message=confirm_message confirm_label="Archive" danger=true
+            empty_title=Signal::derive(move || if archived_view() { t("members-empty-archived") } else { t("members-empty") })
+            empty_hint=t("members-empty-hint")/>
+        <ConfirmDialog open=confirm_open title=confirm_title message=confirm_message confirm_label=msg_id("members-archive") danger=true
             on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws, pending.get_untracked(), reload))/>
     }
 }
 
-/// Every field of a member, as the detail page lists them.
+/// Rate visibility's name in the reader's language.
+fn rate_status_label(r: RateStatus) -> String {
+    match r {
+        RateStatus::Hidden => t("member-rate-hidden"),
+        RateStatus::Visible => t("member-rate-visible"),
+        other => other.label().into_owned(),
+    }
+}
+
+/// Every field of a member, as the detail page lists them (labels are message ids).
 pub fn member_fields(m: &Member) -> Vec<(&'static str, String)> {
     vec![
-        ("ID", m.id.to_string()),
-        ("First name", m.firstname.clone()),
-        ("Last name", m.lastname.clone()),
-        ("E-mail", m.email.clone()),
-        ("Role", m.current_role.as_str().to_owned()),
-        ("Status", m.status.as_str().to_owned()),
-        ("Avatar", opt(&m.avatar)),
-        ("Time zone", opt(&m.timezone)),
-        ("Preferred time zone", opt(&m.preferred_timezone)),
-        ("Team", opt(&m.team_name)),
-        ("Titles", opt(&m.title)),
-        ("Birth date", opt(&m.birth_date)),
-        ("Hired", opt(&m.hired_at)),
-        ("Max inactive minutes", opt(&m.settings_max_inactive_minutes)),
-        ("Currency", opt(&m.currency)),
-        ("Rate", m.rate.map(super::num).unwrap_or_default()),
-        ("Rate type", opt(&m.rate_type)),
-        ("Rate visibility", m.rate_status.map(|r| r.label().into_owned()).unwrap_or_default()),
-        ("Tax country", opt(&m.tax_country)),
-        ("Tax state", opt(&m.tax_state)),
-        ("Blocked", if m.is_blocked { "yes".to_owned() } else { "no".to_owned() }),
-        ("Weekly hours limit", opt(&m.weekly_hours_limit)),
-        ("Screenshots", opt(&m.screenshots)),
-        ("Created", opt(&m.created_at)),
-        ("Updated", opt(&m.updated_at)),
-        ("Archived", opt(&m.deleted_at)),
+        (msg_id("member-id"), m.id.to_string()),
+        (msg_id("member-first-name"), m.firstname.clone()),
+        (msg_id("member-last-name"), m.lastname.clone()),
+        (msg_id("members-col-email"), m.email.clone()),
+        (msg_id("members-col-role"), role_label(&m.current_role)),
+        (msg_id("members-col-status"), status_name(&m.status)),
+        (msg_id("member-avatar"), opt(&m.avatar)),
+        (msg_id("member-time-zone"), opt(&m.timezone)),
+        (msg_id("member-preferred-time-zone"), opt(&m.preferred_timezone)),
+        (msg_id("members-col-team"), opt(&m.team_name)),
+        (msg_id("member-titles"), opt(&m.title)),
+        (msg_id("member-birth-date"), m.birth_date.as_deref().map(crate::format::date_text).unwrap_or_default()),
+        (msg_id("member-hired"), m.hired_at.as_deref().map(crate::format::date_text).unwrap_or_default()),
+        (msg_id("member-max-inactive"), m.settings_max_inactive_minutes.map(|n| crate::format::number(n as f64)).unwrap_or_default()),
+        (msg_id("member-currency"), opt(&m.currency)),
+        (
+            msg_id("member-rate"),
+            m.rate
+                .map(|r| match &m.currency {
+                    Some(c) => crate::format::money(r, c),
+                    None => crate::format::number(r),
+                })
+                .unwrap_or_default(),
+        ),
+        (msg_id("member-rate-type"), opt(&m.rate_type)),
+        (msg_id("member-rate-visibility"), m.rate_status.map(rate_status_label).unwrap_or_default()),
+        (msg_id("member-tax-country"), opt(&m.tax_country)),
+        (msg_id("member-tax-state"), opt(&m.tax_state)),
+        (msg_id("member-blocked"), if m.is_blocked { t("common-yes") } else { t("common-no") }),
+        (msg_id("member-weekly-hours"), opt(&m.weekly_hours_limit)),
+        (msg_id("member-screenshots"), opt(&m.screenshots)),
+        (msg_id("member-created"), opt(&m.created_at)),
+        (msg_id("member-updated"), opt(&m.updated_at)),
+        (msg_id("member-archived"), opt(&m.deleted_at)),
     ]
 }
 
@@ -421,7 +463,7 @@ pub fn MemberDetailPage(ws: u64, id: u64) -> impl IntoView {
     let confirm_open = RwSignal::new(false);
     let reload = Callback::new(move |_| res.refetch());
     view! {
-        <BackLink href=Route::Members { ws }.href() text="Members"/>
+        <BackLink href=Route::Members { ws }.href() text=t("members-title")/>
         <ItemFrame res>
             {move || res.ready().map(|m| {
                 let name = m.full_name();
@@ -430,21 +472,21 @@ pub fn MemberDetailPage(ws: u64, id: u64) -> impl IntoView {
                 view! {
                     <PageHeader title=name.clone()>
                         <Allowed ws op=UpdateMember::INFO.id>
-                            <a class="btn" href=Route::MemberEdit { ws, id: mid }.href()>"Edit"</a>
+                            <a class="btn" href=Route::MemberEdit { ws, id: mid }.href()>{t("common-edit")}</a>
                         </Allowed>
-                        <a class="btn ghost" href=format!("{}?member={mid}", Route::Contracts { ws }.href())>"Contracts"</a>
+                        <a class="btn ghost" href=format!("{}?member={mid}", Route::Contracts { ws }.href())>{t("nav-contracts")}</a>
                         {if archived {
-                            view! { <Allowed ws op=RestoreMember::INFO.id><button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws, vec![mid], reload)>"Restore"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=RestoreMember::INFO.id><button type="button" class="btn" on:click=move |_| restore_with_toast(api, toaster, ws, vec![mid], reload)>{t("members-restore")}</button></Allowed> }.into_any()
                         } else if owner {
                             ().into_any()
                         } else {
-                            view! { <Allowed ws op=DeleteMember::INFO.id><button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>"Archive"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=DeleteMember::INFO.id><button type="button" class="btn danger" on:click=move |_| confirm_open.set(true)>{t("members-archive")}</button></Allowed> }.into_any()
                         }}
                     </PageHeader>
-                    {archived.then(|| view! { <div class="banner warn" role="status"><p>"This member is archived: they cannot reach the workspace until restored."</p></div> })}
+                    {archived.then(|| view! { <div class="banner warn" role="status"><p>{t("member-archived-banner")}</p></div> })}
                     <div class="card"><Details rows=member_fields(&m)/></div>
-                    <ConfirmDialog open=confirm_open title="Archive this member?"
-                        message=format!("{n2} loses access to this workspace. You can restore them later.") confirm_label="Archive" danger=true
+                    <ConfirmDialog open=confirm_open title=t_args("members-archive-title", &[("count", 1.into())])
+                        message=t_args("member-archive-confirm", &[("name", n2.into())]) confirm_label=msg_id("members-archive") danger=true
                         on_confirm=Callback::new(move |_| archive_with_undo(api, toaster, ws, vec![(mid, name.clone())], reload))/>
                 }
             })}
@@ -483,25 +525,25 @@ pub fn InviteForm(ws: u64) -> impl IntoView {
             view! {
                 <div class="banner success" role="status">
                     <div class="banner-text">
-                        <strong>"Invitation sent"</strong>
-                        <p>"They can also join with this link:"</p>
+                        <strong>{t("invite-sent")}</strong>
+                        <p>{t("invite-link")}</p>
                         <p><code class="secret">{link}</code></p>
                     </div>
-                    <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy link"</button>
-                    <a class="btn ghost" href=Route::Member { ws, id: user_id }.href()>"View member"</a>
+                    <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>{t("invite-copy-link")}</button>
+                    <a class="btn ghost" href=Route::Member { ws, id: user_id }.href()>{t("invite-view-member")}</a>
                 </div>
             }
         })}
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
-            <TextField field=email label="E-mail" kind="email" form=form required=true autocomplete="off"/>
+            <TextField field=email label=msg_id("members-col-email") kind="email" form=form required=true autocomplete="off"/>
             <div class="row">
-                <TextField field=firstname label="First name" form=form required=true/>
-                <TextField field=lastname label="Last name" form=form required=true/>
+                <TextField field=firstname label=msg_id("member-first-name") form=form required=true/>
+                <TextField field=lastname label=msg_id("member-last-name") form=form required=true/>
             </div>
-            <SelectField field=role label="Role" form=form required=true options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/>
+            <SelectField field=role label=msg_id("members-col-role") form=form required=true options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/>
             <div class="form-actions">
-                <SubmitButton form=form label="Send invitation" busy="Sending…"/>
+                <SubmitButton form=form label=msg_id("invite-submit") busy=msg_id("invite-sending")/>
             </div>
         </form>
     }
@@ -510,8 +552,8 @@ pub fn InviteForm(ws: u64) -> impl IntoView {
 #[component]
 pub fn InvitePage(ws: u64) -> impl IntoView {
     view! {
-        <BackLink href=Route::Members { ws }.href() text="Members"/>
-        <PageHeader title="Invite a member"/>
+        <BackLink href=Route::Members { ws }.href() text=t("members-title")/>
+        <PageHeader title=t("invite-title")/>
         {move || view! { <InviteForm ws=ws/> }}
     }
 }
@@ -609,7 +651,7 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save(api, form, untrack(build), move |_| {
-            toaster.show("Member saved.");
+            toaster.show(t("member-saved"));
             if let Some(cb) = on_saved {
                 cb.run(());
             }
@@ -617,7 +659,7 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
     };
     let zones = time_zones();
     let rate_options = Signal::derive(|| {
-        super::options(Some("(not set)"), RateStatus::ALL.iter().map(|r| (r.code().to_string(), r.label().into_owned())))
+        super::options(Some(&t("common-not-set")), RateStatus::ALL.iter().map(|r| (r.code().to_string(), rate_status_label(*r))))
     });
     let has_avatar = member.avatar.is_some();
 
@@ -625,28 +667,28 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
             <div class="row">
-                <TextField field=firstname label="First name" form=form required=true/>
-                <TextField field=lastname label="Last name" form=form required=true/>
+                <TextField field=firstname label=msg_id("member-first-name") form=form required=true/>
+                <TextField field=lastname label=msg_id("member-last-name") form=form required=true/>
             </div>
-            <TextField field=email label="E-mail" kind="email" form=form required=true autocomplete="off"/>
-            <TextField field=timezone label="Time zone" form=form list="tz-list" placeholder="Europe/Berlin"
-                hint="Start typing a city or region; the list has every zone this browser knows."/>
+            <TextField field=email label=msg_id("members-col-email") kind="email" form=form required=true autocomplete="off"/>
+            <TextField field=timezone label=msg_id("member-time-zone") form=form list="tz-list" placeholder=msg_id("member-time-zone-placeholder")
+                hint=msg_id("member-time-zone-hint")/>
             <datalist id="tz-list">
                 {zones.into_iter().map(|z| view! { <option value=z></option> }).collect_view()}
             </datalist>
             {if owner {
-                view! { <p class="hint">"Role: Owner. The workspace owner's role cannot change."</p> }.into_any()
+                view! { <p class="hint">{t("member-owner-role")}</p> }.into_any()
             } else {
-                view! { <SelectField field=role label="Role" form=form options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/> }.into_any()
+                view! { <SelectField field=role label=msg_id("members-col-role") form=form options=Signal::derive(|| role_options(Role::ASSIGNABLE, None))/> }.into_any()
             }}
             <div class="row">
-                <SelectField field=rate_status label="Rate visibility" form=form options=rate_options
-                    hint="Whether this member may see rates and amounts."/>
-                <TextField field=hours label="Weekly hours limit" kind="number" form=form step="1" hint="0 to 168."/>
+                <SelectField field=rate_status label=msg_id("member-rate-visibility") form=form options=rate_options
+                    hint=msg_id("member-rate-visibility-hint")/>
+                <TextField field=hours label=msg_id("member-weekly-hours") kind="number" form=form step="1" hint=msg_id("member-weekly-hours-hint")/>
             </div>
-            {has_avatar.then(|| view! { <CheckboxField checked=remove_avatar label="Remove the avatar"/> })}
+            {has_avatar.then(|| view! { <CheckboxField checked=remove_avatar label=msg_id("member-remove-avatar")/> })}
             <div class="form-actions">
-                <SubmitButton form=form label="Save"/>
+                <SubmitButton form=form label=msg_id("common-save")/>
             </div>
         </form>
     }
@@ -658,10 +700,10 @@ pub fn MemberEditPage(ws: u64, id: u64) -> impl IntoView {
     let nav = use_nav();
     let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
     view! {
-        <BackLink href=Route::Member { ws, id }.href() text="Member"/>
+        <BackLink href=Route::Member { ws, id }.href() text=t("member-back")/>
         <ItemFrame res>
             {move || res.ready().map(|m| {
-                let title = format!("Edit {}", m.full_name());
+                let title = t_args("member-edit-title", &[("name", m.full_name().into())]);
                 let mid = m.id;
                 view! {
                     <PageHeader title=title/>

@@ -109,7 +109,7 @@ pub fn local_page<T>(items: Vec<T>, page: u32, per_page: u32) -> Page<T> {
     Page { items, pagination: Some(info), page, per_page }
 }
 
-/// A definition list of label/value pairs (detail pages). Values are text.
+/// A definition list of label/value pairs (detail pages): labels are message ids, values text.
 #[component]
 pub fn Details(rows: Vec<(&'static str, String)>) -> impl IntoView {
     view! {
@@ -117,7 +117,7 @@ pub fn Details(rows: Vec<(&'static str, String)>) -> impl IntoView {
             {rows.into_iter().map(|(k, v)| {
                 let empty = v.is_empty();
                 view! {
-                    <dt>{k}</dt>
+                    <dt>{webwork_ui::i18n::t(k)}</dt>
                     <dd class:muted=empty>{if empty { "—".to_owned() } else { v }}</dd>
                 }
             }).collect_view()}
@@ -158,7 +158,7 @@ pub fn sort_by_name<T>(items: &mut Vec<T>, name: impl Fn(&T) -> String) {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"sensitivity".into(), &"base".into());
     let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
-    let collator = js_sys::Intl::Collator::new(&js_sys::Array::new(), &options);
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&webwork_ui::i18n::locale().into()), &options);
     sort_keyed(items, name, Some(collator.compare()));
 }
 
@@ -232,7 +232,7 @@ pub fn Allowed(ws: u64, op: &'static str, children: Children) -> impl IntoView {
 }
 
 /// A row's action that asks first (Archive, Delete): remembers the row in `pending` and opens
-/// the page's confirm dialog, which acts on it.
+/// the page's confirm dialog, which acts on it. `label` is a message id.
 #[component]
 pub fn ConfirmAction<T>(label: &'static str, aria: String, target: T, pending: RwSignal<T>, confirm: RwSignal<bool>) -> impl IntoView
 where
@@ -242,7 +242,7 @@ where
         <button type="button" class="btn small ghost" aria-label=aria on:click=move |_| {
             pending.set(target.clone());
             confirm.set(true);
-        }>{label}</button>
+        }>{webwork_ui::i18n::t(label)}</button>
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use webwork_core::models::{Project, ScreenshotMode};
 use webwork_core::ops::{CreateProject, DeleteProject, GetProject, ListProjects, Operation, UpdateProject};
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{
     CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TagChip, TextArea, TextField, Toaster,
 };
@@ -19,10 +20,12 @@ use crate::routes::Route;
 /// list (the seed's own project sample has `blur`) is offered as it is, so an edit form shows
 /// what is saved instead of "(not set)".
 pub fn screenshot_options(saved: &str) -> Vec<(String, String)> {
-    let mut list =
-        super::options(Some("(not set)"), ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))));
+    let mut list = super::options(
+        Some(&t("common-not-set")),
+        ScreenshotMode::ALL.iter().map(|m| (m.as_str().to_owned(), m.as_str().replace('_', " "))),
+    );
     if !saved.is_empty() && !ScreenshotMode::ALL.iter().any(|m| m.as_str() == saved) {
-        list.push((saved.to_owned(), format!("{saved} (as saved)")));
+        list.push((saved.to_owned(), t_args("projects-as-saved", &[("mode", saved.into())])));
     }
     list
 }
@@ -62,21 +65,21 @@ pub fn ProjectsPage(ws: u64) -> impl IntoView {
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
     let columns = vec![
-        Column::new("Name", move |p: &Project| {
+        Column::new("members-col-name", move |p: &Project| {
             view! { <a href=Route::Project { ws, id: p.id }.href()>{p.name.clone()}</a> }.into_any()
         }),
-        Column::new("Tags", tags_view),
-        Column::text("Billable", |p: &Project| if p.is_billable { "yes".into() } else { "no".into() }).class("hide-sm"),
-        Column::text("Rate", |p: &Project| p.rate.map(num).unwrap_or_default()).class("num hide-sm"),
-        Column::text("Deadline", |p: &Project| opt(&p.deadline)).class("hide-md"),
-        Column::text("Contracts", |p: &Project| p.contracts_count.to_string()).class("num hide-md"),
+        Column::new("projects-tags", tags_view),
+        Column::text("projects-billable", |p: &Project| if p.is_billable { t("common-yes") } else { t("common-no") }).class("hide-sm"),
+        Column::text("member-rate", |p: &Project| p.rate.map(crate::format::number).unwrap_or_default()).class("num hide-sm"),
+        Column::text("projects-deadline", |p: &Project| p.deadline.as_deref().map(crate::format::date_text).unwrap_or_default()).class("hide-md"),
+        Column::text("nav-contracts", |p: &Project| crate::format::number(p.contracts_count as f64)).class("num hide-md"),
         Column::new("", move |p: &Project| {
             let (id, name) = (p.id, p.name.clone());
             view! {
-                <a class="btn small ghost" href=Route::Tasks { ws }.href_with(&[("project", &id.to_string())])>"Tasks"</a>
-                <a class="btn small ghost hide-sm" href=format!("{}?project={id}", Route::Contracts { ws }.href())>"Contracts"</a>
+                <a class="btn small ghost" href=Route::Tasks { ws }.href_with(&[("project", &id.to_string())])>{t("nav-tasks")}</a>
+                <a class="btn small ghost hide-sm" href=format!("{}?project={id}", Route::Contracts { ws }.href())>{t("nav-contracts")}</a>
                 <Allowed ws op=DeleteProject::INFO.id>
-                    <ConfirmAction label="Archive" aria=format!("Archive {name}") target=(id, name.clone()) pending=pending confirm=confirm/>
+                    <ConfirmAction label=msg_id("members-archive") aria=t_args("members-archive-name", &[("name", name.as_str().into())]) target=(id, name.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
             .into_any()
@@ -88,19 +91,22 @@ pub fn ProjectsPage(ws: u64) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api.send(DeleteProject::new(id, ws)).await {
                 Ok(_) => {
-                    toaster.show(format!("Archived {name}."));
+                    toaster.show(t_args("members-archived-one", &[("name", name.as_str().into())]));
                     res.refetch();
                 }
                 Err(e) => {
-                    toaster.error(format!("Could not archive {name}: {e}"));
+                    toaster.error(t_args(
+                        "projects-archive-failed",
+                        &[("name", name.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                    ));
                 }
             }
         });
     });
     view! {
-        <PageHeader title="Projects">
+        <PageHeader title=t("nav-projects")>
             <Allowed ws op=CreateProject::INFO.id>
-                <a class="btn primary" href=move || Route::ProjectNew { ws }.href()>"New project"</a>
+                <a class="btn primary" href=move || Route::ProjectNew { ws }.href()>{t("projects-new")}</a>
             </Allowed>
             <ExportButton file="projects" request=Callback::new(move |_| projects_op(query, ws).to_request())/>
         </PageHeader>
@@ -108,15 +114,15 @@ pub fn ProjectsPage(ws: u64) -> impl IntoView {
             ev.prevent_default();
             query.set_one("name", Some(name.get_untracked().trim().to_owned()));
         }>
-            <label>"Name contains" <input type="search" bind:value=name placeholder="Any part of the name"/></label>
-            <button type="submit" class="btn">"Apply"</button>
+            <label>{t("projects-name-contains")} " " <input type="search" bind:value=name placeholder=t("projects-name-placeholder")/></label>
+            <button type="submit" class="btn">{t("common-apply")}</button>
         </form>
-        <ListFrame res query caption="Projects" columns key=|p: &Project| p.id.to_string() label=|p: &Project| p.name.clone()
+        <ListFrame res query caption=t("nav-projects") columns key=|p: &Project| p.id.to_string() label=|p: &Project| p.name.clone()
             on_open=Callback::new(move |p: Project| nav.go(&Route::Project { ws, id: p.id }.href()))
-            empty_title="No projects" empty_hint="Create one, or change the name filter." cols=6/>
-        <ConfirmDialog open=confirm title="Archive this project?"
-            message=Signal::derive(move || format!("{} leaves the lists and takes no more time. The API has no way to restore a project.", pending.get().1))
-            confirm_label="Archive" danger=true on_confirm=archive/>
+            empty_title=t("projects-empty") empty_hint=t("projects-empty-hint") cols=6/>
+        <ConfirmDialog open=confirm title=t("projects-archive-title")
+            message=Signal::derive(move || t_args("projects-archive-confirm", &[("name", pending.get().1.into())]))
+            confirm_label=msg_id("members-archive") danger=true on_confirm=archive/>
     }
 }
 
@@ -192,11 +198,11 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
         ev.prevent_default();
         match editing {
             Some(id) => save(api, form, untrack(|| build_update(id)), move |_| {
-                toaster.show("Project saved.");
+                toaster.show(t("projects-saved"));
                 on_saved.run(id);
             }),
             None => save(api, form, untrack(build_create), move |p: Project| {
-                toaster.show(format!("Created {}.", p.name));
+                toaster.show(t_args("projects-created", &[("name", p.name.as_str().into())]));
                 on_saved.run(p.id);
             }),
         }
@@ -204,27 +210,27 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
     view! {
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
-            <TextField field=name label="Name" form=form required=true/>
+            <TextField field=name label=msg_id("members-col-name") form=form required=true/>
             <div class="row">
-                <TextField field=start label="Start date" kind="date" form=form/>
-                <TextField field=deadline label="Deadline" kind="date" form=form/>
+                <TextField field=start label=msg_id("projects-start-date") kind="date" form=form/>
+                <TextField field=deadline label=msg_id("projects-deadline") kind="date" form=form/>
             </div>
             <div class="row">
-                <TextField field=estimation label="Estimation (hours)" kind="number" step="any" form=form/>
-                <TextField field=budget label="Budget" kind="number" step="any" form=form/>
+                <TextField field=estimation label=msg_id("projects-estimation") kind="number" step="any" form=form/>
+                <TextField field=budget label=msg_id("projects-budget") kind="number" step="any" form=form/>
             </div>
-            <CheckboxField checked=billable label="Billable" hint="Time on a billable project is billed at its rate."/>
+            <CheckboxField checked=billable label=msg_id("projects-billable") hint=msg_id("projects-billable-hint")/>
             <div class="row">
                 <Show when=move || billable.get()>
-                    <TextField field=rate label="Rate (per hour)" kind="number" step="any" form=form/>
+                    <TextField field=rate label=msg_id("projects-rate-per-hour") kind="number" step="any" form=form/>
                 </Show>
-                <TextField field=hours label="Weekly hours limit" kind="number" step="1" form=form hint="0 to 168."/>
+                <TextField field=hours label=msg_id("member-weekly-hours") kind="number" step="1" form=form hint=msg_id("member-weekly-hours-hint")/>
             </div>
-            <SelectField field=screenshots label="Screenshot mode" form=form options=Signal::derive(move || saved_mode.with_value(|m| screenshot_options(m)))/>
-            <TextField field=tags label="Tags" form=form placeholder="design, client-a" hint="Separate tags with commas; new ones are created."/>
-            <TextArea field=notes label="Notes" form=form/>
+            <SelectField field=screenshots label=msg_id("projects-screenshot-mode") form=form options=Signal::derive(move || saved_mode.with_value(|m| screenshot_options(m)))/>
+            <TextField field=tags label=msg_id("projects-tags") form=form placeholder=msg_id("projects-tags-placeholder") hint=msg_id("projects-tags-hint")/>
+            <TextArea field=notes label=msg_id("projects-notes") form=form/>
             <div class="form-actions">
-                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create project" }}/>
+                <SubmitButton form=form label={if editing.is_some() { msg_id("common-save") } else { msg_id("projects-create") }}/>
             </div>
         </form>
     }
@@ -234,8 +240,8 @@ pub fn ProjectForm(ws: u64, #[prop(optional)] project: Option<Project>, on_saved
 pub fn ProjectNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=Route::Projects { ws }.href() text="Projects"/>
-        <PageHeader title="New project"/>
+        <BackLink href=Route::Projects { ws }.href() text=t("nav-projects")/>
+        <PageHeader title=t("projects-new")/>
         <ProjectForm ws=ws on_saved=Callback::new(move |id| nav.go(&Route::Project { ws, id }.href()))/>
     }
 }
@@ -245,16 +251,16 @@ pub fn ProjectPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let res = load(move || async move { api.send(GetProject::new(id, ws)).await });
     view! {
-        <BackLink href=Route::Projects { ws }.href() text="Projects"/>
+        <BackLink href=Route::Projects { ws }.href() text=t("nav-projects")/>
         <ItemFrame res>
             {move || res.ready().map(|p| {
                 let (pid, title) = (p.id, p.name.clone());
                 view! {
                     <PageHeader title=title>
-                        <a class="btn" href=Route::Tasks { ws }.href_with(&[("project", &pid.to_string())])>"Tasks"</a>
-                        <a class="btn" href=format!("{}?project={pid}", Route::Contracts { ws }.href())>"Contracts"</a>
+                        <a class="btn" href=Route::Tasks { ws }.href_with(&[("project", &pid.to_string())])>{t("nav-tasks")}</a>
+                        <a class="btn" href=format!("{}?project={pid}", Route::Contracts { ws }.href())>{t("nav-contracts")}</a>
                     </PageHeader>
-                    <p class="muted">{format!("Project {pid} · {} contracts · created {}", p.contracts_count, opt(&p.created_at))}</p>
+                    <p class="muted">{t_args("projects-summary", &[("id", pid.to_string().into()), ("contracts", p.contracts_count.into()), ("created", opt(&p.created_at).into())])}</p>
                     <ProjectForm ws=ws project=p on_saved=Callback::new(move |_| res.refetch())/>
                 }
             })}

@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{FieldState, Form, TextField};
 
 use crate::api::use_api;
@@ -64,9 +65,7 @@ pub fn ReauthDialog() -> impl IntoView {
         let href = gateway_login_href(SIGNED_IN_PATH);
         let opened = window().open_with_url_and_target_and_features(&href, "webwork-signin", "popup,width=520,height=680").ok().flatten();
         if opened.is_none() {
-            problem.set(Some(
-                "The browser blocked the sign-in window. Allow pop-ups for this site, or sign out and sign in again.".to_owned(),
-            ));
+            problem.set(Some(t("reauth-popup-blocked")));
             return;
         }
         waiting.set(true);
@@ -88,24 +87,24 @@ pub fn ReauthDialog() -> impl IntoView {
     view! {
         <dialog node_ref=dialog class="dialog reauth" aria-labelledby="reauth-t" aria-describedby="reauth-m"
             on:cancel=|ev: leptos::ev::Event| ev.prevent_default()>
-            <h2 id="reauth-t">"Sign in again"</h2>
-            <p id="reauth-m">"Your session has ended. Sign in again to carry on: this page and anything you typed stay as they are; send the form again once you are back."</p>
+            <h2 id="reauth-t">{t("reauth-title")}</h2>
+            <p id="reauth-m">{t("reauth-message")}</p>
             {move || problem.get().map(|p| view! { <div class="banner error" role="alert"><p>{p}</p></div> })}
             {move || if api.gateway.get() {
                 view! {
                     <div class="actions">
                         <button type="button" class="btn primary" on:click=popup disabled=move || waiting.get()>
-                            {move || if waiting.get() { "Waiting for the sign-in window…" } else { "Sign in with WebWork" }}
+                            {move || if waiting.get() { t("reauth-waiting") } else { t("signin-with-webwork") }}
                         </button>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <form on:submit=submit novalidate>
-                        <TextField field=token label="Personal access token" kind="password" form=form required=true autocomplete="off"/>
+                        <TextField field=token label=msg_id("signin-token") kind="password" form=form required=true autocomplete="off"/>
                         <div class="actions">
                             <button type="submit" class="btn primary" disabled=move || form.saving.get() || !form.is_valid()>
-                                {move || if form.saving.get() { "Signing in…" } else { "Sign in again" }}
+                                {move || if form.saving.get() { t("signin-signing-in") } else { t("reauth-title") }}
                             </button>
                         </div>
                     </form>
@@ -115,7 +114,7 @@ pub fn ReauthDialog() -> impl IntoView {
                 <button type="button" class="btn ghost" on:click=move |_| {
                     api.sign_out();
                     nav.go(&Route::SignIn { next: None, gateway: false }.href());
-                }>"Sign out instead"</button>
+                }>{t("reauth-sign-out")}</button>
             </div>
         </dialog>
     }
@@ -127,22 +126,23 @@ pub fn RefusedScreen(ws: u64, message: String) -> impl IntoView {
     let api = use_api();
     let nav = use_nav();
     let workspace = move || api.workspaces.get().and_then(|list| list.into_iter().find(|w| w.id == ws));
-    let name = move || workspace().map(|w| w.workspace_name).unwrap_or_else(|| format!("workspace {ws}"));
-    let role = move || workspace().map(|w| w.role.to_string()).unwrap_or_else(|| "unknown".to_owned());
+    let name = move || {
+        workspace().map(|w| w.workspace_name).unwrap_or_else(|| t_args("refused-workspace", &[("workspace", ws.to_string().into())]))
+    };
+    let role = move || workspace().map(|w| crate::pages::members::role_label(&w.role)).unwrap_or_else(|| t("common-unknown"));
     // Workspaces where this person is an owner or executive manager: the way out, if any.
     let others =
         move || api.workspaces.get().unwrap_or_default().into_iter().filter(|w| w.id != ws && w.role.is_admin()).collect::<Vec<_>>();
     view! {
         <section class="refused card" role="alert" aria-labelledby="refused-t">
-            <h1 id="refused-t">"The WebWork API does not open this workspace to your role"</h1>
-            <p>"The API is open to workspace owners and executive managers only. Your role in "
-                <strong>{name}</strong>" is "<strong>{role}</strong>", so none of its pages can load."</p>
-            <p class="muted">"The server said: " {message}</p>
-            <p>"Ask the workspace's owner to make you an executive manager, or sign in with an owner's or executive manager's account."</p>
+            <h1 id="refused-t">{t("refused-title")}</h1>
+            <p>{move || t_args("refused-role", &[("workspace", name().into()), ("role", role().into())])}</p>
+            <p class="muted">{t("refused-server-said")} " " {message}</p>
+            <p>{t("refused-ask-owner")}</p>
             {move || {
                 let list = others();
                 (!list.is_empty()).then(|| view! {
-                    <p>"Workspaces you can manage: "
+                    <p>{t("refused-workspaces")} " "
                         {list.into_iter().map(|w| view! { <a href=Route::Members { ws: w.id }.href()>{w.workspace_name}</a>" " }).collect_view()}
                     </p>
                 })
@@ -151,7 +151,7 @@ pub fn RefusedScreen(ws: u64, message: String) -> impl IntoView {
                 <button type="button" class="btn" on:click=move |_| {
                     api.sign_out();
                     nav.go(&Route::SignIn { next: None, gateway: false }.href());
-                }>"Sign in with another account"</button>
+                }>{t("refused-other-account")}</button>
             </div>
         </section>
     }
@@ -168,8 +168,8 @@ pub fn SignedIn() -> impl IntoView {
     });
     view! {
         <main class="content narrow">
-            <h1>"You are signed in"</h1>
-            <p>"You can close this window and go back to the panel. " <a href="/">"Open the panel here"</a></p>
+            <h1>{t("signedin-title")}</h1>
+            <p>{t("signedin-close")} " " <a href="/">{t("signedin-open-here")}</a></p>
         </main>
     }
 }

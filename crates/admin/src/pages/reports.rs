@@ -22,6 +22,7 @@ use webwork_core::ops::{
 use webwork_core::{ApiError, ApiRequest};
 use webwork_ui::chart::{format_number, CalendarHeat, HeatDay, StackedBars, Timeline, TimelineLane, TimelineSpan};
 use webwork_ui::daterange::{today, DateRangePicker, Preset};
+use webwork_ui::i18n::{msg_id, t};
 use webwork_ui::{CalendarHeatMap, EmptyState, ErrorBanner, SkeletonRows, StackedBarChart, TimelineChart};
 
 use super::{member_options, options, project_options, PageHeader};
@@ -33,22 +34,22 @@ use crate::routes::{ReportKind, Route};
 /// The API's longest range for the limited reports.
 pub const MAX_DAYS: i64 = 31;
 
-/// The reports: (kind, title, what it shows).
+/// The reports: (kind, title, what it shows), as message ids.
 pub const REPORTS: [(ReportKind, &str, &str); 5] = [
-    (ReportKind::TrackedHours, "Tracked hours", "Hours per day, stacked by project or member."),
-    (ReportKind::Timeline, "Daily timeline", "Each member's tracked time across one day."),
-    (ReportKind::Activity, "Activity level", "Average activity per member over a range."),
-    (ReportKind::Attendance, "Daily attendance", "Present, late, absent or on leave, day by day."),
-    (ReportKind::Tasks, "Task report", "Time per task over a range."),
+    (ReportKind::TrackedHours, msg_id("reports-tracked-hours"), msg_id("reports-tracked-hours-about")),
+    (ReportKind::Timeline, msg_id("reports-timeline"), msg_id("reports-timeline-about")),
+    (ReportKind::Activity, msg_id("reports-activity"), msg_id("reports-activity-about")),
+    (ReportKind::Attendance, msg_id("reports-attendance"), msg_id("reports-attendance-about")),
+    (ReportKind::Tasks, msg_id("reports-tasks"), msg_id("reports-tasks-about")),
 ];
 
 #[component]
 pub fn ReportsPage(ws: u64) -> impl IntoView {
     view! {
-        <PageHeader title="Reports"/>
+        <PageHeader title=t("nav-reports")/>
         <ul class="report-list">
             {REPORTS.into_iter().map(|(kind, title, about)| view! {
-                <li class="card"><a href=Route::Report { ws, kind }.href()>{title}</a><p class="muted">{about}</p></li>
+                <li class="card"><a href=Route::Report { ws, kind }.href()>{t(title)}</a><p class="muted">{t(about)}</p></li>
             }).collect_view()}
         </ul>
     }
@@ -244,7 +245,7 @@ pub fn TrackedHoursPage(ws: u64) -> impl IntoView {
     let note = split_note(query, |q| id_param(q, "member").is_some(), "For one member the API");
     let by = move || query.get("by").unwrap_or_else(|| "project".to_owned());
     view! {
-        <ReportHeader ws title="Tracked hours"/>
+        <ReportHeader ws title=msg_id("reports-tracked-hours")/>
         <div class="filters report-filters">
             <UrlRangePicker query note/>
             <fieldset class="segmented">
@@ -272,8 +273,8 @@ pub fn TrackedHoursPage(ws: u64) -> impl IntoView {
 #[component]
 fn ReportHeader(ws: u64, title: &'static str) -> impl IntoView {
     view! {
-        <a class="back" href=move || Route::Reports { ws }.href()>"← Reports"</a>
-        <PageHeader title=title/>
+        <a class="back" href=move || Route::Reports { ws }.href()>"← " {t("nav-reports")}</a>
+        <PageHeader title=t(title)/>
     }
 }
 
@@ -340,7 +341,7 @@ pub fn TimelinePage(ws: u64) -> impl IntoView {
     let res = load(move || api.all(timeline_op(query, ws)));
     let set_date = move |d: CivilDate| query.set_one("date", Some(d.to_string()));
     view! {
-        <ReportHeader ws title="Daily timeline"/>
+        <ReportHeader ws title=msg_id("reports-timeline")/>
         <div class="filters report-filters">
             <button type="button" class="btn small ghost" aria-label="Previous day" on:click=move |_| set_date(url_date(query).add_days(-1))>"‹"</button>
             <label>"Day " <input type="date" prop:value=move || url_date(query).to_string()
@@ -418,7 +419,7 @@ pub fn ActivityPage(ws: u64) -> impl IntoView {
     });
     let note = split_note(query, |_| true, "The API");
     view! {
-        <ReportHeader ws title="Activity level"/>
+        <ReportHeader ws title=msg_id("reports-activity")/>
         <div class="filters report-filters">
             <UrlRangePicker query note/>
             {url_select(query, "member", "Member", "Everyone", members)}
@@ -507,7 +508,7 @@ pub fn AttendancePage(ws: u64) -> impl IntoView {
     });
     let note = Signal::derive(|| "One request per day: at most 31 days.".to_owned());
     view! {
-        <ReportHeader ws title="Daily attendance"/>
+        <ReportHeader ws title=msg_id("reports-attendance")/>
         <div class="filters report-filters">
             <UrlRangePicker query max_days=MAX_DAYS note/>
             {url_select(query, "member", "Member", "First member", members)}
@@ -588,7 +589,7 @@ pub fn TaskReportPage(ws: u64) -> impl IntoView {
         async move { api.all(op).await }
     });
     view! {
-        <ReportHeader ws title="Task report"/>
+        <ReportHeader ws title=msg_id("reports-tasks")/>
         <div class="filters report-filters">
             <UrlRangePicker query max_days=MAX_DAYS/>
             {url_select(query, "member", "Member", "Everyone", members)}

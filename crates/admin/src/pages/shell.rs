@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{ErrorBanner, ThemeToggle};
 
 use crate::api::use_api;
@@ -13,23 +14,23 @@ use crate::nav::{use_location, use_nav};
 use crate::pages::reauth::{ReauthDialog, RefusedScreen};
 use crate::routes::Route;
 
-/// Sections of the navigation: (label, the section's page in a workspace).
+/// Sections of the navigation: (label's message id, the section's page in a workspace).
 const SECTIONS: &[(&str, fn(u64) -> Route)] = &[
     // Admin panel II, time: the dashboard is the workspace's home (`/w/{ws}`).
-    ("Dashboard", |ws| Route::Dashboard { ws }),
-    ("Live tracking", |ws| Route::Tracking { ws }),
-    ("Time entries", |ws| Route::TimeEntries { ws }),
-    ("Timesheets", |ws| Route::Timesheets { ws }),
-    ("Time requests", |ws| Route::TimeRequests { ws }),
-    ("Leaves", |ws| Route::Leaves { ws }),
-    ("Expenses", |ws| Route::Expenses { ws }),
-    ("Reports", |ws| Route::Reports { ws }),
-    ("Members", |ws| Route::Members { ws }),
-    ("Projects", |ws| Route::Projects { ws }),
-    ("Contracts", |ws| Route::Contracts { ws }),
-    ("Tasks", |ws| Route::Tasks { ws }),
-    ("Project viewers", |ws| Route::Viewers { ws }),
-    ("Webhooks", |ws| Route::Webhooks { ws }),
+    (msg_id("nav-dashboard"), |ws| Route::Dashboard { ws }),
+    (msg_id("nav-tracking"), |ws| Route::Tracking { ws }),
+    (msg_id("nav-time-entries"), |ws| Route::TimeEntries { ws }),
+    (msg_id("nav-timesheets"), |ws| Route::Timesheets { ws }),
+    (msg_id("nav-time-requests"), |ws| Route::TimeRequests { ws }),
+    (msg_id("nav-leaves"), |ws| Route::Leaves { ws }),
+    (msg_id("nav-expenses"), |ws| Route::Expenses { ws }),
+    (msg_id("nav-reports"), |ws| Route::Reports { ws }),
+    (msg_id("nav-members"), |ws| Route::Members { ws }),
+    (msg_id("nav-projects"), |ws| Route::Projects { ws }),
+    (msg_id("nav-contracts"), |ws| Route::Contracts { ws }),
+    (msg_id("nav-tasks"), |ws| Route::Tasks { ws }),
+    (msg_id("nav-viewers"), |ws| Route::Viewers { ws }),
+    (msg_id("nav-webhooks"), |ws| Route::Webhooks { ws }),
 ];
 
 /// `route` is where the person is (a page of a workspace); `page` renders it, and is rendered again
@@ -90,12 +91,12 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
         <div class="app">
             <div class="progress" class:active={move || api.in_flight.get() > 0} aria-hidden="true"></div>
             <header class="topbar">
-                <a class="brand" href="/">"WebWork admin"</a>
+                <a class="brand" href="/">{t("app-name")}</a>
                 <label class="ws-switch">
-                    <span class="visually-hidden">"Workspace"</span>
-                    <select aria-label="Workspace" on:change=switch>
+                    <span class="visually-hidden">{t("header-workspace")}</span>
+                    <select aria-label=t("header-workspace") on:change=switch>
                         {move || match api.workspaces.get() {
-                            None => view! { <option>"Loading workspaces…"</option> }.into_any(),
+                            None => view! { <option>{t("header-loading-workspaces")}</option> }.into_any(),
                             Some(list) => list.into_iter().map(|w| {
                                 let id = w.id;
                                 view! { <option value=id.to_string() selected=move || ws.get() == id>{w.workspace_name}</option> }
@@ -107,22 +108,23 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
                 <DataAge/>
                 <Budget/>
                 <span class="busy" role="status" aria-live="polite">
-                    {move || (api.in_flight.get() > 0).then(|| view! { <span class="dot" aria-hidden="true"></span>" Loading…" })}
+                    {move || (api.in_flight.get() > 0).then(|| view! { <span class="dot" aria-hidden="true"></span>" " {t("common-loading")} })}
                 </span>
+                <crate::i18n::LanguagePicker/>
                 <ThemeToggle/>
                 <button type="button" class="btn ghost" on:click=move |_| {
                     api.sign_out();
                     nav.go(&Route::SignIn { next: None, gateway: false }.href());
-                }>"Sign out"</button>
+                }>{t("header-sign-out")}</button>
             </header>
-            <nav class="sidebar" aria-label="Sections">
+            <nav class="sidebar" aria-label=t("nav-label")>
                 <ul>
                     {SECTIONS.iter().map(|(label, section)| {
                         let href = move || section(ws.get()).href();
                         let current = move || route.with(|r| r.section(ws.get()) == section(ws.get()));
                         let badge = crate::pages::timesheets::nav_badge(&section(0), ws);
                         view! {
-                            <li><a href=href aria-current=move || current().then_some("page")>{*label}{badge}</a></li>
+                            <li><a href=href aria-current=move || current().then_some("page")>{t(label)}{badge}</a></li>
                         }
                     }).collect_view()}
                 </ul>
@@ -131,10 +133,10 @@ pub fn Shell(route: Memo<Route>, page: ViewFn) -> impl IntoView {
                 {move || workspaces.get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone()))/> })}
                 <Show when=not_member>
                     <div class="banner warn" role="alert">
-                        <p>"You are not a member of workspace " {move || ws.get()} ". Pick one of yours from the list above."</p>
+                        <p>{move || t_args("shell-not-member", &[("workspace", ws.get().to_string().into())])}</p>
                     </div>
                 </Show>
-                <p class="visually-hidden">{move || current_name().map(|n| format!("Workspace: {n}"))}</p>
+                <p class="visually-hidden">{move || current_name().map(|n| t_args("shell-workspace-name", &[("name", n.into())]))}</p>
                 {move || match refused.get() {
                     Some((w, message)) => view! { <RefusedScreen ws=w message=message/> }.into_any(),
                     None => page.run(),
@@ -167,14 +169,14 @@ pub fn Budget() -> impl IntoView {
     }
 }
 
-/// How old an answer is, short: "40 s", "3 min", "2 h".
+/// How old an answer is, short: "40 s", "3 min", "2 h" (in the reader's language, by Intl).
 pub fn age_text(ms: f64) -> String {
-    let s = (ms / 1000.0).floor().max(0.0) as u64;
-    match s {
-        0..60 => format!("{s} s"),
-        60..3600 => format!("{} min", s / 60),
-        _ => format!("{} h", s / 3600),
-    }
+    let s = (ms / 1000.0).floor().max(0.0);
+    crate::format::duration(match s as u64 {
+        0..60 => s,
+        60..3600 => (s / 60.0).floor() * 60.0,
+        _ => (s / 3600.0).floor() * 3600.0,
+    })
 }
 
 /// How old the data on screen is, once it is old enough to matter (shown from the cache, or a
@@ -189,15 +191,11 @@ pub fn DataAge() -> impl IntoView {
     move || {
         age().map(|ms| {
             let refreshing = api.revalidating.get() > 0;
-            let title = if refreshing {
-                "Shown from this tab's cache while a newer answer is fetched."
-            } else {
-                "The oldest data on this page; it is fetched again when it may have changed."
-            };
+            let title = if refreshing { t("shell-data-age-refreshing-title") } else { t("shell-data-age-title") };
             view! {
                 <span class="data-age" title=title>
-                    {format!("Data from {} ago", age_text(ms))}
-                    {refreshing.then_some(" · refreshing…")}
+                    {t_args("shell-data-age", &[("age", age_text(ms).into())])}
+                    {refreshing.then(|| t("shell-data-age-refreshing"))}
                 </span>
             }
         })
@@ -219,8 +217,7 @@ pub fn Home() -> impl IntoView {
             match api.ensure_workspaces().await {
                 Ok(list) => match list.first() {
                     Some(w) => nav.replace(&Route::Members { ws: w.id }.href()),
-                    None => failed
-                        .set(Some(webwork_core::ApiError::NotFound { message: "This account belongs to no active workspace.".to_owned() })),
+                    None => failed.set(Some(webwork_core::ApiError::NotFound { message: t("home-no-workspace") })),
                 },
                 Err(e) => failed.set(Some(e)),
             }
@@ -229,7 +226,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <main class="content narrow" id="main" tabindex="-1">
             <ErrorBanner error=failed/>
-            <p class="muted">"Opening your workspace…"</p>
+            <p class="muted">{t("home-opening")}</p>
         </main>
     }
 }
@@ -239,8 +236,8 @@ pub fn Home() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     view! {
         <main class="content narrow" id="main" tabindex="-1">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <a href="/">"Go to your workspace"</a></p>
+            <h1>{t("notfound-title")}</h1>
+            <p>{t("notfound-nothing-here")} " " <a href="/">{t("notfound-go-home")}</a></p>
         </main>
     }
 }

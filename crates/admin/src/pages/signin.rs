@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use webwork_core::{ApiError, DEFAULT_BASE_URL};
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{CheckboxField, FieldState, Form, TextField, ThemeToggle};
 
 use crate::api::use_api;
@@ -14,20 +15,17 @@ use crate::session::{gateway_login_href, same_origin_base, GatewayStatus, Sessio
 /// What went wrong signing in, for a person.
 pub fn sign_in_problem(e: &ApiError, base: &str) -> String {
     match e {
-        ApiError::Unauthorized { .. } => "The server did not accept this token (401). Check that it is complete and not \
-            expired, or create a new personal access token in WebWork under Settings → REST API."
-            .to_owned(),
+        ApiError::Unauthorized { .. } => t("signin-problem-token"),
         ApiError::Network { .. } | ApiError::Timeout { .. } => {
-            let cors = if base.starts_with(DEFAULT_BASE_URL) {
-                " The real API may also refuse calls from this page's origin (CORS): the browser then \
-                  fails the same way. Run the panel behind the dev proxy instead (README, \"Dev proxy\")."
+            let id = if base.starts_with(DEFAULT_BASE_URL) {
+                msg_id("signin-problem-unreachable-cors")
             } else {
-                ""
+                msg_id("signin-problem-unreachable")
             };
-            format!("Could not reach {base}. Check the address and your connection.{cors}")
+            t_args(id, &[("base", base.into())])
         }
-        ApiError::NotFound { .. } => format!("{base} answered 404: this does not look like the API v2 base URL (it ends in /api/v2)."),
-        other => other.to_string(),
+        ApiError::NotFound { .. } => t_args("signin-problem-not-api", &[("base", base.into())]),
+        other => webwork_ui::error_sentence(other),
     }
 }
 
@@ -45,7 +43,7 @@ pub fn SignIn(next: Option<String>, gateway: bool) -> impl IntoView {
     let go_next = move |list: Vec<webwork_core::models::Workspace>, next: Option<String>| match (next, list.first()) {
         (Some(next), _) => nav.go(&next),
         (None, Some(w)) => nav.go(&Route::Members { ws: w.id }.href()),
-        (None, None) => problem.set(Some("Signed in, but this account belongs to no active workspace.".to_owned())),
+        (None, None) => problem.set(Some(t("signin-no-workspace"))),
     };
 
     // A webwork-gateway with OAuth offers its sign-in; back from it, the session is taken up here.
@@ -99,34 +97,34 @@ pub fn SignIn(next: Option<String>, gateway: bool) -> impl IntoView {
         <main class="signin" id="main" tabindex="-1">
             <div class="signin-card card">
                 <div class="signin-head">
-                    <h1>"WebWork admin"</h1>
+                    <h1>{t("app-name")}</h1>
                     <ThemeToggle/>
                 </div>
                 {move || problem.get().map(|p| view! {
-                    <div class="banner error" role="alert"><div class="banner-text"><strong>"Could not sign in"</strong><p>{p}</p></div></div>
+                    <div class="banner error" role="alert"><div class="banner-text"><strong>{t("signin-failed")}</strong><p>{p}</p></div></div>
                 })}
                 <Show when=move || gateway.get().oauth>
                     <div class="signin-oauth">
-                        <a class="btn primary wide" rel="external" href=login_href.clone()>"Sign in with WebWork"</a>
-                        <p class="hint">"Through this server: your WebWork account's token stays on the server, never in this browser."</p>
-                        <p class="divider"><span>"or use a personal access token"</span></p>
+                        <a class="btn primary wide" rel="external" href=login_href.clone()>{t("signin-with-webwork")}</a>
+                        <p class="hint">{t("signin-with-webwork-hint")}</p>
+                        <p class="divider"><span>{t("signin-or-token")}</span></p>
                     </div>
                 </Show>
                 <form on:submit=submit novalidate>
-                    <TextField field=base label="API base URL" kind="url" form=form required=true autocomplete="url"
-                        hint="The address of API v2, ending in /api/v2."/>
+                    <TextField field=base label=msg_id("signin-base-url") kind="url" form=form required=true autocomplete="url"
+                        hint=msg_id("signin-base-url-hint")/>
                     <div class="inline-actions">
-                        <button type="button" class="btn ghost small" on:click=move |_| base.set(same_origin_base())>"This server"</button>
-                        <button type="button" class="btn ghost small" on:click=move |_| base.set(DEFAULT_BASE_URL)>"The real WebWork API"</button>
-                        <button type="button" class="btn ghost small" title="Under trunk serve: the real API through the dev server, so CORS does not apply"
-                            on:click=move |_| base.set(same_origin_base().replace("/api/v2", "/real-api/v2"))>"Real API via dev proxy"</button>
+                        <button type="button" class="btn ghost small" on:click=move |_| base.set(same_origin_base())>{t("signin-this-server")}</button>
+                        <button type="button" class="btn ghost small" on:click=move |_| base.set(DEFAULT_BASE_URL)>{t("signin-real-api")}</button>
+                        <button type="button" class="btn ghost small" title=t("signin-dev-proxy-title")
+                            on:click=move |_| base.set(same_origin_base().replace("/api/v2", "/real-api/v2"))>{t("signin-dev-proxy")}</button>
                     </div>
-                    <TextField field=token label="Personal access token" kind="password" form=form required=true autocomplete="off"
-                        hint="Created in WebWork under Settings → REST API. The sandbox prints demo tokens, e.g. demo-owner."/>
-                    <CheckboxField checked=remember label="Remember me on this device"
-                        hint="Keeps the token in this browser's local storage. Otherwise it is forgotten when the tab closes."/>
+                    <TextField field=token label=msg_id("signin-token") kind="password" form=form required=true autocomplete="off"
+                        hint=msg_id("signin-token-hint")/>
+                    <CheckboxField checked=remember label=msg_id("signin-remember")
+                        hint=msg_id("signin-remember-hint")/>
                     <button type="submit" class="btn primary wide" disabled=move || form.saving.get() || !form.is_valid()>
-                        {move || if form.saving.get() { "Signing in…" } else { "Sign in" }}
+                        {move || if form.saving.get() { t("signin-signing-in") } else { t("signin-submit") }}
                     </button>
                 </form>
             </div>

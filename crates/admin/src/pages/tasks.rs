@@ -9,6 +9,7 @@ use webwork_core::models::{Task, TaskPriority, TaskStatus};
 use webwork_core::ops::{AssignTask, CreateTask, DeleteTask, GetTask, ListContracts, ListTasks, Operation, UnassignTask, UpdateTask};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{
     Column, ConfirmDialog, EmptyState, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster,
 };
@@ -20,12 +21,34 @@ use crate::nav::{use_nav, use_url_query};
 use crate::routes::Route;
 
 /// A status for people: the server's own name when it sends one (custom codes), else ours.
-pub fn status_text(t: &Task) -> String {
-    t.status_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| t.status.map(|s| s.label().into_owned()).unwrap_or_default())
+/// The name the workspace gave the status (data), else the status's name in the reader's language.
+pub fn status_text(task: &Task) -> String {
+    task.status_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| task.status.map(status_label).unwrap_or_default())
 }
 
-pub fn priority_text(t: &Task) -> String {
-    t.priority_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| t.priority.map(|p| p.label().into_owned()).unwrap_or_default())
+/// The name the workspace gave the priority (data), else the priority's name in the reader's language.
+pub fn priority_text(task: &Task) -> String {
+    task.priority_name.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| task.priority.map(priority_label).unwrap_or_default())
+}
+
+fn status_label(s: TaskStatus) -> String {
+    match s {
+        TaskStatus::Open => t("tasks-status-open"),
+        TaskStatus::InProgress => t("tasks-status-in-progress"),
+        TaskStatus::Done => t("tasks-status-done"),
+        TaskStatus::Closed => t("tasks-status-closed"),
+        other => other.label().into_owned(),
+    }
+}
+
+fn priority_label(p: TaskPriority) -> String {
+    match p {
+        TaskPriority::Urgent => t("tasks-priority-urgent"),
+        TaskPriority::High => t("tasks-priority-high"),
+        TaskPriority::Normal => t("tasks-priority-normal"),
+        TaskPriority::Low => t("tasks-priority-low"),
+        other => other.label().into_owned(),
+    }
 }
 
 fn assignee_names(t: &Task) -> String {
@@ -41,11 +64,11 @@ fn status_options(none: &str, extra: Option<TaskStatus>) -> Vec<(String, String)
     if let Some(e) = extra.filter(|e| !e.is_known()) {
         list.push(e);
     }
-    super::options(Some(none), list.into_iter().map(|s| (s.code().to_string(), s.label().into_owned())))
+    super::options(Some(none), list.into_iter().map(|s| (s.code().to_string(), status_label(s))))
 }
 
 fn priority_options(none: &str) -> Vec<(String, String)> {
-    super::options(Some(none), TaskPriority::ALL.iter().map(|p| (p.code().to_string(), p.label().into_owned())))
+    super::options(Some(none), TaskPriority::ALL.iter().map(|p| (p.code().to_string(), priority_label(*p))))
 }
 
 /// People who can take tasks of a project: those with a contract on it.
@@ -113,18 +136,18 @@ pub fn TasksPage(ws: u64) -> impl IntoView {
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
     let columns = vec![
-        Column::new("Task", move |t: &Task| {
+        Column::new("tasks-task", move |t: &Task| {
             view! { <a href=Route::Task { ws, project: t.project_id, id: t.id }.href()>{t.title.clone()}</a> }.into_any()
         }),
-        Column::text("Status", status_text),
-        Column::text("Priority", priority_text).class("hide-sm"),
-        Column::text("Assignees", assignee_names).class("hide-sm"),
-        Column::text("Due", |t: &Task| opt(&t.end_date)).class("hide-md"),
+        Column::text("members-col-status", status_text),
+        Column::text("tasks-priority", priority_text).class("hide-sm"),
+        Column::text("tasks-assignees", assignee_names).class("hide-sm"),
+        Column::text("tasks-due", |task: &Task| task.end_date.as_deref().map(crate::format::date_text).unwrap_or_default()).class("hide-md"),
         Column::new("", move |t: &Task| {
             let (id, title) = (t.id, t.title.clone());
             view! {
                 <Allowed ws op=DeleteTask::INFO.id>
-                    <ConfirmAction label="Delete" aria=format!("Delete {title}") target=(id, title.clone()) pending=pending confirm=confirm/>
+                    <ConfirmAction label=msg_id("common-delete") aria=t_args("tasks-delete-name", &[("title", title.as_str().into())]) target=(id, title.clone()) pending=pending confirm=confirm/>
                 </Allowed>
             }
             .into_any()
@@ -136,15 +159,18 @@ pub fn TasksPage(ws: u64) -> impl IntoView {
         let (ws, Some(p)) = (ws, project.get_untracked()) else { return };
         leptos::task::spawn_local(async move {
             match api.send(DeleteTask::new(id, ws, p)).await {
-                Ok(_) => toaster.show(format!("Deleted {title}.")),
-                Err(e) => toaster.error(format!("Could not delete {title}: {e}")),
+                Ok(_) => toaster.show(t_args("tasks-deleted", &[("title", title.as_str().into())])),
+                Err(e) => toaster.error(t_args(
+                    "tasks-delete-failed",
+                    &[("title", title.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                )),
             };
             res.refetch();
         });
     });
     let code_select = move |key: &'static str, label: &'static str, opts: Vec<(String, String)>| {
         view! {
-            <label>{label}
+            <label>{t(label)}
                 <select on:change=move |ev| query.set_one(key, Some(event_target_value(&ev)))>
                     {opts.into_iter().map(|(v, text)| {
                         let v2 = v.clone();
@@ -155,34 +181,34 @@ pub fn TasksPage(ws: u64) -> impl IntoView {
         }
     };
     view! {
-        <PageHeader title="Tasks">
-            {move || project.get().map(|p| view! { <Allowed ws op=CreateTask::INFO.id><a class="btn primary" href=Route::TaskNew { ws, project: p }.href()>"New task"</a></Allowed> })}
+        <PageHeader title=t("nav-tasks")>
+            {move || project.get().map(|p| view! { <Allowed ws op=CreateTask::INFO.id><a class="btn primary" href=Route::TaskNew { ws, project: p }.href()>{t("tasks-new")}</a></Allowed> })}
             <ExportButton file="tasks" request=Callback::new(move |_| match project.get_untracked() {
                 Some(p) => tasks_op(query, ws).project_id(p).to_request(),
-                None => Err(ApiError::InvalidRequest { field: "project_id", reason: "choose a project first: tasks are listed per project".to_owned() }),
+                None => Err(ApiError::InvalidRequest { field: "project_id", reason: t("tasks-choose-project-first") }),
             })/>
         </PageHeader>
         <ErrorBanner error=Signal::derive(move || projects.error()) on_retry=Callback::new(move |_| projects.refetch())/>
         <div class="filters">
-            <label>"Project"
+            <label>{t("contracts-project")}
                 <select on:change=move |ev| query.set(&[("project", Some(event_target_value(&ev))), ("status", None), ("priority", None)])>
                     {move || projects.ready().unwrap_or_default().into_iter().map(|(id, name)| {
                         view! { <option value=id.to_string() selected=move || project.get() == Some(id)>{name}</option> }
                     }).collect_view()}
                 </select>
             </label>
-            {code_select("status", "Status", status_options("Any", None))}
-            {code_select("priority", "Priority", priority_options("Any"))}
+            {code_select("status", msg_id("members-col-status"), status_options(&t("common-any"), None))}
+            {code_select("priority", msg_id("tasks-priority"), priority_options(&t("common-any")))}
         </div>
         <Show when=move || projects.with_ready(Vec::is_empty).unwrap_or(false)>
-            <EmptyState title="No projects yet" hint="Tasks belong to a project: create one first."/>
+            <EmptyState title=t("tasks-no-projects") hint=t("tasks-no-projects-hint")/>
         </Show>
-        <ListFrame res query caption="Tasks" columns key=|t: &Task| t.id.to_string() label=|t: &Task| t.title.clone()
+        <ListFrame res query caption=t("nav-tasks") columns key=|t: &Task| t.id.to_string() label=|t: &Task| t.title.clone()
             on_open=Callback::new(move |t: Task| nav.go(&Route::Task { ws, project: t.project_id, id: t.id }.href()))
-            empty_title="No tasks match" empty_hint="Change the filters, or add a task." cols=5/>
-        <ConfirmDialog open=confirm title="Delete this task?"
-            message=Signal::derive(move || format!("{} is removed from the project.", pending.get().1))
-            confirm_label="Delete" danger=true on_confirm=delete/>
+            empty_title=t("tasks-empty") empty_hint=t("tasks-empty-hint") cols=5/>
+        <ConfirmDialog open=confirm title=t("tasks-delete-title")
+            message=Signal::derive(move || t_args("tasks-delete-confirm", &[("title", pending.get().1.into())]))
+            confirm_label=msg_id("common-delete") danger=true on_confirm=delete/>
     }
 }
 
@@ -247,7 +273,7 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let saved = move |id: u64| {
-            toaster.show(if editing.is_some() { "Task saved." } else { "Task created." });
+            toaster.show(if editing.is_some() { webwork_ui::i18n::t("tasks-saved") } else { webwork_ui::i18n::t("tasks-created") });
             on_saved.run(id);
         };
         let Some(id) = editing else {
@@ -287,24 +313,24 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
     view! {
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
-            <TextField field=title label="Title" form=form required=true/>
-            <TextArea field=description label="Description" form=form rows=3/>
+            <TextField field=title label=msg_id("tasks-title") form=form required=true/>
+            <TextArea field=description label=msg_id("tasks-description") form=form rows=3/>
             <div class="row">
-                <SelectField field=status label="Status" form=form
-                    options=Signal::derive(move || status_options("Open (default)", current_status).into_iter().skip(1).collect())/>
-                <SelectField field=priority label="Priority" form=form options=Signal::derive(|| priority_options("(none)"))/>
+                <SelectField field=status label=msg_id("members-col-status") form=form
+                    options=Signal::derive(move || status_options("", current_status).into_iter().skip(1).collect())/>
+                <SelectField field=priority label=msg_id("tasks-priority") form=form options=Signal::derive(|| priority_options(&webwork_ui::i18n::t("tasks-no-priority")))/>
             </div>
             <div class="row">
-                <TextField field=start label="Start date" kind="date" form=form/>
-                <TextField field=end label="Due date" kind="date" form=form/>
+                <TextField field=start label=msg_id("projects-start-date") kind="date" form=form/>
+                <TextField field=end label=msg_id("tasks-due-date") kind="date" form=form/>
             </div>
             <fieldset>
-                <legend>"Assignees"</legend>
+                <legend>{webwork_ui::i18n::t("tasks-assignees")}</legend>
                 <ErrorBanner error=Signal::derive(move || people.error()) on_retry=Callback::new(move |_| people.refetch())/>
                 <div class="checks">
                     {move || people.ready().map(|list| {
                         if list.is_empty() {
-                            return view! { <p class="hint">"Nobody has a contract on this project yet."</p> }.into_any();
+                            return view! { <p class="hint">{webwork_ui::i18n::t("tasks-nobody")}</p> }.into_any();
                         }
                         list.into_iter().map(|(id, name)| view! {
                             <label>
@@ -320,7 +346,7 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
                 </div>
             </fieldset>
             <div class="form-actions">
-                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Create task" }}/>
+                <SubmitButton form=form label={if editing.is_some() { msg_id("common-save") } else { msg_id("tasks-create") }}/>
             </div>
         </form>
     }
@@ -330,8 +356,8 @@ pub fn TaskForm(ws: u64, project: u64, #[prop(optional)] task: Option<Task>, on_
 pub fn TaskNewPage(ws: u64, project: u64) -> impl IntoView {
     let nav = use_nav();
     view! {
-        <BackLink href=tasks_of_project(ws, project) text="Tasks"/>
-        <PageHeader title="New task"/>
+        <BackLink href=tasks_of_project(ws, project) text=t("nav-tasks")/>
+        <PageHeader title=t("tasks-new")/>
         <TaskForm ws=ws project
             on_saved=Callback::new(move |_| nav.go(&tasks_of_project(ws, project)))/>
     }
@@ -342,10 +368,10 @@ pub fn TaskPage(ws: u64, project: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let res = load(move || async move { api.send(GetTask::new(id, ws, project)).await });
     view! {
-        <BackLink href=tasks_of_project(ws, project) text="Tasks"/>
+        <BackLink href=tasks_of_project(ws, project) text=t("nav-tasks")/>
         <ItemFrame res>
             {move || res.ready().map(|t| view! {
-                <PageHeader title=format!("Task: {}", t.title)/>
+                <PageHeader title=t_args("tasks-page-title", &[("title", t.title.as_str().into())])/>
                 <p class="muted">{format!("Task {} · created {} · completed {}", t.id, opt(&t.created_at), opt(&t.completed_at))}</p>
                 <TaskForm ws=ws project=t.project_id task=t on_saved=Callback::new(move |_| res.refetch())/>
             })}

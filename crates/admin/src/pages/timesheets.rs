@@ -325,7 +325,7 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
     });
     let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
     view! {
-        <PageHeader title="Timesheets">
+        <PageHeader title=webwork_ui::i18n::t("nav-timesheets")>
             <ExportButton file="timesheets" request=Callback::new(move |_| timesheets_op(query, ws).to_request())/>
         </PageHeader>
         <div class="filters">

@@ -3,6 +3,9 @@
 //! `per_page`.
 
 use leptos::prelude::*;
+use webwork_ui::i18n::{msg_id, t, t_args};
+
+use super::members::status_name;
 use webwork_core::models::{Member, MemberStatus, ProjectViewer, Role};
 use webwork_core::ops::{
     AssignProjectToViewer, CreateProjectViewer, DeleteProjectViewer, GetProjectViewer, ListMembers, ListProjectViewers, Operation,
@@ -56,10 +59,16 @@ fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, id: u64, name: String,
     leptos::task::spawn_local(async move {
         match api.send(DeleteProjectViewer::new(id, ws)).await {
             Ok(_) => {
-                toaster.with_undo(format!("Archived {name}."), Callback::new(move |_| restore(api, toaster, ws, id, after)));
+                toaster.with_undo(
+                    t_args("members-archived-one", &[("name", name.as_str().into())]),
+                    Callback::new(move |_| restore(api, toaster, ws, id, after)),
+                );
             }
             Err(e) => {
-                toaster.error(format!("Could not archive {name}: {e}"));
+                toaster.error(t_args(
+                    "projects-archive-failed",
+                    &[("name", name.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                ));
             }
         }
         after.run(());
@@ -69,8 +78,8 @@ fn archive_with_undo(api: Api, toaster: Toaster, ws: u64, id: u64, name: String,
 fn restore(api: Api, toaster: Toaster, ws: u64, id: u64, after: Callback<()>) {
     leptos::task::spawn_local(async move {
         match api.send(RestoreProjectViewer::new(id, ws)).await {
-            Ok(_) => toaster.show("Viewer restored."),
-            Err(e) => toaster.error(format!("Could not restore: {e}")),
+            Ok(_) => toaster.show(t("viewers-restored")),
+            Err(e) => toaster.error(t_args("members-restore-failed-any", &[("error", webwork_ui::error_sentence(&e).into())])),
         };
         after.run(());
     });
@@ -95,18 +104,22 @@ pub fn ViewersPage(ws: u64) -> impl IntoView {
     });
     let reload = Callback::new(move |_| res.refetch());
     let columns = vec![
-        Column::new("Name", move |v: &ProjectViewer| {
+        Column::new("members-col-name", move |v: &ProjectViewer| {
             view! { <a href=Route::Viewer { ws, id: v.id }.href()>{viewer_name(v)}</a> }.into_any()
         }),
-        Column::text("E-mail", |v: &ProjectViewer| v.email.clone()).class("hide-sm"),
-        Column::text("Status", |v: &ProjectViewer| opt(&v.status)),
-        Column::new("Projects", |v: &ProjectViewer| {
+        Column::text("members-col-email", |v: &ProjectViewer| v.email.clone()).class("hide-sm"),
+        Column::text("members-col-status", |v: &ProjectViewer| v.status.as_ref().map(status_name).unwrap_or_default()),
+        Column::new("nav-projects", |v: &ProjectViewer| {
             view! { <span class="chips">{v.projects.iter().map(|p| view! { <TagChip name=p.project_name.clone()/> }).collect_view()}</span> }.into_any()
         })
         .class("hide-sm"),
         Column::new("", move |v: &ProjectViewer| {
             let (id, name, is_archived) = (v.id, viewer_name(v), v.deleted_at.is_some());
-            let label = format!("{} {name}", if is_archived { "Restore" } else { "Archive" });
+            let label = if is_archived {
+                t_args("members-restore-name", &[("name", name.as_str().into())])
+            } else {
+                t_args("members-archive-name", &[("name", name.as_str().into())])
+            };
             view! {
                 <Allowed ws op=DeleteProjectViewer::INFO.id>
                     <button type="button" class="btn small ghost" aria-label=label on:click=move |_| {
@@ -115,7 +128,7 @@ pub fn ViewersPage(ws: u64) -> impl IntoView {
                         } else {
                             archive_with_undo(api, toaster, ws, id, name.clone(), reload);
                         }
-                    }>{if is_archived { "Restore" } else { "Archive" }}</button>
+                    }>{if is_archived { t("members-restore") } else { t("members-archive") }}</button>
                 </Allowed>
             }
             .into_any()
@@ -123,20 +136,20 @@ pub fn ViewersPage(ws: u64) -> impl IntoView {
         .class("actions"),
     ];
     view! {
-        <PageHeader title="Project viewers">
+        <PageHeader title=t("nav-viewers")>
             <Allowed ws op=CreateProjectViewer::INFO.id>
-                <a class="btn primary" href=move || Route::ViewerNew { ws }.href()>"New viewer"</a>
+                <a class="btn primary" href=move || Route::ViewerNew { ws }.href()>{t("viewers-new")}</a>
             </Allowed>
             <ExportButton file="project-viewers" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListProjectViewers::new(ws)))/>
         </PageHeader>
-        <div class="tabs" role="tablist" aria-label="Which viewers">
-            <button type="button" role="tab" aria-selected=move || (!archived.get()).to_string() on:click=move |_| query.set_one("view", None)>"Current"</button>
-            <button type="button" role="tab" aria-selected=move || archived.get().to_string() on:click=move |_| query.set_one("view", Some("archived".into()))>"Archived"</button>
+        <div class="tabs" role="tablist" aria-label=t("viewers-tabs-label")>
+            <button type="button" role="tab" aria-selected=move || (!archived.get()).to_string() on:click=move |_| query.set_one("view", None)>{t("members-tab-current")}</button>
+            <button type="button" role="tab" aria-selected=move || archived.get().to_string() on:click=move |_| query.set_one("view", Some("archived".into()))>{t("members-tab-archived")}</button>
         </div>
-        <ListFrame res query caption="Project viewers" columns key=|v: &ProjectViewer| v.id.to_string() label=viewer_name
+        <ListFrame res query caption=t("nav-viewers") columns key=|v: &ProjectViewer| v.id.to_string() label=viewer_name
             on_open=Callback::new(move |v: ProjectViewer| nav.go(&Route::Viewer { ws, id: v.id }.href()))
-            empty_title=Signal::derive(move || if archived.get() { "No archived viewers".to_owned() } else { "No project viewers".to_owned() })
-            empty_hint="Viewers are clients who may see some projects, read-only." cols=4/>
+            empty_title=Signal::derive(move || if archived.get() { t("viewers-empty-archived") } else { t("viewers-empty") })
+            empty_hint=t("viewers-empty-hint") cols=4/>
     }
 }
 
@@ -158,22 +171,22 @@ pub fn ViewerNewPage(ws: u64) -> impl IntoView {
             lastname.value.get_untracked().trim().to_owned(),
         );
         save(api, form, op, move |v: ProjectViewer| {
-            toaster.show(format!("Created {}. Assign projects next.", viewer_name(&v)));
+            toaster.show(t_args("viewers-created", &[("name", viewer_name(&v).into())]));
             nav.go(&Route::Viewer { ws, id: v.id }.href());
         });
     };
     view! {
-        <BackLink href=Route::Viewers { ws }.href() text="Project viewers"/>
-        <PageHeader title="New project viewer"/>
+        <BackLink href=Route::Viewers { ws }.href() text=t("nav-viewers")/>
+        <PageHeader title=t("viewers-new-title")/>
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
             <TextField field=email label="E-mail" kind="email" form=form required=true autocomplete="off"/>
             <div class="row">
-                <TextField field=firstname label="First name" form=form required=true/>
-                <TextField field=lastname label="Last name" form=form required=true/>
+                <TextField field=firstname label=msg_id("member-first-name") form=form required=true/>
+                <TextField field=lastname label=msg_id("member-last-name") form=form required=true/>
             </div>
             <div class="form-actions">
-                <SubmitButton form=form label="Create viewer" busy="Creating…"/>
+                <SubmitButton form=form label=msg_id("viewers-create") busy=msg_id("webhooks-creating")/>
             </div>
         </form>
     }
@@ -202,7 +215,7 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(_) => {
-                    toaster.show(if assign { "Project assigned." } else { "Project unassigned." });
+                    toaster.show(if assign { t("viewers-assigned") } else { t("viewers-unassigned") });
                     chosen.set(String::new());
                 }
                 Err(e) => {
@@ -213,7 +226,7 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
         });
     };
     view! {
-        <BackLink href=Route::Viewers { ws }.href() text="Project viewers"/>
+        <BackLink href=Route::Viewers { ws }.href() text=t("nav-viewers")/>
         <ItemFrame res>
             {move || res.ready().map(|v| {
                 let (vid, name, archived) = (v.id, viewer_name(&v), v.deleted_at.is_some());
@@ -222,19 +235,20 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
                 view! {
                     <PageHeader title=name.clone()>
                         {if archived {
-                            view! { <Allowed ws op=RestoreProjectViewer::INFO.id><button type="button" class="btn" on:click=move |_| restore(api, toaster, ws, vid, reload)>"Restore"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=RestoreProjectViewer::INFO.id><button type="button" class="btn" on:click=move |_| restore(api, toaster, ws, vid, reload)>{t("members-restore")}</button></Allowed> }.into_any()
                         } else {
-                            view! { <Allowed ws op=DeleteProjectViewer::INFO.id><button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws, vid, n2.clone(), reload)>"Archive"</button></Allowed> }.into_any()
+                            view! { <Allowed ws op=DeleteProjectViewer::INFO.id><button type="button" class="btn danger" on:click=move |_| archive_with_undo(api, toaster, ws, vid, n2.clone(), reload)>{t("members-archive")}</button></Allowed> }.into_any()
                         }}
                     </PageHeader>
                     <div class="card">
-                        <Details rows=vec![("ID", v.id.to_string()), ("E-mail", v.email.clone()), ("Status", opt(&v.status)),
-                            ("Member since", opt(&v.member_since)), ("Archived", opt(&v.deleted_at))]/>
+                        <Details rows=vec![(msg_id("member-id"), v.id.to_string()), (msg_id("members-col-email"), v.email.clone()),
+                            (msg_id("members-col-status"), v.status.as_ref().map(status_name).unwrap_or_default()),
+                            (msg_id("viewers-member-since"), opt(&v.member_since)), (msg_id("member-archived"), opt(&v.deleted_at))]/>
                     </div>
                     <div class="card">
-                        <h2>"Projects this viewer sees"</h2>
+                        <h2>{t("viewers-projects-seen")}</h2>
                         {if v.projects.is_empty() {
-                            view! { <p class="muted">"None yet."</p> }.into_any()
+                            view! { <p class="muted">{t("viewers-none-yet")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="plain">
@@ -244,8 +258,8 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
                                             <li>
                                                 {p.project_name.clone()} " "
                                                 <button type="button" class="btn small ghost" disabled=move || busy.get()
-                                                    aria-label=format!("Unassign {}", p.project_name)
-                                                    on:click=move |_| change(pid, false)>"Unassign"</button>
+                                                    aria-label=t_args("viewers-unassign-name", &[("project", p.project_name.as_str().into())])
+                                                    on:click=move |_| change(pid, false)>{t("viewers-unassign")}</button>
                                             </li>
                                         }
                                     }).collect_view()}
@@ -254,9 +268,9 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
                         }}
                         {(!archived).then(|| view! {
                             <div class="filters">
-                                <label>"Add a project"
+                                <label>{t("viewers-add-project")}
                                     <select on:change=move |ev| chosen.set(event_target_value(&ev))>
-                                        <option value="" selected=move || chosen.get().is_empty()>"Choose a project"</option>
+                                        <option value="" selected=move || chosen.get().is_empty()>{t("viewers-choose-project")}</option>
                                         {move || projects.ready().unwrap_or_default().into_iter().filter(|(p, _)| !assigned.contains(p)).map(|(p, n)| {
                                             view! { <option value=p.to_string()>{n}</option> }
                                         }).collect_view()}
@@ -267,7 +281,7 @@ pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
                                         if let Ok(p) = chosen.get_untracked().parse() {
                                             change(p, true);
                                         }
-                                    }>"Assign"</button>
+                                    }>{t("viewers-assign")}</button>
                             </div>
                         })}
                     </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use webwork_core::models::{Webhook, WebhookEvent};
 use webwork_core::ops::{CreateWebhook, DeleteWebhook, GetWebhook, ListWebhooks, UpdateWebhook};
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TagChip, TextField, Toaster};
 
 use super::{BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
@@ -25,17 +26,17 @@ pub fn WebhooksPage(ws: u64) -> impl IntoView {
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((String::new(), String::new()));
     let columns = vec![
-        Column::new("URL", move |w: &Webhook| {
+        Column::new("webhooks-col-url", move |w: &Webhook| {
             view! { <a href=Route::Webhook { ws, id: w.id.clone() }.href()>{w.url.clone()}</a> }.into_any()
         }),
-        Column::new("Events", |w: &Webhook| {
+        Column::new("webhooks-col-events", |w: &Webhook| {
             view! { <span class="chips">{w.events.iter().map(|e| view! { <TagChip name=e.as_str().to_owned()/> }).collect_view()}</span> }.into_any()
         })
         .class("hide-sm"),
         Column::new("", move |w: &Webhook| {
             let (id, url) = (w.id.clone(), w.url.clone());
             view! {
-                <ConfirmAction label="Delete" aria=format!("Delete the webhook for {url}") target=(id.clone(), url.clone()) pending=pending confirm=confirm/>
+                <ConfirmAction label=msg_id("common-delete") aria=t_args("webhooks-delete-name", &[("url", url.as_str().into())]) target=(id.clone(), url.clone()) pending=pending confirm=confirm/>
             }
             .into_any()
         })
@@ -45,23 +46,23 @@ pub fn WebhooksPage(ws: u64) -> impl IntoView {
         let (id, url) = pending.get_untracked();
         leptos::task::spawn_local(async move {
             match api.send(DeleteWebhook::new(id, ws)).await {
-                Ok(_) => toaster.show(format!("Deleted the webhook for {url}.")),
-                Err(e) => toaster.error(format!("Could not delete the webhook: {e}")),
+                Ok(_) => toaster.show(t_args("webhooks-deleted", &[("url", url.as_str().into())])),
+                Err(e) => toaster.error(t_args("webhooks-delete-failed", &[("error", webwork_ui::error_sentence(&e).into())])),
             };
             res.refetch();
         });
     });
     view! {
-        <PageHeader title="Webhooks">
-            <a class="btn primary" href=move || Route::WebhookNew { ws }.href()>"New webhook"</a>
+        <PageHeader title=t("nav-webhooks")>
+            <a class="btn primary" href=move || Route::WebhookNew { ws }.href()>{t("webhooks-new-title")}</a>
             <ExportButton file="webhooks" request=Callback::new(move |_| webwork_core::Operation::to_request(&ListWebhooks::new(ws)))/>
         </PageHeader>
-        <ListFrame res query caption="Webhooks" columns key=|w: &Webhook| w.id.clone() label=|w: &Webhook| w.url.clone()
+        <ListFrame res query caption=t("nav-webhooks") columns key=|w: &Webhook| w.id.clone() label=|w: &Webhook| w.url.clone()
             on_open=Callback::new(move |w: Webhook| nav.go(&Route::Webhook { ws, id: w.id.clone() }.href()))
-            empty_title="No webhooks" empty_hint="A webhook calls your URL when members, projects or trackers change." cols=3/>
-        <ConfirmDialog open=confirm title="Delete this webhook?"
-            message=Signal::derive(move || format!("{} gets no more events.", pending.get().1))
-            confirm_label="Delete" danger=true on_confirm=delete/>
+            empty_title=t("webhooks-empty") empty_hint=t("webhooks-empty-hint") cols=3/>
+        <ConfirmDialog open=confirm title=t("webhooks-delete-title")
+            message=Signal::derive(move || t_args("webhooks-delete-confirm", &[("url", pending.get().1.into())]))
+            confirm_label=msg_id("common-delete") danger=true on_confirm=delete/>
     }
 }
 
@@ -69,16 +70,16 @@ pub fn WebhooksPage(ws: u64) -> impl IntoView {
 #[component]
 fn EventChecks(events: RwSignal<BTreeSet<String>>, form: Form) -> impl IntoView {
     let _ = form;
-    let error = move || events.with(BTreeSet::is_empty).then_some("Choose at least one event.");
+    let error = move || events.with(BTreeSet::is_empty).then(|| t("webhooks-events-required"));
     view! {
         <fieldset aria-describedby="events-error">
-            <legend>"Events" <span class="req" aria-hidden="true">" *"</span></legend>
+            <legend>{t("webhooks-col-events")} <span class="req" aria-hidden="true">" *"</span></legend>
             <div class="checks">
                 {WebhookEvent::ALL.iter().map(|e| {
                     let name = e.as_str().to_owned();
                     // In the reference's sample webhook only, not in its list of events.
                     let inferred = (*e == WebhookEvent::TaskUpdated)
-                        .then(|| view! { <small class="muted" title="Not in the reference's list of events">" (inferred)"</small> });
+                        .then(|| view! { <small class="muted" title=t("webhooks-inferred-title")>" " {t("webhooks-inferred")}</small> });
                     let (n1, n2) = (name.clone(), name.clone());
                     view! {
                         <label>
@@ -118,8 +119,8 @@ pub fn WebhookNewPage(ws: u64) -> impl IntoView {
         save(api, form, op, move |w: Webhook| created.set(Some(w)));
     };
     view! {
-        <BackLink href=Route::Webhooks { ws }.href() text="Webhooks"/>
-        <PageHeader title="New webhook"/>
+        <BackLink href=Route::Webhooks { ws }.href() text=t("nav-webhooks")/>
+        <PageHeader title=t("webhooks-new-title")/>
         {move || match created.get() {
             Some(w) => {
                 let token = w.token.clone().unwrap_or_default();
@@ -127,23 +128,23 @@ pub fn WebhookNewPage(ws: u64) -> impl IntoView {
                 view! {
                     <div class="banner success" role="status">
                         <div class="banner-text">
-                            <strong>"Webhook created"</strong>
-                            <p>"Deliveries to " {w.url.clone()} " carry this token in the X-Webhook-Token header. Copy it now: it is shown only this once."</p>
+                            <strong>{t("webhooks-created")}</strong>
+                            <p>{t_args("webhooks-created-token", &[("url", w.url.clone().into())])}</p>
                             <p><code class="secret">{token}</code></p>
                         </div>
-                        <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>"Copy token"</button>
-                        <a class="btn ghost" href=Route::Webhooks { ws }.href()>"Done"</a>
+                        <button type="button" class="btn" on:click=move |_| { webwork_ui::copy_to_clipboard(&copy); }>{t("webhooks-copy-token")}</button>
+                        <a class="btn ghost" href=Route::Webhooks { ws }.href()>{t("common-done")}</a>
                     </div>
                 }.into_any()
             }
             None => view! {
                 <ErrorBanner error=form.error/>
                 <form class="card form" on:submit=submit novalidate>
-                    <TextField field=url label="URL" kind="url" form=form required=true placeholder="https://hooks.example.com/webwork"
-                        hint="An http:// or https:// address that accepts POST requests."/>
+                    <TextField field=url label=msg_id("webhooks-col-url") kind="url" form=form required=true placeholder=msg_id("webhooks-url-placeholder")
+                        hint=msg_id("webhooks-url-hint")/>
                     <EventChecks events form/>
                     <div class="form-actions">
-                        <SubmitButton form=form label="Create webhook" busy="Creating…" blocked=Signal::derive(move || events.with(BTreeSet::is_empty))/>
+                        <SubmitButton form=form label=msg_id("webhooks-create") busy=msg_id("webhooks-creating") blocked=Signal::derive(move || events.with(BTreeSet::is_empty))/>
                     </div>
                 </form>
             }.into_any(),
@@ -160,7 +161,7 @@ pub fn WebhookPage(ws: u64, id: String) -> impl IntoView {
         async move { api.send(GetWebhook::new(id, ws)).await }
     });
     view! {
-        <BackLink href=Route::Webhooks { ws }.href() text="Webhooks"/>
+        <BackLink href=Route::Webhooks { ws }.href() text=t("nav-webhooks")/>
         <ItemFrame res>
             {move || res.ready().map(|w| {
                 let url = FieldState::new("url", w.url.clone()).check(checks::url);
@@ -175,17 +176,17 @@ pub fn WebhookPage(ws: u64, id: String) -> impl IntoView {
                     }
                     let op = UpdateWebhook::new(wid.clone(), ws, url.value.get_untracked().trim())
                         .events(event_list(&events.get_untracked()));
-                    save(api, form, op, move |_| { toaster.show("Webhook saved."); });
+                    save(api, form, op, move |_| { toaster.show(t("webhooks-saved")); });
                 };
                 view! {
-                    <PageHeader title="Edit webhook"/>
-                    <p class="muted">"Webhook " <code>{w.id.clone()}</code></p>
+                    <PageHeader title=t("webhooks-edit-title")/>
+                    <p class="muted">{t("webhooks-id")} " " <code>{w.id.clone()}</code></p>
                     <ErrorBanner error=form.error/>
                     <form class="card form" on:submit=submit novalidate>
-                        <TextField field=url label="URL" kind="url" form=form required=true/>
+                        <TextField field=url label=msg_id("webhooks-col-url") kind="url" form=form required=true/>
                         <EventChecks events form/>
                         <div class="form-actions">
-                            <SubmitButton form=form label="Save" blocked=Signal::derive(move || events.with(BTreeSet::is_empty))/>
+                            <SubmitButton form=form label=msg_id("common-save") blocked=Signal::derive(move || events.with(BTreeSet::is_empty))/>
                         </div>
                     </form>
                 }

@@ -8,8 +8,17 @@ pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh element at the end of the page's body.
+/// The English catalog, as the panel fetches it at start-up (the tests mount pages without
+/// `start`, and find elements by their English text).
+pub fn english() {
+    if !webwork_ui::i18n::has_translator() {
+        webwork_admin::i18n::install("en", include_str!("../../i18n/en.ftl"));
+    }
+}
+
+/// A fresh element at the end of the page's body (with the English catalog installed).
 pub fn container() -> HtmlElement {
+    english();
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&el).unwrap();
     el

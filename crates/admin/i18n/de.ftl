@@ -1,0 +1,522 @@
+# Die Texte des Panels auf Deutsch. Ids: die aus en.ftl.
+
+## Die Anwendung und ihr Rahmen
+app-name = WebWork-Verwaltung
+common-skip-to-content = Zum Inhalt springen
+header-workspace = Arbeitsbereich
+header-loading-workspaces = Arbeitsbereiche werden geladen…
+header-language = Sprache
+header-sign-out = Abmelden
+nav-label = Bereiche
+nav-dashboard = Übersicht
+nav-tracking = Live-Zeiterfassung
+nav-time-entries = Zeiteinträge
+nav-timesheets = Stundenzettel
+nav-time-requests = Zeitanträge
+nav-leaves = Abwesenheiten
+nav-expenses = Ausgaben
+nav-reports = Berichte
+nav-members = Mitglieder
+nav-projects = Projekte
+nav-contracts = Verträge
+nav-tasks = Aufgaben
+nav-viewers = Projektbetrachter
+nav-webhooks = Webhooks
+shell-not-member = Sie sind kein Mitglied von Arbeitsbereich { $workspace }. Wählen Sie oben einen Ihrer Arbeitsbereiche.
+shell-workspace-name = Arbeitsbereich: { $name }
+shell-data-age = Daten von vor { $age }
+shell-data-age-refreshing = { " " }· wird aktualisiert…
+shell-data-age-title = Die ältesten Daten dieser Seite; sie werden neu geholt, sobald sie sich geändert haben können.
+shell-data-age-refreshing-title = Aus dem Cache dieses Tabs gezeigt, während eine neuere Antwort geholt wird.
+home-opening = Ihr Arbeitsbereich wird geöffnet…
+home-no-workspace = Dieses Konto gehört zu keinem aktiven Arbeitsbereich.
+notfound-title = Seite nicht gefunden
+notfound-nothing-here = Unter dieser Adresse gibt es nichts.
+notfound-in-workspace = Unter dieser Adresse gibt es in diesem Arbeitsbereich nichts.
+notfound-go-home = Zu Ihrem Arbeitsbereich
+theme-system-dark = Design: System (dunkel)
+theme-system-light = Design: System (hell)
+theme-light = Design: hell
+theme-dark = Design: dunkel
+
+## Das Anfragebudget im Kopf
+budget-spent = Budget verbraucht: nächste Anfrage in { $seconds } s
+budget-server = { $remaining }/{ $limit } übrig (Server)
+budget-unlimited = Budget: unbegrenzt
+budget-estimate = ≈ { $remaining }/{ $limit } übrig (eigene Zählung)
+budget-server-title = Laut der letzten Antwort des Servers sind in dieser Minute noch { $remaining } von { $limit } Anfragen übrig (X-RateLimit-Remaining und X-RateLimit-Limit; diese Header-Namen sind abgeleitet, die API-Referenz nennt sie nicht).
+budget-unlimited-title = Dieses Panel taktet seine Anfragen nicht (die API erlaubt 60 pro Minute).
+budget-estimate-title = Eine Schätzung: unsere eigene Zählung dessen, was dieses Panel in der letzten Minute gesendet hat ({ $remaining } von { $limit } übrig). Die letzte Antwort des Servers enthielt kein Budget (X-RateLimit-Remaining und X-RateLimit-Limit; diese Header-Namen sind abgeleitet, die API-Referenz nennt sie nicht), und andere Tabs oder Apps mit demselben Token werden nicht mitgezählt.
+budget-spent-title = Jetzt kann keine Anfrage ohne Warten gesendet werden; die nächste geht in { $seconds } s. { $source }
+budget-wait-note = Warten auf das Anfragelimit der API: nächste Daten in { $seconds } s
+api-not-signed-in = Sie sind nicht angemeldet.
+api-lost-answer-absent = die Antwort ging unterwegs verloren, und die Liste zeigt, dass nichts gespeichert wurde; erneutes Senden erzeugt also kein Duplikat
+api-lost-answer-unsure = Die Antwort ging unterwegs verloren, und die Liste lässt nicht erkennen, ob gespeichert wurde: Prüfen Sie die Liste, bevor Sie erneut senden.
+
+## Gemeinsame Wörter
+common-loading = Wird geladen…
+common-retry = Erneut versuchen
+common-cancel = Abbrechen
+common-confirm = Bestätigen
+common-undo = Rückgängig
+common-dismiss = Schließen
+common-save = Speichern
+common-saving = Wird gespeichert…
+common-edit = Bearbeiten
+common-apply = Anwenden
+common-clear = Zurücksetzen
+common-clear-selection = Auswahl aufheben
+common-any = Alle
+common-yes = ja
+common-no = nein
+common-unknown = unbekannt
+common-not-set = (nicht gesetzt)
+common-selected = { $count } ausgewählt
+
+## Fehler
+error-title-check-form = Bitte prüfen Sie das Formular
+error-title-signed-out = Abgemeldet
+error-title-not-allowed = Nicht erlaubt
+error-title-not-found = Nicht gefunden
+error-title-conflict = Konflikt
+error-title-rate-limited = Anfragelimit erreicht
+error-title-server = Serverfehler
+error-title-http = Unerwartete Antwort
+error-title-network = Server nicht erreichbar
+error-title-timeout = Zeitüberschreitung
+error-title-aborted = Abgebrochen
+error-title-decode = Unlesbare Antwort
+error-invalid-request = `{ $field }` { $reason }; die Anfrage wurde nicht gesendet.
+error-validation = { $message }
+error-validation-detail = { $message } ({ $detail })
+error-unauthorized = Nicht angemeldet: { $message } Prüfen Sie das Zugriffstoken oder melden Sie sich erneut an.
+error-forbidden = Nicht erlaubt: { $message } Ihre Rolle in diesem Arbeitsbereich darf das nicht.
+error-not-found = Nicht gefunden: { $message } Es wurde vielleicht gelöscht oder liegt in einem anderen Arbeitsbereich.
+error-conflict = { $message }
+error-rate-limited = Zu viele Anfragen: Das Budget von 60 pro Minute ist verbraucht. Versuchen Sie es in einer Minute erneut.
+error-rate-limited-wait = Zu viele Anfragen: Das Budget von 60 pro Minute ist verbraucht. Es wird in { $seconds } s frei.
+error-rate-limited-countdown = Zu viele Anfragen: Das Budget von 60 pro Minute ist verbraucht. Es wird in { $seconds } s frei.
+error-rate-limited-countdown-retry = Zu viele Anfragen: Das Budget von 60 pro Minute ist verbraucht. Es wird in { $seconds } s frei. Dann wird es von selbst erneut versucht.
+error-rate-limited-freed = Zu viele Anfragen: Das Budget von 60 pro Minute war verbraucht. Es ist wieder frei: Senden Sie erneut.
+error-server = Der Server ist gescheitert ({ $status }): { $message } Versuchen Sie es gleich noch einmal.
+error-http = Unerwartete Antwort ({ $status }): { $message }
+error-network = Der Server war nicht erreichbar: { $message }. Prüfen Sie die Verbindung und die API-Adresse; im Browser scheitert ein Server, der den Ursprung dieser Seite nicht zulässt (CORS), genauso.
+error-timeout = Der Server hat nicht innerhalb von { $seconds } s geantwortet.
+error-aborted = Die Anfrage wurde abgebrochen.
+error-decode = Die Antwort des Servers war bei `{ $path }` nicht lesbar: { $message }
+
+## Formulare
+form-required = Pflichtfeld.
+form-max-chars = Höchstens { $max } Zeichen.
+form-between = Muss zwischen { $min } und { $max } liegen.
+form-whole-number = Muss eine ganze Zahl sein.
+form-not-negative = Darf nicht negativ sein.
+form-number = Muss eine Zahl sein.
+
+## Tabellen, Seiten, Zeiträume, Diagramme
+table-actions = Aktionen
+table-select-all = Alle Zeilen dieser Seite auswählen
+table-select-row = { $label } auswählen
+pagination-label = Seitennavigation
+pagination-previous = ‹ Zurück
+pagination-previous-label = Zurück zur vorherigen Seite
+pagination-next = Weiter ›
+pagination-next-label = Weiter zur nächsten Seite
+pagination-page = Seite { $page }
+pagination-per-page = Pro Seite
+pagination-none-of = 0 von { $total }
+pagination-empty-page = Keine Einträge auf dieser Seite
+pagination-range-of = { $from }–{ $to } von { $total }
+pagination-range = { $from }–{ $to }
+range-label = Zeitraum
+range-this-week = Diese Woche
+range-last-week = Letzte Woche
+range-this-month = Dieser Monat
+range-last-month = Letzter Monat
+range-custom = Benutzerdefiniert
+range-previous = Vorheriger Zeitraum
+range-previous-key = Vorheriger Zeitraum ([)
+range-next = Nächster Zeitraum
+range-next-key = Nächster Zeitraum (])
+range-start = Beginn
+range-end = Ende
+range-days = { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}
+range-end-before-start = Das Enddatum ({ $end }) liegt vor dem Startdatum ({ $start }).
+range-too-long = Dieser Bericht umfasst höchstens { $max } Tage; der Zeitraum hat { $days }. Wählen Sie einen kürzeren Zeitraum.
+chart-table-view = Tabellenansicht
+chart-legend = Legende
+chart-total = Summe ({ $unit })
+chart-bars-summary = { $title }: { $categories } Kategorien, { $series } Reihen, { $total } { $unit } insgesamt, höchstens { $max } { $unit } in einer
+chart-start = Beginn
+chart-end = Ende
+chart-hours = Stunden
+chart-what = Was
+chart-timeline-summary = { $title }: { $lanes } Zeilen von { $from } bis { $to }, { $hours } h erfasst
+chart-no-data = Keine Daten
+chart-date = Datum
+chart-status = Status
+chart-detail = Detail
+chart-heat-summary = { $title }: { $days } Tage. { $summary }
+
+## Anmeldung
+signin-failed = Anmeldung fehlgeschlagen
+signin-with-webwork = Mit WebWork anmelden
+signin-with-webwork-hint = Über diesen Server: Das Token Ihres WebWork-Kontos bleibt auf dem Server, nie in diesem Browser.
+signin-or-token = oder ein persönliches Zugriffstoken verwenden
+signin-base-url = Basis-URL der API
+signin-base-url-hint = Die Adresse der API v2, endet auf /api/v2.
+signin-this-server = Dieser Server
+signin-real-api = Die echte WebWork-API
+signin-dev-proxy = Echte API über den Entwicklungsproxy
+signin-dev-proxy-title = Unter trunk serve: die echte API über den Entwicklungsserver, sodass CORS nicht greift
+signin-token = Persönliches Zugriffstoken
+signin-token-hint = Wird in WebWork unter Einstellungen → REST API erstellt. Die Sandbox gibt Demo-Tokens aus, z. B. demo-owner.
+signin-remember = Auf diesem Gerät angemeldet bleiben
+signin-remember-hint = Speichert das Token im lokalen Speicher dieses Browsers. Sonst wird es beim Schließen des Tabs vergessen.
+signin-submit = Anmelden
+signin-signing-in = Anmeldung läuft…
+signin-no-workspace = Angemeldet, aber dieses Konto gehört zu keinem aktiven Arbeitsbereich.
+signin-problem-token = Der Server hat dieses Token nicht akzeptiert (401). Prüfen Sie, ob es vollständig und nicht abgelaufen ist, oder erstellen Sie in WebWork unter Einstellungen → REST API ein neues persönliches Zugriffstoken.
+signin-problem-unreachable = { $base } war nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung.
+signin-problem-unreachable-cors = { $base } war nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung. Die echte API kann auch Aufrufe vom Ursprung dieser Seite ablehnen (CORS): Der Browser scheitert dann genauso. Betreiben Sie das Panel stattdessen hinter dem Entwicklungsproxy (README, "Dev proxy").
+signin-problem-not-api = { $base } antwortete mit 404: Das sieht nicht nach der Basis-URL der API v2 aus (sie endet auf /api/v2).
+reauth-title = Erneut anmelden
+reauth-message = Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um weiterzumachen: Diese Seite und alles, was Sie eingegeben haben, bleiben erhalten; senden Sie das Formular erneut, sobald Sie zurück sind.
+reauth-waiting = Warten auf das Anmeldefenster…
+reauth-popup-blocked = Der Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Seite, oder melden Sie sich ab und wieder an.
+reauth-sign-out = Stattdessen abmelden
+refused-title = Die WebWork-API öffnet diesen Arbeitsbereich nicht für Ihre Rolle
+refused-role = Die API steht nur Inhabern und Geschäftsführern des Arbeitsbereichs offen. Ihre Rolle in { $workspace } ist { $role }, daher kann keine seiner Seiten geladen werden.
+refused-workspace = Arbeitsbereich { $workspace }
+refused-server-said = Der Server meldete:
+refused-ask-owner = Bitten Sie den Inhaber des Arbeitsbereichs, Sie zum Geschäftsführer zu machen, oder melden Sie sich mit dem Konto eines Inhabers oder Geschäftsführers an.
+refused-workspaces = Arbeitsbereiche, die Sie verwalten können:
+refused-other-account = Mit einem anderen Konto anmelden
+signedin-title = Sie sind angemeldet
+signedin-close = Sie können dieses Fenster schließen und zum Panel zurückkehren.
+signedin-open-here = Panel hier öffnen
+
+## Mitglieder
+role-owner = Inhaber
+role-executive-manager = Geschäftsführer
+role-project-manager = Projektleiter
+role-team-manager = Teamleiter
+role-regular-user = Normaler Benutzer
+role-project-viewer = Projektbetrachter
+role-client = Kunde
+member-status-active = aktiv
+member-status-inactive = inaktiv
+member-status-left = ausgeschieden
+member-status-unknown = unbekannt
+members-title = Mitglieder
+members-archived-title = Archivierte Mitglieder
+members-invite = Mitglied einladen
+members-tabs-label = Welche Mitglieder
+members-tab-current = Aktuell
+members-tab-archived = Archiviert
+members-search = Suche
+members-search-placeholder = Name, E-Mail oder Titel
+members-email-exact = E-Mail (genau)
+members-email-placeholder = name@beispiel.de
+members-search-hint = Die Suche und die Archivansicht lesen jede Seite der Liste (100 Mitglieder pro Anfrage) und blättern das Ergebnis hier.
+members-selected-label = Ausgewählte Mitglieder
+members-restore-selected = Auswahl wiederherstellen
+members-archive-selected = Auswahl archivieren
+members-col-name = Name
+members-col-email = E-Mail
+members-col-role = Rolle
+members-col-status = Status
+members-col-team = Team
+members-col-title = Titel
+members-status-archived = { $status } · archiviert
+members-restore = Wiederherstellen
+members-restore-name = { $name } wiederherstellen
+members-archive = Archivieren
+members-archive-name = { $name } archivieren
+members-empty = Keine passenden Mitglieder
+members-empty-archived = Keine archivierten Mitglieder
+members-empty-hint = Ändern Sie die Filter oder laden Sie jemanden ein.
+members-archive-title = { $count ->
+    [one] Dieses Mitglied archivieren?
+   *[other] { $count } Mitglieder archivieren?
+}
+members-archive-confirm-one = { $name } verliert den Zugang zu diesem Arbeitsbereich. Sie können es später in der Archivansicht wiederherstellen.
+members-archive-confirm-many = { $count } Mitglieder verlieren den Zugang zu diesem Arbeitsbereich. Sie können sie später in der Archivansicht wiederherstellen.
+members-archived-one = { $name } archiviert.
+members-archived-many = { $count } Mitglieder archiviert.
+members-archive-failed = { $count ->
+    [one] 1 Mitglied konnte nicht archiviert werden: { $error }
+   *[other] { $count } Mitglieder konnten nicht archiviert werden: { $error }
+}
+members-restored = { $count ->
+    [one] 1 Mitglied wiederhergestellt.
+   *[other] { $count } Mitglieder wiederhergestellt.
+}
+members-restore-failed = { $count ->
+    [one] 1 Mitglied konnte nicht wiederhergestellt werden: { $error }
+   *[other] { $count } Mitglieder konnten nicht wiederhergestellt werden: { $error }
+}
+members-restore-failed-any = Wiederherstellen fehlgeschlagen: { $error }
+member-back = Mitglied
+member-archived-banner = Dieses Mitglied ist archiviert: Es kann den Arbeitsbereich erst nach der Wiederherstellung erreichen.
+member-archive-confirm = { $name } verliert den Zugang zu diesem Arbeitsbereich. Sie können es später wiederherstellen.
+member-id = ID
+member-first-name = Vorname
+member-last-name = Nachname
+member-avatar = Avatar
+member-time-zone = Zeitzone
+member-time-zone-placeholder = Europe/Berlin
+member-time-zone-hint = Tippen Sie eine Stadt oder Region; die Liste enthält jede Zone, die dieser Browser kennt.
+member-preferred-time-zone = Bevorzugte Zeitzone
+member-titles = Titel
+member-birth-date = Geburtsdatum
+member-hired = Eingestellt
+member-max-inactive = Maximale Inaktivität in Minuten
+member-currency = Währung
+member-rate = Satz
+member-rate-type = Art des Satzes
+member-rate-visibility = Sichtbarkeit des Satzes
+member-rate-visibility-hint = Ob dieses Mitglied Sätze und Beträge sehen darf.
+member-rate-hidden = Verborgen
+member-rate-visible = Sichtbar
+member-tax-country = Steuerland
+member-tax-state = Steuerbundesland
+member-blocked = Gesperrt
+member-weekly-hours = Wöchentliches Stundenlimit
+member-weekly-hours-hint = 0 bis 168.
+member-screenshots = Bildschirmfotos
+member-created = Erstellt
+member-updated = Aktualisiert
+member-archived = Archiviert
+member-owner-role = Rolle: Inhaber. Die Rolle des Inhabers des Arbeitsbereichs kann sich nicht ändern.
+member-remove-avatar = Avatar entfernen
+member-saved = Mitglied gespeichert.
+member-edit-title = { $name } bearbeiten
+invite-title = Ein Mitglied einladen
+invite-submit = Einladung senden
+invite-sending = Wird gesendet…
+invite-sent = Einladung gesendet
+invite-link = Beitreten geht auch über diesen Link:
+invite-copy-link = Link kopieren
+invite-view-member = Mitglied ansehen
+
+## Berichte
+reports-tracked-hours = Erfasste Stunden
+reports-tracked-hours-about = Stunden pro Tag, gestapelt nach Projekt oder Mitglied.
+reports-timeline = Tagesverlauf
+reports-timeline-about = Die erfasste Zeit jedes Mitglieds über einen Tag.
+reports-activity = Aktivitätsgrad
+reports-activity-about = Durchschnittliche Aktivität pro Mitglied über einen Zeitraum.
+reports-attendance = Tägliche Anwesenheit
+reports-attendance-about = Anwesend, verspätet, abwesend oder beurlaubt, Tag für Tag.
+reports-tasks = Aufgabenbericht
+reports-tasks-about = Zeit pro Aufgabe über einen Zeitraum.
+
+## Export
+export-csv = CSV exportieren
+export-json = JSON exportieren
+export-progress = Fortschritt des Exports
+export-rows = { $rows ->
+    [one] { $rows } Zeile
+   *[other] { $rows } Zeilen
+}
+export-rows-of = { $rows } von { $total } Zeilen
+export-almost-done = fast fertig
+export-seconds-left = noch etwa { $seconds } s
+export-minutes-left = noch etwa { $minutes } min { $seconds } s
+export-done = { $rows } Zeilen nach { $file } exportiert.
+export-save-failed = { $file } konnte nicht gespeichert werden: { $error }
+export-cancelled = Export abgebrochen.
+
+## Webhooks
+common-delete = Löschen
+webhooks-col-url = URL
+webhooks-col-events = Ereignisse
+webhooks-delete-name = Webhook für { $url } löschen
+webhooks-deleted = Webhook für { $url } gelöscht.
+webhooks-delete-failed = Der Webhook konnte nicht gelöscht werden: { $error }
+webhooks-empty = Keine Webhooks
+webhooks-empty-hint = Ein Webhook ruft Ihre URL auf, wenn sich Mitglieder, Projekte oder Tracker ändern.
+webhooks-delete-title = Diesen Webhook löschen?
+webhooks-delete-confirm = { $url } erhält keine Ereignisse mehr.
+webhooks-events-required = Wählen Sie mindestens ein Ereignis.
+webhooks-inferred = (abgeleitet)
+webhooks-inferred-title = Nicht in der Ereignisliste der Referenz
+webhooks-new-title = Neuer Webhook
+webhooks-created = Webhook erstellt
+webhooks-created-token = Zustellungen an { $url } tragen dieses Token im Header X-Webhook-Token. Kopieren Sie es jetzt: Es wird nur dieses eine Mal angezeigt.
+webhooks-url-placeholder = https://hooks.beispiel.de/webwork
+webhooks-url-hint = Eine http://- oder https://-Adresse, die POST-Anfragen annimmt.
+webhooks-create = Webhook erstellen
+webhooks-creating = Wird erstellt…
+webhooks-saved = Webhook gespeichert.
+webhooks-edit-title = Webhook bearbeiten
+
+## Projekte
+projects-as-saved = { $mode } (wie gespeichert)
+projects-tags = Schlagwörter
+projects-tags-placeholder = design, kunde-a
+projects-tags-hint = Schlagwörter mit Kommas trennen; neue werden angelegt.
+projects-billable = Abrechenbar
+projects-billable-hint = Zeit auf einem abrechenbaren Projekt wird zu seinem Satz abgerechnet.
+projects-deadline = Frist
+projects-start-date = Startdatum
+projects-estimation = Schätzung (Stunden)
+projects-budget = Budget
+projects-rate-per-hour = Satz (pro Stunde)
+projects-screenshot-mode = Bildschirmfoto-Modus
+projects-notes = Notizen
+projects-new = Neues Projekt
+projects-create = Projekt erstellen
+projects-name-contains = Name enthält
+projects-name-placeholder = Ein beliebiger Teil des Namens
+projects-empty = Keine Projekte
+projects-empty-hint = Legen Sie eines an oder ändern Sie den Namensfilter.
+projects-archive-title = Dieses Projekt archivieren?
+projects-archive-confirm = { $name } verschwindet aus den Listen und nimmt keine Zeit mehr an. Die API kann ein Projekt nicht wiederherstellen.
+projects-archive-failed = { $name } konnte nicht archiviert werden: { $error }
+projects-saved = Projekt gespeichert.
+projects-created = { $name } erstellt.
+projects-summary = Projekt { $id } · { $contracts ->
+    [one] { $contracts } Vertrag
+   *[other] { $contracts } Verträge
+} · erstellt { $created }
+
+## Projektbetrachter
+viewers-new = Neuer Betrachter
+viewers-new-title = Neuer Projektbetrachter
+viewers-create = Betrachter erstellen
+viewers-created = { $name } erstellt. Weisen Sie als Nächstes Projekte zu.
+viewers-restored = Betrachter wiederhergestellt.
+viewers-tabs-label = Welche Betrachter
+viewers-empty = Keine Projektbetrachter
+viewers-empty-archived = Keine archivierten Betrachter
+viewers-empty-hint = Betrachter sind Kunden, die einige Projekte nur lesend sehen dürfen.
+viewers-assigned = Projekt zugewiesen.
+viewers-unassigned = Projektzuweisung aufgehoben.
+viewers-member-since = Mitglied seit
+viewers-projects-seen = Projekte, die dieser Betrachter sieht
+viewers-unassign = Zuweisung aufheben
+viewers-unassign-name = Zuweisung von { $project } aufheben
+viewers-add-project = Ein Projekt hinzufügen
+viewers-choose-project = Projekt wählen
+viewers-assign = Zuweisen
+viewers-none-yet = Noch keine.
+webhooks-copy-token = Token kopieren
+webhooks-id = Webhook
+common-done = Fertig
+
+## Verträge
+contracts-member = Mitglied
+contracts-project = Projekt
+contracts-member-id = Mitglied { $id }
+contracts-on-project = { $member } in { $project }
+contracts-rate-with-type = { $rate } ({ $type })
+contracts-rate-custom = Eigener Satz
+contracts-rate-member = Satz des Mitglieds
+contracts-rate-project = Satz des Projekts
+contracts-status-active = aktiv
+contracts-status-paused = pausiert
+contracts-server-default = (Vorgabe des Servers)
+contracts-paused = { $name } pausiert.
+contracts-activated = { $name } aktiviert.
+contracts-change-failed = { $name } konnte nicht geändert werden: { $error }
+contracts-hours-week = Stunden / Woche
+contracts-activate = Aktivieren
+contracts-pause = Pausieren
+contracts-activate-name = Vertrag von { $name } aktivieren
+contracts-pause-name = Vertrag von { $name } pausieren
+contracts-delete-name = Vertrag von { $name } löschen
+contracts-deleted = Vertrag von { $name } gelöscht.
+contracts-delete-failed = Der Vertrag konnte nicht gelöscht werden: { $error }
+contracts-new = Neuer Vertrag
+contracts-create = Vertrag erstellen
+contracts-empty = Keine passenden Verträge
+contracts-empty-hint = Ein Vertrag ordnet ein Mitglied einem Projekt zu.
+contracts-delete-title = Diesen Vertrag löschen?
+contracts-delete-confirm = { $name } kann auf diesem Projekt keine Zeit mehr erfassen.
+contracts-saved = Vertrag gespeichert.
+contracts-created = Vertrag erstellt.
+contracts-choose-member = Mitglied wählen
+contracts-rate-type-hint = Ein eigener Satz für diesen Vertrag, der Satz des Mitglieds oder der des Projekts.
+contracts-weekly-hours-hint = 0 bis 168; 168, wenn leer.
+contracts-title = Vertrag { $id }
+
+## Aufgaben
+tasks-task = Aufgabe
+tasks-priority = Priorität
+tasks-assignees = Zuständige
+tasks-due = Fällig
+tasks-due-date = Fälligkeitsdatum
+tasks-title = Titel
+tasks-description = Beschreibung
+tasks-status-open = Offen
+tasks-status-in-progress = In Arbeit
+tasks-status-done = Erledigt
+tasks-status-closed = Geschlossen
+tasks-priority-urgent = Dringend
+tasks-priority-high = Hoch
+tasks-priority-normal = Normal
+tasks-priority-low = Niedrig
+tasks-no-priority = (keine)
+tasks-new = Neue Aufgabe
+tasks-create = Aufgabe erstellen
+tasks-saved = Aufgabe gespeichert.
+tasks-created = Aufgabe erstellt.
+tasks-delete-name = { $title } löschen
+tasks-deleted = { $title } gelöscht.
+tasks-delete-failed = { $title } konnte nicht gelöscht werden: { $error }
+tasks-choose-project-first = zuerst ein Projekt wählen: Aufgaben werden pro Projekt aufgelistet
+tasks-no-projects = Noch keine Projekte
+tasks-no-projects-hint = Aufgaben gehören zu einem Projekt: Legen Sie zuerst eines an.
+tasks-empty = Keine passenden Aufgaben
+tasks-empty-hint = Ändern Sie die Filter oder fügen Sie eine Aufgabe hinzu.
+tasks-delete-title = Diese Aufgabe löschen?
+tasks-delete-confirm = { $title } wird aus dem Projekt entfernt.
+tasks-nobody = Noch niemand hat einen Vertrag auf diesem Projekt.
+tasks-page-title = Aufgabe: { $title }
+
+## Ausgaben
+expenses-new = Neue Ausgabe
+expenses-views = Ansichten der Ausgaben
+expenses-categories = Kategorien
+expenses-expense = Ausgabe
+expenses-category = Kategorie
+expenses-type = Art
+expenses-amount = Betrag
+expenses-type-billable = abrechenbar
+expenses-type-non-billable = nicht abrechenbar
+expenses-no-category = (keine Kategorie)
+expenses-totals = { $count ->
+    [one] { $count } Ausgabe, { $total } insgesamt
+   *[other] { $count } Ausgaben, { $total } insgesamt
+}
+expenses-totals-page = { $count ->
+    [one] Diese Seite: { $count } Ausgabe, { $total } insgesamt
+   *[other] Diese Seite: { $count } Ausgaben, { $total } insgesamt
+}
+expenses-totals-label = Summen
+expenses-totals-partial = (die Filter treffen mehr, als sich schnell summieren lässt; grenzen Sie sie für eine vollständige Summe ein)
+expenses-filter = Ausgaben filtern
+expenses-from = Von
+expenses-to = Bis
+expenses-anyone = Alle
+expenses-any-project = Jedes Projekt
+expenses-any-category = Jede Kategorie
+expenses-any-type = Jede Art
+expenses-empty = Keine Ausgaben
+expenses-empty-hint = Ändern Sie die Filter oder erfassen Sie eine.
+expenses-delete-title = Diese Ausgabe löschen?
+expenses-delete-confirm = { $name } wird aus den Listen und Summen entfernt.
+expenses-saved = Ausgabe gespeichert.
+expenses-recorded = { $name } erfasst.
+expenses-choose-category = Kategorie wählen
+expenses-me = (ich)
+expenses-member-hint = Wessen Ausgabe es ist; Ihre, wenn leer.
+expenses-note = Notiz
+expenses-record = Ausgabe erfassen
+expenses-not-found = In diesem Arbeitsbereich gibt es keine Ausgabe { $id }.
+expenses-summary = { $member } · { $amount } · erfasst { $added }

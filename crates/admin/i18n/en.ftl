@@ -1,0 +1,523 @@
+# The panel's texts in English: the source every other catalog translates.
+# Ids are kebab-case, grouped by page (CONTRACT.md). After a change: `cargo xtask i18n`.
+
+## The application and its frame
+app-name = WebWork admin
+common-skip-to-content = Skip to content
+header-workspace = Workspace
+header-loading-workspaces = Loading workspaces…
+header-language = Language
+header-sign-out = Sign out
+nav-label = Sections
+nav-dashboard = Dashboard
+nav-tracking = Live tracking
+nav-time-entries = Time entries
+nav-timesheets = Timesheets
+nav-time-requests = Time requests
+nav-leaves = Leaves
+nav-expenses = Expenses
+nav-reports = Reports
+nav-members = Members
+nav-projects = Projects
+nav-contracts = Contracts
+nav-tasks = Tasks
+nav-viewers = Project viewers
+nav-webhooks = Webhooks
+shell-not-member = You are not a member of workspace { $workspace }. Pick one of yours from the list above.
+shell-workspace-name = Workspace: { $name }
+shell-data-age = Data from { $age } ago
+shell-data-age-refreshing = { " " }· refreshing…
+shell-data-age-title = The oldest data on this page; it is fetched again when it may have changed.
+shell-data-age-refreshing-title = Shown from this tab's cache while a newer answer is fetched.
+home-opening = Opening your workspace…
+home-no-workspace = This account belongs to no active workspace.
+notfound-title = Page not found
+notfound-nothing-here = There is nothing at this address.
+notfound-in-workspace = There is nothing at this address in this workspace.
+notfound-go-home = Go to your workspace
+theme-system-dark = Theme: system (dark)
+theme-system-light = Theme: system (light)
+theme-light = Theme: light
+theme-dark = Theme: dark
+
+## The rate budget in the header
+budget-spent = Budget spent: next request in { $seconds } s
+budget-server = { $remaining }/{ $limit } left (server)
+budget-unlimited = Budget: unlimited
+budget-estimate = ≈ { $remaining }/{ $limit } left (our count)
+budget-server-title = The server's last answer said { $remaining } of { $limit } requests are left in this minute (X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them).
+budget-unlimited-title = This panel does not pace its requests (the API allows 60 a minute).
+budget-estimate-title = An estimate: our own count of what this panel sent in the last minute ({ $remaining } of { $limit } left). The server's last answer carried no budget (X-RateLimit-Remaining and X-RateLimit-Limit; these header names are inferred, the API reference does not show them), and other tabs or apps using the same token are not counted.
+budget-spent-title = No request may go now without waiting; the next one goes in { $seconds } s. { $source }
+budget-wait-note = Waiting for the API's rate limit: next data in { $seconds } s
+api-not-signed-in = You are not signed in.
+api-lost-answer-absent = the answer was lost on the way, and the list shows nothing was saved, so sending again makes no duplicate
+api-lost-answer-unsure = The answer was lost on the way, and the list cannot tell whether this was saved: look at the list before sending again.
+
+## Shared words
+common-loading = Loading…
+common-retry = Retry
+common-cancel = Cancel
+common-confirm = Confirm
+common-undo = Undo
+common-dismiss = Dismiss
+common-save = Save
+common-saving = Saving…
+common-edit = Edit
+common-apply = Apply
+common-clear = Clear
+common-clear-selection = Clear selection
+common-any = Any
+common-yes = yes
+common-no = no
+common-unknown = unknown
+common-not-set = (not set)
+common-selected = { $count } selected
+
+## Errors: a heading by kind, and a sentence with what the server said as data
+error-title-check-form = Please check the form
+error-title-signed-out = Signed out
+error-title-not-allowed = Not allowed
+error-title-not-found = Not found
+error-title-conflict = Conflict
+error-title-rate-limited = Rate limit reached
+error-title-server = Server error
+error-title-http = Unexpected answer
+error-title-network = Server unreachable
+error-title-timeout = Timed out
+error-title-aborted = Cancelled
+error-title-decode = Unreadable answer
+error-invalid-request = `{ $field }` { $reason }; the request was not sent.
+error-validation = { $message }
+error-validation-detail = { $message } ({ $detail })
+error-unauthorized = Not signed in: { $message } Check the access token, or sign in again.
+error-forbidden = Not allowed: { $message } Your role in this workspace may not do this.
+error-not-found = Not found: { $message } It may have been deleted, or be in another workspace.
+error-conflict = { $message }
+error-rate-limited = Too many requests: the budget of 60 a minute is spent. Try again in a minute.
+error-rate-limited-wait = Too many requests: the budget of 60 a minute is spent. It frees up in { $seconds } s.
+error-rate-limited-countdown = Too many requests: the budget of 60 a minute is spent. It frees up in { $seconds } s.
+error-rate-limited-countdown-retry = Too many requests: the budget of 60 a minute is spent. It frees up in { $seconds } s. This retries by itself then.
+error-rate-limited-freed = Too many requests: the budget of 60 a minute was spent. It has freed up: send again.
+error-server = The server failed ({ $status }): { $message } Try again in a moment.
+error-http = Unexpected answer ({ $status }): { $message }
+error-network = Could not reach the server: { $message }. Check the connection and the API address; in a browser, a server that does not allow this page's origin (CORS) fails the same way.
+error-timeout = The server did not answer within { $seconds } s.
+error-aborted = The request was cancelled.
+error-decode = The server's answer could not be read at `{ $path }`: { $message }
+
+## Forms
+form-required = Required.
+form-max-chars = At most { $max } characters.
+form-between = Must be between { $min } and { $max }.
+form-whole-number = Must be a whole number.
+form-not-negative = Must not be negative.
+form-number = Must be a number.
+
+## Tables, pages, date ranges, charts
+table-actions = Actions
+table-select-all = Select all rows on this page
+table-select-row = Select { $label }
+pagination-label = Pagination
+pagination-previous = ‹ Previous
+pagination-previous-label = Previous page
+pagination-next = Next ›
+pagination-next-label = Next page
+pagination-page = Page { $page }
+pagination-per-page = Per page
+pagination-none-of = 0 of { $total }
+pagination-empty-page = No items on this page
+pagination-range-of = { $from }–{ $to } of { $total }
+pagination-range = { $from }–{ $to }
+range-label = Date range
+range-this-week = This week
+range-last-week = Last week
+range-this-month = This month
+range-last-month = Last month
+range-custom = Custom
+range-previous = Previous range
+range-previous-key = Previous range ([)
+range-next = Next range
+range-next-key = Next range (])
+range-start = Start
+range-end = End
+range-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+range-end-before-start = The end date ({ $end }) is before the start date ({ $start }).
+range-too-long = This report covers at most { $max } days; the range has { $days }. Choose a shorter range.
+chart-table-view = Table view
+chart-legend = Legend
+chart-total = Total ({ $unit })
+chart-bars-summary = { $title }: { $categories } categories, { $series } series, { $total } { $unit } in total, at most { $max } { $unit } in one
+chart-start = Start
+chart-end = End
+chart-hours = Hours
+chart-what = What
+chart-timeline-summary = { $title }: { $lanes } lanes from { $from } to { $to }, { $hours } h tracked
+chart-no-data = No data
+chart-date = Date
+chart-status = Status
+chart-detail = Detail
+chart-heat-summary = { $title }: { $days } days. { $summary }
+
+## Sign-in
+signin-failed = Could not sign in
+signin-with-webwork = Sign in with WebWork
+signin-with-webwork-hint = Through this server: your WebWork account's token stays on the server, never in this browser.
+signin-or-token = or use a personal access token
+signin-base-url = API base URL
+signin-base-url-hint = The address of API v2, ending in /api/v2.
+signin-this-server = This server
+signin-real-api = The real WebWork API
+signin-dev-proxy = Real API via dev proxy
+signin-dev-proxy-title = Under trunk serve: the real API through the dev server, so CORS does not apply
+signin-token = Personal access token
+signin-token-hint = Created in WebWork under Settings → REST API. The sandbox prints demo tokens, e.g. demo-owner.
+signin-remember = Remember me on this device
+signin-remember-hint = Keeps the token in this browser's local storage. Otherwise it is forgotten when the tab closes.
+signin-submit = Sign in
+signin-signing-in = Signing in…
+signin-no-workspace = Signed in, but this account belongs to no active workspace.
+signin-problem-token = The server did not accept this token (401). Check that it is complete and not expired, or create a new personal access token in WebWork under Settings → REST API.
+signin-problem-unreachable = Could not reach { $base }. Check the address and your connection.
+signin-problem-unreachable-cors = Could not reach { $base }. Check the address and your connection. The real API may also refuse calls from this page's origin (CORS): the browser then fails the same way. Run the panel behind the dev proxy instead (README, "Dev proxy").
+signin-problem-not-api = { $base } answered 404: this does not look like the API v2 base URL (it ends in /api/v2).
+reauth-title = Sign in again
+reauth-message = Your session has ended. Sign in again to carry on: this page and anything you typed stay as they are; send the form again once you are back.
+reauth-waiting = Waiting for the sign-in window…
+reauth-popup-blocked = The browser blocked the sign-in window. Allow pop-ups for this site, or sign out and sign in again.
+reauth-sign-out = Sign out instead
+refused-title = The WebWork API does not open this workspace to your role
+refused-role = The API is open to workspace owners and executive managers only. Your role in { $workspace } is { $role }, so none of its pages can load.
+refused-workspace = workspace { $workspace }
+refused-server-said = The server said:
+refused-ask-owner = Ask the workspace's owner to make you an executive manager, or sign in with an owner's or executive manager's account.
+refused-workspaces = Workspaces you can manage:
+refused-other-account = Sign in with another account
+signedin-title = You are signed in
+signedin-close = You can close this window and go back to the panel.
+signedin-open-here = Open the panel here
+
+## Members
+role-owner = Owner
+role-executive-manager = Executive manager
+role-project-manager = Project manager
+role-team-manager = Team manager
+role-regular-user = Regular User
+role-project-viewer = Project viewer
+role-client = Client
+member-status-active = active
+member-status-inactive = inactive
+member-status-left = left
+member-status-unknown = unknown
+members-title = Members
+members-archived-title = Archived members
+members-invite = Invite member
+members-tabs-label = Which members
+members-tab-current = Current
+members-tab-archived = Archived
+members-search = Search
+members-search-placeholder = Name, e-mail or title
+members-email-exact = E-mail (exact)
+members-email-placeholder = name@example.com
+members-search-hint = Search and the archived view read every page of the list (100 members a request) and page the result here.
+members-selected-label = Selected members
+members-restore-selected = Restore selected
+members-archive-selected = Archive selected
+members-col-name = Name
+members-col-email = E-mail
+members-col-role = Role
+members-col-status = Status
+members-col-team = Team
+members-col-title = Title
+members-status-archived = { $status } · archived
+members-restore = Restore
+members-restore-name = Restore { $name }
+members-archive = Archive
+members-archive-name = Archive { $name }
+members-empty = No members match
+members-empty-archived = No archived members
+members-empty-hint = Change the filters, or invite someone.
+members-archive-title = { $count ->
+    [one] Archive this member?
+   *[other] Archive { $count } members?
+}
+members-archive-confirm-one = { $name } loses access to this workspace. You can restore them later from the archived view.
+members-archive-confirm-many = { $count } members lose access to this workspace. You can restore them later from the archived view.
+members-archived-one = Archived { $name }.
+members-archived-many = Archived { $count } members.
+members-archive-failed = { $count ->
+    [one] Could not archive 1 member: { $error }
+   *[other] Could not archive { $count } members: { $error }
+}
+members-restored = { $count ->
+    [one] Restored 1 member.
+   *[other] Restored { $count } members.
+}
+members-restore-failed = { $count ->
+    [one] Could not restore 1 member: { $error }
+   *[other] Could not restore { $count } members: { $error }
+}
+members-restore-failed-any = Could not restore: { $error }
+member-back = Member
+member-archived-banner = This member is archived: they cannot reach the workspace until restored.
+member-archive-confirm = { $name } loses access to this workspace. You can restore them later.
+member-id = ID
+member-first-name = First name
+member-last-name = Last name
+member-avatar = Avatar
+member-time-zone = Time zone
+member-time-zone-placeholder = Europe/Berlin
+member-time-zone-hint = Start typing a city or region; the list has every zone this browser knows.
+member-preferred-time-zone = Preferred time zone
+member-titles = Titles
+member-birth-date = Birth date
+member-hired = Hired
+member-max-inactive = Max inactive minutes
+member-currency = Currency
+member-rate = Rate
+member-rate-type = Rate type
+member-rate-visibility = Rate visibility
+member-rate-visibility-hint = Whether this member may see rates and amounts.
+member-rate-hidden = Hidden
+member-rate-visible = Visible
+member-tax-country = Tax country
+member-tax-state = Tax state
+member-blocked = Blocked
+member-weekly-hours = Weekly hours limit
+member-weekly-hours-hint = 0 to 168.
+member-screenshots = Screenshots
+member-created = Created
+member-updated = Updated
+member-archived = Archived
+member-owner-role = Role: Owner. The workspace owner's role cannot change.
+member-remove-avatar = Remove the avatar
+member-saved = Member saved.
+member-edit-title = Edit { $name }
+invite-title = Invite a member
+invite-submit = Send invitation
+invite-sending = Sending…
+invite-sent = Invitation sent
+invite-link = They can also join with this link:
+invite-copy-link = Copy link
+invite-view-member = View member
+
+## Reports
+reports-tracked-hours = Tracked hours
+reports-tracked-hours-about = Hours per day, stacked by project or member.
+reports-timeline = Daily timeline
+reports-timeline-about = Each member's tracked time across one day.
+reports-activity = Activity level
+reports-activity-about = Average activity per member over a range.
+reports-attendance = Daily attendance
+reports-attendance-about = Present, late, absent or on leave, day by day.
+reports-tasks = Task report
+reports-tasks-about = Time per task over a range.
+
+## Export
+export-csv = Export CSV
+export-json = Export JSON
+export-progress = Export progress
+export-rows = { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}
+export-rows-of = { $rows } of { $total } rows
+export-almost-done = almost done
+export-seconds-left = about { $seconds } s left
+export-minutes-left = about { $minutes } min { $seconds } s left
+export-done = Exported { $rows } rows to { $file }.
+export-save-failed = Could not save { $file }: { $error }
+export-cancelled = Export cancelled.
+
+## Webhooks
+common-delete = Delete
+webhooks-col-url = URL
+webhooks-col-events = Events
+webhooks-delete-name = Delete the webhook for { $url }
+webhooks-deleted = Deleted the webhook for { $url }.
+webhooks-delete-failed = Could not delete the webhook: { $error }
+webhooks-empty = No webhooks
+webhooks-empty-hint = A webhook calls your URL when members, projects or trackers change.
+webhooks-delete-title = Delete this webhook?
+webhooks-delete-confirm = { $url } gets no more events.
+webhooks-events-required = Choose at least one event.
+webhooks-inferred = (inferred)
+webhooks-inferred-title = Not in the reference's list of events
+webhooks-new-title = New webhook
+webhooks-created = Webhook created
+webhooks-created-token = Deliveries to { $url } carry this token in the X-Webhook-Token header. Copy it now: it is shown only this once.
+webhooks-url-placeholder = https://hooks.example.com/webwork
+webhooks-url-hint = An http:// or https:// address that accepts POST requests.
+webhooks-create = Create webhook
+webhooks-creating = Creating…
+webhooks-saved = Webhook saved.
+webhooks-edit-title = Edit webhook
+
+## Projects
+projects-as-saved = { $mode } (as saved)
+projects-tags = Tags
+projects-tags-placeholder = design, client-a
+projects-tags-hint = Separate tags with commas; new ones are created.
+projects-billable = Billable
+projects-billable-hint = Time on a billable project is billed at its rate.
+projects-deadline = Deadline
+projects-start-date = Start date
+projects-estimation = Estimation (hours)
+projects-budget = Budget
+projects-rate-per-hour = Rate (per hour)
+projects-screenshot-mode = Screenshot mode
+projects-notes = Notes
+projects-new = New project
+projects-create = Create project
+projects-name-contains = Name contains
+projects-name-placeholder = Any part of the name
+projects-empty = No projects
+projects-empty-hint = Create one, or change the name filter.
+projects-archive-title = Archive this project?
+projects-archive-confirm = { $name } leaves the lists and takes no more time. The API has no way to restore a project.
+projects-archive-failed = Could not archive { $name }: { $error }
+projects-saved = Project saved.
+projects-created = Created { $name }.
+projects-summary = Project { $id } · { $contracts ->
+    [one] { $contracts } contract
+   *[other] { $contracts } contracts
+} · created { $created }
+
+## Project viewers
+viewers-new = New viewer
+viewers-new-title = New project viewer
+viewers-create = Create viewer
+viewers-created = Created { $name }. Assign projects next.
+viewers-restored = Viewer restored.
+viewers-tabs-label = Which viewers
+viewers-empty = No project viewers
+viewers-empty-archived = No archived viewers
+viewers-empty-hint = Viewers are clients who may see some projects, read-only.
+viewers-assigned = Project assigned.
+viewers-unassigned = Project unassigned.
+viewers-member-since = Member since
+viewers-projects-seen = Projects this viewer sees
+viewers-unassign = Unassign
+viewers-unassign-name = Unassign { $project }
+viewers-add-project = Add a project
+viewers-choose-project = Choose a project
+viewers-assign = Assign
+viewers-none-yet = None yet.
+webhooks-copy-token = Copy token
+webhooks-id = Webhook
+common-done = Done
+
+## Contracts
+contracts-member = Member
+contracts-project = Project
+contracts-member-id = member { $id }
+contracts-on-project = { $member } on { $project }
+contracts-rate-with-type = { $rate } ({ $type })
+contracts-rate-custom = Custom rate
+contracts-rate-member = Member rate
+contracts-rate-project = Project rate
+contracts-status-active = active
+contracts-status-paused = paused
+contracts-server-default = (server default)
+contracts-paused = Paused { $name }.
+contracts-activated = Activated { $name }.
+contracts-change-failed = Could not change { $name }: { $error }
+contracts-hours-week = Hours / week
+contracts-activate = Activate
+contracts-pause = Pause
+contracts-activate-name = Activate the contract of { $name }
+contracts-pause-name = Pause the contract of { $name }
+contracts-delete-name = Delete the contract of { $name }
+contracts-deleted = Deleted the contract of { $name }.
+contracts-delete-failed = Could not delete the contract: { $error }
+contracts-new = New contract
+contracts-create = Create contract
+contracts-empty = No contracts match
+contracts-empty-hint = A contract puts a member on a project.
+contracts-delete-title = Delete this contract?
+contracts-delete-confirm = { $name } can no longer track time on this project.
+contracts-saved = Contract saved.
+contracts-created = Contract created.
+contracts-choose-member = Choose a member
+contracts-rate-type-hint = A custom rate for this contract, the member's rate, or the project's rate.
+contracts-weekly-hours-hint = 0 to 168; 168 when left empty.
+contracts-title = Contract { $id }
+
+## Tasks
+tasks-task = Task
+tasks-priority = Priority
+tasks-assignees = Assignees
+tasks-due = Due
+tasks-due-date = Due date
+tasks-title = Title
+tasks-description = Description
+tasks-status-open = Open
+tasks-status-in-progress = In Progress
+tasks-status-done = Done
+tasks-status-closed = Closed
+tasks-priority-urgent = Urgent
+tasks-priority-high = High
+tasks-priority-normal = Normal
+tasks-priority-low = Low
+tasks-no-priority = (none)
+tasks-new = New task
+tasks-create = Create task
+tasks-saved = Task saved.
+tasks-created = Task created.
+tasks-delete-name = Delete { $title }
+tasks-deleted = Deleted { $title }.
+tasks-delete-failed = Could not delete { $title }: { $error }
+tasks-choose-project-first = choose a project first: tasks are listed per project
+tasks-no-projects = No projects yet
+tasks-no-projects-hint = Tasks belong to a project: create one first.
+tasks-empty = No tasks match
+tasks-empty-hint = Change the filters, or add a task.
+tasks-delete-title = Delete this task?
+tasks-delete-confirm = { $title } is removed from the project.
+tasks-nobody = Nobody has a contract on this project yet.
+tasks-page-title = Task: { $title }
+
+## Expenses
+expenses-new = New expense
+expenses-views = Expense views
+expenses-categories = Categories
+expenses-expense = Expense
+expenses-category = Category
+expenses-type = Type
+expenses-amount = Amount
+expenses-type-billable = billable
+expenses-type-non-billable = non-billable
+expenses-no-category = (no category)
+expenses-totals = { $count ->
+    [one] { $count } expense, { $total } in total
+   *[other] { $count } expenses, { $total } in total
+}
+expenses-totals-page = { $count ->
+    [one] This page: { $count } expense, { $total } in total
+   *[other] This page: { $count } expenses, { $total } in total
+}
+expenses-totals-label = Totals
+expenses-totals-partial = (the filters match more than can be summed quickly; narrow them for a full total)
+expenses-filter = Filter expenses
+expenses-from = From
+expenses-to = To
+expenses-anyone = Anyone
+expenses-any-project = Any project
+expenses-any-category = Any category
+expenses-any-type = Any type
+expenses-empty = No expenses
+expenses-empty-hint = Change the filters, or record one.
+expenses-delete-title = Delete this expense?
+expenses-delete-confirm = { $name } is removed from the lists and totals.
+expenses-saved = Expense saved.
+expenses-recorded = Recorded { $name }.
+expenses-choose-category = Choose a category
+expenses-me = (me)
+expenses-member-hint = Whose expense it is; yourself when empty.
+expenses-note = Note
+expenses-record = Record expense
+expenses-not-found = There is no expense { $id } in this workspace.
+expenses-summary = { $member } · { $amount } · added { $added }

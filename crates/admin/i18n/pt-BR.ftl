@@ -1,0 +1,525 @@
+# Os textos do painel em português do Brasil. Ids: os de en.ftl.
+
+## O aplicativo e sua moldura
+app-name = Administração do WebWork
+common-skip-to-content = Pular para o conteúdo
+header-workspace = Espaço de trabalho
+header-loading-workspaces = Carregando espaços de trabalho…
+header-language = Idioma
+header-sign-out = Sair
+nav-label = Seções
+nav-dashboard = Painel
+nav-tracking = Rastreamento ao vivo
+nav-time-entries = Registros de tempo
+nav-timesheets = Folhas de horas
+nav-time-requests = Solicitações de tempo
+nav-leaves = Ausências
+nav-expenses = Despesas
+nav-reports = Relatórios
+nav-members = Membros
+nav-projects = Projetos
+nav-contracts = Contratos
+nav-tasks = Tarefas
+nav-viewers = Observadores de projeto
+nav-webhooks = Webhooks
+shell-not-member = Você não é membro do espaço de trabalho { $workspace }. Escolha um dos seus na lista acima.
+shell-workspace-name = Espaço de trabalho: { $name }
+shell-data-age = Dados de { $age } atrás
+shell-data-age-refreshing = { " " }· atualizando…
+shell-data-age-title = Os dados mais antigos desta página; são buscados de novo quando podem ter mudado.
+shell-data-age-refreshing-title = Mostrados do cache desta aba enquanto uma resposta mais nova é buscada.
+home-opening = Abrindo seu espaço de trabalho…
+home-no-workspace = Esta conta não pertence a nenhum espaço de trabalho ativo.
+notfound-title = Página não encontrada
+notfound-nothing-here = Não há nada neste endereço.
+notfound-in-workspace = Não há nada neste endereço deste espaço de trabalho.
+notfound-go-home = Ir para o seu espaço de trabalho
+theme-system-dark = Tema: do sistema (escuro)
+theme-system-light = Tema: do sistema (claro)
+theme-light = Tema: claro
+theme-dark = Tema: escuro
+
+## A cota de requisições no cabeçalho
+budget-spent = Cota esgotada: próxima requisição em { $seconds } s
+budget-server = Restam { $remaining }/{ $limit } (servidor)
+budget-unlimited = Cota: ilimitada
+budget-estimate = ≈ Restam { $remaining }/{ $limit } (nossa contagem)
+budget-server-title = A última resposta do servidor disse que restam { $remaining } de { $limit } requisições neste minuto (X-RateLimit-Remaining e X-RateLimit-Limit; esses nomes de cabeçalho são inferidos, a referência da API não os mostra).
+budget-unlimited-title = Este painel não controla o ritmo das requisições (a API permite 60 por minuto).
+budget-estimate-title = Uma estimativa: nossa própria contagem do que este painel enviou no último minuto (restam { $remaining } de { $limit }). A última resposta do servidor não trouxe cota (X-RateLimit-Remaining e X-RateLimit-Limit; esses nomes de cabeçalho são inferidos, a referência da API não os mostra), e outras abas ou apps que usam o mesmo token não são contados.
+budget-spent-title = Nenhuma requisição pode sair agora sem esperar; a próxima sai em { $seconds } s. { $source }
+budget-wait-note = Aguardando o limite de requisições da API: próximos dados em { $seconds } s
+api-not-signed-in = Você não está conectado.
+api-lost-answer-absent = a resposta se perdeu no caminho, e a lista mostra que nada foi salvo, então enviar de novo não cria duplicata
+api-lost-answer-unsure = A resposta se perdeu no caminho, e a lista não permite saber se foi salvo: confira a lista antes de enviar de novo.
+
+## Palavras comuns
+common-loading = Carregando…
+common-retry = Tentar de novo
+common-cancel = Cancelar
+common-confirm = Confirmar
+common-undo = Desfazer
+common-dismiss = Fechar
+common-save = Salvar
+common-saving = Salvando…
+common-edit = Editar
+common-apply = Aplicar
+common-clear = Limpar
+common-clear-selection = Limpar a seleção
+common-any = Qualquer
+common-yes = sim
+common-no = não
+common-unknown = desconhecido
+common-not-set = (não definido)
+common-selected = { $count ->
+    [one] { $count } selecionado
+   *[other] { $count } selecionados
+}
+
+## Erros
+error-title-check-form = Confira o formulário
+error-title-signed-out = Sessão encerrada
+error-title-not-allowed = Não permitido
+error-title-not-found = Não encontrado
+error-title-conflict = Conflito
+error-title-rate-limited = Limite de requisições atingido
+error-title-server = Erro do servidor
+error-title-http = Resposta inesperada
+error-title-network = Servidor inacessível
+error-title-timeout = Tempo esgotado
+error-title-aborted = Cancelado
+error-title-decode = Resposta ilegível
+error-invalid-request = `{ $field }` { $reason }; a requisição não foi enviada.
+error-validation = { $message }
+error-validation-detail = { $message } ({ $detail })
+error-unauthorized = Não conectado: { $message } Confira o token de acesso ou entre de novo.
+error-forbidden = Não permitido: { $message } Sua função neste espaço de trabalho não pode fazer isso.
+error-not-found = Não encontrado: { $message } Pode ter sido excluído ou estar em outro espaço de trabalho.
+error-conflict = { $message }
+error-rate-limited = Requisições demais: a cota de 60 por minuto acabou. Tente de novo em um minuto.
+error-rate-limited-wait = Requisições demais: a cota de 60 por minuto acabou. Ela libera em { $seconds } s.
+error-rate-limited-countdown = Requisições demais: a cota de 60 por minuto acabou. Ela libera em { $seconds } s.
+error-rate-limited-countdown-retry = Requisições demais: a cota de 60 por minuto acabou. Ela libera em { $seconds } s. Então tenta de novo sozinho.
+error-rate-limited-freed = Requisições demais: a cota de 60 por minuto acabou. Ela já foi liberada: envie de novo.
+error-server = O servidor falhou ({ $status }): { $message } Tente de novo em instantes.
+error-http = Resposta inesperada ({ $status }): { $message }
+error-network = Não foi possível acessar o servidor: { $message }. Confira a conexão e o endereço da API; no navegador, um servidor que não permite a origem desta página (CORS) falha do mesmo jeito.
+error-timeout = O servidor não respondeu em { $seconds } s.
+error-aborted = A requisição foi cancelada.
+error-decode = Não foi possível ler a resposta do servidor em `{ $path }`: { $message }
+
+## Formulários
+form-required = Obrigatório.
+form-max-chars = No máximo { $max } caracteres.
+form-between = Deve estar entre { $min } e { $max }.
+form-whole-number = Deve ser um número inteiro.
+form-not-negative = Não pode ser negativo.
+form-number = Deve ser um número.
+
+## Tabelas, páginas, períodos, gráficos
+table-actions = Ações
+table-select-all = Selecionar todas as linhas desta página
+table-select-row = Selecionar { $label }
+pagination-label = Paginação
+pagination-previous = ‹ Anterior
+pagination-previous-label = Página anterior
+pagination-next = Próxima ›
+pagination-next-label = Próxima página
+pagination-page = Página { $page }
+pagination-per-page = Por página
+pagination-none-of = 0 de { $total }
+pagination-empty-page = Nenhum item nesta página
+pagination-range-of = { $from }–{ $to } de { $total }
+pagination-range = { $from }–{ $to }
+range-label = Período
+range-this-week = Esta semana
+range-last-week = Semana passada
+range-this-month = Este mês
+range-last-month = Mês passado
+range-custom = Personalizado
+range-previous = Período anterior
+range-previous-key = Período anterior ([)
+range-next = Próximo período
+range-next-key = Próximo período (])
+range-start = Início
+range-end = Fim
+range-days = { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}
+range-end-before-start = A data final ({ $end }) é anterior à data inicial ({ $start }).
+range-too-long = Este relatório cobre no máximo { $max } dias; o período tem { $days }. Escolha um período mais curto.
+chart-table-view = Ver como tabela
+chart-legend = Legenda
+chart-total = Total ({ $unit })
+chart-bars-summary = { $title }: { $categories } categorias, { $series } séries, { $total } { $unit } no total, no máximo { $max } { $unit } em uma
+chart-start = Início
+chart-end = Fim
+chart-hours = Horas
+chart-what = O quê
+chart-timeline-summary = { $title }: { $lanes } linhas de { $from } a { $to }, { $hours } h registradas
+chart-no-data = Sem dados
+chart-date = Data
+chart-status = Situação
+chart-detail = Detalhe
+chart-heat-summary = { $title }: { $days } dias. { $summary }
+
+## Entrada
+signin-failed = Não foi possível entrar
+signin-with-webwork = Entrar com o WebWork
+signin-with-webwork-hint = Por este servidor: o token da sua conta do WebWork fica no servidor, nunca neste navegador.
+signin-or-token = ou use um token de acesso pessoal
+signin-base-url = URL base da API
+signin-base-url-hint = O endereço da API v2, terminando em /api/v2.
+signin-this-server = Este servidor
+signin-real-api = A API real do WebWork
+signin-dev-proxy = API real pelo proxy de desenvolvimento
+signin-dev-proxy-title = Com trunk serve: a API real pelo servidor de desenvolvimento, então o CORS não se aplica
+signin-token = Token de acesso pessoal
+signin-token-hint = Criado no WebWork em Configurações → REST API. O sandbox imprime tokens de demonstração, por exemplo demo-owner.
+signin-remember = Lembrar de mim neste dispositivo
+signin-remember-hint = Guarda o token no armazenamento local deste navegador. Caso contrário, ele é esquecido quando a aba fecha.
+signin-submit = Entrar
+signin-signing-in = Entrando…
+signin-no-workspace = Conectado, mas esta conta não pertence a nenhum espaço de trabalho ativo.
+signin-problem-token = O servidor não aceitou este token (401). Confira se está completo e não expirou, ou crie um novo token de acesso pessoal no WebWork em Configurações → REST API.
+signin-problem-unreachable = Não foi possível acessar { $base }. Confira o endereço e sua conexão.
+signin-problem-unreachable-cors = Não foi possível acessar { $base }. Confira o endereço e sua conexão. A API real também pode recusar chamadas da origem desta página (CORS): o navegador então falha do mesmo jeito. Use o painel atrás do proxy de desenvolvimento (README, "Dev proxy").
+signin-problem-not-api = { $base } respondeu 404: isto não parece a URL base da API v2 (ela termina em /api/v2).
+reauth-title = Entre de novo
+reauth-message = Sua sessão terminou. Entre de novo para continuar: esta página e tudo o que você digitou ficam como estão; envie o formulário de novo quando voltar.
+reauth-waiting = Aguardando a janela de entrada…
+reauth-popup-blocked = O navegador bloqueou a janela de entrada. Permita pop-ups para este site, ou saia e entre de novo.
+reauth-sign-out = Sair em vez disso
+refused-title = A API do WebWork não abre este espaço de trabalho para a sua função
+refused-role = A API só está aberta a proprietários e diretores do espaço de trabalho. Sua função em { $workspace } é { $role }, então nenhuma das páginas dele pode carregar.
+refused-workspace = espaço de trabalho { $workspace }
+refused-server-said = O servidor disse:
+refused-ask-owner = Peça ao proprietário do espaço de trabalho para torná-lo diretor, ou entre com a conta de um proprietário ou diretor.
+refused-workspaces = Espaços de trabalho que você pode administrar:
+refused-other-account = Entrar com outra conta
+signedin-title = Você está conectado
+signedin-close = Você pode fechar esta janela e voltar ao painel.
+signedin-open-here = Abrir o painel aqui
+
+## Membros
+role-owner = Proprietário
+role-executive-manager = Diretor
+role-project-manager = Gerente de projeto
+role-team-manager = Gerente de equipe
+role-regular-user = Usuário comum
+role-project-viewer = Observador de projeto
+role-client = Cliente
+member-status-active = ativo
+member-status-inactive = inativo
+member-status-left = saiu
+member-status-unknown = desconhecido
+members-title = Membros
+members-archived-title = Membros arquivados
+members-invite = Convidar membro
+members-tabs-label = Quais membros
+members-tab-current = Atuais
+members-tab-archived = Arquivados
+members-search = Buscar
+members-search-placeholder = Nome, e-mail ou cargo
+members-email-exact = E-mail (exato)
+members-email-placeholder = nome@exemplo.com.br
+members-search-hint = A busca e a visão de arquivados leem todas as páginas da lista (100 membros por requisição) e paginam o resultado aqui.
+members-selected-label = Membros selecionados
+members-restore-selected = Restaurar os selecionados
+members-archive-selected = Arquivar os selecionados
+members-col-name = Nome
+members-col-email = E-mail
+members-col-role = Função
+members-col-status = Situação
+members-col-team = Equipe
+members-col-title = Cargo
+members-status-archived = { $status } · arquivado
+members-restore = Restaurar
+members-restore-name = Restaurar { $name }
+members-archive = Arquivar
+members-archive-name = Arquivar { $name }
+members-empty = Nenhum membro corresponde
+members-empty-archived = Nenhum membro arquivado
+members-empty-hint = Mude os filtros ou convide alguém.
+members-archive-title = { $count ->
+    [one] Arquivar este membro?
+   *[other] Arquivar { $count } membros?
+}
+members-archive-confirm-one = { $name } perde o acesso a este espaço de trabalho. Você pode restaurá-lo depois pela visão de arquivados.
+members-archive-confirm-many = { $count } membros perdem o acesso a este espaço de trabalho. Você pode restaurá-los depois pela visão de arquivados.
+members-archived-one = { $name } arquivado.
+members-archived-many = { $count } membros arquivados.
+members-archive-failed = { $count ->
+    [one] Não foi possível arquivar 1 membro: { $error }
+   *[other] Não foi possível arquivar { $count } membros: { $error }
+}
+members-restored = { $count ->
+    [one] 1 membro restaurado.
+   *[other] { $count } membros restaurados.
+}
+members-restore-failed = { $count ->
+    [one] Não foi possível restaurar 1 membro: { $error }
+   *[other] Não foi possível restaurar { $count } membros: { $error }
+}
+members-restore-failed-any = Não foi possível restaurar: { $error }
+member-back = Membro
+member-archived-banner = Este membro está arquivado: não consegue acessar o espaço de trabalho até ser restaurado.
+member-archive-confirm = { $name } perde o acesso a este espaço de trabalho. Você pode restaurá-lo depois.
+member-id = ID
+member-first-name = Nome
+member-last-name = Sobrenome
+member-avatar = Avatar
+member-time-zone = Fuso horário
+member-time-zone-placeholder = America/Sao_Paulo
+member-time-zone-hint = Comece a digitar uma cidade ou região; a lista tem todos os fusos que este navegador conhece.
+member-preferred-time-zone = Fuso horário preferido
+member-titles = Cargos
+member-birth-date = Data de nascimento
+member-hired = Contratado em
+member-max-inactive = Máximo de minutos inativo
+member-currency = Moeda
+member-rate = Valor por hora
+member-rate-type = Tipo de valor
+member-rate-visibility = Visibilidade do valor
+member-rate-visibility-hint = Se este membro pode ver valores e quantias.
+member-rate-hidden = Oculto
+member-rate-visible = Visível
+member-tax-country = País fiscal
+member-tax-state = Estado fiscal
+member-blocked = Bloqueado
+member-weekly-hours = Limite de horas semanais
+member-weekly-hours-hint = De 0 a 168.
+member-screenshots = Capturas de tela
+member-created = Criado
+member-updated = Atualizado
+member-archived = Arquivado
+member-owner-role = Função: Proprietário. A função do proprietário do espaço de trabalho não pode mudar.
+member-remove-avatar = Remover o avatar
+member-saved = Membro salvo.
+member-edit-title = Editar { $name }
+invite-title = Convidar um membro
+invite-submit = Enviar convite
+invite-sending = Enviando…
+invite-sent = Convite enviado
+invite-link = A pessoa também pode entrar com este link:
+invite-copy-link = Copiar link
+invite-view-member = Ver membro
+
+## Relatórios
+reports-tracked-hours = Horas registradas
+reports-tracked-hours-about = Horas por dia, empilhadas por projeto ou por membro.
+reports-timeline = Linha do tempo diária
+reports-timeline-about = O tempo registrado de cada membro ao longo de um dia.
+reports-activity = Nível de atividade
+reports-activity-about = Atividade média por membro em um período.
+reports-attendance = Presença diária
+reports-attendance-about = Presente, atrasado, ausente ou de licença, dia a dia.
+reports-tasks = Relatório de tarefas
+reports-tasks-about = Tempo por tarefa em um período.
+
+## Exportar
+export-csv = Exportar CSV
+export-json = Exportar JSON
+export-progress = Progresso da exportação
+export-rows = { $rows ->
+    [one] { $rows } linha
+   *[other] { $rows } linhas
+}
+export-rows-of = { $rows } de { $total } linhas
+export-almost-done = quase pronto
+export-seconds-left = faltam cerca de { $seconds } s
+export-minutes-left = faltam cerca de { $minutes } min { $seconds } s
+export-done = { $rows } linhas exportadas para { $file }.
+export-save-failed = Não foi possível salvar { $file }: { $error }
+export-cancelled = Exportação cancelada.
+
+## Webhooks
+common-delete = Excluir
+webhooks-col-url = URL
+webhooks-col-events = Eventos
+webhooks-delete-name = Excluir o webhook de { $url }
+webhooks-deleted = Webhook de { $url } excluído.
+webhooks-delete-failed = Não foi possível excluir o webhook: { $error }
+webhooks-empty = Nenhum webhook
+webhooks-empty-hint = Um webhook chama a sua URL quando membros, projetos ou rastreadores mudam.
+webhooks-delete-title = Excluir este webhook?
+webhooks-delete-confirm = { $url } não receberá mais eventos.
+webhooks-events-required = Escolha pelo menos um evento.
+webhooks-inferred = (inferido)
+webhooks-inferred-title = Não está na lista de eventos da referência
+webhooks-new-title = Novo webhook
+webhooks-created = Webhook criado
+webhooks-created-token = As entregas para { $url } levam este token no cabeçalho X-Webhook-Token. Copie agora: ele só aparece desta vez.
+webhooks-url-placeholder = https://hooks.exemplo.com.br/webwork
+webhooks-url-hint = Um endereço http:// ou https:// que aceite requisições POST.
+webhooks-create = Criar webhook
+webhooks-creating = Criando…
+webhooks-saved = Webhook salvo.
+webhooks-edit-title = Editar webhook
+
+## Projetos
+projects-as-saved = { $mode } (como foi salvo)
+projects-tags = Etiquetas
+projects-tags-placeholder = design, cliente-a
+projects-tags-hint = Separe as etiquetas com vírgulas; as novas são criadas.
+projects-billable = Faturável
+projects-billable-hint = O tempo em um projeto faturável é cobrado pelo valor dele.
+projects-deadline = Prazo
+projects-start-date = Data de início
+projects-estimation = Estimativa (horas)
+projects-budget = Orçamento
+projects-rate-per-hour = Valor (por hora)
+projects-screenshot-mode = Modo de capturas de tela
+projects-notes = Notas
+projects-new = Novo projeto
+projects-create = Criar projeto
+projects-name-contains = O nome contém
+projects-name-placeholder = Qualquer parte do nome
+projects-empty = Nenhum projeto
+projects-empty-hint = Crie um ou mude o filtro de nome.
+projects-archive-title = Arquivar este projeto?
+projects-archive-confirm = { $name } sai das listas e não recebe mais tempo. A API não tem como restaurar um projeto.
+projects-archive-failed = Não foi possível arquivar { $name }: { $error }
+projects-saved = Projeto salvo.
+projects-created = { $name } criado.
+projects-summary = Projeto { $id } · { $contracts ->
+    [one] { $contracts } contrato
+   *[other] { $contracts } contratos
+} · criado em { $created }
+
+## Observadores de projeto
+viewers-new = Novo observador
+viewers-new-title = Novo observador de projeto
+viewers-create = Criar observador
+viewers-created = { $name } criado. Agora atribua projetos.
+viewers-restored = Observador restaurado.
+viewers-tabs-label = Quais observadores
+viewers-empty = Nenhum observador de projeto
+viewers-empty-archived = Nenhum observador arquivado
+viewers-empty-hint = Observadores são clientes que podem ver alguns projetos, somente leitura.
+viewers-assigned = Projeto atribuído.
+viewers-unassigned = Atribuição de projeto removida.
+viewers-member-since = Membro desde
+viewers-projects-seen = Projetos que este observador vê
+viewers-unassign = Remover atribuição
+viewers-unassign-name = Remover atribuição de { $project }
+viewers-add-project = Adicionar um projeto
+viewers-choose-project = Escolha um projeto
+viewers-assign = Atribuir
+viewers-none-yet = Nenhum ainda.
+webhooks-copy-token = Copiar token
+webhooks-id = Webhook
+common-done = Concluído
+
+## Contratos
+contracts-member = Membro
+contracts-project = Projeto
+contracts-member-id = membro { $id }
+contracts-on-project = { $member } em { $project }
+contracts-rate-with-type = { $rate } ({ $type })
+contracts-rate-custom = Valor próprio
+contracts-rate-member = Valor do membro
+contracts-rate-project = Valor do projeto
+contracts-status-active = ativo
+contracts-status-paused = pausado
+contracts-server-default = (padrão do servidor)
+contracts-paused = { $name }: pausado.
+contracts-activated = { $name }: ativado.
+contracts-change-failed = Não foi possível alterar { $name }: { $error }
+contracts-hours-week = Horas / semana
+contracts-activate = Ativar
+contracts-pause = Pausar
+contracts-activate-name = Ativar o contrato de { $name }
+contracts-pause-name = Pausar o contrato de { $name }
+contracts-delete-name = Excluir o contrato de { $name }
+contracts-deleted = Contrato de { $name } excluído.
+contracts-delete-failed = Não foi possível excluir o contrato: { $error }
+contracts-new = Novo contrato
+contracts-create = Criar contrato
+contracts-empty = Nenhum contrato corresponde
+contracts-empty-hint = Um contrato coloca um membro em um projeto.
+contracts-delete-title = Excluir este contrato?
+contracts-delete-confirm = { $name } não poderá mais registrar tempo neste projeto.
+contracts-saved = Contrato salvo.
+contracts-created = Contrato criado.
+contracts-choose-member = Escolha um membro
+contracts-rate-type-hint = Um valor próprio para este contrato, o valor do membro ou o do projeto.
+contracts-weekly-hours-hint = De 0 a 168; 168 se ficar vazio.
+contracts-title = Contrato { $id }
+
+## Tarefas
+tasks-task = Tarefa
+tasks-priority = Prioridade
+tasks-assignees = Responsáveis
+tasks-due = Prazo
+tasks-due-date = Data de entrega
+tasks-title = Título
+tasks-description = Descrição
+tasks-status-open = Aberta
+tasks-status-in-progress = Em andamento
+tasks-status-done = Feita
+tasks-status-closed = Fechada
+tasks-priority-urgent = Urgente
+tasks-priority-high = Alta
+tasks-priority-normal = Normal
+tasks-priority-low = Baixa
+tasks-no-priority = (nenhuma)
+tasks-new = Nova tarefa
+tasks-create = Criar tarefa
+tasks-saved = Tarefa salva.
+tasks-created = Tarefa criada.
+tasks-delete-name = Excluir { $title }
+tasks-deleted = { $title } excluída.
+tasks-delete-failed = Não foi possível excluir { $title }: { $error }
+tasks-choose-project-first = escolha um projeto antes: as tarefas são listadas por projeto
+tasks-no-projects = Ainda não há projetos
+tasks-no-projects-hint = As tarefas pertencem a um projeto: crie um primeiro.
+tasks-empty = Nenhuma tarefa corresponde
+tasks-empty-hint = Mude os filtros ou adicione uma tarefa.
+tasks-delete-title = Excluir esta tarefa?
+tasks-delete-confirm = { $title } é removida do projeto.
+tasks-nobody = Ninguém tem contrato neste projeto ainda.
+tasks-page-title = Tarefa: { $title }
+
+## Despesas
+expenses-new = Nova despesa
+expenses-views = Visões das despesas
+expenses-categories = Categorias
+expenses-expense = Despesa
+expenses-category = Categoria
+expenses-type = Tipo
+expenses-amount = Valor
+expenses-type-billable = faturável
+expenses-type-non-billable = não faturável
+expenses-no-category = (sem categoria)
+expenses-totals = { $count ->
+    [one] { $count } despesa, { $total } no total
+   *[other] { $count } despesas, { $total } no total
+}
+expenses-totals-page = { $count ->
+    [one] Esta página: { $count } despesa, { $total } no total
+   *[other] Esta página: { $count } despesas, { $total } no total
+}
+expenses-totals-label = Totais
+expenses-totals-partial = (os filtros abrangem mais do que dá para somar rápido; restrinja-os para ver o total completo)
+expenses-filter = Filtrar despesas
+expenses-from = De
+expenses-to = Até
+expenses-anyone = Qualquer pessoa
+expenses-any-project = Qualquer projeto
+expenses-any-category = Qualquer categoria
+expenses-any-type = Qualquer tipo
+expenses-empty = Nenhuma despesa
+expenses-empty-hint = Mude os filtros ou registre uma.
+expenses-delete-title = Excluir esta despesa?
+expenses-delete-confirm = { $name } é removida das listas e dos totais.
+expenses-saved = Despesa salva.
+expenses-recorded = { $name } registrada.
+expenses-choose-category = Escolha uma categoria
+expenses-me = (eu)
+expenses-member-hint = De quem é a despesa; sua, se ficar vazio.
+expenses-note = Nota
+expenses-record = Registrar despesa
+expenses-not-found = Não há despesa { $id } neste espaço de trabalho.
+expenses-summary = { $member } · { $amount } · adicionada { $added }
