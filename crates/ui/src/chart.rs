@@ -224,20 +224,21 @@ pub fn StackedBarChart(
     #[prop(into)] title: String,
     data: StackedBars,
     /// The unit of the values, shown on the axis and in labels (`h`).
-    #[prop(default = "h")]
-    unit: &'static str,
-    /// The table's first header (`Day`).
-    #[prop(default = "Day")]
-    category_header: &'static str,
+    #[prop(into, default = "h".to_owned())]
+    unit: String,
+    /// The table's first header (`Day`): text in the reader's language (the panel passes its
+    /// catalog's), or a message id.
+    #[prop(into, default = "Day".to_owned())]
+    category_header: String,
     /// The name of the series that sums the smaller ones when there are more than eight.
-    #[prop(default = OTHERS)]
-    others_label: &'static str,
+    #[prop(into, default = OTHERS.to_owned())]
+    others_label: String,
 ) -> impl IntoView {
     // The picture and its legend: the top seven and "Others"; the table: every series.
-    let table = data.table(category_header, unit);
-    let drawn = data.top_with_others(others_label);
+    let table = data.table(&category_header, &unit);
+    let drawn = data.top_with_others(&others_label);
     let legend = drawn.series.iter().enumerate().map(|(i, (name, _))| (name.clone(), series_fill(i))).collect();
-    let picture = stacked_svg(&title, &drawn, unit);
+    let picture = stacked_svg(&title, &drawn, &unit);
     view! { <ChartFrame title legend table picture/> }
 }
 
@@ -393,9 +394,15 @@ impl Timeline {
 
 /// A horizontal bar per lane across the day, with an hour axis.
 #[component]
-pub fn TimelineChart(#[prop(into)] title: String, data: Timeline, #[prop(default = "Member")] lane_header: &'static str) -> impl IntoView {
+pub fn TimelineChart(
+    #[prop(into)] title: String,
+    data: Timeline,
+    /// The table's first header: text in the reader's language, or a message id.
+    #[prop(into, default = "Member".to_owned())]
+    lane_header: String,
+) -> impl IntoView {
     let legend = data.series.iter().enumerate().map(|(i, name)| (name.clone(), series_fill(i))).collect();
-    let table = data.table(lane_header);
+    let table = data.table(&lane_header);
     let picture = timeline_svg(&title, &data);
     view! { <ChartFrame title legend table picture/> }
 }
