@@ -378,6 +378,9 @@ export-seconds-left = noch etwa { $seconds } s
 export-minutes-left = noch etwa { $minutes } min { $seconds } s
 export-done = { $rows } Zeilen nach { $file } exportiert.
 export-save-failed = { $file } konnte nicht gespeichert werden: { $error }
+export-browser-refused = der Browser hat den Download abgelehnt: { $reason }
+export-no-reason = ohne Angabe eines Grundes
+export-no-document = kein Dokument
 export-cancelled = Export abgebrochen.
 
 ## Webhooks

@@ -380,6 +380,9 @@ export-seconds-left = ááƀóóúúţ { $seconds } š ĺééƒţ
 export-minutes-left = ááƀóóúúţ { $minutes } ɱííñ { $seconds } š ĺééƒţ·
 export-done = ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó· { $file }.
 export-save-failed = Çóóúúĺđ ñóóţ šááṽéé { $file }: { $error }
+export-browser-refused = ţĥéé ƀŕóóŵšééŕ ŕééƒúúšééđ ţĥéé đóóŵñĺóóááđ: { $reason }
+export-no-reason = ñóó ŕééáášóóñ ĝííṽéñ
+export-no-document = ñóó đóóçúúɱééñţ
 export-cancelled = ÉÉẋƥóóŕţ çááñçééĺĺééđ·.
 
 ## Webhooks

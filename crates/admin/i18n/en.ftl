@@ -379,6 +379,9 @@ export-seconds-left = about { $seconds } s left
 export-minutes-left = about { $minutes } min { $seconds } s left
 export-done = Exported { $rows } rows to { $file }.
 export-save-failed = Could not save { $file }: { $error }
+export-browser-refused = the browser refused the download: { $reason }
+export-no-reason = no reason given
+export-no-document = no document
 export-cancelled = Export cancelled.
 
 ## Webhooks

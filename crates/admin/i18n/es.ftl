@@ -381,6 +381,9 @@ export-seconds-left = quedan unos { $seconds } s
 export-minutes-left = quedan unos { $minutes } min { $seconds } s
 export-done = { $rows } filas exportadas a { $file }.
 export-save-failed = No se pudo guardar { $file }: { $error }
+export-browser-refused = el navegador rechazó la descarga: { $reason }
+export-no-reason = sin motivo indicado
+export-no-document = no hay documento
 export-cancelled = Exportación cancelada.
 
 ## Webhooks

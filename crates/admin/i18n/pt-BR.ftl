@@ -381,6 +381,9 @@ export-seconds-left = faltam cerca de { $seconds } s
 export-minutes-left = faltam cerca de { $minutes } min { $seconds } s
 export-done = { $rows } linhas exportadas para { $file }.
 export-save-failed = Não foi possível salvar { $file }: { $error }
+export-browser-refused = o navegador recusou o download: { $reason }
+export-no-reason = nenhum motivo informado
+export-no-document = nenhum documento
 export-cancelled = Exportação cancelada.
 
 ## Webhooks
