@@ -30,3 +30,35 @@ fn export_progress_in_german() {
     assert_eq!(progress_text(&Progress { rows: 1, ..Progress::default() }), "1 Zeile");
     webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
 }
+
+/// The reports' sentences with counts: plural forms per language, numbers in its format, and
+/// the English the e2e tests find.
+#[wasm_bindgen_test]
+fn report_sentences_in_each_language() {
+    use webwork_ui::i18n::t_args;
+    let summary = |present: u64, days: u64| t_args("reports-attendance-summary", &[("present", present.into()), ("days", days.into())]);
+    let split = |parts: u64| t_args("reports-split-note", &[("max", 31u64.into()), ("parts", parts.into())]);
+    let tracked = |total: f64| t_args("reports-tracked-by-project", &[("total", total.into())]);
+
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    assert_eq!(summary(1, 1), "All members: 1 present day of 1 member-day.");
+    assert_eq!(summary(12, 1400), "All members: 12 present days of 1,400 member-days.");
+    assert_eq!(split(2), "The API gives at most 31 days at a time: this range is asked in 2 parts.");
+    assert_eq!(tracked(1129.1), "Tracked hours by project: 1,129.1 h");
+    assert_eq!(t_args("reports-attendance-of", &[("name", "Seán O'Brien".into())]), "Attendance of Seán O'Brien");
+
+    webwork_admin::i18n::install("de", include_str!("../i18n/de.ftl"));
+    assert_eq!(summary(1, 1), "Alle Mitglieder: 1 Anwesenheitstag von 1 Mitgliedstag.");
+    assert_eq!(summary(12, 1400), "Alle Mitglieder: 12 Anwesenheitstage von 1.400 Mitgliedstagen.");
+    assert_eq!(split(3), "Die API liefert höchstens 31 Tage auf einmal: Dieser Zeitraum wird in 3 Teilen abgefragt.");
+    assert_eq!(tracked(1129.1), "Erfasste Stunden nach Projekt: 1.129,1 h");
+
+    webwork_admin::i18n::install("es", include_str!("../i18n/es.ftl"));
+    assert_eq!(summary(1, 5), "Todos los miembros: 1 día presente de 5 días-miembro.");
+    assert_eq!(split(2), "La API da como máximo 31 días cada vez: este rango se pide en 2 partes.");
+
+    webwork_admin::i18n::install("pt-BR", include_str!("../i18n/pt-BR.ftl"));
+    assert_eq!(summary(0, 1), "Todos os membros: 0 dia presente de 1 dia-membro.", "Portuguese counts 0 as one");
+    assert_eq!(summary(2, 7), "Todos os membros: 2 dias presentes de 7 dias-membro.");
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+}
