@@ -376,7 +376,10 @@ export-rows-of = { $rows } von { $total } Zeilen
 export-almost-done = fast fertig
 export-seconds-left = noch etwa { $seconds } s
 export-minutes-left = noch etwa { $minutes } min { $seconds } s
-export-done = { $rows } Zeilen nach { $file } exportiert.
+export-done = { $rows ->
+    [one] { $rows } Zeile nach { $file } exportiert.
+   *[other] { $rows } Zeilen nach { $file } exportiert.
+}
 export-save-failed = { $file } konnte nicht gespeichert werden: { $error }
 export-browser-refused = der Browser hat den Download abgelehnt: { $reason }
 export-no-reason = ohne Angabe eines Grundes

@@ -378,7 +378,10 @@ export-rows-of = { $rows } óóƒ { $total } ŕóóŵš·
 export-almost-done = ááĺɱóóšţ đóóñéé
 export-seconds-left = ááƀóóúúţ { $seconds } š ĺééƒţ
 export-minutes-left = ááƀóóúúţ { $minutes } ɱííñ { $seconds } š ĺééƒţ·
-export-done = ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó· { $file }.
+export-done = { $rows ->
+    [one] ÉÉẋƥóóŕţééđ { $rows } ŕóóŵ ţóó· { $file }.
+   *[other] ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó· { $file }.
+}
 export-save-failed = Çóóúúĺđ ñóóţ šááṽéé { $file }: { $error }
 export-browser-refused = ţĥéé ƀŕóóŵšééŕ ŕééƒúúšééđ ţĥéé đóóŵñĺóóááđ: { $reason }
 export-no-reason = ñóó ŕééáášóóñ ĝííṽéñ

@@ -377,7 +377,10 @@ export-rows-of = { $rows } of { $total } rows
 export-almost-done = almost done
 export-seconds-left = about { $seconds } s left
 export-minutes-left = about { $minutes } min { $seconds } s left
-export-done = Exported { $rows } rows to { $file }.
+export-done = { $rows ->
+    [one] Exported { $rows } row to { $file }.
+   *[other] Exported { $rows } rows to { $file }.
+}
 export-save-failed = Could not save { $file }: { $error }
 export-browser-refused = the browser refused the download: { $reason }
 export-no-reason = no reason given

@@ -379,7 +379,10 @@ export-rows-of = { $rows } de { $total } filas
 export-almost-done = casi listo
 export-seconds-left = quedan unos { $seconds } s
 export-minutes-left = quedan unos { $minutes } min { $seconds } s
-export-done = { $rows } filas exportadas a { $file }.
+export-done = { $rows ->
+    [one] { $rows } fila exportada a { $file }.
+   *[other] { $rows } filas exportadas a { $file }.
+}
 export-save-failed = No se pudo guardar { $file }: { $error }
 export-browser-refused = el navegador rechazó la descarga: { $reason }
 export-no-reason = sin motivo indicado

@@ -379,7 +379,10 @@ export-rows-of = { $rows } de { $total } linhas
 export-almost-done = quase pronto
 export-seconds-left = faltam cerca de { $seconds } s
 export-minutes-left = faltam cerca de { $minutes } min { $seconds } s
-export-done = { $rows } linhas exportadas para { $file }.
+export-done = { $rows ->
+    [one] { $rows } linha exportada para { $file }.
+   *[other] { $rows } linhas exportadas para { $file }.
+}
 export-save-failed = Não foi possível salvar { $file }: { $error }
 export-browser-refused = o navegador recusou o download: { $reason }
 export-no-reason = nenhum motivo informado

@@ -62,3 +62,31 @@ fn report_sentences_in_each_language() {
     assert_eq!(summary(2, 7), "Todos os membros: 2 dias presentes de 7 dias-membro.");
     webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
 }
+
+/// "Exported 1 row", not "1 rows", in every language.
+#[wasm_bindgen_test]
+fn export_done_counts_rows() {
+    use webwork_ui::i18n::t_args;
+    let done = |rows: u64| t_args("export-done", &[("rows", rows.into()), ("file", "tasks-2026-03-04.csv".into())]);
+    for (tag, catalog, one, many) in [
+        ("en", include_str!("../i18n/en.ftl"), "Exported 1 row to tasks-2026-03-04.csv.", "Exported 1,500 rows to tasks-2026-03-04.csv."),
+        (
+            "de",
+            include_str!("../i18n/de.ftl"),
+            "1 Zeile nach tasks-2026-03-04.csv exportiert.",
+            "1.500 Zeilen nach tasks-2026-03-04.csv exportiert.",
+        ),
+        ("es", include_str!("../i18n/es.ftl"), "1 fila exportada a tasks-2026-03-04.csv.", "1500 filas exportadas a tasks-2026-03-04.csv."),
+        (
+            "pt-BR",
+            include_str!("../i18n/pt-BR.ftl"),
+            "1 linha exportada para tasks-2026-03-04.csv.",
+            "1.500 linhas exportadas para tasks-2026-03-04.csv.",
+        ),
+    ] {
+        webwork_admin::i18n::install(tag, catalog);
+        assert_eq!(done(1), one, "{tag}");
+        assert_eq!(done(1500), many, "{tag}");
+    }
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+}
