@@ -90,3 +90,23 @@ fn export_done_counts_rows() {
     }
     webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
 }
+
+/// The charts' numbers and days in the reader's format once the panel's catalog is installed
+/// (the widgets, without one, keep `1129.1` and ISO days: crates/ui's own tests).
+#[wasm_bindgen_test]
+fn chart_tables_in_the_readers_format() {
+    use webwork_core::date::CivilDate;
+    use webwork_ui::chart::{CalendarHeat, HeatDay, StackedBars};
+    let bars = StackedBars { categories: vec!["Mo".into()], series: vec![("A".into(), vec![1129.14]), ("B".into(), vec![0.25])] };
+    let day = CivilDate::parse("2026-03-04").unwrap();
+    let heat = CalendarHeat { levels: vec!["Anwesend".into()], days: vec![HeatDay { date: day, level: Some(0), detail: String::new() }] };
+
+    webwork_admin::i18n::install("de", include_str!("../i18n/de.ftl"));
+    assert_eq!(bars.table("Tag", "h").rows[0], vec!["Mo", "1.129,1", "0,3", "1.129,4"]);
+    assert_eq!(bars.table("Tag", "h").headers.last().map(String::as_str), Some("Summe (h)"));
+    assert_eq!(heat.table().rows[0][0], "04.03.2026");
+
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    assert_eq!(bars.table("Day", "h").rows[0], vec!["Mo", "1,129.1", "0.3", "1,129.4"]);
+    assert_eq!(heat.table().rows[0][0], "Mar 4, 2026");
+}
