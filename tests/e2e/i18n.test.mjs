@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, after, test } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSandbox, launchBrowser, call, repo, WAIT } from './support.mjs';
+import { startSandbox, launchBrowser, call, listAll, repo, WAIT } from './support.mjs';
 
 let sandbox;
 let browser;
@@ -194,9 +194,18 @@ function englishLeft(text, words, data) {
   return [...new Set((rest.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => words.has(w.toLowerCase())))];
 }
 
-test('in the pseudo-locale no English is left on sign-in, members, projects, viewers, webhooks and contracts, nor in the frame of a timesheet list and a report', async () => {
+test('in the pseudo-locale no English is left on sign-in, members, projects, viewers, webhooks, contracts and the five reports, nor in the frame of a timesheet list', async () => {
   const words = englishWords();
   const data = await dataValues();
+  // The task report and the timeline show the tasks' titles: data too.
+  const tasks = await listAll(sandbox, 'demo-owner', '/reports/task-report?workspace_id=1&start_date=2026-02-23&end_date=2026-03-01');
+  const timeline = await listAll(sandbox, 'demo-owner', '/reports/daily-timeline?workspace_id=1&date=2026-03-03');
+  const taskTitles = [
+    ...tasks.flatMap((u) => (u.tasks_breakdown ?? []).map((t) => t.task_title)),
+    ...timeline.flatMap((u) => (u.entries ?? []).map((e) => e.task_title)),
+  ].filter(Boolean);
+  // Longest first, as dataValues sorts them: "API" must not cut "Implement API client" apart.
+  const reportData = [...data, ...taskTitles].sort((a, b) => b.length - a.length);
   const { context, page, errors } = await open('en-US', { stored: 'en-XA' });
   try {
     await page.goto(`${sandbox.origin}/signin`);
@@ -233,6 +242,35 @@ test('in the pseudo-locale no English is left on sign-in, members, projects, vie
     await page.locator('.report-list').waitFor();
     const list = await page.locator('.report-list').innerText();
     assert.deepEqual(englishLeft(list, words, data), [], `English in the list of reports:\n${list}`);
+
+    // The five reports whole: filters, chart, legend and its table view.
+    for (const where of [
+      'tracked-hours?from=2026-02-23&to=2026-03-01',
+      'timeline?date=2026-03-03',
+      'activity?from=2026-02-23&to=2026-03-01',
+      'attendance?from=2026-02-23&to=2026-03-01&member=5',
+      'tasks?from=2026-02-23&to=2026-03-01',
+    ]) {
+      await page.goto(`${sandbox.origin}/w/1/reports/${where}`);
+      await page.locator('.chart svg[role=img]').waitFor();
+      await page.locator('.chart-toggle').click();
+      await page.locator('.chart-table tbody tr').first().waitFor();
+      // The timeline's note on time zones is zone.rs's, converted on its own. Table headers are
+      // upper-cased by CSS: read as written, so data values (project names) are found in them.
+      const text = await page.evaluate(() => {
+        const main = document.querySelector('main').cloneNode(true);
+        main.querySelectorAll('.zone-days').forEach((e) => e.remove());
+        const plain = document.createElement('style');
+        plain.textContent = '* { text-transform: none !important; }';
+        document.head.append(plain);
+        document.body.append(main);
+        const shown = main.innerText;
+        main.remove();
+        plain.remove();
+        return shown;
+      });
+      assert.deepEqual(englishLeft(text, words, reportData), [], `English on reports/${where}:\n${text}`);
+    }
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

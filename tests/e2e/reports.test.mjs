@@ -226,7 +226,8 @@ e2e('creates an expense, finds it with the date filter and its total, edits it, 
 // 3. Reports: each opens with its chart, and its table view.
 const REPORTS = [
   ['tracked-hours?from=2026-02-23&to=2026-03-01', /^Tracked hours by project/, 'Tracked hours by project'],
-  ['timeline?date=2026-03-03', /^Timeline of 2026-03-03/, 'Timeline of 2026-03-03'],
+  // The day as the reader's language writes it (Intl, English here).
+  ['timeline?date=2026-03-03', /^Timeline of Mar 3, 2026/, 'Timeline of Mar 3, 2026'],
   ['activity?from=2026-02-23&to=2026-03-01', /^Average activity per member/, 'Average activity per member'],
   ['attendance?from=2026-02-23&to=2026-03-01&member=5', /^Attendance of Seán O'Brien/, "Attendance of Seán O'Brien"],
   ['tasks?from=2026-02-23&to=2026-03-01', /^Hours per task/, 'Hours per task, by member'],
@@ -262,7 +263,8 @@ e2e('tracked hours add up to the API and the range picker moves by keyboard', as
   await chart.waitFor();
   const label = await chart.getAttribute('aria-label');
   assert.match(label, /7 categories/);
-  const shown = Number(/: ([\d.]+) h/.exec(label)[1]);
+  // The total in the reader's number format: grouped in English (1,129.1).
+  const shown = Number(/: ([\d.,]+) h/.exec(label)[1].replaceAll(',', ''));
   assert.ok(Math.abs(shown - hours) < 0.1, `${shown} h shown, ${hours} h in the API`);
   // "Custom" is chosen for this range; ArrowLeft goes to "Last month" and puts it in the URL.
   const custom = page.getByRole('radio', { name: 'Custom' });

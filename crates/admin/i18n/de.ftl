@@ -160,6 +160,7 @@ chart-date = Datum
 chart-status = Status
 chart-detail = Detail
 chart-heat-summary = { $title }: { $days } Tage. { $summary }
+chart-others = Sonstige
 
 ## Anmeldung
 signin-failed = Anmeldung fehlgeschlagen
@@ -314,6 +315,54 @@ reports-attendance = Tägliche Anwesenheit
 reports-attendance-about = Anwesend, verspätet, abwesend oder beurlaubt, Tag für Tag.
 reports-tasks = Aufgabenbericht
 reports-tasks-about = Zeit pro Aufgabe über einen Zeitraum.
+reports-stack-by = Stapeln nach
+reports-day = Tag
+reports-member = Mitglied
+reports-project = Projekt
+reports-task = Aufgabe
+reports-everyone = Alle
+reports-every-project = Alle Projekte
+reports-first-member = Erstes Mitglied
+reports-previous-day = Vorheriger Tag
+reports-next-day = Nächster Tag
+reports-member-id = Mitglied { $id }
+reports-project-id = Projekt { $id }
+reports-no-project = (kein Projekt)
+reports-no-task = (keine Aufgabe)
+reports-other-tasks = Weitere Aufgaben
+reports-nothing-tracked = Nichts erfasst
+reports-nothing-tracked-hint = Keine erfasste Zeit in diesem Zeitraum mit diesen Filtern.
+reports-split-note = Die API liefert höchstens { $max } Tage auf einmal: Dieser Zeitraum wird in { $parts ->
+    [one] { $parts } Teil
+   *[other] { $parts } Teilen
+} abgefragt.
+reports-split-note-member = Für ein einzelnes Mitglied liefert die API höchstens { $max } Tage auf einmal: Dieser Zeitraum wird in { $parts ->
+    [one] { $parts } Teil
+   *[other] { $parts } Teilen
+} abgefragt.
+reports-tracked-by-project = Erfasste Stunden nach Projekt: { $total } h
+reports-tracked-by-member = Erfasste Stunden nach Mitglied: { $total } h
+reports-timeline-of = Tagesverlauf vom { $date }
+reports-span-activity = Aktivität { $percent }
+reports-average-activity = Durchschnittliche Aktivität
+reports-activity-title = Durchschnittliche Aktivität pro Mitglied
+reports-status-present = Anwesend
+reports-status-late = Verspätet
+reports-status-left-early = Früher gegangen
+reports-status-tracked-less = Weniger erfasst
+reports-status-absent = Abwesend
+reports-status-on-leave = Beurlaubt
+reports-status-holiday = Feiertag
+reports-attendance-note = Eine Anfrage pro Tag: höchstens { $max } Tage.
+reports-attendance-of = Anwesenheit von { $name }
+reports-attendance-summary = Alle Mitglieder: { $present ->
+    [one] { $present } Anwesenheitstag
+   *[other] { $present } Anwesenheitstage
+} von { $days ->
+    [one] { $days } Mitgliedstag.
+   *[other] { $days } Mitgliedstagen.
+}
+reports-tasks-title = Stunden pro Aufgabe, nach Mitglied
 
 ## Export
 export-csv = CSV exportieren
@@ -327,8 +376,14 @@ export-rows-of = { $rows } von { $total } Zeilen
 export-almost-done = fast fertig
 export-seconds-left = noch etwa { $seconds } s
 export-minutes-left = noch etwa { $minutes } min { $seconds } s
-export-done = { $rows } Zeilen nach { $file } exportiert.
+export-done = { $rows ->
+    [one] { $rows } Zeile nach { $file } exportiert.
+   *[other] { $rows } Zeilen nach { $file } exportiert.
+}
 export-save-failed = { $file } konnte nicht gespeichert werden: { $error }
+export-browser-refused = der Browser hat den Download abgelehnt: { $reason }
+export-no-reason = ohne Angabe eines Grundes
+export-no-document = kein Dokument
 export-cancelled = Export abgebrochen.
 
 ## Webhooks

@@ -162,6 +162,7 @@ chart-date = Đááţéé
 chart-status = Šţááţúúš
 chart-detail = Đééţááíĺ
 chart-heat-summary = { $title }: { $days } đááýš··. { $summary }
+chart-others = ÓÓţĥééŕš
 
 ## Sign-in
 signin-failed = Çóóúúĺđ ñóóţ šííĝñ ííñ·
@@ -316,6 +317,54 @@ reports-attendance = Đááííĺý ááţţééñđááñçé
 reports-attendance-about = Ƥŕééšééñţ, ĺááţéé, ááƀšééñţ óóŕ óóñ ĺééááṽéé, đááý ƀý đááý·.
 reports-tasks = Ţáášķ ŕééƥóóŕţ·
 reports-tasks-about = Ţííɱéé ƥééŕ ţáášķ óóṽééŕ áá ŕááñĝéé.
+reports-stack-by = Šţááçķ ƀý··
+reports-day = Đááý
+reports-member = Ṁééɱƀééŕ
+reports-project = Ƥŕóóĵééçţ·
+reports-task = Ţáášķ·
+reports-everyone = ÉÉṽééŕýóóñé
+reports-every-project = ÉÉṽééŕý ƥŕóóĵééçţ
+reports-first-member = Ƒííŕšţ ɱééɱƀééŕ·
+reports-previous-day = Ƥŕééṽííóóúúš đáý
+reports-next-day = Ñééẋţ đááý·
+reports-member-id = ɱééɱƀééŕ { $id }
+reports-project-id = ƥŕóóĵééçţ· { $id }
+reports-no-project = (ñóó ƥŕóóĵééçţ·)
+reports-no-task = (ñóó ţáášķ·)
+reports-other-tasks = ÓÓţĥééŕ ţáášķš·
+reports-nothing-tracked = Ñóóţĥííñĝ ţŕááçķééđ·
+reports-nothing-tracked-hint = Ñóó ţííɱéé ííñ ţĥííš ŕááñĝéé ŵííţĥ ţĥééšéé ƒííĺţééŕš·.
+reports-split-note = Ţĥéé ÁÁƤÍÍ ĝííṽééš ááţ ɱóóšţ { $max } đááýš ááţ áá ţííɱéé: ţĥííš ŕááñĝéé ííš áášķééđ ííñ { $parts ->
+    [one] { $parts } ƥááŕţ·.
+   *[other] { $parts } ƥááŕţš·.
+}
+reports-split-note-member = Ƒóóŕ óóñéé ɱééɱƀééŕ ţĥéé ÁÁƤÍÍ ĝííṽééš ááţ ɱóóšţ { $max } đááýš ááţ áá ţííɱéé: ţĥííš ŕááñĝéé ííš áášķééđ íñ { $parts ->
+    [one] { $parts } ƥááŕţ·.
+   *[other] { $parts } ƥááŕţš·.
+}
+reports-tracked-by-project = Ţŕááçķééđ ĥóóúúŕš ƀý ƥŕóóĵééçţ: { $total } ĥ···
+reports-tracked-by-member = Ţŕááçķééđ ĥóóúúŕš ƀý ɱééɱƀééŕ: { $total } ĥ···
+reports-timeline-of = Ţííɱééĺííñéé óƒ { $date }
+reports-span-activity = ááçţííṽííţý { $percent }
+reports-average-activity = ÁÁṽééŕááĝéé ááçţíṽíţý
+reports-activity-title = ÁÁṽééŕááĝéé ááçţííṽííţý ƥééŕ ɱééɱƀéŕ
+reports-status-present = Ƥŕééšééñţ·
+reports-status-late = Ĺááţéé
+reports-status-left-early = Ĺééƒţ ééááŕĺý
+reports-status-tracked-less = Ţŕááçķééđ ĺééšš·
+reports-status-absent = ÁÁƀšééñţ
+reports-status-on-leave = ÓÓñ ĺééááṽé
+reports-status-holiday = Ĥóóĺííđááý
+reports-attendance-note = ÓÓñéé ŕééʠúúééšţ ƥééŕ đááý: ááţ ɱóóšţ { $max } đááýš·.
+reports-attendance-of = ÁÁţţééñđááñçéé óƒ { $name }
+reports-attendance-summary = ÁÁĺĺ ɱééɱƀééŕš·: { $present ->
+    [one] { $present } ƥŕééšééñţ đááý·
+   *[other] { $present } ƥŕééšééñţ đááýš·
+} óóƒ { $days ->
+    [one] { $days } ɱééɱƀééŕ-đááý·.
+   *[other] { $days } ɱééɱƀééŕ-đááýš·.
+}
+reports-tasks-title = Ĥóóúúŕš ƥééŕ ţáášķ, ƀý ɱééɱƀééŕ··
 
 ## Export
 export-csv = ÉÉẋƥóóŕţ ÇŠṼ·
@@ -329,8 +378,14 @@ export-rows-of = { $rows } óóƒ { $total } ŕóóŵš·
 export-almost-done = ááĺɱóóšţ đóóñéé
 export-seconds-left = ááƀóóúúţ { $seconds } š ĺééƒţ
 export-minutes-left = ááƀóóúúţ { $minutes } ɱííñ { $seconds } š ĺééƒţ·
-export-done = ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó· { $file }.
+export-done = { $rows ->
+    [one] ÉÉẋƥóóŕţééđ { $rows } ŕóóŵ ţóó· { $file }.
+   *[other] ÉÉẋƥóóŕţééđ { $rows } ŕóóŵš ţóó· { $file }.
+}
 export-save-failed = Çóóúúĺđ ñóóţ šááṽéé { $file }: { $error }
+export-browser-refused = ţĥéé ƀŕóóŵšééŕ ŕééƒúúšééđ ţĥéé đóóŵñĺóóááđ: { $reason }
+export-no-reason = ñóó ŕééáášóóñ ĝííṽéñ
+export-no-document = ñóó đóóçúúɱééñţ
 export-cancelled = ÉÉẋƥóóŕţ çááñçééĺĺééđ·.
 
 ## Webhooks

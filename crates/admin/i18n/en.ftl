@@ -161,6 +161,7 @@ chart-date = Date
 chart-status = Status
 chart-detail = Detail
 chart-heat-summary = { $title }: { $days } days. { $summary }
+chart-others = Others
 
 ## Sign-in
 signin-failed = Could not sign in
@@ -315,6 +316,54 @@ reports-attendance = Daily attendance
 reports-attendance-about = Present, late, absent or on leave, day by day.
 reports-tasks = Task report
 reports-tasks-about = Time per task over a range.
+reports-stack-by = Stack by
+reports-day = Day
+reports-member = Member
+reports-project = Project
+reports-task = Task
+reports-everyone = Everyone
+reports-every-project = Every project
+reports-first-member = First member
+reports-previous-day = Previous day
+reports-next-day = Next day
+reports-member-id = member { $id }
+reports-project-id = project { $id }
+reports-no-project = (no project)
+reports-no-task = (no task)
+reports-other-tasks = Other tasks
+reports-nothing-tracked = Nothing tracked
+reports-nothing-tracked-hint = No time in this range with these filters.
+reports-split-note = The API gives at most { $max } days at a time: this range is asked in { $parts ->
+    [one] { $parts } part.
+   *[other] { $parts } parts.
+}
+reports-split-note-member = For one member the API gives at most { $max } days at a time: this range is asked in { $parts ->
+    [one] { $parts } part.
+   *[other] { $parts } parts.
+}
+reports-tracked-by-project = Tracked hours by project: { $total } h
+reports-tracked-by-member = Tracked hours by member: { $total } h
+reports-timeline-of = Timeline of { $date }
+reports-span-activity = activity { $percent }
+reports-average-activity = Average activity
+reports-activity-title = Average activity per member
+reports-status-present = Present
+reports-status-late = Late
+reports-status-left-early = Left early
+reports-status-tracked-less = Tracked less
+reports-status-absent = Absent
+reports-status-on-leave = On leave
+reports-status-holiday = Holiday
+reports-attendance-note = One request per day: at most { $max } days.
+reports-attendance-of = Attendance of { $name }
+reports-attendance-summary = All members: { $present ->
+    [one] { $present } present day
+   *[other] { $present } present days
+} of { $days ->
+    [one] { $days } member-day.
+   *[other] { $days } member-days.
+}
+reports-tasks-title = Hours per task, by member
 
 ## Export
 export-csv = Export CSV
@@ -328,8 +377,14 @@ export-rows-of = { $rows } of { $total } rows
 export-almost-done = almost done
 export-seconds-left = about { $seconds } s left
 export-minutes-left = about { $minutes } min { $seconds } s left
-export-done = Exported { $rows } rows to { $file }.
+export-done = { $rows ->
+    [one] Exported { $rows } row to { $file }.
+   *[other] Exported { $rows } rows to { $file }.
+}
 export-save-failed = Could not save { $file }: { $error }
+export-browser-refused = the browser refused the download: { $reason }
+export-no-reason = no reason given
+export-no-document = no document
 export-cancelled = Export cancelled.
 
 ## Webhooks

@@ -163,6 +163,7 @@ chart-date = Fecha
 chart-status = Estado
 chart-detail = Detalle
 chart-heat-summary = { $title }: { $days } días. { $summary }
+chart-others = Otros
 
 ## Inicio de sesión
 signin-failed = No se pudo iniciar sesión
@@ -317,6 +318,54 @@ reports-attendance = Asistencia diaria
 reports-attendance-about = Presente, tarde, ausente o de permiso, día a día.
 reports-tasks = Informe de tareas
 reports-tasks-about = Tiempo por tarea en un rango.
+reports-stack-by = Apilar por
+reports-day = Día
+reports-member = Miembro
+reports-project = Proyecto
+reports-task = Tarea
+reports-everyone = Todos
+reports-every-project = Todos los proyectos
+reports-first-member = Primer miembro
+reports-previous-day = Día anterior
+reports-next-day = Día siguiente
+reports-member-id = miembro { $id }
+reports-project-id = proyecto { $id }
+reports-no-project = (sin proyecto)
+reports-no-task = (sin tarea)
+reports-other-tasks = Otras tareas
+reports-nothing-tracked = Nada registrado
+reports-nothing-tracked-hint = No hay tiempo registrado en este rango con estos filtros.
+reports-split-note = La API da como máximo { $max } días cada vez: este rango se pide en { $parts ->
+    [one] { $parts } parte.
+   *[other] { $parts } partes.
+}
+reports-split-note-member = Para un solo miembro, la API da como máximo { $max } días cada vez: este rango se pide en { $parts ->
+    [one] { $parts } parte.
+   *[other] { $parts } partes.
+}
+reports-tracked-by-project = Horas registradas por proyecto: { $total } h
+reports-tracked-by-member = Horas registradas por miembro: { $total } h
+reports-timeline-of = Cronología del { $date }
+reports-span-activity = actividad { $percent }
+reports-average-activity = Actividad media
+reports-activity-title = Actividad media por miembro
+reports-status-present = Presente
+reports-status-late = Tarde
+reports-status-left-early = Salida anticipada
+reports-status-tracked-less = Registró menos
+reports-status-absent = Ausente
+reports-status-on-leave = De permiso
+reports-status-holiday = Festivo
+reports-attendance-note = Una petición por día: como máximo { $max } días.
+reports-attendance-of = Asistencia de { $name }
+reports-attendance-summary = Todos los miembros: { $present ->
+    [one] { $present } día presente
+   *[other] { $present } días presentes
+} de { $days ->
+    [one] { $days } día-miembro.
+   *[other] { $days } días-miembro.
+}
+reports-tasks-title = Horas por tarea, por miembro
 
 ## Exportar
 export-csv = Exportar CSV
@@ -330,8 +379,14 @@ export-rows-of = { $rows } de { $total } filas
 export-almost-done = casi listo
 export-seconds-left = quedan unos { $seconds } s
 export-minutes-left = quedan unos { $minutes } min { $seconds } s
-export-done = { $rows } filas exportadas a { $file }.
+export-done = { $rows ->
+    [one] { $rows } fila exportada a { $file }.
+   *[other] { $rows } filas exportadas a { $file }.
+}
 export-save-failed = No se pudo guardar { $file }: { $error }
+export-browser-refused = el navegador rechazó la descarga: { $reason }
+export-no-reason = sin motivo indicado
+export-no-document = no hay documento
 export-cancelled = Exportación cancelada.
 
 ## Webhooks

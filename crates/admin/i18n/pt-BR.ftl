@@ -163,6 +163,7 @@ chart-date = Data
 chart-status = Situação
 chart-detail = Detalhe
 chart-heat-summary = { $title }: { $days } dias. { $summary }
+chart-others = Outros
 
 ## Entrada
 signin-failed = Não foi possível entrar
@@ -317,6 +318,54 @@ reports-attendance = Presença diária
 reports-attendance-about = Presente, atrasado, ausente ou de licença, dia a dia.
 reports-tasks = Relatório de tarefas
 reports-tasks-about = Tempo por tarefa em um período.
+reports-stack-by = Empilhar por
+reports-day = Dia
+reports-member = Membro
+reports-project = Projeto
+reports-task = Tarefa
+reports-everyone = Todos
+reports-every-project = Todos os projetos
+reports-first-member = Primeiro membro
+reports-previous-day = Dia anterior
+reports-next-day = Próximo dia
+reports-member-id = membro { $id }
+reports-project-id = projeto { $id }
+reports-no-project = (sem projeto)
+reports-no-task = (sem tarefa)
+reports-other-tasks = Outras tarefas
+reports-nothing-tracked = Nada registrado
+reports-nothing-tracked-hint = Nenhum tempo registrado neste período com estes filtros.
+reports-split-note = A API retorna no máximo { $max } dias por vez: este período é pedido em { $parts ->
+    [one] { $parts } parte.
+   *[other] { $parts } partes.
+}
+reports-split-note-member = Para um só membro, a API retorna no máximo { $max } dias por vez: este período é pedido em { $parts ->
+    [one] { $parts } parte.
+   *[other] { $parts } partes.
+}
+reports-tracked-by-project = Horas registradas por projeto: { $total } h
+reports-tracked-by-member = Horas registradas por membro: { $total } h
+reports-timeline-of = Linha do tempo de { $date }
+reports-span-activity = atividade { $percent }
+reports-average-activity = Atividade média
+reports-activity-title = Atividade média por membro
+reports-status-present = Presente
+reports-status-late = Atrasado
+reports-status-left-early = Saiu cedo
+reports-status-tracked-less = Registrou menos
+reports-status-absent = Ausente
+reports-status-on-leave = De licença
+reports-status-holiday = Feriado
+reports-attendance-note = Uma requisição por dia: no máximo { $max } dias.
+reports-attendance-of = Presença de { $name }
+reports-attendance-summary = Todos os membros: { $present ->
+    [one] { $present } dia presente
+   *[other] { $present } dias presentes
+} de { $days ->
+    [one] { $days } dia-membro.
+   *[other] { $days } dias-membro.
+}
+reports-tasks-title = Horas por tarefa, por membro
 
 ## Exportar
 export-csv = Exportar CSV
@@ -330,8 +379,14 @@ export-rows-of = { $rows } de { $total } linhas
 export-almost-done = quase pronto
 export-seconds-left = faltam cerca de { $seconds } s
 export-minutes-left = faltam cerca de { $minutes } min { $seconds } s
-export-done = { $rows } linhas exportadas para { $file }.
+export-done = { $rows ->
+    [one] { $rows } linha exportada para { $file }.
+   *[other] { $rows } linhas exportadas para { $file }.
+}
 export-save-failed = Não foi possível salvar { $file }: { $error }
+export-browser-refused = o navegador recusou o download: { $reason }
+export-no-reason = nenhum motivo informado
+export-no-document = nenhum documento
 export-cancelled = Exportação cancelada.
 
 ## Webhooks

@@ -52,15 +52,15 @@ pub fn file_name(base: &str, format: ExportFormat) -> String {
 /// Offers `text` as a download named `name`.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| {
-        let why = webwork_core::client::fetch::js_message(&e).unwrap_or_else(|| "no reason given".to_owned());
-        format!("the browser refused the download: {why}")
+        let why = webwork_core::client::fetch::js_message(&e).unwrap_or_else(|| t("export-no-reason"));
+        t_args("export-browser-refused", &[("reason", why.into())])
     };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| t("export-no-document"))?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);

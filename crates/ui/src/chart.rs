@@ -42,6 +42,17 @@ pub fn heat_fill(i: usize) -> String {
 pub use webwork_core::number::one_decimal as format_number;
 use webwork_core::number::one_decimal as px;
 
+/// A number a person reads in the chart (axis, tooltips, table, summary): in the host's language
+/// when it has a catalog (the panel: `1.129,1` in German), else as [`format_number`] writes it
+/// (the widgets, which install none, keep their output).
+pub fn shown_number(n: f64) -> String {
+    if crate::i18n::has_translator() {
+        crate::i18n::decimal(n, 1)
+    } else {
+        format_number(n)
+    }
+}
+
 /// A chart's numbers as a table: the same data the picture shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartTable {
@@ -105,8 +116,8 @@ impl StackedBars {
             .enumerate()
             .map(|(c, cat)| {
                 let mut row = vec![cat.clone()];
-                row.extend((0..self.series.len()).map(|s| format_number(self.value(s, c))));
-                row.push(format_number(totals[c]));
+                row.extend((0..self.series.len()).map(|s| shown_number(self.value(s, c))));
+                row.push(shown_number(totals[c]));
                 row
             })
             .collect();
@@ -224,20 +235,21 @@ pub fn StackedBarChart(
     #[prop(into)] title: String,
     data: StackedBars,
     /// The unit of the values, shown on the axis and in labels (`h`).
-    #[prop(default = "h")]
-    unit: &'static str,
-    /// The table's first header (`Day`).
-    #[prop(default = "Day")]
-    category_header: &'static str,
+    #[prop(into, default = "h".to_owned())]
+    unit: String,
+    /// The table's first header (`Day`): text in the reader's language (the panel passes its
+    /// catalog's), or a message id.
+    #[prop(into, default = "Day".to_owned())]
+    category_header: String,
     /// The name of the series that sums the smaller ones when there are more than eight.
-    #[prop(default = OTHERS)]
-    others_label: &'static str,
+    #[prop(into, default = OTHERS.to_owned())]
+    others_label: String,
 ) -> impl IntoView {
     // The picture and its legend: the top seven and "Others"; the table: every series.
-    let table = data.table(category_header, unit);
-    let drawn = data.top_with_others(others_label);
+    let table = data.table(&category_header, &unit);
+    let drawn = data.top_with_others(&others_label);
     let legend = drawn.series.iter().enumerate().map(|(i, (name, _))| (name.clone(), series_fill(i))).collect();
-    let picture = stacked_svg(&title, &drawn, unit);
+    let picture = stacked_svg(&title, &drawn, &unit);
     view! { <ChartFrame title legend table picture/> }
 }
 
@@ -266,7 +278,7 @@ fn stacked_svg(title: &str, data: &StackedBars, unit: &str) -> AnyView {
         .map(|t| {
             view! {
                 <line x1=px(left) x2=px(width - 4.0) y1=px(y(t)) y2=px(y(t)) style=AXIS stroke-opacity="0.35"/>
-                <text x=px(left - 6.0) y=px(y(t) + 4.0) text-anchor="end" style=LABEL>{format!("{} {unit}", format_number(t))}</text>
+                <text x=px(left - 6.0) y=px(y(t) + 4.0) text-anchor="end" style=LABEL>{format!("{} {unit}", shown_number(t))}</text>
             }
         })
         .collect_view();
@@ -285,7 +297,7 @@ fn stacked_svg(title: &str, data: &StackedBars, unit: &str) -> AnyView {
                     }
                     let (y0, y1) = (y(base), y(base + v));
                     base += v;
-                    let tip = format!("{cat} · {}: {} {unit}", data.series[s].0, format_number(v));
+                    let tip = format!("{cat} · {}: {} {unit}", data.series[s].0, shown_number(v));
                     Some(view! {
                         <rect x=px(x) y=px(y1) width=px(bar_w) height=px((y0 - y1).max(0.5)) style=series_fill(s)>
                             <title>{tip}</title>
@@ -313,8 +325,8 @@ fn stacked_svg(title: &str, data: &StackedBars, unit: &str) -> AnyView {
         ("title", title.into()),
         ("categories", data.categories.len().into()),
         ("series", data.series.len().into()),
-        ("total", format_number(total).into()),
-        ("max", format_number(max).into()),
+        ("total", shown_number(total).into()),
+        ("max", shown_number(max).into()),
         ("unit", unit.into()),
     ];
     let label = t_or("chart-bars-summary", &args, english);
@@ -383,7 +395,7 @@ impl Timeline {
             .iter()
             .flat_map(|lane| {
                 lane.spans.iter().map(move |s| {
-                    vec![lane.label.clone(), format_hour(s.start), format_hour(s.end), format_number(s.end - s.start), s.label.clone()]
+                    vec![lane.label.clone(), format_hour(s.start), format_hour(s.end), shown_number(s.end - s.start), s.label.clone()]
                 })
             })
             .collect();
@@ -393,9 +405,15 @@ impl Timeline {
 
 /// A horizontal bar per lane across the day, with an hour axis.
 #[component]
-pub fn TimelineChart(#[prop(into)] title: String, data: Timeline, #[prop(default = "Member")] lane_header: &'static str) -> impl IntoView {
+pub fn TimelineChart(
+    #[prop(into)] title: String,
+    data: Timeline,
+    /// The table's first header: text in the reader's language, or a message id.
+    #[prop(into, default = "Member".to_owned())]
+    lane_header: String,
+) -> impl IntoView {
     let legend = data.series.iter().enumerate().map(|(i, name)| (name.clone(), series_fill(i))).collect();
-    let table = data.table(lane_header);
+    let table = data.table(&lane_header);
     let picture = timeline_svg(&title, &data);
     view! { <ChartFrame title legend table picture/> }
 }
@@ -449,7 +467,7 @@ fn timeline_svg(title: &str, data: &Timeline) -> AnyView {
         ("lanes", data.lanes.len().into()),
         ("from", format_hour(lo).into()),
         ("to", format_hour(hi).into()),
-        ("hours", format_number(tracked).into()),
+        ("hours", shown_number(tracked).into()),
     ];
     let label = t_or("chart-timeline-summary", &args, || {
         format!("{title}: {} lanes from {} to {}, {} h tracked", data.lanes.len(), format_hour(lo), format_hour(hi), format_number(tracked))
@@ -469,6 +487,16 @@ fn truncate(s: &str, max: usize) -> String {
 /// when no catalog has it (the widgets).
 fn label_text(label: &str) -> String {
     t_or(label, &[], || label.to_owned())
+}
+
+/// A day a person reads in the heat map: in the host's language when it has a catalog, else ISO
+/// (`2026-03-04`, the widgets).
+pub fn shown_date(d: CivilDate) -> String {
+    if crate::i18n::has_translator() {
+        crate::i18n::medium_date(d.year, d.month, d.day)
+    } else {
+        d.to_string()
+    }
 }
 
 /// One day of a heat map: its level (an index into [`CalendarHeat::levels`], `None` = no
@@ -499,7 +527,7 @@ impl CalendarHeat {
             t_or("chart-status", &[], || "Status".to_owned()),
             t_or("chart-detail", &[], || "Detail".to_owned()),
         ];
-        let rows = self.days.iter().map(|d| vec![d.date.to_string(), self.level_name(d.level), d.detail.clone()]).collect();
+        let rows = self.days.iter().map(|d| vec![shown_date(d.date), self.level_name(d.level), d.detail.clone()]).collect();
         ChartTable { headers, rows }
     }
 }
@@ -547,9 +575,9 @@ fn heat_svg(title: &str, data: &CalendarHeat) -> AnyView {
         .map(|d| {
             let style = d.level.map_or_else(|| "fill:var(--heat-empty,#eef1f5)".to_owned(), heat_fill);
             let tip = if d.detail.is_empty() {
-                format!("{}: {}", d.date, data.level_name(d.level))
+                format!("{}: {}", shown_date(d.date), data.level_name(d.level))
             } else {
-                format!("{}: {} ({})", d.date, data.level_name(d.level), d.detail)
+                format!("{}: {} ({})", shown_date(d.date), data.level_name(d.level), d.detail)
             };
             view! {
                 <rect x=px(left + week_of(d.date) * (cell + gap)) y=px(top + f64::from(d.date.weekday()) * (cell + gap))

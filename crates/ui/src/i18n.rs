@@ -117,3 +117,30 @@ pub fn short_date_part(year: i32, month: u32, day: u32, part: &str) -> String {
     date.set_utc_date(day);
     format.call1(&wasm_bindgen::JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
+
+/// A number in [`locale`] by the browser's `Intl.NumberFormat`, with at most `max_fraction`
+/// decimals: `1,129.1` (en), `1.129,1` (de). The charts' numbers where the host has a catalog.
+pub fn decimal(n: f64, max_fraction: u32) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &max_fraction.into());
+    let locales = js_sys::Array::of1(&locale().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &n.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| webwork_core::number::one_decimal(n))
+}
+
+/// A calendar day in [`locale`], medium (`Mar 4, 2026`, `04.03.2026`), by the browser's
+/// `Intl.DateTimeFormat` in UTC (where the day is built, so it is the same day everywhere).
+pub fn medium_date(year: i32, month: u32, day: u32) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    let locales = js_sys::Array::of1(&locale().into());
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+    let date = js_sys::Date::new(&js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0).into());
+    date.set_utc_date(day);
+    format.call1(&wasm_bindgen::JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}

@@ -340,3 +340,46 @@ async fn skeleton_rows_without_an_app_note_show_only_skeletons() {
     assert!(el.query_selector(".loading-note").unwrap().is_none());
     assert_eq!(el.query_selector_all(".skeleton-table tr").unwrap().length(), 5);
 }
+
+fn nine_series() -> webwork_ui::StackedBars {
+    webwork_ui::StackedBars {
+        categories: vec!["Mo".into(), "Di".into()],
+        series: (0..9).map(|i| (format!("M{i}"), vec![(i + 1) as f64, 1.0])).collect(),
+    }
+}
+
+fn texts(el: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = el.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+/// The panel passes the chart its words in the reader's language, made at run time (not
+/// `'static`); the widgets leave them out and get the English.
+#[wasm_bindgen_test]
+async fn a_bar_chart_shows_the_unit_headers_and_others_it_is_given() {
+    let el = container();
+    let (unit, header, others) = (String::from("Std"), format!("{}g", "Ta"), String::from("Sonstige"));
+    leptos::mount::mount_to(el.clone(), move || {
+        view! { <webwork_ui::StackedBarChart title="Stunden" data=nine_series() unit category_header=header others_label=others/> }
+    })
+    .forget();
+    settle().await;
+    let legend = texts(&el, ".chart-legend li");
+    assert_eq!(legend.len(), 8, "seven series and the rest");
+    assert_eq!(legend[7], "Sonstige");
+    assert!(el.query_selector("svg text").unwrap().unwrap().text_content().unwrap().ends_with(" Std"), "the axis has the unit");
+    el.query_selector(".chart-toggle").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    let headers = texts(&el, ".chart-table thead th");
+    assert_eq!(headers.first().map(String::as_str), Some("Tag"));
+    assert_eq!(headers.get(1).map(String::as_str), Some("M0 (Std)"), "the table keeps every series");
+    assert_eq!(headers.len(), 9 + 2);
+
+    let plain = container();
+    leptos::mount::mount_to(plain.clone(), move || view! { <webwork_ui::StackedBarChart title="Hours" data=nine_series()/> }).forget();
+    settle().await;
+    assert_eq!(texts(&plain, ".chart-legend li").last().map(String::as_str), Some("Others"));
+    plain.query_selector(".chart-toggle").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(texts(&plain, ".chart-table thead th").first().map(String::as_str), Some("Day"));
+}

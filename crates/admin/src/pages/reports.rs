@@ -20,9 +20,9 @@ use webwork_core::ops::{
     GetActivityLevelReport, GetDailyAttendanceReport, GetDailyTimelineReport, GetTaskReport, GetTrackedHoursReport, Operation,
 };
 use webwork_core::{ApiError, ApiRequest};
-use webwork_ui::chart::{format_number, CalendarHeat, HeatDay, StackedBars, Timeline, TimelineLane, TimelineSpan};
+use webwork_ui::chart::{CalendarHeat, HeatDay, StackedBars, Timeline, TimelineLane, TimelineSpan};
 use webwork_ui::daterange::{today, DateRangePicker, Preset};
-use webwork_ui::i18n::{msg_id, t};
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{CalendarHeatMap, EmptyState, ErrorBanner, SkeletonRows, StackedBarChart, TimelineChart};
 
 use super::{member_options, options, project_options, PageHeader};
@@ -91,18 +91,18 @@ fn days_of(start: CivilDate, end: CivilDate) -> Vec<CivilDate> {
     (0..=start.days_until(end).max(-1)).map(|i| start.add_days(i)).collect()
 }
 
-/// "Mon 03-02".
+/// "Mon, Mar 2" in the reader's language.
 fn day_label(d: CivilDate) -> String {
-    const W: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    format!("{} {:02}-{:02}", W[d.weekday() as usize], d.month, d.day)
+    crate::format::weekday_date(d)
 }
 
-/// A select bound to one URL key, options from a loader of (id, name).
+/// A select bound to one URL key, options from a loader of (id, name); `label` and `none` are
+/// message ids.
 fn url_select(query: UrlQuery, key: &'static str, label: &'static str, none: &'static str, opts: Resource<Vec<(u64, String)>>) -> AnyView {
     view! {
-        <label>{label} " "
+        <label>{t(label)} " "
             <select on:change=move |ev| query.set_one(key, Some(event_target_value(&ev)))>
-                {move || options(Some(none), opts.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))).into_iter().map(|(v, t)| {
+                {move || options(Some(&t(none)), opts.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))).into_iter().map(|(v, t)| {
                     let selected = query.text(key) == v;
                     view! { <option value=v selected=selected>{t}</option> }
                 }).collect_view()}
@@ -124,7 +124,7 @@ fn ReportFrame<T: Clone + Send + Sync + 'static>(
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         <Show when=move || res.loading()><SkeletonRows rows=4 cols=4/></Show>
         {move || res.ready().map(|data| if is_empty(&data) {
-            view! { <EmptyState title="Nothing tracked" hint="No time in this range with these filters.".to_owned()/> }.into_any()
+            view! { <EmptyState title=t("reports-nothing-tracked") hint=t("reports-nothing-tracked-hint")/> }.into_any()
         } else {
             chart(data, names)
         })}
@@ -156,13 +156,14 @@ fn report_ctx(ws: u64) -> Ctx {
     Ctx { api, ws, query: use_url_query(), members, names }
 }
 
-/// Under the picker: how a range longer than the API's 31 days is asked (when `applies`).
-fn split_note(query: UrlQuery, applies: fn(UrlQuery) -> bool, lead: &'static str) -> Signal<String> {
+/// Under the picker: how a range longer than the API's 31 days is asked (when `applies`);
+/// `message` is the id of the sentence, with `$max` days and `$parts`.
+fn split_note(query: UrlQuery, applies: fn(UrlQuery) -> bool, message: &'static str) -> Signal<String> {
     Signal::derive(move || {
         let (f, t) = url_range(query, Preset::ThisWeek);
         let days = f.days_until(t) + 1;
         if applies(query) && days > MAX_DAYS {
-            format!("{lead} gives at most {MAX_DAYS} days at a time: this range is asked in {} parts.", (days + MAX_DAYS - 1) / MAX_DAYS)
+            t_args(message, &[("max", MAX_DAYS.into()), ("parts", ((days + MAX_DAYS - 1) / MAX_DAYS).into())])
         } else {
             String::new()
         }
@@ -212,11 +213,14 @@ fn tracked_bars(data: &TrackedData, names: &BTreeMap<u64, String>) -> StackedBar
             let Some(&i) = index.get(date) else { continue };
             for row in &day.users {
                 let name = if *by_member {
-                    names.get(&row.user_id).cloned().unwrap_or_else(|| format!("member {}", row.user_id))
+                    names
+                        .get(&row.user_id)
+                        .cloned()
+                        .unwrap_or_else(|| t_args("reports-member-id", &[("id", row.user_id.to_string().into())]))
                 } else {
                     row.project_id
-                        .map(|p| projects.get(&p).cloned().unwrap_or_else(|| format!("project {p}")))
-                        .unwrap_or_else(|| "(no project)".to_owned())
+                        .map(|p| projects.get(&p).cloned().unwrap_or_else(|| t_args("reports-project-id", &[("id", p.to_string().into())])))
+                        .unwrap_or_else(|| t("reports-no-project"))
                 };
                 series.entry(name).or_insert_with(|| vec![0.0; days.len()])[i] += row.total_minutes as f64 / 60.0;
             }
@@ -242,21 +246,21 @@ pub fn TrackedHoursPage(ws: u64) -> impl IntoView {
             Ok::<TrackedData, ApiError>((range, by_member, reports, project_names))
         }
     });
-    let note = split_note(query, |q| id_param(q, "member").is_some(), "For one member the API");
+    let note = split_note(query, |q| id_param(q, "member").is_some(), msg_id("reports-split-note-member"));
     let by = move || query.get("by").unwrap_or_else(|| "project".to_owned());
     view! {
         <ReportHeader ws title=msg_id("reports-tracked-hours")/>
         <div class="filters report-filters">
             <UrlRangePicker query note/>
             <fieldset class="segmented">
-                <legend>"Stack by"</legend>
-                {[("project", "Project"), ("member", "Member")].into_iter().map(|(v, label)| view! {
+                <legend>{t("reports-stack-by")}</legend>
+                {[("project", msg_id("reports-project")), ("member", msg_id("reports-member"))].into_iter().map(|(v, label)| view! {
                     <label><input type="radio" name="by" value=v prop:checked=move || by() == v
-                        on:change=move |_| query.set_one("by", Some(v.to_owned()))/>" " {label}</label>
+                        on:change=move |_| query.set_one("by", Some(v.to_owned()))/>" " {t(label)}</label>
                 }).collect_view()}
             </fieldset>
-            {url_select(query, "member", "Member", "Everyone", members)}
-            {url_select(query, "project", "Project", "Every project", projects)}
+            {url_select(query, "member", msg_id("reports-member"), msg_id("reports-everyone"), members)}
+            {url_select(query, "project", msg_id("reports-project"), msg_id("reports-every-project"), projects)}
             <ExportButton file="tracked-hours" rows_of=tracked_hours_rows
                 requests=Callback::new(move |_| requests_of(tracked_requests(query, ws)))/>
         </div>
@@ -264,8 +268,10 @@ pub fn TrackedHoursPage(ws: u64) -> impl IntoView {
             chart={|d: TrackedData, names| {
                 let bars = names.with(|n| tracked_bars(&d, n));
                 let total: f64 = bars.totals().iter().sum();
-                let title = format!("Tracked hours by {}: {} h", if d.1 { "member" } else { "project" }, format_number(total));
-                view! { <StackedBarChart title data=bars/> }.into_any()
+                // One decimal, as the chart's own numbers.
+                let args = [("total", ((total * 10.0).round() / 10.0).into())];
+                let title = if d.1 { t_args("reports-tracked-by-member", &args) } else { t_args("reports-tracked-by-project", &args) };
+                view! { <StackedBarChart title data=bars category_header=t("reports-day") others_label=t("chart-others")/> }.into_any()
             }}/>
     }
 }
@@ -313,16 +319,20 @@ fn timeline_data(rows: &[TimelineRow]) -> Timeline {
                 .filter_map(|e| {
                     let start = hour_of(&e.start_time)?;
                     let end = e.end_time.as_deref().and_then(hour_of).unwrap_or(start + e.duration_minutes as f64 / 60.0);
-                    let project = e.project_name.clone().unwrap_or_else(|| "(no project)".to_owned());
+                    let project = e.project_name.clone().unwrap_or_else(|| t("reports-no-project"));
                     let series = projects.iter().position(|p| *p == project).unwrap_or_else(|| {
                         projects.push(project.clone());
                         projects.len() - 1
                     });
-                    let what = [Some(project), e.task_title.clone(), e.activity_level.map(|a| format!("activity {}%", format_number(a)))]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" · ");
+                    let what = [
+                        Some(project),
+                        e.task_title.clone(),
+                        e.activity_level.map(|a| t_args("reports-span-activity", &[("percent", crate::format::percent(a / 100.0).into())])),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                     Some(TimelineSpan { start, end: end.max(start), series, label: what })
                 })
                 .collect(),
@@ -343,17 +353,18 @@ pub fn TimelinePage(ws: u64) -> impl IntoView {
     view! {
         <ReportHeader ws title=msg_id("reports-timeline")/>
         <div class="filters report-filters">
-            <button type="button" class="btn small ghost" aria-label="Previous day" on:click=move |_| set_date(url_date(query).add_days(-1))>"‹"</button>
-            <label>"Day " <input type="date" prop:value=move || url_date(query).to_string()
+            <button type="button" class="btn small ghost" aria-label=t("reports-previous-day") on:click=move |_| set_date(url_date(query).add_days(-1))>"‹"</button>
+            <label>{t("reports-day")} " " <input type="date" prop:value=move || url_date(query).to_string()
                 on:change=move |ev| if let Ok(d) = CivilDate::parse(&event_target_value(&ev)) { set_date(d) }/></label>
-            <button type="button" class="btn small ghost" aria-label="Next day" on:click=move |_| set_date(url_date(query).add_days(1))>"›"</button>
-            {url_select(query, "member", "Member", "Everyone", members)}
+            <button type="button" class="btn small ghost" aria-label=t("reports-next-day") on:click=move |_| set_date(url_date(query).add_days(1))>"›"</button>
+            {url_select(query, "member", msg_id("reports-member"), msg_id("reports-everyone"), members)}
             <ExportButton file="daily-timeline" rows_of=timeline_rows request=Callback::new(move |_| timeline_op(query, ws).to_request())/>
         </div>
         <ReportFrame res names is_empty={|rows: &Vec<TimelineRow>| rows.iter().all(|r| r.entries.is_empty())}
             chart={|rows: Vec<TimelineRow>, _| {
-                let title = format!("Timeline of {}", rows.first().map(|r| r.date.clone()).unwrap_or_default());
-                view! { <TimelineChart title data=timeline_data(&rows)/>{crate::zone::timeline_note(&rows)} }.into_any()
+                let date = rows.first().map(|r| crate::format::date_text(&r.date)).unwrap_or_default();
+                let title = t_args("reports-timeline-of", &[("date", date.into())]);
+                view! { <TimelineChart title data=timeline_data(&rows) lane_header=t("reports-member")/>{crate::zone::timeline_note(&rows)} }.into_any()
             }}/>
     }
 }
@@ -417,12 +428,12 @@ pub fn ActivityPage(ws: u64) -> impl IntoView {
         let ops = activity_requests(query, ws);
         async move { activity_users(api, ops?).await }
     });
-    let note = split_note(query, |_| true, "The API");
+    let note = split_note(query, |_| true, msg_id("reports-split-note"));
     view! {
         <ReportHeader ws title=msg_id("reports-activity")/>
         <div class="filters report-filters">
             <UrlRangePicker query note/>
-            {url_select(query, "member", "Member", "Everyone", members)}
+            {url_select(query, "member", msg_id("reports-member"), msg_id("reports-everyone"), members)}
             <ExportButton file="activity-level" rows_of=activity_level_rows
                 requests=Callback::new(move |_| requests_of(activity_requests(query, ws)))/>
         </div>
@@ -431,17 +442,31 @@ pub fn ActivityPage(ws: u64) -> impl IntoView {
                 let rated: Vec<(String, f64)> = users.iter().filter_map(|u| Some((u.user_name.clone(), average_activity(u)?))).collect();
                 let data = StackedBars {
                     categories: rated.iter().map(|(n, _)| n.clone()).collect(),
-                    series: vec![("Average activity".to_owned(), rated.iter().map(|(_, a)| *a).collect())],
+                    series: vec![(t("reports-average-activity"), rated.iter().map(|(_, a)| *a).collect())],
                 };
-                view! { <StackedBarChart title="Average activity per member" data unit="%" category_header="Member"/> }.into_any()
+                view! { <StackedBarChart title=t("reports-activity-title") data unit="%" category_header=t("reports-member") others_label=t("chart-others")/> }.into_any()
             }}/>
     }
 }
 
 // ---- daily attendance ----
 
-/// Heat levels of the statuses, in legend order (the chart's `--heat-N` colours).
-const ATTENDANCE_LEVELS: [&str; 7] = ["Present", "Late", "Left early", "Tracked less", "Absent", "On leave", "Holiday"];
+/// Heat levels of the statuses, in legend order (the chart's `--heat-N` colours): the API's
+/// name of each and its message id.
+const ATTENDANCE_LEVELS: [(&str, &str); 7] = [
+    ("Present", msg_id("reports-status-present")),
+    ("Late", msg_id("reports-status-late")),
+    ("Left early", msg_id("reports-status-left-early")),
+    ("Tracked less", msg_id("reports-status-tracked-less")),
+    ("Absent", msg_id("reports-status-absent")),
+    ("On leave", msg_id("reports-status-on-leave")),
+    ("Holiday", msg_id("reports-status-holiday")),
+];
+
+/// A status in the reader's language; one the API added later, as the API names it.
+fn status_name(status: &AttendanceStatus) -> String {
+    ATTENDANCE_LEVELS.iter().find(|(name, _)| *name == status.as_str()).map_or_else(|| status.as_str().to_owned(), |(_, id)| t(id))
+}
 
 /// The one level a day shows: the weightiest of its statuses.
 fn attendance_level(statuses: &[AttendanceStatus]) -> Option<usize> {
@@ -455,7 +480,7 @@ fn attendance_level(statuses: &[AttendanceStatus]) -> Option<usize> {
         AttendanceStatus::Present,
     ];
     let top = WEIGHT.iter().find(|w| statuses.contains(w))?;
-    ATTENDANCE_LEVELS.iter().position(|l| *l == top.as_str())
+    ATTENDANCE_LEVELS.iter().position(|(name, _)| *name == top.as_str())
 }
 
 fn attendance_ops(query: UrlQuery, ws: u64) -> Result<Vec<GetDailyAttendanceReport>, ApiError> {
@@ -477,7 +502,7 @@ fn attendance_heat(member: Option<u64>, rows: &[AttendanceRow]) -> (String, Cale
         .iter()
         .filter_map(|r| {
             let date = CivilDate::parse(&r.date).ok()?;
-            let statuses = r.statuses.iter().map(|s| s.as_str().to_owned()).collect::<Vec<_>>().join(", ");
+            let statuses = r.statuses.iter().map(status_name).collect::<Vec<_>>().join(", ");
             let times = match (&r.arrived_at, &r.left_at) {
                 (Some(a), Some(l)) => format!(", {a}–{l}"),
                 _ => String::new(),
@@ -485,11 +510,11 @@ fn attendance_heat(member: Option<u64>, rows: &[AttendanceRow]) -> (String, Cale
             Some(HeatDay {
                 date,
                 level: attendance_level(&r.statuses),
-                detail: format!("{statuses}{times}, {} h", format_number(r.tracked_minutes as f64 / 60.0)),
+                detail: format!("{statuses}{times}, {}", crate::format::hours(r.tracked_minutes as f64 / 60.0)),
             })
         })
         .collect();
-    (name, CalendarHeat { levels: ATTENDANCE_LEVELS.map(str::to_owned).to_vec(), days })
+    (name, CalendarHeat { levels: ATTENDANCE_LEVELS.iter().map(|(_, id)| t(id)).collect(), days })
 }
 
 #[component]
@@ -506,12 +531,12 @@ pub fn AttendancePage(ws: u64) -> impl IntoView {
             Ok::<AttendanceData, ApiError>((member, rows))
         }
     });
-    let note = Signal::derive(|| "One request per day: at most 31 days.".to_owned());
+    let note = Signal::derive(|| t_args("reports-attendance-note", &[("max", MAX_DAYS.into())]));
     view! {
         <ReportHeader ws title=msg_id("reports-attendance")/>
         <div class="filters report-filters">
             <UrlRangePicker query max_days=MAX_DAYS note/>
-            {url_select(query, "member", "Member", "First member", members)}
+            {url_select(query, "member", msg_id("reports-member"), msg_id("reports-first-member"), members)}
             <ExportButton file="daily-attendance" requests=Callback::new(move |_| requests_of(attendance_ops(query, ws)))/>
         </div>
         <ReportFrame res names is_empty={|d: &AttendanceData| d.1.is_empty()}
@@ -519,8 +544,8 @@ pub fn AttendancePage(ws: u64) -> impl IntoView {
                 let (name, heat) = attendance_heat(member, &rows);
                 let present = rows.iter().filter(|r| r.statuses.contains(&AttendanceStatus::Present)).count();
                 view! {
-                    <CalendarHeatMap title=format!("Attendance of {name}") data=heat/>
-                    <p class="muted">{format!("All members: {present} present days of {} member-days.", rows.len())}</p>
+                    <CalendarHeatMap title=t_args("reports-attendance-of", &[("name", name.into())]) data=heat/>
+                    <p class="muted">{t_args("reports-attendance-summary", &[("present", present.into()), ("days", rows.len().into())])}</p>
                 }.into_any()
             }}/>
     }
@@ -558,7 +583,7 @@ fn task_bars(rows: &[TaskReportRow]) -> StackedBars {
     let mut categories = top.clone();
     let other = ranked.len() > top.len();
     if other {
-        categories.push("Other tasks".to_owned());
+        categories.push(t("reports-other-tasks"));
     }
     let series = rows
         .iter()
@@ -576,8 +601,8 @@ fn task_bars(rows: &[TaskReportRow]) -> StackedBars {
     StackedBars { categories, series }
 }
 
-fn task_name(t: &webwork_core::models::TaskTotal) -> String {
-    t.task_title.clone().unwrap_or_else(|| "(no task)".to_owned())
+fn task_name(task: &webwork_core::models::TaskTotal) -> String {
+    task.task_title.clone().unwrap_or_else(|| t("reports-no-task"))
 }
 
 #[component]
@@ -592,13 +617,13 @@ pub fn TaskReportPage(ws: u64) -> impl IntoView {
         <ReportHeader ws title=msg_id("reports-tasks")/>
         <div class="filters report-filters">
             <UrlRangePicker query max_days=MAX_DAYS/>
-            {url_select(query, "member", "Member", "Everyone", members)}
-            {url_select(query, "project", "Project", "Every project", projects)}
+            {url_select(query, "member", msg_id("reports-member"), msg_id("reports-everyone"), members)}
+            {url_select(query, "project", msg_id("reports-project"), msg_id("reports-every-project"), projects)}
             <ExportButton file="task-report" rows_of=task_rows request=Callback::new(move |_| task_op(query, ws).to_request())/>
         </div>
         <ReportFrame res names is_empty={|rows: &Vec<TaskReportRow>| rows.iter().all(|r| r.total_minutes == 0)}
             chart={|rows: Vec<TaskReportRow>, _| view! {
-                <StackedBarChart title="Hours per task, by member" data=task_bars(&rows) category_header="Task"/>
+                <StackedBarChart title=t("reports-tasks-title") data=task_bars(&rows) category_header=t("reports-task") others_label=t("chart-others")/>
             }.into_any()}/>
     }
 }
