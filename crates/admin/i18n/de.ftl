@@ -520,3 +520,98 @@ expenses-note = Notiz
 expenses-record = Ausgabe erfassen
 expenses-not-found = In diesem Arbeitsbereich gibt es keine Ausgabe { $id }.
 expenses-summary = { $member } · { $amount } · erfasst { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } Min.
+time-duration-hours = { $sign }{ $hours } Std. { $minutes } Min.
+time-hours = { $hours } Std.
+time-clock-invalid = Eine Uhrzeit als HH:mm, 00:00 bis 23:59.
+time-start-not-date = Das Startdatum ist kein Datum (JJJJ-MM-TT).
+time-end-not-date = Das Enddatum ist kein Datum (JJJJ-MM-TT).
+time-end-before-start = Das Enddatum liegt vor dem Startdatum.
+time-range-too-long = { $max ->
+    [one] Höchstens { $max } Tag
+   *[other] Höchstens { $max } Tage
+} auf einmal; dieser Zeitraum hat { $days }.
+time-updated = Vor { $seconds } s aktualisiert.
+time-reading = Wird gelesen…
+time-refresh-now = Jetzt aktualisieren
+time-member-fallback = Mitglied { $id }
+time-project-fallback = Projekt { $id }
+time-status = { $status ->
+    [any] alle
+    [pending] ausstehend
+    [submitted] eingereicht
+    [approved] genehmigt
+    [rejected] abgelehnt
+    [unsubmitted] nicht eingereicht
+    [cancelled] storniert
+   *[other] { $status }
+}
+time-status-label = Status
+time-from = Von
+time-to = Bis
+time-apply-dates = Daten anwenden
+time-contract = Vertrag
+time-contract-hint = Die aktiven Verträge des Mitglieds, nach Projekt.
+time-choose-member-first = Zuerst ein Mitglied wählen
+time-no-contract = Kein Vertrag (kein Projekt)
+time-task = Aufgabe
+time-no-task = Keine Aufgabe
+time-date = Datum
+time-start = Beginn
+time-end = Ende
+time-end-hint = HH:mm, nach dem Beginn.
+time-in-all = { $duration } insgesamt.
+time-anyone = Alle
+
+## Timesheets
+timesheets-waiting = { $count } warten auf Genehmigung
+timesheets-whose = Stundenzettel von { $who } { $period }
+timesheets-no-project = Kein Projekt
+timesheets-breakdown-label = Tagesaufstellung des Stundenzettels von { $member }
+timesheets-breakdown-summary = { $duration } insgesamt · Status { $status }
+timesheets-rejected-reason = { " " }· abgelehnt: { $reason }
+timesheets-no-time = Keine Zeit in diesem Zeitraum.
+timesheets-project = Projekt
+timesheets-total = Summe
+timesheets-day-total = Tagessumme
+timesheets-member = Mitglied
+timesheets-period = Zeitraum
+timesheets-submitted = Eingereicht
+timesheets-reason = Grund
+timesheets-approve = Genehmigen
+timesheets-approve-who = { $who } genehmigen
+timesheets-approved-who = { $who } genehmigt.
+timesheets-unsubmit = Zurückziehen
+timesheets-unsubmit-who = { $who } zurückziehen
+timesheets-unsubmitted-who = { $who } zurückgezogen.
+timesheets-submit = Einreichen
+timesheets-submit-who = { $who } einreichen
+timesheets-submitted-who = { $who } eingereicht.
+timesheets-change-failed = { $who } konnte nicht geändert werden
+timesheets-reject = Ablehnen
+timesheets-reject-who = { $who } ablehnen
+timesheets-rejected-who = { $who } abgelehnt.
+timesheets-reject-failed = { $who } konnte nicht abgelehnt werden
+timesheets-breakdown = Aufstellung
+timesheets-entries = Einträge
+timesheets-approved-count = { $count ->
+    [one] { $count } Stundenzettel genehmigt.
+   *[other] { $count } Stundenzettel genehmigt.
+}
+timesheets-approved-some = { $count } genehmigt; { $failed } konnten nicht genehmigt werden ({ $errors }).
+timesheets-status-waiting = eingereicht (wartet auf Genehmigung)
+timesheets-selected-region = Ausgewählte Stundenzettel
+timesheets-selected-submitted = { $count } ausgewählt, davon { $submitted } eingereicht
+timesheets-approve-selected = Auswahl genehmigen
+timesheets-empty-waiting = Nichts wartet auf Genehmigung
+timesheets-empty = Keine passenden Stundenzettel
+timesheets-empty-hint = Ändern Sie Status, Mitglied oder Zeitraum.
+timesheets-reject-title = Diesen Stundenzettel ablehnen?
+timesheets-reject-message = { $who } geht mit Ihrer Begründung an das Mitglied zurück.
+timesheets-approve-title = Die ausgewählten Stundenzettel genehmigen?
+timesheets-approve-message = { $count ->
+    [one] { $count } eingereichter Stundenzettel wird genehmigt; seine Einträge sind danach nicht mehr änderbar.
+   *[other] { $count } eingereichte Stundenzettel werden genehmigt; ihre Einträge sind danach nicht mehr änderbar.
+}

@@ -522,3 +522,98 @@ expenses-note = Ñóóţéé
 expenses-record = Ŕééçóóŕđ ééẋƥééñšéé
 expenses-not-found = Ţĥééŕéé ííš ñóó ééẋƥééñšéé { $id } ííñ ţĥííš ŵóóŕķšƥááçéé.
 expenses-summary = { $member } · { $amount } · ááđđééđ· { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } ɱííñ
+time-duration-hours = { $sign }{ $hours } ĥ { $minutes } ɱííñ·
+time-hours = { $hours } ĥ·
+time-clock-invalid = ÁÁ ţííɱéé ááš ĤĤ:ɱɱ, 00:00 ţóó····· 23:59.
+time-start-not-date = Ţĥéé šţááŕţ đááţéé ííš ñóóţ áá đááţéé (ÝÝÝÝ-ṀṀ-ĐĐ····).
+time-end-not-date = Ţĥéé ééñđ đááţéé ííš ñóóţ áá đááţéé (ÝÝÝÝ-ṀṀ-ĐĐ···).
+time-end-before-start = Ţĥéé ééñđ đááţéé ííš ƀééƒóóŕéé ţĥéé šţááŕţ đááţéé.
+time-range-too-long = { $max ->
+    [one] ÁÁţ ɱóóšţ { $max } đááý·
+   *[other] ÁÁţ ɱóóšţ { $max } đááýš·
+} ááţ áá ţííɱéé; ţĥííš ŕááñĝéé ĥááš· { $days }.
+time-updated = ÚÚƥđááţééđ { $seconds } š ááĝóó.
+time-reading = Ŕééááđííñĝ…
+time-refresh-now = Ŕééƒŕééšĥ ñóóŵ·
+time-member-fallback = ɱééɱƀééŕ { $id }
+time-project-fallback = ƥŕóóĵééçţ· { $id }
+time-status = { $status ->
+    [any] ááñý
+    [pending] ƥééñđííñĝ·
+    [submitted] šúúƀɱííţţééđ
+    [approved] ááƥƥŕóóṽééđ
+    [rejected] ŕééĵééçţééđ
+    [unsubmitted] úúñšúúƀɱííţţééđ
+    [cancelled] çááñçééĺĺééđ
+   *[other] { $status }
+}
+time-status-label = Šţááţúúš
+time-from = Ƒŕóóɱ·
+time-to = Ţóó
+time-apply-dates = ÁÁƥƥĺý đááţééš·
+time-contract = Çóóñţŕááçţ·
+time-contract-hint = Ţĥéé ɱééɱƀééŕ'š ááçţííṽéé çóóñţŕááçţš, ƀý ƥŕóóĵééçţ···.
+time-choose-member-first = Çĥóóóóšéé áá ɱééɱƀééŕ ƒííŕšţ
+time-no-contract = Ñóó çóóñţŕááçţ (ñóó ƥŕóóĵééçţ··)
+time-task = Ţáášķ·
+time-no-task = Ñóó ţáášķ·
+time-date = Đááţéé
+time-start = Šţááŕţ·
+time-end = ÉÉñđ
+time-end-hint = ĤĤ:ɱɱ, ááƒţééŕ ţĥéé šţááŕţ···.
+time-in-all = { $duration } ííñ ááĺĺ·.
+time-anyone = ÁÁñýóóñé
+
+## Timesheets
+timesheets-waiting = { $count } ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽáĺ
+timesheets-whose = { $who }'š ţííɱééšĥééééţ { $period }
+timesheets-no-project = Ñóó ƥŕóóĵééçţ
+timesheets-breakdown-label = Đááííĺý ƀŕééááķđóóŵñ óóƒ { $member }'š ţííɱééšĥééééţ
+timesheets-breakdown-summary = { $duration } ííñ ááĺĺ · šţááţúúš· { $status }
+timesheets-rejected-reason = { " " }· ŕééĵééçţééđ·: { $reason }
+timesheets-no-time = Ñóó ţííɱéé ííñ ţĥííš ƥééŕííóđ.
+timesheets-project = Ƥŕóóĵééçţ·
+timesheets-total = Ţóóţááĺ
+timesheets-day-total = Đááý ţóóţááĺ
+timesheets-member = Ṁééɱƀééŕ
+timesheets-period = Ƥééŕííóđ
+timesheets-submitted = Šúúƀɱííţţééđ
+timesheets-reason = Ŕééáášóñ
+timesheets-approve = ÁÁƥƥŕóóṽéé
+timesheets-approve-who = ÁÁƥƥŕóóṽéé { $who }
+timesheets-approved-who = ÁÁƥƥŕóóṽééđ { $who }.
+timesheets-unsubmit = ÚÚñšúúƀɱííţ
+timesheets-unsubmit-who = ÚÚñšúúƀɱííţ { $who }
+timesheets-unsubmitted-who = ÚÚñšúúƀɱííţţééđ { $who }.
+timesheets-submit = Šúúƀɱííţ
+timesheets-submit-who = Šúúƀɱííţ { $who }
+timesheets-submitted-who = Šúúƀɱííţţééđ· { $who }.
+timesheets-change-failed = Çóóúúĺđ ñóóţ çĥááñĝéé { $who }
+timesheets-reject = Ŕééĵééçţ
+timesheets-reject-who = Ŕééĵééçţ { $who }
+timesheets-rejected-who = Ŕééĵééçţééđ { $who }.
+timesheets-reject-failed = Çóóúúĺđ ñóóţ ŕééĵééçţ { $who }
+timesheets-breakdown = Ɓŕééááķđóóŵñ
+timesheets-entries = ÉÉñţŕííééš
+timesheets-approved-count = { $count ->
+    [one] ÁÁƥƥŕóóṽééđ { $count } ţííɱééšĥéééţ.
+   *[other] ÁÁƥƥŕóóṽééđ { $count } ţííɱééšĥééééţš.
+}
+timesheets-approved-some = ÁÁƥƥŕóóṽééđ { $count }; { $failed } çóóúúĺđ ñóóţ ƀéé ááƥƥŕóóṽééđ·· ({ $errors }).
+timesheets-status-waiting = šúúƀɱííţţééđ (ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽááĺ)
+timesheets-selected-region = Šééĺééçţééđ ţííɱééšĥéééţš
+timesheets-selected-submitted = { $count } šééĺééçţééđ, { $submitted } óóƒ ţĥééɱ šúúƀɱííţţééđ·
+timesheets-approve-selected = ÁÁƥƥŕóóṽéé šééĺééçţéđ
+timesheets-empty-waiting = Ñóóţĥííñĝ ŵááííţš ƒóóŕ ááƥƥŕóóṽááĺ
+timesheets-empty = Ñóó ţííɱééšĥééééţš ɱááţçĥ
+timesheets-empty-hint = Çĥááñĝéé ţĥéé šţááţúúš, ɱééɱƀééŕ óóŕ ƥééŕííóóđ.
+timesheets-reject-title = Ŕééĵééçţ ţĥííš ţííɱééšĥééééţ?
+timesheets-reject-message = { $who } ĝóóééš ƀááçķ ţóó ţĥéé ɱééɱƀééŕ ŵííţĥ ýóóúúŕ ŕééáášóóñ.
+timesheets-approve-title = ÁÁƥƥŕóóṽéé ţĥéé šééĺééçţééđ ţííɱééšĥéééţš?
+timesheets-approve-message = { $count ->
+    [one] { $count } šúúƀɱííţţééđ ţííɱééšĥééééţ ííš ááƥƥŕóóṽééđ; ííţš ééñţŕííééš çááñ ñóó ĺóóñĝééŕ ƀéé ééđíţéđ.
+   *[other] { $count } šúúƀɱííţţééđ ţííɱééšĥééééţš ááŕéé ááƥƥŕóóṽééđ; ţĥééííŕ ééñţŕííééš çááñ ñóó ĺóóñĝééŕ ƀéé éđíţéđ.
+}

@@ -521,3 +521,98 @@ expenses-note = Note
 expenses-record = Record expense
 expenses-not-found = There is no expense { $id } in this workspace.
 expenses-summary = { $member } · { $amount } · added { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } min
+time-duration-hours = { $sign }{ $hours } h { $minutes } min
+time-hours = { $hours } h
+time-clock-invalid = A time as HH:mm, 00:00 to 23:59.
+time-start-not-date = The start date is not a date (YYYY-MM-DD).
+time-end-not-date = The end date is not a date (YYYY-MM-DD).
+time-end-before-start = The end date is before the start date.
+time-range-too-long = { $max ->
+    [one] At most { $max } day
+   *[other] At most { $max } days
+} at a time; this range has { $days }.
+time-updated = Updated { $seconds } s ago.
+time-reading = Reading…
+time-refresh-now = Refresh now
+time-member-fallback = member { $id }
+time-project-fallback = project { $id }
+time-status = { $status ->
+    [any] any
+    [pending] pending
+    [submitted] submitted
+    [approved] approved
+    [rejected] rejected
+    [unsubmitted] unsubmitted
+    [cancelled] cancelled
+   *[other] { $status }
+}
+time-status-label = Status
+time-from = From
+time-to = To
+time-apply-dates = Apply dates
+time-contract = Contract
+time-contract-hint = The member's active contracts, by project.
+time-choose-member-first = Choose a member first
+time-no-contract = No contract (no project)
+time-task = Task
+time-no-task = No task
+time-date = Date
+time-start = Start
+time-end = End
+time-end-hint = HH:mm, after the start.
+time-in-all = { $duration } in all.
+time-anyone = Anyone
+
+## Timesheets
+timesheets-waiting = { $count } waiting for approval
+timesheets-whose = { $who }'s timesheet { $period }
+timesheets-no-project = No project
+timesheets-breakdown-label = Daily breakdown of { $member }'s timesheet
+timesheets-breakdown-summary = { $duration } in all · status { $status }
+timesheets-rejected-reason = { " " }· rejected: { $reason }
+timesheets-no-time = No time in this period.
+timesheets-project = Project
+timesheets-total = Total
+timesheets-day-total = Day total
+timesheets-member = Member
+timesheets-period = Period
+timesheets-submitted = Submitted
+timesheets-reason = Reason
+timesheets-approve = Approve
+timesheets-approve-who = Approve { $who }
+timesheets-approved-who = Approved { $who }.
+timesheets-unsubmit = Unsubmit
+timesheets-unsubmit-who = Unsubmit { $who }
+timesheets-unsubmitted-who = Unsubmitted { $who }.
+timesheets-submit = Submit
+timesheets-submit-who = Submit { $who }
+timesheets-submitted-who = Submitted { $who }.
+timesheets-change-failed = Could not change { $who }
+timesheets-reject = Reject
+timesheets-reject-who = Reject { $who }
+timesheets-rejected-who = Rejected { $who }.
+timesheets-reject-failed = Could not reject { $who }
+timesheets-breakdown = Breakdown
+timesheets-entries = Entries
+timesheets-approved-count = { $count ->
+    [one] Approved { $count } timesheet.
+   *[other] Approved { $count } timesheets.
+}
+timesheets-approved-some = Approved { $count }; { $failed } could not be approved ({ $errors }).
+timesheets-status-waiting = submitted (waiting for approval)
+timesheets-selected-region = Selected timesheets
+timesheets-selected-submitted = { $count } selected, { $submitted } of them submitted
+timesheets-approve-selected = Approve selected
+timesheets-empty-waiting = Nothing waits for approval
+timesheets-empty = No timesheets match
+timesheets-empty-hint = Change the status, member or period.
+timesheets-reject-title = Reject this timesheet?
+timesheets-reject-message = { $who } goes back to the member with your reason.
+timesheets-approve-title = Approve the selected timesheets?
+timesheets-approve-message = { $count ->
+    [one] { $count } submitted timesheet is approved; its entries can no longer be edited.
+   *[other] { $count } submitted timesheets are approved; their entries can no longer be edited.
+}

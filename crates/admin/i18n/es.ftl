@@ -523,3 +523,98 @@ expenses-note = Nota
 expenses-record = Registrar gasto
 expenses-not-found = No hay ningún gasto { $id } en este espacio de trabajo.
 expenses-summary = { $member } · { $amount } · añadido { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } min
+time-duration-hours = { $sign }{ $hours } h { $minutes } min
+time-hours = { $hours } h
+time-clock-invalid = Una hora como HH:mm, de 00:00 a 23:59.
+time-start-not-date = La fecha de inicio no es una fecha (AAAA-MM-DD).
+time-end-not-date = La fecha de fin no es una fecha (AAAA-MM-DD).
+time-end-before-start = La fecha de fin es anterior a la de inicio.
+time-range-too-long = { $max ->
+    [one] Como máximo { $max } día
+   *[other] Como máximo { $max } días
+} a la vez; este intervalo tiene { $days }.
+time-updated = Actualizado hace { $seconds } s.
+time-reading = Leyendo…
+time-refresh-now = Actualizar ahora
+time-member-fallback = miembro { $id }
+time-project-fallback = proyecto { $id }
+time-status = { $status ->
+    [any] cualquiera
+    [pending] pendiente
+    [submitted] enviada
+    [approved] aprobada
+    [rejected] rechazada
+    [unsubmitted] sin enviar
+    [cancelled] cancelada
+   *[other] { $status }
+}
+time-status-label = Estado
+time-from = Desde
+time-to = Hasta
+time-apply-dates = Aplicar fechas
+time-contract = Contrato
+time-contract-hint = Los contratos activos del miembro, por proyecto.
+time-choose-member-first = Elija primero un miembro
+time-no-contract = Sin contrato (sin proyecto)
+time-task = Tarea
+time-no-task = Sin tarea
+time-date = Fecha
+time-start = Inicio
+time-end = Fin
+time-end-hint = HH:mm, después del inicio.
+time-in-all = { $duration } en total.
+time-anyone = Cualquiera
+
+## Timesheets
+timesheets-waiting = { $count } esperando aprobación
+timesheets-whose = Hoja de horas de { $who } { $period }
+timesheets-no-project = Sin proyecto
+timesheets-breakdown-label = Desglose diario de la hoja de horas de { $member }
+timesheets-breakdown-summary = { $duration } en total · estado { $status }
+timesheets-rejected-reason = { " " }· rechazada: { $reason }
+timesheets-no-time = No hay tiempo en este periodo.
+timesheets-project = Proyecto
+timesheets-total = Total
+timesheets-day-total = Total del día
+timesheets-member = Miembro
+timesheets-period = Periodo
+timesheets-submitted = Enviada
+timesheets-reason = Motivo
+timesheets-approve = Aprobar
+timesheets-approve-who = Aprobar { $who }
+timesheets-approved-who = Aprobada: { $who }.
+timesheets-unsubmit = Retirar envío
+timesheets-unsubmit-who = Retirar el envío de { $who }
+timesheets-unsubmitted-who = Envío retirado: { $who }.
+timesheets-submit = Enviar
+timesheets-submit-who = Enviar { $who }
+timesheets-submitted-who = Enviada: { $who }.
+timesheets-change-failed = No se pudo cambiar { $who }
+timesheets-reject = Rechazar
+timesheets-reject-who = Rechazar { $who }
+timesheets-rejected-who = Rechazada: { $who }.
+timesheets-reject-failed = No se pudo rechazar { $who }
+timesheets-breakdown = Desglose
+timesheets-entries = Registros
+timesheets-approved-count = { $count ->
+    [one] Se aprobó { $count } hoja de horas.
+   *[other] Se aprobaron { $count } hojas de horas.
+}
+timesheets-approved-some = Aprobadas: { $count }; { $failed } no se pudieron aprobar ({ $errors }).
+timesheets-status-waiting = enviadas (esperando aprobación)
+timesheets-selected-region = Hojas de horas seleccionadas
+timesheets-selected-submitted = { $count } seleccionadas, { $submitted } de ellas enviadas
+timesheets-approve-selected = Aprobar las seleccionadas
+timesheets-empty-waiting = Nada espera aprobación
+timesheets-empty = Ninguna hoja de horas coincide
+timesheets-empty-hint = Cambie el estado, el miembro o el periodo.
+timesheets-reject-title = ¿Rechazar esta hoja de horas?
+timesheets-reject-message = { $who } vuelve al miembro con su motivo.
+timesheets-approve-title = ¿Aprobar las hojas de horas seleccionadas?
+timesheets-approve-message = { $count ->
+    [one] Se aprueba { $count } hoja de horas enviada; sus registros ya no se podrán editar.
+   *[other] Se aprueban { $count } hojas de horas enviadas; sus registros ya no se podrán editar.
+}

@@ -523,3 +523,98 @@ expenses-note = Nota
 expenses-record = Registrar despesa
 expenses-not-found = Não há despesa { $id } neste espaço de trabalho.
 expenses-summary = { $member } · { $amount } · adicionada { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } min
+time-duration-hours = { $sign }{ $hours } h { $minutes } min
+time-hours = { $hours } h
+time-clock-invalid = Um horário como HH:mm, de 00:00 a 23:59.
+time-start-not-date = A data de início não é uma data (AAAA-MM-DD).
+time-end-not-date = A data de término não é uma data (AAAA-MM-DD).
+time-end-before-start = A data de término é anterior à data de início.
+time-range-too-long = { $max ->
+    [one] No máximo { $max } dia
+   *[other] No máximo { $max } dias
+} por vez; este intervalo tem { $days }.
+time-updated = Atualizado há { $seconds } s.
+time-reading = Lendo…
+time-refresh-now = Atualizar agora
+time-member-fallback = membro { $id }
+time-project-fallback = projeto { $id }
+time-status = { $status ->
+    [any] qualquer
+    [pending] pendente
+    [submitted] enviada
+    [approved] aprovada
+    [rejected] rejeitada
+    [unsubmitted] não enviada
+    [cancelled] cancelada
+   *[other] { $status }
+}
+time-status-label = Status
+time-from = De
+time-to = Até
+time-apply-dates = Aplicar datas
+time-contract = Contrato
+time-contract-hint = Os contratos ativos do membro, por projeto.
+time-choose-member-first = Escolha um membro primeiro
+time-no-contract = Sem contrato (sem projeto)
+time-task = Tarefa
+time-no-task = Sem tarefa
+time-date = Data
+time-start = Início
+time-end = Término
+time-end-hint = HH:mm, depois do início.
+time-in-all = { $duration } no total.
+time-anyone = Qualquer pessoa
+
+## Timesheets
+timesheets-waiting = { $count } aguardando aprovação
+timesheets-whose = Folha de horas de { $who } { $period }
+timesheets-no-project = Sem projeto
+timesheets-breakdown-label = Detalhamento diário da folha de horas de { $member }
+timesheets-breakdown-summary = { $duration } no total · status { $status }
+timesheets-rejected-reason = { " " }· rejeitada: { $reason }
+timesheets-no-time = Nenhum tempo neste período.
+timesheets-project = Projeto
+timesheets-total = Total
+timesheets-day-total = Total do dia
+timesheets-member = Membro
+timesheets-period = Período
+timesheets-submitted = Enviada
+timesheets-reason = Motivo
+timesheets-approve = Aprovar
+timesheets-approve-who = Aprovar { $who }
+timesheets-approved-who = Aprovada: { $who }.
+timesheets-unsubmit = Cancelar envio
+timesheets-unsubmit-who = Cancelar o envio de { $who }
+timesheets-unsubmitted-who = Envio cancelado: { $who }.
+timesheets-submit = Enviar
+timesheets-submit-who = Enviar { $who }
+timesheets-submitted-who = Enviada: { $who }.
+timesheets-change-failed = Não foi possível alterar { $who }
+timesheets-reject = Rejeitar
+timesheets-reject-who = Rejeitar { $who }
+timesheets-rejected-who = Rejeitada: { $who }.
+timesheets-reject-failed = Não foi possível rejeitar { $who }
+timesheets-breakdown = Detalhamento
+timesheets-entries = Registros
+timesheets-approved-count = { $count ->
+    [one] { $count } folha de horas aprovada.
+   *[other] { $count } folhas de horas aprovadas.
+}
+timesheets-approved-some = Aprovadas: { $count }; { $failed } não puderam ser aprovadas ({ $errors }).
+timesheets-status-waiting = enviadas (aguardando aprovação)
+timesheets-selected-region = Folhas de horas selecionadas
+timesheets-selected-submitted = { $count } selecionadas, { $submitted } delas enviadas
+timesheets-approve-selected = Aprovar selecionadas
+timesheets-empty-waiting = Nada aguarda aprovação
+timesheets-empty = Nenhuma folha de horas corresponde
+timesheets-empty-hint = Altere o status, o membro ou o período.
+timesheets-reject-title = Rejeitar esta folha de horas?
+timesheets-reject-message = { $who } volta ao membro com o seu motivo.
+timesheets-approve-title = Aprovar as folhas de horas selecionadas?
+timesheets-approve-message = { $count ->
+    [one] { $count } folha de horas enviada é aprovada; seus registros não poderão mais ser editados.
+   *[other] { $count } folhas de horas enviadas são aprovadas; seus registros não poderão mais ser editados.
+}
