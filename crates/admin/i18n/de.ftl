@@ -615,3 +615,27 @@ timesheets-approve-message = { $count ->
     [one] { $count } eingereichter Stundenzettel wird genehmigt; seine Einträge sind danach nicht mehr änderbar.
    *[other] { $count } eingereichte Stundenzettel werden genehmigt; ihre Einträge sind danach nicht mehr änderbar.
 }
+
+## Time requests
+time-requests-whose = Antrag von { $who } für { $when }
+time-requests-approved = { $who } genehmigt; der Zeiteintrag wurde angelegt.
+time-requests-approve-failed = { $who } konnte nicht genehmigt werden: { $error }
+time-requests-reject-failed = { $who } konnte nicht abgelehnt werden: { $error }
+time-requests-when = Wann
+time-requests-duration = Dauer
+time-requests-description = Beschreibung
+time-requests-comment = Kommentar
+time-requests-entry = Eintrag
+time-requests-new = Zeit für ein Mitglied beantragen
+time-requests-wait-loaded = warten Sie, bis die Liste geladen ist
+time-requests-status-waiting = ausstehend (wartet auf Genehmigung)
+time-requests-empty-waiting = Kein Antrag wartet auf Genehmigung
+time-requests-empty = Keine passenden Anträge
+time-requests-empty-hint = Der Zeitraum bezieht sich auf den Tag, an dem die beantragte Zeit beginnt.
+time-requests-reject-title = Diesen Antrag ablehnen?
+time-requests-reject-message = { $who } wird abgelehnt; das Mitglied sieht Ihren Kommentar.
+time-requests-filed = Zeitantrag gestellt; er wartet auf Genehmigung.
+time-requests-choose-member = Mitglied wählen
+time-requests-activity = Tätigkeitsbeschreibung
+time-requests-file = Antrag stellen
+time-requests-filing = Wird gestellt…

@@ -617,3 +617,27 @@ timesheets-approve-message = { $count ->
     [one] { $count } šúúƀɱííţţééđ ţííɱééšĥééééţ ííš ááƥƥŕóóṽééđ; ííţš ééñţŕííééš çááñ ñóó ĺóóñĝééŕ ƀéé ééđíţéđ.
    *[other] { $count } šúúƀɱííţţééđ ţííɱééšĥééééţš ááŕéé ááƥƥŕóóṽééđ; ţĥééííŕ ééñţŕííééš çááñ ñóó ĺóóñĝééŕ ƀéé éđíţéđ.
 }
+
+## Time requests
+time-requests-whose = { $who }'š ŕééʠúúééšţ óóƒ { $when }
+time-requests-approved = ÁÁƥƥŕóóṽééđ { $who }; ííţš ţííɱéé ééñţŕý ŵááš ŵŕííţţééñ··.
+time-requests-approve-failed = Çóóúúĺđ ñóóţ ááƥƥŕóóṽéé { $who }: { $error }
+time-requests-reject-failed = Çóóúúĺđ ñóóţ ŕééĵééçţ· { $who }: { $error }
+time-requests-when = Ŵĥééñ·
+time-requests-duration = Đúúŕááţííóñ
+time-requests-description = Đééšçŕííƥţííóóñ
+time-requests-comment = Çóóɱɱééñţ·
+time-requests-entry = ÉÉñţŕý·
+time-requests-new = Ŕééʠúúééšţ ţííɱéé ƒóóŕ áá ɱééɱƀéŕ
+time-requests-wait-loaded = ŵááííţ úúñţííĺ ţĥéé ĺííšţ ĥááš ĺóóááđéđ
+time-requests-status-waiting = ƥééñđííñĝ (ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽááĺ)
+time-requests-empty-waiting = Ñóó ŕééʠúúééšţ ŵááííţš ƒóóŕ ááƥƥŕóóṽáĺ
+time-requests-empty = Ñóó ŕééʠúúééšţš ɱááţçĥ·
+time-requests-empty-hint = Ţĥéé ŵííñđóóŵ ííš óóñ ţĥéé đááý ţĥéé ŕééʠúúééšţééđ ţííɱéé šţááŕţš·.
+time-requests-reject-title = Ŕééĵééçţ ţĥííš ŕééʠúúééšţ?
+time-requests-reject-message = { $who } ííš ŕééƒúúšééđ; ţĥéé ɱééɱƀééŕ šééééš ýóóúúŕ çóóɱɱééñţ.
+time-requests-filed = Ţííɱéé ŕééʠúúééšţ ƒííĺééđ; ííţ ŵááííţš ƒóóŕ ááƥƥŕóóṽáĺ.
+time-requests-choose-member = Çĥóóóóšéé áá ɱééɱƀéŕ
+time-requests-activity = ÁÁçţííṽííţý đééšçŕííƥţííóñ
+time-requests-file = Ƒííĺéé ŕééʠúúéšţ
+time-requests-filing = Ƒííĺííñĝ·…

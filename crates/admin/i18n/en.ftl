@@ -616,3 +616,27 @@ timesheets-approve-message = { $count ->
     [one] { $count } submitted timesheet is approved; its entries can no longer be edited.
    *[other] { $count } submitted timesheets are approved; their entries can no longer be edited.
 }
+
+## Time requests
+time-requests-whose = { $who }'s request of { $when }
+time-requests-approved = Approved { $who }; its time entry was written.
+time-requests-approve-failed = Could not approve { $who }: { $error }
+time-requests-reject-failed = Could not reject { $who }: { $error }
+time-requests-when = When
+time-requests-duration = Duration
+time-requests-description = Description
+time-requests-comment = Comment
+time-requests-entry = Entry
+time-requests-new = Request time for a member
+time-requests-wait-loaded = wait until the list has loaded
+time-requests-status-waiting = pending (waiting for approval)
+time-requests-empty-waiting = No request waits for approval
+time-requests-empty = No requests match
+time-requests-empty-hint = The window is on the day the requested time starts.
+time-requests-reject-title = Reject this request?
+time-requests-reject-message = { $who } is refused; the member sees your comment.
+time-requests-filed = Time request filed; it waits for approval.
+time-requests-choose-member = Choose a member
+time-requests-activity = Activity description
+time-requests-file = File request
+time-requests-filing = Filing…

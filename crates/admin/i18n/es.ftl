@@ -618,3 +618,27 @@ timesheets-approve-message = { $count ->
     [one] Se aprueba { $count } hoja de horas enviada; sus registros ya no se podrán editar.
    *[other] Se aprueban { $count } hojas de horas enviadas; sus registros ya no se podrán editar.
 }
+
+## Time requests
+time-requests-whose = la solicitud de { $who } de { $when }
+time-requests-approved = Aprobada { $who }; se escribió su registro de tiempo.
+time-requests-approve-failed = No se pudo aprobar { $who }: { $error }
+time-requests-reject-failed = No se pudo rechazar { $who }: { $error }
+time-requests-when = Cuándo
+time-requests-duration = Duración
+time-requests-description = Descripción
+time-requests-comment = Comentario
+time-requests-entry = Registro
+time-requests-new = Solicitar tiempo para un miembro
+time-requests-wait-loaded = espere a que la lista termine de cargar
+time-requests-status-waiting = pendientes (esperando aprobación)
+time-requests-empty-waiting = Ninguna solicitud espera aprobación
+time-requests-empty = Ninguna solicitud coincide
+time-requests-empty-hint = El intervalo se aplica al día en que empieza el tiempo solicitado.
+time-requests-reject-title = ¿Rechazar esta solicitud?
+time-requests-reject-message = Se rechaza { $who }; el miembro ve su comentario.
+time-requests-filed = Solicitud de tiempo enviada; espera aprobación.
+time-requests-choose-member = Elija un miembro
+time-requests-activity = Descripción de la actividad
+time-requests-file = Enviar solicitud
+time-requests-filing = Enviando…

@@ -618,3 +618,27 @@ timesheets-approve-message = { $count ->
     [one] { $count } folha de horas enviada é aprovada; seus registros não poderão mais ser editados.
    *[other] { $count } folhas de horas enviadas são aprovadas; seus registros não poderão mais ser editados.
 }
+
+## Time requests
+time-requests-whose = a solicitação de { $who } de { $when }
+time-requests-approved = Aprovada { $who }; o registro de tempo foi criado.
+time-requests-approve-failed = Não foi possível aprovar { $who }: { $error }
+time-requests-reject-failed = Não foi possível rejeitar { $who }: { $error }
+time-requests-when = Quando
+time-requests-duration = Duração
+time-requests-description = Descrição
+time-requests-comment = Comentário
+time-requests-entry = Registro
+time-requests-new = Solicitar tempo para um membro
+time-requests-wait-loaded = aguarde até a lista carregar
+time-requests-status-waiting = pendentes (aguardando aprovação)
+time-requests-empty-waiting = Nenhuma solicitação aguarda aprovação
+time-requests-empty = Nenhuma solicitação corresponde
+time-requests-empty-hint = O intervalo se aplica ao dia em que o tempo solicitado começa.
+time-requests-reject-title = Rejeitar esta solicitação?
+time-requests-reject-message = { $who } é recusada; o membro vê o seu comentário.
+time-requests-filed = Solicitação de tempo enviada; aguarda aprovação.
+time-requests-choose-member = Escolha um membro
+time-requests-activity = Descrição da atividade
+time-requests-file = Enviar solicitação
+time-requests-filing = Enviando…

@@ -200,7 +200,7 @@ fn act(toaster: Toaster, done: String, failed: String, action: Action, after: im
                 toaster.show(done);
             }
             Err(e) => {
-                toaster.error(format!("{failed}: {e}"));
+                toaster.error(format!("{failed}: {}", webwork_ui::error_sentence(&e)));
             }
         }
         after();
@@ -309,7 +309,7 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
             for t in &sheets {
                 match api.send(ApproveTimesheet::new(t.id.clone(), ws)).await {
                     Ok(_) => ok += 1,
-                    Err(e) => failed.push(format!("{}: {e}", period_text(t))),
+                    Err(e) => failed.push(format!("{}: {}", period_text(t), webwork_ui::error_sentence(&e))),
                 }
             }
             if failed.is_empty() {
