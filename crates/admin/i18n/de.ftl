@@ -639,3 +639,15 @@ time-requests-choose-member = Mitglied wählen
 time-requests-activity = Tätigkeitsbeschreibung
 time-requests-file = Antrag stellen
 time-requests-filing = Wird gestellt…
+
+## Time zones of the time pages
+zone-time = Uhrzeit
+zone-clock-hint = HH:mm, 24-Stunden, nach der Uhr des Mitglieds.
+zone-city-time = Zeit in { $city }
+zone-running = läuft
+zone-member-mode = Zeiten in der Zone des Mitglieds: { $zone }.
+zone-viewer-mode = Zeiten in Ihrer Zone: { $zone }. Tage und Tagessummen sind die Tage des Mitglieds.
+zone-show-viewer = In meiner Zone zeigen ({ $zone })
+zone-show-member = In der Zone des Mitglieds zeigen
+zone-days-note = Tage und Tagessummen sind die Tage des Mitglieds ({ $zone }).
+zone-timeline = Zeiten nach der Uhr des Arbeitsbereich-Inhabers, wie die API antwortet ({ $offset }).

@@ -641,3 +641,15 @@ time-requests-choose-member = Çĥóóóóšéé áá ɱééɱƀéŕ
 time-requests-activity = ÁÁçţííṽííţý đééšçŕííƥţííóñ
 time-requests-file = Ƒííĺéé ŕééʠúúéšţ
 time-requests-filing = Ƒííĺííñĝ·…
+
+## Time zones of the time pages
+zone-time = Ţííɱéé
+zone-clock-hint = ĤĤ:ɱɱ, 24-ĥóóúúŕ, óóñ ţĥéé ɱééɱƀééŕ'š çĺóóçķ·····.
+zone-city-time = { $city } ţííɱéé
+zone-running = ŕúúññííñĝ·
+zone-member-mode = Ţííɱééš ááŕéé ííñ ţĥéé ɱééɱƀééŕ'š žóóñéé: { $zone }.
+zone-viewer-mode = Ţííɱééš ááŕéé ííñ ýóóúúŕ žóóñéé: { $zone }. Đááýš ááñđ đááý ţóóţááĺš ááŕéé ţĥéé ɱééɱƀééŕ'š đááýš·.
+zone-show-viewer = Šĥóóŵ ííñ ɱý žóóñéé·· ({ $zone })
+zone-show-member = Šĥóóŵ ííñ ţĥéé ɱééɱƀééŕ'š žóóñéé·
+zone-days-note = Đááýš ááñđ đááý ţóóţááĺš ááŕéé ţĥéé ɱééɱƀééŕ'š đááýš··· ({ $zone }).
+zone-timeline = Ţííɱééš ááŕéé óóñ ţĥéé ŵóóŕķšƥááçéé óóŵñééŕ'š çĺóóçķ, ááš ţĥéé ÁÁƤÍÍ ááñšŵééŕš·· ({ $offset }).

@@ -640,3 +640,15 @@ time-requests-choose-member = Choose a member
 time-requests-activity = Activity description
 time-requests-file = File request
 time-requests-filing = Filing…
+
+## Time zones of the time pages
+zone-time = Time
+zone-clock-hint = HH:mm, 24-hour, on the member's clock.
+zone-city-time = { $city } time
+zone-running = running
+zone-member-mode = Times are in the member's zone: { $zone }.
+zone-viewer-mode = Times are in your zone: { $zone }. Days and day totals are the member's days.
+zone-show-viewer = Show in my zone ({ $zone })
+zone-show-member = Show in the member's zone
+zone-days-note = Days and day totals are the member's days ({ $zone }).
+zone-timeline = Times are on the workspace owner's clock, as the API answers ({ $offset }).

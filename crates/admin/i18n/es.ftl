@@ -642,3 +642,15 @@ time-requests-choose-member = Elija un miembro
 time-requests-activity = Descripción de la actividad
 time-requests-file = Enviar solicitud
 time-requests-filing = Enviando…
+
+## Time zones of the time pages
+zone-time = Hora
+zone-clock-hint = HH:mm, 24 horas, en el reloj del miembro.
+zone-city-time = hora de { $city }
+zone-running = en curso
+zone-member-mode = Las horas están en la zona del miembro: { $zone }.
+zone-viewer-mode = Las horas están en su zona: { $zone }. Los días y sus totales son los días del miembro.
+zone-show-viewer = Mostrar en mi zona ({ $zone })
+zone-show-member = Mostrar en la zona del miembro
+zone-days-note = Los días y sus totales son los días del miembro ({ $zone }).
+zone-timeline = Las horas están en el reloj del propietario del espacio de trabajo, como responde la API ({ $offset }).

@@ -642,3 +642,15 @@ time-requests-choose-member = Escolha um membro
 time-requests-activity = Descrição da atividade
 time-requests-file = Enviar solicitação
 time-requests-filing = Enviando…
+
+## Time zones of the time pages
+zone-time = Horário
+zone-clock-hint = HH:mm, 24 horas, no relógio do membro.
+zone-city-time = horário de { $city }
+zone-running = em andamento
+zone-member-mode = Os horários estão no fuso do membro: { $zone }.
+zone-viewer-mode = Os horários estão no seu fuso: { $zone }. Os dias e seus totais são os dias do membro.
+zone-show-viewer = Mostrar no meu fuso ({ $zone })
+zone-show-member = Mostrar no fuso do membro
+zone-days-note = Os dias e seus totais são os dias do membro ({ $zone }).
+zone-timeline = Os horários estão no relógio do proprietário do espaço de trabalho, como a API responde ({ $offset }).
