@@ -651,3 +651,74 @@ zone-show-viewer = In meiner Zone zeigen ({ $zone })
 zone-show-member = In der Zone des Mitglieds zeigen
 zone-days-note = Tage und Tagessummen sind die Tage des Mitglieds ({ $zone }).
 zone-timeline = Zeiten nach der Uhr des Arbeitsbereich-Inhabers, wie die API antwortet ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}
+leaves-period = { $code ->
+    [0] Ganzer Tag
+    [1] Erste Tageshälfte
+    [2] Zweite Tageshälfte
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] ganzer Tag
+    [1] erste Tageshälfte
+    [2] zweite Tageshälfte
+   *[other] { $label }
+}
+leaves-tab-requests = Anträge
+leaves-tab-calendar = Kalender
+leaves-tab-balances = Salden
+leaves-tab-policies = Regelungen
+leaves-request = Abwesenheit beantragen
+leaves-requesting = Wird beantragt…
+leaves-views = Ansichten der Abwesenheiten
+leaves-approved = Abwesenheit von { $who } genehmigt.
+leaves-approve-failed = Die Abwesenheit von { $who } konnte nicht genehmigt werden: { $error }
+leaves-approve-who = Abwesenheit von { $who } genehmigen
+leaves-reject-who = Abwesenheit von { $who } ablehnen
+leaves-rejected = Abwesenheit von { $who } abgelehnt.
+leaves-type = Art
+leaves-dates = Daten
+leaves-amount = Umfang
+leaves-any-status = Jeder Status
+leaves-any-type = Jede Art
+leaves-filter = Abwesenheitsanträge filtern
+leaves-reject-form = Abwesenheit ablehnen
+leaves-reason-hint = Wird dem Mitglied angezeigt.
+leaves-requests = Abwesenheitsanträge
+leaves-row = Abwesenheit { $id }
+leaves-empty = Keine Abwesenheitsanträge
+leaves-empty-hint = Ändern Sie die Filter oder beantragen Sie eine Abwesenheit.
+leaves-previous-month = ‹ Voriger Monat
+leaves-next-month = Nächster Monat ›
+leaves-away-in = Wer im { $month } abwesend ist
+leaves-pending-mark = { " " }· ausstehend
+leaves-previous-year = ‹ Voriges Jahr
+leaves-next-year = Nächstes Jahr ›
+leaves-balances-year = Salden { $year }
+leaves-balances-caption = Abwesenheitssalden: verbleibendes Kontingent im Jahr
+leaves-policies = Abwesenheitsregelungen
+leaves-counts = Zählt
+leaves-paid = Bezahlt
+leaves-allowance = Kontingent pro Jahr
+leaves-counts-hours = Stunden
+leaves-counts-days = Tage
+leaves-allowance-days = { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}
+leaves-unlimited = unbegrenzt
+leaves-requested = Abwesenheit beantragt.
+leaves-leave-type = Abwesenheitsart
+leaves-choose-type = Art wählen
+leaves-first-day = Erster Tag
+leaves-last-day = Letzter Tag
+leaves-part-of-day = Teil des Tages
+leaves-part-of-day-hint = Halbe Tage zählen als 0,5.
+leaves-hours-per-day = Stunden pro Tag
+leaves-hours-per-day-hint = Leer: die Spanne von–bis.
+leaves-working-days = Es zählen Arbeitstage (Montag bis Freitag); der Antrag wartet auf Genehmigung.

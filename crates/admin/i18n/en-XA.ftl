@@ -653,3 +653,74 @@ zone-show-viewer = Šĥóóŵ ííñ ɱý žóóñéé·· ({ $zone })
 zone-show-member = Šĥóóŵ ííñ ţĥéé ɱééɱƀééŕ'š žóóñéé·
 zone-days-note = Đááýš ááñđ đááý ţóóţááĺš ááŕéé ţĥéé ɱééɱƀééŕ'š đááýš··· ({ $zone }).
 zone-timeline = Ţííɱééš ááŕéé óóñ ţĥéé ŵóóŕķšƥááçéé óóŵñééŕ'š çĺóóçķ, ááš ţĥéé ÁÁƤÍÍ ááñšŵééŕš·· ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } đááý
+   *[other] { $days } đááýš·
+}
+leaves-period = { $code ->
+    [0] Ƒúúĺĺ đááý·
+    [1] Ƒííŕšţ ĥááĺƒ·
+    [2] Šééçóóñđ ĥááĺƒ·
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] ƒúúĺĺ đááý·
+    [1] ƒííŕšţ ĥááĺƒ·
+    [2] šééçóóñđ ĥááĺƒ·
+   *[other] { $label }
+}
+leaves-tab-requests = Ŕééʠúúééšţš
+leaves-tab-calendar = Çááĺééñđááŕ
+leaves-tab-balances = Ɓááĺááñçééš
+leaves-tab-policies = Ƥóóĺííçííéš
+leaves-request = Ŕééʠúúééšţ ĺééáṽé
+leaves-requesting = Ŕééʠúúééšţííñĝ…
+leaves-views = Ĺééááṽéé ṽííéŵš
+leaves-approved = ÁÁƥƥŕóóṽééđ ţĥéé ĺééááṽéé óƒ { $who }.
+leaves-approve-failed = Çóóúúĺđ ñóóţ ááƥƥŕóóṽéé ţĥéé ĺééááṽéé óƒ { $who }: { $error }
+leaves-approve-who = ÁÁƥƥŕóóṽéé ţĥéé ĺééááṽé óƒ { $who }
+leaves-reject-who = Ŕééĵééçţ ţĥéé ĺééááṽéé óƒ { $who }
+leaves-rejected = Ŕééĵééçţééđ ţĥéé ĺééááṽéé óƒ { $who }.
+leaves-type = Ţýƥéé·
+leaves-dates = Đááţééš
+leaves-amount = ÁÁɱóóúñţ
+leaves-any-status = ÁÁñý šţááţúúš
+leaves-any-type = ÁÁñý ţýƥéé·
+leaves-filter = Ƒííĺţééŕ ĺééááṽéé ŕééʠúúéšţš
+leaves-reject-form = Ŕééĵééçţ ĺééááṽé
+leaves-reason-hint = Šĥóóŵñ ţóó ţĥéé ɱééɱƀééŕ·.
+leaves-requests = Ĺééááṽéé ŕééʠúúéšţš
+leaves-row = ĺééááṽé { $id }
+leaves-empty = Ñóó ĺééááṽéé ŕééʠúúéšţš
+leaves-empty-hint = Çĥááñĝéé ţĥéé ƒííĺţééŕš, óóŕ ŕééʠúúééšţ ĺééááṽéé.
+leaves-previous-month = ‹ Ƥŕééṽííóóúúš ɱóóñţĥ
+leaves-next-month = Ñééẋţ ɱóóñţĥ·· ›
+leaves-away-in = Ŵĥóó ííš ááŵááý ííñ { $month }
+leaves-pending-mark = { " " }· ƥééñđííñĝ·
+leaves-previous-year = ‹ Ƥŕééṽííóóúúš ýééáŕ
+leaves-next-year = Ñééẋţ ýééááŕ· ›
+leaves-balances-year = Ɓááĺááñçééš { $year }
+leaves-balances-caption = Ĺééááṽéé ƀááĺááñçééš: ááĺĺóóŵááñçéé ĺééƒţ ííñ ţĥéé ýéáŕ
+leaves-policies = Ĺééááṽéé ƥóóĺííçíéš
+leaves-counts = Çóóúúñţš
+leaves-paid = Ƥááííđ
+leaves-allowance = ÁÁĺĺóóŵááñçéé áá ýéáŕ
+leaves-counts-hours = ĥóóúúŕš
+leaves-counts-days = đááýš·
+leaves-allowance-days = { $days ->
+    [one] { $days } đááý
+   *[other] { $days } đááýš·
+}
+leaves-unlimited = úúñĺííɱííţéđ
+leaves-requested = Ĺééááṽéé ŕééʠúúéšţéđ.
+leaves-leave-type = Ĺééááṽéé ţýƥé
+leaves-choose-type = Çĥóóóóšéé áá ţýƥé
+leaves-first-day = Ƒííŕšţ đááý·
+leaves-last-day = Ĺáášţ đááý·
+leaves-part-of-day = Ƥááŕţ óóƒ ţĥéé đááý·
+leaves-part-of-day-hint = Ĥááĺƒ đááýš çóóúúñţ ááš·· 0.5.
+leaves-hours-per-day = Ĥóóúúŕš ƥééŕ đááý
+leaves-hours-per-day-hint = ÉÉɱƥţý: ţĥéé šƥááñ ƒŕóóɱ–ţóó···.
+leaves-working-days = Ŵóóŕķííñĝ đááýš (Ṁóóñđááý ţóó Ƒŕííđááý) çóóúúñţ; ţĥéé ŕééʠúúééšţ ŵááííţš ƒóóŕ ááƥƥŕóóṽááĺ·.

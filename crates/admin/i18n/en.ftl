@@ -652,3 +652,74 @@ zone-show-viewer = Show in my zone ({ $zone })
 zone-show-member = Show in the member's zone
 zone-days-note = Days and day totals are the member's days ({ $zone }).
 zone-timeline = Times are on the workspace owner's clock, as the API answers ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+leaves-period = { $code ->
+    [0] Full day
+    [1] First half
+    [2] Second half
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] full day
+    [1] first half
+    [2] second half
+   *[other] { $label }
+}
+leaves-tab-requests = Requests
+leaves-tab-calendar = Calendar
+leaves-tab-balances = Balances
+leaves-tab-policies = Policies
+leaves-request = Request leave
+leaves-requesting = Requesting…
+leaves-views = Leave views
+leaves-approved = Approved the leave of { $who }.
+leaves-approve-failed = Could not approve the leave of { $who }: { $error }
+leaves-approve-who = Approve the leave of { $who }
+leaves-reject-who = Reject the leave of { $who }
+leaves-rejected = Rejected the leave of { $who }.
+leaves-type = Type
+leaves-dates = Dates
+leaves-amount = Amount
+leaves-any-status = Any status
+leaves-any-type = Any type
+leaves-filter = Filter leave requests
+leaves-reject-form = Reject leave
+leaves-reason-hint = Shown to the member.
+leaves-requests = Leave requests
+leaves-row = leave { $id }
+leaves-empty = No leave requests
+leaves-empty-hint = Change the filters, or request leave.
+leaves-previous-month = ‹ Previous month
+leaves-next-month = Next month ›
+leaves-away-in = Who is away in { $month }
+leaves-pending-mark = { " " }· pending
+leaves-previous-year = ‹ Previous year
+leaves-next-year = Next year ›
+leaves-balances-year = Balances { $year }
+leaves-balances-caption = Leave balances: allowance left in the year
+leaves-policies = Leave policies
+leaves-counts = Counts
+leaves-paid = Paid
+leaves-allowance = Allowance a year
+leaves-counts-hours = hours
+leaves-counts-days = days
+leaves-allowance-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+leaves-unlimited = unlimited
+leaves-requested = Leave requested.
+leaves-leave-type = Leave type
+leaves-choose-type = Choose a type
+leaves-first-day = First day
+leaves-last-day = Last day
+leaves-part-of-day = Part of the day
+leaves-part-of-day-hint = Half days count as 0.5.
+leaves-hours-per-day = Hours per day
+leaves-hours-per-day-hint = Empty: the span from–to.
+leaves-working-days = Working days (Monday to Friday) count; the request waits for approval.

@@ -654,3 +654,74 @@ zone-show-viewer = Mostrar en mi zona ({ $zone })
 zone-show-member = Mostrar en la zona del miembro
 zone-days-note = Los días y sus totales son los días del miembro ({ $zone }).
 zone-timeline = Las horas están en el reloj del propietario del espacio de trabajo, como responde la API ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+leaves-period = { $code ->
+    [0] Día completo
+    [1] Primera mitad
+    [2] Segunda mitad
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] día completo
+    [1] primera mitad
+    [2] segunda mitad
+   *[other] { $label }
+}
+leaves-tab-requests = Solicitudes
+leaves-tab-calendar = Calendario
+leaves-tab-balances = Saldos
+leaves-tab-policies = Políticas
+leaves-request = Solicitar ausencia
+leaves-requesting = Solicitando…
+leaves-views = Vistas de ausencias
+leaves-approved = Se aprobó la ausencia de { $who }.
+leaves-approve-failed = No se pudo aprobar la ausencia de { $who }: { $error }
+leaves-approve-who = Aprobar la ausencia de { $who }
+leaves-reject-who = Rechazar la ausencia de { $who }
+leaves-rejected = Se rechazó la ausencia de { $who }.
+leaves-type = Tipo
+leaves-dates = Fechas
+leaves-amount = Cantidad
+leaves-any-status = Cualquier estado
+leaves-any-type = Cualquier tipo
+leaves-filter = Filtrar solicitudes de ausencia
+leaves-reject-form = Rechazar ausencia
+leaves-reason-hint = Se muestra al miembro.
+leaves-requests = Solicitudes de ausencia
+leaves-row = ausencia { $id }
+leaves-empty = No hay solicitudes de ausencia
+leaves-empty-hint = Cambie los filtros o solicite una ausencia.
+leaves-previous-month = ‹ Mes anterior
+leaves-next-month = Mes siguiente ›
+leaves-away-in = Quién está ausente en { $month }
+leaves-pending-mark = { " " }· pendiente
+leaves-previous-year = ‹ Año anterior
+leaves-next-year = Año siguiente ›
+leaves-balances-year = Saldos { $year }
+leaves-balances-caption = Saldos de ausencias: lo que queda de la asignación del año
+leaves-policies = Políticas de ausencia
+leaves-counts = Cuenta
+leaves-paid = Pagada
+leaves-allowance = Asignación anual
+leaves-counts-hours = horas
+leaves-counts-days = días
+leaves-allowance-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+leaves-unlimited = ilimitada
+leaves-requested = Ausencia solicitada.
+leaves-leave-type = Tipo de ausencia
+leaves-choose-type = Elija un tipo
+leaves-first-day = Primer día
+leaves-last-day = Último día
+leaves-part-of-day = Parte del día
+leaves-part-of-day-hint = Los medios días cuentan como 0,5.
+leaves-hours-per-day = Horas por día
+leaves-hours-per-day-hint = Vacío: el intervalo desde–hasta.
+leaves-working-days = Cuentan los días laborables (de lunes a viernes); la solicitud espera aprobación.

@@ -654,3 +654,74 @@ zone-show-viewer = Mostrar no meu fuso ({ $zone })
 zone-show-member = Mostrar no fuso do membro
 zone-days-note = Os dias e seus totais são os dias do membro ({ $zone }).
 zone-timeline = Os horários estão no relógio do proprietário do espaço de trabalho, como a API responde ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}
+leaves-period = { $code ->
+    [0] Dia inteiro
+    [1] Primeira metade
+    [2] Segunda metade
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] dia inteiro
+    [1] primeira metade
+    [2] segunda metade
+   *[other] { $label }
+}
+leaves-tab-requests = Solicitações
+leaves-tab-calendar = Calendário
+leaves-tab-balances = Saldos
+leaves-tab-policies = Políticas
+leaves-request = Solicitar ausência
+leaves-requesting = Solicitando…
+leaves-views = Visões de ausências
+leaves-approved = A ausência de { $who } foi aprovada.
+leaves-approve-failed = Não foi possível aprovar a ausência de { $who }: { $error }
+leaves-approve-who = Aprovar a ausência de { $who }
+leaves-reject-who = Rejeitar a ausência de { $who }
+leaves-rejected = A ausência de { $who } foi rejeitada.
+leaves-type = Tipo
+leaves-dates = Datas
+leaves-amount = Quantidade
+leaves-any-status = Qualquer status
+leaves-any-type = Qualquer tipo
+leaves-filter = Filtrar solicitações de ausência
+leaves-reject-form = Rejeitar ausência
+leaves-reason-hint = Mostrado ao membro.
+leaves-requests = Solicitações de ausência
+leaves-row = ausência { $id }
+leaves-empty = Nenhuma solicitação de ausência
+leaves-empty-hint = Altere os filtros ou solicite uma ausência.
+leaves-previous-month = ‹ Mês anterior
+leaves-next-month = Próximo mês ›
+leaves-away-in = Quem está ausente em { $month }
+leaves-pending-mark = { " " }· pendente
+leaves-previous-year = ‹ Ano anterior
+leaves-next-year = Próximo ano ›
+leaves-balances-year = Saldos { $year }
+leaves-balances-caption = Saldos de ausência: o que resta da cota do ano
+leaves-policies = Políticas de ausência
+leaves-counts = Conta
+leaves-paid = Remunerada
+leaves-allowance = Cota por ano
+leaves-counts-hours = horas
+leaves-counts-days = dias
+leaves-allowance-days = { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}
+leaves-unlimited = ilimitada
+leaves-requested = Ausência solicitada.
+leaves-leave-type = Tipo de ausência
+leaves-choose-type = Escolha um tipo
+leaves-first-day = Primeiro dia
+leaves-last-day = Último dia
+leaves-part-of-day = Parte do dia
+leaves-part-of-day-hint = Meios dias contam como 0,5.
+leaves-hours-per-day = Horas por dia
+leaves-hours-per-day-hint = Vazio: o intervalo de–até.
+leaves-working-days = Contam os dias úteis (segunda a sexta); a solicitação aguarda aprovação.
