@@ -722,3 +722,31 @@ leaves-part-of-day-hint = Halbe Tage zählen als 0,5.
 leaves-hours-per-day = Stunden pro Tag
 leaves-hours-per-day-hint = Leer: die Spanne von–bis.
 leaves-working-days = Es zählen Arbeitstage (Montag bis Freitag); der Antrag wartet auf Genehmigung.
+
+## Time entries
+time-entries-locked-approved-on = Im genehmigten Stundenzettel vom { $from } – { $to }, genehmigt am { $on }.
+time-entries-locked-in = Im genehmigten Stundenzettel vom { $from } – { $to }.
+time-entries-locked = Ein genehmigter Stundenzettel umfasst diesen Tag.
+time-entries-locked-badge = Gesperrt
+time-entries-method = Methode
+time-entries-edit-when = Eintrag vom { $when } bearbeiten
+time-entries-delete-when = Eintrag vom { $when } löschen
+time-entries-deleted = Eintrag vom { $when } gelöscht.
+time-entries-delete-failed = Der Eintrag konnte nicht gelöscht werden: { $error }
+time-entries-add = Zeit hinzufügen
+time-entries-choose-member-first = wählen Sie zuerst ein Mitglied
+time-entries-any-project = Jedes Projekt
+time-entries-empty = Keine Zeit an diesen Tagen
+time-entries-empty-hint = Die API listet die Zeit jeweils eines Mitglieds; wählen Sie Mitglied und Tage.
+time-entries-total = { $count ->
+    [one] { $count } Eintrag, { $duration } insgesamt.
+   *[other] { $count } Einträge, { $duration } insgesamt.
+}
+time-entries-delete-title = Diesen Zeiteintrag löschen?
+time-entries-delete-message = Der Eintrag vom { $when } ({ $duration }) wird endgültig entfernt.
+time-entries-saved = Zeiteintrag gespeichert.
+time-entries-saved-part = { $saved } von { $asked } gespeichert: der Rest überschnitt sich mit bereits erfasster Zeit.
+time-entries-added = { $duration } hinzugefügt.
+time-entries-clock-hint = HH:mm, 24-Stunden.
+time-entries-project-contract = Projekt (Vertrag)
+time-entries-notes-placeholder = Was getan wurde

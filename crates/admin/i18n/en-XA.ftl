@@ -724,3 +724,31 @@ leaves-part-of-day-hint = Ĥááĺƒ đááýš çóóúúñţ ááš·· 0.5.
 leaves-hours-per-day = Ĥóóúúŕš ƥééŕ đááý
 leaves-hours-per-day-hint = ÉÉɱƥţý: ţĥéé šƥááñ ƒŕóóɱ–ţóó···.
 leaves-working-days = Ŵóóŕķííñĝ đááýš (Ṁóóñđááý ţóó Ƒŕííđááý) çóóúúñţ; ţĥéé ŕééʠúúééšţ ŵááííţš ƒóóŕ ááƥƥŕóóṽááĺ·.
+
+## Time entries
+time-entries-locked-approved-on = ÍÍñ ţĥéé ááƥƥŕóóṽééđ ţííɱééšĥééééţ óóƒ { $from } – { $to }, ááƥƥŕóóṽééđ· { $on }.
+time-entries-locked-in = ÍÍñ ţĥéé ááƥƥŕóóṽééđ ţííɱééšĥééééţ óóƒ { $from } – { $to }.
+time-entries-locked = ÁÁñ ááƥƥŕóóṽééđ ţííɱééšĥééééţ çóóṽééŕš ţĥííš đááý.
+time-entries-locked-badge = Ĺóóçķééđ
+time-entries-method = Ṁééţĥóóđ
+time-entries-edit-when = ÉÉđííţ ţĥéé ééñţŕý óóƒ· { $when }
+time-entries-delete-when = Đééĺééţéé ţĥéé ééñţŕý óóƒ { $when }
+time-entries-deleted = Đééĺééţééđ ţĥéé ééñţŕý óóƒ· { $when }.
+time-entries-delete-failed = Çóóúúĺđ ñóóţ đééĺééţéé ţĥéé ééñţŕý·: { $error }
+time-entries-add = ÁÁđđ ţííɱéé
+time-entries-choose-member-first = çĥóóóóšéé áá ɱééɱƀééŕ ƒííŕšţ
+time-entries-any-project = ÁÁñý ƥŕóóĵééçţ·
+time-entries-empty = Ñóó ţííɱéé ííñ ţĥééšéé đááýš
+time-entries-empty-hint = Ţĥéé ÁÁƤÍÍ ĺííšţš óóñéé ɱééɱƀééŕ'š ţííɱéé ááţ áá ţííɱéé; ƥííçķ ţĥéé ɱééɱƀééŕ ááñđ ţĥéé đááýš·.
+time-entries-total = { $count ->
+    [one] { $count } ééñţŕý, { $duration } ííñ ááĺĺ··.
+   *[other] { $count } ééñţŕííééš, { $duration } ííñ ááĺĺ·.
+}
+time-entries-delete-title = Đééĺééţéé ţĥííš ţííɱéé ééñţŕý?
+time-entries-delete-message = Ţĥéé ééñţŕý óóƒ { $when } ({ $duration }) ííš ŕééɱóóṽééđ ƒóóŕ ĝóóóóđ··.
+time-entries-saved = Ţííɱéé ééñţŕý šááṽééđ·.
+time-entries-saved-part = Šááṽééđ { $saved } óóƒ { $asked }: ţĥéé ŕééšţ óóṽééŕĺááƥƥééđ ţííɱéé ááĺŕééááđý ŕééçóóŕđééđ.
+time-entries-added = ÁÁđđééđ· { $duration }.
+time-entries-clock-hint = ĤĤ:ɱɱ, 24-ĥóóúúŕ···.
+time-entries-project-contract = Ƥŕóóĵééçţ (çóóñţŕááçţ··)
+time-entries-notes-placeholder = Ŵĥááţ ŵááš đóóñéé

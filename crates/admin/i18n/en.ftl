@@ -723,3 +723,31 @@ leaves-part-of-day-hint = Half days count as 0.5.
 leaves-hours-per-day = Hours per day
 leaves-hours-per-day-hint = Empty: the span from–to.
 leaves-working-days = Working days (Monday to Friday) count; the request waits for approval.
+
+## Time entries
+time-entries-locked-approved-on = In the approved timesheet of { $from } – { $to }, approved { $on }.
+time-entries-locked-in = In the approved timesheet of { $from } – { $to }.
+time-entries-locked = An approved timesheet covers this day.
+time-entries-locked-badge = Locked
+time-entries-method = Method
+time-entries-edit-when = Edit the entry of { $when }
+time-entries-delete-when = Delete the entry of { $when }
+time-entries-deleted = Deleted the entry of { $when }.
+time-entries-delete-failed = Could not delete the entry: { $error }
+time-entries-add = Add time
+time-entries-choose-member-first = choose a member first
+time-entries-any-project = Any project
+time-entries-empty = No time in these days
+time-entries-empty-hint = The API lists one member's time at a time; pick the member and the days.
+time-entries-total = { $count ->
+    [one] { $count } entry, { $duration } in all.
+   *[other] { $count } entries, { $duration } in all.
+}
+time-entries-delete-title = Delete this time entry?
+time-entries-delete-message = The entry of { $when } ({ $duration }) is removed for good.
+time-entries-saved = Time entry saved.
+time-entries-saved-part = Saved { $saved } of { $asked }: the rest overlapped time already recorded.
+time-entries-added = Added { $duration }.
+time-entries-clock-hint = HH:mm, 24-hour.
+time-entries-project-contract = Project (contract)
+time-entries-notes-placeholder = What was done

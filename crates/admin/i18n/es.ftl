@@ -725,3 +725,31 @@ leaves-part-of-day-hint = Los medios días cuentan como 0,5.
 leaves-hours-per-day = Horas por día
 leaves-hours-per-day-hint = Vacío: el intervalo desde–hasta.
 leaves-working-days = Cuentan los días laborables (de lunes a viernes); la solicitud espera aprobación.
+
+## Time entries
+time-entries-locked-approved-on = En la hoja de horas aprobada del { $from } – { $to }, aprobada el { $on }.
+time-entries-locked-in = En la hoja de horas aprobada del { $from } – { $to }.
+time-entries-locked = Una hoja de horas aprobada cubre este día.
+time-entries-locked-badge = Bloqueado
+time-entries-method = Método
+time-entries-edit-when = Editar el registro de { $when }
+time-entries-delete-when = Eliminar el registro de { $when }
+time-entries-deleted = Se eliminó el registro de { $when }.
+time-entries-delete-failed = No se pudo eliminar el registro: { $error }
+time-entries-add = Añadir tiempo
+time-entries-choose-member-first = elija primero un miembro
+time-entries-any-project = Cualquier proyecto
+time-entries-empty = No hay tiempo en estos días
+time-entries-empty-hint = La API lista el tiempo de un miembro cada vez; elija el miembro y los días.
+time-entries-total = { $count ->
+    [one] { $count } registro, { $duration } en total.
+   *[other] { $count } registros, { $duration } en total.
+}
+time-entries-delete-title = ¿Eliminar este registro de tiempo?
+time-entries-delete-message = El registro de { $when } ({ $duration }) se elimina para siempre.
+time-entries-saved = Registro de tiempo guardado.
+time-entries-saved-part = Se guardaron { $saved } de { $asked }: el resto se solapaba con tiempo ya registrado.
+time-entries-added = Se añadieron { $duration }.
+time-entries-clock-hint = HH:mm, 24 horas.
+time-entries-project-contract = Proyecto (contrato)
+time-entries-notes-placeholder = Qué se hizo

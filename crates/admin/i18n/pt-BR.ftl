@@ -725,3 +725,31 @@ leaves-part-of-day-hint = Meios dias contam como 0,5.
 leaves-hours-per-day = Horas por dia
 leaves-hours-per-day-hint = Vazio: o intervalo de–até.
 leaves-working-days = Contam os dias úteis (segunda a sexta); a solicitação aguarda aprovação.
+
+## Time entries
+time-entries-locked-approved-on = Na folha de horas aprovada de { $from } – { $to }, aprovada em { $on }.
+time-entries-locked-in = Na folha de horas aprovada de { $from } – { $to }.
+time-entries-locked = Uma folha de horas aprovada cobre este dia.
+time-entries-locked-badge = Bloqueado
+time-entries-method = Método
+time-entries-edit-when = Editar o registro de { $when }
+time-entries-delete-when = Excluir o registro de { $when }
+time-entries-deleted = O registro de { $when } foi excluído.
+time-entries-delete-failed = Não foi possível excluir o registro: { $error }
+time-entries-add = Adicionar tempo
+time-entries-choose-member-first = escolha um membro primeiro
+time-entries-any-project = Qualquer projeto
+time-entries-empty = Nenhum tempo nestes dias
+time-entries-empty-hint = A API lista o tempo de um membro por vez; escolha o membro e os dias.
+time-entries-total = { $count ->
+    [one] { $count } registro, { $duration } no total.
+   *[other] { $count } registros, { $duration } no total.
+}
+time-entries-delete-title = Excluir este registro de tempo?
+time-entries-delete-message = O registro de { $when } ({ $duration }) é removido para sempre.
+time-entries-saved = Registro de tempo salvo.
+time-entries-saved-part = Salvos { $saved } de { $asked }: o restante se sobrepunha a tempo já registrado.
+time-entries-added = { $duration } adicionados.
+time-entries-clock-hint = HH:mm, 24 horas.
+time-entries-project-contract = Projeto (contrato)
+time-entries-notes-placeholder = O que foi feito
