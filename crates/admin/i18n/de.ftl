@@ -750,3 +750,36 @@ time-entries-added = { $duration } hinzugefügt.
 time-entries-clock-hint = HH:mm, 24-Stunden.
 time-entries-project-contract = Projekt (Vertrag)
 time-entries-notes-placeholder = Was getan wurde
+
+## Live tracking
+tracking-tracking = erfasst
+tracking-since = seit { $since }
+tracking-since-for = seit { $since } ({ $duration })
+tracking-stopped = Tracker von { $name } gestoppt: { $duration } erfasst ({ $span }).
+tracking-stopped-short = Tracker von { $name } gestoppt. Er lief unter einer Minute, daher wurde kein Zeiteintrag angelegt.
+tracking-stop-failed = Der Tracker von { $name } konnte nicht gestoppt werden: { $error }
+tracking-tracker = Tracker
+tracking-unknown = unbekannt: { $problem }
+tracking-not-tracking = erfasst nicht
+tracking-on = Woran
+tracking-today = Heute
+tracking-stop = Stoppen
+tracking-stop-who = Tracker von { $name } stoppen
+tracking-start-for = Tracker für { $name } starten
+tracking-summary = { $running } erfassen gerade, von { $checked ->
+    [one] { $checked } Mitglied
+   *[other] { $checked } Mitgliedern
+} auf dem Bildschirm ({ $all } insgesamt; die API liest einen Tracker pro Anfrage).
+tracking-name-placeholder = Name oder E-Mail
+tracking-only-running = Nur Mitglieder, die gerade erfassen
+tracking-none-can-track = Kein Mitglied kann Zeit erfassen
+tracking-none-can-track-hint = Hier erscheinen aktive Mitglieder, die keine Projektbeobachter sind.
+tracking-trackers = Tracker
+tracking-no-match = Kein passendes Mitglied
+tracking-no-match-hint = Ändern Sie den Namensfilter, zeigen Sie Mitglieder, die nicht erfassen, oder zeigen Sie mehr Mitglieder.
+tracking-show-more = { $count } weitere zeigen ({ $left } nicht gezeigt)
+tracking-started-on = Tracker von { $name } für { $project } um { $at } gestartet.
+tracking-started = Tracker von { $name } um { $at } gestartet.
+tracking-activity-placeholder = Woran gearbeitet wird
+tracking-start-tracker = Tracker starten
+tracking-starting = Wird gestartet…

@@ -752,3 +752,36 @@ time-entries-added = ÁÁđđééđ· { $duration }.
 time-entries-clock-hint = ĤĤ:ɱɱ, 24-ĥóóúúŕ···.
 time-entries-project-contract = Ƥŕóóĵééçţ (çóóñţŕááçţ··)
 time-entries-notes-placeholder = Ŵĥááţ ŵááš đóóñéé
+
+## Live tracking
+tracking-tracking = ţŕááçķííñĝ·
+tracking-since = šííñçéé { $since }
+tracking-since-for = šííñçéé· { $since } ({ $duration })
+tracking-stopped = Šţóóƥƥééđ { $name }'š ţŕááçķééŕ: { $duration } ŵŕííţţééñ···· ({ $span }).
+tracking-stopped-short = Šţóóƥƥééđ { $name }'š ţŕááçķééŕ. ÍÍţ ŕááñ úúñđééŕ áá ɱííñúúţéé, šóó ñóó ţííɱéé ééñţŕý ŵááš ŵŕííţţééñ··.
+tracking-stop-failed = Çóóúúĺđ ñóóţ šţóóƥ { $name }'š ţŕááçķééŕ··: { $error }
+tracking-tracker = Ţŕááçķééŕ·
+tracking-unknown = úúñķñóóŵñ·: { $problem }
+tracking-not-tracking = ñóóţ ţŕááçķííñĝ·
+tracking-on = ÓÓñ
+tracking-today = Ţóóđááý
+tracking-stop = Šţóóƥ·
+tracking-stop-who = Šţóóƥ { $name }'š ţŕááçķééŕ··
+tracking-start-for = Šţááŕţ áá ţŕááçķééŕ ƒóóŕ· { $name }
+tracking-summary = { $running } ţŕááçķííñĝ ñóóŵ ááɱóóñĝ ţĥéé· { $checked ->
+    [one] { $checked } ɱééɱƀééŕ
+   *[other] { $checked } ɱééɱƀééŕš·
+} óóñ šçŕééééñ ({ $all } ííñ ááĺĺ; ţĥéé ÁÁƤÍÍ ŕééááđš óóñéé ţŕááçķééŕ ƥééŕ ŕééʠúúééšţ).
+tracking-name-placeholder = Ñááɱéé óóŕ éé-ɱááíĺ
+tracking-only-running = ÓÓñĺý ɱééɱƀééŕš ţŕááçķííñĝ ñóóŵ··
+tracking-none-can-track = Ñóó ɱééɱƀééŕ çááñ ţŕááçķ ţííɱéé·
+tracking-none-can-track-hint = ÁÁçţííṽéé ɱééɱƀééŕš ŵĥóó ááŕéé ñóóţ ƥŕóóĵééçţ ṽííééŵééŕš ááƥƥééááŕ ĥéŕé.
+tracking-trackers = Ţŕááçķééŕš·
+tracking-no-match = Ñóó ɱééɱƀééŕ ɱááţçĥééš·
+tracking-no-match-hint = Çĥááñĝéé ţĥéé ñááɱéé ƒííĺţééŕ, šĥóóŵ ɱééɱƀééŕš ŵĥóó ááŕéé ñóóţ ţŕááçķííñĝ, óóŕ šĥóóŵ ɱóóŕéé ɱééɱƀééŕš··.
+tracking-show-more = Šĥóóŵ { $count } ɱóóŕéé ({ $left } ñóóţ šĥóóŵñ··)
+tracking-started-on = Šţááŕţééđ { $name }'š ţŕááçķééŕ óóñ { $project } ááţ··· { $at }.
+tracking-started = Šţááŕţééđ { $name }'š ţŕááçķééŕ ááţ·· { $at }.
+tracking-activity-placeholder = Ŵĥááţ ţĥééý ááŕéé ŵóóŕķííñĝ óóñ·
+tracking-start-tracker = Šţááŕţ ţŕááçķééŕ·
+tracking-starting = Šţááŕţííñĝ·…

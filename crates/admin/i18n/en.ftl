@@ -751,3 +751,36 @@ time-entries-added = Added { $duration }.
 time-entries-clock-hint = HH:mm, 24-hour.
 time-entries-project-contract = Project (contract)
 time-entries-notes-placeholder = What was done
+
+## Live tracking
+tracking-tracking = tracking
+tracking-since = since { $since }
+tracking-since-for = since { $since } ({ $duration })
+tracking-stopped = Stopped { $name }'s tracker: { $duration } written ({ $span }).
+tracking-stopped-short = Stopped { $name }'s tracker. It ran under a minute, so no time entry was written.
+tracking-stop-failed = Could not stop { $name }'s tracker: { $error }
+tracking-tracker = Tracker
+tracking-unknown = unknown: { $problem }
+tracking-not-tracking = not tracking
+tracking-on = On
+tracking-today = Today
+tracking-stop = Stop
+tracking-stop-who = Stop { $name }'s tracker
+tracking-start-for = Start a tracker for { $name }
+tracking-summary = { $running } tracking now among the { $checked ->
+    [one] { $checked } member
+   *[other] { $checked } members
+} on screen ({ $all } in all; the API reads one tracker per request).
+tracking-name-placeholder = Name or e-mail
+tracking-only-running = Only members tracking now
+tracking-none-can-track = No member can track time
+tracking-none-can-track-hint = Active members who are not project viewers appear here.
+tracking-trackers = Trackers
+tracking-no-match = No member matches
+tracking-no-match-hint = Change the name filter, show members who are not tracking, or show more members.
+tracking-show-more = Show { $count } more ({ $left } not shown)
+tracking-started-on = Started { $name }'s tracker on { $project } at { $at }.
+tracking-started = Started { $name }'s tracker at { $at }.
+tracking-activity-placeholder = What they are working on
+tracking-start-tracker = Start tracker
+tracking-starting = Starting…

@@ -753,3 +753,36 @@ time-entries-added = Se añadieron { $duration }.
 time-entries-clock-hint = HH:mm, 24 horas.
 time-entries-project-contract = Proyecto (contrato)
 time-entries-notes-placeholder = Qué se hizo
+
+## Live tracking
+tracking-tracking = registrando
+tracking-since = desde las { $since }
+tracking-since-for = desde las { $since } ({ $duration })
+tracking-stopped = Se detuvo el registrador de { $name }: { $duration } escritos ({ $span }).
+tracking-stopped-short = Se detuvo el registrador de { $name }. Funcionó menos de un minuto, así que no se escribió ningún registro de tiempo.
+tracking-stop-failed = No se pudo detener el registrador de { $name }: { $error }
+tracking-tracker = Registrador
+tracking-unknown = desconocido: { $problem }
+tracking-not-tracking = sin registrar
+tracking-on = En
+tracking-today = Hoy
+tracking-stop = Detener
+tracking-stop-who = Detener el registrador de { $name }
+tracking-start-for = Iniciar un registrador para { $name }
+tracking-summary = { $running } registrando ahora entre { $checked ->
+    [one] { $checked } miembro
+   *[other] { $checked } miembros
+} en pantalla ({ $all } en total; la API lee un registrador por solicitud).
+tracking-name-placeholder = Nombre o correo
+tracking-only-running = Solo miembros que registran ahora
+tracking-none-can-track = Ningún miembro puede registrar tiempo
+tracking-none-can-track-hint = Aquí aparecen los miembros activos que no son observadores de proyectos.
+tracking-trackers = Registradores
+tracking-no-match = Ningún miembro coincide
+tracking-no-match-hint = Cambie el filtro de nombre, muestre a los miembros que no registran o muestre más miembros.
+tracking-show-more = Mostrar { $count } más ({ $left } sin mostrar)
+tracking-started-on = Se inició el registrador de { $name } en { $project } a las { $at }.
+tracking-started = Se inició el registrador de { $name } a las { $at }.
+tracking-activity-placeholder = En qué está trabajando
+tracking-start-tracker = Iniciar registrador
+tracking-starting = Iniciando…

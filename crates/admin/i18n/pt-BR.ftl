@@ -753,3 +753,36 @@ time-entries-added = { $duration } adicionados.
 time-entries-clock-hint = HH:mm, 24 horas.
 time-entries-project-contract = Projeto (contrato)
 time-entries-notes-placeholder = O que foi feito
+
+## Live tracking
+tracking-tracking = rastreando
+tracking-since = desde { $since }
+tracking-since-for = desde { $since } ({ $duration })
+tracking-stopped = O rastreador de { $name } foi parado: { $duration } registrados ({ $span }).
+tracking-stopped-short = O rastreador de { $name } foi parado. Funcionou menos de um minuto, então nenhum registro de tempo foi criado.
+tracking-stop-failed = Não foi possível parar o rastreador de { $name }: { $error }
+tracking-tracker = Rastreador
+tracking-unknown = desconhecido: { $problem }
+tracking-not-tracking = sem rastrear
+tracking-on = Em
+tracking-today = Hoje
+tracking-stop = Parar
+tracking-stop-who = Parar o rastreador de { $name }
+tracking-start-for = Iniciar um rastreador para { $name }
+tracking-summary = { $running } rastreando agora entre { $checked ->
+    [one] { $checked } membro
+   *[other] { $checked } membros
+} na tela ({ $all } no total; a API lê um rastreador por solicitação).
+tracking-name-placeholder = Nome ou e-mail
+tracking-only-running = Só membros rastreando agora
+tracking-none-can-track = Nenhum membro pode rastrear tempo
+tracking-none-can-track-hint = Membros ativos que não são observadores de projeto aparecem aqui.
+tracking-trackers = Rastreadores
+tracking-no-match = Nenhum membro corresponde
+tracking-no-match-hint = Altere o filtro de nome, mostre membros que não estão rastreando ou mostre mais membros.
+tracking-show-more = Mostrar mais { $count } ({ $left } não mostrados)
+tracking-started-on = O rastreador de { $name } foi iniciado em { $project } às { $at }.
+tracking-started = O rastreador de { $name } foi iniciado às { $at }.
+tracking-activity-placeholder = No que está trabalhando
+tracking-start-tracker = Iniciar rastreador
+tracking-starting = Iniciando…
