@@ -783,3 +783,33 @@ tracking-started = Tracker von { $name } um { $at } gestartet.
 tracking-activity-placeholder = Woran gearbeitet wird
 tracking-start-tracker = Tracker starten
 tracking-starting = Wird gestartet…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % von Montag bis gestern, verglichen mit denselben Tagen der Vorwoche
+dashboard-last-week-same = Vorige Woche: { $same } an denselben Tagen, { $all } insgesamt.
+dashboard-last-week = Vorige Woche: { $all } insgesamt.
+dashboard-leave = Abwesenheit
+dashboard-tracking-now = Erfassen gerade
+dashboard-trackers-read = In den letzten 5 Minuten gelesene Tracker: { $read } von { $members ->
+    [one] { $members } Mitglied
+   *[other] { $members } Mitgliedern
+} (Ihrer und die Zeilen aus der Live-Zeiterfassung). Die API liest einen Tracker pro Anfrage; die Live-Zeiterfassung zeigt die übrigen.
+dashboard-hours-today = Stunden heute
+dashboard-hours-today-hint = Die abgeschlossene Zeit aller heute, plus die laufenden Tracker unter „Erfassen gerade“.
+dashboard-this-week = Diese Woche
+dashboard-monday-to-today = Montag bis heute ({ $today }), abgeschlossene Zeit.
+dashboard-waiting = Wartet auf Genehmigung
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }Stundenzettel
+   *[other] { " " }Stundenzettel
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }Zeitantrag
+   *[other] { " " }Zeitanträge
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }Abwesenheitsantrag
+   *[other] { " " }Abwesenheitsanträge
+}
+dashboard-on-leave = Heute abwesend
+dashboard-nobody-on-leave = Heute ist niemand abwesend.

@@ -785,3 +785,33 @@ tracking-started = Šţááŕţééđ { $name }'š ţŕááçķééŕ ááţ··
 tracking-activity-placeholder = Ŵĥááţ ţĥééý ááŕéé ŵóóŕķííñĝ óóñ·
 tracking-start-tracker = Šţááŕţ ţŕááçķééŕ·
 tracking-starting = Šţááŕţííñĝ·…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % ƒŕóóɱ Ṁóóñđááý ţóó ýééšţééŕđááý, ááĝááííñšţ ţĥéé šááɱéé đááýš ĺáášţ ŵééééķ·
+dashboard-last-week-same = Ĺáášţ ŵééééķ: { $same } óóñ ţĥéé šááɱéé đááýš, { $all } ííñ ááĺĺ··.
+dashboard-last-week = Ĺáášţ ŵééééķ: { $all } ííñ ááĺĺ·.
+dashboard-leave = Ĺééááṽé
+dashboard-tracking-now = Ţŕááçķííñĝ ñóóŵ·
+dashboard-trackers-read = Ţŕááçķééŕš ŕééááđ ííñ ţĥéé ĺáášţ 5 ɱííñúúţééš: { $read } óóƒ· { $members ->
+    [one] { $members } ɱééɱƀééŕ
+   *[other] { $members } ɱééɱƀééŕš·
+} (ýóóúúŕš, ááñđ ţĥéé ŕóóŵš šĥóóŵñ óóñ Ĺííṽéé ţŕááçķííñĝ). Ţĥéé ÁÁƤÍÍ ŕééááđš óóñéé ţŕááçķééŕ ƥééŕ ŕééʠúúééšţ; Ĺííṽéé ţŕááçķííñĝ šĥóóŵš ţĥéé óóţĥééŕš···.
+dashboard-hours-today = Ĥóóúúŕš ţóóđááý
+dashboard-hours-today-hint = ÉÉṽééŕýóóñéé'š çĺóóšééđ ţííɱéé ţóóđááý, ƥĺúúš ţĥéé ŕúúññííñĝ ţŕááçķééŕš óóƒ Ţŕááçķííñĝ ñóóŵ··.
+dashboard-this-week = Ţĥííš ŵééééķ
+dashboard-monday-to-today = Ṁóóñđááý ţóó ţóóđááý ({ $today }), çĺóóšééđ ţííɱéé·.
+dashboard-waiting = Ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽáĺ
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }ţííɱééšĥéééţ
+   *[other] { " " }ţííɱééšĥéééţš
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }ţííɱéé ŕééʠúúéšţ
+   *[other] { " " }ţííɱéé ŕééʠúúéšţš
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }ĺééááṽéé ŕééʠúéšţ
+   *[other] { " " }ĺééááṽéé ŕééʠúúéšţš
+}
+dashboard-on-leave = ÓÓñ ĺééááṽéé ţóóđáý
+dashboard-nobody-on-leave = Ñóóƀóóđý ííš óóñ ĺééááṽéé ţóóđáý.

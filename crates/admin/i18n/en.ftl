@@ -784,3 +784,33 @@ tracking-started = Started { $name }'s tracker at { $at }.
 tracking-activity-placeholder = What they are working on
 tracking-start-tracker = Start tracker
 tracking-starting = Starting…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % from Monday to yesterday, against the same days last week
+dashboard-last-week-same = Last week: { $same } on the same days, { $all } in all.
+dashboard-last-week = Last week: { $all } in all.
+dashboard-leave = Leave
+dashboard-tracking-now = Tracking now
+dashboard-trackers-read = Trackers read in the last 5 minutes: { $read } of { $members ->
+    [one] { $members } member
+   *[other] { $members } members
+} (yours, and the rows shown on Live tracking). The API reads one tracker per request; Live tracking shows the others.
+dashboard-hours-today = Hours today
+dashboard-hours-today-hint = Everyone's closed time today, plus the running trackers of Tracking now.
+dashboard-this-week = This week
+dashboard-monday-to-today = Monday to today ({ $today }), closed time.
+dashboard-waiting = Waiting for approval
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }timesheet
+   *[other] { " " }timesheets
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }time request
+   *[other] { " " }time requests
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }leave request
+   *[other] { " " }leave requests
+}
+dashboard-on-leave = On leave today
+dashboard-nobody-on-leave = Nobody is on leave today.

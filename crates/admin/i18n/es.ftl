@@ -786,3 +786,33 @@ tracking-started = Se inició el registrador de { $name } a las { $at }.
 tracking-activity-placeholder = En qué está trabajando
 tracking-start-tracker = Iniciar registrador
 tracking-starting = Iniciando…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % de lunes a ayer, frente a los mismos días de la semana pasada
+dashboard-last-week-same = Semana pasada: { $same } en los mismos días, { $all } en total.
+dashboard-last-week = Semana pasada: { $all } en total.
+dashboard-leave = Ausencia
+dashboard-tracking-now = Registrando ahora
+dashboard-trackers-read = Registradores leídos en los últimos 5 minutos: { $read } de { $members ->
+    [one] { $members } miembro
+   *[other] { $members } miembros
+} (el suyo y las filas mostradas en Seguimiento en vivo). La API lee un registrador por solicitud; Seguimiento en vivo muestra los demás.
+dashboard-hours-today = Horas de hoy
+dashboard-hours-today-hint = El tiempo cerrado de todos hoy, más los registradores en curso de Registrando ahora.
+dashboard-this-week = Esta semana
+dashboard-monday-to-today = De lunes a hoy ({ $today }), tiempo cerrado.
+dashboard-waiting = Esperando aprobación
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }hoja de horas
+   *[other] { " " }hojas de horas
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }solicitud de tiempo
+   *[other] { " " }solicitudes de tiempo
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }solicitud de ausencia
+   *[other] { " " }solicitudes de ausencia
+}
+dashboard-on-leave = De ausencia hoy
+dashboard-nobody-on-leave = Nadie está ausente hoy.

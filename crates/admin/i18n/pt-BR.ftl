@@ -786,3 +786,33 @@ tracking-started = O rastreador de { $name } foi iniciado às { $at }.
 tracking-activity-placeholder = No que está trabalhando
 tracking-start-tracker = Iniciar rastreador
 tracking-starting = Iniciando…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % de segunda a ontem, em relação aos mesmos dias da semana passada
+dashboard-last-week-same = Semana passada: { $same } nos mesmos dias, { $all } no total.
+dashboard-last-week = Semana passada: { $all } no total.
+dashboard-leave = Ausência
+dashboard-tracking-now = Rastreando agora
+dashboard-trackers-read = Rastreadores lidos nos últimos 5 minutos: { $read } de { $members ->
+    [one] { $members } membro
+   *[other] { $members } membros
+} (o seu e as linhas mostradas em Rastreamento ao vivo). A API lê um rastreador por solicitação; Rastreamento ao vivo mostra os demais.
+dashboard-hours-today = Horas hoje
+dashboard-hours-today-hint = O tempo fechado de todos hoje, mais os rastreadores em andamento de Rastreando agora.
+dashboard-this-week = Esta semana
+dashboard-monday-to-today = De segunda a hoje ({ $today }), tempo fechado.
+dashboard-waiting = Aguardando aprovação
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }folha de horas
+   *[other] { " " }folhas de horas
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }solicitação de tempo
+   *[other] { " " }solicitações de tempo
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }solicitação de ausência
+   *[other] { " " }solicitações de ausência
+}
+dashboard-on-leave = Ausentes hoje
+dashboard-nobody-on-leave = Ninguém está ausente hoje.
