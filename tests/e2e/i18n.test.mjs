@@ -294,6 +294,53 @@ function overflows() {
   return problems;
 }
 
+test('in the pseudo-locale the time pages show no English outside their data: dashboard, live tracking, time entries, timesheets, time requests, leaves', async () => {
+  const words = englishWords();
+  // Leave types are the workspace's own names (shown in filters and the request form).
+  const policies = await call(sandbox, 'demo-owner', 'GET', '/leaves/policies?workspace_id=1').catch(() => []);
+  const data = [...(await dataValues()), ...(Array.isArray(policies) ? policies : []).map((p) => p.name)]
+    .filter((v) => typeof v === 'string' && v)
+    .sort((a, b) => b.length - a.length);
+  const { context, page, errors } = await open('en-US', { stored: 'en-XA' });
+  try {
+    await signInAnyLanguage(page);
+    // The page, and what shows once it has loaded. Only the panel's own text is read (headings,
+    // labels, buttons, column headers, hints, badges, empty states): table cells, option lists
+    // and calendar entries are the API's data (names, policies, descriptions).
+    for (const [where, ready] of [
+      ['', '[data-figure="pending-leaves"]'],
+      ['tracking', '.list-body tbody tr'],
+      ['time-entries', '.empty-state'],
+      ['time-entries?member=5', '.list-body tbody tr, .empty-state'],
+      ['timesheets?status=any', '.list-body tbody tr'],
+      ['time-requests?status=any', '.list-body tbody tr, .empty-state'],
+      ['leaves', '.list-body tbody tr'],
+      ['leaves?tab=calendar', '.leave-calendar'],
+      ['leaves?tab=balances', 'table.balances'],
+      ['leaves?tab=policies', 'table.data-table'],
+      ['leaves/new', 'form.card'],
+    ]) {
+      await page.goto(`${sandbox.origin}/w/1/${where}`);
+      await page.locator(ready).first().waitFor();
+      const text = await page.evaluate(() =>
+        [
+          ...document.querySelectorAll(
+            '.page-header h1, h2, label, button, caption, thead th, .muted, .hint, .empty-state, .tabs, .badge, .zone-bar, option[value=""]',
+          ),
+        ]
+          // The balances' columns are the workspace's leave types (data).
+          .filter((e) => !e.closest('table.balances thead'))
+          .map((e) => e.innerText ?? e.textContent)
+          .join('\n'),
+      );
+      assert.deepEqual(englishLeft(text, words, data), [], `English on ${where || 'the dashboard'}:\n${text}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('at 360 px in the pseudo-locale nothing is wider than the screen and no text is cut off', async () => {
   const { context, page } = await open('en-US', { stored: 'en-XA', viewport: { width: 360, height: 740 } });
   try {

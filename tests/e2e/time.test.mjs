@@ -37,7 +37,8 @@ const LAST_MONDAY = addDays(MONDAY, -7);
 const LAST_SUNDAY = addDays(MONDAY, -1);
 
 /** The panel's `12.5 h`. */
-const hours = (minutes) => `${(minutes / 60).toFixed(1)} h`;
+// As the panel writes hours in English: one decimal, thousands grouped (Intl, crates/admin/src/format.rs).
+const hours = (minutes) => `${(minutes / 60).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`;
 
 /** Members who can track (active, not archived or blocked, not project viewers). */
 async function trackable() {

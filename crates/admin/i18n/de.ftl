@@ -575,3 +575,296 @@ expenses-note = Notiz
 expenses-record = Ausgabe erfassen
 expenses-not-found = In diesem Arbeitsbereich gibt es keine Ausgabe { $id }.
 expenses-summary = { $member } · { $amount } · erfasst { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } Min.
+time-duration-hours = { $sign }{ $hours } Std. { $minutes } Min.
+time-hours = { $hours } Std.
+time-clock-invalid = Eine Uhrzeit als HH:mm, 00:00 bis 23:59.
+time-start-not-date = Das Startdatum ist kein Datum (JJJJ-MM-TT).
+time-end-not-date = Das Enddatum ist kein Datum (JJJJ-MM-TT).
+time-end-before-start = Das Enddatum liegt vor dem Startdatum.
+time-range-too-long = { $max ->
+    [one] Höchstens { $max } Tag
+   *[other] Höchstens { $max } Tage
+} auf einmal; dieser Zeitraum hat { $days }.
+time-updated = Vor { $seconds } s aktualisiert.
+time-reading = Wird gelesen…
+time-refresh-now = Jetzt aktualisieren
+time-member-fallback = Mitglied { $id }
+time-project-fallback = Projekt { $id }
+time-status = { $status ->
+    [any] alle
+    [pending] ausstehend
+    [submitted] eingereicht
+    [approved] genehmigt
+    [rejected] abgelehnt
+    [unsubmitted] nicht eingereicht
+    [cancelled] storniert
+   *[other] { $status }
+}
+time-status-label = Status
+time-from = Von
+time-to = Bis
+time-apply-dates = Daten anwenden
+time-contract = Vertrag
+time-contract-hint = Die aktiven Verträge des Mitglieds, nach Projekt.
+time-choose-member-first = Zuerst ein Mitglied wählen
+time-no-contract = Kein Vertrag (kein Projekt)
+time-task = Aufgabe
+time-no-task = Keine Aufgabe
+time-date = Datum
+time-start = Beginn
+time-end = Ende
+time-end-hint = HH:mm, nach dem Beginn.
+time-in-all = { $duration } insgesamt.
+time-anyone = Alle
+
+## Timesheets
+timesheets-waiting = { $count } warten auf Genehmigung
+timesheets-whose = Stundenzettel von { $who } { $period }
+timesheets-no-project = Kein Projekt
+timesheets-breakdown-label = Tagesaufstellung des Stundenzettels von { $member }
+timesheets-breakdown-summary = { $duration } insgesamt · Status { $status }
+timesheets-rejected-reason = { " " }· abgelehnt: { $reason }
+timesheets-no-time = Keine Zeit in diesem Zeitraum.
+timesheets-project = Projekt
+timesheets-total = Summe
+timesheets-day-total = Tagessumme
+timesheets-member = Mitglied
+timesheets-period = Zeitraum
+timesheets-submitted = Eingereicht
+timesheets-reason = Grund
+timesheets-approve = Genehmigen
+timesheets-approve-who = { $who } genehmigen
+timesheets-approved-who = { $who } genehmigt.
+timesheets-unsubmit = Zurückziehen
+timesheets-unsubmit-who = { $who } zurückziehen
+timesheets-unsubmitted-who = { $who } zurückgezogen.
+timesheets-submit = Einreichen
+timesheets-submit-who = { $who } einreichen
+timesheets-submitted-who = { $who } eingereicht.
+timesheets-change-failed = { $who } konnte nicht geändert werden
+timesheets-reject = Ablehnen
+timesheets-reject-who = { $who } ablehnen
+timesheets-rejected-who = { $who } abgelehnt.
+timesheets-reject-failed = { $who } konnte nicht abgelehnt werden
+timesheets-breakdown = Aufstellung
+timesheets-entries = Einträge
+timesheets-approved-count = { $count ->
+    [one] { $count } Stundenzettel genehmigt.
+   *[other] { $count } Stundenzettel genehmigt.
+}
+timesheets-approved-some = { $count } genehmigt; { $failed } konnten nicht genehmigt werden ({ $errors }).
+timesheets-status-waiting = eingereicht (wartet auf Genehmigung)
+timesheets-selected-region = Ausgewählte Stundenzettel
+timesheets-selected-submitted = { $count } ausgewählt, davon { $submitted } eingereicht
+timesheets-approve-selected = Auswahl genehmigen
+timesheets-empty-waiting = Nichts wartet auf Genehmigung
+timesheets-empty = Keine passenden Stundenzettel
+timesheets-empty-hint = Ändern Sie Status, Mitglied oder Zeitraum.
+timesheets-reject-title = Diesen Stundenzettel ablehnen?
+timesheets-reject-message = { $who } geht mit Ihrer Begründung an das Mitglied zurück.
+timesheets-approve-title = Die ausgewählten Stundenzettel genehmigen?
+timesheets-approve-message = { $count ->
+    [one] { $count } eingereichter Stundenzettel wird genehmigt; seine Einträge sind danach nicht mehr änderbar.
+   *[other] { $count } eingereichte Stundenzettel werden genehmigt; ihre Einträge sind danach nicht mehr änderbar.
+}
+
+## Time requests
+time-requests-whose = Antrag von { $who } für { $when }
+time-requests-approved = { $who } genehmigt; der Zeiteintrag wurde angelegt.
+time-requests-approve-failed = { $who } konnte nicht genehmigt werden: { $error }
+time-requests-reject-failed = { $who } konnte nicht abgelehnt werden: { $error }
+time-requests-when = Wann
+time-requests-duration = Dauer
+time-requests-description = Beschreibung
+time-requests-comment = Kommentar
+time-requests-entry = Eintrag
+time-requests-new = Zeit für ein Mitglied beantragen
+time-requests-wait-loaded = warten Sie, bis die Liste geladen ist
+time-requests-status-waiting = ausstehend (wartet auf Genehmigung)
+time-requests-empty-waiting = Kein Antrag wartet auf Genehmigung
+time-requests-empty = Keine passenden Anträge
+time-requests-empty-hint = Der Zeitraum bezieht sich auf den Tag, an dem die beantragte Zeit beginnt.
+time-requests-reject-title = Diesen Antrag ablehnen?
+time-requests-reject-message = { $who } wird abgelehnt; das Mitglied sieht Ihren Kommentar.
+time-requests-filed = Zeitantrag gestellt; er wartet auf Genehmigung.
+time-requests-choose-member = Mitglied wählen
+time-requests-activity = Tätigkeitsbeschreibung
+time-requests-file = Antrag stellen
+time-requests-filing = Wird gestellt…
+
+## Time zones of the time pages
+zone-time = Uhrzeit
+zone-clock-hint = HH:mm, 24-Stunden, nach der Uhr des Mitglieds.
+zone-city-time = Zeit in { $city }
+zone-running = läuft
+zone-member-mode = Zeiten in der Zone des Mitglieds: { $zone }.
+zone-viewer-mode = Zeiten in Ihrer Zone: { $zone }. Tage und Tagessummen sind die Tage des Mitglieds.
+zone-show-viewer = In meiner Zone zeigen ({ $zone })
+zone-show-member = In der Zone des Mitglieds zeigen
+zone-days-note = Tage und Tagessummen sind die Tage des Mitglieds ({ $zone }).
+zone-timeline = Zeiten nach der Uhr des Arbeitsbereich-Inhabers, wie die API antwortet ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}
+leaves-period = { $code ->
+    [0] Ganzer Tag
+    [1] Erste Tageshälfte
+    [2] Zweite Tageshälfte
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] ganzer Tag
+    [1] erste Tageshälfte
+    [2] zweite Tageshälfte
+   *[other] { $label }
+}
+leaves-tab-requests = Anträge
+leaves-tab-calendar = Kalender
+leaves-tab-balances = Salden
+leaves-tab-policies = Regelungen
+leaves-request = Abwesenheit beantragen
+leaves-requesting = Wird beantragt…
+leaves-views = Ansichten der Abwesenheiten
+leaves-approved = Abwesenheit von { $who } genehmigt.
+leaves-approve-failed = Die Abwesenheit von { $who } konnte nicht genehmigt werden: { $error }
+leaves-approve-who = Abwesenheit von { $who } genehmigen
+leaves-reject-who = Abwesenheit von { $who } ablehnen
+leaves-rejected = Abwesenheit von { $who } abgelehnt.
+leaves-type = Art
+leaves-dates = Daten
+leaves-amount = Umfang
+leaves-any-status = Jeder Status
+leaves-any-type = Jede Art
+leaves-filter = Abwesenheitsanträge filtern
+leaves-reject-form = Abwesenheit ablehnen
+leaves-reason-hint = Wird dem Mitglied angezeigt.
+leaves-requests = Abwesenheitsanträge
+leaves-row = Abwesenheit { $id }
+leaves-empty = Keine Abwesenheitsanträge
+leaves-empty-hint = Ändern Sie die Filter oder beantragen Sie eine Abwesenheit.
+leaves-previous-month = ‹ Voriger Monat
+leaves-next-month = Nächster Monat ›
+leaves-away-in = Wer im { $month } abwesend ist
+leaves-pending-mark = { " " }· ausstehend
+leaves-previous-year = ‹ Voriges Jahr
+leaves-next-year = Nächstes Jahr ›
+leaves-balances-year = Salden { $year }
+leaves-balances-caption = Abwesenheitssalden: verbleibendes Kontingent im Jahr
+leaves-policies = Abwesenheitsregelungen
+leaves-counts = Zählt
+leaves-paid = Bezahlt
+leaves-allowance = Kontingent pro Jahr
+leaves-counts-hours = Stunden
+leaves-counts-days = Tage
+leaves-allowance-days = { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}
+leaves-unlimited = unbegrenzt
+leaves-requested = Abwesenheit beantragt.
+leaves-leave-type = Abwesenheitsart
+leaves-choose-type = Art wählen
+leaves-first-day = Erster Tag
+leaves-last-day = Letzter Tag
+leaves-part-of-day = Teil des Tages
+leaves-part-of-day-hint = Halbe Tage zählen als 0,5.
+leaves-hours-per-day = Stunden pro Tag
+leaves-hours-per-day-hint = Leer: die Spanne von–bis.
+leaves-working-days = Es zählen Arbeitstage (Montag bis Freitag); der Antrag wartet auf Genehmigung.
+
+## Time entries
+time-entries-locked-approved-on = Im genehmigten Stundenzettel vom { $from } – { $to }, genehmigt am { $on }.
+time-entries-locked-in = Im genehmigten Stundenzettel vom { $from } – { $to }.
+time-entries-locked = Ein genehmigter Stundenzettel umfasst diesen Tag.
+time-entries-locked-badge = Gesperrt
+time-entries-method = Methode
+time-entries-edit-when = Eintrag vom { $when } bearbeiten
+time-entries-delete-when = Eintrag vom { $when } löschen
+time-entries-deleted = Eintrag vom { $when } gelöscht.
+time-entries-delete-failed = Der Eintrag konnte nicht gelöscht werden: { $error }
+time-entries-add = Zeit hinzufügen
+time-entries-choose-member-first = wählen Sie zuerst ein Mitglied
+time-entries-any-project = Jedes Projekt
+time-entries-empty = Keine Zeit an diesen Tagen
+time-entries-empty-hint = Die API listet die Zeit jeweils eines Mitglieds; wählen Sie Mitglied und Tage.
+time-entries-total = { $count ->
+    [one] { $count } Eintrag, { $duration } insgesamt.
+   *[other] { $count } Einträge, { $duration } insgesamt.
+}
+time-entries-delete-title = Diesen Zeiteintrag löschen?
+time-entries-delete-message = Der Eintrag vom { $when } ({ $duration }) wird endgültig entfernt.
+time-entries-saved = Zeiteintrag gespeichert.
+time-entries-saved-part = { $saved } von { $asked } gespeichert: der Rest überschnitt sich mit bereits erfasster Zeit.
+time-entries-added = { $duration } hinzugefügt.
+time-entries-clock-hint = HH:mm, 24-Stunden.
+time-entries-project-contract = Projekt (Vertrag)
+time-entries-notes-placeholder = Was getan wurde
+
+## Live tracking
+tracking-tracking = erfasst
+tracking-since = seit { $since }
+tracking-since-for = seit { $since } ({ $duration })
+tracking-stopped = Tracker von { $name } gestoppt: { $duration } erfasst ({ $span }).
+tracking-stopped-short = Tracker von { $name } gestoppt. Er lief unter einer Minute, daher wurde kein Zeiteintrag angelegt.
+tracking-stop-failed = Der Tracker von { $name } konnte nicht gestoppt werden: { $error }
+tracking-tracker = Tracker
+tracking-unknown = unbekannt: { $problem }
+tracking-not-tracking = erfasst nicht
+tracking-on = Woran
+tracking-today = Heute
+tracking-stop = Stoppen
+tracking-stop-who = Tracker von { $name } stoppen
+tracking-start-for = Tracker für { $name } starten
+tracking-summary = { $running } erfassen gerade, von { $checked ->
+    [one] { $checked } Mitglied
+   *[other] { $checked } Mitgliedern
+} auf dem Bildschirm ({ $all } insgesamt; die API liest einen Tracker pro Anfrage).
+tracking-name-placeholder = Name oder E-Mail
+tracking-only-running = Nur Mitglieder, die gerade erfassen
+tracking-none-can-track = Kein Mitglied kann Zeit erfassen
+tracking-none-can-track-hint = Hier erscheinen aktive Mitglieder, die keine Projektbeobachter sind.
+tracking-trackers = Tracker
+tracking-no-match = Kein passendes Mitglied
+tracking-no-match-hint = Ändern Sie den Namensfilter, zeigen Sie Mitglieder, die nicht erfassen, oder zeigen Sie mehr Mitglieder.
+tracking-show-more = { $count } weitere zeigen ({ $left } nicht gezeigt)
+tracking-started-on = Tracker von { $name } für { $project } um { $at } gestartet.
+tracking-started = Tracker von { $name } um { $at } gestartet.
+tracking-activity-placeholder = Woran gearbeitet wird
+tracking-start-tracker = Tracker starten
+tracking-starting = Wird gestartet…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % von Montag bis gestern, verglichen mit denselben Tagen der Vorwoche
+dashboard-last-week-same = Vorige Woche: { $same } an denselben Tagen, { $all } insgesamt.
+dashboard-last-week = Vorige Woche: { $all } insgesamt.
+dashboard-leave = Abwesenheit
+dashboard-tracking-now = Erfassen gerade
+dashboard-trackers-read = In den letzten 5 Minuten gelesene Tracker: { $read } von { $members ->
+    [one] { $members } Mitglied
+   *[other] { $members } Mitgliedern
+} (Ihrer und die Zeilen aus der Live-Zeiterfassung). Die API liest einen Tracker pro Anfrage; die Live-Zeiterfassung zeigt die übrigen.
+dashboard-hours-today = Stunden heute
+dashboard-hours-today-hint = Die abgeschlossene Zeit aller heute, plus die laufenden Tracker unter „Erfassen gerade“.
+dashboard-this-week = Diese Woche
+dashboard-monday-to-today = Montag bis heute ({ $today }), abgeschlossene Zeit.
+dashboard-waiting = Wartet auf Genehmigung
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }Stundenzettel
+   *[other] { " " }Stundenzettel
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }Zeitantrag
+   *[other] { " " }Zeitanträge
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }Abwesenheitsantrag
+   *[other] { " " }Abwesenheitsanträge
+}
+dashboard-on-leave = Heute abwesend
+dashboard-nobody-on-leave = Heute ist niemand abwesend.

@@ -577,3 +577,296 @@ expenses-note = Ñóóţéé
 expenses-record = Ŕééçóóŕđ ééẋƥééñšéé
 expenses-not-found = Ţĥééŕéé ííš ñóó ééẋƥééñšéé { $id } ííñ ţĥííš ŵóóŕķšƥááçéé.
 expenses-summary = { $member } · { $amount } · ááđđééđ· { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } ɱííñ
+time-duration-hours = { $sign }{ $hours } ĥ { $minutes } ɱííñ·
+time-hours = { $hours } ĥ·
+time-clock-invalid = ÁÁ ţííɱéé ááš ĤĤ:ɱɱ, 00:00 ţóó····· 23:59.
+time-start-not-date = Ţĥéé šţááŕţ đááţéé ííš ñóóţ áá đááţéé (ÝÝÝÝ-ṀṀ-ĐĐ····).
+time-end-not-date = Ţĥéé ééñđ đááţéé ííš ñóóţ áá đááţéé (ÝÝÝÝ-ṀṀ-ĐĐ···).
+time-end-before-start = Ţĥéé ééñđ đááţéé ííš ƀééƒóóŕéé ţĥéé šţááŕţ đááţéé.
+time-range-too-long = { $max ->
+    [one] ÁÁţ ɱóóšţ { $max } đááý·
+   *[other] ÁÁţ ɱóóšţ { $max } đááýš·
+} ááţ áá ţííɱéé; ţĥííš ŕááñĝéé ĥááš· { $days }.
+time-updated = ÚÚƥđááţééđ { $seconds } š ááĝóó.
+time-reading = Ŕééááđííñĝ…
+time-refresh-now = Ŕééƒŕééšĥ ñóóŵ·
+time-member-fallback = ɱééɱƀééŕ { $id }
+time-project-fallback = ƥŕóóĵééçţ· { $id }
+time-status = { $status ->
+    [any] ááñý
+    [pending] ƥééñđííñĝ·
+    [submitted] šúúƀɱííţţééđ
+    [approved] ááƥƥŕóóṽééđ
+    [rejected] ŕééĵééçţééđ
+    [unsubmitted] úúñšúúƀɱííţţééđ
+    [cancelled] çááñçééĺĺééđ
+   *[other] { $status }
+}
+time-status-label = Šţááţúúš
+time-from = Ƒŕóóɱ·
+time-to = Ţóó
+time-apply-dates = ÁÁƥƥĺý đááţééš·
+time-contract = Çóóñţŕááçţ·
+time-contract-hint = Ţĥéé ɱééɱƀééŕ'š ááçţííṽéé çóóñţŕááçţš, ƀý ƥŕóóĵééçţ···.
+time-choose-member-first = Çĥóóóóšéé áá ɱééɱƀééŕ ƒííŕšţ
+time-no-contract = Ñóó çóóñţŕááçţ (ñóó ƥŕóóĵééçţ··)
+time-task = Ţáášķ·
+time-no-task = Ñóó ţáášķ·
+time-date = Đááţéé
+time-start = Šţááŕţ·
+time-end = ÉÉñđ
+time-end-hint = ĤĤ:ɱɱ, ááƒţééŕ ţĥéé šţááŕţ···.
+time-in-all = { $duration } ííñ ááĺĺ·.
+time-anyone = ÁÁñýóóñé
+
+## Timesheets
+timesheets-waiting = { $count } ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽáĺ
+timesheets-whose = { $who }'š ţííɱééšĥééééţ { $period }
+timesheets-no-project = Ñóó ƥŕóóĵééçţ
+timesheets-breakdown-label = Đááííĺý ƀŕééááķđóóŵñ óóƒ { $member }'š ţííɱééšĥééééţ
+timesheets-breakdown-summary = { $duration } ííñ ááĺĺ · šţááţúúš· { $status }
+timesheets-rejected-reason = { " " }· ŕééĵééçţééđ·: { $reason }
+timesheets-no-time = Ñóó ţííɱéé ííñ ţĥííš ƥééŕííóđ.
+timesheets-project = Ƥŕóóĵééçţ·
+timesheets-total = Ţóóţááĺ
+timesheets-day-total = Đááý ţóóţááĺ
+timesheets-member = Ṁééɱƀééŕ
+timesheets-period = Ƥééŕííóđ
+timesheets-submitted = Šúúƀɱííţţééđ
+timesheets-reason = Ŕééáášóñ
+timesheets-approve = ÁÁƥƥŕóóṽéé
+timesheets-approve-who = ÁÁƥƥŕóóṽéé { $who }
+timesheets-approved-who = ÁÁƥƥŕóóṽééđ { $who }.
+timesheets-unsubmit = ÚÚñšúúƀɱííţ
+timesheets-unsubmit-who = ÚÚñšúúƀɱííţ { $who }
+timesheets-unsubmitted-who = ÚÚñšúúƀɱííţţééđ { $who }.
+timesheets-submit = Šúúƀɱííţ
+timesheets-submit-who = Šúúƀɱííţ { $who }
+timesheets-submitted-who = Šúúƀɱííţţééđ· { $who }.
+timesheets-change-failed = Çóóúúĺđ ñóóţ çĥááñĝéé { $who }
+timesheets-reject = Ŕééĵééçţ
+timesheets-reject-who = Ŕééĵééçţ { $who }
+timesheets-rejected-who = Ŕééĵééçţééđ { $who }.
+timesheets-reject-failed = Çóóúúĺđ ñóóţ ŕééĵééçţ { $who }
+timesheets-breakdown = Ɓŕééááķđóóŵñ
+timesheets-entries = ÉÉñţŕííééš
+timesheets-approved-count = { $count ->
+    [one] ÁÁƥƥŕóóṽééđ { $count } ţííɱééšĥéééţ.
+   *[other] ÁÁƥƥŕóóṽééđ { $count } ţííɱééšĥééééţš.
+}
+timesheets-approved-some = ÁÁƥƥŕóóṽééđ { $count }; { $failed } çóóúúĺđ ñóóţ ƀéé ááƥƥŕóóṽééđ·· ({ $errors }).
+timesheets-status-waiting = šúúƀɱííţţééđ (ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽááĺ)
+timesheets-selected-region = Šééĺééçţééđ ţííɱééšĥéééţš
+timesheets-selected-submitted = { $count } šééĺééçţééđ, { $submitted } óóƒ ţĥééɱ šúúƀɱííţţééđ·
+timesheets-approve-selected = ÁÁƥƥŕóóṽéé šééĺééçţéđ
+timesheets-empty-waiting = Ñóóţĥííñĝ ŵááííţš ƒóóŕ ááƥƥŕóóṽááĺ
+timesheets-empty = Ñóó ţííɱééšĥééééţš ɱááţçĥ
+timesheets-empty-hint = Çĥááñĝéé ţĥéé šţááţúúš, ɱééɱƀééŕ óóŕ ƥééŕííóóđ.
+timesheets-reject-title = Ŕééĵééçţ ţĥííš ţííɱééšĥééééţ?
+timesheets-reject-message = { $who } ĝóóééš ƀááçķ ţóó ţĥéé ɱééɱƀééŕ ŵííţĥ ýóóúúŕ ŕééáášóóñ.
+timesheets-approve-title = ÁÁƥƥŕóóṽéé ţĥéé šééĺééçţééđ ţííɱééšĥéééţš?
+timesheets-approve-message = { $count ->
+    [one] { $count } šúúƀɱííţţééđ ţííɱééšĥééééţ ííš ááƥƥŕóóṽééđ; ííţš ééñţŕííééš çááñ ñóó ĺóóñĝééŕ ƀéé ééđíţéđ.
+   *[other] { $count } šúúƀɱííţţééđ ţííɱééšĥééééţš ááŕéé ááƥƥŕóóṽééđ; ţĥééííŕ ééñţŕííééš çááñ ñóó ĺóóñĝééŕ ƀéé éđíţéđ.
+}
+
+## Time requests
+time-requests-whose = { $who }'š ŕééʠúúééšţ óóƒ { $when }
+time-requests-approved = ÁÁƥƥŕóóṽééđ { $who }; ííţš ţííɱéé ééñţŕý ŵááš ŵŕííţţééñ··.
+time-requests-approve-failed = Çóóúúĺđ ñóóţ ááƥƥŕóóṽéé { $who }: { $error }
+time-requests-reject-failed = Çóóúúĺđ ñóóţ ŕééĵééçţ· { $who }: { $error }
+time-requests-when = Ŵĥééñ·
+time-requests-duration = Đúúŕááţííóñ
+time-requests-description = Đééšçŕííƥţííóóñ
+time-requests-comment = Çóóɱɱééñţ·
+time-requests-entry = ÉÉñţŕý·
+time-requests-new = Ŕééʠúúééšţ ţííɱéé ƒóóŕ áá ɱééɱƀéŕ
+time-requests-wait-loaded = ŵááííţ úúñţííĺ ţĥéé ĺííšţ ĥááš ĺóóááđéđ
+time-requests-status-waiting = ƥééñđííñĝ (ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽááĺ)
+time-requests-empty-waiting = Ñóó ŕééʠúúééšţ ŵááííţš ƒóóŕ ááƥƥŕóóṽáĺ
+time-requests-empty = Ñóó ŕééʠúúééšţš ɱááţçĥ·
+time-requests-empty-hint = Ţĥéé ŵííñđóóŵ ííš óóñ ţĥéé đááý ţĥéé ŕééʠúúééšţééđ ţííɱéé šţááŕţš·.
+time-requests-reject-title = Ŕééĵééçţ ţĥííš ŕééʠúúééšţ?
+time-requests-reject-message = { $who } ííš ŕééƒúúšééđ; ţĥéé ɱééɱƀééŕ šééééš ýóóúúŕ çóóɱɱééñţ.
+time-requests-filed = Ţííɱéé ŕééʠúúééšţ ƒííĺééđ; ííţ ŵááííţš ƒóóŕ ááƥƥŕóóṽáĺ.
+time-requests-choose-member = Çĥóóóóšéé áá ɱééɱƀéŕ
+time-requests-activity = ÁÁçţííṽííţý đééšçŕííƥţííóñ
+time-requests-file = Ƒííĺéé ŕééʠúúéšţ
+time-requests-filing = Ƒííĺííñĝ·…
+
+## Time zones of the time pages
+zone-time = Ţííɱéé
+zone-clock-hint = ĤĤ:ɱɱ, 24-ĥóóúúŕ, óóñ ţĥéé ɱééɱƀééŕ'š çĺóóçķ·····.
+zone-city-time = { $city } ţííɱéé
+zone-running = ŕúúññííñĝ·
+zone-member-mode = Ţííɱééš ááŕéé ííñ ţĥéé ɱééɱƀééŕ'š žóóñéé: { $zone }.
+zone-viewer-mode = Ţííɱééš ááŕéé ííñ ýóóúúŕ žóóñéé: { $zone }. Đááýš ááñđ đááý ţóóţááĺš ááŕéé ţĥéé ɱééɱƀééŕ'š đááýš·.
+zone-show-viewer = Šĥóóŵ ííñ ɱý žóóñéé·· ({ $zone })
+zone-show-member = Šĥóóŵ ííñ ţĥéé ɱééɱƀééŕ'š žóóñéé·
+zone-days-note = Đááýš ááñđ đááý ţóóţááĺš ááŕéé ţĥéé ɱééɱƀééŕ'š đááýš··· ({ $zone }).
+zone-timeline = Ţííɱééš ááŕéé óóñ ţĥéé ŵóóŕķšƥááçéé óóŵñééŕ'š çĺóóçķ, ááš ţĥéé ÁÁƤÍÍ ááñšŵééŕš·· ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } đááý
+   *[other] { $days } đááýš·
+}
+leaves-period = { $code ->
+    [0] Ƒúúĺĺ đááý·
+    [1] Ƒííŕšţ ĥááĺƒ·
+    [2] Šééçóóñđ ĥááĺƒ·
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] ƒúúĺĺ đááý·
+    [1] ƒííŕšţ ĥááĺƒ·
+    [2] šééçóóñđ ĥááĺƒ·
+   *[other] { $label }
+}
+leaves-tab-requests = Ŕééʠúúééšţš
+leaves-tab-calendar = Çááĺééñđááŕ
+leaves-tab-balances = Ɓááĺááñçééš
+leaves-tab-policies = Ƥóóĺííçííéš
+leaves-request = Ŕééʠúúééšţ ĺééáṽé
+leaves-requesting = Ŕééʠúúééšţííñĝ…
+leaves-views = Ĺééááṽéé ṽííéŵš
+leaves-approved = ÁÁƥƥŕóóṽééđ ţĥéé ĺééááṽéé óƒ { $who }.
+leaves-approve-failed = Çóóúúĺđ ñóóţ ááƥƥŕóóṽéé ţĥéé ĺééááṽéé óƒ { $who }: { $error }
+leaves-approve-who = ÁÁƥƥŕóóṽéé ţĥéé ĺééááṽé óƒ { $who }
+leaves-reject-who = Ŕééĵééçţ ţĥéé ĺééááṽéé óƒ { $who }
+leaves-rejected = Ŕééĵééçţééđ ţĥéé ĺééááṽéé óƒ { $who }.
+leaves-type = Ţýƥéé·
+leaves-dates = Đááţééš
+leaves-amount = ÁÁɱóóúñţ
+leaves-any-status = ÁÁñý šţááţúúš
+leaves-any-type = ÁÁñý ţýƥéé·
+leaves-filter = Ƒííĺţééŕ ĺééááṽéé ŕééʠúúéšţš
+leaves-reject-form = Ŕééĵééçţ ĺééááṽé
+leaves-reason-hint = Šĥóóŵñ ţóó ţĥéé ɱééɱƀééŕ·.
+leaves-requests = Ĺééááṽéé ŕééʠúúéšţš
+leaves-row = ĺééááṽé { $id }
+leaves-empty = Ñóó ĺééááṽéé ŕééʠúúéšţš
+leaves-empty-hint = Çĥááñĝéé ţĥéé ƒííĺţééŕš, óóŕ ŕééʠúúééšţ ĺééááṽéé.
+leaves-previous-month = ‹ Ƥŕééṽííóóúúš ɱóóñţĥ
+leaves-next-month = Ñééẋţ ɱóóñţĥ·· ›
+leaves-away-in = Ŵĥóó ííš ááŵááý ííñ { $month }
+leaves-pending-mark = { " " }· ƥééñđííñĝ·
+leaves-previous-year = ‹ Ƥŕééṽííóóúúš ýééáŕ
+leaves-next-year = Ñééẋţ ýééááŕ· ›
+leaves-balances-year = Ɓááĺááñçééš { $year }
+leaves-balances-caption = Ĺééááṽéé ƀááĺááñçééš: ááĺĺóóŵááñçéé ĺééƒţ ííñ ţĥéé ýéáŕ
+leaves-policies = Ĺééááṽéé ƥóóĺííçíéš
+leaves-counts = Çóóúúñţš
+leaves-paid = Ƥááííđ
+leaves-allowance = ÁÁĺĺóóŵááñçéé áá ýéáŕ
+leaves-counts-hours = ĥóóúúŕš
+leaves-counts-days = đááýš·
+leaves-allowance-days = { $days ->
+    [one] { $days } đááý
+   *[other] { $days } đááýš·
+}
+leaves-unlimited = úúñĺííɱííţéđ
+leaves-requested = Ĺééááṽéé ŕééʠúúéšţéđ.
+leaves-leave-type = Ĺééááṽéé ţýƥé
+leaves-choose-type = Çĥóóóóšéé áá ţýƥé
+leaves-first-day = Ƒííŕšţ đááý·
+leaves-last-day = Ĺáášţ đááý·
+leaves-part-of-day = Ƥááŕţ óóƒ ţĥéé đááý·
+leaves-part-of-day-hint = Ĥááĺƒ đááýš çóóúúñţ ááš·· 0.5.
+leaves-hours-per-day = Ĥóóúúŕš ƥééŕ đááý
+leaves-hours-per-day-hint = ÉÉɱƥţý: ţĥéé šƥááñ ƒŕóóɱ–ţóó···.
+leaves-working-days = Ŵóóŕķííñĝ đááýš (Ṁóóñđááý ţóó Ƒŕííđááý) çóóúúñţ; ţĥéé ŕééʠúúééšţ ŵááííţš ƒóóŕ ááƥƥŕóóṽááĺ·.
+
+## Time entries
+time-entries-locked-approved-on = ÍÍñ ţĥéé ááƥƥŕóóṽééđ ţííɱééšĥééééţ óóƒ { $from } – { $to }, ááƥƥŕóóṽééđ· { $on }.
+time-entries-locked-in = ÍÍñ ţĥéé ááƥƥŕóóṽééđ ţííɱééšĥééééţ óóƒ { $from } – { $to }.
+time-entries-locked = ÁÁñ ááƥƥŕóóṽééđ ţííɱééšĥééééţ çóóṽééŕš ţĥííš đááý.
+time-entries-locked-badge = Ĺóóçķééđ
+time-entries-method = Ṁééţĥóóđ
+time-entries-edit-when = ÉÉđííţ ţĥéé ééñţŕý óóƒ· { $when }
+time-entries-delete-when = Đééĺééţéé ţĥéé ééñţŕý óóƒ { $when }
+time-entries-deleted = Đééĺééţééđ ţĥéé ééñţŕý óóƒ· { $when }.
+time-entries-delete-failed = Çóóúúĺđ ñóóţ đééĺééţéé ţĥéé ééñţŕý·: { $error }
+time-entries-add = ÁÁđđ ţííɱéé
+time-entries-choose-member-first = çĥóóóóšéé áá ɱééɱƀééŕ ƒííŕšţ
+time-entries-any-project = ÁÁñý ƥŕóóĵééçţ·
+time-entries-empty = Ñóó ţííɱéé ííñ ţĥééšéé đááýš
+time-entries-empty-hint = Ţĥéé ÁÁƤÍÍ ĺííšţš óóñéé ɱééɱƀééŕ'š ţííɱéé ááţ áá ţííɱéé; ƥííçķ ţĥéé ɱééɱƀééŕ ááñđ ţĥéé đááýš·.
+time-entries-total = { $count ->
+    [one] { $count } ééñţŕý, { $duration } ííñ ááĺĺ··.
+   *[other] { $count } ééñţŕííééš, { $duration } ííñ ááĺĺ·.
+}
+time-entries-delete-title = Đééĺééţéé ţĥííš ţííɱéé ééñţŕý?
+time-entries-delete-message = Ţĥéé ééñţŕý óóƒ { $when } ({ $duration }) ííš ŕééɱóóṽééđ ƒóóŕ ĝóóóóđ··.
+time-entries-saved = Ţííɱéé ééñţŕý šááṽééđ·.
+time-entries-saved-part = Šááṽééđ { $saved } óóƒ { $asked }: ţĥéé ŕééšţ óóṽééŕĺááƥƥééđ ţííɱéé ááĺŕééááđý ŕééçóóŕđééđ.
+time-entries-added = ÁÁđđééđ· { $duration }.
+time-entries-clock-hint = ĤĤ:ɱɱ, 24-ĥóóúúŕ···.
+time-entries-project-contract = Ƥŕóóĵééçţ (çóóñţŕááçţ··)
+time-entries-notes-placeholder = Ŵĥááţ ŵááš đóóñéé
+
+## Live tracking
+tracking-tracking = ţŕááçķííñĝ·
+tracking-since = šííñçéé { $since }
+tracking-since-for = šííñçéé· { $since } ({ $duration })
+tracking-stopped = Šţóóƥƥééđ { $name }'š ţŕááçķééŕ: { $duration } ŵŕííţţééñ···· ({ $span }).
+tracking-stopped-short = Šţóóƥƥééđ { $name }'š ţŕááçķééŕ. ÍÍţ ŕááñ úúñđééŕ áá ɱííñúúţéé, šóó ñóó ţííɱéé ééñţŕý ŵááš ŵŕííţţééñ··.
+tracking-stop-failed = Çóóúúĺđ ñóóţ šţóóƥ { $name }'š ţŕááçķééŕ··: { $error }
+tracking-tracker = Ţŕááçķééŕ·
+tracking-unknown = úúñķñóóŵñ·: { $problem }
+tracking-not-tracking = ñóóţ ţŕááçķííñĝ·
+tracking-on = ÓÓñ
+tracking-today = Ţóóđááý
+tracking-stop = Šţóóƥ·
+tracking-stop-who = Šţóóƥ { $name }'š ţŕááçķééŕ··
+tracking-start-for = Šţááŕţ áá ţŕááçķééŕ ƒóóŕ· { $name }
+tracking-summary = { $running } ţŕááçķííñĝ ñóóŵ ááɱóóñĝ ţĥéé· { $checked ->
+    [one] { $checked } ɱééɱƀééŕ
+   *[other] { $checked } ɱééɱƀééŕš·
+} óóñ šçŕééééñ ({ $all } ííñ ááĺĺ; ţĥéé ÁÁƤÍÍ ŕééááđš óóñéé ţŕááçķééŕ ƥééŕ ŕééʠúúééšţ).
+tracking-name-placeholder = Ñááɱéé óóŕ éé-ɱááíĺ
+tracking-only-running = ÓÓñĺý ɱééɱƀééŕš ţŕááçķííñĝ ñóóŵ··
+tracking-none-can-track = Ñóó ɱééɱƀééŕ çááñ ţŕááçķ ţííɱéé·
+tracking-none-can-track-hint = ÁÁçţííṽéé ɱééɱƀééŕš ŵĥóó ááŕéé ñóóţ ƥŕóóĵééçţ ṽííééŵééŕš ááƥƥééááŕ ĥéŕé.
+tracking-trackers = Ţŕááçķééŕš·
+tracking-no-match = Ñóó ɱééɱƀééŕ ɱááţçĥééš·
+tracking-no-match-hint = Çĥááñĝéé ţĥéé ñááɱéé ƒííĺţééŕ, šĥóóŵ ɱééɱƀééŕš ŵĥóó ááŕéé ñóóţ ţŕááçķííñĝ, óóŕ šĥóóŵ ɱóóŕéé ɱééɱƀééŕš··.
+tracking-show-more = Šĥóóŵ { $count } ɱóóŕéé ({ $left } ñóóţ šĥóóŵñ··)
+tracking-started-on = Šţááŕţééđ { $name }'š ţŕááçķééŕ óóñ { $project } ááţ··· { $at }.
+tracking-started = Šţááŕţééđ { $name }'š ţŕááçķééŕ ááţ·· { $at }.
+tracking-activity-placeholder = Ŵĥááţ ţĥééý ááŕéé ŵóóŕķííñĝ óóñ·
+tracking-start-tracker = Šţááŕţ ţŕááçķééŕ·
+tracking-starting = Šţááŕţííñĝ·…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % ƒŕóóɱ Ṁóóñđááý ţóó ýééšţééŕđááý, ááĝááííñšţ ţĥéé šááɱéé đááýš ĺáášţ ŵééééķ·
+dashboard-last-week-same = Ĺáášţ ŵééééķ: { $same } óóñ ţĥéé šááɱéé đááýš, { $all } ííñ ááĺĺ··.
+dashboard-last-week = Ĺáášţ ŵééééķ: { $all } ííñ ááĺĺ·.
+dashboard-leave = Ĺééááṽé
+dashboard-tracking-now = Ţŕááçķííñĝ ñóóŵ·
+dashboard-trackers-read = Ţŕááçķééŕš ŕééááđ ííñ ţĥéé ĺáášţ 5 ɱííñúúţééš: { $read } óóƒ· { $members ->
+    [one] { $members } ɱééɱƀééŕ
+   *[other] { $members } ɱééɱƀééŕš·
+} (ýóóúúŕš, ááñđ ţĥéé ŕóóŵš šĥóóŵñ óóñ Ĺííṽéé ţŕááçķííñĝ). Ţĥéé ÁÁƤÍÍ ŕééááđš óóñéé ţŕááçķééŕ ƥééŕ ŕééʠúúééšţ; Ĺííṽéé ţŕááçķííñĝ šĥóóŵš ţĥéé óóţĥééŕš···.
+dashboard-hours-today = Ĥóóúúŕš ţóóđááý
+dashboard-hours-today-hint = ÉÉṽééŕýóóñéé'š çĺóóšééđ ţííɱéé ţóóđááý, ƥĺúúš ţĥéé ŕúúññííñĝ ţŕááçķééŕš óóƒ Ţŕááçķííñĝ ñóóŵ··.
+dashboard-this-week = Ţĥííš ŵééééķ
+dashboard-monday-to-today = Ṁóóñđááý ţóó ţóóđááý ({ $today }), çĺóóšééđ ţííɱéé·.
+dashboard-waiting = Ŵááííţííñĝ ƒóóŕ ááƥƥŕóóṽáĺ
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }ţííɱééšĥéééţ
+   *[other] { " " }ţííɱééšĥéééţš
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }ţííɱéé ŕééʠúúéšţ
+   *[other] { " " }ţííɱéé ŕééʠúúéšţš
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }ĺééááṽéé ŕééʠúéšţ
+   *[other] { " " }ĺééááṽéé ŕééʠúúéšţš
+}
+dashboard-on-leave = ÓÓñ ĺééááṽéé ţóóđáý
+dashboard-nobody-on-leave = Ñóóƀóóđý ííš óóñ ĺééááṽéé ţóóđáý.

@@ -576,3 +576,296 @@ expenses-note = Note
 expenses-record = Record expense
 expenses-not-found = There is no expense { $id } in this workspace.
 expenses-summary = { $member } · { $amount } · added { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } min
+time-duration-hours = { $sign }{ $hours } h { $minutes } min
+time-hours = { $hours } h
+time-clock-invalid = A time as HH:mm, 00:00 to 23:59.
+time-start-not-date = The start date is not a date (YYYY-MM-DD).
+time-end-not-date = The end date is not a date (YYYY-MM-DD).
+time-end-before-start = The end date is before the start date.
+time-range-too-long = { $max ->
+    [one] At most { $max } day
+   *[other] At most { $max } days
+} at a time; this range has { $days }.
+time-updated = Updated { $seconds } s ago.
+time-reading = Reading…
+time-refresh-now = Refresh now
+time-member-fallback = member { $id }
+time-project-fallback = project { $id }
+time-status = { $status ->
+    [any] any
+    [pending] pending
+    [submitted] submitted
+    [approved] approved
+    [rejected] rejected
+    [unsubmitted] unsubmitted
+    [cancelled] cancelled
+   *[other] { $status }
+}
+time-status-label = Status
+time-from = From
+time-to = To
+time-apply-dates = Apply dates
+time-contract = Contract
+time-contract-hint = The member's active contracts, by project.
+time-choose-member-first = Choose a member first
+time-no-contract = No contract (no project)
+time-task = Task
+time-no-task = No task
+time-date = Date
+time-start = Start
+time-end = End
+time-end-hint = HH:mm, after the start.
+time-in-all = { $duration } in all.
+time-anyone = Anyone
+
+## Timesheets
+timesheets-waiting = { $count } waiting for approval
+timesheets-whose = { $who }'s timesheet { $period }
+timesheets-no-project = No project
+timesheets-breakdown-label = Daily breakdown of { $member }'s timesheet
+timesheets-breakdown-summary = { $duration } in all · status { $status }
+timesheets-rejected-reason = { " " }· rejected: { $reason }
+timesheets-no-time = No time in this period.
+timesheets-project = Project
+timesheets-total = Total
+timesheets-day-total = Day total
+timesheets-member = Member
+timesheets-period = Period
+timesheets-submitted = Submitted
+timesheets-reason = Reason
+timesheets-approve = Approve
+timesheets-approve-who = Approve { $who }
+timesheets-approved-who = Approved { $who }.
+timesheets-unsubmit = Unsubmit
+timesheets-unsubmit-who = Unsubmit { $who }
+timesheets-unsubmitted-who = Unsubmitted { $who }.
+timesheets-submit = Submit
+timesheets-submit-who = Submit { $who }
+timesheets-submitted-who = Submitted { $who }.
+timesheets-change-failed = Could not change { $who }
+timesheets-reject = Reject
+timesheets-reject-who = Reject { $who }
+timesheets-rejected-who = Rejected { $who }.
+timesheets-reject-failed = Could not reject { $who }
+timesheets-breakdown = Breakdown
+timesheets-entries = Entries
+timesheets-approved-count = { $count ->
+    [one] Approved { $count } timesheet.
+   *[other] Approved { $count } timesheets.
+}
+timesheets-approved-some = Approved { $count }; { $failed } could not be approved ({ $errors }).
+timesheets-status-waiting = submitted (waiting for approval)
+timesheets-selected-region = Selected timesheets
+timesheets-selected-submitted = { $count } selected, { $submitted } of them submitted
+timesheets-approve-selected = Approve selected
+timesheets-empty-waiting = Nothing waits for approval
+timesheets-empty = No timesheets match
+timesheets-empty-hint = Change the status, member or period.
+timesheets-reject-title = Reject this timesheet?
+timesheets-reject-message = { $who } goes back to the member with your reason.
+timesheets-approve-title = Approve the selected timesheets?
+timesheets-approve-message = { $count ->
+    [one] { $count } submitted timesheet is approved; its entries can no longer be edited.
+   *[other] { $count } submitted timesheets are approved; their entries can no longer be edited.
+}
+
+## Time requests
+time-requests-whose = { $who }'s request of { $when }
+time-requests-approved = Approved { $who }; its time entry was written.
+time-requests-approve-failed = Could not approve { $who }: { $error }
+time-requests-reject-failed = Could not reject { $who }: { $error }
+time-requests-when = When
+time-requests-duration = Duration
+time-requests-description = Description
+time-requests-comment = Comment
+time-requests-entry = Entry
+time-requests-new = Request time for a member
+time-requests-wait-loaded = wait until the list has loaded
+time-requests-status-waiting = pending (waiting for approval)
+time-requests-empty-waiting = No request waits for approval
+time-requests-empty = No requests match
+time-requests-empty-hint = The window is on the day the requested time starts.
+time-requests-reject-title = Reject this request?
+time-requests-reject-message = { $who } is refused; the member sees your comment.
+time-requests-filed = Time request filed; it waits for approval.
+time-requests-choose-member = Choose a member
+time-requests-activity = Activity description
+time-requests-file = File request
+time-requests-filing = Filing…
+
+## Time zones of the time pages
+zone-time = Time
+zone-clock-hint = HH:mm, 24-hour, on the member's clock.
+zone-city-time = { $city } time
+zone-running = running
+zone-member-mode = Times are in the member's zone: { $zone }.
+zone-viewer-mode = Times are in your zone: { $zone }. Days and day totals are the member's days.
+zone-show-viewer = Show in my zone ({ $zone })
+zone-show-member = Show in the member's zone
+zone-days-note = Days and day totals are the member's days ({ $zone }).
+zone-timeline = Times are on the workspace owner's clock, as the API answers ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+leaves-period = { $code ->
+    [0] Full day
+    [1] First half
+    [2] Second half
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] full day
+    [1] first half
+    [2] second half
+   *[other] { $label }
+}
+leaves-tab-requests = Requests
+leaves-tab-calendar = Calendar
+leaves-tab-balances = Balances
+leaves-tab-policies = Policies
+leaves-request = Request leave
+leaves-requesting = Requesting…
+leaves-views = Leave views
+leaves-approved = Approved the leave of { $who }.
+leaves-approve-failed = Could not approve the leave of { $who }: { $error }
+leaves-approve-who = Approve the leave of { $who }
+leaves-reject-who = Reject the leave of { $who }
+leaves-rejected = Rejected the leave of { $who }.
+leaves-type = Type
+leaves-dates = Dates
+leaves-amount = Amount
+leaves-any-status = Any status
+leaves-any-type = Any type
+leaves-filter = Filter leave requests
+leaves-reject-form = Reject leave
+leaves-reason-hint = Shown to the member.
+leaves-requests = Leave requests
+leaves-row = leave { $id }
+leaves-empty = No leave requests
+leaves-empty-hint = Change the filters, or request leave.
+leaves-previous-month = ‹ Previous month
+leaves-next-month = Next month ›
+leaves-away-in = Who is away in { $month }
+leaves-pending-mark = { " " }· pending
+leaves-previous-year = ‹ Previous year
+leaves-next-year = Next year ›
+leaves-balances-year = Balances { $year }
+leaves-balances-caption = Leave balances: allowance left in the year
+leaves-policies = Leave policies
+leaves-counts = Counts
+leaves-paid = Paid
+leaves-allowance = Allowance a year
+leaves-counts-hours = hours
+leaves-counts-days = days
+leaves-allowance-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+leaves-unlimited = unlimited
+leaves-requested = Leave requested.
+leaves-leave-type = Leave type
+leaves-choose-type = Choose a type
+leaves-first-day = First day
+leaves-last-day = Last day
+leaves-part-of-day = Part of the day
+leaves-part-of-day-hint = Half days count as 0.5.
+leaves-hours-per-day = Hours per day
+leaves-hours-per-day-hint = Empty: the span from–to.
+leaves-working-days = Working days (Monday to Friday) count; the request waits for approval.
+
+## Time entries
+time-entries-locked-approved-on = In the approved timesheet of { $from } – { $to }, approved { $on }.
+time-entries-locked-in = In the approved timesheet of { $from } – { $to }.
+time-entries-locked = An approved timesheet covers this day.
+time-entries-locked-badge = Locked
+time-entries-method = Method
+time-entries-edit-when = Edit the entry of { $when }
+time-entries-delete-when = Delete the entry of { $when }
+time-entries-deleted = Deleted the entry of { $when }.
+time-entries-delete-failed = Could not delete the entry: { $error }
+time-entries-add = Add time
+time-entries-choose-member-first = choose a member first
+time-entries-any-project = Any project
+time-entries-empty = No time in these days
+time-entries-empty-hint = The API lists one member's time at a time; pick the member and the days.
+time-entries-total = { $count ->
+    [one] { $count } entry, { $duration } in all.
+   *[other] { $count } entries, { $duration } in all.
+}
+time-entries-delete-title = Delete this time entry?
+time-entries-delete-message = The entry of { $when } ({ $duration }) is removed for good.
+time-entries-saved = Time entry saved.
+time-entries-saved-part = Saved { $saved } of { $asked }: the rest overlapped time already recorded.
+time-entries-added = Added { $duration }.
+time-entries-clock-hint = HH:mm, 24-hour.
+time-entries-project-contract = Project (contract)
+time-entries-notes-placeholder = What was done
+
+## Live tracking
+tracking-tracking = tracking
+tracking-since = since { $since }
+tracking-since-for = since { $since } ({ $duration })
+tracking-stopped = Stopped { $name }'s tracker: { $duration } written ({ $span }).
+tracking-stopped-short = Stopped { $name }'s tracker. It ran under a minute, so no time entry was written.
+tracking-stop-failed = Could not stop { $name }'s tracker: { $error }
+tracking-tracker = Tracker
+tracking-unknown = unknown: { $problem }
+tracking-not-tracking = not tracking
+tracking-on = On
+tracking-today = Today
+tracking-stop = Stop
+tracking-stop-who = Stop { $name }'s tracker
+tracking-start-for = Start a tracker for { $name }
+tracking-summary = { $running } tracking now among the { $checked ->
+    [one] { $checked } member
+   *[other] { $checked } members
+} on screen ({ $all } in all; the API reads one tracker per request).
+tracking-name-placeholder = Name or e-mail
+tracking-only-running = Only members tracking now
+tracking-none-can-track = No member can track time
+tracking-none-can-track-hint = Active members who are not project viewers appear here.
+tracking-trackers = Trackers
+tracking-no-match = No member matches
+tracking-no-match-hint = Change the name filter, show members who are not tracking, or show more members.
+tracking-show-more = Show { $count } more ({ $left } not shown)
+tracking-started-on = Started { $name }'s tracker on { $project } at { $at }.
+tracking-started = Started { $name }'s tracker at { $at }.
+tracking-activity-placeholder = What they are working on
+tracking-start-tracker = Start tracker
+tracking-starting = Starting…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % from Monday to yesterday, against the same days last week
+dashboard-last-week-same = Last week: { $same } on the same days, { $all } in all.
+dashboard-last-week = Last week: { $all } in all.
+dashboard-leave = Leave
+dashboard-tracking-now = Tracking now
+dashboard-trackers-read = Trackers read in the last 5 minutes: { $read } of { $members ->
+    [one] { $members } member
+   *[other] { $members } members
+} (yours, and the rows shown on Live tracking). The API reads one tracker per request; Live tracking shows the others.
+dashboard-hours-today = Hours today
+dashboard-hours-today-hint = Everyone's closed time today, plus the running trackers of Tracking now.
+dashboard-this-week = This week
+dashboard-monday-to-today = Monday to today ({ $today }), closed time.
+dashboard-waiting = Waiting for approval
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }timesheet
+   *[other] { " " }timesheets
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }time request
+   *[other] { " " }time requests
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }leave request
+   *[other] { " " }leave requests
+}
+dashboard-on-leave = On leave today
+dashboard-nobody-on-leave = Nobody is on leave today.

@@ -578,3 +578,296 @@ expenses-note = Nota
 expenses-record = Registrar gasto
 expenses-not-found = No hay ningún gasto { $id } en este espacio de trabajo.
 expenses-summary = { $member } · { $amount } · añadido { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } min
+time-duration-hours = { $sign }{ $hours } h { $minutes } min
+time-hours = { $hours } h
+time-clock-invalid = Una hora como HH:mm, de 00:00 a 23:59.
+time-start-not-date = La fecha de inicio no es una fecha (AAAA-MM-DD).
+time-end-not-date = La fecha de fin no es una fecha (AAAA-MM-DD).
+time-end-before-start = La fecha de fin es anterior a la de inicio.
+time-range-too-long = { $max ->
+    [one] Como máximo { $max } día
+   *[other] Como máximo { $max } días
+} a la vez; este intervalo tiene { $days }.
+time-updated = Actualizado hace { $seconds } s.
+time-reading = Leyendo…
+time-refresh-now = Actualizar ahora
+time-member-fallback = miembro { $id }
+time-project-fallback = proyecto { $id }
+time-status = { $status ->
+    [any] cualquiera
+    [pending] pendiente
+    [submitted] enviada
+    [approved] aprobada
+    [rejected] rechazada
+    [unsubmitted] sin enviar
+    [cancelled] cancelada
+   *[other] { $status }
+}
+time-status-label = Estado
+time-from = Desde
+time-to = Hasta
+time-apply-dates = Aplicar fechas
+time-contract = Contrato
+time-contract-hint = Los contratos activos del miembro, por proyecto.
+time-choose-member-first = Elija primero un miembro
+time-no-contract = Sin contrato (sin proyecto)
+time-task = Tarea
+time-no-task = Sin tarea
+time-date = Fecha
+time-start = Inicio
+time-end = Fin
+time-end-hint = HH:mm, después del inicio.
+time-in-all = { $duration } en total.
+time-anyone = Cualquiera
+
+## Timesheets
+timesheets-waiting = { $count } esperando aprobación
+timesheets-whose = Hoja de horas de { $who } { $period }
+timesheets-no-project = Sin proyecto
+timesheets-breakdown-label = Desglose diario de la hoja de horas de { $member }
+timesheets-breakdown-summary = { $duration } en total · estado { $status }
+timesheets-rejected-reason = { " " }· rechazada: { $reason }
+timesheets-no-time = No hay tiempo en este periodo.
+timesheets-project = Proyecto
+timesheets-total = Total
+timesheets-day-total = Total del día
+timesheets-member = Miembro
+timesheets-period = Periodo
+timesheets-submitted = Enviada
+timesheets-reason = Motivo
+timesheets-approve = Aprobar
+timesheets-approve-who = Aprobar { $who }
+timesheets-approved-who = Aprobada: { $who }.
+timesheets-unsubmit = Retirar envío
+timesheets-unsubmit-who = Retirar el envío de { $who }
+timesheets-unsubmitted-who = Envío retirado: { $who }.
+timesheets-submit = Enviar
+timesheets-submit-who = Enviar { $who }
+timesheets-submitted-who = Enviada: { $who }.
+timesheets-change-failed = No se pudo cambiar { $who }
+timesheets-reject = Rechazar
+timesheets-reject-who = Rechazar { $who }
+timesheets-rejected-who = Rechazada: { $who }.
+timesheets-reject-failed = No se pudo rechazar { $who }
+timesheets-breakdown = Desglose
+timesheets-entries = Registros
+timesheets-approved-count = { $count ->
+    [one] Se aprobó { $count } hoja de horas.
+   *[other] Se aprobaron { $count } hojas de horas.
+}
+timesheets-approved-some = Aprobadas: { $count }; { $failed } no se pudieron aprobar ({ $errors }).
+timesheets-status-waiting = enviadas (esperando aprobación)
+timesheets-selected-region = Hojas de horas seleccionadas
+timesheets-selected-submitted = { $count } seleccionadas, { $submitted } de ellas enviadas
+timesheets-approve-selected = Aprobar las seleccionadas
+timesheets-empty-waiting = Nada espera aprobación
+timesheets-empty = Ninguna hoja de horas coincide
+timesheets-empty-hint = Cambie el estado, el miembro o el periodo.
+timesheets-reject-title = ¿Rechazar esta hoja de horas?
+timesheets-reject-message = { $who } vuelve al miembro con su motivo.
+timesheets-approve-title = ¿Aprobar las hojas de horas seleccionadas?
+timesheets-approve-message = { $count ->
+    [one] Se aprueba { $count } hoja de horas enviada; sus registros ya no se podrán editar.
+   *[other] Se aprueban { $count } hojas de horas enviadas; sus registros ya no se podrán editar.
+}
+
+## Time requests
+time-requests-whose = la solicitud de { $who } de { $when }
+time-requests-approved = Aprobada { $who }; se escribió su registro de tiempo.
+time-requests-approve-failed = No se pudo aprobar { $who }: { $error }
+time-requests-reject-failed = No se pudo rechazar { $who }: { $error }
+time-requests-when = Cuándo
+time-requests-duration = Duración
+time-requests-description = Descripción
+time-requests-comment = Comentario
+time-requests-entry = Registro
+time-requests-new = Solicitar tiempo para un miembro
+time-requests-wait-loaded = espere a que la lista termine de cargar
+time-requests-status-waiting = pendientes (esperando aprobación)
+time-requests-empty-waiting = Ninguna solicitud espera aprobación
+time-requests-empty = Ninguna solicitud coincide
+time-requests-empty-hint = El intervalo se aplica al día en que empieza el tiempo solicitado.
+time-requests-reject-title = ¿Rechazar esta solicitud?
+time-requests-reject-message = Se rechaza { $who }; el miembro ve su comentario.
+time-requests-filed = Solicitud de tiempo enviada; espera aprobación.
+time-requests-choose-member = Elija un miembro
+time-requests-activity = Descripción de la actividad
+time-requests-file = Enviar solicitud
+time-requests-filing = Enviando…
+
+## Time zones of the time pages
+zone-time = Hora
+zone-clock-hint = HH:mm, 24 horas, en el reloj del miembro.
+zone-city-time = hora de { $city }
+zone-running = en curso
+zone-member-mode = Las horas están en la zona del miembro: { $zone }.
+zone-viewer-mode = Las horas están en su zona: { $zone }. Los días y sus totales son los días del miembro.
+zone-show-viewer = Mostrar en mi zona ({ $zone })
+zone-show-member = Mostrar en la zona del miembro
+zone-days-note = Los días y sus totales son los días del miembro ({ $zone }).
+zone-timeline = Las horas están en el reloj del propietario del espacio de trabajo, como responde la API ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+leaves-period = { $code ->
+    [0] Día completo
+    [1] Primera mitad
+    [2] Segunda mitad
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] día completo
+    [1] primera mitad
+    [2] segunda mitad
+   *[other] { $label }
+}
+leaves-tab-requests = Solicitudes
+leaves-tab-calendar = Calendario
+leaves-tab-balances = Saldos
+leaves-tab-policies = Políticas
+leaves-request = Solicitar ausencia
+leaves-requesting = Solicitando…
+leaves-views = Vistas de ausencias
+leaves-approved = Se aprobó la ausencia de { $who }.
+leaves-approve-failed = No se pudo aprobar la ausencia de { $who }: { $error }
+leaves-approve-who = Aprobar la ausencia de { $who }
+leaves-reject-who = Rechazar la ausencia de { $who }
+leaves-rejected = Se rechazó la ausencia de { $who }.
+leaves-type = Tipo
+leaves-dates = Fechas
+leaves-amount = Cantidad
+leaves-any-status = Cualquier estado
+leaves-any-type = Cualquier tipo
+leaves-filter = Filtrar solicitudes de ausencia
+leaves-reject-form = Rechazar ausencia
+leaves-reason-hint = Se muestra al miembro.
+leaves-requests = Solicitudes de ausencia
+leaves-row = ausencia { $id }
+leaves-empty = No hay solicitudes de ausencia
+leaves-empty-hint = Cambie los filtros o solicite una ausencia.
+leaves-previous-month = ‹ Mes anterior
+leaves-next-month = Mes siguiente ›
+leaves-away-in = Quién está ausente en { $month }
+leaves-pending-mark = { " " }· pendiente
+leaves-previous-year = ‹ Año anterior
+leaves-next-year = Año siguiente ›
+leaves-balances-year = Saldos { $year }
+leaves-balances-caption = Saldos de ausencias: lo que queda de la asignación del año
+leaves-policies = Políticas de ausencia
+leaves-counts = Cuenta
+leaves-paid = Pagada
+leaves-allowance = Asignación anual
+leaves-counts-hours = horas
+leaves-counts-days = días
+leaves-allowance-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
+leaves-unlimited = ilimitada
+leaves-requested = Ausencia solicitada.
+leaves-leave-type = Tipo de ausencia
+leaves-choose-type = Elija un tipo
+leaves-first-day = Primer día
+leaves-last-day = Último día
+leaves-part-of-day = Parte del día
+leaves-part-of-day-hint = Los medios días cuentan como 0,5.
+leaves-hours-per-day = Horas por día
+leaves-hours-per-day-hint = Vacío: el intervalo desde–hasta.
+leaves-working-days = Cuentan los días laborables (de lunes a viernes); la solicitud espera aprobación.
+
+## Time entries
+time-entries-locked-approved-on = En la hoja de horas aprobada del { $from } – { $to }, aprobada el { $on }.
+time-entries-locked-in = En la hoja de horas aprobada del { $from } – { $to }.
+time-entries-locked = Una hoja de horas aprobada cubre este día.
+time-entries-locked-badge = Bloqueado
+time-entries-method = Método
+time-entries-edit-when = Editar el registro de { $when }
+time-entries-delete-when = Eliminar el registro de { $when }
+time-entries-deleted = Se eliminó el registro de { $when }.
+time-entries-delete-failed = No se pudo eliminar el registro: { $error }
+time-entries-add = Añadir tiempo
+time-entries-choose-member-first = elija primero un miembro
+time-entries-any-project = Cualquier proyecto
+time-entries-empty = No hay tiempo en estos días
+time-entries-empty-hint = La API lista el tiempo de un miembro cada vez; elija el miembro y los días.
+time-entries-total = { $count ->
+    [one] { $count } registro, { $duration } en total.
+   *[other] { $count } registros, { $duration } en total.
+}
+time-entries-delete-title = ¿Eliminar este registro de tiempo?
+time-entries-delete-message = El registro de { $when } ({ $duration }) se elimina para siempre.
+time-entries-saved = Registro de tiempo guardado.
+time-entries-saved-part = Se guardaron { $saved } de { $asked }: el resto se solapaba con tiempo ya registrado.
+time-entries-added = Se añadieron { $duration }.
+time-entries-clock-hint = HH:mm, 24 horas.
+time-entries-project-contract = Proyecto (contrato)
+time-entries-notes-placeholder = Qué se hizo
+
+## Live tracking
+tracking-tracking = registrando
+tracking-since = desde las { $since }
+tracking-since-for = desde las { $since } ({ $duration })
+tracking-stopped = Se detuvo el registrador de { $name }: { $duration } escritos ({ $span }).
+tracking-stopped-short = Se detuvo el registrador de { $name }. Funcionó menos de un minuto, así que no se escribió ningún registro de tiempo.
+tracking-stop-failed = No se pudo detener el registrador de { $name }: { $error }
+tracking-tracker = Registrador
+tracking-unknown = desconocido: { $problem }
+tracking-not-tracking = sin registrar
+tracking-on = En
+tracking-today = Hoy
+tracking-stop = Detener
+tracking-stop-who = Detener el registrador de { $name }
+tracking-start-for = Iniciar un registrador para { $name }
+tracking-summary = { $running } registrando ahora entre { $checked ->
+    [one] { $checked } miembro
+   *[other] { $checked } miembros
+} en pantalla ({ $all } en total; la API lee un registrador por solicitud).
+tracking-name-placeholder = Nombre o correo
+tracking-only-running = Solo miembros que registran ahora
+tracking-none-can-track = Ningún miembro puede registrar tiempo
+tracking-none-can-track-hint = Aquí aparecen los miembros activos que no son observadores de proyectos.
+tracking-trackers = Registradores
+tracking-no-match = Ningún miembro coincide
+tracking-no-match-hint = Cambie el filtro de nombre, muestre a los miembros que no registran o muestre más miembros.
+tracking-show-more = Mostrar { $count } más ({ $left } sin mostrar)
+tracking-started-on = Se inició el registrador de { $name } en { $project } a las { $at }.
+tracking-started = Se inició el registrador de { $name } a las { $at }.
+tracking-activity-placeholder = En qué está trabajando
+tracking-start-tracker = Iniciar registrador
+tracking-starting = Iniciando…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % de lunes a ayer, frente a los mismos días de la semana pasada
+dashboard-last-week-same = Semana pasada: { $same } en los mismos días, { $all } en total.
+dashboard-last-week = Semana pasada: { $all } en total.
+dashboard-leave = Ausencia
+dashboard-tracking-now = Registrando ahora
+dashboard-trackers-read = Registradores leídos en los últimos 5 minutos: { $read } de { $members ->
+    [one] { $members } miembro
+   *[other] { $members } miembros
+} (el suyo y las filas mostradas en Seguimiento en vivo). La API lee un registrador por solicitud; Seguimiento en vivo muestra los demás.
+dashboard-hours-today = Horas de hoy
+dashboard-hours-today-hint = El tiempo cerrado de todos hoy, más los registradores en curso de Registrando ahora.
+dashboard-this-week = Esta semana
+dashboard-monday-to-today = De lunes a hoy ({ $today }), tiempo cerrado.
+dashboard-waiting = Esperando aprobación
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }hoja de horas
+   *[other] { " " }hojas de horas
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }solicitud de tiempo
+   *[other] { " " }solicitudes de tiempo
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }solicitud de ausencia
+   *[other] { " " }solicitudes de ausencia
+}
+dashboard-on-leave = De ausencia hoy
+dashboard-nobody-on-leave = Nadie está ausente hoy.

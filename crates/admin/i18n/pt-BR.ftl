@@ -578,3 +578,296 @@ expenses-note = Nota
 expenses-record = Registrar despesa
 expenses-not-found = Não há despesa { $id } neste espaço de trabalho.
 expenses-summary = { $member } · { $amount } · adicionada { $added }
+
+## What the time pages share
+time-duration-minutes = { $sign }{ $minutes } min
+time-duration-hours = { $sign }{ $hours } h { $minutes } min
+time-hours = { $hours } h
+time-clock-invalid = Um horário como HH:mm, de 00:00 a 23:59.
+time-start-not-date = A data de início não é uma data (AAAA-MM-DD).
+time-end-not-date = A data de término não é uma data (AAAA-MM-DD).
+time-end-before-start = A data de término é anterior à data de início.
+time-range-too-long = { $max ->
+    [one] No máximo { $max } dia
+   *[other] No máximo { $max } dias
+} por vez; este intervalo tem { $days }.
+time-updated = Atualizado há { $seconds } s.
+time-reading = Lendo…
+time-refresh-now = Atualizar agora
+time-member-fallback = membro { $id }
+time-project-fallback = projeto { $id }
+time-status = { $status ->
+    [any] qualquer
+    [pending] pendente
+    [submitted] enviada
+    [approved] aprovada
+    [rejected] rejeitada
+    [unsubmitted] não enviada
+    [cancelled] cancelada
+   *[other] { $status }
+}
+time-status-label = Status
+time-from = De
+time-to = Até
+time-apply-dates = Aplicar datas
+time-contract = Contrato
+time-contract-hint = Os contratos ativos do membro, por projeto.
+time-choose-member-first = Escolha um membro primeiro
+time-no-contract = Sem contrato (sem projeto)
+time-task = Tarefa
+time-no-task = Sem tarefa
+time-date = Data
+time-start = Início
+time-end = Término
+time-end-hint = HH:mm, depois do início.
+time-in-all = { $duration } no total.
+time-anyone = Qualquer pessoa
+
+## Timesheets
+timesheets-waiting = { $count } aguardando aprovação
+timesheets-whose = Folha de horas de { $who } { $period }
+timesheets-no-project = Sem projeto
+timesheets-breakdown-label = Detalhamento diário da folha de horas de { $member }
+timesheets-breakdown-summary = { $duration } no total · status { $status }
+timesheets-rejected-reason = { " " }· rejeitada: { $reason }
+timesheets-no-time = Nenhum tempo neste período.
+timesheets-project = Projeto
+timesheets-total = Total
+timesheets-day-total = Total do dia
+timesheets-member = Membro
+timesheets-period = Período
+timesheets-submitted = Enviada
+timesheets-reason = Motivo
+timesheets-approve = Aprovar
+timesheets-approve-who = Aprovar { $who }
+timesheets-approved-who = Aprovada: { $who }.
+timesheets-unsubmit = Cancelar envio
+timesheets-unsubmit-who = Cancelar o envio de { $who }
+timesheets-unsubmitted-who = Envio cancelado: { $who }.
+timesheets-submit = Enviar
+timesheets-submit-who = Enviar { $who }
+timesheets-submitted-who = Enviada: { $who }.
+timesheets-change-failed = Não foi possível alterar { $who }
+timesheets-reject = Rejeitar
+timesheets-reject-who = Rejeitar { $who }
+timesheets-rejected-who = Rejeitada: { $who }.
+timesheets-reject-failed = Não foi possível rejeitar { $who }
+timesheets-breakdown = Detalhamento
+timesheets-entries = Registros
+timesheets-approved-count = { $count ->
+    [one] { $count } folha de horas aprovada.
+   *[other] { $count } folhas de horas aprovadas.
+}
+timesheets-approved-some = Aprovadas: { $count }; { $failed } não puderam ser aprovadas ({ $errors }).
+timesheets-status-waiting = enviadas (aguardando aprovação)
+timesheets-selected-region = Folhas de horas selecionadas
+timesheets-selected-submitted = { $count } selecionadas, { $submitted } delas enviadas
+timesheets-approve-selected = Aprovar selecionadas
+timesheets-empty-waiting = Nada aguarda aprovação
+timesheets-empty = Nenhuma folha de horas corresponde
+timesheets-empty-hint = Altere o status, o membro ou o período.
+timesheets-reject-title = Rejeitar esta folha de horas?
+timesheets-reject-message = { $who } volta ao membro com o seu motivo.
+timesheets-approve-title = Aprovar as folhas de horas selecionadas?
+timesheets-approve-message = { $count ->
+    [one] { $count } folha de horas enviada é aprovada; seus registros não poderão mais ser editados.
+   *[other] { $count } folhas de horas enviadas são aprovadas; seus registros não poderão mais ser editados.
+}
+
+## Time requests
+time-requests-whose = a solicitação de { $who } de { $when }
+time-requests-approved = Aprovada { $who }; o registro de tempo foi criado.
+time-requests-approve-failed = Não foi possível aprovar { $who }: { $error }
+time-requests-reject-failed = Não foi possível rejeitar { $who }: { $error }
+time-requests-when = Quando
+time-requests-duration = Duração
+time-requests-description = Descrição
+time-requests-comment = Comentário
+time-requests-entry = Registro
+time-requests-new = Solicitar tempo para um membro
+time-requests-wait-loaded = aguarde até a lista carregar
+time-requests-status-waiting = pendentes (aguardando aprovação)
+time-requests-empty-waiting = Nenhuma solicitação aguarda aprovação
+time-requests-empty = Nenhuma solicitação corresponde
+time-requests-empty-hint = O intervalo se aplica ao dia em que o tempo solicitado começa.
+time-requests-reject-title = Rejeitar esta solicitação?
+time-requests-reject-message = { $who } é recusada; o membro vê o seu comentário.
+time-requests-filed = Solicitação de tempo enviada; aguarda aprovação.
+time-requests-choose-member = Escolha um membro
+time-requests-activity = Descrição da atividade
+time-requests-file = Enviar solicitação
+time-requests-filing = Enviando…
+
+## Time zones of the time pages
+zone-time = Horário
+zone-clock-hint = HH:mm, 24 horas, no relógio do membro.
+zone-city-time = horário de { $city }
+zone-running = em andamento
+zone-member-mode = Os horários estão no fuso do membro: { $zone }.
+zone-viewer-mode = Os horários estão no seu fuso: { $zone }. Os dias e seus totais são os dias do membro.
+zone-show-viewer = Mostrar no meu fuso ({ $zone })
+zone-show-member = Mostrar no fuso do membro
+zone-days-note = Os dias e seus totais são os dias do membro ({ $zone }).
+zone-timeline = Os horários estão no relógio do proprietário do espaço de trabalho, como a API responde ({ $offset }).
+
+## Leaves
+leaves-days = { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}
+leaves-period = { $code ->
+    [0] Dia inteiro
+    [1] Primeira metade
+    [2] Segunda metade
+   *[other] { $label }
+}
+leaves-period-inline = { $code ->
+    [0] dia inteiro
+    [1] primeira metade
+    [2] segunda metade
+   *[other] { $label }
+}
+leaves-tab-requests = Solicitações
+leaves-tab-calendar = Calendário
+leaves-tab-balances = Saldos
+leaves-tab-policies = Políticas
+leaves-request = Solicitar ausência
+leaves-requesting = Solicitando…
+leaves-views = Visões de ausências
+leaves-approved = A ausência de { $who } foi aprovada.
+leaves-approve-failed = Não foi possível aprovar a ausência de { $who }: { $error }
+leaves-approve-who = Aprovar a ausência de { $who }
+leaves-reject-who = Rejeitar a ausência de { $who }
+leaves-rejected = A ausência de { $who } foi rejeitada.
+leaves-type = Tipo
+leaves-dates = Datas
+leaves-amount = Quantidade
+leaves-any-status = Qualquer status
+leaves-any-type = Qualquer tipo
+leaves-filter = Filtrar solicitações de ausência
+leaves-reject-form = Rejeitar ausência
+leaves-reason-hint = Mostrado ao membro.
+leaves-requests = Solicitações de ausência
+leaves-row = ausência { $id }
+leaves-empty = Nenhuma solicitação de ausência
+leaves-empty-hint = Altere os filtros ou solicite uma ausência.
+leaves-previous-month = ‹ Mês anterior
+leaves-next-month = Próximo mês ›
+leaves-away-in = Quem está ausente em { $month }
+leaves-pending-mark = { " " }· pendente
+leaves-previous-year = ‹ Ano anterior
+leaves-next-year = Próximo ano ›
+leaves-balances-year = Saldos { $year }
+leaves-balances-caption = Saldos de ausência: o que resta da cota do ano
+leaves-policies = Políticas de ausência
+leaves-counts = Conta
+leaves-paid = Remunerada
+leaves-allowance = Cota por ano
+leaves-counts-hours = horas
+leaves-counts-days = dias
+leaves-allowance-days = { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}
+leaves-unlimited = ilimitada
+leaves-requested = Ausência solicitada.
+leaves-leave-type = Tipo de ausência
+leaves-choose-type = Escolha um tipo
+leaves-first-day = Primeiro dia
+leaves-last-day = Último dia
+leaves-part-of-day = Parte do dia
+leaves-part-of-day-hint = Meios dias contam como 0,5.
+leaves-hours-per-day = Horas por dia
+leaves-hours-per-day-hint = Vazio: o intervalo de–até.
+leaves-working-days = Contam os dias úteis (segunda a sexta); a solicitação aguarda aprovação.
+
+## Time entries
+time-entries-locked-approved-on = Na folha de horas aprovada de { $from } – { $to }, aprovada em { $on }.
+time-entries-locked-in = Na folha de horas aprovada de { $from } – { $to }.
+time-entries-locked = Uma folha de horas aprovada cobre este dia.
+time-entries-locked-badge = Bloqueado
+time-entries-method = Método
+time-entries-edit-when = Editar o registro de { $when }
+time-entries-delete-when = Excluir o registro de { $when }
+time-entries-deleted = O registro de { $when } foi excluído.
+time-entries-delete-failed = Não foi possível excluir o registro: { $error }
+time-entries-add = Adicionar tempo
+time-entries-choose-member-first = escolha um membro primeiro
+time-entries-any-project = Qualquer projeto
+time-entries-empty = Nenhum tempo nestes dias
+time-entries-empty-hint = A API lista o tempo de um membro por vez; escolha o membro e os dias.
+time-entries-total = { $count ->
+    [one] { $count } registro, { $duration } no total.
+   *[other] { $count } registros, { $duration } no total.
+}
+time-entries-delete-title = Excluir este registro de tempo?
+time-entries-delete-message = O registro de { $when } ({ $duration }) é removido para sempre.
+time-entries-saved = Registro de tempo salvo.
+time-entries-saved-part = Salvos { $saved } de { $asked }: o restante se sobrepunha a tempo já registrado.
+time-entries-added = { $duration } adicionados.
+time-entries-clock-hint = HH:mm, 24 horas.
+time-entries-project-contract = Projeto (contrato)
+time-entries-notes-placeholder = O que foi feito
+
+## Live tracking
+tracking-tracking = rastreando
+tracking-since = desde { $since }
+tracking-since-for = desde { $since } ({ $duration })
+tracking-stopped = O rastreador de { $name } foi parado: { $duration } registrados ({ $span }).
+tracking-stopped-short = O rastreador de { $name } foi parado. Funcionou menos de um minuto, então nenhum registro de tempo foi criado.
+tracking-stop-failed = Não foi possível parar o rastreador de { $name }: { $error }
+tracking-tracker = Rastreador
+tracking-unknown = desconhecido: { $problem }
+tracking-not-tracking = sem rastrear
+tracking-on = Em
+tracking-today = Hoje
+tracking-stop = Parar
+tracking-stop-who = Parar o rastreador de { $name }
+tracking-start-for = Iniciar um rastreador para { $name }
+tracking-summary = { $running } rastreando agora entre { $checked ->
+    [one] { $checked } membro
+   *[other] { $checked } membros
+} na tela ({ $all } no total; a API lê um rastreador por solicitação).
+tracking-name-placeholder = Nome ou e-mail
+tracking-only-running = Só membros rastreando agora
+tracking-none-can-track = Nenhum membro pode rastrear tempo
+tracking-none-can-track-hint = Membros ativos que não são observadores de projeto aparecem aqui.
+tracking-trackers = Rastreadores
+tracking-no-match = Nenhum membro corresponde
+tracking-no-match-hint = Altere o filtro de nome, mostre membros que não estão rastreando ou mostre mais membros.
+tracking-show-more = Mostrar mais { $count } ({ $left } não mostrados)
+tracking-started-on = O rastreador de { $name } foi iniciado em { $project } às { $at }.
+tracking-started = O rastreador de { $name } foi iniciado às { $at }.
+tracking-activity-placeholder = No que está trabalhando
+tracking-start-tracker = Iniciar rastreador
+tracking-starting = Iniciando…
+
+## Dashboard
+dashboard-change = { $sign }{ $percent } % de segunda a ontem, em relação aos mesmos dias da semana passada
+dashboard-last-week-same = Semana passada: { $same } nos mesmos dias, { $all } no total.
+dashboard-last-week = Semana passada: { $all } no total.
+dashboard-leave = Ausência
+dashboard-tracking-now = Rastreando agora
+dashboard-trackers-read = Rastreadores lidos nos últimos 5 minutos: { $read } de { $members ->
+    [one] { $members } membro
+   *[other] { $members } membros
+} (o seu e as linhas mostradas em Rastreamento ao vivo). A API lê um rastreador por solicitação; Rastreamento ao vivo mostra os demais.
+dashboard-hours-today = Horas hoje
+dashboard-hours-today-hint = O tempo fechado de todos hoje, mais os rastreadores em andamento de Rastreando agora.
+dashboard-this-week = Esta semana
+dashboard-monday-to-today = De segunda a hoje ({ $today }), tempo fechado.
+dashboard-waiting = Aguardando aprovação
+dashboard-pending-timesheets = { $count ->
+    [one] { " " }folha de horas
+   *[other] { " " }folhas de horas
+}
+dashboard-pending-time-requests = { $count ->
+    [one] { " " }solicitação de tempo
+   *[other] { " " }solicitações de tempo
+}
+dashboard-pending-leaves = { $count ->
+    [one] { " " }solicitação de ausência
+   *[other] { " " }solicitações de ausência
+}
+dashboard-on-leave = Ausentes hoje
+dashboard-nobody-on-leave = Ninguém está ausente hoje.

@@ -86,6 +86,11 @@ pub fn weekday_date(d: CivilDate) -> String {
     date_with(d, &[("weekday", "short".into()), ("month", "short".into()), ("day", "numeric".into())])
 }
 
+/// A month and its year, long: `March 2026`, `marzo de 2026`, `März 2026`.
+pub fn month_year(d: CivilDate) -> String {
+    date_with(d, &[("month", "long".into()), ("year", "numeric".into())])
+}
+
 /// An ISO date (`2026-03-04`) as [`date`]; text that is not one is shown as it is.
 pub fn date_text(iso: &str) -> String {
     match CivilDate::parse(iso.get(..10).unwrap_or(iso)) {

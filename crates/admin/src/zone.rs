@@ -6,8 +6,7 @@
 //!
 //! Pages call one function or component from here where a time is shown. Members' zones are
 //! learnt from the member directory the time pages load ([`remember`]). The visible strings are
-//! the `TEXT_*` constants and the format! calls below, kept together so they can move to the
-//! message catalog.
+//! messages of the catalog (`zone-*`); zones, offsets and clocks stay data inside them.
 
 use std::collections::HashMap;
 
@@ -18,6 +17,7 @@ use webwork_core::date::CivilDate;
 use webwork_core::models::{Member, TimeEntry, TimelineRow};
 use webwork_core::params::parse_clock;
 use webwork_core::zone::{member_zone, offset_label, zone_city, ZonedStamp};
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::Column;
 
 /// Whose clock the entries show.
@@ -29,23 +29,16 @@ pub enum Mode {
     Viewer,
 }
 
-const TEXT_MEMBER_MODE: &str = "Times are in the member's zone";
-const TEXT_VIEWER_MODE: &str = "Times are in your zone";
-const TEXT_SHOW_VIEWER: &str = "Show in my zone";
-const TEXT_SHOW_MEMBER: &str = "Show in the member's zone";
-const TEXT_DAYS_NOTE: &str = "Days and day totals are the member's days";
-const TEXT_DATE: &str = "Date";
-const TEXT_TIME: &str = "Time";
-const TEXT_RUNNING: &str = "running";
-/// The hint of `HH:mm` fields whose times are a member's wall clock.
-pub const TEXT_CLOCK_HINT: &str = "HH:mm, 24-hour, on the member's clock.";
-const TEXT_TIMELINE: &str = "Times are on the workspace owner's clock, as the API answers";
+const TEXT_DATE: &str = msg_id("time-date");
+const TEXT_TIME: &str = msg_id("zone-time");
+/// The hint of `HH:mm` fields whose times are a member's wall clock (a message id).
+pub const TEXT_CLOCK_HINT: &str = msg_id("zone-clock-hint");
 
 /// `Manila time`, the first half of a zone's label (`UTC` for UTC itself).
 fn zone_time(zone: &str) -> String {
     match zone {
         "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT" => "UTC".to_owned(),
-        _ => format!("{} time", zone_city(zone)),
+        _ => t_args("zone-city-time", &[("city", zone_city(zone).into())]),
     }
 }
 
@@ -162,7 +155,7 @@ pub fn entry_shown(e: &TimeEntry, mode: Mode) -> EntryShown {
     let end = e.end_time.as_deref().and_then(ZonedStamp::parse);
     let (Some(start), Mode::Viewer) = (start, mode) else {
         let clock = |s: &ZonedStamp| s.clock();
-        let end_text = end.as_ref().map(clock).unwrap_or_else(|| TEXT_RUNNING.to_owned());
+        let end_text = end.as_ref().map(clock).unwrap_or_else(|| t("zone-running"));
         return EntryShown {
             date: e.date.clone(),
             span: start.as_ref().map(|s| format!("{}–{end_text}", s.clock())).unwrap_or_else(|| e.start_time.clone()),
@@ -174,7 +167,7 @@ pub fn entry_shown(e: &TimeEntry, mode: Mode) -> EntryShown {
         return entry_shown(e, Mode::Member);
     };
     let end_text = b.map(|b| if b.date == a.date { b.clock } else { format!("{} {}", b.date, b.clock) });
-    EntryShown { span: format!("{}–{}", a.clock, end_text.unwrap_or_else(|| TEXT_RUNNING.to_owned())), date: a.date, offset: a.offset }
+    EntryShown { span: format!("{}–{}", a.clock, end_text.unwrap_or_else(|| t("zone-running"))), date: a.date, offset: a.offset }
 }
 
 /// The "Date" column of a list of entries: the member's day, or the viewer's in viewer mode.
@@ -215,13 +208,13 @@ pub fn ZoneSwitch(
     };
     let now = js_sys::Date::now();
     let text = move || match (mode().get(), member_zone_now()) {
-        (Mode::Member, Some(z)) => format!("{TEXT_MEMBER_MODE}: {}.", zone_label(&z, now)),
-        (Mode::Viewer, _) => format!("{TEXT_VIEWER_MODE}: {}. {TEXT_DAYS_NOTE}.", zone_label(&here_label, now)),
+        (Mode::Member, Some(z)) => t_args("zone-member-mode", &[("zone", zone_label(&z, now).into())]),
+        (Mode::Viewer, _) => t_args("zone-viewer-mode", &[("zone", zone_label(&here_label, now).into())]),
         (Mode::Member, None) => String::new(),
     };
     let button = move || match mode().get() {
-        Mode::Member => format!("{TEXT_SHOW_VIEWER} ({})", zone_time(&here)),
-        Mode::Viewer => TEXT_SHOW_MEMBER.to_owned(),
+        Mode::Member => t_args("zone-show-viewer", &[("zone", zone_time(&here).into())]),
+        Mode::Viewer => t("zone-show-member"),
     };
     view! {
         <p class="zone-bar" data-zone-mode=move || if mode().get() == Mode::Viewer { "viewer" } else { "member" }
@@ -248,7 +241,7 @@ pub fn MemberDays(
     move || {
         member.get().map(|id| {
             let z = of_member(id).unwrap_or_else(|| "UTC".to_owned());
-            view! { <p class="zone-days muted">{format!("{TEXT_DAYS_NOTE} ({}).", zone_label(&z, now))}</p> }
+            view! { <p class="zone-days muted">{t_args("zone-days-note", &[("zone", zone_label(&z, now).into())])}</p> }
         })
     }
 }
@@ -276,7 +269,7 @@ pub fn stamp_with_offset(iso: &str) -> String {
 /// reference), named from the answer itself.
 pub fn timeline_note(rows: &[TimelineRow]) -> impl IntoView {
     let offset = rows.iter().flat_map(|r| &r.entries).find_map(|e| ZonedStamp::parse(&e.start_time)).map(|s| s.offset_label());
-    offset.map(|o| view! { <p class="zone-days muted">{format!("{TEXT_TIMELINE} ({o}).")}</p> })
+    offset.map(|o| view! { <p class="zone-days muted">{t_args("zone-timeline", &[("offset", o.into())])}</p> })
 }
 
 const DAY_MS: f64 = 86_400_000.0;

@@ -34,6 +34,7 @@ fn day(s: &str) -> CivilDate {
 
 #[wasm_bindgen_test]
 fn clock_times_read_and_their_order_is_checked() {
+    support::english();
     assert_eq!(clock_of("2026-03-03T09:05:00Z"), "09:05");
     assert_eq!(clock_of("2026-03-03T17:30:00+02:00"), "17:30");
     assert_eq!(clock_of("2026-03-03"), "", "no time part");
@@ -64,6 +65,7 @@ fn clock_times_read_and_their_order_is_checked() {
 
 #[wasm_bindgen_test]
 fn week_ranges_start_on_monday() {
+    support::english();
     let wednesday = day("2026-03-04");
     let week = Days::week_of(wednesday);
     assert_eq!((week.from.to_string(), week.to.to_string()), ("2026-03-02".into(), "2026-03-08".into()));
@@ -115,6 +117,7 @@ fn sheet(from: &str, to: &str) -> Timesheet {
 
 #[wasm_bindgen_test]
 fn an_entry_in_an_approved_timesheet_says_why_it_is_locked() {
+    support::english();
     let approved = vec![sheet("2026-02-23", "2026-03-01")];
     let entry = |date: &str, locked: bool| TimeEntry { date: date.into(), locked, ..Default::default() };
     assert_eq!(
@@ -129,6 +132,7 @@ fn an_entry_in_an_approved_timesheet_says_why_it_is_locked() {
 
 #[wasm_bindgen_test]
 fn the_breakdown_grid_has_every_day_and_sums_per_project() {
+    support::english();
     let mut t = sheet("2026-02-23", "2026-03-01");
     let d = |p: &str, m: i64| TimesheetDay { project_name: Some(p.into()), total_minutes: m, ..Default::default() };
     t.daily_breakdown.insert("2026-02-23".into(), vec![d("Beta", 60), d("Alpha", 30)]);
@@ -174,6 +178,7 @@ fn tracker_replies_show_on_the_board_at_once() {
 
 #[wasm_bindgen_test]
 fn dashboard_figures_read_well() {
+    support::english();
     let week = |done, same| WeekHours {
         today: day("2026-03-04"),
         this_week: done,

@@ -10,6 +10,8 @@ use webwork_admin::zone::{
 use webwork_core::models::{Member, TimeEntry};
 use webwork_core::zone::ZonedStamp;
 
+mod support;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn ms(iso: &str) -> f64 {
@@ -18,6 +20,7 @@ fn ms(iso: &str) -> f64 {
 
 #[wasm_bindgen_test]
 fn wall_clocks_and_labels_of_other_zones() {
+    support::english();
     let w = wall_clock(ms("2026-03-01T22:00:00Z"), "Asia/Manila").unwrap();
     assert_eq!((w.date.as_str(), w.clock.as_str(), w.offset.as_str()), ("2026-03-02", "06:00", "UTC+8"));
     // Madrid across the October 2025 change: UTC+2, then UTC+1.
@@ -35,6 +38,7 @@ fn wall_clocks_and_labels_of_other_zones() {
 
 #[wasm_bindgen_test]
 fn entries_on_the_member_clock_and_on_the_viewer_clock() {
+    support::english();
     let e = TimeEntry {
         date: "2026-03-02".into(),
         start_time: "2026-03-02T06:00:00+08:00".into(),

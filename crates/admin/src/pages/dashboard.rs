@@ -17,6 +17,7 @@ use webwork_core::date::CivilDate;
 use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, Member, TimeRequestStatus, TimesheetStatus};
 use webwork_core::ops::{GetTrackedHoursReport, GetTrackerState, ListLeaves, ListTimeRequests, ListTimesheets, Paginated};
 use webwork_core::ApiError;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{ErrorBanner, Skeleton};
 
 use super::time_common::{
@@ -56,15 +57,15 @@ impl WeekHours {
         self.last_week_same_days.filter(|m| *m > 0).map(|before| {
             let pct = ((self.this_week_done - before) as f64 / before as f64 * 100.0).round() as i64;
             let sign = if pct > 0 { "+" } else { "" };
-            format!("{sign}{pct} % from Monday to yesterday, against the same days last week")
+            t_args("dashboard-change", &[("sign", sign.into()), ("percent", pct.into())])
         })
     }
 
     /// "Last week: 30.0 h on the same days, 38.5 h in all."
     pub fn last_week_text(&self) -> String {
         match self.last_week_same_days {
-            Some(m) => format!("Last week: {} on the same days, {} in all.", hours_text(m), hours_text(self.last_week)),
-            None => format!("Last week: {} in all.", hours_text(self.last_week)),
+            Some(m) => t_args("dashboard-last-week-same", &[("same", hours_text(m).into()), ("all", hours_text(self.last_week).into())]),
+            None => t_args("dashboard-last-week", &[("all", hours_text(self.last_week).into())]),
         }
     }
 }
@@ -167,21 +168,21 @@ async fn on_leave_today(api: Api, ws: u64) -> Result<(CivilDate, Vec<Leave>, Vec
 
 /// "Vacation, first half" / "Doctor appointment, 09:00–11:00".
 pub fn leave_text(l: &Leave) -> String {
-    let policy = l.policy_name.clone().unwrap_or_else(|| "Leave".to_owned());
+    let policy = l.policy_name.clone().unwrap_or_else(|| t("dashboard-leave"));
     let part = match (l.start_time.as_deref(), l.end_time.as_deref(), l.leave_period) {
         (Some(s), Some(e), _) => format!(", {s}–{e}"),
-        (_, _, Some(p)) if p != LeavePeriod::FullDay => format!(", {}", webwork_ui::lowercase(&p.label())),
+        (_, _, Some(p)) if p != LeavePeriod::FullDay => format!(", {}", super::leaves::period_inline(p)),
         _ => String::new(),
     };
     format!("{policy}{part}")
 }
 
-/// A tile: a heading that links to its view, and its body.
+/// A tile: a heading (a message id) that links to its view, and its body.
 #[component]
 fn Tile(title: &'static str, href: Signal<String>, children: Children) -> impl IntoView {
     view! {
-        <section class="card tile" aria-label=title>
-            <h2><a href=move || href.get()>{title}</a></h2>
+        <section class="card tile" aria-label=t(title)>
+            <h2><a href=move || href.get()>{t(title)}</a></h2>
             {children()}
         </section>
     }
@@ -234,58 +235,58 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
     let trackable = move || leaves.with_ready(|(_, _, m)| m.iter().filter(|m| can_track(m)).count()).unwrap_or(0);
     let week = Signal::derive(move || hours.with_ready(|h| h.week));
     view! {
-        <PageHeader title="Dashboard"/>
+        <PageHeader title=t("nav-dashboard")/>
         <Updated as_of=Signal::derive(as_of) on_refresh=Callback::new(move |_| refetch())/>
         <div class="tiles">
-            <Tile title="Tracking now" href=Signal::derive(move || Route::Tracking { ws }.href_with(&[("running", "1")]))>
-                <p class="figure" data-figure="tracking-now">{move || if read() { running().len().to_string() } else { "…".to_owned() }}</p>
+            <Tile title=msg_id("dashboard-tracking-now") href=Signal::derive(move || Route::Tracking { ws }.href_with(&[("running", "1")]))>
+                <p class="figure" data-figure="tracking-now">{move || if read() { crate::format::number(running().len() as f64) } else { "…".to_owned() }}</p>
                 <ul class="plain">
                     {move || {
                         let members = names();
                         running().into_iter().map(|(user, s)| {
                             let on = Some(work_text(&s)).filter(|t| !t.is_empty());
-                            view! { <li><strong>{name_in(&members, user)}</strong>{on.map(|t| format!(" — {t}"))}</li> }
+                            view! { <li><strong>{name_in(&members, user)}</strong>{on.map(|w| format!(" — {w}"))}</li> }
                         }).collect_view()
                     }}
                 </ul>
-                <p class="muted">{move || format!(
-                    "Trackers read in the last 5 minutes: {} of {} members (yours, and the rows shown on Live tracking). The API reads one tracker per request; Live tracking shows the others.",
-                    fresh().len(), trackable().max(fresh().len())
+                <p class="muted">{move || t_args(
+                    "dashboard-trackers-read",
+                    &[("read", fresh().len().into()), ("members", trackable().max(fresh().len()).into())],
                 )}</p>
             </Tile>
-            <Tile title="Hours today" href=Signal::derive(move || Route::Tracking { ws }.href())>
+            <Tile title=msg_id("dashboard-hours-today") href=Signal::derive(move || Route::Tracking { ws }.href())>
                 {tile_state(hours)}
                 {move || hours.with_ready(|h| {
                     let today = h.week.today.to_string();
                     minutes_today(&h.closed_today, &fresh(), &today)
                 }).map(|m| view! {
                     <p class="figure" data-figure="hours-today">{duration_text(m)}</p>
-                    <p class="muted">"Everyone's closed time today, plus the running trackers of Tracking now."</p>
+                    <p class="muted">{t("dashboard-hours-today-hint")}</p>
                 })}
             </Tile>
-            <Tile title="This week" href=Signal::derive(move || {
+            <Tile title=msg_id("dashboard-this-week") href=Signal::derive(move || {
                 let (from, to) = week.get().map(|h| Days::week_of(h.today)).map(|d| (d.from.to_string(), d.to.to_string())).unwrap_or_default();
                 Route::Timesheets { ws }.href_with(&[("status", "any"), ("from", &from), ("to", &to)])
             })>
                 {tile_state(hours)}
                 {move || week.get().map(|h| view! {
                     <p class="figure" data-figure="hours-week">{hours_text(h.this_week)}</p>
-                    <p>{format!("Monday to today ({}), closed time.", h.today)}</p>
+                    <p>{t_args("dashboard-monday-to-today", &[("today", crate::format::date(h.today).into())])}</p>
                     <p data-figure="hours-last-week">{h.last_week_text()}</p>
-                    {h.change_text().map(|t| view! { <p class="muted">{t}</p> })}
+                    {h.change_text().map(|c| view! { <p class="muted">{c}</p> })}
                 })}
             </Tile>
-            <Tile title="Waiting for approval" href=Signal::derive(move || Route::Timesheets { ws }.href())>
+            <Tile title=msg_id("dashboard-waiting") href=Signal::derive(move || Route::Timesheets { ws }.href())>
                 {tile_state(waiting)}
                 {move || waiting.ready().map(|p| view! {
                     <ul class="plain counts">
-                        <li><a href=Route::Timesheets { ws }.href()><span class="figure small" data-figure="pending-timesheets">{p.timesheets.to_string()}</span>" timesheets"</a></li>
-                        <li><a href=Route::TimeRequests { ws }.href()><span class="figure small" data-figure="pending-time-requests">{p.time_requests.to_string()}</span>" time requests"</a></li>
-                        <li><a href=Route::Leaves { ws }.href_with(&[("status", "pending")])><span class="figure small" data-figure="pending-leaves">{p.leaves.to_string()}</span>" leave requests"</a></li>
+                        <li><a href=Route::Timesheets { ws }.href()><span class="figure small" data-figure="pending-timesheets">{crate::format::number(p.timesheets as f64)}</span>{t_args("dashboard-pending-timesheets", &[("count", p.timesheets.into())])}</a></li>
+                        <li><a href=Route::TimeRequests { ws }.href()><span class="figure small" data-figure="pending-time-requests">{crate::format::number(p.time_requests as f64)}</span>{t_args("dashboard-pending-time-requests", &[("count", p.time_requests.into())])}</a></li>
+                        <li><a href=Route::Leaves { ws }.href_with(&[("status", "pending")])><span class="figure small" data-figure="pending-leaves">{crate::format::number(p.leaves as f64)}</span>{t_args("dashboard-pending-leaves", &[("count", p.leaves.into())])}</a></li>
                     </ul>
                 })}
             </Tile>
-            <Tile title="On leave today" href=Signal::derive(move || {
+            <Tile title=msg_id("dashboard-on-leave") href=Signal::derive(move || {
                 let day = leaves.with_ready(|(d, _, _)| d.to_string()).unwrap_or_default();
                 Route::Leaves { ws }.href_with(&[("status", "approved"), ("from", &day), ("to", &day)])
             })>
@@ -293,14 +294,14 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
                 {move || leaves.ready().map(|(_, list, members)| {
                     let empty = list.is_empty();
                     view! {
-                        <p class="figure" data-figure="on-leave">{list.len().to_string()}</p>
+                        <p class="figure" data-figure="on-leave">{crate::format::number(list.len() as f64)}</p>
                         <ul class="plain">
                             {list.into_iter().map(|l| {
                                 let name = l.user_id.map(|u| name_in(&members, u)).unwrap_or_default();
                                 view! { <li><strong>{name}</strong>" — "{leave_text(&l)}</li> }
                             }).collect_view()}
                         </ul>
-                        {empty.then(|| view! { <p class="muted">"Nobody is on leave today."</p> })}
+                        {empty.then(|| view! { <p class="muted">{t("dashboard-nobody-on-leave")}</p> })}
                     }
                 })}
             </Tile>

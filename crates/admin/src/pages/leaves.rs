@@ -12,9 +12,10 @@ use webwork_core::models::{Leave, LeaveBalance, LeavePeriod, LeavePolicy, LeaveP
 use webwork_core::ops::{ApproveLeave, ListLeaveBalances, ListLeavePolicies, ListLeaves, Operation, RejectLeave, RequestLeave};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextArea, TextField, Toaster};
 
-use super::{member_options, num, opt, options, BackLink, ListFrame, PageHeader};
+use super::{member_options, opt, options, BackLink, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{use_nav, use_url_query, UrlQuery};
@@ -35,16 +36,16 @@ fn short_name(label: &str) -> String {
 }
 
 fn name_of(names: Names, id: Option<u64>) -> String {
-    id.map(|id| names.with(|n| n.get(&id).cloned().unwrap_or_else(|| format!("member {id}")))).unwrap_or_default()
+    id.map(|id| names.with(|n| n.get(&id).cloned().unwrap_or_else(|| t_args("time-member-fallback", &[("id", id.to_string().into())]))))
+        .unwrap_or_default()
 }
 
 /// The days or hours a leave takes, as people say it.
 pub fn leave_amount(l: &Leave) -> String {
     match (l.hours, l.days) {
-        (Some(h), _) if l.start_time.is_some() => format!("{} h", num(h)),
-        (_, Some(d)) if d == 1.0 => "1 day".to_owned(),
-        (_, Some(d)) => format!("{} days", num(d)),
-        (Some(h), None) => format!("{} h", num(h)),
+        (Some(h), _) if l.start_time.is_some() => t_args("time-hours", &[("hours", crate::format::number(h).into())]),
+        (_, Some(d)) => t_args("leaves-days", &[("days", d.into())]),
+        (Some(h), None) => t_args("time-hours", &[("hours", crate::format::number(h).into())]),
         _ => String::new(),
     }
 }
@@ -56,25 +57,40 @@ pub fn leave_dates(l: &Leave) -> String {
     if let (Some(a), Some(b)) = (&l.start_time, &l.end_time) {
         text.push_str(&format!(" {a}–{b}"));
     } else if let Some(p) = l.leave_period.filter(|p| *p != LeavePeriod::FullDay) {
-        text.push_str(&format!(" ({})", webwork_ui::lowercase(&p.label())));
+        text.push_str(&format!(" ({})", period_inline(p)));
     }
     text
 }
 
-const TABS: [(&str, &str); 4] = [("requests", "Requests"), ("calendar", "Calendar"), ("balances", "Balances"), ("policies", "Policies")];
+/// A part of the day as a select option: `First half`.
+pub fn period_label(p: LeavePeriod) -> String {
+    t_args("leaves-period", &[("code", p.code().into()), ("label", p.label().into_owned().into())])
+}
+
+/// A part of the day inside a sentence: `first half`.
+pub fn period_inline(p: LeavePeriod) -> String {
+    t_args("leaves-period-inline", &[("code", p.code().into()), ("label", webwork_ui::lowercase(&p.label()).into())])
+}
+
+const TABS: [(&str, &str); 4] = [
+    ("requests", msg_id("leaves-tab-requests")),
+    ("calendar", msg_id("leaves-tab-calendar")),
+    ("balances", msg_id("leaves-tab-balances")),
+    ("policies", msg_id("leaves-tab-policies")),
+];
 
 #[component]
 pub fn LeavesPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let tab = move || query.get("tab").unwrap_or_else(|| "requests".to_owned());
     view! {
-        <PageHeader title="Leaves">
-            <a class="btn primary" href=move || Route::LeaveNew { ws }.href()>"Request leave"</a>
+        <PageHeader title=t("nav-leaves")>
+            <a class="btn primary" href=move || Route::LeaveNew { ws }.href()>{t("leaves-request")}</a>
         </PageHeader>
-        <nav class="tabs" aria-label="Leave views">
+        <nav class="tabs" aria-label=t("leaves-views")>
             {TABS.into_iter().map(|(key, label)| view! {
                 <a href=move || format!("{}?tab={key}", Route::Leaves { ws }.href())
-                    aria-current=move || (tab() == key).then_some("page")>{label}</a>
+                    aria-current=move || (tab() == key).then_some("page")>{t(label)}</a>
             }).collect_view()}
         </nav>
         {move || match tab().as_str() {
@@ -134,25 +150,29 @@ fn Requests(ws: u64) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api.send(ApproveLeave::new(id, ws)).await {
                 Ok(_) => {
-                    toaster.show(format!("Approved the leave of {who}."));
+                    toaster.show(t_args("leaves-approved", &[("who", who.as_str().into())]));
                     res.refetch();
                 }
                 Err(e) => {
-                    toaster.error(format!("Could not approve the leave of {who}: {e}"));
+                    toaster.error(t_args(
+                        "leaves-approve-failed",
+                        &[("who", who.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                    ));
                 }
             }
         });
     };
     let columns = vec![
-        Column::text("Member", move |l: &Leave| name_of(names, l.user_id)),
-        Column::text("Type", |l: &Leave| opt(&l.policy_name)),
-        Column::text("Dates", leave_dates).class("dates"),
-        Column::text("Amount", leave_amount).class("num"),
-        Column::new("Status", |l: &Leave| {
+        Column::text("timesheets-member", move |l: &Leave| name_of(names, l.user_id)),
+        Column::text("leaves-type", |l: &Leave| opt(&l.policy_name)),
+        Column::text("leaves-dates", leave_dates).class("dates"),
+        Column::text("leaves-amount", leave_amount).class("num"),
+        Column::new("time-status-label", |l: &Leave| {
             let s = l.status.as_str().to_owned();
-            view! { <span class=format!("status status-{s}")>{s.clone()}</span> }.into_any()
+            view! { <span class=format!("status status-{s}")>{super::time_common::status_text(&s)}</span> }.into_any()
         }),
-        Column::text("Reason", |l: &Leave| l.reject_reason.clone().or_else(|| l.note.clone()).unwrap_or_default()).class("hide-md"),
+        Column::text("timesheets-reason", |l: &Leave| l.reject_reason.clone().or_else(|| l.note.clone()).unwrap_or_default())
+            .class("hide-md"),
         Column::new("", move |l: &Leave| {
             if l.status != LeaveStatus::Pending || !api.may(ws, ApproveLeave::INFO.id) {
                 return ().into_any();
@@ -160,13 +180,13 @@ fn Requests(ws: u64) -> impl IntoView {
             let (id, who) = (l.id.clone(), name_of(names, l.user_id));
             let (id2, who2) = (id.clone(), who.clone());
             view! {
-                <button type="button" class="btn small" aria-label=format!("Approve the leave of {who}")
-                    on:click=move |_| approve(id.clone(), who.clone())>"Approve"</button>
-                <button type="button" class="btn small ghost" aria-label=format!("Reject the leave of {who2}")
+                <button type="button" class="btn small" aria-label=t_args("leaves-approve-who", &[("who", who.as_str().into())])
+                    on:click=move |_| approve(id.clone(), who.clone())>{t("timesheets-approve")}</button>
+                <button type="button" class="btn small ghost" aria-label=t_args("leaves-reject-who", &[("who", who2.as_str().into())])
                     on:click=move |_| {
                         reason.set("");
                         rejecting.set(Some((id2.clone(), who2.clone())));
-                    }>"Reject"</button>
+                    }>{t("timesheets-reject")}</button>
             }
             .into_any()
         })
@@ -177,7 +197,7 @@ fn Requests(ws: u64) -> impl IntoView {
         let Some((id, who)) = rejecting.get_untracked() else { return };
         let op = RejectLeave::new(id, ws, reason.value.get_untracked().trim().to_owned());
         save(api, reject_form, op, move |_| {
-            toaster.show(format!("Rejected the leave of {who}."));
+            toaster.show(t_args("leaves-rejected", &[("who", who.as_str().into())]));
             rejecting.set(None);
             res.refetch();
         });
@@ -192,40 +212,45 @@ fn Requests(ws: u64) -> impl IntoView {
             ("to", Some(to.get_untracked())),
         ]);
     };
-    let status_options = || options(Some("Any status"), LeaveStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.as_str().to_owned())));
+    let status_options = || {
+        options(
+            Some(&t("leaves-any-status")),
+            LeaveStatus::ALL.iter().map(|s| (s.as_str().to_owned(), super::time_common::status_text(s.as_str()))),
+        )
+    };
     view! {
-        <form class="filters" role="search" aria-label="Filter leave requests" on:submit=apply>
-            <label>"Status" <select on:change=move |ev| status.set(event_target_value(&ev))>
+        <form class="filters" role="search" aria-label=t("leaves-filter") on:submit=apply>
+            <label>{t("time-status-label")} <select on:change=move |ev| status.set(event_target_value(&ev))>
                 {status_options().into_iter().map(|(v, t)| { let s = v.clone(); view! { <option value=v selected=move || status.get() == s>{t}</option> } }).collect_view()}
             </select></label>
-            <label>"Member" <select on:change=move |ev| member.set(event_target_value(&ev))>
-                {move || options(Some("Anyone"), members.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n)))
+            <label>{t("timesheets-member")} <select on:change=move |ev| member.set(event_target_value(&ev))>
+                {move || options(Some(&t("time-anyone")), members.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n)))
                     .into_iter().map(|(v, t)| { let s = v.clone(); view! { <option value=v selected=move || member.get() == s>{t}</option> } }).collect_view()}
             </select></label>
-            <label>"Type" <select on:change=move |ev| policy.set(event_target_value(&ev))>
-                {move || policy_options_of(policies.ready(), "Any type")
+            <label>{t("leaves-type")} <select on:change=move |ev| policy.set(event_target_value(&ev))>
+                {move || policy_options_of(policies.ready(), &t("leaves-any-type"))
                     .into_iter().map(|(v, t)| { let s = v.clone(); view! { <option value=v selected=move || policy.get() == s>{t}</option> } }).collect_view()}
             </select></label>
-            <label>"From" <input type="date" bind:value=from/></label>
-            <label>"To" <input type="date" bind:value=to/></label>
-            <button type="submit" class="btn">"Apply"</button>
+            <label>{t("time-from")} <input type="date" bind:value=from/></label>
+            <label>{t("time-to")} <input type="date" bind:value=to/></label>
+            <button type="submit" class="btn">{t("common-apply")}</button>
         </form>
         <div class="list-tools">
             <ExportButton file="leaves" request=Callback::new(move |_| leaves_op(query, ws).to_request())/>
         </div>
         {move || rejecting.get().map(|(_, who)| view! {
-            <form class="card form reject" aria-label="Reject leave" on:submit=reject novalidate>
-                <h2>{format!("Reject the leave of {who}")}</h2>
+            <form class="card form reject" aria-label=t("leaves-reject-form") on:submit=reject novalidate>
+                <h2>{t_args("leaves-reject-who", &[("who", who.as_str().into())])}</h2>
                 <ErrorBanner error=reject_form.error/>
-                <TextArea field=reason label="Reason" form=reject_form rows=2 hint="Shown to the member."/>
+                <TextArea field=reason label=msg_id("timesheets-reason") form=reject_form rows=2 hint=msg_id("leaves-reason-hint")/>
                 <div class="form-actions">
-                    <button type="button" class="btn ghost" on:click=move |_| rejecting.set(None)>"Cancel"</button>
-                    <button type="submit" class="btn danger" disabled=move || reject_form.saving.get() || !reject_form.is_valid()>"Reject"</button>
+                    <button type="button" class="btn ghost" on:click=move |_| rejecting.set(None)>{t("common-cancel")}</button>
+                    <button type="submit" class="btn danger" disabled=move || reject_form.saving.get() || !reject_form.is_valid()>{t("timesheets-reject")}</button>
                 </div>
             </form>
         })}
-        <ListFrame res query caption="Leave requests" columns key=|l: &Leave| l.id.clone()
-            label=|l: &Leave| format!("leave {}", l.id) empty_title="No leave requests" empty_hint="Change the filters, or request leave." cols=6/>
+        <ListFrame res query caption=t("leaves-requests") columns key=|l: &Leave| l.id.clone()
+            label=|l: &Leave| t_args("leaves-row", &[("id", l.id.as_str().into())]) empty_title=t("leaves-empty") empty_hint=t("leaves-empty-hint") cols=6/>
     }
 }
 
@@ -237,9 +262,10 @@ fn url_month(query: UrlQuery) -> CivilDate {
         .unwrap_or_else(|| webwork_ui::daterange::today().month_start())
 }
 
-const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+/// Monday to Sunday, short, in the reader's language (the days of a week that starts on a Monday).
+fn weekdays() -> Vec<String> {
+    (1..=7).map(|d| webwork_ui::i18n::short_date_part(2024, 1, d, "weekday")).collect()
+}
 
 /// Who is away on `day` among `leaves` (pending ones marked).
 fn away_on(leaves: &[Leave], day: CivilDate, names: Names) -> Vec<(String, bool)> {
@@ -270,21 +296,21 @@ fn LeaveCalendar(ws: u64) -> impl IntoView {
     let go = move |m: CivilDate| query.set_one("month", Some(format!("{:04}-{:02}", m.year, m.month)));
     view! {
         <div class="month-nav">
-            <button type="button" class="btn small ghost" on:click=move |_| go(url_month(query).add_days(-1).month_start())>"‹ Previous month"</button>
-            <h2>{move || { let m = url_month(query); format!("{} {}", MONTH_NAMES[(m.month - 1) as usize], m.year) }}</h2>
-            <button type="button" class="btn small ghost" on:click=move |_| go(url_month(query).month_end().add_days(1))>"Next month ›"</button>
+            <button type="button" class="btn small ghost" on:click=move |_| go(url_month(query).add_days(-1).month_start())>{t("leaves-previous-month")}</button>
+            <h2>{move || crate::format::month_year(url_month(query))}</h2>
+            <button type="button" class="btn small ghost" on:click=move |_| go(url_month(query).month_end().add_days(1))>{t("leaves-next-month")}</button>
         </div>
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         {move || res.ready().map(|leaves| {
             let month = url_month(query);
             let first = month.week_start();
             let weeks = (first.days_until(month.month_end()) / 7 + 1) as usize;
-            let caption = format!("Who is away in {} {}", MONTH_NAMES[(month.month - 1) as usize], month.year);
+            let caption = t_args("leaves-away-in", &[("month", crate::format::month_year(month).into())]);
             view! {
                 <div class="table-wrap">
                     <table class="leave-calendar">
                         <caption>{caption}</caption>
-                        <thead><tr>{WEEKDAYS.iter().map(|w| view! { <th scope="col">{*w}</th> }).collect_view()}</tr></thead>
+                        <thead><tr>{weekdays().into_iter().map(|w| view! { <th scope="col">{w}</th> }).collect_view()}</tr></thead>
                         <tbody>
                             {(0..weeks).map(|w| view! {
                                 <tr>{(0..7).map(|d| {
@@ -295,7 +321,7 @@ fn LeaveCalendar(ws: u64) -> impl IntoView {
                                         <td class:outside=!inside class:weekend={d >= 5} data-date=day.to_string()>
                                             <span class="day">{day.day}</span>
                                             <ul>{away.into_iter().map(|(who, pending)| view! {
-                                                <li class:pending=pending>{who}{pending.then_some(" · pending")}</li>
+                                                <li class:pending=pending>{who}{pending.then(|| t("leaves-pending-mark"))}</li>
                                             }).collect_view()}</ul>
                                         </td>
                                     }
@@ -326,9 +352,9 @@ fn Balances(ws: u64) -> impl IntoView {
     let res = load(move || api.all(balances_op(ws, balance_year(query))));
     view! {
         <div class="month-nav">
-            <button type="button" class="btn small ghost" on:click=move |_| query.set_one("year", Some((balance_year(query) - 1).to_string()))>"‹ Previous year"</button>
-            <h2>{move || format!("Balances {}", balance_year(query))}</h2>
-            <button type="button" class="btn small ghost" on:click=move |_| query.set_one("year", Some((balance_year(query) + 1).to_string()))>"Next year ›"</button>
+            <button type="button" class="btn small ghost" on:click=move |_| query.set_one("year", Some((balance_year(query) - 1).to_string()))>{t("leaves-previous-year")}</button>
+            <h2>{move || t_args("leaves-balances-year", &[("year", balance_year(query).to_string().into())])}</h2>
+            <button type="button" class="btn small ghost" on:click=move |_| query.set_one("year", Some((balance_year(query) + 1).to_string()))>{t("leaves-next-year")}</button>
             <ExportButton file="leave-balances" request=Callback::new(move |_| balances_op(ws, balance_year(query)).to_request())/>
         </div>
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
@@ -355,8 +381,8 @@ fn balance_table(rows: Vec<LeaveBalance>) -> AnyView {
     view! {
         <div class="table-wrap">
             <table class="data-table balances">
-                <caption>"Leave balances: allowance left in the year"</caption>
-                <thead><tr><th scope="col">"Member"</th>{types.iter().map(|t| view! { <th scope="col" class="num">{t.clone()}</th> }).collect_view()}</tr></thead>
+                <caption>{t("leaves-balances-caption")}</caption>
+                <thead><tr><th scope="col">{t("timesheets-member")}</th>{types.iter().map(|t| view! { <th scope="col" class="num">{t.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>{rows.iter().map(|r| view! {
                     <tr data-user=r.user_id.to_string()>
                         <th scope="row">{r.user_name.clone()}</th>
@@ -378,16 +404,16 @@ fn Policies(ws: u64) -> impl IntoView {
         {move || res.ready().map(|list| view! {
             <div class="table-wrap">
                 <table class="data-table">
-                    <caption>"Leave policies"</caption>
-                    <thead><tr><th scope="col">"Type"</th><th scope="col">"Counts"</th><th scope="col">"Paid"</th><th scope="col" class="num">"Allowance a year"</th></tr></thead>
+                    <caption>{t("leaves-policies")}</caption>
+                    <thead><tr><th scope="col">{t("leaves-type")}</th><th scope="col">{t("leaves-counts")}</th><th scope="col">{t("leaves-paid")}</th><th scope="col" class="num">{t("leaves-allowance")}</th></tr></thead>
                     <tbody>{list.into_iter().map(|p| {
                         let hours = p.kind == LeavePolicyKind::HourBased;
                         view! {
                             <tr>
                                 <th scope="row">{p.name.clone()}</th>
-                                <td>{if hours { "hours" } else { "days" }}</td>
-                                <td>{p.is_paid.as_str().to_owned()}</td>
-                                <td class="num">{p.allowance.map(|a| format!("{} {}", num(a), if hours { "h" } else { "days" })).unwrap_or_else(|| "unlimited".to_owned())}</td>
+                                <td>{if hours { t("leaves-counts-hours") } else { t("leaves-counts-days") }}</td>
+                                <td>{if p.is_paid.as_str() == "yes" { t("common-yes") } else if p.is_paid.as_str() == "no" { t("common-no") } else { p.is_paid.as_str().to_owned() }}</td>
+                                <td class="num">{p.allowance.map(|a| if hours { t_args("time-hours", &[("hours", crate::format::number(a).into())]) } else { t_args("leaves-allowance-days", &[("days", a.into())]) }).unwrap_or_else(|| t("leaves-unlimited"))}</td>
                             </tr>
                         }
                     }).collect_view()}</tbody>
@@ -470,39 +496,39 @@ pub fn LeaveNewPage(ws: u64) -> impl IntoView {
             return;
         };
         save(api, form, op, move |_| {
-            toaster.show("Leave requested.");
+            toaster.show(t("leaves-requested"));
             nav.go(&Route::Leaves { ws }.href());
         });
     };
-    let period_options = || LeavePeriod::ALL.iter().map(|p| (p.code().to_string(), p.label().into_owned())).collect::<Vec<_>>();
+    let period_options = || LeavePeriod::ALL.iter().map(|p| (p.code().to_string(), period_label(*p))).collect::<Vec<_>>();
     view! {
-        <BackLink href=Route::Leaves { ws }.href() text="Leaves"/>
-        <PageHeader title="Request leave"/>
+        <BackLink href=Route::Leaves { ws }.href() text=t("nav-leaves")/>
+        <PageHeader title=t("leaves-request")/>
         <ErrorBanner error=form.error/>
         <form class="card form" on:submit=submit novalidate>
-            <SelectField field=user label="Member" form=form required=true
-                options=Signal::derive(move || options(Some("Choose a member"), members.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))/>
-            <SelectField field=policy label="Leave type" form=form required=true
-                options=Signal::derive(move || policy_options_of(policies.ready(), "Choose a type"))/>
+            <SelectField field=user label=msg_id("timesheets-member") form=form required=true
+                options=Signal::derive(move || options(Some(&t("time-requests-choose-member")), members.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n))))/>
+            <SelectField field=policy label=msg_id("leaves-leave-type") form=form required=true
+                options=Signal::derive(move || policy_options_of(policies.ready(), &t("leaves-choose-type")))/>
             <div class="row">
-                <TextField field=start label="First day" kind="date" form=form required=true/>
-                <TextField field=end label="Last day" kind="date" form=form required=true/>
+                <TextField field=start label=msg_id("leaves-first-day") kind="date" form=form required=true/>
+                <TextField field=end label=msg_id("leaves-last-day") kind="date" form=form required=true/>
             </div>
             <Show when=move || !hour_based() && one_day()>
-                <SelectField field=period label="Part of the day" form=form options=Signal::derive(period_options)
-                    hint="Half days count as 0.5."/>
+                <SelectField field=period label=msg_id("leaves-part-of-day") form=form options=Signal::derive(period_options)
+                    hint=msg_id("leaves-part-of-day-hint")/>
             </Show>
             <Show when=hour_based>
                 <div class="row">
-                    <TextField field=start_time label="From" kind="time" form=form/>
-                    <TextField field=end_time label="To" kind="time" form=form/>
-                    <TextField field=hours label="Hours per day" kind="number" step="any" form=form hint="Empty: the span from–to."/>
+                    <TextField field=start_time label=msg_id("time-from") kind="time" form=form/>
+                    <TextField field=end_time label=msg_id("time-to") kind="time" form=form/>
+                    <TextField field=hours label=msg_id("leaves-hours-per-day") kind="number" step="any" form=form hint=msg_id("leaves-hours-per-day-hint")/>
                 </div>
             </Show>
-            <TextArea field=reason label="Reason" form=form rows=2/>
-            <p class="hint">"Working days (Monday to Friday) count; the request waits for approval."</p>
+            <TextArea field=reason label=msg_id("timesheets-reason") form=form rows=2/>
+            <p class="hint">{t("leaves-working-days")}</p>
             <div class="form-actions">
-                <SubmitButton form=form label="Request leave" busy="Requesting…"/>
+                <SubmitButton form=form label=msg_id("leaves-request") busy=msg_id("leaves-requesting")/>
             </div>
         </form>
     }

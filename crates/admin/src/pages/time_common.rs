@@ -18,6 +18,8 @@ use webwork_core::ops::{GetTrackerState, ListMembers};
 use webwork_core::params::parse_clock;
 use webwork_core::ApiError;
 
+use webwork_ui::i18n::{msg_id, t, t_args};
+
 use crate::api::{Api, BudgetView};
 
 /// `HH:mm` of an ISO 8601 stamp (`2026-03-03T09:05:00Z` -> `09:05`), as the API's clock shows it.
@@ -40,24 +42,24 @@ pub fn duration_text(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
     let m = minutes.unsigned_abs();
     if m < 60 {
-        format!("{sign}{m} min")
+        t_args("time-duration-minutes", &[("sign", sign.into()), ("minutes", m.into())])
     } else {
-        format!("{sign}{} h {:02} min", m / 60, m % 60)
+        t_args("time-duration-hours", &[("sign", sign.into()), ("hours", (m / 60).into()), ("minutes", format!("{:02}", m % 60).into())])
     }
 }
 
 /// Minutes as decimal hours with one digit (`450` -> `7.5 h`).
 pub fn hours_text(minutes: i64) -> String {
-    format!("{} h", webwork_core::number::fixed(minutes as f64 / 60.0, 1))
+    t_args("time-hours", &[("hours", crate::format::fixed(minutes as f64 / 60.0, 1).into())])
 }
 
 /// The check for an `HH:mm` field.
 pub fn clock_check(v: &str) -> Option<String> {
     let v = v.trim();
     if v.is_empty() {
-        Some("Required.".to_owned())
+        Some(t("form-required"))
     } else if parse_clock(v).is_none() {
-        Some("A time as HH:mm, 00:00 to 23:59.".to_owned())
+        Some(t("time-clock-invalid"))
     } else {
         None
     }
@@ -126,13 +128,13 @@ impl Days {
     /// A range from the URL's `from`/`to`: both must read, `to` not before `from`, at most
     /// `max_days` long. The message says what to change.
     pub fn parse(from: &str, to: &str, max_days: i64) -> Result<Days, String> {
-        let from = CivilDate::parse(from.trim()).map_err(|_| "The start date is not a date (YYYY-MM-DD).".to_owned())?;
-        let to = CivilDate::parse(to.trim()).map_err(|_| "The end date is not a date (YYYY-MM-DD).".to_owned())?;
+        let from = CivilDate::parse(from.trim()).map_err(|_| t("time-start-not-date"))?;
+        let to = CivilDate::parse(to.trim()).map_err(|_| t("time-end-not-date"))?;
         let days = Days { from, to };
         if to < from {
-            Err("The end date is before the start date.".to_owned())
+            Err(t("time-end-before-start"))
         } else if days.len() > max_days {
-            Err(format!("At most {max_days} days at a time; this range has {}.", days.len()))
+            Err(t_args("time-range-too-long", &[("max", max_days.into()), ("days", days.len().into())]))
         } else {
             Ok(days)
         }
@@ -207,13 +209,13 @@ pub fn Updated(#[prop(into)] as_of: Signal<Option<f64>>, on_refresh: Callback<()
         on_cleanup(move || h.clear());
     }
     let text = move || match as_of.get() {
-        Some(at) => format!("Updated {} s ago.", ((now.get() - at) / 1000.0).max(0.0) as u64),
-        None => "Reading…".to_owned(),
+        Some(at) => t_args("time-updated", &[("seconds", (((now.get() - at) / 1000.0).max(0.0) as u64).into())]),
+        None => t("time-reading"),
     };
     view! {
         <p class="muted board-status" aria-live="off">
             {text} " "
-            <button type="button" class="btn small ghost" on:click=move |_| on_refresh.run(())>"Refresh now"</button>
+            <button type="button" class="btn small ghost" on:click=move |_| on_refresh.run(())>{t("time-refresh-now")}</button>
         </p>
     }
 }
@@ -230,7 +232,11 @@ pub async fn member_directory(api: Api, ws: u64) -> Result<Vec<Member>, ApiError
 
 /// A member's display name from a directory, or `member {id}`.
 pub fn name_in(members: &[Member], id: u64) -> String {
-    members.iter().find(|m| m.id == id).map(Member::full_name).unwrap_or_else(|| format!("member {id}"))
+    members
+        .iter()
+        .find(|m| m.id == id)
+        .map(Member::full_name)
+        .unwrap_or_else(|| t_args("time-member-fallback", &[("id", id.to_string().into())]))
 }
 
 /// Trackable members as select options, by name.
@@ -288,6 +294,7 @@ pub fn ReasonDialog(
     open: RwSignal<bool>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] message: Signal<String>,
+    /// Message ids of the field's label and of the confirm button.
     label: &'static str,
     confirm_label: &'static str,
     on_confirm: Callback<String>,
@@ -309,12 +316,12 @@ pub fn ReasonDialog(
             <h2 id=format!("{id}-t")>{move || title.get()}</h2>
             <p id=format!("{id}-m")>{move || message.get()}</p>
             <div class="field">
-                <label for=field_id.clone()>{label}<span class="req" aria-hidden="true">" *"</span></label>
+                <label for=field_id.clone()>{t(label)}<span class="req" aria-hidden="true">" *"</span></label>
                 <textarea id=field_id node_ref=area rows=3 aria-required="true"
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </div>
             <div class="actions">
-                <button type="button" class="btn ghost" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="btn ghost" on:click=move |_| open.set(false)>{t("common-cancel")}</button>
                 <button type="button" class="btn danger" disabled=empty on:click=move |_| {
                     let reason = text.get_untracked().trim().to_owned();
                     if reason.is_empty() {
@@ -323,19 +330,24 @@ pub fn ReasonDialog(
                     open.set(false);
                     text.set(String::new());
                     on_confirm.run(reason);
-                }>{confirm_label}</button>
+                }>{t(confirm_label)}</button>
             </div>
         </dialog>
     }
 }
 
+/// A status in the reader's language (the API's word when the catalog has none for it).
+pub fn status_text(status: &str) -> String {
+    t_args("time-status", &[("status", status.into())])
+}
+
 /// A status as a badge (`data-status` styles it).
 pub fn status_badge(status: &str) -> AnyView {
-    view! { <span class="badge" data-status=status.to_owned()>{status.to_owned()}</span> }.into_any()
+    view! { <span class="badge" data-status=status.to_owned()>{status_text(status)}</span> }.into_any()
 }
 
 /// A `<select>` of the filter row whose value lives in the URL under `key`; the first option
-/// is "any".
+/// is "any". `label` and `any` are message ids.
 pub fn url_select(
     query: crate::nav::UrlQuery,
     key: &'static str,
@@ -344,9 +356,9 @@ pub fn url_select(
     options: Signal<Vec<(String, String)>>,
 ) -> AnyView {
     view! {
-        <label>{label}
+        <label>{t(label)}
             <select on:change=move |ev| query.set_one(key, Some(event_target_value(&ev)))>
-                <option value="">{any}</option>
+                <option value="">{t(any)}</option>
                 {move || options.get().into_iter().map(|(value, text)| {
                     let selected = query.get(key).as_deref() == Some(value.as_str());
                     view! { <option value=value selected=selected>{text}</option> }
@@ -368,9 +380,9 @@ pub fn url_dates(query: crate::nav::UrlQuery, from: Signal<String>, to: Signal<S
             ev.prevent_default();
             query.set(&[("from", Some(from_v.get_untracked())), ("to", Some(to_v.get_untracked()))]);
         }>
-            <label>"From" <input type="date" bind:value=from_v/></label>
-            <label>"To" <input type="date" bind:value=to_v/></label>
-            <button type="submit" class="btn">"Apply dates"</button>
+            <label>{t("time-from")} <input type="date" bind:value=from_v/></label>
+            <label>{t("time-to")} <input type="date" bind:value=to_v/></label>
+            <button type="submit" class="btn">{t("time-apply-dates")}</button>
         </form>
     }
     .into_any()
@@ -387,7 +399,9 @@ pub fn WorkPicker(
     task: webwork_ui::FieldState,
     form: webwork_ui::Form,
     #[prop(optional)] contracts: Option<RwSignal<Vec<webwork_core::models::Contract>>>,
-    #[prop(default = "Contract")] label: &'static str,
+    /// A message id.
+    #[prop(default = msg_id("time-contract"))]
+    label: &'static str,
 ) -> impl IntoView {
     use webwork_core::models::ContractStatus;
     use webwork_core::ops::{ListContracts, ListTasks};
@@ -433,25 +447,30 @@ pub fn WorkPicker(
         p
     });
     let contract_options = Signal::derive(move || {
-        let none = if member.get() == 0 { "Choose a member first" } else { "No contract (no project)" };
+        let none = if member.get() == 0 { t("time-choose-member-first") } else { t("time-no-contract") };
         super::options(
-            Some(none),
+            Some(&none),
             list.ready()
                 .unwrap_or_default()
                 .into_iter()
-                .map(|c| (c.id.to_string(), c.project_name.clone().unwrap_or_else(|| format!("project {}", c.project_id)))),
+                .map(|c| (c.id.to_string(), c.project_name.clone().unwrap_or_else(|| project_fallback(c.project_id)))),
         )
     });
     let task_options = Signal::derive(move || {
-        super::options(Some("No task"), tasks.ready().unwrap_or_default().into_iter().map(|t| (t.id.to_string(), t.title)))
+        super::options(Some(&t("time-no-task")), tasks.ready().unwrap_or_default().into_iter().map(|t| (t.id.to_string(), t.title)))
     });
     view! {
         <ErrorBanner error=Signal::derive(move || list.error().or_else(|| tasks.error()))/>
         <div class="row">
-            <SelectField field=contract label=label form=form options=contract_options hint="The member's active contracts, by project."/>
-            <SelectField field=task label="Task" form=form options=task_options/>
+            <SelectField field=contract label=label form=form options=contract_options hint=msg_id("time-contract-hint")/>
+            <SelectField field=task label=msg_id("time-task") form=form options=task_options/>
         </div>
     }
+}
+
+/// A project's name while only its id is known: `project 12`.
+pub fn project_fallback(id: u64) -> String {
+    t_args("time-project-fallback", &[("id", id.to_string().into())])
 }
 
 /// The filter row's dates for a page whose range is `range` (the URL's, or the page's default
@@ -474,7 +493,7 @@ pub fn queue_status(query: &crate::nav::UrlQuery, default: &'static str) -> Opti
 }
 
 /// The status select of a queue: `default` first (kept out of the URL), then "any", then
-/// `others`.
+/// `others`. `default_label` is a message id.
 pub fn queue_status_select(
     query: crate::nav::UrlQuery,
     default: &'static str,
@@ -482,14 +501,14 @@ pub fn queue_status_select(
     others: &'static [&'static str],
 ) -> AnyView {
     view! {
-        <label>"Status"
+        <label>{t("time-status-label")}
             <select on:change=move |ev| {
                 let v = event_target_value(&ev);
                 query.set_one("status", (v != default).then_some(v));
             }>
-                <option value=default selected=move || query.get("status").is_none()>{default_label}</option>
+                <option value=default selected=move || query.get("status").is_none()>{t(default_label)}</option>
                 {std::iter::once("any").chain(others.iter().copied()).map(|v| view! {
-                    <option value=v selected=move || query.get("status").as_deref() == Some(v)>{v}</option>
+                    <option value=v selected=move || query.get("status").as_deref() == Some(v)>{status_text(v)}</option>
                 }).collect_view()}
             </select>
         </label>
@@ -530,16 +549,16 @@ impl SpanFields {
     }
 }
 
-/// The row of a span's fields, and its length once it reads.
+/// The row of a span's fields, and its length once it reads. `zone_hint` is a message id.
 #[component]
 pub fn SpanRow(span: SpanFields, form: webwork_ui::Form, zone_hint: &'static str) -> impl IntoView {
     use webwork_ui::TextField;
     view! {
         <div class="row">
-            <TextField field=span.date label="Date" kind="date" form=form required=true/>
-            <TextField field=span.start label="Start" form=form required=true placeholder="09:00" hint=zone_hint/>
-            <TextField field=span.end label="End" form=form required=true placeholder="17:30" hint="HH:mm, after the start."/>
+            <TextField field=span.date label=msg_id("time-date") kind="date" form=form required=true/>
+            <TextField field=span.start label=msg_id("time-start") form=form required=true placeholder="09:00" hint=zone_hint/>
+            <TextField field=span.end label=msg_id("time-end") form=form required=true placeholder="17:30" hint=msg_id("time-end-hint")/>
         </div>
-        <p class="muted" aria-live="polite">{move || span.minutes().map(|m| format!("{} in all.", duration_text(m as i64)))}</p>
+        <p class="muted" aria-live="polite">{move || span.minutes().map(|m| t_args("time-in-all", &[("duration", duration_text(m as i64).into())]))}</p>
     }
 }

@@ -11,6 +11,7 @@ use webwork_core::models::{Contract, Member, TimeEntry, Timesheet, TimesheetStat
 use webwork_core::ops::{CreateTimeEntry, DeleteTimeEntry, ListTimeEntries, ListTimesheets, Operation, UpdateTimeEntry};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, ConfirmDialog, ErrorBanner, FieldState, Form, SubmitButton, TextField, Toaster};
 
 use super::time_common::{
@@ -42,10 +43,16 @@ pub fn lock_reason(entry: &TimeEntry, approved: &[Timesheet]) -> Option<String> 
     });
     match sheet {
         Some(t) => {
-            let on = t.approved_on.as_deref().map(|a| format!(", approved {}", a.get(..10).unwrap_or(a))).unwrap_or_default();
-            Some(format!("In the approved timesheet of {} – {}{on}.", opt(&t.date_from), opt(&t.date_to)))
+            let (from, to) = (opt(&t.date_from), opt(&t.date_to));
+            Some(match t.approved_on.as_deref() {
+                Some(a) => t_args(
+                    "time-entries-locked-approved-on",
+                    &[("from", from.into()), ("to", to.into()), ("on", a.get(..10).unwrap_or(a).into())],
+                ),
+                None => t_args("time-entries-locked-in", &[("from", from.into()), ("to", to.into())]),
+            })
         }
-        None if entry.locked => Some("An approved timesheet covers this day.".to_owned()),
+        None if entry.locked => Some(webwork_ui::i18n::t("time-entries-locked")),
         None => None,
     }
 }
@@ -122,29 +129,29 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
     let columns = vec![
         crate::zone::date_column(|r: &EntryRow| &r.entry),
         crate::zone::time_column(|r: &EntryRow| &r.entry),
-        Column::text("Duration", |r: &EntryRow| duration_text(r.entry.duration_minutes)).class("num dur"),
-        Column::text("Project", |r: &EntryRow| opt(&r.entry.project_name)),
-        Column::text("Task", |r: &EntryRow| opt(&r.entry.task_title)).class("hide-md"),
-        Column::text("Description", |r: &EntryRow| opt(&r.entry.activity_description)).class("hide-sm"),
-        Column::text("Method", |r: &EntryRow| r.entry.method.as_str().to_owned()).class("hide-md"),
+        Column::text("time-requests-duration", |r: &EntryRow| duration_text(r.entry.duration_minutes)).class("num dur"),
+        Column::text("timesheets-project", |r: &EntryRow| opt(&r.entry.project_name)),
+        Column::text("time-task", |r: &EntryRow| opt(&r.entry.task_title)).class("hide-md"),
+        Column::text("time-requests-description", |r: &EntryRow| opt(&r.entry.activity_description)).class("hide-sm"),
+        Column::text("time-entries-method", |r: &EntryRow| r.entry.method.as_str().to_owned()).class("hide-md"),
         Column::new("", move |r: &EntryRow| {
             let when = format!("{} {}", r.entry.date, clock_of(&r.entry.start_time));
             match &r.locked {
                 Some(reason) => view! {
-                    <span class="badge locked" data-status="locked" title=reason.clone()>"Locked"</span>
+                    <span class="badge locked" data-status="locked" title=reason.clone()>{t("time-entries-locked-badge")}</span>
                     <span class="lock-reason">{reason.clone()}</span>
                 }
                 .into_any(),
                 None => {
                     let (e1, e2) = (r.entry.clone(), r.entry.clone());
                     view! {
-                        <button type="button" class="btn small ghost" aria-label=format!("Edit the entry of {when}")
-                            on:click=move |_| editing.set(Some(Some(e1.clone())))>"Edit"</button>
-                        <button type="button" class="btn small ghost" aria-label=format!("Delete the entry of {when}")
+                        <button type="button" class="btn small ghost" aria-label=t_args("time-entries-edit-when", &[("when", when.as_str().into())])
+                            on:click=move |_| editing.set(Some(Some(e1.clone())))>{t("common-edit")}</button>
+                        <button type="button" class="btn small ghost" aria-label=t_args("time-entries-delete-when", &[("when", when.as_str().into())])
                             on:click=move |_| {
                                 pending.set(Some(e2.clone()));
                                 confirm.set(true);
-                            }>"Delete"</button>
+                            }>{t("common-delete")}</button>
                     }
                     .into_any()
                 }
@@ -156,8 +163,10 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
         let Some(e) = pending.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             match api.send(DeleteTimeEntry::new(e.id.clone(), ws)).await {
-                Ok(_) => toaster.show(format!("Deleted the entry of {} {}.", e.date, clock_of(&e.start_time))),
-                Err(err) => toaster.error(format!("Could not delete the entry: {err}")),
+                Ok(_) => {
+                    toaster.show(t_args("time-entries-deleted", &[("when", format!("{} {}", e.date, clock_of(&e.start_time)).into())]))
+                }
+                Err(err) => toaster.error(t_args("time-entries-delete-failed", &[("error", webwork_ui::error_sentence(&err).into())])),
             };
             res.refetch();
         });
@@ -166,18 +175,18 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
     let project_opts =
         Signal::derive(move || projects.ready().unwrap_or_default().into_iter().map(|(id, n)| (id.to_string(), n)).collect::<Vec<_>>());
     view! {
-        <PageHeader title="Time entries">
+        <PageHeader title=t("nav-time-entries")>
             <Allowed ws op=CreateTimeEntry::INFO.id>
             <button type="button" class="btn primary" disabled=move || member.get() == 0
-                on:click=move |_| editing.set(Some(None))>"Add time"</button>
+                on:click=move |_| editing.set(Some(None))>{t("time-entries-add")}</button>
             </Allowed>
             // The API lists one member's entries one day at a time: one request per day shown.
             <ExportButton file="time-entries" requests=Callback::new(move |_| {
                 let (m, Some(days)) = (member.get_untracked(), range.get_untracked()) else {
-                    return Err(ApiError::InvalidRequest { field: "date", reason: "wait until the list has loaded".to_owned() });
+                    return Err(ApiError::InvalidRequest { field: "date", reason: t("time-requests-wait-loaded") });
                 };
                 if m == 0 {
-                    return Err(ApiError::InvalidRequest { field: "user_id", reason: "choose a member first".to_owned() });
+                    return Err(ApiError::InvalidRequest { field: "user_id", reason: t("time-entries-choose-member-first") });
                 }
                 let project = query.get("project").and_then(|p| p.parse::<u64>().ok());
                 days.each().into_iter().map(|d| {
@@ -190,8 +199,8 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
             })/>
         </PageHeader>
         <div class="filters">
-            {url_select(query, "member", "Member", "Choose a member", member_opts)}
-            {url_select(query, "project", "Project", "Any project", project_opts)}
+            {url_select(query, "member", msg_id("timesheets-member"), msg_id("time-requests-choose-member"), member_opts)}
+            {url_select(query, "project", msg_id("timesheets-project"), msg_id("time-entries-any-project"), project_opts)}
             {range_dates(query, range)}
         </div>
         <ErrorBanner error=Signal::derive(move || members.error())/>
@@ -209,16 +218,19 @@ pub fn TimeEntriesPage(ws: u64) -> impl IntoView {
                     })/>
             }
         })}
-        <ListFrame res query caption="Time entries" columns key=|r: &EntryRow| r.entry.id.clone()
+        <ListFrame res query caption=t("nav-time-entries") columns key=|r: &EntryRow| r.entry.id.clone()
             label=|r: &EntryRow| format!("{} {}", r.entry.date, clock_of(&r.entry.start_time))
-            empty_title=Signal::derive(move || if member.get() == 0 { "Choose a member".to_owned() } else { "No time in these days".to_owned() })
-            empty_hint="The API lists one member's time at a time; pick the member and the days." cols=7/>
+            empty_title=Signal::derive(move || if member.get() == 0 { t("time-requests-choose-member") } else { t("time-entries-empty") })
+            empty_hint=t("time-entries-empty-hint") cols=7/>
         <p class="muted">{move || res.ready().and_then(|p| p.pagination).filter(|p| p.total > 0).map(|p| {
-            format!("{} entries, {} in all.", p.total, duration_text(sum.get()))
+            t_args("time-entries-total", &[("count", p.total.into()), ("duration", duration_text(sum.get()).into())])
         })}</p>
-        <ConfirmDialog open=confirm title="Delete this time entry?"
-            message=Signal::derive(move || pending.get().map(|e| format!("The entry of {} {}–{} ({}) is removed for good.", e.date, clock_of(&e.start_time), e.end_time.as_deref().map(clock_of).unwrap_or_default(), duration_text(e.duration_minutes))).unwrap_or_default())
-            confirm_label="Delete" danger=true on_confirm=delete/>
+        <ConfirmDialog open=confirm title=t("time-entries-delete-title")
+            message=Signal::derive(move || pending.get().map(|e| t_args("time-entries-delete-message", &[
+                ("when", format!("{} {}–{}", e.date, clock_of(&e.start_time), e.end_time.as_deref().map(clock_of).unwrap_or_default()).into()),
+                ("duration", duration_text(e.duration_minutes).into()),
+            ])).unwrap_or_default())
+            confirm_label=msg_id("common-delete") danger=true on_confirm=delete/>
     }
 }
 
@@ -280,38 +292,42 @@ fn EntryForm(ws: u64, member: u64, entry: Option<TimeEntry>, default_day: String
         ev.prevent_default();
         match id_for_submit.clone() {
             Some(id) => save(api, form, untrack(|| build_update(id)), move |_| {
-                toaster.show("Time entry saved.");
+                toaster.show(t("time-entries-saved"));
                 on_done.run(true);
             }),
             None => {
                 let asked = untrack(|| span.minutes()).unwrap_or(0) as i64;
                 save(api, form, untrack(build_create), move |saved: TimeEntry| {
                     if saved.duration_minutes > 0 && saved.duration_minutes < asked {
-                        toaster.show(format!(
-                            "Saved {} of {}: the rest overlapped time already recorded.",
-                            duration_text(saved.duration_minutes),
-                            duration_text(asked)
+                        toaster.show(t_args(
+                            "time-entries-saved-part",
+                            &[("saved", duration_text(saved.duration_minutes).into()), ("asked", duration_text(asked).into())],
                         ));
                     } else {
-                        toaster.show(format!("Added {}.", duration_text(saved.duration_minutes.max(asked))));
+                        toaster
+                            .show(t_args("time-entries-added", &[("duration", duration_text(saved.duration_minutes.max(asked)).into())]));
                     }
                     on_done.run(true);
                 })
             }
         }
     };
-    let title = if editing.is_some() { format!("Edit the entry of {} {}", e.date, clock_of(&e.start_time)) } else { "Add time".to_owned() };
+    let title = if editing.is_some() {
+        t_args("time-entries-edit-when", &[("when", format!("{} {}", e.date, clock_of(&e.start_time)).into())])
+    } else {
+        t("time-entries-add")
+    };
     let name = title.clone();
     view! {
         <form class="card form" on:submit=submit novalidate aria-label=name>
             <h2>{title}</h2>
             <ErrorBanner error=form.error/>
-            <SpanRow span form zone_hint="HH:mm, 24-hour."/>
-            <WorkPicker ws member=Signal::derive(move || member) contract task form contracts label="Project (contract)"/>
-            <TextField field=notes label="Notes" form=form placeholder="What was done"/>
+            <SpanRow span form zone_hint=msg_id("time-entries-clock-hint")/>
+            <WorkPicker ws member=Signal::derive(move || member) contract task form contracts label=msg_id("time-entries-project-contract")/>
+            <TextField field=notes label=msg_id("projects-notes") form=form placeholder=msg_id("time-entries-notes-placeholder")/>
             <div class="form-actions">
-                <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>"Cancel"</button>
-                <SubmitButton form=form label={if editing.is_some() { "Save" } else { "Add time" }}/>
+                <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>{t("common-cancel")}</button>
+                <SubmitButton form=form label={if editing.is_some() { msg_id("common-save") } else { msg_id("time-entries-add") }}/>
             </div>
         </form>
     }

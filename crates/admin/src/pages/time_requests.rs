@@ -8,11 +8,12 @@ use webwork_core::models::{TimeRequest, TimeRequestStatus};
 use webwork_core::ops::{ApproveTimeRequest, CreateTimeRequest, ListTimeRequests, Operation, RejectTimeRequest};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
 use super::time_common::{
-    date_of, duration_text, member_directory, name_in, queue_status, queue_status_select, range_dates, server_today, status_badge,
-    tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
+    date_of, duration_text, member_directory, name_in, project_fallback, queue_status, queue_status_select, range_dates, server_today,
+    status_badge, tracker_options, url_select, Days, ReasonDialog, SpanFields, SpanRow, WorkPicker,
 };
 use super::{opt, project_options, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
@@ -83,29 +84,33 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
         let (s, e) = (opt(&r.start), opt(&r.end));
         crate::zone::span_with_offset(&s, &e)
     };
+    let whose = move |r: &TimeRequest| t_args("time-requests-whose", &[("who", who(r).into()), ("when", when(r).into())]);
     let approve = move |r: TimeRequest| {
         let (id, ws) = (r.id.clone(), ws);
-        let label = format!("{}'s request of {}", who(&r), when(&r));
+        let label = whose(&r);
         leptos::task::spawn_local(async move {
             match api.send(ApproveTimeRequest::new(id, ws)).await {
-                Ok(_) => toaster.show(format!("Approved {label}; its time entry was written.")),
-                Err(e) => toaster.error(format!("Could not approve {label}: {e}")),
+                Ok(_) => toaster.show(t_args("time-requests-approved", &[("who", label.as_str().into())])),
+                Err(e) => toaster.error(t_args(
+                    "time-requests-approve-failed",
+                    &[("who", label.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                )),
             };
             res.refetch();
         });
     };
     let columns = vec![
-        Column::text("Member", move |r: &TimeRequest| who(r)),
-        Column::text("When", when).class("dates"),
-        Column::text("Duration", |r: &TimeRequest| minutes_between(&opt(&r.start), &opt(&r.end)).map(duration_text).unwrap_or_default()).class("num dur"),
-        Column::text("Project", move |r: &TimeRequest| {
+        Column::text("timesheets-member", move |r: &TimeRequest| who(r)),
+        Column::text("time-requests-when", when).class("dates"),
+        Column::text("time-requests-duration", |r: &TimeRequest| minutes_between(&opt(&r.start), &opt(&r.end)).map(duration_text).unwrap_or_default()).class("num dur"),
+        Column::text("timesheets-project", move |r: &TimeRequest| {
             r.project_id.map(|p| project_name(projects, p)).unwrap_or_default()
         }).class("hide-sm"),
-        Column::text("Description", description).class("hide-md"),
-        Column::new("Status", |r: &TimeRequest| status_badge(r.status.as_str())),
-        Column::text("Comment", |r: &TimeRequest| opt(&r.comment)).class("hide-md"),
+        Column::text("time-requests-description", description).class("hide-md"),
+        Column::new("time-status-label", |r: &TimeRequest| status_badge(r.status.as_str())),
+        Column::text("time-requests-comment", |r: &TimeRequest| opt(&r.comment)).class("hide-md"),
         Column::new("", move |r: &TimeRequest| {
-            let label = format!("{}'s request of {}", who(r), when(r));
+            let label = whose(r);
             let day = date_of(&opt(&r.start));
             let entries = r.user_id.filter(|_| r.status == TimeRequestStatus::Approved).map(|u| Route::TimeEntries { ws }.href_with(&[("member", &u.to_string()), ("from", &day), ("to", &day)]));
             let pending = r.status == TimeRequestStatus::Pending && api.may(ws, ApproveTimeRequest::INFO.id);
@@ -113,13 +118,13 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
             let label2 = label.clone();
             view! {
                 {pending.then(|| view! {
-                    <button type="button" class="btn small ghost" aria-label=format!("Approve {label}") on:click=move |_| approve(r1.clone())>"Approve"</button>
-                    <button type="button" class="btn small ghost" aria-label=format!("Reject {label2}") on:click=move |_| {
+                    <button type="button" class="btn small ghost" aria-label=t_args("timesheets-approve-who", &[("who", label.as_str().into())]) on:click=move |_| approve(r1.clone())>{t("timesheets-approve")}</button>
+                    <button type="button" class="btn small ghost" aria-label=t_args("timesheets-reject-who", &[("who", label2.as_str().into())]) on:click=move |_| {
                         rejecting.set(Some((id.clone(), label2.clone())));
                         reject_open.set(true);
-                    }>"Reject"</button>
+                    }>{t("timesheets-reject")}</button>
                 })}
-                {entries.map(|href| view! { <a class="btn small ghost" href=href>"Entry"</a> })}
+                {entries.map(|href| view! { <a class="btn small ghost" href=href>{t("time-requests-entry")}</a> })}
             }
             .into_any()
         })
@@ -129,20 +134,23 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
         let Some((id, label)) = rejecting.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             match api.send(RejectTimeRequest::new(id, ws, comment)).await {
-                Ok(_) => toaster.show(format!("Rejected {label}.")),
-                Err(e) => toaster.error(format!("Could not reject {label}: {e}")),
+                Ok(_) => toaster.show(t_args("timesheets-rejected-who", &[("who", label.as_str().into())])),
+                Err(e) => toaster.error(t_args(
+                    "time-requests-reject-failed",
+                    &[("who", label.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                )),
             };
             res.refetch();
         });
     });
     let member_opts = Signal::derive(move || tracker_options(&directory.get()));
     view! {
-        <PageHeader title="Time requests">
-            <button type="button" class="btn primary" on:click=move |_| creating.set(true)>"Request time for a member"</button>
+        <PageHeader title=t("nav-time-requests")>
+            <button type="button" class="btn primary" on:click=move |_| creating.set(true)>{t("time-requests-new")}</button>
             // The window the list shows (it is read from the server's today first).
             <ExportButton file="time-requests" request=Callback::new(move |_| {
                 let Some(days) = range.get_untracked() else {
-                    return Err(ApiError::InvalidRequest { field: "date_from", reason: "wait until the list has loaded".to_owned() });
+                    return Err(ApiError::InvalidRequest { field: "date_from", reason: t("time-requests-wait-loaded") });
                 };
                 let mut op = ListTimeRequests::new(ws, days.from, days.to);
                 if let Some(s) = status_filter(&query) {
@@ -155,8 +163,8 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
             })/>
         </PageHeader>
         <div class="filters">
-            {queue_status_select(query, "pending", "pending (waiting for approval)", &["approved", "rejected"])}
-            {url_select(query, "member", "Member", "Anyone", member_opts)}
+            {queue_status_select(query, "pending", msg_id("time-requests-status-waiting"), &["approved", "rejected"])}
+            {url_select(query, "member", msg_id("timesheets-member"), msg_id("time-anyone"), member_opts)}
             {range_dates(query, range)}
         </div>
         <Show when=move || creating.get()>
@@ -168,19 +176,19 @@ pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
                     }
                 })/>
         </Show>
-        <ListFrame res query caption="Time requests" columns key=|r: &TimeRequest| r.id.clone() label=description
-            empty_title=Signal::derive(move || if status_filter(&query) == Some(TimeRequestStatus::Pending) { "No request waits for approval".to_owned() } else { "No requests match".to_owned() })
-            empty_hint="The window is on the day the requested time starts." cols=6/>
-        <ReasonDialog open=reject_open title="Reject this request?"
-            message=Signal::derive(move || format!("{} is refused; the member sees your comment.", rejecting.get().map(|r| r.1).unwrap_or_default()))
-            label="Comment" confirm_label="Reject" on_confirm=reject/>
+        <ListFrame res query caption=t("nav-time-requests") columns key=|r: &TimeRequest| r.id.clone() label=description
+            empty_title=Signal::derive(move || if status_filter(&query) == Some(TimeRequestStatus::Pending) { t("time-requests-empty-waiting") } else { t("time-requests-empty") })
+            empty_hint=t("time-requests-empty-hint") cols=6/>
+        <ReasonDialog open=reject_open title=t("time-requests-reject-title")
+            message=Signal::derive(move || t_args("time-requests-reject-message", &[("who", rejecting.get().map(|r| r.1).unwrap_or_default().into())]))
+            label=msg_id("time-requests-comment") confirm_label=msg_id("timesheets-reject") on_confirm=reject/>
     }
 }
 
 /// A project's name from the loaded options (`project {id}` until they load).
 fn project_name(projects: crate::api::Resource<Vec<(u64, String)>>, id: u64) -> String {
     let found = projects.ready_untracked().and_then(|list| list.into_iter().find(|(p, _)| *p == id).map(|(_, n)| n));
-    found.unwrap_or_else(|| format!("project {id}"))
+    found.unwrap_or_else(|| project_fallback(id))
 }
 
 /// Files a manual-time request for a member: the day, `HH:mm` start and end (UTC, as the API's
@@ -226,22 +234,22 @@ fn RequestForm(ws: u64, members: Signal<Vec<(String, String)>>, on_done: Callbac
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save(api, form, untrack(build), move |_: TimeRequest| {
-            toaster.show("Time request filed; it waits for approval.");
+            toaster.show(t("time-requests-filed"));
             on_done.run(true);
         });
     };
-    let options = Signal::derive(move || super::options(Some("Choose a member"), members.get()));
+    let options = Signal::derive(move || super::options(Some(&t("time-requests-choose-member")), members.get()));
     view! {
-        <form class="card form" on:submit=submit novalidate aria-label="Request time for a member">
-            <h2>"Request time for a member"</h2>
+        <form class="card form" on:submit=submit novalidate aria-label=t("time-requests-new")>
+            <h2>{t("time-requests-new")}</h2>
             <ErrorBanner error=form.error/>
-            <SelectField field=member label="Member" form=form required=true options/>
+            <SelectField field=member label=msg_id("timesheets-member") form=form required=true options/>
             <SpanRow span form zone_hint=crate::zone::TEXT_CLOCK_HINT/>
             <WorkPicker ws member=user contract task form/>
-            <TextField field=text label="Activity description" form=form/>
+            <TextField field=text label=msg_id("time-requests-activity") form=form/>
             <div class="form-actions">
-                <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>"Cancel"</button>
-                <SubmitButton form=form label="File request" busy="Filing…"/>
+                <button type="button" class="btn ghost" on:click=move |_| on_done.run(false)>{t("common-cancel")}</button>
+                <SubmitButton form=form label=msg_id("time-requests-file") busy=msg_id("time-requests-filing")/>
             </div>
         </form>
     }

@@ -12,11 +12,12 @@ use webwork_core::date::CivilDate;
 use webwork_core::models::{Member, Timesheet, TimesheetStatus};
 use webwork_core::ops::{ApproveTimesheet, ListTimesheets, Operation, RejectTimesheet, SubmitTimesheet, UnsubmitTimesheet};
 use webwork_core::{ApiError, Page};
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, ConfirmDialog, Toaster};
 
 use super::time_common::{
-    duration_text, member_directory, name_in, queue_status, queue_status_select, stamp_text, status_badge, url_dates, url_select,
-    ReasonDialog,
+    duration_text, member_directory, name_in, project_fallback, queue_status, queue_status_select, stamp_text, status_badge, status_text,
+    url_dates, url_select, ReasonDialog,
 };
 use super::{opt, Allowed, ListFrame, PageHeader};
 use crate::api::{load, use_api, Api};
@@ -81,7 +82,7 @@ fn PendingBadge(ws: Memo<u64>) -> impl IntoView {
     });
     move || {
         count.ready().filter(|n| *n > 0).map(|n| {
-            view! { <span class="badge count" aria-label=format!("{n} waiting for approval")>{n.to_string()}</span> }
+            view! { <span class="badge count" aria-label=t_args("timesheets-waiting", &[("count", n.into())])>{n.to_string()}</span> }
         })
     }
 }
@@ -95,8 +96,13 @@ fn sheet_member(t: &Timesheet, members: &[Member]) -> String {
 /// "Olivia Martin's timesheet 2026-02-23 – 2026-03-01" from the reply alone (row labels).
 fn sheet_label(t: &Timesheet) -> String {
     let who = t.member.as_ref().map(|m| m.display_name()).filter(|n| !n.trim().is_empty());
-    let who = who.unwrap_or_else(|| format!("member {}", t.user_id.unwrap_or(0)));
-    format!("{who}'s timesheet {}", period_text(t))
+    let who = who.unwrap_or_else(|| t_args("time-member-fallback", &[("id", t.user_id.unwrap_or(0).to_string().into())]));
+    whose_sheet(&who, t)
+}
+
+/// "Olivia Martin's timesheet 2026-02-23 – 2026-03-01".
+fn whose_sheet(who: &str, t: &Timesheet) -> String {
+    t_args("timesheets-whose", &[("who", who.into()), ("period", period_text(t).into())])
 }
 
 fn period_text(t: &Timesheet) -> String {
@@ -126,7 +132,7 @@ pub fn breakdown_grid(t: &Timesheet) -> (Vec<String>, Vec<(String, Vec<i64>)>) {
             let name = e
                 .project_name
                 .clone()
-                .unwrap_or_else(|| e.project_id.map(|p| format!("project {p}")).unwrap_or_else(|| "No project".to_owned()));
+                .unwrap_or_else(|| e.project_id.map(project_fallback).unwrap_or_else(|| webwork_ui::i18n::t("timesheets-no-project")));
             projects.entry(name).or_insert_with(|| vec![0; days.len()])[col] += e.total_minutes;
         }
     }
@@ -141,26 +147,26 @@ fn Breakdown(sheet: Timesheet, member: String) -> impl IntoView {
     let cell = |m: i64| if m == 0 { "—".to_owned() } else { duration_text(m) };
     let label = |d: &str| {
         CivilDate::parse(d)
-            .map(|c| format!("{} {}", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][c.weekday() as usize], &d[5..]))
+            .map(|c| format!("{} {}", webwork_ui::i18n::short_date_part(c.year, c.month, c.day, "weekday"), &d[5..]))
             .unwrap_or_else(|_| d.to_owned())
     };
     let total = sheet.minutes();
     view! {
-        <section class="card breakdown" aria-label=format!("Daily breakdown of {member}'s timesheet")>
+        <section class="card breakdown" aria-label=t_args("timesheets-breakdown-label", &[("member", member.as_str().into())])>
             <h2>{format!("{member}: {}", period_text(&sheet))}</h2>
-            <p class="muted">{format!("{} in all · status {}", duration_text(total), sheet.status.as_str())}
-                {sheet.reject_reason.clone().filter(|r| !r.is_empty()).map(|r| format!(" · rejected: {r}"))}</p>
+            <p class="muted">{t_args("timesheets-breakdown-summary", &[("duration", duration_text(total).into()), ("status", status_text(sheet.status.as_str()).into())])}
+                {sheet.reject_reason.clone().filter(|r| !r.is_empty()).map(|r| t_args("timesheets-rejected-reason", &[("reason", r.into())]))}</p>
             <crate::zone::MemberDays member=sheet.user_id/>
             {if projects.is_empty() {
-                view! { <p>"No time in this period."</p> }.into_any()
+                view! { <p>{t("timesheets-no-time")}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
                         <table class="data-table">
                             <thead><tr>
-                                <th scope="col">"Project"</th>
+                                <th scope="col">{t("timesheets-project")}</th>
                                 {days.iter().map(|d| view! { <th scope="col" class="num">{label(d)}</th> }).collect_view()}
-                                <th scope="col" class="num">"Total"</th>
+                                <th scope="col" class="num">{t("timesheets-total")}</th>
                             </tr></thead>
                             <tbody>
                                 {projects.iter().map(|(name, mins)| view! {
@@ -171,7 +177,7 @@ fn Breakdown(sheet: Timesheet, member: String) -> impl IntoView {
                                     </tr>
                                 }).collect_view()}
                                 <tr class="total">
-                                    <th scope="row">"Day total"</th>
+                                    <th scope="row">{t("timesheets-day-total")}</th>
                                     {day_totals.iter().map(|m| view! { <td class="num dur">{cell(*m)}</td> }).collect_view()}
                                     <td class="num dur">{duration_text(day_totals.iter().sum())}</td>
                                 </tr>
@@ -194,7 +200,7 @@ fn act(toaster: Toaster, done: String, failed: String, action: Action, after: im
                 toaster.show(done);
             }
             Err(e) => {
-                toaster.error(format!("{failed}: {e}"));
+                toaster.error(format!("{failed}: {}", webwork_ui::error_sentence(&e)));
             }
         }
         after();
@@ -227,20 +233,20 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
     let bulk_open = RwSignal::new(false);
 
     let columns = vec![
-        Column::new("Member", move |t: &Timesheet| {
+        Column::new("timesheets-member", move |t: &Timesheet| {
             let name = sheet_member(t, &directory.get_untracked());
             match t.user_id {
                 Some(u) => view! { <a href=Route::Member { ws, id: u }.href()>{name}</a> }.into_any(),
                 None => name.into_any(),
             }
         }),
-        Column::text("Period", period_text).class("dates"),
-        Column::text("Total", |t: &Timesheet| duration_text(t.minutes())).class("num dur"),
-        Column::new("Status", |t: &Timesheet| status_badge(t.status.as_str())),
-        Column::text("Submitted", |t: &Timesheet| t.submitted_on.as_deref().map(stamp_text).unwrap_or_default()).class("hide-md dates"),
-        Column::text("Reason", |t: &Timesheet| opt(&t.reject_reason)).class("hide-sm"),
+        Column::text("timesheets-period", period_text).class("dates"),
+        Column::text("timesheets-total", |t: &Timesheet| duration_text(t.minutes())).class("num dur"),
+        Column::new("time-status-label", |t: &Timesheet| status_badge(t.status.as_str())),
+        Column::text("timesheets-submitted", |t: &Timesheet| t.submitted_on.as_deref().map(stamp_text).unwrap_or_default()).class("hide-md dates"),
+        Column::text("timesheets-reason", |t: &Timesheet| opt(&t.reject_reason)).class("hide-sm"),
         Column::new("", move |t: &Timesheet| {
-            let (id, who) = (t.id.clone(), format!("{}'s timesheet {}", sheet_member(t, &directory.get_untracked()), period_text(t)));
+            let (id, who) = (t.id.clone(), whose_sheet(&sheet_member(t, &directory.get_untracked()), t));
             let member_week = match (t.user_id, t.date_from.clone(), t.date_to.clone()) {
                 (Some(u), Some(f), Some(to)) => Some(Route::TimeEntries { ws }.href_with(&[("member", &u.to_string()), ("from", &f), ("to", &to)])),
                 _ => None,
@@ -250,24 +256,26 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
             // A member may submit their own timesheet but not approve or reject it.
             let decides = submitted && api.may(ws, ApproveTimesheet::INFO.id);
             let can_submit = t.status.is_unsubmitted() || t.status == TimesheetStatus::Rejected;
-            let button = move |label: &'static str, make: fn(String, u64, Api) -> Action, done: &'static str| {
+            // Message ids: the button's text, its accessible name with the timesheet, the toast.
+            let button = move |label: &'static str, aria: &'static str, make: fn(String, u64, Api) -> Action, done: &'static str| {
                 let (id, who) = (id.clone(), who.clone());
                 view! {
-                    <button type="button" class="btn small ghost" aria-label=format!("{label} {who}") on:click=move |_| {
-                        act(toaster, format!("{done} {who}."), format!("Could not change {who}"), make(id.clone(), ws, api), reload);
-                    }>{label}</button>
+                    <button type="button" class="btn small ghost" aria-label=t_args(aria, &[("who", who.as_str().into())]) on:click=move |_| {
+                        let said = [("who", who.as_str().into())];
+                        act(toaster, t_args(done, &said), t_args("timesheets-change-failed", &said), make(id.clone(), ws, api), reload);
+                    }>{webwork_ui::i18n::t(label)}</button>
                 }
             };
-            let approve = decides.then(|| button("Approve", |id, ws, api| Box::pin(async move { api.send(ApproveTimesheet::new(id, ws)).await.map(|_| ()) }), "Approved"));
-            let unsubmit = submitted.then(|| button("Unsubmit", |id, ws, api| Box::pin(async move { api.send(UnsubmitTimesheet::new(id, ws)).await.map(|_| ()) }), "Unsubmitted"));
-            let submit = can_submit.then(|| button("Submit", |id, ws, api| Box::pin(async move { api.send(SubmitTimesheet::new(id, ws)).await.map(|_| ()) }), "Submitted"));
+            let approve = decides.then(|| button(msg_id("timesheets-approve"), msg_id("timesheets-approve-who"), |id, ws, api| Box::pin(async move { api.send(ApproveTimesheet::new(id, ws)).await.map(|_| ()) }), msg_id("timesheets-approved-who")));
+            let unsubmit = submitted.then(|| button(msg_id("timesheets-unsubmit"), msg_id("timesheets-unsubmit-who"), |id, ws, api| Box::pin(async move { api.send(UnsubmitTimesheet::new(id, ws)).await.map(|_| ()) }), msg_id("timesheets-unsubmitted-who")));
+            let submit = can_submit.then(|| button(msg_id("timesheets-submit"), msg_id("timesheets-submit-who"), |id, ws, api| Box::pin(async move { api.send(SubmitTimesheet::new(id, ws)).await.map(|_| ()) }), msg_id("timesheets-submitted-who")));
             let reject = decides.then(|| {
-                let (id, who) = (t.id.clone(), format!("{}'s timesheet {}", sheet_member(t, &directory.get_untracked()), period_text(t)));
+                let (id, who) = (t.id.clone(), whose_sheet(&sheet_member(t, &directory.get_untracked()), t));
                 view! {
-                    <button type="button" class="btn small ghost" aria-label=format!("Reject {who}") on:click=move |_| {
+                    <button type="button" class="btn small ghost" aria-label=t_args("timesheets-reject-who", &[("who", who.as_str().into())]) on:click=move |_| {
                         rejecting.set(Some((id.clone(), who.clone())));
                         reject_open.set(true);
-                    }>"Reject"</button>
+                    }>{webwork_ui::i18n::t("timesheets-reject")}</button>
                 }
             });
             let shown_id = open_id.clone();
@@ -276,8 +284,8 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
                     on:click=move |_| {
                         let showing = query.initial("open") == open_id;
                         query.set_one("open", (!showing).then(|| open_id.clone()));
-                    }>"Breakdown"</button>
-                {member_week.map(|href| view! { <a class="btn small ghost hide-sm" href=href>"Entries"</a> })}
+                    }>{webwork_ui::i18n::t("timesheets-breakdown")}</button>
+                {member_week.map(|href| view! { <a class="btn small ghost hide-sm" href=href>{webwork_ui::i18n::t("timesheets-entries")}</a> })}
                 {approve}{reject}{submit}{unsubmit}
             }
             .into_any()
@@ -301,13 +309,16 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
             for t in &sheets {
                 match api.send(ApproveTimesheet::new(t.id.clone(), ws)).await {
                     Ok(_) => ok += 1,
-                    Err(e) => failed.push(format!("{}: {e}", period_text(t))),
+                    Err(e) => failed.push(format!("{}: {}", period_text(t), webwork_ui::error_sentence(&e))),
                 }
             }
             if failed.is_empty() {
-                toaster.show(format!("Approved {ok} timesheet{}.", if ok == 1 { "" } else { "s" }));
+                toaster.show(t_args("timesheets-approved-count", &[("count", ok.into())]));
             } else {
-                toaster.error(format!("Approved {ok}; {} could not be approved ({}).", failed.len(), failed.join("; ")));
+                toaster.error(t_args(
+                    "timesheets-approved-some",
+                    &[("count", ok.into()), ("failed", failed.len().into()), ("errors", failed.join("; ").into())],
+                ));
             }
             selection.set(BTreeSet::new());
             reload();
@@ -317,48 +328,48 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
         let Some((id, who)) = rejecting.get_untracked() else { return };
         act(
             toaster,
-            format!("Rejected {who}."),
-            format!("Could not reject {who}"),
+            t_args("timesheets-rejected-who", &[("who", who.as_str().into())]),
+            t_args("timesheets-reject-failed", &[("who", who.as_str().into())]),
             Box::pin(async move { api.send(RejectTimesheet::new(id, ws, reason)).await.map(|_| ()) }),
             reload,
         );
     });
     let member_opts = Signal::derive(move || super::time_common::tracker_options(&directory.get()));
     view! {
-        <PageHeader title=webwork_ui::i18n::t("nav-timesheets")>
+        <PageHeader title=t("nav-timesheets")>
             <ExportButton file="timesheets" request=Callback::new(move |_| timesheets_op(query, ws).to_request())/>
         </PageHeader>
         <div class="filters">
-            {queue_status_select(query, "submitted", "submitted (waiting for approval)", &["pending", "approved", "rejected"])}
-            {url_select(query, "member", "Member", "Anyone", member_opts)}
+            {queue_status_select(query, "submitted", msg_id("timesheets-status-waiting"), &["pending", "approved", "rejected"])}
+            {url_select(query, "member", msg_id("timesheets-member"), msg_id("time-anyone"), member_opts)}
             {url_dates(query, Signal::derive(move || query.text("from")), Signal::derive(move || query.text("to")))}
         </div>
         <Show when=move || !selection.with(BTreeSet::is_empty)>
-            <div class="bulk-bar" role="region" aria-label="Selected timesheets">
+            <div class="bulk-bar" role="region" aria-label=t("timesheets-selected-region")>
                 <span>{move || {
                     let n = selection.with(BTreeSet::len);
                     let s = selected_submitted().len();
-                    if s == n { format!("{n} selected") } else { format!("{n} selected, {s} of them submitted") }
+                    if s == n { t_args("common-selected", &[("count", n.into())]) } else { t_args("timesheets-selected-submitted", &[("count", n.into()), ("submitted", s.into())]) }
                 }}</span>
                 <Allowed ws op=ApproveTimesheet::INFO.id>
                 <button type="button" class="btn primary" disabled=move || selected_submitted().is_empty()
-                    on:click=move |_| bulk_open.set(true)>"Approve selected"</button>
+                    on:click=move |_| bulk_open.set(true)>{t("timesheets-approve-selected")}</button>
                 </Allowed>
-                <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>"Clear"</button>
+                <button type="button" class="btn ghost" on:click=move |_| selection.set(BTreeSet::new())>{t("common-clear")}</button>
             </div>
         </Show>
         {move || open_sheet().map(|t| {
             let name = sheet_member(&t, &directory.get_untracked());
             view! { <Breakdown sheet=t member=name/> }
         })}
-        <ListFrame res query caption="Timesheets" columns key=|t: &Timesheet| t.id.clone() label=sheet_label selection
-            empty_title=Signal::derive(move || if status_filter(&query) == Some(TimesheetStatus::Submitted) { "Nothing waits for approval".to_owned() } else { "No timesheets match".to_owned() })
-            empty_hint="Change the status, member or period." cols=6/>
-        <ReasonDialog open=reject_open title="Reject this timesheet?"
-            message=Signal::derive(move || format!("{} goes back to the member with your reason.", rejecting.get().map(|r| r.1).unwrap_or_default()))
-            label="Reason" confirm_label="Reject" on_confirm=reject/>
-        <ConfirmDialog open=bulk_open title="Approve the selected timesheets?"
-            message=Signal::derive(move || format!("{} submitted timesheets are approved; their entries can no longer be edited.", selected_submitted().len()))
-            confirm_label="Approve" on_confirm=approve_selected/>
+        <ListFrame res query caption=t("nav-timesheets") columns key=|t: &Timesheet| t.id.clone() label=sheet_label selection
+            empty_title=Signal::derive(move || if status_filter(&query) == Some(TimesheetStatus::Submitted) { t("timesheets-empty-waiting") } else { t("timesheets-empty") })
+            empty_hint=t("timesheets-empty-hint") cols=6/>
+        <ReasonDialog open=reject_open title=t("timesheets-reject-title")
+            message=Signal::derive(move || t_args("timesheets-reject-message", &[("who", rejecting.get().map(|r| r.1).unwrap_or_default().into())]))
+            label=msg_id("timesheets-reason") confirm_label=msg_id("timesheets-reject") on_confirm=reject/>
+        <ConfirmDialog open=bulk_open title=t("timesheets-approve-title")
+            message=Signal::derive(move || t_args("timesheets-approve-message", &[("count", selected_submitted().len().into())]))
+            confirm_label=msg_id("timesheets-approve") on_confirm=approve_selected/>
     }
 }

@@ -17,6 +17,7 @@ use webwork_core::models::{Member, TrackerStarted, TrackerState, TrackerStopped}
 use webwork_core::ops::{GetTrackerState, Operation, StartTracking, StopTracking};
 use webwork_core::ApiError;
 use webwork_ui::form::checks;
+use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, FieldState, Form, SkeletonRows, SubmitButton, TextField, Toaster};
 
 use super::time_common::{
@@ -130,7 +131,7 @@ pub async fn read_trackers(api: Api, ws: u64, ids: Vec<u64>, board: Board) -> Re
                 board.note(id, Ok(state));
             }
             Err(e @ (ApiError::Forbidden { .. } | ApiError::Unauthorized { .. })) => return Err(e),
-            Err(e) => board.note(id, Err(e.to_string())),
+            Err(e) => board.note(id, Err(webwork_ui::error_sentence(&e))),
         }
     }
     Ok(ids.len())
@@ -173,14 +174,14 @@ pub fn stopped_state(s: &TrackerStopped, previous: Option<&TrackerState>) -> Tra
 
 /// "since 09:05 (1 h 10 min)" for a running tracker.
 fn running_text(s: &TrackerState, now_ms: f64) -> String {
-    let Some(start) = s.start_time.as_deref() else { return "tracking".to_owned() };
+    let Some(start) = s.start_time.as_deref() else { return t("tracking-tracking") };
     let since = crate::zone::member_clock(start, s.user_id);
     let started = js_sys::Date::parse(start);
     if started.is_nan() {
-        return format!("since {since}");
+        return t_args("tracking-since", &[("since", since.into())]);
     }
     let minutes = ((now_ms - started) / 60_000.0).floor().max(0.0) as i64;
-    format!("since {since} ({})", duration_text(minutes))
+    t_args("tracking-since-for", &[("since", since.into()), ("duration", duration_text(minutes).into())])
 }
 
 /// What a member is on: project · task · description.
@@ -266,52 +267,61 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
                     let prev = board.known_of(user).and_then(|k| k.state.ok());
                     board.set_state(user, stopped_state(&stopped, prev.as_ref()));
                     match &stopped.time_entry {
-                        Some(e) => toaster.show(format!(
-                            "Stopped {name}'s tracker: {} written ({}–{}).",
-                            duration_text(e.duration_minutes),
-                            clock_of(&e.start_time),
-                            e.end_time.as_deref().map(clock_of).unwrap_or_default()
+                        Some(e) => toaster.show(t_args(
+                            "tracking-stopped",
+                            &[
+                                ("name", name.as_str().into()),
+                                ("duration", duration_text(e.duration_minutes).into()),
+                                (
+                                    "span",
+                                    format!("{}–{}", clock_of(&e.start_time), e.end_time.as_deref().map(clock_of).unwrap_or_default())
+                                        .into(),
+                                ),
+                            ],
                         )),
-                        None => toaster.show(format!("Stopped {name}'s tracker. It ran under a minute, so no time entry was written.")),
+                        None => toaster.show(t_args("tracking-stopped-short", &[("name", name.as_str().into())])),
                     };
                 }
                 Err(e) => {
-                    toaster.error(format!("Could not stop {name}'s tracker: {e}"));
+                    toaster.error(t_args(
+                        "tracking-stop-failed",
+                        &[("name", name.as_str().into()), ("error", webwork_ui::error_sentence(&e).into())],
+                    ));
                 }
             }
             busy.set(None);
         });
     };
     let columns = vec![
-        Column::new("Member", move |r: &BoardRow| {
+        Column::new("timesheets-member", move |r: &BoardRow| {
             view! { <a href=Route::Member { ws, id: r.member.id }.href()>{r.member.full_name()}</a> }.into_any()
         }),
-        Column::new("Tracker", move |r: &BoardRow| {
+        Column::new("tracking-tracker", move |r: &BoardRow| {
             let text = match (&r.state, &r.problem) {
-                (_, Some(p)) => format!("unknown: {p}"),
+                (_, Some(p)) => t_args("tracking-unknown", &[("problem", p.as_str().into())]),
                 (Some(s), None) if is_running(s) => running_text(s, now.get_untracked()),
-                (Some(_), None) => "not tracking".to_owned(),
+                (Some(_), None) => t("tracking-not-tracking"),
                 (None, None) => "…".to_owned(),
             };
             let status = if r.running() { "running" } else { "idle" };
             view! { <span class="tracker" data-status=status>{text}</span> }.into_any()
         }),
-        Column::text("On", |r: &BoardRow| r.state.as_ref().filter(|s| is_running(s)).map(work_text).unwrap_or_default()),
-        Column::text("Today", |r: &BoardRow| r.state.as_ref().map(|s| duration_text(s.total_minutes)).unwrap_or_default()).class("num dur"),
+        Column::text("tracking-on", |r: &BoardRow| r.state.as_ref().filter(|s| is_running(s)).map(work_text).unwrap_or_default()),
+        Column::text("tracking-today", |r: &BoardRow| r.state.as_ref().map(|s| duration_text(s.total_minutes)).unwrap_or_default()).class("num dur"),
         Column::new("", move |r: &BoardRow| {
             let (id, name, running) = (r.member.id, r.member.full_name(), r.running());
             let member = r.member.clone();
             let disabled = move || busy.get() == Some(id);
             if running {
                 view! {
-                    <button type="button" class="btn small" aria-label=format!("Stop {name}'s tracker") disabled=disabled
-                        on:click=move |_| stop(id, name.clone())>"Stop"</button>
+                    <button type="button" class="btn small" aria-label=t_args("tracking-stop-who", &[("name", name.as_str().into())]) disabled=disabled
+                        on:click=move |_| stop(id, name.clone())>{t("tracking-stop")}</button>
                 }
                 .into_any()
             } else {
                 view! {
-                    <button type="button" class="btn small ghost" aria-label=format!("Start a tracker for {name}") disabled=disabled
-                        on:click=move |_| starting.set(Some(member.clone()))>"Start"</button>
+                    <button type="button" class="btn small ghost" aria-label=t_args("tracking-start-for", &[("name", name.as_str().into())]) disabled=disabled
+                        on:click=move |_| starting.set(Some(member.clone()))>{t("time-start")}</button>
                 }
                 .into_any()
             }
@@ -322,13 +332,13 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
         let (checked, all) = (on_screen(), matching().len());
         let running = checked.iter().filter(|m| board.known_of(m.id).is_some_and(|k| k.state.as_ref().is_ok_and(is_running))).count();
         let checked = checked.len();
-        format!("{running} tracking now among the {checked} members on screen ({all} in all; the API reads one tracker per request).")
+        t_args("tracking-summary", &[("running", running.into()), ("checked", checked.into()), ("all", all.into())])
     };
     let apply = move || {
         shown.set(PAGE);
     };
     view! {
-        <PageHeader title="Live tracking"/>
+        <PageHeader title=t("nav-tracking")/>
         <p class="muted" data-figure="tracking-summary">{summary}</p>
         <Updated as_of=Signal::derive(move || trackers.as_of()) on_refresh=Callback::new(move |_| refetch())/>
         <form class="filters" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| {
@@ -336,12 +346,12 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
             apply();
             query.set_one("q", Some(q.get_untracked().trim().to_owned()));
         }>
-            <label>"Name contains" <input type="search" bind:value=q placeholder="Name or e-mail"/></label>
-            <button type="submit" class="btn">"Apply"</button>
+            <label>{t("projects-name-contains")} <input type="search" bind:value=q placeholder=t("tracking-name-placeholder")/></label>
+            <button type="submit" class="btn">{t("common-apply")}</button>
             <label class="check-inline">
                 <input type="checkbox" prop:checked=only_running
                     on:change=move |ev| { apply(); query.set_one("running", event_target_checked(&ev).then(|| "1".to_owned())) }/>
-                " Only members tracking now"
+                " " {t("tracking-only-running")}
             </label>
         </form>
         {move || starting.get().map(|m| view! {
@@ -350,20 +360,20 @@ pub fn TrackingPage(ws: u64) -> impl IntoView {
         <ErrorBanner error=Signal::derive(move || members.error().or_else(|| trackers.error())) on_retry=Callback::new(move |_| { members.refetch(); refetch() })/>
         {move || match members.with_ready(Vec::is_empty) {
             None if members.error().is_none() => Some(view! { <SkeletonRows cols=5/> }.into_any()),
-            Some(true) => Some(view! { <EmptyState title="No member can track time" hint="Active members who are not project viewers appear here."/> }.into_any()),
+            Some(true) => Some(view! { <EmptyState title=t("tracking-none-can-track") hint=t("tracking-none-can-track-hint")/> }.into_any()),
             _ => None,
         }}
         <div class="list-body" class:hidden=move || rows.with(Vec::is_empty)>
-            <DataTable caption="Trackers" columns rows key=|r: &BoardRow| r.member.id.to_string() label=|r: &BoardRow| r.member.full_name()/>
+            <DataTable caption=t("tracking-trackers") columns rows key=|r: &BoardRow| r.member.id.to_string() label=|r: &BoardRow| r.member.full_name()/>
         </div>
         {move || (members.with_ready(|m| !m.is_empty()) == Some(true) && rows.with(Vec::is_empty)).then(|| view! {
-            <EmptyState title="No member matches" hint="Change the name filter, show members who are not tracking, or show more members."/>
+            <EmptyState title=t("tracking-no-match") hint=t("tracking-no-match-hint")/>
         })}
         {move || {
             let left = matching().len().saturating_sub(shown.get());
             (left > 0).then(|| view! {
                 <button type="button" class="btn show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {format!("Show {} more ({left} not shown)", left.min(PAGE))}
+                    {t_args("tracking-show-more", &[("count", left.min(PAGE).into()), ("left", left.into())])}
                 </button>
             })
         }}
@@ -403,20 +413,23 @@ fn StartForm(ws: u64, member: Member, on_done: Callback<()>) -> impl IntoView {
         crate::api::save(api, form, untrack(build), move |started: TrackerStarted| {
             let prev = board.known_of(user).and_then(|k| k.state.ok());
             board.set_state(user, started_state(&started, prev.as_ref()));
-            let on = started.project_name.clone().map(|p| format!(" on {p}")).unwrap_or_default();
-            toaster.show(format!("Started {who}'s tracker{on} at {}.", clock_of(&started.start_time)));
+            let at = clock_of(&started.start_time);
+            toaster.show(match started.project_name.clone() {
+                Some(p) => t_args("tracking-started-on", &[("name", who.as_str().into()), ("project", p.into()), ("at", at.into())]),
+                None => t_args("tracking-started", &[("name", who.as_str().into()), ("at", at.into())]),
+            });
             on_done.run(());
         });
     };
     view! {
         <ErrorBanner error=form.error/>
-        <form class="card form" on:submit=submit novalidate aria-label=format!("Start a tracker for {name}")>
-            <h2>{format!("Start a tracker for {name}")}</h2>
+        <form class="card form" on:submit=submit novalidate aria-label=t_args("tracking-start-for", &[("name", name.as_str().into())])>
+            <h2>{t_args("tracking-start-for", &[("name", name.as_str().into())])}</h2>
             <WorkPicker ws member=Signal::derive(move || user) contract task form/>
-            <TextField field=description label="Activity description" form=form placeholder="What they are working on"/>
+            <TextField field=description label=msg_id("time-requests-activity") form=form placeholder=msg_id("tracking-activity-placeholder")/>
             <div class="form-actions">
-                <button type="button" class="btn ghost" on:click=move |_| on_done.run(())>"Cancel"</button>
-                <SubmitButton form=form label="Start tracker" busy="Starting…"/>
+                <button type="button" class="btn ghost" on:click=move |_| on_done.run(())>{t("common-cancel")}</button>
+                <SubmitButton form=form label=msg_id("tracking-start-tracker") busy=msg_id("tracking-starting")/>
             </div>
         </form>
     }
