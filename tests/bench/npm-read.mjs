@@ -18,10 +18,10 @@
 // WEBWORK_SANDBOX is the sandbox binary, WEBWORK_NPM_PACKAGE the built package folder (web/pkg).
 // `--profile` runs only the package side (for `node --cpu-prof`).
 
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { startSandbox as startTestSandbox } from '../../web/tests/support.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -67,38 +67,10 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/**
- * The release sandbox in memory on a free loopback port, rate limit off, the reference's access
- * rule (only demo-owner reads). Its stderr is dropped: the demo webhooks log every invite of the
- * setup as undeliverable.
- */
-function startSandbox() {
-  const binary = process.env.WEBWORK_SANDBOX ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(repo, 'target'), 'native-release/webwork-sandbox');
-  const args = ['--memory', '--addr', '127.0.0.1:0', '--rate-limit', 'off', '--access', 'reference', '--today', '2026-03-04'];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the sandbox did not start within 20 s:\n${seen}`));
-    }, 20000);
-    child.on('error', (e) => reject(new Error(`could not start ${binary}: ${e.message}`)));
-    child.on('exit', (code) => reject(new Error(`the sandbox exited (${code}):\n${seen}`)));
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = /listening on (http:\/\/[\d.:]+)/.exec(seen);
-      if (!m) return;
-      clearTimeout(timer);
-      child.stdout.resume();
-      child.removeAllListeners('exit');
-      resolve({
-        api: `${m[1]}/api/v2`,
-        stop: () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill()))),
-      });
-    });
-  });
-}
+// The release sandbox (the rate limit off, the reference's access rule: only demo-owner reads);
+// stderr dropped, the demo webhooks log every invite of the setup as undeliverable.
+process.env.WEBWORK_SANDBOX ??= path.join(process.env.CARGO_TARGET_DIR ?? path.join(repo, 'target'), 'native-release/webwork-sandbox');
+const startSandbox = () => startTestSandbox(['--access', 'reference'], { quiet: true });
 
 /** Invites members into workspace 1 until it has at least `want` (the demo data has fewer). */
 async function fillWorkspace(api, want) {

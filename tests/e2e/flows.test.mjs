@@ -27,6 +27,7 @@ import {
   startSandbox,
   launchBrowser,
   openPage,
+  parseCsv,
 } from './support.mjs';
 
 /** Seconds an OAuth access token lives here: long enough to sign in and fill a form. */
@@ -58,35 +59,6 @@ async function download(page, button) {
   return file;
 }
 
-/** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF or LF). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i += 1;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 /** Confirms the open dialog named `title` with its `button`, and waits for it to close. */
 async function confirm(page, title, button) {

@@ -31,13 +31,14 @@ function sandboxBinary() {
  * Starts an in-memory sandbox on a free loopback port with `extra` flags; resolves to
  * `{ origin, api, stop() }`. The rate limit is off unless `extra` sets one; the access rule is the
  * role matrix (`--access roles`, the tests use several demo roles) unless `extra` sets one.
+ * `quiet` drops its stderr (a bench's setup makes the demo webhooks log every delivery).
  */
-export function startSandbox(extra = []) {
+export function startSandbox(extra = [], { quiet = false } = {}) {
   const args = ['--memory', '--addr', '127.0.0.1:0', '--today', TODAY];
   if (!extra.includes('--rate-limit')) args.push('--rate-limit', 'off');
   if (!extra.includes('--access')) args.push('--access', 'roles');
   args.push(...extra);
-  const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', quiet ? 'ignore' : 'inherit'] });
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => {

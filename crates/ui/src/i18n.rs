@@ -108,14 +108,7 @@ pub fn set_locale(tag: &str) {
 /// One part of a date, short, in [`locale`] by the browser's `Intl.DateTimeFormat`: `part` is
 /// `weekday` ("Mon", "lun") or `month` ("Jan", "ene"). The chart's axis labels.
 pub fn short_date_part(year: i32, month: u32, day: u32, part: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &part.into(), &"short".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    let locales = js_sys::Array::of1(&locale().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-    let date = js_sys::Date::new(&js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0).into());
-    date.set_utc_date(day);
-    format.call1(&wasm_bindgen::JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    utc_day_text(year, month, day, part, "short")
 }
 
 /// A number in [`locale`] by the browser's `Intl.NumberFormat`, with at most `max_fraction`
@@ -135,8 +128,14 @@ pub fn decimal(n: f64, max_fraction: u32) -> String {
 /// A calendar day in [`locale`], medium (`Mar 4, 2026`, `04.03.2026`), by the browser's
 /// `Intl.DateTimeFormat` in UTC (where the day is built, so it is the same day everywhere).
 pub fn medium_date(year: i32, month: u32, day: u32) -> String {
+    utc_day_text(year, month, day, "dateStyle", "medium")
+}
+
+/// A calendar day by `Intl.DateTimeFormat` in [`locale`] with one option (`option: value`), in UTC,
+/// where the day is built.
+fn utc_day_text(year: i32, month: u32, day: u32, option: &str, value: &str) -> String {
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &option.into(), &value.into());
     let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
     let locales = js_sys::Array::of1(&locale().into());
     let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
