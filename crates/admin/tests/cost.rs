@@ -17,28 +17,13 @@ use webwork_core::models::{Role, TrackerState, Workspace};
 use webwork_core::FetchTransport;
 use webwork_ui::provide_toaster;
 
+mod support;
+use support::{container, sleep, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Trackable members in the scripted workspace: more than two pages of rows.
 const MEMBERS: u64 = 25;
-
-/// A fresh element, with the English catalog installed (as the panel's start-up does).
-fn container() -> HtmlElement {
-    if !webwork_ui::i18n::has_translator() {
-        webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
-    }
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 /// A `fetch` that answers like the API for workspace 1 (today 2026-03-04; members 1 to 25, named
 /// so that their order by name is their id order; member 1 is the signed-in owner, whose tracker
@@ -102,32 +87,30 @@ fn text_of(el: &HtmlElement, selector: &str) -> Option<String> {
     el.query_selector(selector).unwrap().and_then(|e| e.text_content())
 }
 
-/// Waits (up to 5 s) for `done`.
-async fn until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..100 {
-        if done() {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("never happened: {what}");
-}
-
-#[wasm_bindgen_test]
-async fn a_cold_dashboard_round_costs_at_most_eight_requests() {
-    let log = "dashboardcost";
-    let api = signed_in(log);
+/// Mounts `page` with what the shell provides around a page (the API, toasts, navigation, the
+/// tracking board).
+fn mount_in_shell<V: IntoView + 'static>(api: Api, page: impl FnOnce() -> V + 'static) -> HtmlElement {
     let el = container();
     leptos::mount::mount_to(el.clone(), move || {
         provide_context(api);
         provide_toaster();
         Nav::provide();
         provide_board();
+        page()
+    })
+    .forget();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn a_cold_dashboard_round_costs_at_most_eight_requests() {
+    let log = "dashboardcost";
+    let api = signed_in(log);
+    let el = mount_in_shell(api, || {
         webwork_admin::pages::timesheets::provide_queue_changed();
         let badge = webwork_admin::pages::timesheets::nav_badge(&Route::Timesheets { ws: 1 }, Memo::new(|_| 1));
         view! { {badge} <DashboardPage ws=1/> }
-    })
-    .forget();
+    });
     until("every tile", || text_of(&el, "[data-figure=on-leave]").is_some() && text_of(&el, "[data-figure=pending-leaves]").is_some())
         .await;
     until("the week", || text_of(&el, "[data-figure=hours-week]").is_some()).await;
@@ -155,15 +138,7 @@ async fn a_cold_dashboard_round_costs_at_most_eight_requests() {
 async fn live_tracking_reads_only_the_trackers_on_screen() {
     let log = "trackingcost";
     let api = signed_in(log);
-    let el = container();
-    leptos::mount::mount_to(el.clone(), move || {
-        provide_context(api);
-        provide_toaster();
-        Nav::provide();
-        provide_board();
-        view! { <TrackingPage ws=1/> }
-    })
-    .forget();
+    let el = mount_in_shell(api, || view! { <TrackingPage ws=1/> });
     let rows = |el: &HtmlElement| el.query_selector_all("table tbody tr").map(|l| l.length()).unwrap_or(0) as usize;
     until("the first rows", || tracker_reads(log).len() == PAGE && rows(&el) == PAGE).await;
     sleep(300).await;
