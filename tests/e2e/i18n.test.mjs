@@ -4,19 +4,17 @@
 // catalog and layouts that break when text grows, at 360 px.
 
 import assert from 'node:assert/strict';
-import { before, after, test } from 'node:test';
+import { test } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSandbox, launchBrowser, call, listAll, repo, WAIT } from './support.mjs';
+import { e2eFile, call, listAll, repo, WAIT } from './support.mjs';
 
 let sandbox;
 let browser;
-before(async () => {
-  [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+// The file's sandbox and browser (its tests make their own contexts: a locale, a time zone).
+e2eFile((s, b) => {
+  sandbox = s;
+  browser = b;
 });
 
 /** A catalog's messages: id -> text with placeables kept (the first line of multi-line ones too). */

@@ -5,19 +5,15 @@
 // daylight-saving change totals what the API's tracked-hours report says for the same days.
 
 import assert from 'node:assert/strict';
-import { before, after, test } from 'node:test';
-import { startSandbox, launchBrowser, signIn, call, unique, WAIT } from './support.mjs';
+import { test } from 'node:test';
+import { e2eFile, signIn, call, unique, WAIT } from './support.mjs';
 
 let sandbox;
 let browser;
-
-before(async () => {
-  [sandbox, browser] = await Promise.all([startSandbox(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await sandbox?.stop();
+// The file's sandbox and browser (its tests make their own contexts: a locale, a time zone).
+e2eFile((s, b) => {
+  sandbox = s;
+  browser = b;
 });
 
 const OWNER = 'demo-owner';
