@@ -40,7 +40,9 @@ impl Cached {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReplyCache {
     user: String,
-    entries: Vec<(String, Cached, usize)>,
+    /// Key, answer, and the answer's data as JSON text (measured once for the size limit, and
+    /// reused by every [`ReplyCache::to_text`]).
+    entries: Vec<(String, Cached, String)>,
     chars: usize,
 }
 
@@ -146,12 +148,13 @@ impl ReplyCache {
         if let Some(i) = self.entries.iter().position(|(k, _, _)| *k == key) {
             self.remove_at(i);
         }
-        let size = key.len() + json_text(&cached.data).len();
+        let text = json_text(&cached.data);
+        let size = key.len() + text.len();
         if size > MAX_CHARS / 4 {
             return;
         }
         self.chars += size;
-        self.entries.push((key, cached, size));
+        self.entries.push((key, cached, text));
         while self.entries.len() > MAX_ENTRIES || self.chars > MAX_CHARS {
             self.remove_at(0);
         }
@@ -177,37 +180,43 @@ impl ReplyCache {
     }
 
     fn remove_at(&mut self, i: usize) {
-        let (_, _, size) = self.entries.remove(i);
-        self.chars -= size;
+        let (key, _, text) = self.entries.remove(i);
+        self.chars -= key.len() + text.len();
     }
 
-    /// The whole cache as JSON text, for storage. Built by hand, not with `json!`: that goes
-    /// through serde's value serializer, code the bundles otherwise do without.
+    /// The whole cache as JSON text, for storage: `{"user":…,"entries":[[key, at, data, pagination]…]}`,
+    /// joined from each answer's text kept by [`ReplyCache::put`] rather than serialized again.
     pub fn to_text(&self) -> String {
         let number = |n: u64| Value::Number(n.into());
-        let entries: Vec<Value> = self
-            .entries
-            .iter()
-            .map(|(k, c, _)| {
-                let p = c.pagination.map_or(Value::Null, |p| {
-                    let opt = |n: Option<u64>| n.map_or(Value::Null, number);
-                    Value::Array(vec![
-                        number(p.total),
-                        number(p.per_page.into()),
-                        number(p.current_page.into()),
-                        number(p.last_page.into()),
-                        opt(p.from),
-                        opt(p.to),
-                    ])
-                });
-                let at = serde_json::Number::from_f64(c.at).map_or(Value::Null, Value::Number);
-                Value::Array(vec![Value::String(k.clone()), at, c.data.clone(), p])
-            })
-            .collect();
-        let mut root = serde_json::Map::new();
-        root.insert("user".to_owned(), Value::String(self.user.clone()));
-        root.insert("entries".to_owned(), Value::Array(entries));
-        json_text(&Value::Object(root))
+        let mut out = format!("{{\"user\":{},\"entries\":[", json_text(&Value::String(self.user.clone())));
+        for (i, (key, c, data)) in self.entries.iter().enumerate() {
+            let pagination = c.pagination.map_or(Value::Null, |p| {
+                let opt = |n: Option<u64>| n.map_or(Value::Null, number);
+                Value::Array(vec![
+                    number(p.total),
+                    number(p.per_page.into()),
+                    number(p.current_page.into()),
+                    number(p.last_page.into()),
+                    opt(p.from),
+                    opt(p.to),
+                ])
+            });
+            let at = serde_json::Number::from_f64(c.at).map_or(Value::Null, Value::Number);
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            out.push_str(&json_text(&Value::String(key.clone())));
+            out.push(',');
+            out.push_str(&json_text(&at));
+            out.push(',');
+            out.push_str(data);
+            out.push(',');
+            out.push_str(&json_text(&pagination));
+            out.push(']');
+        }
+        out.push_str("]}");
+        out
     }
 
     /// Reads stored text for `user`: `None` when it is someone else's, unreadable, or empty
@@ -340,6 +349,12 @@ mod tests {
         let back = ReplyCache::from_text(&text, "alice", 2_000.0).unwrap();
         assert_eq!(back.len(), 1, "answers too old to show are not read back");
         assert_eq!(back.entries[0].1, answer(1_000.0, json!([{ "id": 7, "email": "a@b" }])));
+
+        // Keys and texts that need escaping, a fractional time and no pagination read back whole.
+        let mut odd = ReplyCache::new("al\"ice");
+        odd.put("/tasks&search=\"quoted\" \\ é".to_owned(), answer(1_500.5, json!({ "title": "line\nbreak", "n": 1.5 })));
+        odd.put("/members".to_owned(), Cached { at: 1_600.0, data: json!([]), pagination: None });
+        assert_eq!(ReplyCache::from_text(&odd.to_text(), "al\"ice", 2_000.0), Some(odd));
         assert!(ReplyCache::from_text(&text, "bob", 2_000.0).is_none());
         assert!(ReplyCache::from_text("{not json", "alice", 2_000.0).is_none());
         assert!(ReplyCache::from_text(r#"{"user":"alice","entries":[["k","x",1,null],7]}"#, "alice", 0.0).is_none());
