@@ -468,7 +468,7 @@ operations! {
     /// Lists manual-time requests in a date window.
     ListTimeRequests {
         id: "getTimeRequests", tag: "Time Requests", method: Get, path: "/time-requests",
-        output: [TimeRequest], paged: 100, status: 200, message: "", inferred: [],
+        output: [TimeRequest], paged: 100, status: 200, message: "", inferred: ["Time zones (inferred decision, core/src/zone.rs): `start`/`end` are instants (any offset accepted), answered on the member's wall clock with its offset"],
         path_params: [],
         required: [ws workspace_id: u64, query date_from: Date, query date_to: Date],
         optional: [query status: TimeRequestStatus, #[inferred] query user_id: u64, #[inferred] query page: u32, #[inferred] query per_page: u32],
@@ -486,7 +486,7 @@ operations! {
     /// Files a manual-time request for a member (`start`/`end` in ISO 8601).
     CreateTimeRequest {
         id: "createTimeRequest", tag: "Time Requests", method: Post, path: "/time-requests",
-        output: TimeRequest, paged: none, status: 201, message: "Time request created successfully", inferred: [],
+        output: TimeRequest, paged: none, status: 201, message: "Time request created successfully", inferred: ["Time zones (inferred decision, core/src/zone.rs): `start`/`end` are instants (any offset accepted), answered on the member's wall clock with its offset"],
         path_params: [],
         required: [ws workspace_id: u64, body user_id: u64, body start: DateTime, body end: DateTime],
         optional: [body contract_id: u64, body task_id: u64, body activity_description: String,
