@@ -71,6 +71,11 @@ test('a Manila entry shows on the Manila day and clock, and on the Madrid ones a
     assert.match(text, /2026-03-01/, 'the viewer day: Sunday in Madrid');
     assert.match(text, /UTC\+1/);
 
+    // The choice is remembered across a reload.
+    await page.reload();
+    await row.getByText('23:00–23:45').waitFor();
+    assert.equal(await switchButton(page).getAttribute('aria-pressed'), 'true');
+
     // And back.
     await switchButton(page).click();
     await row.getByText('06:00–06:45').waitFor();

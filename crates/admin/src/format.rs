@@ -4,6 +4,9 @@
 //! Exports never come here: CSV and JSON keep ISO dates and dot decimals in every language
 //! (`webwork_core::export`; tested in tests/panel.rs).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 use webwork_core::date::CivilDate;
@@ -31,9 +34,41 @@ fn call_format(format: &js_sys::Function, value: &JsValue) -> String {
     format.call1(&JsValue::NULL, value).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
+thread_local! {
+    // Building an `Intl` formatter costs far more than using one, and a list of 100 rows formats a
+    // few hundred values with a handful of distinct formats: one formatter per (kind, language,
+    // options), for the page's life. The key holds the language, so a change of it starts anew.
+    static FORMATTERS: RefCell<HashMap<String, js_sys::Function>> = RefCell::new(HashMap::new());
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Number,
+    DateTime,
+}
+
+/// The `format` function of the `Intl` formatter of `kind` with `pairs`, in the chosen language.
+fn formatter(kind: Kind, pairs: &[(&str, JsValue)]) -> js_sys::Function {
+    let tag = locale();
+    let mut key = format!("{}|{tag}", kind as u8);
+    for (name, value) in pairs {
+        let value = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string())).unwrap_or_default();
+        key.push_str(&format!("|{name}={value}"));
+    }
+    if let Some(found) = FORMATTERS.with(|f| f.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let locales = Array::of1(&tag.into());
+    let made = match kind {
+        Kind::Number => Intl::NumberFormat::new(&locales, &options(pairs)).format(),
+        Kind::DateTime => Intl::DateTimeFormat::new(&locales, &options(pairs)).format(),
+    };
+    FORMATTERS.with(|f| f.borrow_mut().insert(key, made.clone()));
+    made
+}
+
 fn number_with(n: f64, pairs: &[(&str, JsValue)]) -> String {
-    let format = Intl::NumberFormat::new(&locales(), &options(pairs)).format();
-    call_format(&format, &n.into())
+    call_format(&formatter(Kind::Number, pairs), &n.into())
 }
 
 /// A number with at most two decimals: `1,234.5` (en), `1.234,5` (de).
@@ -72,8 +107,7 @@ fn date_with(d: CivilDate, pairs: &[(&str, JsValue)]) -> String {
     // A calendar date is the same day everywhere: formatted in UTC, where it was built.
     let mut all = vec![("timeZone", JsValue::from("UTC"))];
     all.extend(pairs.iter().cloned());
-    let format = Intl::DateTimeFormat::new(&locales(), &options(&all)).format();
-    call_format(&format, &date_value(d).into())
+    call_format(&formatter(Kind::DateTime, &all), &date_value(d).into())
 }
 
 /// A calendar day, medium: `Mar 4, 2026`, `4 mar 2026`, `04.03.2026`.
@@ -101,7 +135,7 @@ pub fn date_text(iso: &str) -> String {
 
 /// An instant (ms since the epoch) as date and time in the browser's zone: `Mar 4, 2026, 9:05 AM`.
 pub fn date_time(ms: f64) -> String {
-    let format = Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())])).format();
+    let format = formatter(Kind::DateTime, &[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
     call_format(&format, &js_sys::Date::new(&ms.into()).into())
 }
 
@@ -110,8 +144,7 @@ pub fn clock(hour: u32, minute: u32) -> String {
     let value = js_sys::Date::new(&js_sys::Date::utc(2024.0, 0.0).into());
     value.set_utc_hours(hour);
     value.set_utc_minutes(minute);
-    let format = Intl::DateTimeFormat::new(&locales(), &options(&[("timeZone", "UTC".into()), ("timeStyle", "short".into())])).format();
-    call_format(&format, &value.into())
+    call_format(&formatter(Kind::DateTime, &[("timeZone", "UTC".into()), ("timeStyle", "short".into())]), &value.into())
 }
 
 fn unit(n: f64, name: &str) -> String {

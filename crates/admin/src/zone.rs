@@ -46,13 +46,30 @@ thread_local! {
     // Panel-wide and for the page's life: the viewer's choice and the zones learnt so far.
     // Reference-counted signals, not arena ones: the first use happens inside some page, whose
     // owner would dispose an arena signal when the page goes.
-    static MODE: ArcRwSignal<Mode> = ArcRwSignal::new(Mode::Member);
+    static MODE: ArcRwSignal<Mode> = ArcRwSignal::new(remembered_mode());
     static ZONES: ArcRwSignal<HashMap<u64, String>> = ArcRwSignal::new(HashMap::new());
+}
+
+/// Where the viewer's choice of clock is remembered (a preference: it stays after sign-out).
+pub const MODE_KEY: &str = "webwork-zone-mode";
+
+fn remembered_mode() -> Mode {
+    match webwork_ui::storage::get(webwork_ui::storage::local(), MODE_KEY).as_deref() {
+        Some("viewer") => Mode::Viewer,
+        _ => Mode::Member,
+    }
 }
 
 /// The current mode (reactive).
 pub fn mode() -> ArcRwSignal<Mode> {
     MODE.with(ArcRwSignal::clone)
+}
+
+/// Switches between the member's clock and the viewer's, and remembers the choice.
+pub fn toggle_mode() {
+    let next = if mode().get_untracked() == Mode::Member { Mode::Viewer } else { Mode::Member };
+    webwork_ui::storage::set(webwork_ui::storage::local(), MODE_KEY, if next == Mode::Viewer { "viewer" } else { "member" });
+    mode().set(next);
 }
 
 fn zones() -> ArcRwSignal<HashMap<u64, String>> {
@@ -222,7 +239,7 @@ pub fn ZoneSwitch(
             <span class="zone-now">{text}</span>
             " "
             <button type="button" class="btn small ghost zone-switch" aria-pressed=move || (mode().get() == Mode::Viewer).to_string()
-                on:click=move |_| mode().update(|m| *m = if *m == Mode::Member { Mode::Viewer } else { Mode::Member })>
+                on:click=move |_| toggle_mode()>
                 {button}
             </button>
         </p>

@@ -563,3 +563,17 @@ fn every_catalog_parses_and_has_every_message() {
     }
     webwork_admin::i18n::install("en", english);
 }
+
+/// Formatters are kept between values, per language: a change of language is seen at once.
+#[wasm_bindgen_test]
+fn kept_formatters_follow_the_language() {
+    use webwork_admin::format::{money, number};
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    assert_eq!(number(1234.5), "1,234.5");
+    assert_eq!(money(1234.5, "EUR"), "€1,234.50");
+    webwork_admin::i18n::install("de", include_str!("../i18n/de.ftl"));
+    assert_eq!(number(1234.5), "1.234,5");
+    assert_eq!(money(1234.5, "EUR"), "1.234,50\u{a0}€");
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    assert_eq!(number(1234.5), "1,234.5");
+}
