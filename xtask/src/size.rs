@@ -287,7 +287,33 @@ fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u
     let js_gz = gzip_size(&glue_js)?;
     rows.push(Row { artifact: artifact.name.into(), file: format!("{stem}_bg.wasm"), raw, optimised: Some(optimised), gzip: wasm_gz });
     rows.push(Row { artifact: String::new(), file: format!("{stem}.js"), raw: file_size(&glue_js)?, optimised: None, gzip: js_gz });
-    Ok((wasm_gz, js_gz))
+    // The crates' inline JS (the panel's translator, the core's shared budget) ships beside the glue.
+    let mut js_total = js_gz;
+    for snippet in snippet_files(&out_dir.join("snippets"))? {
+        let gzip = gzip_size(&snippet)?;
+        js_total += gzip;
+        let file = snippet.strip_prefix(&out_dir).unwrap_or(&snippet).to_string_lossy().into_owned();
+        rows.push(Row { artifact: String::new(), file, raw: file_size(&snippet)?, optimised: None, gzip });
+    }
+    Ok((wasm_gz, js_total))
+}
+
+/// Every file under `dir` (none when it does not exist), sorted.
+fn snippet_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            if entry.path().is_dir() {
+                folders.push(entry.path());
+            } else {
+                files.push(entry.path());
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// The wasm-opt on PATH, if it is recent enough (see the module comment).

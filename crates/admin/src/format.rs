@@ -4,11 +4,8 @@
 //! Exports never come here: CSV and JSON keep ISO dates and dot decimals in every language
 //! (`webwork_core::export`; tested in tests/panel.rs).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use js_sys::{Array, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use webwork_core::date::CivilDate;
 
 /// The chosen language's tag (`en`, `pt-BR`, `en-XA`); `Intl` falls back by itself from a tag
@@ -30,45 +27,32 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
     object
 }
 
-fn call_format(format: &js_sys::Function, value: &JsValue) -> String {
-    format.call1(&JsValue::NULL, value).ok().and_then(|v| v.as_string()).unwrap_or_default()
-}
-
-thread_local! {
-    // Building an `Intl` formatter costs far more than using one, and a list of 100 rows formats a
-    // few hundred values with a handful of distinct formats: one formatter per (kind, language,
-    // options), for the page's life. The key holds the language, so a change of it starts anew.
-    static FORMATTERS: RefCell<HashMap<String, js_sys::Function>> = RefCell::new(HashMap::new());
-}
-
-#[derive(Clone, Copy)]
-enum Kind {
-    Number,
-    DateTime,
-}
-
-/// The `format` function of the `Intl` formatter of `kind` with `pairs`, in the chosen language.
-fn formatter(kind: Kind, pairs: &[(&str, JsValue)]) -> js_sys::Function {
-    let tag = locale();
-    let mut key = format!("{}|{tag}", kind as u8);
-    for (name, value) in pairs {
-        let value = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string())).unwrap_or_default();
-        key.push_str(&format!("|{name}={value}"));
+// Building an `Intl` formatter costs far more than using one, and a list of 100 rows formats a few
+// hundred values with a handful of distinct formats: one formatter per (kind, language, options),
+// kept in JS for the page's life. The key holds the language, so a change of it starts anew.
+#[wasm_bindgen(inline_js = "const kept = new Map();
+export function intlFormat(kind, locale, options, value) {
+    const key = kind + '|' + locale + '|' + JSON.stringify(options);
+    let format = kept.get(key);
+    if (!format) {
+        format = new Intl[kind](locale, options).format;
+        kept.set(key, format);
     }
-    if let Some(found) = FORMATTERS.with(|f| f.borrow().get(&key).cloned()) {
-        return found;
-    }
-    let locales = Array::of1(&tag.into());
-    let made = match kind {
-        Kind::Number => Intl::NumberFormat::new(&locales, &options(pairs)).format(),
-        Kind::DateTime => Intl::DateTimeFormat::new(&locales, &options(pairs)).format(),
-    };
-    FORMATTERS.with(|f| f.borrow_mut().insert(key, made.clone()));
-    made
+    return format(value);
+}")]
+extern "C" {
+    #[wasm_bindgen(js_name = intlFormat, catch)]
+    fn intl_format(kind: &str, locale: &str, options: &Object, value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// `value` by the `Intl` formatter `kind` (`NumberFormat`, `DateTimeFormat`) with `pairs`, in the
+/// chosen language; empty when `Intl` refuses the options.
+fn formatted(kind: &str, pairs: &[(&str, JsValue)], value: &JsValue) -> String {
+    intl_format(kind, &locale(), &options(pairs), value).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 fn number_with(n: f64, pairs: &[(&str, JsValue)]) -> String {
-    call_format(&formatter(Kind::Number, pairs), &n.into())
+    formatted("NumberFormat", pairs, &n.into())
 }
 
 /// A number with at most two decimals: `1,234.5` (en), `1.234,5` (de).
@@ -107,7 +91,7 @@ fn date_with(d: CivilDate, pairs: &[(&str, JsValue)]) -> String {
     // A calendar date is the same day everywhere: formatted in UTC, where it was built.
     let mut all = vec![("timeZone", JsValue::from("UTC"))];
     all.extend(pairs.iter().cloned());
-    call_format(&formatter(Kind::DateTime, &all), &date_value(d).into())
+    formatted("DateTimeFormat", &all, &date_value(d).into())
 }
 
 /// A calendar day, medium: `Mar 4, 2026`, `4 mar 2026`, `04.03.2026`.
@@ -135,8 +119,7 @@ pub fn date_text(iso: &str) -> String {
 
 /// An instant (ms since the epoch) as date and time in the browser's zone: `Mar 4, 2026, 9:05 AM`.
 pub fn date_time(ms: f64) -> String {
-    let format = formatter(Kind::DateTime, &[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
-    call_format(&format, &js_sys::Date::new(&ms.into()).into())
+    formatted("DateTimeFormat", &[("dateStyle", "medium".into()), ("timeStyle", "short".into())], &js_sys::Date::new(&ms.into()).into())
 }
 
 /// A clock time given as hours and minutes (a time entry's `09:05`): `9:05 AM`, `09:05`.
@@ -144,7 +127,7 @@ pub fn clock(hour: u32, minute: u32) -> String {
     let value = js_sys::Date::new(&js_sys::Date::utc(2024.0, 0.0).into());
     value.set_utc_hours(hour);
     value.set_utc_minutes(minute);
-    call_format(&formatter(Kind::DateTime, &[("timeZone", "UTC".into()), ("timeStyle", "short".into())]), &value.into())
+    formatted("DateTimeFormat", &[("timeZone", "UTC".into()), ("timeStyle", "short".into())], &value.into())
 }
 
 fn unit(n: f64, name: &str) -> String {
