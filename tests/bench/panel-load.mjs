@@ -13,8 +13,11 @@
 //            Members list is in the document and laid out (sign-in lands on /w/1/members).
 // Bytes on the wire: the sum of `encodedDataLength` (headers and compressed body, as the network
 // delivered them) of every request that started in the phase, waited for until each is finished.
+// Requests started after the form was usable and before the click (a prefetch while the person
+// types) are counted apart, as "then while typing"; they finish before the click.
 // Printed: median, min and max over N runs per site; the sizes of each site on disk and what its
-// wasm cost on the wire, with the content-encoding it came with. A wasm sent without compression
+// wasm cost on the wire, with the content-encoding it came with, beside what it would weigh
+// compressed ahead of time (brotli 11, gzip 9; the gateway compresses on the fly at brotli 4). A wasm sent without compression
 // fails the bench (exit 1, after the table), as does a run that never reached its mark.
 //
 // Run by `cargo xtask bench panel` (builds what it needs first), or by hand after those builds:
@@ -22,7 +25,8 @@
 // It borrows tests/e2e's helpers and its playwright-core install (`cargo xtask setup`);
 // WEBWORK_SANDBOX, WEBWORK_GATEWAY and CHROMIUM override where things are, as for the e2e tests.
 
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startSandboxServing, startGateway, launchBrowser, watchPanics } from '../e2e/support.mjs';
@@ -172,7 +176,9 @@ export async function measureOnce(browser, site, { timeout = 120 } = {}) {
     let phase = 'load';
     const requests = new Map();
     cdp.on('Network.requestWillBeSent', (e) => {
-      if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, phase, bytes: 0, done: false, status: null, encoding: null });
+      if (!requests.has(e.requestId)) {
+        requests.set(e.requestId, { url: e.request.url, phase, wallMs: e.wallTime * 1000, bytes: 0, done: false, status: null, encoding: null });
+      }
     });
     cdp.on('Network.responseReceived', (e) => {
       const r = requests.get(e.requestId);
@@ -201,6 +207,7 @@ export async function measureOnce(browser, site, { timeout = 120 } = {}) {
     const base = page.getByLabel('API base URL');
     if ((await base.inputValue()) !== site.api) await base.fill(site.api);
     await page.getByLabel('Personal access token').fill(TOKEN);
+    // Everything asked for so far finishes first, as it would while a person types or pastes a token.
     const loadDone = () => [...requests.values()].filter((r) => r.phase === 'load').every((r) => r.done);
     await until('the load phase requests to finish', loadDone, timeout * 1000);
 
@@ -211,9 +218,13 @@ export async function measureOnce(browser, site, { timeout = 120 } = {}) {
     const signInDone = () => [...requests.values()].filter((r) => r.phase === 'signin').every((r) => r.done);
     await until('the sign-in phase requests to finish', signInDone, timeout * 1000);
 
-    const marks = await page.evaluate(() => window.__panelLoad);
+    const marks = await page.evaluate(() => ({ ...window.__panelLoad, origin: performance.timeOrigin }));
     if (errors.length || panics.length) throw new Error(`the panel failed on ${site.name}: ${[...errors, ...panics][0]}`);
     const all = [...requests.values()];
+    // What started after the form was usable and before the click (while the person types) is
+    // not the load's: told apart by the browser's wall clock, which the page's timeOrigin shares.
+    const formAt = marks.origin + marks.form;
+    for (const r of all) if (r.phase === 'load' && r.wallMs > formAt) r.phase = 'typing';
     const of = (p) => all.filter((r) => r.phase === p);
     const sum = (list) => list.reduce((n, r) => n + r.bytes, 0);
     return {
@@ -221,6 +232,7 @@ export async function measureOnce(browser, site, { timeout = 120 } = {}) {
       signInMs: marks.row - marks.click,
       loadBytes: sum(of('load')),
       signInBytes: sum(of('signin')),
+      typingBytes: sum(of('typing')),
       loadRequests: of('load').length,
       signInRequests: of('signin').length,
       requests: all.map(({ url, phase: p, bytes, status, encoding, failed, fromCache }) => ({ url, phase: p, bytes, status, encoding, failed, fromCache })),
@@ -237,7 +249,7 @@ export function wasmResponses(run) {
 
 /** Files of a site folder (recursively): count, bytes, and the wasm files' bytes. */
 export function siteFiles(dir) {
-  const out = { files: 0, bytes: 0, wasmBytes: 0 };
+  const out = { files: 0, bytes: 0, wasmBytes: 0, wasmPaths: [] };
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
@@ -246,12 +258,30 @@ export function siteFiles(dir) {
         const size = statSync(p).size;
         out.files += 1;
         out.bytes += size;
-        if (entry.name.endsWith('.wasm')) out.wasmBytes += size;
+        if (entry.name.endsWith('.wasm')) {
+          out.wasmBytes += size;
+          out.wasmPaths.push(p);
+        }
       }
     }
   };
   walk(dir);
   return out;
+}
+
+/**
+ * What the site's wasm would weigh compressed ahead of time at the strongest settings (brotli 11,
+ * gzip 9), beside what the gateway's on-the-fly compression sends (tower-http: brotli quality 4).
+ */
+export function precompressed(files) {
+  let br = 0;
+  let gz = 0;
+  for (const p of files.wasmPaths) {
+    const bytes = readFileSync(p);
+    br += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+    gz += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  return { br, gz };
 }
 
 const median = (xs) => {
@@ -274,6 +304,7 @@ function table(results, runs) {
   row('load -> sign-in form, ms', results.map((r) => three(r.loadMs, ms)));
   row('  on the wire, KB', results.map((r) => three(r.loadBytes, kb)));
   row('  requests', results.map((r) => three(r.loadRequests, String)));
+  if (results.some((r) => r.typingBytes.max > 0)) row('then while typing, KB', results.map((r) => three(r.typingBytes, kb)));
   row('sign-in -> first Members row, ms', results.map((r) => three(r.signInMs, ms)));
   row('  on the wire, KB', results.map((r) => three(r.signInBytes, kb)));
   row('  requests', results.map((r) => three(r.signInRequests, String)));
@@ -283,6 +314,7 @@ function table(results, runs) {
   row('  wasm, KB (raw)', results.map((r) => kb(r.files.wasmBytes)));
   row('wasm on the wire, KB (1st run)', results.map((r) => kb(r.wasm.reduce((n, w) => n + w.bytes, 0))));
   row('wasm content-encoding', results.map((r) => [...new Set(r.wasm.map((w) => w.encoding ?? 'none'))].join(',')));
+  row('wasm brotli 11 / gzip 9, KB', results.map((r) => `${kb(r.precompressed.br)} / ${kb(r.precompressed.gz)}`));
   return [`panel load: headless Chromium, ${THROTTLE_TEXT} (DevTools throttling), cold cache, ${runs} run(s) per site, through webwork-gateway`, '', ...lines].join('\n');
 }
 
@@ -305,6 +337,7 @@ async function main() {
     const results = stack.sites.map((site) => {
       const list = runs.get(site.name);
       const pick = (k) => summary(list.map((r) => r[k]));
+      const files = siteFiles(site.dir);
       return {
         name: site.name,
         dir: site.dir,
@@ -313,8 +346,10 @@ async function main() {
         loadRequests: pick('loadRequests'),
         signInMs: pick('signInMs'),
         signInBytes: pick('signInBytes'),
+        typingBytes: pick('typingBytes'),
         signInRequests: pick('signInRequests'),
-        files: siteFiles(site.dir),
+        files,
+        precompressed: precompressed(files),
         wasm: wasmResponses(list[0]),
         runs: list,
       };
