@@ -332,7 +332,7 @@ function table(results, runs) {
   row('site on disk: files', results.map((r) => r.files.files));
   row('  bytes, KB (raw)', results.map((r) => kb(r.files.bytes)));
   row('  wasm, KB (raw)', results.map((r) => kb(r.files.wasmBytes)));
-  row('wasm on the wire, KB (1st run)', results.map((r) => kb(r.wasm.reduce((n, w) => n + w.bytes, 0))));
+  row('wasm on the wire, KB (1st run)', results.map((r) => kb(r.wasm.filter((w) => w.phase !== 'after').reduce((n, w) => n + w.bytes, 0))));
   row('wasm content-encoding', results.map((r) => [...new Set(r.wasm.map((w) => w.encoding ?? 'none'))].join(',')));
   row('wasm brotli 11 / gzip 9, KB', results.map((r) => `${kb(r.precompressed.br)} / ${kb(r.precompressed.gz)}`));
   return [`panel load: headless Chromium, ${THROTTLE_TEXT} (DevTools throttling), cold cache, ${runs} run(s) per site, through webwork-gateway`, '', ...lines].join('\n');
