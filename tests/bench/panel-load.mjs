@@ -312,22 +312,34 @@ const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.m
 const kb = (bytes) => (bytes / 1024).toFixed(0);
 const ms = (v) => v.toFixed(0);
 
-/** The side-by-side table (one column group per site). */
+/**
+ * The side-by-side table (one column per site). With two sites, a last column says how the second
+ * differs from the first (medians: difference and percent).
+ */
 function table(results, runs) {
   const cell = 22;
   const lines = [];
-  const row = (label, values) => lines.push(label.padEnd(34) + values.map((v) => String(v).padStart(cell)).join(''));
-  row('', results.map((r) => r.name));
-  row('', results.map(() => 'median (min-max)'));
+  const pair = results.length === 2;
+  const row = (label, values, delta = '') => lines.push(label.padEnd(34) + values.map((v) => String(v).padStart(cell)).join('') + (pair ? String(delta).padStart(cell) : ''));
+  const change = (key, f) => {
+    if (!pair) return '';
+    const [a, b] = results.map((r) => r[key].median);
+    // Signed as printed: a difference that rounds to nothing reads 0, not -0 or +0.
+    const signed = (text) => (Number(text) === 0 ? '0' : Number(text) > 0 ? `+${text}` : text);
+    return `${signed(f(b - a))}${a ? ` (${signed((((b - a) / a) * 100).toFixed(0))}%)` : ''}`;
+  };
+  row('', results.map((r) => r.name), `${results[1]?.name} vs ${results[0].name}`);
+  row('', results.map(() => 'median (min-max)'), 'median change');
   const three = (s, f) => `${f(s.median)} (${f(s.min)}-${f(s.max)})`;
-  row('load -> sign-in form, ms', results.map((r) => three(r.loadMs, ms)));
-  row('  the wasm all in by, ms', results.map((r) => three(r.wasmInMs, ms)));
-  row('  on the wire, KB', results.map((r) => three(r.loadBytes, kb)));
-  row('  requests', results.map((r) => three(r.loadRequests, String)));
-  if (results.some((r) => r.typingBytes.max > 0)) row('then while typing, KB', results.map((r) => three(r.typingBytes, kb)));
-  row('sign-in -> first Members row, ms', results.map((r) => three(r.signInMs, ms)));
-  row('  on the wire, KB', results.map((r) => three(r.signInBytes, kb)));
-  row('  requests', results.map((r) => three(r.signInRequests, String)));
+  const line = (label, key, f) => row(label, results.map((r) => three(r[key], f)), change(key, f));
+  line('load -> sign-in form, ms', 'loadMs', ms);
+  line('  the wasm all in by, ms', 'wasmInMs', ms);
+  line('  on the wire, KB', 'loadBytes', kb);
+  line('  requests', 'loadRequests', String);
+  if (results.some((r) => r.typingBytes.max > 0)) line('then while typing, KB', 'typingBytes', kb);
+  line('sign-in -> first Members row, ms', 'signInMs', ms);
+  line('  on the wire, KB', 'signInBytes', kb);
+  line('  requests', 'signInRequests', String);
   row('both phases, ms (median sum)', results.map((r) => ms(r.loadMs.median + r.signInMs.median)));
   row('site on disk: files', results.map((r) => r.files.files));
   row('  bytes, KB (raw)', results.map((r) => kb(r.files.bytes)));
