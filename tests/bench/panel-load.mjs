@@ -17,8 +17,10 @@
 // types) are counted apart, as "then while typing"; they finish before the click.
 // Printed: median, min and max over N runs per site; the sizes of each site on disk and what its
 // wasm cost on the wire, with the content-encoding it came with, beside what it would weigh
-// compressed ahead of time (brotli 11, gzip 9; the gateway compresses on the fly at brotli 4). A wasm sent without compression
-// fails the bench (exit 1, after the table), as does a run that never reached its mark.
+// compressed ahead of time (brotli 11, gzip 9; the gateway compresses on the fly at brotli 4).
+// A wasm sent without compression fails the bench (exit 1, after the table); a run that does not
+// reach its mark within --timeout seconds (default 120), or an error or panic in the page, stops
+// it (exit 2).
 //
 // Run by `cargo xtask bench panel` (builds what it needs first), or by hand after those builds:
 // `node tests/bench/panel-load.mjs --site unsplit=dist [--site split=DIR] [--runs N] [--json FILE]`.
