@@ -17,6 +17,9 @@
 //! * `npm`: the npm package's typed read of a 100-member page against a plain `fetch` +
 //!   `JSON.parse` of it in Node (xtask/src/bench_npm.rs, tests/bench/npm-read.mjs); issue 22's
 //!   1.5x as its pass line.
+//! * `panel`: cold load to a usable sign-in form and sign-in to the first Members row in headless
+//!   Chromium at 10 Mbit/s and 50 ms, served compressed by the gateway; unsplit `dist/` beside the
+//!   split build when there is one (xtask/src/bench_panel.rs, tests/bench/panel-load.mjs; issue 23).
 //! * `gateway`: the webwork-gateway's cost and its widget service mode. Part 1: requests per
 //!   second and p50/p99 of GET /members through the gateway (plain proxy) beside the same calls
 //!   straight to the sandbox, at 1 and 4 connections. Part 2: 500 simulated intranet visitors
@@ -66,6 +69,11 @@ const BENCHES: &[Bench] = &[
         name: "npm",
         about: "the npm package's typed read of a 100-member page vs fetch + JSON.parse in Node, 5 runs of 30 pages; pass at <= 1.5x [--runs N] [--pages N] [--no-build]",
         run: crate::bench_npm::run,
+    },
+    Bench {
+        name: "panel",
+        about: "cold load to the sign-in form and sign-in to the first Members row at 10 Mbit/s, 50 ms, through the gateway (compressed): unsplit dist/ beside the split build [--runs N] [--unsplit DIR] [--split DIR] [--json FILE] [--no-build]",
+        run: crate::bench_panel::run,
     },
     Bench {
         name: "soak",

@@ -6,6 +6,7 @@
 mod bench;
 mod bench_budget;
 mod bench_npm;
+mod bench_panel;
 mod demo;
 mod fluent_js;
 mod fuzz;
