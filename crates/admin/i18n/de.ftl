@@ -112,6 +112,36 @@ form-between = Muss zwischen { $min } und { $max } liegen.
 form-whole-number = Muss eine ganze Zahl sein.
 form-not-negative = Darf nicht negativ sein.
 form-number = Muss eine Zahl sein.
+reason-too-large = Ist zu groß.
+reason-one-or-more = Muss 1 oder mehr sein.
+reason-zero-or-one = Muss 0 oder 1 sein.
+reason-project-or-contract = Pflichtfeld (oder stattdessen einen Vertrag wählen).
+reason-task-status = Der Status einer neuen Aufgabe muss 0, 10, 20 oder 30 sein.
+reason-task-priority = Muss 10, 20, 30 oder 40 sein.
+reason-needs-contract = Braucht auch einen Vertrag.
+reason-after-start = Muss nach dem Beginn liegen.
+reason-with-start-time = Gehört zu einer Anfangszeit (eine Abwesenheit in Stunden).
+reason-hours-per-day = Muss mehr als 0 und höchstens 24 sein.
+reason-one-event = Mindestens ein Ereignis wählen.
+reason-url-text-long = Ist länger als 255 Zeichen (es steht in der Adresse).
+reason-url-list-long = Hat mehr als 10 Einträge (sie stehen in der Adresse).
+reason-url-item-long = Hat einen Eintrag mit mehr als 255 Zeichen (er steht in der Adresse).
+reason-text = Muss ein Text sein.
+reason-true-or-false = Muss ja oder nein sein.
+reason-text-long = Ist länger als 10.000 Zeichen.
+reason-date = Muss ein Datum im Format JJJJ-MM-TT sein.
+reason-clock = Muss eine Uhrzeit im Format HH:mm sein (00:00 bis 23:59).
+reason-date-time = Muss Datum und Uhrzeit sein, etwa 2024-01-15T09:00:00Z.
+reason-email = Muss eine E-Mail-Adresse sein, etwa name@beispiel.de.
+reason-url = Muss eine http://- oder https://-Adresse sein.
+reason-not-before-start = Darf nicht vor dem Anfangsdatum liegen.
+reason-end-before-start = Das Enddatum { $end } liegt vor dem Anfangsdatum { $start }.
+reason-between-one-and = Muss zwischen 1 und { $value } liegen.
+reason-one-of = Muss eines davon sein: { $value }.
+reason-range-too-long = { $days ->
+    [one] Ergibt einen Zeitraum von { $days } Tag; die API erlaubt höchstens { $max }.
+   *[other] Ergibt einen Zeitraum von { $days } Tagen; die API erlaubt höchstens { $max }.
+}
 
 ## Tabellen, Seiten, Zeiträume, Diagramme
 table-actions = Aktionen

@@ -113,6 +113,36 @@ form-between = Must be between { $min } and { $max }.
 form-whole-number = Must be a whole number.
 form-not-negative = Must not be negative.
 form-number = Must be a number.
+reason-too-large = Is too large.
+reason-one-or-more = Must be 1 or more.
+reason-zero-or-one = Must be 0 or 1.
+reason-project-or-contract = Required (or choose a contract instead).
+reason-task-status = A new task's status must be 0, 10, 20 or 30.
+reason-task-priority = Must be 10, 20, 30 or 40.
+reason-needs-contract = Needs a contract as well.
+reason-after-start = Must be after the start.
+reason-with-start-time = Goes together with a start time (a leave counted in hours).
+reason-hours-per-day = Must be more than 0 and at most 24.
+reason-one-event = Choose at least one event.
+reason-url-text-long = Is longer than 255 characters (it travels in the address).
+reason-url-list-long = Has more than 10 items (they travel in the address).
+reason-url-item-long = Has an item longer than 255 characters (it travels in the address).
+reason-text = Must be text.
+reason-true-or-false = Must be yes or no.
+reason-text-long = Is longer than 10,000 characters.
+reason-date = Must be a date as YYYY-MM-DD.
+reason-clock = Must be a time as HH:mm (00:00 to 23:59).
+reason-date-time = Must be a date and time such as 2024-01-15T09:00:00Z.
+reason-email = Must be an e-mail address such as name@example.com.
+reason-url = Must be an http:// or https:// address.
+reason-not-before-start = Must not be before the start date.
+reason-end-before-start = The end date { $end } is before the start date { $start }.
+reason-between-one-and = Must be between 1 and { $value }.
+reason-one-of = Must be one of: { $value }.
+reason-range-too-long = { $days ->
+    [one] Makes a range of { $days } day; the API allows at most { $max }.
+   *[other] Makes a range of { $days } days; the API allows at most { $max }.
+}
 
 ## Tables, pages, date ranges, charts
 table-actions = Actions

@@ -115,6 +115,36 @@ form-between = Debe estar entre { $min } y { $max }.
 form-whole-number = Debe ser un número entero.
 form-not-negative = No puede ser negativo.
 form-number = Debe ser un número.
+reason-too-large = Es demasiado grande.
+reason-one-or-more = Debe ser 1 o más.
+reason-zero-or-one = Debe ser 0 o 1.
+reason-project-or-contract = Obligatorio (o elige un contrato en su lugar).
+reason-task-status = El estado de una tarea nueva debe ser 0, 10, 20 o 30.
+reason-task-priority = Debe ser 10, 20, 30 o 40.
+reason-needs-contract = Necesita también un contrato.
+reason-after-start = Debe ser posterior al inicio.
+reason-with-start-time = Va junto con una hora de inicio (una ausencia contada en horas).
+reason-hours-per-day = Debe ser más de 0 y como mucho 24.
+reason-one-event = Elige al menos un evento.
+reason-url-text-long = Tiene más de 255 caracteres (viaja en la dirección).
+reason-url-list-long = Tiene más de 10 elementos (viajan en la dirección).
+reason-url-item-long = Tiene un elemento de más de 255 caracteres (viaja en la dirección).
+reason-text = Debe ser un texto.
+reason-true-or-false = Debe ser sí o no.
+reason-text-long = Tiene más de 10.000 caracteres.
+reason-date = Debe ser una fecha con el formato AAAA-MM-DD.
+reason-clock = Debe ser una hora con el formato HH:mm (de 00:00 a 23:59).
+reason-date-time = Debe ser una fecha y hora como 2024-01-15T09:00:00Z.
+reason-email = Debe ser una dirección de correo como nombre@ejemplo.com.
+reason-url = Debe ser una dirección http:// o https://.
+reason-not-before-start = No puede ser anterior a la fecha de inicio.
+reason-end-before-start = La fecha final { $end } es anterior a la fecha de inicio { $start }.
+reason-between-one-and = Debe estar entre 1 y { $value }.
+reason-one-of = Debe ser uno de: { $value }.
+reason-range-too-long = { $days ->
+    [one] Forma un rango de { $days } día; la API permite como mucho { $max }.
+   *[other] Forma un rango de { $days } días; la API permite como mucho { $max }.
+}
 
 ## Tablas, páginas, rangos de fechas, gráficos
 table-actions = Acciones

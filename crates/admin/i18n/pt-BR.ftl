@@ -115,6 +115,36 @@ form-between = Deve estar entre { $min } e { $max }.
 form-whole-number = Deve ser um número inteiro.
 form-not-negative = Não pode ser negativo.
 form-number = Deve ser um número.
+reason-too-large = É grande demais.
+reason-one-or-more = Deve ser 1 ou mais.
+reason-zero-or-one = Deve ser 0 ou 1.
+reason-project-or-contract = Obrigatório (ou escolha um contrato no lugar).
+reason-task-status = O status de uma tarefa nova deve ser 0, 10, 20 ou 30.
+reason-task-priority = Deve ser 10, 20, 30 ou 40.
+reason-needs-contract = Precisa também de um contrato.
+reason-after-start = Deve ser depois do início.
+reason-with-start-time = Vai junto com um horário de início (uma ausência contada em horas).
+reason-hours-per-day = Deve ser mais de 0 e no máximo 24.
+reason-one-event = Escolha pelo menos um evento.
+reason-url-text-long = Tem mais de 255 caracteres (vai no endereço).
+reason-url-list-long = Tem mais de 10 itens (vão no endereço).
+reason-url-item-long = Tem um item com mais de 255 caracteres (vai no endereço).
+reason-text = Deve ser um texto.
+reason-true-or-false = Deve ser sim ou não.
+reason-text-long = Tem mais de 10.000 caracteres.
+reason-date = Deve ser uma data no formato AAAA-MM-DD.
+reason-clock = Deve ser um horário no formato HH:mm (00:00 a 23:59).
+reason-date-time = Deve ser uma data e hora como 2024-01-15T09:00:00Z.
+reason-email = Deve ser um endereço de e-mail como nome@exemplo.com.
+reason-url = Deve ser um endereço http:// ou https://.
+reason-not-before-start = Não pode ser antes da data de início.
+reason-end-before-start = A data final { $end } é anterior à data de início { $start }.
+reason-between-one-and = Deve estar entre 1 e { $value }.
+reason-one-of = Deve ser um de: { $value }.
+reason-range-too-long = { $days ->
+    [one] Forma um período de { $days } dia; a API permite no máximo { $max }.
+   *[other] Forma um período de { $days } dias; a API permite no máximo { $max }.
+}
 
 ## Tabelas, páginas, períodos, gráficos
 table-actions = Ações

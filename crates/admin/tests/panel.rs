@@ -577,3 +577,51 @@ fn kept_formatters_follow_the_language() {
     webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
     assert_eq!(number(1234.5), "1,234.5");
 }
+
+/// The core's rule reasons are English data; the panel shows each in the reader's language,
+/// values kept. Every reason below is one the core really gives.
+#[wasm_bindgen_test]
+fn the_cores_rule_reasons_are_shown_in_the_readers_language() {
+    use webwork_core::date::CivilDate;
+    use webwork_core::params::{ClockTime, Date, DateTime, Email, Url};
+    use webwork_ui::form::sentence;
+    let mut reasons: Vec<String> = [
+        Date::from("4.3.2026").problem(),
+        ClockTime::from("25:00").problem(),
+        DateTime::from("yesterday").problem(),
+        Email::from("nobody").problem(),
+        Url::from("ftp://x").problem(),
+    ]
+    .into_iter()
+    .map(|p| p.expect("a problem").to_owned())
+    .collect();
+    let day = |s| CivilDate::parse(s).unwrap();
+    reasons.push(webwork_core::export::split_range(day("2026-03-09"), day("2026-03-01"), 31).unwrap_err());
+    for params in [
+        serde_json::json!({ "workspace_id": 1, "per_page": 0 }),
+        serde_json::json!({ "workspace_id": 1, "page": 0 }),
+        serde_json::json!({ "workspace_id": 1, "date_from": "2026-03-09", "date_to": "2026-03-01" }),
+        serde_json::json!({}),
+    ] {
+        let params = params.as_object().unwrap().clone();
+        match webwork_core::ops::request_for("getTimesheets", &params) {
+            Err(webwork_core::ApiError::InvalidRequest { reason, .. }) => reasons.push(reason),
+            other => panic!("{params:?} was not refused: {other:?}"),
+        }
+    }
+    assert!(reasons.len() >= 8, "{reasons:?}");
+    webwork_admin::i18n::install("de", include_str!("../i18n/de.ftl"));
+    for reason in &reasons {
+        let shown = sentence(reason);
+        assert!(!shown.to_lowercase().contains("must") && !shown.contains(" is "), "{reason} -> {shown}");
+    }
+    assert_eq!(sentence("must be between 1 and 100"), "Muss zwischen 1 und 100 liegen.");
+    assert_eq!(
+        sentence("The end date 2026-03-01 is before the start date 2026-03-09."),
+        "Das Enddatum 2026-03-01 liegt vor dem Anfangsdatum 2026-03-09."
+    );
+    // A reason the panel does not know (a server's) stays as it is, made a sentence.
+    assert_eq!(sentence("is taken"), "Is taken.");
+    webwork_admin::i18n::install("en", include_str!("../i18n/en.ftl"));
+    assert_eq!(sentence("must be 1 or more"), "Must be 1 or more.");
+}

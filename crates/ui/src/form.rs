@@ -199,11 +199,74 @@ impl Form {
     }
 }
 
-/// "must be 1 or more" -> "Must be 1 or more."
+/// The rule reasons webwork-core writes (English data, shared with the npm package) and the
+/// message each is shown as. The core's wording is the key: the panel's tests (tests/panel.rs)
+/// check that the reasons the core gives are found here.
+const REASONS: &[(&str, &str)] = &[
+    ("is required", msg_id("form-required")),
+    ("is too large", msg_id("reason-too-large")),
+    ("must be 1 or more", msg_id("reason-one-or-more")),
+    ("must be 0 or 1", msg_id("reason-zero-or-one")),
+    ("must not be negative", msg_id("form-not-negative")),
+    ("is required (or give contract_id instead)", msg_id("reason-project-or-contract")),
+    ("must be 0, 10, 20 or 30 when creating a task", msg_id("reason-task-status")),
+    ("must be 10, 20, 30 or 40", msg_id("reason-task-priority")),
+    ("needs contract_id as well", msg_id("reason-needs-contract")),
+    ("must be after start_time", msg_id("reason-after-start")),
+    ("must be after start", msg_id("reason-after-start")),
+    ("goes together with start_time (hour-based leave)", msg_id("reason-with-start-time")),
+    ("must be more than 0 and at most 24", msg_id("reason-hours-per-day")),
+    ("must name at least one event", msg_id("reason-one-event")),
+    ("is longer than 255 characters (it travels in the URL)", msg_id("reason-url-text-long")),
+    ("has more than 10 items (it travels in the URL)", msg_id("reason-url-list-long")),
+    ("has an item longer than 255 characters (it travels in the URL)", msg_id("reason-url-item-long")),
+    ("must be a finite number", msg_id("form-number")),
+    ("must be a number", msg_id("form-number")),
+    ("must be a whole number", msg_id("form-whole-number")),
+    ("must be a string", msg_id("reason-text")),
+    ("must be true or false", msg_id("reason-true-or-false")),
+    ("is longer than 10000 characters", msg_id("reason-text-long")),
+    ("must be a date as YYYY-MM-DD", msg_id("reason-date")),
+    ("must be a time as HH:mm (00:00 to 23:59)", msg_id("reason-clock")),
+    ("must be an ISO 8601 date and time such as 2024-01-15T09:00:00Z", msg_id("reason-date-time")),
+    ("must be an e-mail address such as name@example.com", msg_id("reason-email")),
+    ("must be an http:// or https:// URL", msg_id("reason-url")),
+    ("must not be before the start date", msg_id("reason-not-before-start")),
+];
+
+/// Reasons that end in a value: the text after the prefix is the message's `{ $value }`.
+const REASONS_WITH_VALUE: &[(&str, &str)] =
+    &[("must be between 1 and ", msg_id("reason-between-one-and")), ("must be one of: ", msg_id("reason-one-of"))];
+
+/// A reason of the core as a sentence in the reader's language: "must be 1 or more" -> "Must be
+/// 1 or more." A reason the table does not know (a server's, a page's own) is shown as it is,
+/// made a sentence.
 pub fn sentence(reason: &str) -> String {
-    if reason == "is required" {
-        return t_or("form-required", &[], || "Required.".to_owned());
+    let english = || english_sentence(reason);
+    if let Some((_, id)) = REASONS.iter().find(|(text, _)| *text == reason) {
+        return t_or(id, &[], english);
     }
+    if let Some((prefix, id)) = REASONS_WITH_VALUE.iter().find(|(prefix, _)| reason.starts_with(prefix)) {
+        return t_or(id, &[("value", reason[prefix.len()..].into())], english);
+    }
+    // "makes a range of 40 days; the API allows at most 31"
+    if let Some((days, max)) = reason
+        .strip_prefix("makes a range of ")
+        .and_then(|rest| rest.split_once(" days; the API allows at most "))
+        .and_then(|(days, max)| Some((days.parse::<u32>().ok()?, max.parse::<u32>().ok()?)))
+    {
+        return t_or("reason-range-too-long", &[("days", days.into()), ("max", max.into())], english);
+    }
+    // "The end date 2026-03-01 is before the start date 2026-03-09." (webwork_core::export::split_range)
+    if let Some((end, start)) =
+        reason.strip_prefix("The end date ").and_then(|r| r.strip_suffix('.')).and_then(|r| r.split_once(" is before the start date "))
+    {
+        return t_or("reason-end-before-start", &[("end", end.into()), ("start", start.into())], english);
+    }
+    english()
+}
+
+fn english_sentence(reason: &str) -> String {
     let mut chars = reason.chars();
     let mut out: String = match chars.next() {
         // The API's and the checks' messages are English: ASCII case is enough, and spares the
