@@ -20,6 +20,7 @@ pub fn run(args: &[String]) -> Result {
     if build {
         crate::setup::run()?;
         util::run(cmd("trunk").args(["build", "--release"]))?;
+        util::precompress(&root().join("dist"))?;
         util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox"]))?;
     }
     let sandbox = release_binary("webwork-sandbox");

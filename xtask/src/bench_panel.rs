@@ -94,6 +94,7 @@ pub fn run(args: &[String]) -> Result {
         util::run(cmd("cargo").args(["build", "--profile", "native-release", "-p", "webwork-sandbox", "-p", "webwork-gateway"]))?;
         if default_dist && !has_site(&unsplit) {
             util::run(cmd("trunk").args(["build", "--release"]))?;
+            util::precompress(&root().join("dist"))?;
         }
     }
     for name in ["webwork-sandbox", "webwork-gateway"] {

@@ -57,6 +57,7 @@ pub fn run(args: &[String]) -> Result {
         if exists(&format!("{ADMIN_DIR}/Cargo.toml")) {
             println!("demo: building the admin panel into {PANEL_DIST}/");
             util::run(cmd("trunk").args(["build", "--release"]))?;
+            util::precompress(&root().join("dist"))?;
         }
         let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
         // The embeddable widgets and their demo intranet page (target/widgets), at /widgets/.

@@ -249,6 +249,7 @@ fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
         return Ok(Some("crates/admin or crates/sandbox does not exist yet".into()));
     }
     util::run(cmd("trunk").args(["build", "--release"]))?;
+    util::precompress(&root().join("dist"))?;
     // budget.test.mjs opens the widgets' demo page beside the panel (one budget per origin).
     let widgets = crate::widgets::build()?;
     let target = build_servers()?;

@@ -151,3 +151,9 @@ impl Drop for Server {
 pub fn release_binary(name: &str) -> PathBuf {
     crate::size::target_dir().join("native-release").join(format!("{name}{}", env::consts::EXE_SUFFIX))
 }
+
+/// Writes brotli and gzip copies beside a built site's files (xtask/tools/precompress.mjs), which
+/// the sandbox and webwork-gateway send in place of compressing as they go.
+pub fn precompress(site: &Path) -> Result {
+    run(cmd("node").arg(root().join("xtask/tools/precompress.mjs")).arg(site))
+}

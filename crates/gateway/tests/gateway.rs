@@ -93,8 +93,13 @@ fn site() -> std::path::PathBuf {
 }
 
 async fn raw_get(base: &str, path: &str) -> String {
+    raw_get_with(base, path, "").await
+}
+
+/// A GET as bytes on the socket (no client decoding anything), with extra header lines.
+async fn raw_get_with(base: &str, path: &str, headers: &str) -> String {
     let mut s = tokio::net::TcpStream::connect(base.trim_start_matches("http://")).await.unwrap();
-    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes()).await.unwrap();
+    s.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\n{headers}Connection: close\r\n\r\n").as_bytes()).await.unwrap();
     let mut out = String::new();
     let _ = s.read_to_string(&mut out).await;
     out
@@ -144,6 +149,15 @@ async fn static_files_cache_csp_compression_and_traversal() {
         let r = client().get(format!("{}/widgets/webwork-widgets.js", g.base)).header("accept-encoding", enc).send().await.unwrap();
         assert_eq!(r.headers()["content-encoding"], enc);
     }
+    // A compressed copy beside a file is sent as it is, while it is not older than the file.
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm.br"), "BROTLI-COPY").unwrap();
+    let answer = raw_get_with(&g.base, "/app-0123456789abcdef_bg.wasm", "Accept-Encoding: br\r\n").await.to_ascii_lowercase();
+    assert!(answer.contains("content-encoding: br") && answer.contains("content-type: application/wasm"), "{answer}");
+    assert!(answer.ends_with("brotli-copy"), "{answer}");
+    let later = std::time::SystemTime::now() + Duration::from_secs(60);
+    std::fs::File::options().write(true).open(dir.join("app-0123456789abcdef_bg.wasm")).unwrap().set_modified(later).unwrap();
+    let answer = raw_get_with(&g.base, "/app-0123456789abcdef_bg.wasm", "Accept-Encoding: br\r\n").await.to_ascii_lowercase();
+    assert!(!answer.contains("brotli-copy"), "a stale copy is never sent: {answer}");
     for path in ["/../webwork-gateway-outside.txt", "/%2e%2e/webwork-gateway-outside.txt", "/widgets/..%2f..%2fwebwork-gateway-outside.txt"]
     {
         let answer = raw_get(&g.base, path).await;

@@ -107,6 +107,45 @@ async fn static_files_with_spa_fallback() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+async fn get_encoded(app: Arc<App>, path: &str, accept: Option<&str>) -> (Option<String>, String, String) {
+    let mut req = axum::http::Request::builder().uri(path);
+    if let Some(accept) = accept {
+        req = req.header("accept-encoding", accept);
+    }
+    let resp = tower::ServiceExt::oneshot(webwork_sandbox::router(app), req.body(axum::body::Body::empty()).unwrap()).await.unwrap();
+    let header = |name: &str| resp.headers().get(name).map(|v| v.to_str().unwrap().to_owned());
+    let (encoding, kind) = (header("content-encoding"), header("content-type").unwrap_or_default());
+    let body = http_body_util::BodyExt::collect(resp.into_body()).await.unwrap().to_bytes();
+    (encoding, kind, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn compressed_copies_are_sent_when_accepted_and_fresh() {
+    let dir = std::env::temp_dir().join(format!("webwork-sandbox-encoded-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<h1>panel</h1>").unwrap();
+    std::fs::write(dir.join("app.wasm"), "RAW").unwrap();
+    std::fs::write(dir.join("app.wasm.br"), "BROTLI").unwrap();
+    std::fs::write(dir.join("app.wasm.gz"), "GZIP").unwrap();
+    let app = with(|c| c.serve = Some(dir.clone()));
+    let get = |accept: Option<&'static str>| get_encoded(app.clone(), "/app.wasm", accept);
+
+    let (encoding, kind, body) = get(Some("gzip, deflate, br")).await;
+    assert_eq!((encoding.as_deref(), body.as_str()), (Some("br"), "BROTLI"));
+    assert_eq!(kind, "application/wasm", "the type of the file, not of its copy");
+    assert_eq!(get(Some("gzip")).await.2, "GZIP");
+    assert_eq!(get(Some("br;q=0, gzip;q=0.5")).await.2, "GZIP", "q=0 refuses");
+    let (encoding, _, body) = get(None).await;
+    assert_eq!((encoding, body.as_str()), (None, "RAW"));
+
+    // A rebuild that did not compress again: the copies are older than the file, so never sent.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    std::fs::File::options().write(true).open(dir.join("app.wasm")).unwrap().set_modified(later).unwrap();
+    let (encoding, _, body) = get(Some("gzip, br")).await;
+    assert_eq!((encoding, body.as_str()), (None, "RAW"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[tokio::test]
 async fn mounted_folders_beside_the_panel() {
     let base = std::env::temp_dir().join(format!("webwork-sandbox-mount-{}", std::process::id()));
