@@ -7,6 +7,7 @@ mod bench;
 mod bench_budget;
 mod bench_npm;
 mod demo;
+mod fluent_js;
 mod fuzz;
 mod i18n;
 mod inferred;
@@ -40,6 +41,7 @@ commands:
   bench <name>   run a named benchmark
   inferred       rewrite the table of what is inferred in ARCHITECTURE.md from the operation table
   i18n           write the pseudo-locale catalog en-XA.ftl from en.ftl (the catalogs' check is in `test`)
+                 and the vendored translator crates/ui/js/fluent-bundle.js from @fluent/bundle
   fuzz [--cases N] [--seed S] [--case I] [--native-only]
                  the decode fuzzer: N generated and mutated answers through every reader (native and the npm package)
 ";
@@ -59,7 +61,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("inferred") => inferred::run(),
         Some("fuzz") => fuzz::run(&args[1..]),
-        Some("i18n") => i18n::run(),
+        Some("i18n") => fluent_js::write().and_then(|()| i18n::run()),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

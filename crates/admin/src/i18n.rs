@@ -1,17 +1,13 @@
-//! The panel's language: which one (the header's picker, remembered; else the browser's), its
-//! Fluent catalog fetched from `/i18n/<tag>.ftl` (Trunk copies `crates/admin/i18n/` there), and
-//! the translator every `webwork_ui::i18n::t` goes through.
+//! The panel's language: which one (the header's picker, remembered; else the browser's) and its
+//! Fluent catalog, fetched from `/i18n/<tag>.ftl` (Trunk copies `crates/admin/i18n/` there) and
+//! installed as the translator every `webwork_ui::i18n::t` goes through.
 //!
 //! Only the chosen language's catalog is downloaded, before the panel first renders (so no text
 //! flashes in another language). A change of language fetches the new catalog, then the panel
 //! renders again under its contexts ([`Lang`]): session, cache and toasts stay.
 
-use std::rc::Rc;
-
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use webwork_ui::i18n::{self, Arg};
+use webwork_ui::i18n;
 use webwork_ui::storage;
 
 /// The languages the panel has catalogs for: (BCP 47 tag, its name in itself). The names are
@@ -71,36 +67,9 @@ pub fn use_lang() -> Lang {
 }
 
 /// Makes `catalog` (Fluent text in language `tag`) the source of every message, and sets
-/// `<html lang>`. A catalog with errors still serves its readable messages.
+/// `<html lang>`.
 pub fn install(tag: &str, catalog: &str) {
-    let resource = FluentResource::try_new(catalog.to_owned()).unwrap_or_else(|(partial, _)| partial);
-    // The pseudo-locale selects plural forms as English does (`en-XA` has no CLDR rules).
-    let rules_tag = if tag == "en-XA" { "en" } else { tag };
-    let langid = rules_tag.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![langid]);
-    // No Unicode isolation marks around placeables: the panel is left-to-right only, and the marks
-    // would end up in copied text and in tests' text matching.
-    bundle.set_use_isolating(false);
-    // Numbers inside messages in the reader's format (1.234,5 in German), by Intl.
-    bundle.set_formatter(Some(|value, _| match value {
-        FluentValue::Number(n) => Some(crate::format::number(n.value)),
-        _ => None,
-    }));
-    let _ = bundle.add_resource(resource);
-    let bundle = Rc::new(bundle);
-    i18n::set_locale(tag);
-    i18n::set_translator(Rc::new(move |id: &str, args: &[(&str, Arg)]| {
-        let pattern = bundle.get_message(id)?.value()?;
-        let mut fluent_args = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            match value {
-                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
-                Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
-            }
-        }
-        let mut errors = Vec::new();
-        Some(bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned())
-    }));
+    i18n::install(tag, catalog);
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", tag);
     }
@@ -108,15 +77,7 @@ pub fn install(tag: &str, catalog: &str) {
 
 /// The catalog of `tag`, from the folder served next to the panel.
 async fn fetch_catalog(tag: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let url = format!("/i18n/{tag}.ftl");
-    let reply = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| format!("{url}: no answer"))?;
-    let reply: web_sys::Response = reply.dyn_into().map_err(|_| format!("{url}: not a response"))?;
-    if !reply.ok() {
-        return Err(format!("{url}: {}", reply.status()));
-    }
-    let text = reply.text().map_err(|_| format!("{url}: no body"))?;
-    wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{url}: unreadable body"))
+    i18n::fetch_catalog(&format!("/i18n/{tag}.ftl")).await
 }
 
 /// Loads and installs `tag`'s catalog, else English's; returns the language installed.

@@ -1,14 +1,17 @@
-//! Messages by id: what every text of the components and the panel goes through.
+//! Messages by id: what every text of the components, the panel and the widgets goes through.
 //!
-//! The host installs a translator ([`set_translator`]): the panel's is a Fluent bundle of the
-//! chosen language's catalog (crates/admin/src/i18n.rs). This crate does not depend on Fluent, so
-//! the widgets, which use a few of these components and ship no catalog yet, do not carry it:
-//! components here call [`t_or`] with the English they always had, shown when no translator is
-//! installed. Ids are literals at the call (`t("members-title")`), so `cargo xtask test` can check
-//! them against every catalog (xtask/src/i18n.rs).
+//! The host installs a catalog ([`install`], Fluent text fetched with [`fetch_catalog`]); it is
+//! formatted by Project Fluent's JS implementation (`js/fluent-bundle.js`, vendored from npm by
+//! `cargo xtask i18n`), whose plural rules and number formats are the browser's `Intl`. Components
+//! here call [`t_or`] with the English they always had, shown when no catalog has the id. Ids are
+//! literals at the call (`t("members-title")`), so `cargo xtask test` can check them against every
+//! catalog (xtask/src/i18n.rs).
 
 use std::cell::RefCell;
 use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A value for a message's `{ $placeholder }`: numbers select plural forms and are formatted by
 /// the translator in its language; text is inserted as it is.
@@ -58,6 +61,46 @@ thread_local! {
 /// after a change of language; lookups are not reactive).
 pub fn set_translator(translator: Translator) {
     TRANSLATOR.with(|t| *t.borrow_mut() = Some(translator));
+}
+
+#[wasm_bindgen(module = "/js/fluent-bundle.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = fluentBundle)]
+    fn fluent_bundle(locale: &str, ftl: &str) -> JsValue;
+    #[wasm_bindgen(js_name = fluentFormat)]
+    fn fluent_format(bundle: &JsValue, id: &str, args: &js_sys::Object) -> Option<String>;
+}
+
+/// Makes `ftl` (a Fluent catalog in language `tag`) the source of every message, and `tag` the
+/// [`locale`]. A catalog with errors still serves its readable messages.
+pub fn install(tag: &str, ftl: &str) {
+    // The pseudo-locale selects plural forms and formats numbers as English does (no CLDR data).
+    let rules = if tag == "en-XA" { "en" } else { tag };
+    let bundle = fluent_bundle(rules, ftl);
+    set_locale(tag);
+    set_translator(Rc::new(move |id: &str, args: &[(&str, Arg)]| {
+        let object = js_sys::Object::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Number(n) => JsValue::from_f64(*n),
+                Arg::Text(s) => JsValue::from_str(s),
+            };
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &value);
+        }
+        fluent_format(&bundle, id, &object)
+    }));
+}
+
+/// The text of the catalog at `url` (a GET through `fetch`); the error says which URL failed how.
+pub async fn fetch_catalog(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let reply = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("{url}: no answer"))?;
+    let reply: web_sys::Response = reply.dyn_into().map_err(|_| format!("{url}: not a response"))?;
+    if !reply.ok() {
+        return Err(format!("{url}: {}", reply.status()));
+    }
+    let text = reply.text().map_err(|_| format!("{url}: no body"))?;
+    wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|v| v.as_string()).ok_or_else(|| format!("{url}: unreadable body"))
 }
 
 /// Whether a translator is installed.
