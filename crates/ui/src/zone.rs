@@ -2,8 +2,6 @@
 //! zone.rs builds its time pages on these) and the widgets: wall clocks and offsets come from
 //! the browser's `Intl.DateTimeFormat` with `timeZone` (no zone tables in the wasm).
 
-use std::collections::HashMap;
-
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use webwork_core::zone::zone_city;
@@ -53,13 +51,14 @@ pub fn wall_clock(ms: f64, zone: &str) -> Option<Wall> {
     }
     // en-US digits and a `GMT+8` offset name whatever the page's language; the text is ours.
     let parts = format_to_parts(&Array::of1(&"en-US".into()), &options, ms)?;
-    let mut get = HashMap::new();
+    // A list, not a HashMap: eight parts, and a map's hashing would cost the widget bundle kilobytes.
+    let mut got: Vec<(String, String)> = Vec::new();
     for part in parts.iter() {
         let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
         let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
-        get.insert(kind, value);
+        got.push((kind, value));
     }
-    let field = |k: &str| get.get(k).cloned();
+    let field = |k: &str| got.iter().find(|(kind, _)| kind == k).map(|(_, v)| v.clone());
     let gmt = field("timeZoneName")?;
     let offset = match gmt.trim_start_matches("GMT").trim_start_matches("UTC") {
         "" | "+0" | "-0" | "+00:00" => "UTC".to_owned(),

@@ -112,6 +112,26 @@ pub fn in_language<F: Future>(tag: &'static str, fut: F) -> impl Future<Output =
     std::future::poll_fn(move |cx| within(tag, || fut.as_mut().poll(cx)))
 }
 
+/// Makes `ftl` the catalog of `tag` without fetching it (the wasm tests, which have no server).
+pub fn add_catalog(tag: &'static str, ftl: &str) {
+    ensure_installed();
+    let translator = Some(i18n::translator(tag, ftl));
+    let waiting = LOADED.with_borrow_mut(|loaded| match loaded.iter_mut().find(|l| l.tag == tag) {
+        Some(l) => {
+            l.translator = translator;
+            Some(l.state.clone())
+        }
+        None => {
+            loaded.push(Loaded { tag, state: ArcRwSignal::new(Catalog::Ready), translator });
+            None
+        }
+    });
+    // Outside the borrow: widgets waiting for this language render now.
+    if let Some(state) = waiting {
+        state.set(Catalog::Ready);
+    }
+}
+
 /// The state of `tag`'s catalog (reactive); the first call fetches it.
 pub fn catalog(tag: &'static str) -> Catalog {
     ensure_installed();
