@@ -174,6 +174,23 @@ test('the widgets demo page passes axe', { timeout: 120_000 }, async () => {
     assert.ok(await page.evaluate(() => document.documentElement.lang), 'the document has a lang');
     const found = await violations(page);
     assert.equal(found.length, 0, report('/widgets/', found));
+    // In every language too (issue 21): the demo page's picker sets <main lang>, the widgets follow.
+    for (const tag of ['es', 'de', 'pt-BR', 'en-XA']) {
+      await page.locator('#language').selectOption(tag);
+      await page.waitForFunction(
+        (tag) =>
+          [...document.querySelectorAll('main *')]
+            .filter((e) => e.shadowRoot)
+            .every((e) => {
+              const section = e.shadowRoot.querySelector('section.widget');
+              return section?.lang === tag && section.dataset.state !== 'loading';
+            }),
+        tag,
+        { timeout: 30_000 },
+      );
+      const inLanguage = await violations(page);
+      assert.equal(inLanguage.length, 0, report(`/widgets/ in ${tag}`, inLanguage));
+    }
   } finally {
     await context.close();
   }

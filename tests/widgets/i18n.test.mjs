@@ -260,9 +260,9 @@ test('in the pseudo-locale no English is left in any widget of the demo page (te
         .map((name) => {
           const root = document.querySelector(name).shadowRoot;
           const labels = [...root.querySelectorAll('[aria-label], svg title')].map((e) => e.getAttribute('aria-label') ?? e.textContent);
-          return `${name}:\n${root.textContent}\n${labels.join('\n')}`;
+          return `${root.textContent}\n${labels.join('\n')}`;
         })
-        .join('\n'),
+        .join('\n---\n'),
     );
     // The heading attribute of the demo's timer is the page's own text.
     const left = englishLeft(shown.replace("Seán's timer", ' '), words, data);

@@ -127,12 +127,13 @@ async function loadFailedText(tag, error) {
   return `This widget could not load (${error}).`;
 }
 
-/** Connected widgets, so a change of `<html lang>` reaches them. */
+/** Connected widgets, so a change of an ancestor's `lang` (`<html lang>` included) reaches them. */
 const connected = new Set();
-new MutationObserver(() => connected.forEach((w) => w.languageChanged())).observe(document.documentElement, {
-  attributes: true,
-  attributeFilter: ['lang'],
-});
+new MutationObserver((changes) => {
+  // A widget's own lang is its attributeChangedCallback's business.
+  const above = changes.map((c) => c.target).filter((t) => !connected.has(t));
+  for (const widget of connected) if (above.some((t) => t.contains(widget))) widget.languageChanged();
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 
 class WebWorkWidget extends HTMLElement {
   #container = null;
