@@ -12,7 +12,11 @@
 //! * [`widgets`]: one module per element. [`read`]: reply fields from JSON. [`format`]: dates.
 //!   The hours chart draws with `webwork_ui::StackedBarChart`.
 //!
-//! Size (budget 250 KB gzipped for wasm + glue; `cargo xtask size`, row `widgets`): 249.7 KB.
+//! Size (budget 250 KB gzipped for wasm + glue; `cargo xtask size`, row `widgets`): 240.8 KB on
+//! 2026-12-05 with the languages (issue 21), 12.4 KB more than without them: the English catalog
+//! built in (2.4 KB), the per-widget language, the Intl formats and zone labels. Beside it the page
+//! loads `@fluent/bundle` (a wasm-bindgen snippet of webwork-ui, 5.8 KB gzipped once `cargo xtask
+//! widgets` strips its comment lines) and the catalog of each other language it shows (2.4 to 3.2 KB).
 //! What kept it there, measured from the name section before wasm-opt: replies are read field by
 //! field from JSON ([`read`]) instead of through nine core models (-51 KB gzipped with the
 //! StackedBarChart swap), one type-erased loader instead of one per widget, no std sorts or
