@@ -274,3 +274,23 @@ test('in the pseudo-locale no English is left in any widget of the demo page (te
     await context.close();
   }
 });
+
+test('when the widgets’ code cannot load, the element says so in its language, from the catalog', async () => {
+  const { context, page } = await open();
+  try {
+    await page.route(`${sandbox.origin}/widgets/widgets_wasm_bg.wasm`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await openTestPage(
+      page,
+      'no-wasm.html',
+      'en',
+      `<webwork-timer lang="de" workspace-id="1" member-id="5"></webwork-timer>
+       <webwork-team-status workspace-id="1"></webwork-team-status>`,
+    );
+    const alert = (element) => shadowText(page, element, '.load-error[role="alert"]');
+    await eventually('the German load error', async () => (await alert('webwork-timer')).startsWith('Dieses Widget konnte nicht geladen werden ('));
+    await eventually('the English load error', async () => (await alert('webwork-team-status')).startsWith('This widget could not load ('));
+    assert.equal(await page.evaluate(() => document.querySelector('webwork-timer').shadowRoot.querySelector('.load-error').lang), 'de');
+  } finally {
+    await context.close();
+  }
+});
