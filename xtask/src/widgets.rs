@@ -3,8 +3,7 @@
 //!
 //! 1. `cargo build --release --target wasm32-unknown-unknown -p webwork-widgets --lib`;
 //! 2. `wasm-bindgen --target web --out-name widgets_wasm` (the glue the hand-written module imports);
-//! 3. `wasm-opt -Oz` (binaryen 132, see size.rs); the crates' JS snippets without their comment
-//!    lines and indentation ([`compact_js`]: the vendored `@fluent/bundle` goes from 12 to 5.7 KB gzipped);
+//! 3. `wasm-opt -Oz` (binaryen 132, see size.rs);
 //! 4. the hand-written half from web/widgets/ (`webwork-widgets.js`, its stylesheet, the editors'
 //!    README) and the demo intranet page web/examples/intranet.html as `index.html`;
 //! 5. the catalogs crates/widgets/i18n/*.ftl into `i18n/` (a page fetches the ones its widgets show);
@@ -60,11 +59,6 @@ pub fn build() -> Result<PathBuf> {
     }
     util::run(cmd("cargo").args(["build", "--release", "--target", WASM_TARGET, "-p", "webwork-widgets", "--lib"]))?;
     let snippets = size::bind_and_optimise("webwork_widgets", "widgets_wasm", &[], &staging, &out)?;
-    for snippet in &snippets {
-        let path = out.join(snippet);
-        let text = fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-        fs::write(&path, compact_js(&text)).map_err(|e| format!("writing {}: {e}", path.display()))?;
-    }
     for (from, to) in HAND_WRITTEN {
         copy(&root().join(from), &out.join(to))?;
     }
@@ -79,51 +73,4 @@ pub fn build() -> Result<PathBuf> {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     size::print_sizes("widget catalogs (English is in the wasm; a page fetches each other language it shows)", &catalog_dir, &names)?;
     Ok(out)
-}
-
-/// A JS file without its whole-line comments, blank lines and indentation. Only lines that are
-/// entirely a comment go (a `//` after code may be inside a string or a regex, so it stays), and
-/// every line break stays (automatic semicolons read the same). Kept: the first line (the
-/// vendored file's origin) and any comment naming a package version or a licence.
-pub fn compact_js(text: &str) -> String {
-    let keep = |line: &str| line.contains("@fluent/bundle@") || line.contains("Apache") || line.contains("icense");
-    let mut out = String::with_capacity(text.len() / 2);
-    let mut in_block = false;
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if i == 0 || keep(trimmed) {
-            in_block = in_block && !trimmed.contains("*/");
-            out.push_str(trimmed);
-            out.push('\n');
-            continue;
-        }
-        if in_block {
-            in_block = !trimmed.contains("*/");
-            continue;
-        }
-        if trimmed.starts_with("/*") {
-            in_block = !trimmed.contains("*/");
-            continue;
-        }
-        if trimmed.is_empty() || trimmed.starts_with("//") {
-            continue;
-        }
-        out.push_str(trimmed);
-        out.push('\n');
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::compact_js;
-
-    #[test]
-    fn compact_js_drops_whole_comment_lines_and_indentation_only() {
-        let js = "// Generated from @x (MIT)\n/**\n * Docs\n */\nfunction f() {\n    // why\n    return 'a//b' + /\\/\\//.source; // tail\n\n}\n/** @fluent/bundle@0.19.1 */\n";
-        assert_eq!(
-            compact_js(js),
-            "// Generated from @x (MIT)\nfunction f() {\nreturn 'a//b' + /\\/\\//.source; // tail\n}\n/** @fluent/bundle@0.19.1 */\n"
-        );
-    }
 }

@@ -15,8 +15,9 @@
 //! Size (budget 250 KB gzipped for wasm + glue; `cargo xtask size`, row `widgets`): 240.8 KB on
 //! 2026-12-05 with the languages (issue 21), 12.4 KB more than without them: the English catalog
 //! built in (2.4 KB), the per-widget language, the Intl formats and zone labels. Beside it the page
-//! loads `@fluent/bundle` (a wasm-bindgen snippet of webwork-ui, 5.8 KB gzipped once `cargo xtask
-//! widgets` strips its comment lines) and the catalog of each other language it shows (2.4 to 3.2 KB).
+//! loads `@fluent/bundle` (a wasm-bindgen snippet of webwork-ui: 4.1 KB gzipped minified, which
+//! `cargo xtask size` counts since snippets are in the budget) and the catalog of each other
+//! language it shows (2.4 to 3.2 KB).
 //! What kept it there, measured from the name section before wasm-opt: replies are read field by
 //! field from JSON ([`read`]) instead of through nine core models (-51 KB gzipped with the
 //! StackedBarChart swap), one type-erased loader instead of one per widget, no std sorts or
