@@ -70,7 +70,8 @@ async function openIntranet(token = 'demo-owner') {
   return opened;
 }
 
-const hours = (minutes) => (minutes / 60).toFixed(1);
+// Numbers and dates as the widgets write them in English: the browser's Intl in `en`.
+const hours = (minutes) => new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(minutes / 60);
 const fullName = (m) => `${m.firstname.trim()} ${m.lastname.trim()}`.trim() || m.email;
 
 /** Sums of a tracked-hours report per user id. */
@@ -126,7 +127,7 @@ test('every widget renders the sandbox data', async () => {
     assert.equal(await page.locator('webwork-team-status .summary').textContent(), `${working} of ${shown.length} working now`);
 
     // Hours chart: the week's total and each member's hours, as the report says.
-    await eventually('the chart of the demo week', async () => (await page.locator('webwork-hours-chart .chart-head h3').textContent()).includes('23 Feb'));
+    await eventually('the chart of the demo week', async () => (await page.locator('webwork-hours-chart .chart-head h3').textContent()).includes('Feb 23'));
     await waitState(page, 'webwork-hours-chart', 'ready');
     const report = await call(sandbox, owner, 'GET', `/reports/tracked-hours?workspace_id=1&start_date=${WEEK_FROM}&end_date=${WEEK_TO}`);
     assert.ok(report.total.total_minutes > 0, 'the demo week has time');

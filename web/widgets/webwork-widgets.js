@@ -11,8 +11,14 @@
 // All widgets of a page share one set of credentials, one API client per base URL and one rate
 // pacer, all in the wasm module; the token (or gateway mode) is given once by
 // WebWorkWidgets.configure, never in markup.
+//
+// Language: each element shows the best of what it is asked for (crates/widgets/src/lang.rs): its
+// `lang` attribute, else the nearest ancestor's (`<html lang>` included), then the browser's
+// languages. An element whose language was inferred gets that `lang` (screen readers pronounce
+// it right); changing an element's `lang`, or `<html lang>`, shows it in the new language.
+// Catalogs come from ./i18n/ next to this file, one fetch per language for the page.
 
-import initWasm, { configure as configureWasm, mount } from './widgets_wasm.js';
+import initWasm, { configure as configureWasm, mount, catalogs_at as catalogsAt } from './widgets_wasm.js';
 
 /** Attributes every widget reads. */
 const COMMON = ['base-url', 'workspace-id', 'heading', 'theme'];
@@ -27,15 +33,18 @@ const ELEMENTS = {
 };
 
 const stylesheet = new URL('./webwork-widgets.css', import.meta.url).href;
+const catalogs = new URL('./i18n/', import.meta.url).href;
 
 let loading;
 
 /** Loads the wasm module once; every element waits for it. */
 function ready() {
-  loading ??= initWasm({ module_or_path: new URL('./widgets_wasm_bg.wasm', import.meta.url) }).catch((e) => {
-    loading = undefined;
-    throw e;
-  });
+  loading ??= initWasm({ module_or_path: new URL('./widgets_wasm_bg.wasm', import.meta.url) })
+    .then(() => catalogsAt(catalogs))
+    .catch((e) => {
+      loading = undefined;
+      throw e;
+    });
   return loading;
 }
 
@@ -79,11 +88,81 @@ globalThis.WebWorkWidgets = WebWorkWidgets;
 
 let warnedToken = false;
 
+/** The nearest `lang` above `node` (across shadow roots), `<html lang>` included; null if none. */
+function inheritedLang(node) {
+  for (let at = node.parentNode ?? node.host; at; at = at.parentNode ?? at.host) {
+    const lang = at.nodeType === Node.ELEMENT_NODE ? at.getAttribute('lang')?.trim() : '';
+    if (lang) return lang;
+  }
+  return null;
+}
+
+/** The browser's languages, most preferred first. */
+const browserLanguages = () => (navigator.languages?.length ? [...navigator.languages] : [navigator.language].filter(Boolean));
+
+/** The catalogs there are (webwork_ui::languages::LANGUAGES), for the one message shown when the wasm cannot load. */
+const LANGUAGES = ['en', 'es', 'de', 'pt-BR', 'en-XA'];
+
+/** best_match's rule (crates/ui/src/languages.rs), here only for that message: exact, then by primary language. */
+function bestMatch(asked) {
+  const primary = (tag) => tag.split(/[-_]/)[0].toLowerCase();
+  for (const want of asked) {
+    const exact = LANGUAGES.find((tag) => tag.toLowerCase() === want.replace('_', '-').toLowerCase());
+    if (exact) return exact;
+    const near = LANGUAGES.find((tag) => tag !== 'en-XA' && primary(tag) === primary(want));
+    if (near) return near;
+  }
+  return 'en';
+}
+
+/** "This widget could not load (…)" from the catalog of `tag` (the wasm that reads catalogs is what failed). */
+async function loadFailedText(tag, error) {
+  try {
+    const answer = await fetch(`${catalogs}${tag}.ftl`);
+    const line = answer.ok && (await answer.text()).match(/^widget-load-failed = (.*)$/m);
+    if (line) return line[1].replace('{ $error }', error);
+  } catch {
+    // The English below.
+  }
+  return `This widget could not load (${error}).`;
+}
+
+/** Connected widgets, so a change of an ancestor's `lang` (`<html lang>` included) reaches them. */
+const connected = new Set();
+new MutationObserver((changes) => {
+  // A widget's own lang is its attributeChangedCallback's business.
+  const above = changes.map((c) => c.target).filter((t) => !connected.has(t));
+  for (const widget of connected) if (above.some((t) => t.contains(widget))) widget.languageChanged();
+}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+
 class WebWorkWidget extends HTMLElement {
   #container = null;
   #widget = null;
   /** Counts connections, so a mount that finishes after a disconnect is dropped. */
   #connection = 0;
+  /** The `lang` this element got from us (the language it shows, inferred); null when the page set it. */
+  #inferred = null;
+
+  /** What this element asks for, most preferred first (see the top of the file). */
+  #asked() {
+    const own = this.getAttribute('lang')?.trim();
+    const explicit = own && own !== this.#inferred ? [own] : [];
+    const above = inheritedLang(this);
+    return [...explicit, ...(above ? [above] : []), ...browserLanguages()];
+  }
+
+  /** Gives the element the `lang` of what it shows, unless the page set one. */
+  #showLanguage(tag) {
+    const own = this.getAttribute('lang')?.trim();
+    if (own && own !== this.#inferred) return;
+    this.#inferred = tag;
+    if (own !== tag) this.setAttribute('lang', tag);
+  }
+
+  /** Its `lang` or an ancestor's changed: the widget follows. */
+  languageChanged() {
+    if (this.#widget) this.#showLanguage(this.#widget.set_languages(this.#asked()));
+  }
 
   connectedCallback() {
     if (!this.shadowRoot) {
@@ -100,29 +179,43 @@ class WebWorkWidget extends HTMLElement {
       console.warn('webwork-widgets: the token attribute is ignored; call WebWorkWidgets.configure({ token }) instead (markup is readable by anyone).');
     }
     const mine = ++this.#connection;
+    connected.add(this);
     ready()
       .then(() => {
         if (mine !== this.#connection || !this.isConnected || this.#widget) return;
         const attributes = [...this.attributes].filter((a) => a.name !== 'token').map((a) => [a.name, a.value]);
-        this.#widget = mount(this.localName, this.#container, attributes);
+        this.#widget = mount(this.localName, this.#container, attributes, this.#asked());
+        this.#showLanguage(this.#widget.language());
       })
-      .catch((e) => {
+      .catch(async (e) => {
+        const tag = bestMatch(this.#asked());
+        const text = await loadFailedText(tag, e?.message ?? String(e));
         this.#container.replaceChildren();
         const p = document.createElement('p');
         p.setAttribute('role', 'alert');
+        p.setAttribute('lang', tag);
         p.className = 'load-error';
-        p.textContent = `This widget could not load (${e?.message ?? e}).`;
+        p.textContent = text;
         this.#container.append(p);
       });
   }
 
   disconnectedCallback() {
     this.#connection++;
+    connected.delete(this);
     this.#widget?.unmount();
     this.#widget = null;
   }
 
   attributeChangedCallback(name, _old, value) {
+    if (name === 'lang') {
+      // Ours (the inferred language being written) or the page's choice.
+      if (value !== this.#inferred || value === null) {
+        this.#inferred = null;
+        this.languageChanged();
+      }
+      return;
+    }
     if (name !== 'token') this.#widget?.set_attribute(name, value ?? undefined);
   }
 }
@@ -132,7 +225,7 @@ for (const [name, own] of Object.entries(ELEMENTS)) {
   customElements.define(
     name,
     class extends WebWorkWidget {
-      static observedAttributes = [...COMMON, ...own];
+      static observedAttributes = [...COMMON, ...own, 'lang'];
     },
   );
 }

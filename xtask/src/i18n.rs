@@ -8,7 +8,17 @@
 //! the generated file exactly as it reads `en.ftl`.
 //!
 //! Catalogs: `crates/admin/i18n/<locale>.ftl` (the panel; Trunk copies the folder next to the
-//! bundle). Code names a message only through `t("id")`, `t_args("id", ..)`, `t_or("id", ..)` or
+//! bundle) and `crates/widgets/i18n/<locale>.ftl` (the widgets; `cargo xtask widgets` copies the
+//! folder next to their bundle). Each is checked against the code that shows its messages.
+//!
+//! Messages of webwork-ui's components (error banners, loading, the chart, zone names) are shown
+//! by both hosts, so both catalogs carry them: the panel's check reads all of crates/ui/src, the
+//! widgets' check only the files of the components the widgets render (no catalog keeps a message
+//! its host never shows). A shared id must read exactly the same in both catalogs of a language
+//! (the panel's catalog is the reference): one translation of a component's text, never two that
+//! drift apart.
+//!
+//! Code names a message only through `t("id")`, `t_args("id", ..)`, `t_or("id", ..)` or
 //! `msg_id("id")` (webwork_ui::i18n), or as a table column's header (`Column::new("id", ..)`),
 //! always with a literal id, so the check can read every id used from the source.
 
@@ -27,8 +37,16 @@ pub struct Domain {
 }
 
 /// The panel's strings come from crates/admin and crates/ui (its components); the widgets'
-/// from crates/widgets and the parts of crates/ui they render.
-pub const DOMAINS: &[Domain] = &[Domain { catalogs: "crates/admin/i18n", sources: &["crates/admin/src", "crates/ui/src"] }];
+/// from crates/widgets and the files of crates/ui whose components they render (the error banner
+/// and skeletons, the stacked-bar chart, zone names). The first domain is the reference for the
+/// shared messages.
+pub const DOMAINS: &[Domain] = &[
+    Domain { catalogs: "crates/admin/i18n", sources: &["crates/admin/src", "crates/ui/src"] },
+    Domain {
+        catalogs: "crates/widgets/i18n",
+        sources: &["crates/widgets/src", "crates/ui/src/feedback.rs", "crates/ui/src/chart.rs", "crates/ui/src/zone.rs"],
+    },
+];
 
 pub fn run() -> Result {
     for domain in DOMAINS {
@@ -188,7 +206,12 @@ fn is_id(text: &str) -> bool {
         && text.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
+/// The `.rs` files of `dir` (recursively), or `dir` itself when it is a file.
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if dir.is_file() {
+        out.push(dir.to_owned());
+        return;
+    }
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -233,8 +256,38 @@ pub fn check_domain(domain: &Domain) -> Result<Vec<String>> {
         for id in ids.iter().filter(|id| used.binary_search(id).is_err()) {
             problems.push(format!("{}/{locale}.ftl has `{id}`, which no code uses", domain.catalogs));
         }
+        let reference = DOMAINS[0].catalogs;
+        if domain.catalogs != reference {
+            let theirs = message_blocks(&read(&root().join(reference).join(format!("{locale}.ftl")))?);
+            for (id, text) in message_blocks(&read(&dir.join(format!("{locale}.ftl")))?) {
+                if theirs.iter().any(|(i, t)| *i == id && *t != text) {
+                    problems.push(format!("{}/{locale}.ftl: `{id}` reads differently from {reference}/{locale}.ftl", domain.catalogs));
+                }
+            }
+        }
     }
     Ok(problems)
+}
+
+/// Each message of a catalog with its whole text: the `id = ...` line and the lines continuing it
+/// (indented, or the `}` closing a select).
+pub fn message_blocks(ftl: &str) -> Vec<(String, String)> {
+    let mut blocks: Vec<(String, String)> = Vec::new();
+    let mut open = false;
+    for line in ftl.lines() {
+        if let Some(id) = catalog_ids(line).pop() {
+            blocks.push((id, line.to_owned()));
+            open = true;
+        } else if open && (line.starts_with([' ', '\t', '}'])) {
+            if let Some((_, text)) = blocks.last_mut() {
+                text.push('\n');
+                text.push_str(line);
+            }
+        } else {
+            open = false;
+        }
+    }
+    blocks
 }
 
 #[cfg(test)]
@@ -247,6 +300,16 @@ mod tests {
             let problems = check_domain(domain).unwrap();
             assert!(problems.is_empty(), "catalogs and code disagree:\n{}", problems.join("\n"));
         }
+    }
+
+    #[test]
+    fn message_blocks_keep_continuations_and_a_changed_shared_text_is_found() {
+        let ftl = "# c\na = One\nb = { $n ->\n    [one] x\n   *[other] y\n}\n\nc = Three\n    .title = T\n";
+        let blocks = message_blocks(ftl);
+        assert_eq!(blocks.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(blocks[1].1, "b = { $n ->\n    [one] x\n   *[other] y\n}");
+        assert_eq!(blocks[2].1, "c = Three\n    .title = T");
+        assert_ne!(message_blocks("b = { $n ->\n    [one] z\n   *[other] y\n}")[0], blocks[1]);
     }
 
     #[test]

@@ -183,16 +183,22 @@ pub fn run(only: &[String]) -> Result {
     }
 }
 
-/// The panel's message catalogs (crates/admin/i18n, served as dist/i18n/): a page downloads the
-/// chosen language's one only, on top of the bundle. Reported, not budgeted.
+/// The message catalogs of the panel (crates/admin/i18n, served as dist/i18n/) and of the
+/// widgets (crates/widgets/i18n, beside their bundle): a page downloads the chosen language's
+/// one only, on top of the bundle. Reported, not budgeted.
 fn catalogs() -> Result {
-    let dir = root().join("crates/admin/i18n");
-    let Ok(entries) = fs::read_dir(&dir) else { return Ok(()) };
-    let mut files: Vec<String> =
-        entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".ftl")).collect();
-    files.sort();
-    let names: Vec<&str> = files.iter().map(String::as_str).collect();
-    print_sizes("catalogs (one a page)", &dir, &names)
+    for (title, folder) in
+        [("catalogs (one a page)", "crates/admin/i18n"), ("widget catalogs (one a language a page)", crate::widgets::CATALOGS)]
+    {
+        let dir = root().join(folder);
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let mut files: Vec<String> =
+            entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".ftl")).collect();
+        files.sort();
+        let names: Vec<&str> = files.iter().map(String::as_str).collect();
+        print_sizes(title, &dir, &names)?;
+    }
+    Ok(())
 }
 
 /// The panel's page groups (the names in crates/admin/src/app.rs, `render`), by issue.

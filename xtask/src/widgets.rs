@@ -6,7 +6,8 @@
 //! 3. `wasm-opt -Oz` (binaryen 132, see size.rs);
 //! 4. the hand-written half from web/widgets/ (`webwork-widgets.js`, its stylesheet, the editors'
 //!    README) and the demo intranet page web/examples/intranet.html as `index.html`;
-//! 5. a size table (gzip -9): what a page downloads for the widgets.
+//! 5. the catalogs crates/widgets/i18n/*.ftl into `i18n/` (a page fetches the ones its widgets show);
+//! 6. a size table (gzip -9): what a page downloads for the widgets.
 
 use crate::size;
 use crate::util::{self, cmd, copy, root, Result};
@@ -23,6 +24,19 @@ const HAND_WRITTEN: &[(&str, &str)] = &[
     ("web/widgets/README.md", "README.md"),
     ("web/examples/intranet.html", "index.html"),
 ];
+/// The widgets' catalogs, served as `i18n/<tag>.ftl` beside the bundle.
+pub const CATALOGS: &str = "crates/widgets/i18n";
+
+/// The catalogs' file names (`en.ftl`, ...), sorted.
+pub fn catalogs() -> Result<Vec<String>> {
+    let dir = root().join(CATALOGS);
+    let entries = fs::read_dir(&dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
+    let mut names: Vec<String> =
+        entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".ftl")).collect();
+    names.sort();
+    Ok(names)
+}
+
 /// What a page loads, for the size table.
 const SHIPPED: &[&str] = &["widgets_wasm_bg.wasm", "widgets_wasm.js", "webwork-widgets.js", "webwork-widgets.css"];
 
@@ -48,7 +62,15 @@ pub fn build() -> Result<PathBuf> {
     for (from, to) in HAND_WRITTEN {
         copy(&root().join(from), &out.join(to))?;
     }
+    let catalog_dir = out.join("i18n");
+    fs::create_dir_all(&catalog_dir).map_err(|e| format!("creating {}: {e}", catalog_dir.display()))?;
+    let names = catalogs()?;
+    for catalog in &names {
+        copy(&root().join(CATALOGS).join(catalog), &catalog_dir.join(catalog))?;
+    }
     let shipped: Vec<&str> = SHIPPED.iter().copied().chain(snippets.iter().map(String::as_str)).collect();
     size::print_sizes("widgets", &out, &shipped)?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    size::print_sizes("widget catalogs (English is in the wasm; a page fetches each other language it shows)", &catalog_dir, &names)?;
     Ok(out)
 }

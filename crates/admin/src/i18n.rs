@@ -10,48 +10,11 @@ use leptos::prelude::*;
 use webwork_ui::i18n;
 use webwork_ui::storage;
 
-/// The languages the panel has catalogs for: (BCP 47 tag, its name in itself). The names are
-/// never translated: a reader looks for their own language's name.
-pub const LANGUAGES: &[(&str, &str)] =
-    &[("en", "English"), ("es", "Español"), ("de", "Deutsch"), ("pt-BR", "Português (Brasil)"), ("en-XA", "Ƥšéúđó (en-XA)")];
+// The languages, English as the fallback and the reader's best match are shared with the widgets.
+pub use webwork_ui::languages::{best_match, browser_languages, known, DEFAULT, LANGUAGES};
 
 /// Where the chosen language is remembered (a preference, not data: it stays after sign-out).
 pub const STORAGE_KEY: &str = "webwork-lang";
-
-/// The language everything falls back to.
-pub const DEFAULT: &str = "en";
-
-/// The best catalog for the reader's `preferred` languages (`navigator.languages`, first is
-/// preferred): an exact tag first, else the first preferred language whose primary language we
-/// have (`pt-PT` reads `pt-BR`, `de-AT` reads `de`), else English. The pseudo-locale only when asked
-/// for by its exact tag.
-pub fn best_match(preferred: &[String]) -> &'static str {
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    for want in preferred {
-        if let Some((tag, _)) = LANGUAGES.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(&want.replace('_', "-"))) {
-            return tag;
-        }
-        if let Some((tag, _)) = LANGUAGES.iter().filter(|(tag, _)| *tag != "en-XA").find(|(tag, _)| primary(tag) == primary(want)) {
-            return tag;
-        }
-    }
-    DEFAULT
-}
-
-fn known(tag: &str) -> Option<&'static str> {
-    LANGUAGES.iter().map(|(t, _)| *t).find(|t| *t == tag)
-}
-
-/// The browser's languages, most preferred first.
-fn browser_languages() -> Vec<String> {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
-    if list.is_empty() {
-        navigator.language().into_iter().collect()
-    } else {
-        list
-    }
-}
 
 /// The language to show: the remembered choice, else the browser's best match.
 pub fn initial() -> &'static str {

@@ -10,13 +10,11 @@
 
 use std::collections::HashMap;
 
-use js_sys::{Array, Intl, Object, Reflect};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 use webwork_core::date::CivilDate;
 use webwork_core::models::{Member, TimeEntry, TimelineRow};
 use webwork_core::params::parse_clock;
-use webwork_core::zone::{member_zone, offset_label, zone_city, ZonedStamp};
+use webwork_core::zone::{member_zone, offset_label, ZonedStamp};
 use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::Column;
 
@@ -33,14 +31,6 @@ const TEXT_DATE: &str = msg_id("time-date");
 const TEXT_TIME: &str = msg_id("zone-time");
 /// The hint of `HH:mm` fields whose times are a member's wall clock (a message id).
 pub const TEXT_CLOCK_HINT: &str = msg_id("zone-clock-hint");
-
-/// `Manila time`, the first half of a zone's label (`UTC` for UTC itself).
-fn zone_time(zone: &str) -> String {
-    match zone {
-        "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT" => "UTC".to_owned(),
-        _ => t_args("zone-city-time", &[("city", zone_city(zone).into())]),
-    }
-}
 
 thread_local! {
     // Panel-wide and for the page's life: the viewer's choice and the zones learnt so far.
@@ -88,74 +78,7 @@ pub fn of_member(id: u64) -> Option<String> {
     zones().with(|z| z.get(&id).cloned())
 }
 
-/// The viewer's IANA zone, from the browser (`UTC` if it does not say).
-pub fn viewer_zone() -> String {
-    let dtf = Intl::DateTimeFormat::new(&Array::new(), &Object::new());
-    Reflect::get(&dtf.resolved_options(), &"timeZone".into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "UTC".to_owned())
-}
-
-/// A wall clock read through Intl: date `YYYY-MM-DD`, `HH:mm`, and the offset label (`UTC+8`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Wall {
-    pub date: String,
-    pub clock: String,
-    pub offset: String,
-}
-
-/// The wall clock of instant `ms` in `zone` (None when the browser does not know the zone).
-pub fn wall_clock(ms: f64, zone: &str) -> Option<Wall> {
-    let options = Object::new();
-    for (k, v) in [
-        ("timeZone", zone),
-        ("year", "numeric"),
-        ("month", "2-digit"),
-        ("day", "2-digit"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("hourCycle", "h23"),
-        ("timeZoneName", "shortOffset"),
-    ] {
-        Reflect::set(&options, &k.into(), &v.into()).ok()?;
-    }
-    // en-US digits and a `GMT+8` offset name whatever the page's language; the text is ours.
-    let parts = format_to_parts(&Array::of1(&"en-US".into()), &options, ms)?;
-    let mut get = HashMap::new();
-    for part in parts.iter() {
-        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-        let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
-        get.insert(kind, value);
-    }
-    let field = |k: &str| get.get(k).cloned();
-    let gmt = field("timeZoneName")?;
-    let offset = match gmt.trim_start_matches("GMT").trim_start_matches("UTC") {
-        "" | "+0" | "-0" | "+00:00" => "UTC".to_owned(),
-        rest => format!("UTC{rest}"),
-    };
-    Some(Wall {
-        date: format!("{}-{}-{}", field("year")?, field("month")?, field("day")?),
-        clock: format!("{}:{}", field("hour")?, field("minute")?),
-        offset,
-    })
-}
-
-/// `new Intl.DateTimeFormat(locales, options).formatToParts(new Date(ms))` through `Reflect`, so
-/// the RangeError of a zone the browser does not know comes back as None instead of a trap.
-fn format_to_parts(locales: &Array, options: &Object, ms: f64) -> Option<Array> {
-    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let ctor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
-    let dtf = Reflect::construct(&ctor, &Array::of2(locales, options)).ok()?;
-    let f: js_sys::Function = Reflect::get(&dtf, &"formatToParts".into()).ok()?.dyn_into().ok()?;
-    f.call1(&dtf, &js_sys::Date::new(&JsValue::from_f64(ms))).ok()?.dyn_into().ok()
-}
-
-/// `Manila time, UTC+8`: the zone's city (from its IANA name) and its offset at instant `ms`.
-pub fn zone_label(zone: &str, ms: f64) -> String {
-    let offset = wall_clock(ms, zone).map(|w| w.offset).unwrap_or_else(|| "UTC".to_owned());
-    match zone_time(zone) {
-        name if name == offset => name,
-        name => format!("{name}, {offset}"),
-    }
-}
+pub use webwork_ui::zone::{viewer_zone, wall_clock, zone_label, zone_time, Wall};
 
 /// How an entry shows: its day, its span, and the offset it is read in.
 #[derive(Debug, Clone, PartialEq, Eq)]

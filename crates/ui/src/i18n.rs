@@ -74,11 +74,17 @@ extern "C" {
 /// Makes `ftl` (a Fluent catalog in language `tag`) the source of every message, and `tag` the
 /// [`locale`]. A catalog with errors still serves its readable messages.
 pub fn install(tag: &str, ftl: &str) {
+    set_locale(tag);
+    set_translator(translator(tag, ftl));
+}
+
+/// A translator of `ftl` in language `tag`, not installed: a host showing several languages at
+/// once (the widgets, one per element) keeps one per language and dispatches itself.
+pub fn translator(tag: &str, ftl: &str) -> Translator {
     // The pseudo-locale selects plural forms and formats numbers as English does (no CLDR data).
     let rules = if tag == "en-XA" { "en" } else { tag };
     let bundle = fluent_bundle(rules, ftl);
-    set_locale(tag);
-    set_translator(Rc::new(move |id: &str, args: &[(&str, Arg)]| {
+    Rc::new(move |id: &str, args: &[(&str, Arg)]| {
         let object = js_sys::Object::new();
         for (name, value) in args {
             let value = match value {
@@ -88,7 +94,7 @@ pub fn install(tag: &str, ftl: &str) {
             let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), &value);
         }
         fluent_format(&bundle, id, &object)
-    }));
+    })
 }
 
 /// The text of the catalog at `url` (a GET through `fetch`); the error says which URL failed how.

@@ -18,6 +18,8 @@
 //! * [`i18n`]: messages by id from the host's catalog (`t`, `t_args`; `t_or` here, with English for
 //!   hosts without a catalog).
 //! * [`daterange`]: a date-range picker with presets and keyboard stepping.
+//! * [`languages`]: the languages with catalogs and the reader's best match (panel and widgets).
+//! * [`zone`]: a time's zone named (`Manila time, UTC+8`) through the browser's Intl.
 
 pub mod chart;
 pub mod chip;
@@ -26,10 +28,12 @@ pub mod dialog;
 pub mod feedback;
 pub mod form;
 pub mod i18n;
+pub mod languages;
 pub mod pagination;
 pub mod table;
 pub mod theme;
 pub mod toast;
+pub mod zone;
 
 pub use chart::{
     CalendarHeat, CalendarHeatMap, ChartTable, HeatDay, StackedBarChart, StackedBars, Timeline, TimelineChart, TimelineLane, TimelineSpan,

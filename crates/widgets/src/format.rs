@@ -1,26 +1,41 @@
-//! Dates, times and durations as widgets show them (`js_sys::Date` for the clock and the
-//! browser's time zone, the core's `CivilDate` for calendar arithmetic; no date crate).
+//! Dates, times, durations and numbers as widgets show them, in the widget's language
+//! ([`crate::lang::current`]) through the browser's `Intl`; durations through the catalog
+//! (`format-*`). `js_sys::Date` for the clock and the browser's time zone, the core's `CivilDate`
+//! for calendar arithmetic; no date crate.
 
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
 use webwork_core::date::CivilDate;
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+use crate::lang::{self, t_args};
 
-/// `200` -> "3 h 20 min", `45` -> "45 min", `0` -> "0 min".
+/// `200` -> "3 h 20 min", `45` -> "45 min", `0` -> "0 min" (in the widget's language).
 pub fn minutes(total: i64) -> String {
     let (h, m) = (total / 60, total % 60);
     match (h, m) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => t_args("format-minutes", &[("minutes", m.into())]),
+        (h, 0) => t_args("format-hours", &[("hours", h.into())]),
+        (h, m) => t_args("format-hours-minutes", &[("hours", h.into()), ("minutes", m.into())]),
     }
 }
 
-/// Minutes as hours with one decimal: `200` -> "3.3".
+/// Minutes as hours with one decimal: `200` -> "3.3" (`3,3` in German).
 pub fn hours(total: i64) -> String {
-    webwork_core::number::fixed(total as f64 / 60.0, 1)
+    number(total as f64 / 60.0, 1)
+}
+
+/// `n` with exactly `fraction` decimals, grouped, by `Intl.NumberFormat` in the widget's language.
+pub fn number(n: f64, fraction: u32) -> String {
+    let options = Object::new();
+    for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+        let _ = Reflect::set(&options, &key.into(), &fraction.into());
+    }
+    let format = js_sys::Intl::NumberFormat::new(&locales(), &options).format();
+    format.call1(&JsValue::NULL, &n.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| webwork_core::number::fixed(n, fraction))
+}
+
+fn locales() -> Array {
+    Array::of1(&lang::current().into())
 }
 
 /// Seconds as a running clock: `3725` -> "1:02:05".
@@ -35,15 +50,32 @@ pub fn parse_ms(iso: &str) -> Option<f64> {
     ms.is_finite().then_some(ms)
 }
 
-/// "09:05" in the browser's time zone.
+/// `Intl.DateTimeFormat(<widget's language>, options).format(ms)`.
+fn date_text(ms: f64, options: &[(&str, &str)]) -> String {
+    let object = Object::new();
+    for (k, v) in options {
+        let _ = Reflect::set(&object, &(*k).into(), &(*v).into());
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&locales(), &object).format();
+    format.call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms))).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// "09:05" (`9:05 AM` in English) in the browser's time zone; [`zone_note`] names it.
 pub fn time_of_day(iso: &str) -> String {
     match parse_ms(iso) {
-        Some(ms) => {
-            let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-            format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
-        }
+        Some(ms) => date_text(ms, &[("hour", "2-digit"), ("minute", "2-digit")]),
         None => iso.to_owned(),
     }
+}
+
+/// The browser's zone, named: `Manila time, UTC+8` (what [`time_of_day`] is in).
+pub fn zone_label() -> String {
+    webwork_ui::zone::zone_label(&webwork_ui::zone::viewer_zone(), js_sys::Date::now())
+}
+
+/// The sentence under a widget's times: "Times are in Manila time, UTC+8."
+pub fn zone_note() -> String {
+    t_args("zone-note", &[("zone", zone_label().into())])
 }
 
 /// Today in the browser's time zone.
@@ -53,17 +85,25 @@ pub fn today() -> CivilDate {
         .unwrap_or_else(|| CivilDate::from_unix_ms(js_sys::Date::now()))
 }
 
-/// "Mon 2 Mar".
+/// A calendar day by Intl, in UTC where it is built (so it is the same day everywhere).
+fn day_text(d: CivilDate, options: &[(&str, &str)]) -> String {
+    let ms = js_sys::Date::utc(f64::from(d.year), f64::from(d.month) - 1.0) + f64::from(d.day - 1) * 86_400_000.0;
+    let mut all = options.to_vec();
+    all.push(("timeZone", "UTC"));
+    date_text(ms, &all)
+}
+
+/// "Mon, 2 Mar" (`lun, 2 mar` in Spanish).
 pub fn day_label(d: CivilDate) -> String {
-    format!("{} {} {}", WEEKDAYS[d.weekday() as usize % 7], d.day, MONTHS[(d.month as usize + 11) % 12])
+    day_text(d, &[("weekday", "short"), ("day", "numeric"), ("month", "short")])
 }
 
-/// "2 Mar" (short, for chart axes and spans).
+/// "2 Mar" (`Mar 2` in English; short, for chart axes and spans).
 pub fn short_date(d: CivilDate) -> String {
-    format!("{} {}", d.day, MONTHS[(d.month as usize + 11) % 12])
+    day_text(d, &[("day", "numeric"), ("month", "short")])
 }
 
-/// "2 Mar" from `YYYY-MM-DD...`, or the text itself when it is not a date.
+/// [`short_date`] of `YYYY-MM-DD...`, or the text itself when it is not a date.
 pub fn short_date_str(s: &str) -> String {
     match CivilDate::parse(s.get(..10).unwrap_or(s)) {
         Ok(d) => short_date(d),
@@ -71,9 +111,9 @@ pub fn short_date_str(s: &str) -> String {
     }
 }
 
-/// "March 2026".
+/// "March 2026" (`marzo de 2026`).
 pub fn month_label(d: CivilDate) -> String {
-    format!("{} {}", MONTH_NAMES[(d.month as usize + 11) % 12], d.year)
+    day_text(d, &[("month", "long"), ("year", "numeric")])
 }
 
 /// A date range attribute: `this-week` (default), `last-week`, `this-month`, `last-month`,
@@ -108,9 +148,7 @@ pub fn parse_range(value: Option<&str>, today: CivilDate) -> Result<(CivilDate, 
 }
 
 fn bad_range(v: &str) -> String {
-    format!(
-        "Not configured: range must be this-week, last-week, this-month, last-month, last-N-days or YYYY-MM-DD..YYYY-MM-DD (at most a year), not \u{201c}{v}\u{201d}."
-    )
+    t_args("widget-bad-range", &[("value", v.into())])
 }
 
 /// A `month` attribute (`YYYY-MM`, default this month): its first and last day.
@@ -119,7 +157,7 @@ pub fn parse_month(value: Option<&str>, today: CivilDate) -> Result<(CivilDate, 
         None => today.month_start(),
         Some(v) => {
             let parsed = v.trim().split_once('-').and_then(|(y, m)| CivilDate::new(y.parse().ok()?, m.parse().ok()?, 1));
-            parsed.ok_or_else(|| format!("Not configured: month must be YYYY-MM, not \u{201c}{v}\u{201d}."))?
+            parsed.ok_or_else(|| t_args("widget-bad-month", &[("value", v.into())]))?
         }
     };
     Ok((first, first.month_end()))

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use webwork_core::ApiError;
 use webwork_ui::{EmptyState, ErrorBanner, SkeletonRows};
 
+use crate::lang::{self, t, t_args};
 use crate::shared;
 
 /// The element's attributes, as the JS half reports them (name, value).
@@ -51,14 +52,15 @@ impl Common {
     /// The target (reactive), or the sentence saying what is missing.
     pub fn target(&self) -> Result<Target, String> {
         let Some(configuration) = shared::configured() else {
-            return Err(
-                "Not configured: the page must call WebWorkWidgets.configure({ token }) once (the token never goes in the markup).".into(),
-            );
+            return Err(t_args("widget-needs-configure", &[("call", "WebWorkWidgets.configure({ token })".into())]));
         };
         let base = shared::base_url(self.base_url.get()).ok_or_else(|| {
-            "Not configured: set the base-url attribute (e.g. https://api.webwork-tracker.com/api/v2) or configure({ baseUrl }).".to_owned()
+            t_args(
+                "widget-needs-base-url",
+                &[("example", "https://api.webwork-tracker.com/api/v2".into()), ("call", "configure({ baseUrl })".into())],
+            )
         })?;
-        let workspace = required_id(self.workspace_id.get(), "workspace-id", "the workspace's number")?;
+        let workspace = required_id(self.workspace_id.get(), "workspace-id", &t("widget-what-workspace"))?;
         Ok(Target { base, workspace, configuration })
     }
 }
@@ -66,13 +68,14 @@ impl Common {
 /// A positive integer attribute, or the sentence saying what it needs.
 pub fn required_id(value: Option<String>, name: &str, what: &str) -> Result<u64, String> {
     match value {
-        None => Err(format!("Not configured: set {name} to {what}.")),
-        Some(v) => v
-            .parse::<u64>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or_else(|| format!("Not configured: {name} must be {what}, not \u{201c}{v}\u{201d}.")),
+        None => Err(t_args("widget-needs-attribute", &[("attribute", name.into()), ("what", what.into())])),
+        Some(v) => v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| bad_value(name, what, &v)),
     }
+}
+
+/// "Not configured: `name` must be `what`, not “`value`”."
+pub fn bad_value(name: &str, what: &str, value: &str) -> String {
+    t_args("widget-bad-value", &[("attribute", name.into()), ("what", what.into()), ("value", value.into())])
 }
 
 /// A widget's state.
@@ -166,7 +169,7 @@ fn erased_loader(fetch: ErasedFetch) -> (ErasedData, RwSignal<Status>, RwSignal<
         if !matches!(status.get_untracked(), Status::Ready) {
             status.set(Status::Loading);
         }
-        spawn_local(async move {
+        spawn_local(lang::in_language(lang::current(), async move {
             let result = fut.await;
             if generation.try_get_value() != Some(mine) {
                 return;
@@ -181,7 +184,7 @@ fn erased_loader(fetch: ErasedFetch) -> (ErasedData, RwSignal<Status>, RwSignal<
                     status.set(Status::Failed(e));
                 }
             }
-        });
+        }));
     });
     (data, status, tick)
 }
@@ -246,12 +249,12 @@ pub fn Frame(
         }
         Shown::Loading => view! { <SkeletonRows rows=3 cols=2/> }.into_any(),
         Shown::Refused => {
-            let said = move || error.get().map(|e| e.to_string()).unwrap_or_default();
+            let said = move || error.get().map(|e| webwork_ui::error_sentence(&e)).unwrap_or_default();
             view! {
                 <div class="banner warn" role="alert">
                     <div class="banner-text">
-                        <strong>"Not allowed"</strong>
-                        <p>"The API refused this token for this widget (403): the token's role may not see it. Ask a workspace owner for access."</p>
+                        <strong>{t("widget-refused-title")}</strong>
+                        <p>{t("widget-refused")}</p>
                         <p class="hint">{said}</p>
                     </div>
                 </div>
@@ -263,15 +266,15 @@ pub fn Frame(
         Shown::Ready => children().into_any(),
     };
     view! {
-        <section class="widget" data-state=move || shown.get().name() aria-busy=move || (shown.get() == Shown::Loading).to_string()>
+        <section class="widget" lang=lang::current() data-state=move || shown.get().name() aria-busy=move || (shown.get() == Shown::Loading).to_string()>
             <h2 class="widget-heading">{heading}</h2>
             {body}
         </section>
     }
 }
 
-/// The heading: the `heading` attribute, else `default`.
-pub fn heading(attrs: Attrs, default: &'static str) -> Signal<String> {
+/// The heading: the `heading` attribute, else `default` (in the widget's language).
+pub fn heading(attrs: Attrs, default: String) -> Signal<String> {
     let custom = attrs.memo("heading");
-    Signal::derive(move || custom.get().unwrap_or_else(|| default.to_owned()))
+    Signal::derive(move || custom.get().unwrap_or_else(|| default.clone()))
 }

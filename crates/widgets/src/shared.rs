@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::answers;
 pub use crate::answers::Person;
+use crate::lang::{t, t_args};
 use std::future::Future;
 
 use serde_json::Value;
@@ -93,10 +94,9 @@ fn client(base: &str) -> Result<Client<FetchTransport>, ApiError> {
         if let Some((_, c)) = s.clients.iter().find(|(b, _)| b == base) {
             return Ok(c.clone());
         }
-        let credentials = s
-            .credentials
-            .clone()
-            .ok_or_else(|| ApiError::Unauthorized { message: "No token: call WebWorkWidgets.configure({ token }) first.".to_owned() })?;
+        let credentials = s.credentials.clone().ok_or_else(|| ApiError::Unauthorized {
+            message: t_args("widget-no-token", &[("call", "WebWorkWidgets.configure({ token })".into())]),
+        })?;
         // A token's budget is shared with every tab of the origin using it (the panel too), keyed
         // by the absolute API URL as the panel keys it; the gateway's service budget is its own.
         let api = absolute(base);
@@ -166,13 +166,27 @@ pub async fn members(base: String, workspace: u64) -> Result<Rc<Vec<Person>>, Ap
 /// A member's name, or "Member #id".
 pub fn name_of(members: &[Person], id: Option<u64>) -> String {
     let names: Vec<(u64, String)> = members.iter().map(|m| (m.id, m.name.clone())).collect();
-    name_of_pairs(&names, id, "Member")
+    name_of_pairs(&names, id, Named::Member)
 }
 
-/// A name from (id, name) pairs, or "<noun> #id".
-pub fn name_of_pairs(names: &[(u64, String)], id: Option<u64>, noun: &str) -> String {
-    match id {
-        Some(id) => names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("{noun} #{id}")),
-        None => format!("Unknown {}", noun.to_ascii_lowercase()),
+/// What an id names, for the text shown when its name is unknown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Member,
+    Project,
+}
+
+/// A name from (id, name) pairs, or "Member #id" / "Project #id" (the id as written, not as a number).
+pub fn name_of_pairs(names: &[(u64, String)], id: Option<u64>, kind: Named) -> String {
+    match (id, kind) {
+        (Some(id), _) => names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| {
+            let id = id.to_string();
+            match kind {
+                Named::Member => t_args("name-member-number", &[("id", id.into())]),
+                Named::Project => t_args("name-project-number", &[("id", id.into())]),
+            }
+        }),
+        (None, Named::Member) => t("name-unknown-member"),
+        (None, Named::Project) => t("name-unknown-project"),
     }
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use webwork_core::date::CivilDate;
-use webwork_widgets::{format, read};
+use webwork_widgets::{format, lang, read};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -55,6 +55,7 @@ fn ranges_and_months() {
     assert!(format::parse_month(Some("2024-13"), today).is_err());
     assert_eq!(format::minutes(200), "3 h 20 min");
     assert_eq!(format::minutes(120), "2 h");
+    assert_eq!(format::minutes(45), "45 min");
     assert_eq!(format::clock(3725), "1:02:05");
 }
 
@@ -91,7 +92,7 @@ async fn a_mounted_widget_says_what_it_needs_and_follows_its_attributes() {
     let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&el).unwrap();
     let attrs = js_sys::Array::of1(&js_sys::Array::of2(&"workspace-id".into(), &"1".into()));
-    let widget = webwork_widgets::mount("webwork-timer", el.clone(), attrs).unwrap();
+    let widget = webwork_widgets::mount("webwork-timer", el.clone(), attrs, js_sys::Array::of1(&"en-US".into())).unwrap();
     settle().await;
     let (s, note) = state(&el);
     assert_eq!(s, "not-configured");
@@ -115,5 +116,61 @@ async fn a_mounted_widget_says_what_it_needs_and_follows_its_attributes() {
     widget.unmount();
     settle().await;
     assert!(el.query_selector("section.widget").unwrap().is_none(), "unmounting removes the view");
-    assert!(webwork_widgets::mount("webwork-nothing", el, js_sys::Array::new()).is_err());
+    assert!(webwork_widgets::mount("webwork-nothing", el, js_sys::Array::new(), js_sys::Array::new()).is_err());
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[wasm_bindgen_test]
+fn the_language_is_the_best_match_of_what_is_asked() {
+    assert_eq!(lang::pick(&strings(&["es"])), "es");
+    assert_eq!(lang::pick(&strings(&["pt-PT"])), "pt-BR", "by primary language");
+    assert_eq!(lang::pick(&strings(&["fr", "de-AT"])), "de", "the first one with a catalog");
+    assert_eq!(lang::pick(&strings(&["en-XA"])), "en-XA");
+    assert_eq!(lang::pick(&strings(&["fr"])), "en", "English at last");
+}
+
+#[wasm_bindgen_test]
+fn texts_numbers_and_dates_follow_the_language_in_force() {
+    lang::add_catalog("de", include_str!("../i18n/de.ftl"));
+    lang::add_catalog("es", include_str!("../i18n/es.ftl"));
+    let march = day("2026-03-02");
+    assert_eq!(lang::within("de", || format::minutes(200)), "3 Std. 20 Min.");
+    assert_eq!(lang::within("de", || format::hours(200)), "3,3");
+    assert_eq!(lang::within("en", || format::hours(200)), "3.3");
+    assert_eq!(lang::within("es", || format::month_label(march)), "marzo de 2026");
+    assert_eq!(lang::within("en", || format::month_label(march)), "March 2026");
+    assert_eq!(
+        lang::within("de", || format::parse_month(Some("x"), march).unwrap_err()),
+        "Nicht eingerichtet: month muss die Form JJJJ-MM haben, nicht „x“."
+    );
+    // Plurals from the catalog: Spanish says "trabaja" for one, "trabajan" for more.
+    let summary = |n: u32| webwork_widgets::lang::t_args("team-summary", &[("working", n.into()), ("total", 8u32.into())]);
+    assert_eq!(lang::within("es", || summary(1)), "1 de 8 trabaja ahora");
+    assert_eq!(lang::within("es", || summary(3)), "3 de 8 trabajan ahora");
+    assert_eq!(lang::within("en", || summary(3)), "3 of 8 working now");
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_shows_its_language_and_changes_with_it() {
+    lang::add_catalog("de", include_str!("../i18n/de.ftl"));
+    lang::add_catalog("es", include_str!("../i18n/es.ftl"));
+    let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    let attrs = js_sys::Array::of1(&js_sys::Array::of2(&"workspace-id".into(), &"1".into()));
+    let widget =
+        webwork_widgets::mount("webwork-leave-calendar", el.clone(), attrs, js_sys::Array::of2(&"es-MX".into(), &"de".into())).unwrap();
+    settle().await;
+    assert_eq!(widget.language(), "es");
+    assert_eq!(heading(&el), "Quién está ausente");
+    assert_eq!(el.query_selector("section.widget").unwrap().unwrap().get_attribute("lang").as_deref(), Some("es"));
+    assert!(state(&el).1.starts_with("Sin configurar"), "{:?}", state(&el));
+
+    assert_eq!(widget.set_languages(js_sys::Array::of1(&"de-CH".into())), "de");
+    settle().await;
+    assert_eq!(heading(&el), "Wer abwesend ist");
+    assert!(state(&el).1.starts_with("Nicht eingerichtet"), "{:?}", state(&el));
+    widget.unmount();
 }

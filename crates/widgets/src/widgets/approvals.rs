@@ -13,6 +13,7 @@ use webwork_ui::ErrorBanner;
 
 use crate::format;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame, Target};
+use crate::lang::{self, t, t_args};
 use crate::read;
 use crate::shared;
 
@@ -54,7 +55,8 @@ fn span(start: Option<&str>, end: Option<&str>) -> (String, i64) {
         (Some(a), Some(b)) => ((b - a) / 60_000.0).round() as i64,
         _ => 0,
     };
-    (format!("{} {}\u{2013}{}", format::short_date_str(s), format::time_of_day(s), format::time_of_day(e)), minutes)
+    let args = [("date", format::short_date_str(s).into()), ("from", format::time_of_day(s).into()), ("to", format::time_of_day(e).into())];
+    (t_args("approvals-span", &args), minutes)
 }
 
 pub fn view(attrs: Attrs) -> AnyView {
@@ -62,13 +64,13 @@ pub fn view(attrs: Attrs) -> AnyView {
     let range = attrs.memo("range");
     let target = Memo::new(move |_| common.target());
     let data = loader(move || {
-        let t = target.get()?;
+        let at = target.get()?;
         let (from, to) = format::parse_range(Some(range.get().as_deref().unwrap_or("last-30-days")), format::today())?;
         Ok(Box::pin(async move {
-            let sheets = shared::list(t.base.clone(), ListTimesheets::new(t.workspace).status(TimesheetStatus::Submitted)).await?;
+            let sheets = shared::list(at.base.clone(), ListTimesheets::new(at.workspace).status(TimesheetStatus::Submitted)).await?;
             let requests =
-                shared::list(t.base.clone(), ListTimeRequests::new(t.workspace, from, to).status(TimeRequestStatus::Pending)).await?;
-            let members = shared::members(t.base, t.workspace).await?;
+                shared::list(at.base.clone(), ListTimeRequests::new(at.workspace, from, to).status(TimeRequestStatus::Pending)).await?;
+            let members = shared::members(at.base, at.workspace).await?;
             let date = |v: &serde_json::Value, key: &str| format::short_date_str(&read::text(v, key).unwrap_or_default());
             let mut items: Vec<Item> = sheets
                 .iter()
@@ -78,7 +80,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                     Some(Item {
                         kind: Kind::Timesheet,
                         who: s.get("member").and_then(read::person).unwrap_or_else(|| shared::name_of(&members, read::id(s, "user_id"))),
-                        what: format!("Timesheet {} \u{2013} {}", date(s, "date_from"), date(s, "date_to")),
+                        what: t_args("approvals-timesheet", &[("from", date(s, "date_from").into()), ("to", date(s, "date_to").into())]),
                         detail: format::minutes(minutes.unwrap_or(0)),
                         id: read::text(s, "id")?,
                     })
@@ -91,8 +93,12 @@ pub fn view(attrs: Attrs) -> AnyView {
                 Some(Item {
                     kind: Kind::TimeRequest,
                     who: shared::name_of(&members, read::id(r, "user_id")),
-                    what: format!("Time request {when}"),
-                    detail: if note.is_empty() { format::minutes(minutes) } else { format!("{} \u{b7} {note}", format::minutes(minutes)) },
+                    what: t_args("approvals-time-request", &[("when", when.into())]),
+                    detail: if note.is_empty() {
+                        format::minutes(minutes)
+                    } else {
+                        t_args("approvals-detail-note", &[("duration", format::minutes(minutes).into()), ("note", note.into())])
+                    },
                     id: read::text(r, "id")?,
                 })
             }));
@@ -107,6 +113,8 @@ pub fn view(attrs: Attrs) -> AnyView {
     let busy = RwSignal::new(None::<String>);
     let row_error = RwSignal::new(None::<(String, ApiError)>);
     let announced = RwSignal::new(String::new());
+    // A decision's answer arrives outside the widget's owner: its announcement names the language.
+    let language = lang::current();
 
     let decide = move |item: Item, reject: bool| {
         let Ok(Target { base, workspace, .. }) = target.get_untracked() else { return };
@@ -117,7 +125,7 @@ pub fn view(attrs: Attrs) -> AnyView {
         let key = item.key();
         busy.set(Some(key.clone()));
         let request = item.decision(workspace, reason_text);
-        spawn_local(async move {
+        spawn_local(lang::in_language(language, async move {
             let result = shared::call(base, request).await;
             busy.set(None);
             match result {
@@ -125,7 +133,8 @@ pub fn view(attrs: Attrs) -> AnyView {
                     row_error.set(None);
                     rejecting.set(None);
                     reason.set(String::new());
-                    announced.set(format!("{} {}: {}.", if reject { "Rejected" } else { "Approved" }, item.what, item.who));
+                    let args = [("what", item.what.as_str().into()), ("who", item.who.as_str().into())];
+                    announced.set(if reject { t_args("approvals-rejected", &args) } else { t_args("approvals-approved", &args) });
                     if let Some(mut list) = data.get_untracked() {
                         list.retain(|i| i.key() != key);
                         data.set(list);
@@ -133,19 +142,23 @@ pub fn view(attrs: Attrs) -> AnyView {
                 }
                 Err(e) => row_error.set(Some((key, e))),
             }
-        });
+        }));
     };
 
     let list = move || {
         let items = data.get().unwrap_or_default();
+        // Time requests show clock times: which zone they are in is said once, under the list.
+        let times_shown = items.iter().any(|i| i.kind == Kind::TimeRequest);
         view! {
-            <p class="summary">{format!("{} waiting", items.len())}</p>
+            <p class="summary">{t_args("approvals-summary", &[("count", items.len().into())])}</p>
             <ul class="approvals">
                 {items.into_iter().map(|item| {
                     let key = item.key();
                     let (k1, k2, k3, k4) = (key.clone(), key.clone(), key.clone(), key.clone());
                     let (approve_item, reject_item) = (item.clone(), item.clone());
-                    let label = format!("{} of {}", item.what, item.who);
+                    let label = t_args("approvals-item", &[("what", item.what.as_str().into()), ("who", item.who.as_str().into())]);
+                    let (approve_label, reject_label) =
+                        (t_args("approvals-approve-item", &[("item", label.as_str().into())]), t_args("approvals-reject-item", &[("item", label.as_str().into())]));
                     let error = Signal::derive(move || row_error.get().filter(|(k, _)| *k == k1).map(|(_, e)| e));
                     view! {
                         <li class="approval" data-kind=if item.kind == Kind::Timesheet { "timesheet" } else { "time-request" }>
@@ -155,13 +168,13 @@ pub fn view(attrs: Attrs) -> AnyView {
                                 <span class="hint">{item.detail.clone()}</span>
                             </div>
                             <div class="actions">
-                                <button type="button" class="btn small primary" aria-label=format!("Approve {label}")
-                                    disabled=move || busy.get().is_some() on:click=move |_| decide(approve_item.clone(), false)>"Approve"</button>
-                                <button type="button" class="btn small danger" aria-label=format!("Reject {label}") aria-expanded=move || (rejecting.get().as_ref() == Some(&k2)).to_string()
+                                <button type="button" class="btn small primary" aria-label=approve_label
+                                    disabled=move || busy.get().is_some() on:click=move |_| decide(approve_item.clone(), false)>{t("approvals-approve")}</button>
+                                <button type="button" class="btn small danger" aria-label=reject_label aria-expanded=move || (rejecting.get().as_ref() == Some(&k2)).to_string()
                                     disabled=move || busy.get().is_some() on:click=move |_| {
                                         reason.set(String::new());
                                         rejecting.set(Some(k3.clone()));
-                                    }>"Reject"</button>
+                                    }>{t("approvals-reject")}</button>
                             </div>
                             <Show when=move || rejecting.get().as_ref() == Some(&k4)>
                                 {
@@ -174,11 +187,11 @@ pub fn view(attrs: Attrs) -> AnyView {
                                             }
                                         }>
                                             <label class="field">
-                                                <span>"Reason (the member reads it)"</span>
+                                                <span>{t("approvals-reason")}</span>
                                                 <input type="text" required=true prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
                                             </label>
-                                            <button type="submit" class="btn small danger" disabled=move || reason.get().trim().is_empty() || busy.get().is_some()>"Confirm rejection"</button>
-                                            <button type="button" class="btn small ghost" on:click=move |_| rejecting.set(None)>"Cancel"</button>
+                                            <button type="submit" class="btn small danger" disabled=move || reason.get().trim().is_empty() || busy.get().is_some()>{t("approvals-confirm-rejection")}</button>
+                                            <button type="button" class="btn small ghost" on:click=move |_| rejecting.set(None)>{t("approvals-cancel")}</button>
                                         </form>
                                     }
                                 }
@@ -188,11 +201,12 @@ pub fn view(attrs: Attrs) -> AnyView {
                     }
                 }).collect_view()}
             </ul>
+            {times_shown.then(|| view! { <p class="hint zone-note">{format::zone_note()}</p> })}
         }
     };
     let empty = Signal::derive(move || data.with(|d| d.is_some_and(Vec::is_empty)));
     view! {
-        <Frame heading=heading(attrs, "Approvals") status=data.status empty=empty empty_title="Nothing is waiting for approval." on_retry=Callback::new(move |_| data.refetch())>
+        <Frame heading=heading(attrs, t("approvals-heading")) status=data.status empty=empty empty_title=t("approvals-empty") on_retry=Callback::new(move |_| data.refetch())>
             {list}
         </Frame>
         <p class="visually-hidden" role="status" aria-live="polite">{move || announced.get()}</p>

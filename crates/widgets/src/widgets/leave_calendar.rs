@@ -8,6 +8,7 @@ use webwork_core::ops::ListLeaves;
 
 use crate::format;
 use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::lang::{t, t_args};
 use crate::read;
 use crate::shared;
 
@@ -31,11 +32,11 @@ pub fn view(attrs: Attrs) -> AnyView {
     let common = Common::new(attrs);
     let month = attrs.memo("month");
     let data = loader(move || {
-        let t = common.target()?;
+        let at = common.target()?;
         let (first, last) = format::parse_month(month.get().as_deref(), format::today())?;
         Ok(Box::pin(async move {
-            let leaves = shared::list(t.base.clone(), ListLeaves::new(t.workspace).date_from(first).date_to(last)).await?;
-            let members = shared::members(t.base, t.workspace).await?;
+            let leaves = shared::list(at.base.clone(), ListLeaves::new(at.workspace).date_from(first).date_to(last)).await?;
+            let members = shared::members(at.base, at.workspace).await?;
             let day = |l: &serde_json::Value, key: &str| read::text(l, key).and_then(|d| CivilDate::parse(d.get(..10)?).ok());
             let mut rows: Vec<Away> = leaves
                 .iter()
@@ -45,7 +46,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                     let end = day(l, "end_date").unwrap_or(start);
                     Some(Away {
                         name: shared::name_of(&members, read::id(l, "user_id")),
-                        policy: read::text(l, "policy_name").unwrap_or_else(|| "Leave".to_owned()),
+                        policy: read::text(l, "policy_name").unwrap_or_else(|| t("leave-default-policy")),
                         pending: read::is(l, "status", "pending"),
                         start,
                         end: end.max(start),
@@ -68,8 +69,13 @@ pub fn view(attrs: Attrs) -> AnyView {
             .rows
             .into_iter()
             .map(|a| {
-                let span = if a.start == a.end { format::short_date(a.start) } else { format!("{} \u{2013} {}", format::short_date(a.start), format::short_date(a.end)) };
-                let status = if a.pending { " (pending)" } else { "" };
+                let span = if a.start == a.end {
+                    format::short_date(a.start)
+                } else {
+                    t_args("leave-span", &[("from", format::short_date(a.start).into()), ("to", format::short_date(a.end).into())])
+                };
+                let args = [("policy", a.policy.as_str().into()), ("span", span.into())];
+                let detail = if a.pending { t_args("leave-detail-pending", &args) } else { t_args("leave-detail", &args) };
                 let cells = days
                     .iter()
                     .map(|d| {
@@ -81,7 +87,7 @@ pub fn view(attrs: Attrs) -> AnyView {
                     <tr class="leave" data-pending=a.pending.to_string()>
                         <th scope="row" class="who">
                             <span class="person-name">{a.name}</span>
-                            <span class="hint">{format!("{} \u{b7} {span}{status}", a.policy)}</span>
+                            <span class="hint">{detail}</span>
                         </th>
                         {cells}
                     </tr>
@@ -91,22 +97,23 @@ pub fn view(attrs: Attrs) -> AnyView {
         view! {
             <div class="calendar-wrap">
                 <table class="calendar">
-                    <caption>{format!("Away in {}", format::month_label(m.first))}</caption>
-                    <thead><tr><th scope="col" class="who">"Who"</th>{head}</tr></thead>
+                    <caption>{t_args("leave-caption", &[("month", format::month_label(m.first).into())])}</caption>
+                    <thead><tr><th scope="col" class="who">{t("leave-who")}</th>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="hint legend-line"><span class="swatch away" aria-hidden="true"></span>" away "<span class="swatch pending" aria-hidden="true"></span>" pending approval"</p>
+            <p class="hint legend-line"><span class="swatch away" aria-hidden="true"></span>" "{t("leave-legend-away")}" "
+                <span class="swatch pending" aria-hidden="true"></span>" "{t("leave-legend-pending")}</p>
         }
         .into_any()
     };
     let empty = Signal::derive(move || data.with(|d| d.is_some_and(|m| m.rows.is_empty())));
     let empty_title = Signal::derive(move || {
         let label = data.with(|d| d.map(|m| format::month_label(m.first))).unwrap_or_default();
-        format!("Nobody is away in {label}.")
+        t_args("leave-empty", &[("month", label.into())])
     });
     view! {
-        <Frame heading=heading(attrs, "Who is away") status=data.status empty=empty empty_title=empty_title on_retry=Callback::new(move |_| data.refetch())>
+        <Frame heading=heading(attrs, t("leave-heading")) status=data.status empty=empty empty_title=empty_title on_retry=Callback::new(move |_| data.refetch())>
             {body}
         </Frame>
     }

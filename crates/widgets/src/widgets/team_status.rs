@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use webwork_core::ops::{GetTrackerState, Operation};
 
 use crate::format;
-use crate::frame::{heading, loader, Attrs, Common, Fetch, Frame};
+use crate::frame::{bad_value, heading, loader, Attrs, Common, Fetch, Frame};
+use crate::lang::{t, t_args};
 use crate::read;
 use crate::shared;
 use crate::widgets::timer::running;
@@ -27,27 +28,25 @@ struct Row {
 fn ids(value: Option<String>) -> Result<Option<Vec<u64>>, String> {
     let Some(v) = value else { return Ok(None) };
     let ids: Option<Vec<u64>> = v.split(',').filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().ok()).collect();
-    ids.filter(|l| !l.is_empty())
-        .map(Some)
-        .ok_or_else(|| format!("Not configured: member-ids must be user ids separated by commas, not \u{201c}{v}\u{201d}."))
+    ids.filter(|l| !l.is_empty()).map(Some).ok_or_else(|| bad_value("member-ids", &t("widget-what-member-ids"), &v))
 }
 
 pub fn view(attrs: Attrs) -> AnyView {
     let common = Common::new(attrs);
     let (member_ids, limit, refresh) = (attrs.memo("member-ids"), attrs.memo("limit"), attrs.memo("refresh"));
     let data = loader(move || {
-        let t = common.target()?;
+        let at = common.target()?;
         let chosen = ids(member_ids.get())?;
         let limit = limit.get().and_then(|l| l.parse::<usize>().ok()).unwrap_or(8).clamp(1, 50);
         Ok(Box::pin(async move {
-            let members = shared::members(t.base.clone(), t.workspace).await?;
+            let members = shared::members(at.base.clone(), at.workspace).await?;
             let shown: Vec<(u64, String)> = match &chosen {
                 Some(ids) => ids.iter().map(|id| (*id, shared::name_of(&members, Some(*id)))).collect(),
                 None => members.iter().filter(|m| m.active && !m.viewer).take(limit).map(|m| (m.id, m.name.clone())).collect(),
             };
             let mut rows = Vec::new();
             for (id, name) in shown {
-                let s = shared::data(t.base.clone(), GetTrackerState::new(t.workspace, id).to_request()).await?;
+                let s = shared::data(at.base.clone(), GetTrackerState::new(at.workspace, id).to_request()).await?;
                 let on = ["project_name", "task_title"].into_iter().filter_map(|k| read::text(&s, k)).collect::<Vec<_>>().join(" \u{b7} ");
                 rows.push(Row {
                     name,
@@ -74,18 +73,18 @@ pub fn view(attrs: Attrs) -> AnyView {
         let rows = data.get().unwrap_or_default();
         let working = rows.iter().filter(|r| r.running).count();
         view! {
-            <p class="summary">{format!("{working} of {} working now", rows.len())}</p>
+            <p class="summary">{t_args("team-summary", &[("working", working.into()), ("total", rows.len().into())])}</p>
             <ul class="people">
                 {rows.into_iter().map(|r| {
-                    let state = if r.running { "Working" } else { "Not tracking" };
+                    let state = if r.running { t("team-working") } else { t("team-not-tracking") };
                     let detail = if r.running {
-                        let on = if r.on.is_empty() { "No project".to_owned() } else { r.on.clone() };
+                        let on = if r.on.is_empty() { t("name-no-project") } else { r.on.clone() };
                         match &r.since {
-                            Some(s) => format!("{on} \u{b7} since {}", format::time_of_day(s)),
+                            Some(s) => t_args("team-since", &[("on", on.into()), ("time", format::time_of_day(s).into())]),
                             None => on,
                         }
                     } else {
-                        format!("{} today", format::minutes(r.today_minutes))
+                        t_args("team-today", &[("duration", format::minutes(r.today_minutes).into())])
                     };
                     view! {
                         <li class="person" data-working=r.running.to_string()>
@@ -97,11 +96,12 @@ pub fn view(attrs: Attrs) -> AnyView {
                     }
                 }).collect_view()}
             </ul>
+            {(working > 0).then(|| view! { <p class="hint zone-note">{format::zone_note()}</p> })}
         }
     };
     let empty = Signal::derive(move || data.with(|d| d.is_some_and(Vec::is_empty)));
     view! {
-        <Frame heading=heading(attrs, "Team status") status=data.status empty=empty empty_title="Nobody to show in this workspace." on_retry=Callback::new(move |_| data.refetch())>
+        <Frame heading=heading(attrs, t("team-heading")) status=data.status empty=empty empty_title=t("team-empty") on_retry=Callback::new(move |_| data.refetch())>
             {list}
         </Frame>
     }

@@ -14,6 +14,7 @@ use webwork_ui::ErrorBanner;
 
 use crate::format;
 use crate::frame::{heading, loader, required_id, Attrs, Common, Fetch, Frame};
+use crate::lang::{t, t_args};
 use crate::read;
 use crate::shared;
 
@@ -31,16 +32,16 @@ pub fn view(attrs: Attrs) -> AnyView {
     let common = Common::new(attrs);
     let member_id = attrs.memo("member-id");
     let target = Memo::new(move |_| {
-        let t = common.target()?;
-        let member = required_id(member_id.get(), "member-id", "the member's user id")?;
-        Ok::<_, String>((t, member))
+        let at = common.target()?;
+        let member = required_id(member_id.get(), "member-id", &t("widget-what-member"))?;
+        Ok::<_, String>((at, member))
     });
     let data = loader(move || {
-        let (t, member) = target.get()?;
+        let (at, member) = target.get()?;
         Ok(Box::pin(async move {
-            let state = shared::data(t.base.clone(), GetTrackerState::new(t.workspace, member).to_request()).await?;
-            let contracts = shared::list(t.base, ListContracts::new(t.workspace).user_id(member).status(ContractStatus::Active)).await?;
-            Ok(TimerData { state, contracts: choices(&contracts, "project_name", "Project") })
+            let state = shared::data(at.base.clone(), GetTrackerState::new(at.workspace, member).to_request()).await?;
+            let contracts = shared::list(at.base, ListContracts::new(at.workspace).user_id(member).status(ContractStatus::Active)).await?;
+            Ok(TimerData { state, contracts: choices(&contracts, "project_name", &t("name-project")) })
         }) as Fetch<TimerData>)
     });
 
@@ -50,11 +51,13 @@ pub fn view(attrs: Attrs) -> AnyView {
     let busy = RwSignal::new(false);
     let action_error = RwSignal::new(None::<ApiError>);
     let tasks = loader(move || {
-        let (t, _) = target.get()?;
+        let (at, _) = target.get()?;
         let id = contract.get().parse::<u64>().ok();
         Ok(Box::pin(async move {
             match id {
-                Some(id) => Ok(choices(&shared::list(t.base, ListTasks::new(t.workspace).contract_id(id)).await?, "title", "Task")),
+                Some(id) => {
+                    Ok(choices(&shared::list(at.base, ListTasks::new(at.workspace).contract_id(id)).await?, "title", &t("name-task")))
+                }
                 None => Ok(Vec::new()),
             }
         }) as Fetch<Vec<(u64, String)>>)
@@ -67,7 +70,7 @@ pub fn view(attrs: Attrs) -> AnyView {
     }
 
     let act = move |start: bool| {
-        let Ok((t, member)) = target.get_untracked() else { return };
+        let Ok((at, member)) = target.get_untracked() else { return };
         if busy.get_untracked() {
             return;
         }
@@ -76,16 +79,16 @@ pub fn view(attrs: Attrs) -> AnyView {
         let (c, k) = (contract.get_untracked().parse::<u64>().ok(), task.get_untracked().parse::<u64>().ok());
         spawn_local(async move {
             let result = if start {
-                let mut op = StartTracking::new(t.workspace, member);
+                let mut op = StartTracking::new(at.workspace, member);
                 if let Some(c) = c {
                     op = op.contract_id(c);
                 }
                 if let Some(k) = k {
                     op = op.task_id(k);
                 }
-                shared::call(t.base, op.to_request()).await.map(|_| ())
+                shared::call(at.base, op.to_request()).await.map(|_| ())
             } else {
-                shared::call(t.base, StopTracking::new(t.workspace, member).to_request()).await.map(|_| ())
+                shared::call(at.base, StopTracking::new(at.workspace, member).to_request()).await.map(|_| ())
             };
             busy.set(false);
             match result {
@@ -109,15 +112,16 @@ pub fn view(attrs: Attrs) -> AnyView {
                 .filter_map(|k| read::text(&d.state, k))
                 .collect::<Vec<_>>()
                 .join(" \u{b7} ");
-            let what = if what.is_empty() { "No project".to_owned() } else { what };
+            let what = if what.is_empty() { t("name-no-project") } else { what };
+            let status = t_args("timer-since", &[("time", format::time_of_day(&started).into()), ("zone", format::zone_label().into())]);
             view! {
                 <div class="timer running">
-                    <p class="timer-status"><span class="dot on" aria-hidden="true"></span>"Tracking since " {format::time_of_day(&started)}</p>
-                    <p class="timer-clock" role="timer" aria-label="Running time">
+                    <p class="timer-status"><span class="dot on" aria-hidden="true"></span>{status}</p>
+                    <p class="timer-clock" role="timer" aria-label=t("timer-running-time")>
                         {move || since.map(|s| format::clock(((now.get() - s) / 1000.0) as i64)).unwrap_or_default()}
                     </p>
                     <p class="timer-what">{what}</p>
-                    <button type="button" class="btn danger" disabled=move || busy.get() on:click=move |_| act(false)>"Stop"</button>
+                    <button type="button" class="btn danger" disabled=move || busy.get() on:click=move |_| act(false)>{t("timer-stop")}</button>
                 </div>
             }
             .into_any()
@@ -125,35 +129,36 @@ pub fn view(attrs: Attrs) -> AnyView {
             let contracts = d.contracts.clone();
             view! {
                 <div class="timer stopped">
-                    <p class="timer-status"><span class="dot" aria-hidden="true"></span>"Not tracking. Today: " {format::minutes(read::int(&d.state, "total_minutes").unwrap_or(0))}</p>
+                    <p class="timer-status"><span class="dot" aria-hidden="true"></span>
+                        {t_args("timer-stopped", &[("today", format::minutes(read::int(&d.state, "total_minutes").unwrap_or(0)).into())])}</p>
                     <label class="field">
-                        <span>"Contract"</span>
+                        <span>{t("timer-contract")}</span>
                         <select prop:value=move || contract.get() on:change=move |ev| {
                             contract.set(event_target_value(&ev));
                             task.set(String::new());
                         }>
-                            <option value="">"No contract"</option>
+                            <option value="">{t("timer-no-contract")}</option>
                             {contracts.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
-                        <span>"Task"</span>
+                        <span>{t("timer-task")}</span>
                         <select prop:value=move || task.get() disabled=move || contract.get().is_empty()
                             on:change=move |ev| task.set(event_target_value(&ev))>
-                            <option value="">"No task"</option>
+                            <option value="">{t("timer-no-task")}</option>
                             {move || tasks.get().unwrap_or_default().into_iter().map(|(id, title)| {
                                 view! { <option value=id.to_string()>{title}</option> }
                             }).collect_view()}
                         </select>
                     </label>
-                    <button type="button" class="btn primary" disabled=move || busy.get() on:click=move |_| act(true)>"Start"</button>
+                    <button type="button" class="btn primary" disabled=move || busy.get() on:click=move |_| act(true)>{t("timer-start")}</button>
                 </div>
             }
             .into_any()
         }
     };
     view! {
-        <Frame heading=heading(attrs, "Timer") status=data.status empty=false empty_title="" on_retry=Callback::new(move |_| data.refetch())>
+        <Frame heading=heading(attrs, t("timer-heading")) status=data.status empty=false empty_title="" on_retry=Callback::new(move |_| data.refetch())>
             {body}
             <ErrorBanner error=action_error/>
         </Frame>
