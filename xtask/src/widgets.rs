@@ -72,5 +72,6 @@ pub fn build() -> Result<PathBuf> {
     size::print_sizes("widgets", &out, &shipped)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     size::print_sizes("widget catalogs (English is in the wasm; a page fetches each other language it shows)", &catalog_dir, &names)?;
+    util::precompress(&out)?;
     Ok(out)
 }
