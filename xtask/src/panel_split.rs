@@ -27,6 +27,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const BIN: &str = "webwork-admin";
 /// The splitter's loader module, as the main module imports it.
 const LINK_MODULE: &str = "__wasm_split.js";
+/// Modules smaller than this (bytes) go out as the splitter wrote them (see `build`, step 4).
+const OPTIMISED_FROM: usize = 8 * 1024;
 
 /// `cargo xtask panel --split [--out DIR]`.
 pub fn run(args: &[String]) -> Result {
@@ -71,14 +73,21 @@ pub fn build(root: &Path, out: &Path) -> Result {
             .arg(&bound)
             .arg(&main_wasm),
     )?;
+    // The crates' inline JS (e.g. the core's shared budget), imported by the glue as ./snippets/...
     if bound.join("snippets").exists() {
-        return Err("panel: wasm-bindgen wrote snippets/, which the split site does not copy yet".into());
+        copy_dir(&bound.join("snippets"), &out.join("snippets"))?;
     }
 
-    // 4. Optimise every module into the site, under a content-hashed name.
+    // 4. Optimise every module into the site, under a content-hashed name. The splitter also
+    // writes a couple of hundred tiny shared chunks (a few functions each); wasm-opt (binaryen.js,
+    // 1.3 s a start) skips those, which saves minutes and a few hundred bytes.
     let optimise = |from: &Path, stem: &str| -> Result<String> {
         let tmp = staging.join(format!("{stem}.opt.wasm"));
-        util::run(cmd(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(from).arg("-o").arg(&tmp))?;
+        if read(from)?.len() >= OPTIMISED_FROM {
+            util::run(cmd(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(from).arg("-o").arg(&tmp))?;
+        } else {
+            util::copy(from, &tmp)?;
+        }
         let bytes = read(&tmp)?;
         let name = format!("{stem}-{}.wasm", short_hash(&bytes));
         write(&out.join(&name), &bytes)?;
@@ -239,7 +248,9 @@ fn write(path: &Path, bytes: &[u8]) -> Result {
 fn copy_dir(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
     for entry in fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))?.flatten() {
-        if entry.path().is_file() {
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()))?;
+        } else {
             util::copy(&entry.path(), &to.join(entry.file_name()))?;
         }
     }
