@@ -127,7 +127,9 @@ pub fn build(root: &Path, out: &Path) -> Result {
     let glue_name = format!("{BIN}-{}.js", short_hash(format!("{glue}{loader}").as_bytes()));
     loader = loader.replace(&format!("\"./{BIN}.js\""), &format!("\"./{glue_name}\""));
     let loader_name = format!("__wasm_split-{}.js", short_hash(loader.as_bytes()));
-    glue = glue.replace(&format!("./{LINK_MODULE}"), &format!("./{loader_name}"));
+    // Only the import statements: the wasm's own import module stays `./__wasm_split.js`, and
+    // so must the key of the imports object the glue hands it.
+    glue = glue.replace(&format!("from \"./{LINK_MODULE}\""), &format!("from \"./{loader_name}\""));
     write(&out.join(&glue_name), glue.as_bytes())?;
     write(&out.join(&loader_name), loader.as_bytes())?;
 
