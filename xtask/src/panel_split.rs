@@ -27,7 +27,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const BIN: &str = "webwork-admin";
 /// The splitter's loader module, as the main module imports it.
 const LINK_MODULE: &str = "__wasm_split.js";
-/// Modules smaller than this (bytes) go out as the splitter wrote them (see `build`, step 4).
+/// Chunks smaller than this (bytes) go through the native wasm-opt when there is one (`build`, step 4).
 const OPTIMISED_FROM: usize = 8 * 1024;
 
 /// `cargo xtask panel --split [--out DIR]`.
@@ -79,14 +79,29 @@ pub fn build(root: &Path, out: &Path) -> Result {
     }
 
     // 4. Optimise every module into the site, under a content-hashed name. The splitter also
-    // writes a couple of hundred tiny shared chunks (a few functions each); wasm-opt (binaryen.js,
-    // 1.3 s a start) skips those, which saves minutes and a few hundred bytes.
+    // writes a couple of hundred tiny shared chunks (a few functions each, but each with the whole
+    // type section: 280 KB gzipped together before wasm-opt). binaryen.js (xtask/tools) takes 1.3 s
+    // a start, minutes for those; a native wasm-opt takes milliseconds, and the one fault of
+    // Debian's binaryen 108 (wasm-bindgen's externref table export, size.rs) is not in a chunk,
+    // which wasm-bindgen never sees. So small chunks go through the native one when there is one.
+    let native = native_wasm_opt();
     let optimise = |from: &Path, stem: &str| -> Result<String> {
         let tmp = staging.join(format!("{stem}.opt.wasm"));
-        if read(from)?.len() >= OPTIMISED_FROM {
-            util::run(cmd(&wasm_opt).arg("-Oz").args(WASM_OPT_FEATURES).arg(from).arg("-o").arg(&tmp))?;
+        let small = stem != format!("{BIN}_bg") && read(from)?.len() < OPTIMISED_FROM;
+        let tool = match (&native, small) {
+            (Some(native), true) => native.as_path(),
+            _ => wasm_opt.as_path(),
+        };
+        let mut run = cmd(tool);
+        run.arg("-Oz").args(WASM_OPT_FEATURES).arg(from).arg("-o").arg(&tmp);
+        if small {
+            // Quietly: a couple of hundred lines otherwise.
+            let status = run.status().map_err(|e| format!("could not start {}: {e}", tool.display()))?;
+            if !status.success() {
+                return Err(format!("`{}` failed ({status})", util::describe(&run)));
+            }
         } else {
-            util::copy(from, &tmp)?;
+            util::run(&mut run)?;
         }
         let bytes = read(&tmp)?;
         let name = format!("{stem}-{}.wasm", short_hash(&bytes));
@@ -148,6 +163,12 @@ pub fn build(root: &Path, out: &Path) -> Result {
     write(&out.join("index.html"), html.as_bytes())?;
     println!("panel: split site in {} ({} chunks, build {build_id})", out.display(), chunks.len());
     Ok(())
+}
+
+/// A native binaryen (Debian's /usr/bin/wasm-opt), for the small chunks.
+fn native_wasm_opt() -> Option<PathBuf> {
+    let path = PathBuf::from("/usr/bin/wasm-opt");
+    util::probe(cmd(&path).arg("--version")).is_some().then_some(path)
 }
 
 /// 1. The release link with relocations kept; returns the linked module.
