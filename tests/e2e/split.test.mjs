@@ -1,6 +1,7 @@
 // The split build (issue 23, `cargo xtask panel --split`): each page group is a wasm chunk
 // (`split_<group>-<hash>.wasm`) fetched the first time one of its pages opens, the sidebar's
-// chunks are fetched when the browser is idle after sign-in, a chunk that fails to load shows the
+// chunks are fetched when the browser is idle after sign-in, the members list is requested while
+// its chunk downloads, a chunk that fails to load shows the
 // error banner with Retry, and a deployment while the tab is open reloads the app once.
 //
 // Needs WEBWORK_DIST to be the split site ($CARGO_TARGET_DIR/panel-split); against the unsplit
@@ -108,6 +109,26 @@ e2e('after sign-in, the idle browser fetches the sidebar chunks, so the next pag
   await openSection(page, 'Webhooks');
   assert.equal(fetched.length, count, 'opening a preloaded page fetches nothing more');
   assert.equal(fetched.length, GROUPS.length, 'each chunk fetched once');
+}, { skip });
+
+e2e('sign-in to members: the list request starts while the members chunk downloads, and is made once', async (page, { context }) => {
+  await context.addInitScript(NO_IDLE);
+  // A slow chunk: without the prefetch the list request would wait for it.
+  await page.route(/\/split_members-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const events = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (r.method() === 'GET' && url.pathname === '/api/v2/members') events.push('list request');
+  });
+  page.on('requestfinished', (r) => {
+    if (chunkOf(r.url()) === 'members') events.push('chunk in');
+  });
+  await signIn(page, sandbox);
+  await page.getByRole('table').first().waitFor();
+  assert.deepEqual(events, ['list request', 'chunk in'], 'the list is asked for before the chunk is in, and once');
 }, { skip });
 
 e2e('a chunk that fails to load: the error banner with Retry, which loads it once the network is back', async (page, { context }) => {

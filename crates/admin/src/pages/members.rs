@@ -81,7 +81,7 @@ fn members_op(ws: u64, q: &UrlState) -> ListMembers {
 }
 
 /// The list as the URL describes it.
-async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
+pub(crate) async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
     let mut op = members_op(ws, &q);
     if q.archived {
         // The API leaves archived members out unless a status filter is given, and then
@@ -115,7 +115,7 @@ async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, A
 }
 
 #[derive(Clone, Debug, PartialEq)]
-struct UrlState {
+pub(crate) struct UrlState {
     status: Option<String>,
     role: Option<String>,
     email: Option<String>,
@@ -125,7 +125,7 @@ struct UrlState {
     per_page: u32,
 }
 
-fn read_state(q: &UrlQuery) -> UrlState {
+pub(crate) fn read_state(q: &UrlQuery) -> UrlState {
     UrlState {
         status: q.get("status"),
         role: q.get("role"),
