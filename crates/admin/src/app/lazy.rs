@@ -154,16 +154,14 @@ fn LazyPage(group: Group, route: Route) -> impl IntoView {
 
 /// Starts the page's data request now, beside its chunk's download rather than after it: the
 /// page's own request, made later inside the chunk, joins this one while it is under way (the
-/// data layer joins identical reads) or finds its answer kept. Done for the members list, the
+/// data layer joins identical reads) or finds its answer kept (then fresh). Done for the members list, the
 /// page sign-in lands on; the other pages build their requests inside their chunks.
 fn prefetch_data(route: &Route) {
     if let Route::Members { ws } = *route {
-        let api = crate::api::use_api();
-        let state = crate::pages::members::read_state(&crate::nav::use_url_query());
-        leptos::task::spawn_local(async move {
-            // The page shows its own error, if any, when it asks for the same answer.
-            let _ = crate::pages::members::fetch_members(api, ws, state).await;
-        });
+        // Untyped (the answer's decoding stays in the chunk): only the request is built here.
+        if let Some(request) = crate::pages::members::first_request(ws, &crate::nav::use_url_query()) {
+            crate::api::use_api().prefetch(request);
+        }
     }
 }
 
