@@ -408,7 +408,12 @@ const SPLIT_GROWTH_PERCENT: f64 = 5.0;
 fn split_report(unsplit: Option<u64>) -> Result<Vec<&'static str>> {
     let site = target_dir().join("panel-split");
     crate::panel_split::build(&root(), &site)?;
-    let sizes = SplitSizes::measure(&site)?;
+    report_split_site(&site, unsplit)
+}
+
+/// [`split_report`] of a site already built.
+fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static str>> {
+    let sizes = SplitSizes::measure(site)?;
     let kb = |bytes: u64| bytes as f64 / 1024.0;
     println!("\nthe split panel (gzip -9; $CARGO_TARGET_DIR/panel-split)");
     println!("{:<46} {:>10}", "first load (page, css, glue, loader, main wasm, snippets, en.ftl)", "");
@@ -551,6 +556,52 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_split_site_is_measured_as_first_load_and_per_group() {
+        let site = std::env::temp_dir().join(format!("xtask-split-sizes-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        fs::create_dir_all(site.join("snippets/core")).unwrap();
+        fs::create_dir_all(site.join("i18n")).unwrap();
+        let loader = "export const __wasm_split_load_members = wrapAsyncCb(makeLoad(() => {\n}\n, [__chunk_1]));\n";
+        let files: &[(&str, &str)] = &[
+            ("index.html", "<html></html>"),
+            ("admin-0123456789abcdef.css", "body {}"),
+            ("webwork-admin-0123456789abcdef.js", "export default 1;"),
+            ("__wasm_split-0123456789abcdef.js", loader),
+            ("webwork-admin_bg-0123456789abcdef.wasm", "main"),
+            ("split_members-0123456789abcdef.wasm", "members members members"),
+            ("chunk_1-0123456789abcdef.wasm", "shared"),
+            ("chunk_2-0123456789abcdef.wasm", "not for members"),
+            ("snippets/core/inline0.js", "export const x = 1;"),
+            ("i18n/en.ftl", "app-name = WebWork"),
+            ("i18n/de.ftl", "app-name = WebWork"),
+        ];
+        for (name, text) in files {
+            fs::write(site.join(name), text).unwrap();
+        }
+        let sizes = SplitSizes::measure(&site).unwrap();
+        let gz = |name: &str| gzip_size(&site.join(name)).unwrap();
+        let first: Vec<&str> = sizes.first_load.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            first,
+            [
+                "__wasm_split-0123456789abcdef.js",
+                "admin-0123456789abcdef.css",
+                "index.html",
+                "webwork-admin-0123456789abcdef.js",
+                "webwork-admin_bg-0123456789abcdef.wasm",
+                "snippets/core/inline0.js",
+                "i18n/en.ftl",
+            ]
+        );
+        assert_eq!(sizes.deps["members"], vec!["chunk_1"]);
+        assert_eq!(sizes.group_total("members"), gz("split_members-0123456789abcdef.wasm") + gz("chunk_1-0123456789abcdef.wasm"));
+        let every_wasm_and_js: u64 =
+            files.iter().filter(|(name, _)| name.ends_with(".wasm") || name.ends_with(".js")).map(|(name, _)| gz(name)).sum();
+        assert_eq!(sizes.whole, every_wasm_and_js);
+        fs::remove_dir_all(&site).unwrap();
+    }
 
     #[test]
     fn loader_deps_reads_each_groups_shared_chunks() {
