@@ -93,7 +93,9 @@ pub fn build(root: &Path, out: &Path) -> Result {
             _ => wasm_opt.as_path(),
         };
         let mut run = cmd(tool);
-        run.arg("-Oz").args(WASM_OPT_FEATURES).arg(from).arg("-o").arg(&tmp);
+        // The two sections are for tools (wasm-bindgen has read them already) and cost about
+        // 200 bytes in each of the couple of hundred chunks.
+        run.arg("-Oz").args(WASM_OPT_FEATURES).args(["--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(&tmp);
         if small {
             // Quietly: a couple of hundred lines otherwise.
             let status = run.status().map_err(|e| format!("could not start {}: {e}", tool.display()))?;
