@@ -1,7 +1,8 @@
 //! `cargo xtask demo`: the project's main job on this machine.
 //!
-//! Once the sandbox exists: build the admin panel (`trunk build --release` into dist/), then run the
-//! sandbox with its demo data at http://127.0.0.1:8080, serving the panel from dist/ beside the API.
+//! Once the sandbox exists: build the admin panel (the split build, `cargo xtask panel --split` into
+//! $CARGO_TARGET_DIR/panel-split), then run the sandbox with its demo data at http://127.0.0.1:8080,
+//! serving the panel beside the API.
 //! Until then: say plainly what is not built yet and run what exists (the core crate's native tests),
 //! so the command always finishes.
 //!
@@ -21,8 +22,10 @@ const SANDBOX_DIR: &str = "crates/sandbox";
 const SANDBOX_ADDR: &str = "127.0.0.1:8080";
 /// The stub main.rs that holds the sandbox's place in the workspace prints this; the real one will not.
 const SANDBOX_PLACEHOLDER: &str = "webwork-sandbox: not built yet";
-/// Trunk's output for the admin panel; served by the sandbox when present.
-const PANEL_DIST: &str = "dist";
+/// The admin panel's site (the split build, xtask/src/panel_split.rs); served when present.
+fn panel_dir() -> PathBuf {
+    crate::size::target_dir().join("panel-split")
+}
 const ADMIN_DIR: &str = "crates/admin";
 const CORE_PACKAGE: &str = "webwork-core";
 const CORE_DIR: &str = "crates/core";
@@ -52,14 +55,12 @@ pub fn run(args: &[String]) -> Result {
         return Err(format!("demo --gateway needs the sandbox, and {SANDBOX_DIR} is still a placeholder"));
     }
     if sandbox_built() {
-        // The admin panel: `trunk build --release` into dist/ (Trunk.toml: offline, binaryen's
-        // wasm-opt from xtask/tools, which util::export_tool_env put first on PATH).
+        // The admin panel as it ships: one wasm chunk per page group (issue 23).
         if exists(&format!("{ADMIN_DIR}/Cargo.toml")) {
-            println!("demo: building the admin panel into {PANEL_DIST}/");
-            util::run(cmd("trunk").args(["build", "--release"]))?;
-            util::precompress(&root().join("dist"))?;
+            println!("demo: building the admin panel into {}/", panel_dir().display());
+            crate::panel_split::build(&root(), &panel_dir())?;
         }
-        let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
+        let panel_built = panel_dir().join("index.html").exists();
         // The embeddable widgets and their demo intranet page (target/widgets), at /widgets/.
         let widgets = if exists("crates/widgets/Cargo.toml") {
             println!("demo: building the widgets into {}/", crate::widgets::OUT_DIR);
@@ -78,13 +79,13 @@ pub fn run(args: &[String]) -> Result {
              reference says); `cargo run -p {SANDBOX_PACKAGE} -- --access roles` enables the inferred role matrix"
         );
         if panel_built {
-            run.args(["--serve", PANEL_DIST]);
+            run.arg("--serve").arg(panel_dir());
             println!(
                 "demo: the admin panel and the API are both at http://{SANDBOX_ADDR} \
                  (sign in with a demo token the sandbox prints below, e.g. demo-owner)"
             );
         } else {
-            println!("demo: the admin panel is not built ({PANEL_DIST}/index.html missing); serving the API only");
+            println!("demo: the admin panel is not built ({}/index.html missing); serving the API only", panel_dir().display());
         }
         if let Some(dir) = &widgets {
             run.arg("--mount").arg(format!("/widgets={}", dir.display()));
@@ -94,11 +95,11 @@ pub fn run(args: &[String]) -> Result {
         return util::run(&mut run);
     }
 
-    let panel_built = exists(&format!("{PANEL_DIST}/index.html"));
+    let panel_built = panel_dir().join("index.html").exists();
     println!("demo: not built yet:");
     println!("  - the sandbox (API v2 emulator with demo data): {SANDBOX_DIR} is still a placeholder");
     if !panel_built {
-        let why = if exists(ADMIN_DIR) { "not built into dist/ yet" } else { "crates/admin does not exist yet" };
+        let why = if exists(ADMIN_DIR) { "not built yet (cargo xtask panel --split)" } else { "crates/admin does not exist yet" };
         println!("  - the admin panel: {why}");
     }
     if !exists(CORE_DIR) {
@@ -152,7 +153,7 @@ fn run_gateway(panel_built: bool, widgets: Option<&Path>) -> Result {
     .map(String::from)
     .to_vec();
     if panel_built {
-        args.extend(["--panel".into(), root().join(PANEL_DIST).to_string_lossy().into_owned()]);
+        args.extend(["--panel".into(), panel_dir().to_string_lossy().into_owned()]);
     }
     if let Some(dir) = widgets {
         args.extend(["--widgets".into(), dir.to_string_lossy().into_owned()]);
@@ -169,7 +170,7 @@ fn run_gateway(panel_built: bool, widgets: Option<&Path>) -> Result {
         println!("      or user 2 (executive manager): the reference access rule refuses every other role.");
         println!("      A personal token such as demo-owner works too. The browser never holds an OAuth token.");
     } else {
-        println!("demo: the admin panel is not built ({PANEL_DIST}/index.html missing); the gateway serves the API only");
+        println!("demo: the admin panel is not built ({}/index.html missing); the gateway serves the API only", panel_dir().display());
     }
     if widgets.is_some() {
         println!("demo: the widgets: {GATEWAY_ORIGIN}/widgets/ with no token in the page; the gateway answers their");

@@ -14,6 +14,7 @@ mod i18n;
 mod inferred;
 mod mixed;
 mod npm;
+mod panel_split;
 mod setup;
 mod size;
 mod soak;
@@ -38,6 +39,8 @@ commands:
   demo --gateway the same builds, then the sandbox on 127.0.0.1:8081 and webwork-gateway in front of it
                  (open http://localhost:8080): OAuth sign-in against the sandbox, widgets in service mode
   npm            build the npm package (webwork-tracker) into web/pkg and its tarball into target/npm
+  panel --split  build the admin panel as one wasm chunk per page group into $CARGO_TARGET_DIR/panel-split
+                 (a complete site: index.html, css, i18n, js, hashed wasm; see xtask/src/panel_split.rs)
   widgets        build the embeddable widgets (webwork-widgets.js + wasm) and their demo page into target/widgets
   bench <name>   run a named benchmark
   inferred       rewrite the table of what is inferred in ARCHITECTURE.md from the operation table
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("npm") => npm::run(),
         Some("widgets") => widgets::run(),
+        Some("panel") => panel_split::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("inferred") => inferred::run(),
         Some("fuzz") => fuzz::run(&args[1..]),

@@ -20,13 +20,35 @@ struct CargoTool {
     /// lockfile pins crates that no longer build with current rustc).
     locked: bool,
     bins: &'static [&'static str],
+    /// Features to install with (`--features`).
+    features: &'static str,
+    /// Whether the binaries answer `--version`; the others count as present when `cargo install
+    /// --list` names this version and every binary is on PATH.
+    answers_version: bool,
 }
 
 const CARGO_TOOLS: &[CargoTool] = &[
     // Must equal the `wasm-bindgen` crate version pinned in the workspace Cargo.toml (=0.2.130): the CLI
     // refuses to process a module built by another version. Brings the wasm test runner with it.
-    CargoTool { krate: "wasm-bindgen-cli", version: "0.2.130", locked: false, bins: &["wasm-bindgen", "wasm-bindgen-test-runner"] },
-    CargoTool { krate: "trunk", version: "0.21.14", locked: true, bins: &["trunk"] },
+    CargoTool {
+        krate: "wasm-bindgen-cli",
+        version: "0.2.130",
+        locked: false,
+        bins: &["wasm-bindgen", "wasm-bindgen-test-runner"],
+        features: "",
+        answers_version: true,
+    },
+    CargoTool { krate: "trunk", version: "0.21.14", locked: true, bins: &["trunk"], features: "", answers_version: true },
+    // The splitter of the panel's split build (`cargo xtask panel --split`, xtask/src/panel_split.rs):
+    // cuts the linked wasm at Leptos's `wasm_split` points into one chunk per page group.
+    CargoTool {
+        krate: "wasm_split_cli_support",
+        version: "0.2.4",
+        locked: true,
+        bins: &["wasm-split-cli"],
+        features: "build-binary",
+        answers_version: false,
+    },
 ];
 
 /// How to tell whether something installed by apt is there.
@@ -124,7 +146,19 @@ fn rustfmt() -> Result<usize> {
 
 fn cargo_tools() -> Result<usize> {
     let mut installed = 0;
+    let mut install_list = None;
     for tool in CARGO_TOOLS {
+        if !tool.answers_version {
+            let list = install_list.get_or_insert_with(|| probe(cmd("cargo").args(["install", "--list"])).unwrap_or_default());
+            let listed = list.lines().any(|line| line.starts_with(&format!("{} v{}:", tool.krate, tool.version)));
+            if listed && tool.bins.iter().all(|bin| which(bin).is_some()) {
+                continue;
+            }
+            println!("setup: installing {} {} (not installed in that version)", tool.krate, tool.version);
+            install(tool)?;
+            installed += 1;
+            continue;
+        }
         let missing: Vec<String> = tool
             .bins
             .iter()
@@ -138,15 +172,22 @@ fn cargo_tools() -> Result<usize> {
             continue;
         }
         println!("setup: installing {} {} ({})", tool.krate, tool.version, missing.join(", "));
-        let mut install = cmd("cargo");
-        install.args(["install", tool.krate, "--version", tool.version]);
-        if tool.locked {
-            install.arg("--locked");
-        }
-        util::run(&mut install)?;
+        install(tool)?;
         installed += 1;
     }
     Ok(installed)
+}
+
+fn install(tool: &CargoTool) -> Result {
+    let mut install = cmd("cargo");
+    install.args(["install", tool.krate, "--version", tool.version]);
+    if tool.locked {
+        install.arg("--locked");
+    }
+    if !tool.features.is_empty() {
+        install.args(["--features", tool.features]);
+    }
+    util::run(&mut install)
 }
 
 fn apt_tools() -> Result<usize> {

@@ -132,6 +132,14 @@ pub fn run(only: &[String]) -> Result {
     if only == ["admin-pages"] {
         return pages();
     }
+    // The split build (issue 23): in the default run, or named `admin-split` (then with the
+    // unsplit `admin` to compare against).
+    let split = only.is_empty() || only.iter().any(|n| n == "admin-split");
+    let only: Vec<String> = match only.iter().any(|n| n == "admin-split") {
+        true => only.iter().filter(|n| *n != "admin-split").cloned().chain(["admin".to_owned()]).collect(),
+        false => only.to_vec(),
+    };
+    let only = only.as_slice();
     if let Some(unknown) = only.iter().find(|n| !ARTIFACTS.iter().any(|a| a.name == n.as_str())) {
         let names: Vec<&str> = ARTIFACTS.iter().map(|a| a.name).collect();
         return Err(format!("size: no artifact '{unknown}' (known: {})", names.join(", ")));
@@ -175,7 +183,11 @@ pub fn run(only: &[String]) -> Result {
         println!("{:<12} {:>9.1} KB {:>10}  {verdict}", name, *total as f64 / 1024.0, budget);
     }
     catalogs()?;
-    let over: Vec<&str> = verdicts.iter().filter(|v| v.3).map(|v| v.0).collect();
+    let mut over: Vec<&str> = verdicts.iter().filter(|v| v.3).map(|v| v.0).collect();
+    if split {
+        let unsplit = verdicts.iter().find(|v| v.0 == "admin").map(|v| v.1);
+        over.extend(split_report(unsplit)?);
+    }
     if over.is_empty() {
         Ok(())
     } else {
@@ -413,4 +425,228 @@ pub(crate) fn gzip_size(path: &Path) -> Result<u64> {
         return Err(format!("gzip failed on {}", path.display()));
     }
     Ok(output.stdout.len() as u64)
+}
+
+/// Issue 23's limits on the split panel (gzip -9, KB of 1024 bytes): everything the browser
+/// fetches before the sign-in form works; what sign-in to the first members list adds; how much
+/// the whole panel, summed over its chunks, may grow over the unsplit build (percent).
+const FIRST_LOAD_KB: f64 = 250.0;
+const SIGN_IN_TO_MEMBERS_KB: f64 = 60.0;
+const SPLIT_GROWTH_PERCENT: f64 = 5.0;
+
+/// `cargo xtask panel --split`'s site measured against [`FIRST_LOAD_KB`], [`SIGN_IN_TO_MEMBERS_KB`]
+/// and [`SPLIT_GROWTH_PERCENT`] (over `unsplit`, the gzipped wasm + glue of the `admin` row, when
+/// measured); returns the names of the limits it is over.
+fn split_report(unsplit: Option<u64>) -> Result<Vec<&'static str>> {
+    let site = target_dir().join("panel-split");
+    crate::panel_split::build(&root(), &site)?;
+    report_split_site(&site, unsplit)
+}
+
+/// [`split_report`] of a site already built.
+fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static str>> {
+    let sizes = SplitSizes::measure(site)?;
+    let kb = |bytes: u64| bytes as f64 / 1024.0;
+    println!("\nthe split panel (gzip -9; $CARGO_TARGET_DIR/panel-split)");
+    println!("{:<46} {:>10}", "first load (page, css, glue, loader, main wasm, snippets, en.ftl)", "");
+    for (file, gz) in &sizes.first_load {
+        println!("  {file:<44} {gz:>10}");
+    }
+    let first = sizes.first_load.iter().map(|f| f.1).sum::<u64>();
+    println!("  {:<44} {:>10}  {:.1} KB (limit {FIRST_LOAD_KB} KB)", "total", first, kb(first));
+    let members = sizes.group_total("members");
+    println!(
+        "sign-in to members (split_members + the {} shared chunks it needs): {members} bytes, {:.1} KB (limit {SIGN_IN_TO_MEMBERS_KB} KB)",
+        sizes.deps.get("members").map_or(0, Vec::len),
+        kb(members)
+    );
+    println!("\n{:<16} {:>10} {:>12} {:>8}", "page group", "own gzip", "with shared", "chunks");
+    let mut groups: Vec<&String> = sizes.deps.keys().collect();
+    groups.sort();
+    for group in groups {
+        let own = sizes.chunk_gz(&format!("split_{group}"));
+        let deps = sizes.deps.get(group).map_or(0, Vec::len);
+        println!("{group:<16} {own:>10} {:>12} {:>8}", sizes.group_total(group), deps + 1);
+    }
+    let shared: u64 = sizes.chunks.iter().filter(|(name, _)| name.starts_with("chunk_")).map(|c| c.1).sum();
+    println!("{:<16} {shared:>10}  ({} shared chunks)", "shared", sizes.chunks.iter().filter(|(n, _)| n.starts_with("chunk_")).count());
+    let whole = sizes.whole;
+    let mut over = Vec::new();
+    if first as f64 > FIRST_LOAD_KB * 1024.0 {
+        over.push("split first load");
+    }
+    if members as f64 > SIGN_IN_TO_MEMBERS_KB * 1024.0 {
+        over.push("split sign-in to members");
+    }
+    match unsplit {
+        Some(unsplit) => {
+            let growth = (whole as f64 / unsplit as f64 - 1.0) * 100.0;
+            println!(
+                "whole split panel (every wasm and js): {:.1} KB against {:.1} KB unsplit: {growth:+.1}% (limit +{SPLIT_GROWTH_PERCENT}%)",
+                kb(whole),
+                kb(unsplit)
+            );
+            if growth > SPLIT_GROWTH_PERCENT {
+                over.push("split growth");
+            }
+        }
+        None => println!("whole split panel (every wasm and js): {:.1} KB (the unsplit admin was not measured)", kb(whole)),
+    }
+    Ok(over)
+}
+
+/// The gzipped sizes of a split site and which shared chunks each page group loads.
+struct SplitSizes {
+    first_load: Vec<(String, u64)>,
+    /// Each chunk's stem (`split_members`, `chunk_12`) and gzipped size.
+    chunks: Vec<(String, u64)>,
+    /// Page group -> the stems of the shared chunks its loader fetches with it.
+    deps: std::collections::BTreeMap<String, Vec<String>>,
+    /// Every wasm and js of the site.
+    whole: u64,
+}
+
+impl SplitSizes {
+    fn measure(site: &Path) -> Result<SplitSizes> {
+        let mut files: Vec<String> = fs::read_dir(site)
+            .map_err(|e| format!("{}: {e}", site.display()))?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let stem = |file: &str| file.rsplit_once('-').map_or(file.to_owned(), |(stem, _)| stem.to_owned());
+        let mut first_load = Vec::new();
+        let mut chunks = Vec::new();
+        let mut whole = 0;
+        let mut loader = String::new();
+        for file in &files {
+            let path = site.join(file);
+            // Directories, and the compressed copies servers send (measured here from the files).
+            if path.is_dir() || is_compressed_copy(&path) {
+                continue;
+            }
+            let gz = gzip_size(&path)?;
+            if file.ends_with(".wasm") || file.ends_with(".js") {
+                whole += gz;
+            }
+            if file.starts_with("split_") || file.starts_with("chunk_") {
+                chunks.push((stem(file), gz));
+            } else {
+                first_load.push((file.clone(), gz));
+            }
+            if file.starts_with("__wasm_split") {
+                loader = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        for snippet in walk(&site.join("snippets")) {
+            let gz = gzip_size(&snippet)?;
+            whole += gz;
+            first_load.push((snippet.strip_prefix(site).unwrap_or(&snippet).display().to_string(), gz));
+        }
+        let catalog = site.join("i18n/en.ftl");
+        if catalog.exists() {
+            first_load.push(("i18n/en.ftl".into(), gzip_size(&catalog)?));
+        }
+        Ok(SplitSizes { first_load, chunks, deps: loader_deps(&loader), whole })
+    }
+
+    fn chunk_gz(&self, stem: &str) -> u64 {
+        self.chunks.iter().find(|c| c.0 == stem).map_or(0, |c| c.1)
+    }
+
+    /// A group's chunk and every shared chunk it loads with it.
+    fn group_total(&self, group: &str) -> u64 {
+        let deps = self.deps.get(group).map(Vec::as_slice).unwrap_or(&[]);
+        self.chunk_gz(&format!("split_{group}")) + deps.iter().map(|d| self.chunk_gz(d)).sum::<u64>()
+    }
+}
+
+/// From the splitter's loader: each `__wasm_split_load_<group>`'s list of `__chunk_<n>`, as chunk stems.
+fn loader_deps(loader: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut deps = std::collections::BTreeMap::new();
+    for part in loader.split("export const __wasm_split_load_").skip(1) {
+        let Some((group, rest)) = part.split_once(' ') else { continue };
+        let list = rest.rsplit_once(", [").map_or("", |(_, list)| list.split(']').next().unwrap_or(""));
+        let chunks = list.split(',').map(str::trim).filter_map(|c| c.strip_prefix("__chunk_")).map(|n| format!("chunk_{n}")).collect();
+        deps.insert(group.to_owned(), chunks);
+    }
+    deps
+}
+
+/// Every file under `dir` but the compressed copies (`util::precompress`).
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else { return found };
+    for entry in entries.flatten() {
+        if entry.path().is_dir() {
+            found.extend(walk(&entry.path()));
+        } else if !is_compressed_copy(&entry.path()) {
+            found.push(entry.path());
+        }
+    }
+    found
+}
+
+fn is_compressed_copy(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_site_is_measured_as_first_load_and_per_group() {
+        let site = std::env::temp_dir().join(format!("xtask-split-sizes-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        fs::create_dir_all(site.join("snippets/core")).unwrap();
+        fs::create_dir_all(site.join("i18n")).unwrap();
+        let loader = "export const __wasm_split_load_members = wrapAsyncCb(makeLoad(() => {\n}\n, [__chunk_1]));\n";
+        let files: &[(&str, &str)] = &[
+            ("index.html", "<html></html>"),
+            ("admin-0123456789abcdef.css", "body {}"),
+            ("webwork-admin-0123456789abcdef.js", "export default 1;"),
+            ("__wasm_split-0123456789abcdef.js", loader),
+            ("webwork-admin_bg-0123456789abcdef.wasm", "main"),
+            ("split_members-0123456789abcdef.wasm", "members members members"),
+            ("chunk_1-0123456789abcdef.wasm", "shared"),
+            ("chunk_2-0123456789abcdef.wasm", "not for members"),
+            ("snippets/core/inline0.js", "export const x = 1;"),
+            ("i18n/en.ftl", "app-name = WebWork"),
+            ("i18n/de.ftl", "app-name = WebWork"),
+        ];
+        for (name, text) in files {
+            fs::write(site.join(name), text).unwrap();
+        }
+        let sizes = SplitSizes::measure(&site).unwrap();
+        let gz = |name: &str| gzip_size(&site.join(name)).unwrap();
+        let first: Vec<&str> = sizes.first_load.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            first,
+            [
+                "__wasm_split-0123456789abcdef.js",
+                "admin-0123456789abcdef.css",
+                "index.html",
+                "webwork-admin-0123456789abcdef.js",
+                "webwork-admin_bg-0123456789abcdef.wasm",
+                "snippets/core/inline0.js",
+                "i18n/en.ftl",
+            ]
+        );
+        assert_eq!(sizes.deps["members"], vec!["chunk_1"]);
+        assert_eq!(sizes.group_total("members"), gz("split_members-0123456789abcdef.wasm") + gz("chunk_1-0123456789abcdef.wasm"));
+        let every_wasm_and_js: u64 =
+            files.iter().filter(|(name, _)| name.ends_with(".wasm") || name.ends_with(".js")).map(|(name, _)| gz(name)).sum();
+        assert_eq!(sizes.whole, every_wasm_and_js);
+        fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn loader_deps_reads_each_groups_shared_chunks() {
+        let loader = "const __chunk_3 = makeLoad(() => {\n}\n, []);\nexport const __wasm_split_load_members = wrapAsyncCb(makeLoad(() => {\n    const src = fetch(new URL(\"./split_members-1.wasm\", import.meta.url));\n}\n, [__chunk_3, __chunk_12]));\nexport const __wasm_split_load_tasks = wrapAsyncCb(makeLoad(() => {\n}\n, []));\n";
+        let deps = loader_deps(loader);
+        assert_eq!(deps["members"], vec!["chunk_3", "chunk_12"]);
+        assert!(deps["tasks"].is_empty());
+        assert_eq!(deps.len(), 2);
+    }
 }

@@ -237,8 +237,8 @@ fn wasm(counts: &mut Counts) -> Result<Option<String>> {
     Ok(None)
 }
 
-/// The admin panel end to end: `trunk build --release` into dist/ (as `cargo xtask demo` does;
-/// Trunk's env and wasm-opt come from util::export_tool_env), the widget bundle, the release sandbox and gateway, then
+/// The admin panel end to end: the split build (`cargo xtask panel --split` into
+/// $CARGO_TARGET_DIR/panel-split, xtask/src/panel_split.rs), the widget bundle, the release sandbox and gateway, then
 /// `node --test` in tests/e2e: Chromium (playwright-core, /usr/bin/chromium) against an
 /// in-memory sandbox serving dist/, or a gateway serving it in front of one, that the tests start themselves.
 fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
@@ -248,8 +248,10 @@ fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
     if !exists("crates/admin/Cargo.toml") || !exists("crates/sandbox/Cargo.toml") {
         return Ok(Some("crates/admin or crates/sandbox does not exist yet".into()));
     }
-    util::run(cmd("trunk").args(["build", "--release"]))?;
-    util::precompress(&root().join("dist"))?;
+    // The split build (issue 23) is what ships, so every e2e test runs against it; `trunk serve`
+    // and the wasm tests stay unsplit.
+    let panel = crate::size::target_dir().join("panel-split");
+    crate::panel_split::build(&root(), &panel)?;
     // budget.test.mjs opens the widgets' demo page beside the panel (one budget per origin).
     let widgets = crate::widgets::build()?;
     let target = build_servers()?;
@@ -259,7 +261,7 @@ fn end_to_end(counts: &mut Counts) -> Result<Option<String>> {
             .arg("--test")
             .env("WEBWORK_SANDBOX", target.join("native-release/webwork-sandbox"))
             .env("WEBWORK_GATEWAY", target.join("native-release/webwork-gateway"))
-            .env("WEBWORK_DIST", root().join("dist"))
+            .env("WEBWORK_DIST", &panel)
             .env("WEBWORK_WIDGETS", widgets),
         |line| counts.read(line),
     )?;

@@ -504,6 +504,15 @@ impl Api {
     // so their futures hold only the boxed call: one future type per output type, none holding
     // an operation (a future per operation was 1 to 5 KB of wasm each, some 60 of them).
 
+    /// Starts a read now and drops its answer once kept: a page whose code is still downloading
+    /// (the split build) has its request under way already, and its own identical read joins it.
+    pub fn prefetch(self, request: Result<ApiRequest, ApiError>) {
+        spawn_local(async move {
+            // The page reports a failure itself when it asks.
+            let _ = self.call_boxed(request).await;
+        });
+    }
+
     /// Sends an operation; its `data`.
     pub fn send<O: Operation>(self, op: O) -> impl Future<Output = Result<O::Output, ApiError>> {
         self.send_request(op.to_request())

@@ -270,6 +270,37 @@ fn a_size_build_leaves_out_exactly_the_groups_it_names() {
     assert_eq!(SIZE_DROP, "");
 }
 
+/// The page groups (each a wasm chunk in the split build): every page of a workspace has one, the
+/// pages outside have none, and each section of the sidebar opens its own group, in order.
+#[wasm_bindgen_test]
+fn every_workspace_page_belongs_to_a_page_group() {
+    use webwork_admin::app::Group;
+    for route in every_route() {
+        let in_workspace = route.ws().is_some() && !matches!(route, Route::WorkspaceNotFound { .. });
+        assert_eq!(Group::of(&route).is_some(), in_workspace, "{route:?}");
+    }
+    let sidebar = [
+        Route::Dashboard { ws: 1 },
+        Route::Tracking { ws: 1 },
+        Route::TimeEntries { ws: 1 },
+        Route::Timesheets { ws: 1 },
+        Route::TimeRequests { ws: 1 },
+        Route::Leaves { ws: 1 },
+        Route::Expenses { ws: 1 },
+        Route::Reports { ws: 1 },
+        Route::Members { ws: 1 },
+        Route::Projects { ws: 1 },
+        Route::Contracts { ws: 1 },
+        Route::Tasks { ws: 1 },
+        Route::Viewers { ws: 1 },
+        Route::Webhooks { ws: 1 },
+    ];
+    let groups: Vec<Option<Group>> = sidebar.iter().map(Group::of).collect();
+    assert_eq!(groups, Group::ALL.map(Some).to_vec());
+    assert_eq!(Group::of(&Route::Task { ws: 1, project: 2, id: 3 }), Some(Group::Tasks));
+    assert_eq!(Group::of(&Route::Report { ws: 1, kind: ReportKind::Timeline }), Some(Group::Reports));
+}
+
 /// One of every route, with the awkward values (text ids that need encoding, a `next` with its
 /// own query string).
 fn every_route() -> Vec<Route> {

@@ -80,6 +80,22 @@ fn members_op(ws: u64, q: &UrlState) -> ListMembers {
     op
 }
 
+/// The one request the list makes first for this URL, when it makes one (not the archived view,
+/// not a search, which walk several): the split build starts it beside the page's chunk download
+/// (crates/admin/src/app/lazy.rs), and [`fetch_members`]'s identical read joins it.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_request(ws: u64, query: &UrlQuery) -> Option<Result<webwork_core::ApiRequest, ApiError>> {
+    let q = read_state(query);
+    if q.archived || q.search.is_some() {
+        return None;
+    }
+    let mut op = members_op(ws, &q);
+    if let Some(s) = &q.status {
+        op = op.status(MemberStatus::parse(s));
+    }
+    Some(op.page(q.page).per_page(q.per_page).to_request())
+}
+
 /// The list as the URL describes it.
 async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
     let mut op = members_op(ws, &q);

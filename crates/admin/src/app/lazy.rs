@@ -1,0 +1,269 @@
+//! The split build (feature `split`): each page group is a wasm chunk, fetched the first time one
+//! of its pages opens, through Leptos's `wasm_split` in its fallible form (a chunk that does not
+//! load is an `Err` here, never a panic, which `panic = "abort"` would turn into a dead app).
+//!
+//! * A page whose chunk is in renders at once; otherwise the loading rows show while it comes,
+//!   and a failed load shows the error banner with Retry (which tries the chunk again).
+//! * A failed load right after a new deployment (the old chunk names are gone) reloads the app
+//!   once, so the tab picks up the new build; the sessionStorage note of that build keeps it
+//!   from reloading in a loop.
+//! * After sign-in, when the browser is idle, the sidebar's chunks are fetched one by one.
+//!
+//! Only `cargo xtask panel --split` links this: the split points import the chunk loader
+//! (`__wasm_split*.js`) that only the splitter writes.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use wasm_bindgen::{JsCast, JsValue};
+use webwork_core::ApiError;
+use webwork_ui::feedback::{ErrorBanner, SkeletonRows};
+
+use super::{Group, PageFn};
+use crate::routes::Route;
+
+/// A page group's chunk did not load (what failed is in the browser console: the loader logs it).
+pub struct ChunkError;
+
+impl From<SplitLoaderError> for ChunkError {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// One split point per group: it hands out the group's page builder, which lives in the chunk,
+/// and a preload function that fetches the chunk without rendering anything.
+macro_rules! split_points {
+    ($($group:ident => $chunk:ident, $pages:ident, $preload:ident;)*) => {
+        $(
+            #[leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload))]
+            fn $chunk() -> Result<PageFn, ChunkError> {
+                Ok(super::$pages)
+            }
+        )*
+
+        /// Fetches the group's chunk when it is not in yet, then gives its page builder.
+        async fn load(group: Group) -> Result<PageFn, ChunkError> {
+            match group {
+                $(Group::$group => $chunk().await,)*
+            }
+        }
+
+        /// Fetches the group's chunk without running it.
+        fn preload(group: Group) -> Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>> {
+            match group {
+                $(Group::$group => Box::pin($preload()),)*
+            }
+        }
+    };
+}
+
+split_points! {
+    Dashboard => dashboard, dashboard_pages, preload_dashboard;
+    Tracking => tracking, tracking_pages, preload_tracking;
+    TimeEntries => time_entries, time_entries_pages, preload_time_entries;
+    Timesheets => timesheets, timesheets_pages, preload_timesheets;
+    TimeRequests => time_requests, time_requests_pages, preload_time_requests;
+    Leaves => leaves, leaves_pages, preload_leaves;
+    Expenses => expenses, expenses_pages, preload_expenses;
+    Reports => reports, reports_pages, preload_reports;
+    Members => members, members_pages, preload_members;
+    Projects => projects, projects_pages, preload_projects;
+    Contracts => contracts, contracts_pages, preload_contracts;
+    Tasks => tasks, tasks_pages, preload_tasks;
+    Viewers => viewers, viewers_pages, preload_viewers;
+    Webhooks => webhooks, webhooks_pages, preload_webhooks;
+}
+
+thread_local! {
+    /// The page builders of the chunks that are in, so a page of a loaded group renders at once
+    /// (no loading frame on every navigation).
+    static LOADED: Cell<[Option<PageFn>; 14]> = const { Cell::new([None; 14]) };
+}
+
+fn index(group: Group) -> usize {
+    Group::ALL.iter().position(|g| *g == group).unwrap_or(0)
+}
+
+fn loaded(group: Group) -> Option<PageFn> {
+    LOADED.with(|all| all.get()[index(group)])
+}
+
+fn remember(group: Group, pages: PageFn) {
+    LOADED.with(|all| {
+        let mut now = all.get();
+        now[index(group)] = Some(pages);
+        all.set(now);
+    });
+}
+
+/// The view of a workspace page in the split build.
+pub fn render(route: Route) -> AnyView {
+    let Some(group) = Group::of(&route) else {
+        return super::not_found();
+    };
+    match loaded(group) {
+        Some(pages) => pages(route),
+        None => view! { <LazyPage group route/> }.into_any(),
+    }
+}
+
+/// Where a page's chunk is: coming, in (its builder), or failed.
+#[derive(Clone, Copy)]
+enum Chunk {
+    Loading,
+    Ready(PageFn),
+    Failed,
+}
+
+#[component]
+fn LazyPage(group: Group, route: Route) -> impl IntoView {
+    let chunk = RwSignal::new(Chunk::Loading);
+    prefetch_data(&route);
+    let fetch = move || {
+        chunk.set(Chunk::Loading);
+        leptos::task::spawn_local(async move {
+            match load(group).await {
+                Ok(pages) => {
+                    remember(group, pages);
+                    // try_set: the person may have left the page while it loaded.
+                    chunk.try_set(Chunk::Ready(pages));
+                }
+                Err(ChunkError) => {
+                    if !reload_for_new_deployment().await {
+                        chunk.try_set(Chunk::Failed);
+                    }
+                }
+            }
+        });
+    };
+    fetch();
+    let failure = Signal::derive(move || {
+        matches!(chunk.get(), Chunk::Failed)
+            .then(|| ApiError::Network { message: "this page's code did not load (the network or the server failed)".to_owned() })
+    });
+    move || match chunk.get() {
+        Chunk::Loading => view! { <SkeletonRows/> }.into_any(),
+        Chunk::Ready(pages) => pages(route.clone()),
+        Chunk::Failed => view! { <ErrorBanner error=failure on_retry=Callback::new(move |()| fetch())/> }.into_any(),
+    }
+}
+
+/// Starts the page's data request now, beside its chunk's download rather than after it: the
+/// page's own request, made later inside the chunk, joins this one while it is under way (the
+/// data layer joins identical reads) or finds its answer kept (then fresh). Done for the members list, the
+/// page sign-in lands on; the other pages build their requests inside their chunks.
+fn prefetch_data(route: &Route) {
+    if let Route::Members { ws } = *route {
+        // Untyped (the answer's decoding stays in the chunk): only the request is built here.
+        if let Some(request) = crate::pages::members::first_request(ws, &crate::nav::use_url_query()) {
+            crate::api::use_api().prefetch(request);
+        }
+    }
+}
+
+/// The sessionStorage key naming the build the app last reloaded itself for.
+const RELOADED_FOR: &str = "webwork.reloaded-for-build";
+
+/// The build this page runs: `<meta name="webwork-build">`, written by `cargo xtask panel --split`.
+fn build_of(html: &str) -> Option<String> {
+    let at = html.find("name=\"webwork-build\"")?;
+    let rest = &html[at..];
+    let start = rest.find("content=\"")? + "content=\"".len();
+    let end = rest[start..].find('"')?;
+    Some(rest[start..start + end].to_owned())
+}
+
+fn current_build() -> Option<String> {
+    let meta = web_sys::window()?.document()?.query_selector("meta[name=webwork-build]").ok()??;
+    meta.get_attribute("content")
+}
+
+/// After a chunk failed: when the site now serves another build (a deployment since this tab
+/// opened, so the chunk names it knows are gone), reload once into it and say so (`true`). Not
+/// when the site cannot be reached or still serves this build: that failure is the banner's.
+async fn reload_for_new_deployment() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(current) = current_build() else {
+        return false;
+    };
+    // A query the static server ignores, so no cache answers with the old page.
+    let url = format!("/?build-check={}", js_sys::Date::now() as u64);
+    let Ok(answer) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url)).await else {
+        return false;
+    };
+    let Ok(answer) = answer.dyn_into::<web_sys::Response>() else {
+        return false;
+    };
+    if !answer.ok() {
+        return false;
+    }
+    let Ok(text) = answer.text() else {
+        return false;
+    };
+    let Some(served) = wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|t| t.as_string()).and_then(|t| build_of(&t)) else {
+        return false;
+    };
+    if served == current {
+        return false;
+    }
+    let storage = window.session_storage().ok().flatten();
+    let already = storage.as_ref().and_then(|s| s.get_item(RELOADED_FOR).ok().flatten());
+    if already.as_deref() == Some(served.as_str()) {
+        // Reloaded for this build once already and it still fails: the banner says so.
+        return false;
+    }
+    if let Some(storage) = storage {
+        let _ = storage.set_item(RELOADED_FOR, &served);
+    }
+    window.location().reload().is_ok()
+}
+
+/// Once signed in to a workspace: when the browser is idle, fetch the sidebar's chunks one after
+/// the other (the order of the sidebar), so the next page opens without waiting. A chunk that
+/// fails here is left for its page to load again.
+pub fn preload_when_idle(in_workspace: Memo<bool>) {
+    let api = crate::api::use_api();
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        if !(in_workspace.get() && api.session.get().is_some()) {
+            return false;
+        }
+        on_idle(|| {
+            leptos::task::spawn_local(async {
+                for group in Group::ALL {
+                    if loaded(group).is_none() {
+                        let _ = preload(group).await;
+                    }
+                }
+            })
+        });
+        true
+    });
+}
+
+/// Runs `then` when the browser is idle (`requestIdleCallback`); browsers without it run it after
+/// a second instead.
+fn on_idle(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let idle =
+        js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let _ = request.call1(&window, &callback);
+        }
+        None => {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+        }
+    }
+}

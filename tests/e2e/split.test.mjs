@@ -1,0 +1,207 @@
+// The split build (issue 23, `cargo xtask panel --split`): each page group is a wasm chunk
+// (`split_<group>-<hash>.wasm`) fetched the first time one of its pages opens, the sidebar's
+// chunks are fetched when the browser is idle after sign-in, the members list is requested while
+// its chunk downloads, a chunk that fails to load shows the
+// error banner with Retry, and a deployment while the tab is open reloads the app once.
+//
+// Needs WEBWORK_DIST to be the split site ($CARGO_TARGET_DIR/panel-split); against the unsplit
+// dist/ (no chunk files) the file is skipped.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { e2eFile, eventually, launchBrowser, openPage, sections, signIn, startSandboxServing, repo, WAIT } from './support.mjs';
+
+const dist = process.env.WEBWORK_DIST || path.join(repo, 'dist');
+const split = fs.existsSync(dist) && fs.readdirSync(dist).some((f) => /^split_\w+-[0-9a-f]{16}\.wasm$/.test(f));
+const skip = split ? false : `${dist} is not the split build (run cargo xtask panel --split, point WEBWORK_DIST at it)`;
+
+/** The page groups in the sidebar's order: the link's name and the group's chunk. */
+const GROUPS = [
+  ['Dashboard', 'dashboard'],
+  ['Live tracking', 'tracking'],
+  ['Time entries', 'time_entries'],
+  ['Timesheets', 'timesheets'],
+  ['Time requests', 'time_requests'],
+  ['Leaves', 'leaves'],
+  ['Expenses', 'expenses'],
+  ['Reports', 'reports'],
+  ['Members', 'members'],
+  ['Projects', 'projects'],
+  ['Contracts', 'contracts'],
+  ['Tasks', 'tasks'],
+  ['Project viewers', 'viewers'],
+  ['Webhooks', 'webhooks'],
+];
+
+/** The group whose chunk `url` is, or null for any other request. */
+function chunkOf(url) {
+  const m = /\/split_(\w+)-[0-9a-f]{16}\.wasm$/.exec(new URL(url).pathname);
+  return m ? m[1] : null;
+}
+
+/** Records every chunk request of `page`, in order. */
+function recordChunks(page) {
+  const fetched = [];
+  page.on('request', (r) => {
+    const group = chunkOf(r.url());
+    if (group) fetched.push(group);
+  });
+  return fetched;
+}
+
+/** No idle preload: the browser never says it is idle (so a chunk is fetched only by its page). */
+const NO_IDLE = () => {
+  window.requestIdleCallback = () => 0;
+};
+
+/** Opens a sidebar section and waits for its page (a heading that is not the one before). */
+async function openSection(page, name) {
+  const before = await page.locator('.page-header h1').first().innerText().catch(() => '');
+  // The name starts the link's text (Timesheets carries a count after it).
+  await sections(page).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await eventually(`the ${name} page`, async () => {
+    const h1 = await page.locator('.page-header h1').first().innerText().catch(() => '');
+    return h1 && h1 !== before;
+  });
+}
+
+let sandbox;
+let browser;
+const e2e = e2eFile((s, b) => {
+  sandbox = s;
+  browser = b;
+});
+
+e2e('every page group opened once in one session: each chunk fetched once, only when its page opened', async (page, { context }) => {
+  await context.addInitScript(NO_IDLE);
+  const fetched = recordChunks(page);
+  await page.goto(`${sandbox.origin}/signin`);
+  await page.getByLabel('Personal access token').waitFor();
+  assert.deepEqual(fetched, [], 'the first load (up to a usable sign-in form) fetches no page chunk');
+  await signIn(page, sandbox);
+  assert.deepEqual(fetched, ['members'], 'sign-in to the members list fetches the members chunk only');
+  const opened = ['members'];
+  for (const [name, group] of GROUPS) {
+    if (group === 'members') continue;
+    await openSection(page, name);
+    opened.push(group);
+    assert.deepEqual(fetched, opened, `opening ${name} fetches its chunk, and nothing else`);
+  }
+  // Back to pages already open: nothing is fetched again.
+  await openSection(page, 'Members');
+  await openSection(page, 'Reports');
+  assert.deepEqual(fetched, opened);
+  assert.equal(new Set(fetched).size, GROUPS.length, 'every group has its chunk, fetched once');
+}, { skip });
+
+e2e('after sign-in, the idle browser fetches the sidebar chunks, so the next page needs no download', async (page) => {
+  const fetched = recordChunks(page);
+  await page.goto(`${sandbox.origin}/signin`);
+  await page.getByLabel('Personal access token').waitFor();
+  assert.deepEqual(fetched, [], 'nothing is preloaded before sign-in');
+  await signIn(page, sandbox);
+  await eventually('every chunk preloaded', () => new Set(fetched).size === GROUPS.length, 30_000);
+  const count = fetched.length;
+  await openSection(page, 'Reports');
+  await openSection(page, 'Webhooks');
+  assert.equal(fetched.length, count, 'opening a preloaded page fetches nothing more');
+  assert.equal(fetched.length, GROUPS.length, 'each chunk fetched once');
+}, { skip });
+
+e2e('sign-in to members: the list request starts while the members chunk downloads, and is made once', async (page, { context }) => {
+  await context.addInitScript(NO_IDLE);
+  // A slow chunk: without the prefetch the list request would wait for it.
+  await page.route(/\/split_members-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const events = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (r.method() === 'GET' && url.pathname === '/api/v2/members') events.push('list request');
+  });
+  page.on('requestfinished', (r) => {
+    if (chunkOf(r.url()) === 'members') events.push('chunk in');
+  });
+  await signIn(page, sandbox);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  assert.deepEqual(events, ['list request', 'chunk in'], 'the list is asked for before the chunk is in, and once');
+}, { skip });
+
+e2e('a chunk that fails to load: the error banner with Retry, which loads it once the network is back', async (page, { context }) => {
+  await context.addInitScript(NO_IDLE);
+  let failing = true;
+  await page.route(/\/split_reports-[0-9a-f]{16}\.wasm$/, (route) => (failing ? route.abort('failed') : route.continue()));
+  await signIn(page, sandbox);
+  await sections(page).getByRole('link', { name: 'Reports', exact: true }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'Server unreachable' });
+  await banner.waitFor();
+  assert.match(page.url(), /\/w\/1\/reports$/, 'the address stays, no reload');
+  // Retry while it still fails: the banner again, never a blank page.
+  await banner.getByRole('button', { name: 'Retry' }).click();
+  await banner.waitFor();
+  failing = false;
+  await banner.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
+  assert.equal(await banner.count(), 0, 'the banner is gone once the page is in');
+  // The rest of the panel kept working meanwhile.
+  await openSection(page, 'Projects');
+}, { skip });
+
+// A deployment replaces the site under an open tab: its own sandbox serves a copy of the site,
+// which the test then rewrites as a new build (every hashed name and the build id changed).
+test('a new deployment while the tab is open: the app reloads once into it instead of failing', { skip }, async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'webwork-split-'));
+  fs.cpSync(dist, site, { recursive: true });
+  const server = await startSandboxServing(['--serve', site]);
+  const b = await launchBrowser();
+  const { context, page, problems } = await openPage(b);
+  try {
+    await context.addInitScript(NO_IDLE);
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await signIn(page, server);
+    const loadsBefore = loads;
+    const newBuild = deploy(site);
+    await sections(page).getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor({ timeout: WAIT * 2 });
+    assert.equal(loads - loadsBefore, 1, 'the app reloaded exactly once');
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name=webwork-build]').content), newBuild);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('webwork.reloaded-for-build')), newBuild);
+    assert.deepEqual(problems.panics, []);
+  } finally {
+    await context.close();
+    await b.close();
+    await server.stop();
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});
+
+/** Rewrites `site` as another build: new hashes in every hashed name, references and build id. */
+function deploy(site) {
+  const renames = new Map();
+  for (const file of fs.readdirSync(site)) {
+    const m = /^(.*-)([0-9a-f]{16})(\.\w+)$/.exec(file);
+    if (m) renames.set(file, `${m[1]}${[...m[2]].reverse().join('')}${m[3]}`);
+  }
+  const meta = /<meta name="webwork-build" content="([0-9a-f]+)">/;
+  let newBuild;
+  for (const file of fs.readdirSync(site)) {
+    if (!/\.(js|html)$/.test(file)) continue;
+    let text = fs.readFileSync(path.join(site, file), 'utf8');
+    for (const [from, to] of renames) text = text.split(from).join(to);
+    if (file === 'index.html') {
+      const old = meta.exec(text)[1];
+      newBuild = `${old}-next`;
+      text = text.replace(meta, `<meta name="webwork-build" content="${newBuild}">`);
+    }
+    fs.writeFileSync(path.join(site, file), text);
+  }
+  for (const [from, to] of renames) fs.renameSync(path.join(site, from), path.join(site, to));
+  return newBuild;
+}
