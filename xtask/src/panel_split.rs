@@ -233,7 +233,7 @@ fn report(out: &Path) -> Result {
     let mut files: Vec<String> = fs::read_dir(out)
         .map_err(|e| format!("reading {}: {e}", out.display()))?
         .flatten()
-        .filter(|e| e.path().is_file())
+        .filter(|e| e.path().is_file() && !crate::size::is_compressed_copy(&e.path()))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();

@@ -587,7 +587,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-fn is_compressed_copy(path: &Path) -> bool {
+pub(crate) fn is_compressed_copy(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"))
 }
 
