@@ -1,6 +1,6 @@
 // The split build (issue 23, `cargo xtask panel --split`): each page group is a wasm chunk
-// (`split_<group>-<hash>.wasm`) fetched the first time one of its pages opens, the sidebar's
-// chunks are fetched when the browser is idle after sign-in, the members list is requested while
+// (`split_<group>-<hash>.wasm`) fetched the first time one of its pages opens, the landing page's
+// chunk is fetched when the browser is idle on the sign-in page and the sidebar's after sign-in, the members list is requested while
 // its chunk downloads, a chunk that fails to load shows the
 // error banner with Retry, and a deployment while the tab is open reloads the app once.
 //
@@ -97,11 +97,13 @@ e2e('every page group opened once in one session: each chunk fetched once, only 
   assert.equal(new Set(fetched).size, GROUPS.length, 'every group has its chunk, fetched once');
 }, { skip });
 
-e2e('after sign-in, the idle browser fetches the sidebar chunks, so the next page needs no download', async (page) => {
+e2e('the idle browser fetches the landing chunk on the sign-in page and the sidebar chunks after sign-in', async (page) => {
   const fetched = recordChunks(page);
   await page.goto(`${sandbox.origin}/signin`);
   await page.getByLabel('Personal access token').waitFor();
-  assert.deepEqual(fetched, [], 'nothing is preloaded before sign-in');
+  // While the person types a token: the chunk of the page sign-in lands on, and only that one.
+  await eventually('the members chunk preloaded on the sign-in page', () => fetched.includes('members'));
+  assert.deepEqual(fetched, ['members']);
   await signIn(page, sandbox);
   await eventually('every chunk preloaded', () => new Set(fetched).size === GROUPS.length, 30_000);
   const count = fetched.length;

@@ -7,8 +7,6 @@ import { join, extname } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const EXTENSIONS = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.ftl', '.json', '.svg']);
-// Below this a compressed copy saves less than a packet.
-const SMALLEST = 1024;
 
 const dir = process.argv[2];
 if (!dir) {
@@ -35,7 +33,6 @@ const fresh = (copy, source) => {
 let [written, raw, brotli] = [0, 0, 0];
 for (const path of files(dir)) {
   const source = statSync(path);
-  if (source.size < SMALLEST) continue;
   if (fresh(`${path}.br`, source) && fresh(`${path}.gz`, source)) continue;
   const bytes = readFileSync(path);
   const br = brotliCompressSync(bytes, {

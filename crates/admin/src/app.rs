@@ -44,7 +44,10 @@ fn AppRoutes() -> impl IntoView {
     let route = Memo::new(move |_| location.pathname.with(|p| location.search.with(|s| Route::parse(&format!("{p}{s}")))));
     let in_workspace = Memo::new(move |_| route.with(|r| r.ws().is_some()));
     #[cfg(feature = "split")]
-    lazy::preload_when_idle(in_workspace);
+    {
+        lazy::preload_when_idle(in_workspace);
+        lazy::preload_landing_when_idle(route);
+    }
     move || {
         if in_workspace.get() {
             return view! { <Shell route page=ViewFn::from(move || render(route.get()))/> }.into_any();

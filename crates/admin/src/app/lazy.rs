@@ -249,6 +249,27 @@ pub fn preload_when_idle(in_workspace: Memo<bool>) {
     });
 }
 
+/// On the sign-in page, when the browser is idle (the person is typing or pasting a token): fetch
+/// the chunk of the page sign-in leads to (its `next`, else the members list, where it lands), so
+/// the first page after sign-in waits for its data only.
+pub fn preload_landing_when_idle(route: Memo<Route>) {
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        let Route::SignIn { next, .. } = route.get() else { return false };
+        let group = next.map(|path| Route::parse(&path)).as_ref().and_then(Group::of).unwrap_or(Group::Members);
+        on_idle(move || {
+            leptos::task::spawn_local(async move {
+                if loaded(group).is_none() {
+                    let _ = preload(group).await;
+                }
+            })
+        });
+        true
+    });
+}
+
 /// Runs `then` when the browser is idle (`requestIdleCallback`); browsers without it run it after
 /// a second instead.
 fn on_idle(then: impl FnOnce() + 'static) {
