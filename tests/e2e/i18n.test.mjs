@@ -5,9 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fs from 'node:fs';
-import path from 'node:path';
-import { e2eFile, call, listAll, repo, WAIT } from './support.mjs';
+import { e2eFile, call, listAll, readCatalog, repo, WAIT } from './support.mjs';
 
 let sandbox;
 let browser;
@@ -17,22 +15,8 @@ e2eFile((s, b) => {
   browser = b;
 });
 
-/** A catalog's messages: id -> text with placeables kept (the first line of multi-line ones too). */
-function catalog(tag) {
-  const text = fs.readFileSync(path.join(repo, 'crates/admin/i18n', `${tag}.ftl`), 'utf8');
-  const messages = {};
-  let last;
-  for (const line of text.split('\n')) {
-    const entry = /^([a-z][a-z0-9-]*) = ?(.*)$/.exec(line);
-    if (entry) {
-      last = entry[1];
-      messages[last] = entry[2];
-    } else if (last && /^\s+\*?\[\w+\] /.test(line)) {
-      messages[last] += ` ${line.replace(/^\s+\*?\[\w+\] /, '')}`;
-    }
-  }
-  return messages;
-}
+/** The panel's catalog of `tag`: id -> text. */
+const catalog = (tag) => readCatalog('crates/admin/i18n', tag);
 
 const LOCALES = {
   en: { browser: 'en-US', catalog: catalog('en') },

@@ -7,7 +7,7 @@
 // here).
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -396,4 +396,22 @@ export function parseCsv(text) {
   }
   if (cell !== '' || row.length) rows.push([...row, cell]);
   return rows;
+}
+
+/** A Fluent catalog's messages, id -> text with placeables kept: the first line of a multi-line
+ *  message, then its variants. `folder` is relative to the repository (`crates/admin/i18n`). */
+export function readCatalog(folder, tag) {
+  const text = readFileSync(path.join(repo, folder, `${tag}.ftl`), 'utf8');
+  const messages = {};
+  let last;
+  for (const line of text.split('\n')) {
+    const entry = /^([a-z][a-z0-9-]*) = ?(.*)$/.exec(line);
+    if (entry) {
+      last = entry[1];
+      messages[last] = entry[2];
+    } else if (last && /^\s+\*?\[\w+\] /.test(line)) {
+      messages[last] += ` ${line.replace(/^\s+\*?\[\w+\] /, '')}`;
+    }
+  }
+  return messages;
 }

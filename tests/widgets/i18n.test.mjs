@@ -5,9 +5,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startSandboxServing, launchBrowser, call, eventually, repo, WAIT } from '../e2e/support.mjs';
+import { startSandboxServing, launchBrowser, call, eventually, readCatalog, repo, WAIT } from '../e2e/support.mjs';
 
 const WIDGETS = process.env.WEBWORK_WIDGETS || path.join(repo, 'target/widgets');
 const MONTH = '2026-03';
@@ -30,22 +30,8 @@ after(async () => {
   await sandbox?.stop();
 });
 
-/** A catalog's messages, id -> text (the first line of multi-line ones, then their variants). */
-function catalog(tag) {
-  const text = readFileSync(path.join(repo, 'crates/widgets/i18n', `${tag}.ftl`), 'utf8');
-  const messages = {};
-  let last;
-  for (const line of text.split('\n')) {
-    const entry = /^([a-z][a-z0-9-]*) = ?(.*)$/.exec(line);
-    if (entry) {
-      last = entry[1];
-      messages[last] = entry[2];
-    } else if (last && /^\s+\*?\[\w+\] /.test(line)) {
-      messages[last] += ` ${line.replace(/^\s+\*?\[\w+\] /, '')}`;
-    }
-  }
-  return messages;
-}
+/** The widgets' catalog of `tag`: id -> text. */
+const catalog = (tag) => readCatalog('crates/widgets/i18n', tag);
 
 /** A browser context in `locale` and `timezoneId`, recording the catalogs fetched and page errors. */
 async function open({ locale = 'en-US', timezoneId = 'Asia/Manila' } = {}) {
