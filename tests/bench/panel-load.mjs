@@ -14,11 +14,12 @@
 // Bytes on the wire: the sum of `encodedDataLength` (headers and compressed body, as the network
 // delivered them) of every request that started in the phase, waited for until each is finished.
 // Requests started after the form was usable and before the click (a prefetch while the person
-// types) are counted apart, as "then while typing"; they finish before the click.
+// types) are counted apart, as "then while typing"; the click waits until they are done and the
+// page has asked for nothing new for half a second.
 // Printed: median, min and max over N runs per site; the sizes of each site on disk and what its
 // wasm cost on the wire, with the content-encoding it came with, beside what it would weigh
 // compressed ahead of time (brotli 11, gzip 9; the gateway compresses on the fly at brotli 4).
-// A wasm sent without compression fails the bench (exit 1, after the table); a run that does not
+// A wasm over 1 KB on the wire sent without compression fails the bench (exit 1, after the table); a run that does not
 // reach its mark within --timeout seconds (default 120), or an error or panic in the page, stops
 // it (exit 2).
 //
@@ -39,6 +40,9 @@ export const THROTTLE_TEXT = '10 Mbit/s down and up, 50 ms latency';
 
 /** The token typed into the form: the sandbox's demo owner (a personal access token). */
 const TOKEN = 'demo-owner';
+
+/** Bytes on the wire (headers included) under which a wasm may come uncompressed. */
+const TINY = 1024;
 
 /** Content encodings that count as compressed. */
 const COMPRESSED = new Set(['br', 'gzip', 'zstd', 'deflate']);
@@ -223,9 +227,15 @@ export async function measureOnce(browser, site, { timeout = 120 } = {}) {
     const base = page.getByLabel('API base URL');
     if ((await base.inputValue()) !== site.api) await base.fill(site.api);
     await page.getByLabel('Personal access token').fill(TOKEN);
-    // Everything asked for so far finishes first, as it would while a person types or pastes a token.
-    const loadDone = () => [...requests.values()].filter((r) => r.phase === 'load').every((r) => r.done);
-    await until('the load phase requests to finish', loadDone, timeout * 1000);
+    // Everything the page asks for while a person types or pastes a token (seconds) finishes
+    // first: no request under way, and none started for half a second.
+    const QUIET_MS = 500;
+    const loadDone = () => {
+      const list = [...requests.values()].filter((r) => r.phase === 'load');
+      const lastStart = Math.max(0, ...list.map((r) => r.wallMs));
+      return list.every((r) => r.done) && Date.now() - lastStart > QUIET_MS;
+    };
+    await until('the page to be quiet before the click', loadDone, timeout * 1000);
 
     phase = 'signin';
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -398,7 +408,9 @@ async function main() {
     for (const r of results) {
       const wasm = r.runs.flatMap(wasmResponses);
       if (!wasm.length) problems.push(`${r.name}: no wasm was loaded`);
-      const raw = wasm.filter((w) => !COMPRESSED.has(String(w.encoding).toLowerCase()));
+      // A module of a few hundred bytes (the splitter's smallest shared chunks) gains nothing from
+      // compression, and servers send it as it is.
+      const raw = wasm.filter((w) => !COMPRESSED.has(String(w.encoding).toLowerCase()) && w.bytes > TINY);
       if (raw.length) problems.push(`${r.name}: ${raw.length} wasm response(s) came without compression (${raw[0].url})`);
     }
     console.log(problems.length ? `\nFAIL: ${problems.join('; ')}` : '\nOK: every wasm response came compressed');
