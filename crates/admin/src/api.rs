@@ -460,7 +460,7 @@ impl Api {
 
     /// [`Api::call`] behind a box. The generic callers below (one per operation or data type)
     /// then each hold a pointer to the one state machine of `call` instead of inlining their
-    /// own copy of it: those copies were 14 to 23 KB of wasm each, seven to fifteen times over.
+    /// own copy of it (crates/admin/README.md, "Size rules in the code").
     fn call_boxed(self, request: Result<ApiRequest, ApiError>) -> BoxFuture<Reply<Value>> {
         Box::pin(self.call(request))
     }
@@ -502,7 +502,7 @@ impl Api {
 
     // `send`, `page` and `all` turn the operation into its request before the future starts,
     // so their futures hold only the boxed call: one future type per output type, none holding
-    // an operation (a future per operation was 1 to 5 KB of wasm each, some 60 of them).
+    // an operation (a future per operation is a copy per operation; README, "Size rules in the code").
 
     /// Starts a read now and drops its answer once kept: a page whose code is still downloading
     /// (the split build) has its request under way already, and its own identical read joins it.

@@ -5,7 +5,7 @@
 //! The panel keeps its own location instead of `leptos_router`: it dispatches pages itself
 //! (`crate::routes`, `crate::app`), so all it needs from a router is the URL as signals, history entries, and
 //! same-origin links followed without a reload. Doing that here saves the router's generic
-//! route matching (about 20 KB gzipped, crates/admin/README.md, "Size").
+//! route matching (crates/admin/README.md, "Size rules in the code").
 
 use std::rc::Rc;
 

@@ -144,8 +144,7 @@ pub async fn project_options(api: Api, ws: u64) -> Result<Vec<(u64, String)>, Ap
 
 /// Sorts `items` by a text key, stably, in code point order: for keys made for sorting (ids
 /// through [`id_key`], ISO dates). Every caller shares one instance of the standard sort (over
-/// `(String, usize)`); a `sort_by` per element type would be its own copy of it, about 3 KB of
-/// wasm each.
+/// `(String, usize)`); a `sort_by` per element type would be its own copy of it.
 pub fn sort_by_text<T>(items: &mut Vec<T>, key: impl Fn(&T) -> String) {
     sort_keyed(items, key, None);
 }
@@ -189,7 +188,7 @@ fn sort_pairs(keys: &mut [(String, usize)], compare: Option<&js_sys::Function>) 
 }
 
 /// A map from pairs, one insert at a time. `collect()` into a `BTreeMap` or `BTreeSet` sorts
-/// the items first: a copy of the standard stable sort per item type, about 4 KB of wasm each.
+/// the items first: a copy of the standard stable sort per item type.
 pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
     let mut map = BTreeMap::new();
     map.extend(pairs);
