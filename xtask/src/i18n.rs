@@ -290,6 +290,39 @@ pub fn message_blocks(ftl: &str) -> Vec<(String, String)> {
     blocks
 }
 
+/// A catalog as it ships: without its comments (a line starting with `#` is always one: pattern
+/// lines are indented) and with runs of blank lines made one. The comments are for translators;
+/// the panel's first load counts every byte of its catalog (issue 23: translations at most 15 KB).
+pub fn shipped_catalog(ftl: &str) -> String {
+    let mut out = String::with_capacity(ftl.len());
+    let mut blank = true;
+    for line in ftl.lines().filter(|line| !line.starts_with('#')) {
+        let is_blank = line.trim().is_empty();
+        if !(is_blank && blank) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        blank = is_blank;
+    }
+    out
+}
+
+/// Copies every catalog of `from` into `to` as it ships ([`shipped_catalog`]); returns their names.
+pub fn ship_catalogs(from: &Path, to: &Path) -> Result<Vec<String>> {
+    fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+    let mut names = Vec::new();
+    for entry in fs::read_dir(from).map_err(|e| format!("reading {}: {e}", from.display()))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".ftl") {
+            let text = read(&entry.path())?;
+            fs::write(to.join(&name), shipped_catalog(&text)).map_err(|e| format!("writing {}: {e}", to.join(&name).display()))?;
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +373,20 @@ mod tests {
         assert_eq!(pseudo_text(" { $count ->"), " { $count ->");
         let select = pseudo_text(" Project { $id } · { $count ->");
         assert!(select.ends_with("{ $id } · { $count ->"), "nothing inside a placeable: {select}");
+    }
+
+    /// A shipped catalog keeps every message, variant and attribute as it was, and no comment.
+    #[test]
+    fn shipped_catalogs_drop_comments_only() {
+        for folder in ["crates/admin/i18n", "crates/widgets/i18n"] {
+            for locale in LOCALES.iter().chain([&PSEUDO]) {
+                let text = fs::read_to_string(root().join(folder).join(format!("{locale}.ftl"))).unwrap();
+                let shipped = shipped_catalog(&text);
+                assert!(!shipped.lines().any(|l| l.starts_with('#')), "{folder}/{locale}");
+                assert_eq!(message_blocks(&shipped), message_blocks(&text), "{folder}/{locale}");
+                assert!(shipped.len() < text.len(), "{folder}/{locale}: the comments are gone");
+            }
+        }
+        assert_eq!(shipped_catalog("# c\n\n\na = 1\n\n\nb =\n    two\n"), "a = 1\n\nb =\n    two\n");
     }
 }

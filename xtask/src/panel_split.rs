@@ -159,7 +159,7 @@ pub fn build(root: &Path, out: &Path) -> Result {
         write(&out.join(&name), &bytes)?;
         styles.push(name);
     }
-    copy_dir(&root.join("crates/admin/i18n"), &out.join("i18n"))?;
+    crate::i18n::ship_catalogs(&root.join("crates/admin/i18n"), &out.join("i18n"))?;
     let build_id = short_hash(format!("{glue_name} {loader_name} {main_name} {}", chunks.join(" ")).as_bytes());
     let html = index_html(&read_text(&root.join("index.html"))?, &styles, &glue_name, &main_name, &build_id)?;
     write(&out.join("index.html"), html.as_bytes())?;

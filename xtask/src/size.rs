@@ -433,6 +433,8 @@ pub(crate) fn gzip_size(path: &Path) -> Result<u64> {
 const FIRST_LOAD_KB: f64 = 250.0;
 const SIGN_IN_TO_MEMBERS_KB: f64 = 60.0;
 const SPLIT_GROWTH_PERCENT: f64 = 5.0;
+/// Of the first load, the translations (the translator and the first catalog) may be at most this.
+const TRANSLATIONS_KB: f64 = 15.0;
 
 /// `cargo xtask panel --split`'s site measured against [`FIRST_LOAD_KB`], [`SIGN_IN_TO_MEMBERS_KB`]
 /// and [`SPLIT_GROWTH_PERCENT`] (over `unsplit`, the gzipped wasm + glue of the `admin` row, when
@@ -454,6 +456,9 @@ fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static s
     }
     let first = sizes.first_load.iter().map(|f| f.1).sum::<u64>();
     println!("  {:<44} {:>10}  {:.1} KB (limit {FIRST_LOAD_KB} KB)", "total", first, kb(first));
+    let translations: u64 =
+        sizes.first_load.iter().filter(|(file, _)| file.ends_with("fluent-bundle.js") || file.ends_with(".ftl")).map(|f| f.1).sum();
+    println!("  {:<44} {:>10}  {:.1} KB (limit {TRANSLATIONS_KB} KB)", "of it translations (translator, en.ftl)", translations, kb(translations));
     let members = sizes.group_total("members");
     println!(
         "sign-in to members (split_members + the {} shared chunks it needs): {members} bytes, {:.1} KB (limit {SIGN_IN_TO_MEMBERS_KB} KB)",
@@ -477,6 +482,9 @@ fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static s
     }
     if members as f64 > SIGN_IN_TO_MEMBERS_KB * 1024.0 {
         over.push("split sign-in to members");
+    }
+    if translations as f64 > TRANSLATIONS_KB * 1024.0 {
+        over.push("split translations");
     }
     match unsplit {
         Some(unsplit) => {

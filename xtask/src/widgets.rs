@@ -27,16 +27,6 @@ const HAND_WRITTEN: &[(&str, &str)] = &[
 /// The widgets' catalogs, served as `i18n/<tag>.ftl` beside the bundle.
 pub const CATALOGS: &str = "crates/widgets/i18n";
 
-/// The catalogs' file names (`en.ftl`, ...), sorted.
-pub fn catalogs() -> Result<Vec<String>> {
-    let dir = root().join(CATALOGS);
-    let entries = fs::read_dir(&dir).map_err(|e| format!("reading {}: {e}", dir.display()))?;
-    let mut names: Vec<String> =
-        entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".ftl")).collect();
-    names.sort();
-    Ok(names)
-}
-
 /// What a page loads, for the size table.
 const SHIPPED: &[&str] = &["widgets_wasm_bg.wasm", "widgets_wasm.js", "webwork-widgets.js", "webwork-widgets.css"];
 
@@ -63,11 +53,7 @@ pub fn build() -> Result<PathBuf> {
         copy(&root().join(from), &out.join(to))?;
     }
     let catalog_dir = out.join("i18n");
-    fs::create_dir_all(&catalog_dir).map_err(|e| format!("creating {}: {e}", catalog_dir.display()))?;
-    let names = catalogs()?;
-    for catalog in &names {
-        copy(&root().join(CATALOGS).join(catalog), &catalog_dir.join(catalog))?;
-    }
+    let names = crate::i18n::ship_catalogs(&root().join(CATALOGS), &catalog_dir)?;
     let shipped: Vec<&str> = SHIPPED.iter().copied().chain(snippets.iter().map(String::as_str)).collect();
     size::print_sizes("widgets", &out, &shipped)?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
