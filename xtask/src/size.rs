@@ -458,7 +458,12 @@ fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static s
     println!("  {:<44} {:>10}  {:.1} KB (limit {FIRST_LOAD_KB} KB)", "total", first, kb(first));
     let translations: u64 =
         sizes.first_load.iter().filter(|(file, _)| file.ends_with("fluent-bundle.js") || file.ends_with(".ftl")).map(|f| f.1).sum();
-    println!("  {:<44} {:>10}  {:.1} KB (limit {TRANSLATIONS_KB} KB)", "of it translations (translator, en.ftl)", translations, kb(translations));
+    println!(
+        "  {:<44} {:>10}  {:.1} KB (limit {TRANSLATIONS_KB} KB)",
+        "of it translations (translator, en.ftl)",
+        translations,
+        kb(translations)
+    );
     let members = sizes.group_total("members");
     println!(
         "sign-in to members (split_members + the {} shared chunks it needs): {members} bytes, {:.1} KB (limit {SIGN_IN_TO_MEMBERS_KB} KB)",
