@@ -35,7 +35,8 @@ test('bench panel, one run: the sign-in form and the first Members row are reach
 
   const wasm = wasmResponses(run);
   assert.ok(wasm.length >= 1, 'the wasm was loaded');
-  for (const w of wasm) assert.match(String(w.encoding), /^(br|gzip)$/, `${w.url} came compressed`);
+  // The splitter's smallest shared chunks (a few hundred bytes) gain nothing from compression.
+  for (const w of wasm.filter((w) => w.bytes > 1024)) assert.match(String(w.encoding), /^(br|gzip)$/, `${w.url} came compressed`);
   const wire = wasm.reduce((n, w) => n + w.bytes, 0);
   const raw = siteFiles(DIST).wasmBytes;
   assert.ok(wire < raw * 0.6, `the wasm on the wire (${wire} B) is well under its size on disk (${raw} B)`);

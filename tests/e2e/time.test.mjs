@@ -222,7 +222,7 @@ e2e('edits an entry; once its timesheet is approved the entry is locked and an e
   assert.equal(await endField.inputValue(), end, 'the form starts from the entry');
   // The order of start and end is checked as one types.
   await endField.fill(start);
-  await form.getByText('Must be after start_time.').waitFor();
+  await form.getByText('Must be after the start.').waitFor();
   assert.ok(await form.getByRole('button', { name: 'Save' }).isDisabled(), 'no save while the end is not after the start');
   await endField.fill(newEnd);
   await form.getByRole('button', { name: 'Save' }).click();
