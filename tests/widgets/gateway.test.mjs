@@ -90,7 +90,7 @@ test('a visitor sees the widgets without any token in the page; writes need a si
     await waitState(page, 'webwork-hours-chart', 'ready');
     await waitState(page, 'webwork-timer', 'ready');
     const report = await call(sandbox, 'demo-owner', 'GET', '/reports/tracked-hours?workspace_id=1&start_date=2026-02-23&end_date=2026-03-01');
-    assert.equal(await page.locator('webwork-hours-chart .summary').textContent(), `${(report.total.total_minutes / 60).toFixed(1)} h in all`);
+    assert.equal(await page.locator('webwork-hours-chart .summary').textContent(), `${new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(report.total.total_minutes / 60)} h in all`);
     assert.ok(sent.length > 0);
     assert.deepEqual(sent.filter((h) => h.authorization), [], 'the page sends no token');
     assert.ok(!bodies.some((b) => b.includes('demo-owner')), 'the service token never reaches the browser');
