@@ -5,8 +5,9 @@
 //! (`webwork_core::export`; tested in tests/panel.rs).
 
 use js_sys::{Array, Intl, Object, Reflect};
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use webwork_core::date::CivilDate;
+use webwork_ui::intl::{self, Kind};
 
 /// The chosen language's tag (`en`, `pt-BR`, `en-XA`); `Intl` falls back by itself from a tag
 /// it does not know.
@@ -18,41 +19,14 @@ fn locales() -> Array {
     Array::of1(&locale().into())
 }
 
-/// An options object from (name, value) pairs.
-fn options(pairs: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (name, value) in pairs {
-        let _ = Reflect::set(&object, &(*name).into(), value);
-    }
-    object
-}
-
-// Building an `Intl` formatter costs far more than using one, and a list of 100 rows formats a few
-// hundred values with a handful of distinct formats: one formatter per (kind, language, options),
-// kept in JS for the page's life. The key holds the language, so a change of it starts anew.
-#[wasm_bindgen(inline_js = "const kept = new Map();
-export function intlFormat(kind, locale, options, value) {
-    const key = kind + '|' + locale + '|' + JSON.stringify(options);
-    let format = kept.get(key);
-    if (!format) {
-        format = new Intl[kind](locale, options).format;
-        kept.set(key, format);
-    }
-    return format(value);
-}")]
-extern "C" {
-    #[wasm_bindgen(js_name = intlFormat, catch)]
-    fn intl_format(kind: &str, locale: &str, options: &Object, value: &JsValue) -> Result<JsValue, JsValue>;
-}
-
-/// `value` by the `Intl` formatter `kind` (`NumberFormat`, `DateTimeFormat`) with `pairs`, in the
-/// chosen language; empty when `Intl` refuses the options.
-fn formatted(kind: &str, pairs: &[(&str, JsValue)], value: &JsValue) -> String {
-    intl_format(kind, &locale(), &options(pairs), value).ok().and_then(|v| v.as_string()).unwrap_or_default()
+/// `value` by the `Intl` formatter `kind` with `pairs`, in the chosen language (kept between
+/// values: `webwork_ui::intl`); empty when `Intl` refuses the options.
+fn formatted(kind: Kind, pairs: &[(&str, JsValue)], value: &JsValue) -> String {
+    intl::format(kind, &locale(), pairs, value).unwrap_or_default()
 }
 
 fn number_with(n: f64, pairs: &[(&str, JsValue)]) -> String {
-    formatted("NumberFormat", pairs, &n.into())
+    formatted(Kind::Number, pairs, &n.into())
 }
 
 /// A number with at most two decimals: `1,234.5` (en), `1.234,5` (de).
@@ -81,17 +55,11 @@ pub fn money(amount: f64, currency: &str) -> String {
     }
 }
 
-fn date_value(d: CivilDate) -> js_sys::Date {
-    let value = js_sys::Date::new(&js_sys::Date::utc(f64::from(d.year), f64::from(d.month) - 1.0).into());
-    value.set_utc_date(d.day);
-    value
-}
-
 fn date_with(d: CivilDate, pairs: &[(&str, JsValue)]) -> String {
     // A calendar date is the same day everywhere: formatted in UTC, where it was built.
     let mut all = vec![("timeZone", JsValue::from("UTC"))];
     all.extend(pairs.iter().cloned());
-    formatted("DateTimeFormat", &all, &date_value(d).into())
+    formatted(Kind::DateTime, &all, &intl::utc_day(d.year, d.month, d.day).into())
 }
 
 /// A calendar day, medium: `Mar 4, 2026`, `4 mar 2026`, `04.03.2026`.
@@ -119,7 +87,7 @@ pub fn date_text(iso: &str) -> String {
 
 /// An instant (ms since the epoch) as date and time in the browser's zone: `Mar 4, 2026, 9:05 AM`.
 pub fn date_time(ms: f64) -> String {
-    formatted("DateTimeFormat", &[("dateStyle", "medium".into()), ("timeStyle", "short".into())], &js_sys::Date::new(&ms.into()).into())
+    formatted(Kind::DateTime, &[("dateStyle", "medium".into()), ("timeStyle", "short".into())], &js_sys::Date::new(&ms.into()).into())
 }
 
 /// A clock time given as hours and minutes (a time entry's `09:05`): `9:05 AM`, `09:05`.
@@ -127,7 +95,7 @@ pub fn clock(hour: u32, minute: u32) -> String {
     let value = js_sys::Date::new(&js_sys::Date::utc(2024.0, 0.0).into());
     value.set_utc_hours(hour);
     value.set_utc_minutes(minute);
-    formatted("DateTimeFormat", &[("timeZone", "UTC".into()), ("timeStyle", "short".into())], &value.into())
+    formatted(Kind::DateTime, &[("timeZone", "UTC".into()), ("timeStyle", "short".into())], &value.into())
 }
 
 fn unit(n: f64, name: &str) -> String {
@@ -164,6 +132,8 @@ pub fn relative(age_ms: f64) -> String {
         s if s < 86_400.0 => (seconds / 3600.0, "hour"),
         _ => (seconds / 86_400.0, "day"),
     };
-    let format = Intl::RelativeTimeFormat::new(&locales(), &options(&[("numeric", "auto".into())]));
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"numeric".into(), &"auto".into());
+    let format = Intl::RelativeTimeFormat::new(&locales(), &options);
     format.format(value.trunc(), name).into()
 }

@@ -163,14 +163,7 @@ pub fn short_date_part(year: i32, month: u32, day: u32, part: &str) -> String {
 /// A number in [`locale`] by the browser's `Intl.NumberFormat`, with at most `max_fraction`
 /// decimals: `1,129.1` (en), `1.129,1` (de). The charts' numbers where the host has a catalog.
 pub fn decimal(n: f64, max_fraction: u32) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &max_fraction.into());
-    let locales = js_sys::Array::of1(&locale().into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
-    format
-        .call1(&wasm_bindgen::JsValue::NULL, &n.into())
-        .ok()
-        .and_then(|v| v.as_string())
+    crate::intl::format(crate::intl::Kind::Number, &locale(), &[("maximumFractionDigits", max_fraction.into())], &n.into())
         .unwrap_or_else(|| webwork_core::number::one_decimal(n))
 }
 
@@ -183,12 +176,6 @@ pub fn medium_date(year: i32, month: u32, day: u32) -> String {
 /// A calendar day by `Intl.DateTimeFormat` in [`locale`] with one option (`option: value`), in UTC,
 /// where the day is built.
 fn utc_day_text(year: i32, month: u32, day: u32, option: &str, value: &str) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &option.into(), &value.into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    let locales = js_sys::Array::of1(&locale().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-    let date = js_sys::Date::new(&js_sys::Date::utc(f64::from(year), f64::from(month) - 1.0).into());
-    date.set_utc_date(day);
-    format.call1(&wasm_bindgen::JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    let pairs = [(option, value.into()), ("timeZone", "UTC".into())];
+    crate::intl::format(crate::intl::Kind::DateTime, &locale(), &pairs, &crate::intl::utc_day(year, month, day)).unwrap_or_default()
 }

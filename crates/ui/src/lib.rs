@@ -28,6 +28,7 @@ pub mod dialog;
 pub mod feedback;
 pub mod form;
 pub mod i18n;
+pub mod intl;
 pub mod languages;
 pub mod pagination;
 pub mod table;

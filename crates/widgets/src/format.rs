@@ -3,9 +3,9 @@
 //! (`format-*`). `js_sys::Date` for the clock and the browser's time zone, the core's `CivilDate`
 //! for calendar arithmetic; no date crate.
 
-use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use webwork_core::date::CivilDate;
+use webwork_ui::intl::{self, Kind};
 
 use crate::lang::{self, t_args};
 
@@ -26,16 +26,8 @@ pub fn hours(total: i64) -> String {
 
 /// `n` with exactly `fraction` decimals, grouped, by `Intl.NumberFormat` in the widget's language.
 pub fn number(n: f64, fraction: u32) -> String {
-    let options = Object::new();
-    for key in ["minimumFractionDigits", "maximumFractionDigits"] {
-        let _ = Reflect::set(&options, &key.into(), &fraction.into());
-    }
-    let format = js_sys::Intl::NumberFormat::new(&locales(), &options).format();
-    format.call1(&JsValue::NULL, &n.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| webwork_core::number::fixed(n, fraction))
-}
-
-fn locales() -> Array {
-    Array::of1(&lang::current().into())
+    let pairs = [("minimumFractionDigits", fraction.into()), ("maximumFractionDigits", fraction.into())];
+    intl::format(Kind::Number, &lang::current(), &pairs, &n.into()).unwrap_or_else(|| webwork_core::number::fixed(n, fraction))
 }
 
 /// Seconds as a running clock: `3725` -> "1:02:05".
@@ -52,12 +44,8 @@ pub fn parse_ms(iso: &str) -> Option<f64> {
 
 /// `Intl.DateTimeFormat(<widget's language>, options).format(ms)`.
 fn date_text(ms: f64, options: &[(&str, &str)]) -> String {
-    let object = Object::new();
-    for (k, v) in options {
-        let _ = Reflect::set(&object, &(*k).into(), &(*v).into());
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&locales(), &object).format();
-    format.call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(ms))).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    let pairs: Vec<(&str, JsValue)> = options.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
+    intl::format(Kind::DateTime, &lang::current(), &pairs, &js_sys::Date::new(&JsValue::from_f64(ms))).unwrap_or_default()
 }
 
 /// "09:05" (`9:05 AM` in English) in the browser's time zone; [`zone_note`] names it.
