@@ -89,16 +89,20 @@ pub(crate) fn first_request(ws: u64, query: &UrlQuery) -> Option<Result<webwork_
     if q.archived || q.search.is_some() {
         return None;
     }
-    let mut op = members_op(ws, &q);
-    if let Some(s) = &q.status {
-        op = op.status(MemberStatus::parse(s));
+    Some(with_status(members_op(ws, &q), &q).page(q.page).per_page(q.per_page).to_request())
+}
+
+/// The list's operation with the URL's status filter (every view but the archived one).
+fn with_status(op: ListMembers, q: &UrlState) -> ListMembers {
+    match &q.status {
+        Some(s) => op.status(MemberStatus::parse(s)),
+        None => op,
     }
-    Some(op.page(q.page).per_page(q.per_page).to_request())
 }
 
 /// The list as the URL describes it.
 async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, ApiError> {
-    let mut op = members_op(ws, &q);
+    let op = members_op(ws, &q);
     if q.archived {
         // The API leaves archived members out unless a status filter is given, and then
         // returns them with `deleted_at`: ask per status, keep the archived ones.
@@ -116,9 +120,7 @@ async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, A
         super::sort_by_text(&mut all, |m| super::id_key(m.id));
         return Ok(local_page(all, q.page, q.per_page));
     }
-    if let Some(s) = &q.status {
-        op = op.status(MemberStatus::parse(s));
-    }
+    let op = with_status(op, &q);
     match &q.search {
         // No name filter in the API: search walks every page (100 a request) and pages here.
         Some(text) => {
