@@ -307,31 +307,13 @@ fn build(artifact: &Artifact, wasm_opt: &Path, rows: &mut Vec<Row>) -> Result<(u
     rows.push(Row { artifact: String::new(), file: format!("{stem}.js"), raw: file_size(&glue_js)?, optimised: None, gzip: js_gz });
     // The crates' inline JS (the panel's translator, the core's shared budget) ships beside the glue.
     let mut js_total = js_gz;
-    for snippet in snippet_files(&out_dir.join("snippets"))? {
+    for snippet in walk(&out_dir.join("snippets")) {
         let gzip = gzip_size(&snippet)?;
         js_total += gzip;
         let file = snippet.strip_prefix(&out_dir).unwrap_or(&snippet).to_string_lossy().into_owned();
         rows.push(Row { artifact: String::new(), file, raw: file_size(&snippet)?, optimised: None, gzip });
     }
     Ok((wasm_gz, js_total))
-}
-
-/// Every file under `dir` (none when it does not exist), sorted.
-fn snippet_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = fs::read_dir(&folder) else { continue };
-        for entry in entries.flatten() {
-            if entry.path().is_dir() {
-                folders.push(entry.path());
-            } else {
-                files.push(entry.path());
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 /// The wasm-opt on PATH, if it is recent enough (see the module comment).
@@ -586,7 +568,8 @@ fn loader_deps(loader: &str) -> std::collections::BTreeMap<String, Vec<String>> 
     deps
 }
 
-/// Every file under `dir` but the compressed copies (`util::precompress`).
+/// Every file under `dir` but the compressed copies (`util::precompress`), sorted; none when `dir`
+/// does not exist.
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else { return found };
@@ -597,6 +580,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
             found.push(entry.path());
         }
     }
+    found.sort();
     found
 }
 
