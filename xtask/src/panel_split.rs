@@ -47,6 +47,12 @@ pub fn run(args: &[String]) -> Result {
             "panel: only the split build is made here (`cargo xtask panel --split`); `trunk build --release` makes the unsplit one".into(),
         );
     }
+    // `build` empties the folder first: only one that is empty, missing or a site already.
+    let built_here = fs::read_to_string(out.join("index.html")).is_ok_and(|html| html.contains("name=\"webwork-build\""));
+    let is_site_or_empty = fs::read_dir(&out).map_or(true, |mut entries| entries.next().is_none() || built_here);
+    if !is_site_or_empty {
+        return Err(format!("panel: {} is not empty and holds no built site; choose another --out", out.display()));
+    }
     crate::setup::run()?;
     build(&util::root(), &out)?;
     report(&out)
