@@ -18,16 +18,21 @@ use tower_http::services::ServeDir;
 use crate::util::envelope;
 
 /// Whether every compressed copy of `file` (`.br`, `.gz` beside it) is at least as new as the
-/// file; true when there is none.
-fn copies_are_fresh(dir: &Path, file: &str) -> bool {
+/// file; true when there is none. (tokio's `metadata`: a `stat` off the request threads.)
+async fn copies_are_fresh(dir: &Path, file: &str) -> bool {
+    async fn modified(path: &Path) -> Option<std::time::SystemTime> {
+        tokio::fs::metadata(path).await.ok()?.modified().ok()
+    }
     let path = dir.join(file.trim_start_matches('/'));
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let Some(source) = modified(&path) else { return true };
-    ["br", "gz"].iter().all(|extension| {
+    let Some(source) = modified(&path).await else { return true };
+    for extension in ["br", "gz"] {
         let mut copy = path.clone().into_os_string();
         copy.push(format!(".{extension}"));
-        modified(Path::new(&copy)).is_none_or(|t| t >= source)
-    })
+        if modified(Path::new(&copy)).await.is_some_and(|t| t < source) {
+            return false;
+        }
+    }
+    true
 }
 
 /// One served folder and the CSP of each HTML file in it (hashes computed at start-up).
@@ -155,7 +160,7 @@ pub async fn serve(statics: &Statics, req: Request) -> Response {
     // Compressed copies written by `cargo xtask` (brotli 11 is 130 KB smaller than the on-the-fly
     // brotli of the panel's wasm), unless one is older than its file: then the file, compressed
     // as it goes.
-    let serve = if copies_are_fresh(&site.dir, &file) { serve.precompressed_br().precompressed_gzip() } else { serve };
+    let serve = if copies_are_fresh(&site.dir, &file).await { serve.precompressed_br().precompressed_gzip() } else { serve };
     let resp = match serve.oneshot(Request::from_parts(parts, Body::empty())).await {
         Ok(resp) => resp.map(Body::new),
         Err(_) => return envelope(500, "The file could not be read."),
