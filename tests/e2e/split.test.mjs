@@ -135,6 +135,74 @@ e2e('sign-in to members: the list request starts while the members chunk downloa
   assert.deepEqual(events, ['list request', 'chunk in'], 'the list is asked for before the chunk is in, and once');
 }, { skip });
 
+/**
+ * Each page group's landing page, its chunk, and the API paths of the reads its prefetch sends
+ * while the chunk downloads (`first_requests` in its page module). `later`: how many more reads
+ * of one of those paths the page makes once an answer is in (other parameters: a date from the
+ * API's today, every expense for the totals).
+ */
+const PREFETCHED = [
+  ['/w/1', 'dashboard', ['/timesheets', '/leaves', '/members'], { '/leaves': 1 }],
+  ['/w/1/tracking', 'tracking', ['/members']],
+  ['/w/1/time-entries', 'time_entries', ['/members', '/projects']],
+  ['/w/1/timesheets', 'timesheets', ['/timesheets', '/members']],
+  ['/w/1/time-requests', 'time_requests', ['/members', '/projects']],
+  ['/w/1/leaves', 'leaves', ['/leaves', '/leaves/policies', '/members']],
+  ['/w/1/expenses', 'expenses', ['/expenses', '/members', '/projects', '/expenses/categories'], { '/expenses': 1 }],
+  ['/w/1/reports/tracked-hours', 'reports', ['/reports/tracked-hours', '/members', '/projects']],
+  ['/w/1/members', 'members', ['/members']],
+  ['/w/1/projects', 'projects', ['/projects']],
+  ['/w/1/contracts', 'contracts', ['/contracts', '/projects', '/members']],
+  ['/w/1/tasks', 'tasks', ['/projects']],
+  ['/w/1/viewers', 'viewers', ['/project-viewers']],
+  ['/w/1/webhooks', 'webhooks', ['/webhooks']],
+];
+
+e2e('every landing page: its reads start while its chunk downloads, and the page asks none of them again', async (page, { context }) => {
+  await context.addInitScript(NO_IDLE);
+  // Each address opens a new document with no answers kept, so every read goes to the server,
+  // and a budget of its own (fourteen cold pages in a row would spend the minute's 60 requests).
+  await context.addInitScript(() => {
+    sessionStorage.removeItem('webwork-cache');
+    indexedDB.deleteDatabase('webwork-budget');
+  });
+  await signIn(page, sandbox);
+  let visit = null;
+  // A slow chunk: without the prefetch the page's reads would wait for it.
+  await page.route(/\/split_\w+-[0-9a-f]{16}\.wasm$/, async (route) => {
+    if (visit && chunkOf(route.request().url()) === visit.group) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (visit && r.method() === 'GET' && url.pathname.startsWith('/api/v2/')) {
+      visit.reads.push({ path: url.pathname.slice('/api/v2'.length), query: url.search, early: !visit.chunkIn });
+    }
+  });
+  page.on('requestfinished', (r) => {
+    if (visit && chunkOf(r.url()) === visit.group) visit.chunkIn = true;
+  });
+  for (const [address, group, paths, later = {}] of PREFETCHED) {
+    visit = { group, reads: [], chunkIn: false };
+    await page.goto(`${sandbox.origin}${address}`);
+    await eventually(`the ${group} chunk`, () => visit.chunkIn);
+    await page.locator('.page-header h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const seen = visit.reads.map((r) => `${r.early ? 'early' : 'late'} ${r.path}${r.query}`).join('\n');
+    for (const path of new Set(paths)) {
+      const early = visit.reads.filter((r) => r.path === path && r.early);
+      const late = visit.reads.filter((r) => r.path === path && !r.early);
+      assert.ok(early.length > 0, `${address}: ${path} is asked while the chunk downloads\n${seen}`);
+      assert.equal(late.length, later[path] ?? 0, `${address}: the page asks ${path} no more than the prefetch did\n${seen}`);
+    }
+    // The same read twice, or the same parameters in another order (a page building its request
+    // apart from its prefetch), would be two requests where one was due.
+    const sameRead = (r) => `${r.path}?${new URLSearchParams(r.query).toString().split('&').sort().join('&')}`;
+    const reads = visit.reads.map(sameRead);
+    assert.equal(new Set(reads).size, reads.length, `${address}: no read is made twice\n${seen}`);
+  }
+}, { skip });
+
 e2e('a chunk that fails to load: the error banner with Retry, which loads it once the network is back', async (page, { context }) => {
   await context.addInitScript(NO_IDLE);
   let failing = true;

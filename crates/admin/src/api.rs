@@ -534,10 +534,8 @@ impl Api {
     }
 
     /// Every item of a list (pages of 100, each through the pacer).
-    pub fn all<O: Paginated>(self, mut op: O) -> impl Future<Output = Result<Vec<O::Item>, ApiError>> {
-        op.set_page(1);
-        op.set_per_page(O::PER_PAGE_MAX);
-        self.all_request(op.to_request(), O::PER_PAGE_MAX)
+    pub fn all<O: Paginated>(self, op: O) -> impl Future<Output = Result<Vec<O::Item>, ApiError>> {
+        self.all_request(first_of_all(op), O::PER_PAGE_MAX)
     }
 
     async fn all_request<T: FromJson>(self, request: Result<ApiRequest, ApiError>, per_page: u32) -> Result<Vec<T>, ApiError> {
@@ -623,6 +621,14 @@ impl Default for Api {
 /// Reads a reply's `data` as `T` (tolerant models: defaults, numbers from strings).
 fn typed<T: FromJson>(data: Value) -> Result<T, ApiError> {
     T::from_json(data).map_err(|e| e.into_decode("data"))
+}
+
+/// The first request [`Api::all`] makes for `op` (its first page of 100): what the split build's
+/// prefetch sends for a page that reads a whole list, so the page's walk starts with it.
+pub fn first_of_all<O: Paginated>(mut op: O) -> Result<ApiRequest, ApiError> {
+    op.set_page(1);
+    op.set_per_page(O::PER_PAGE_MAX);
+    op.to_request()
 }
 
 /// The handle from context.

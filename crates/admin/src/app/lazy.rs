@@ -152,16 +152,34 @@ fn LazyPage(group: Group, route: Route) -> impl IntoView {
     }
 }
 
-/// Starts the page's data request now, beside its chunk's download rather than after it: the
-/// page's own request, made later inside the chunk, joins this one while it is under way (the
-/// data layer joins identical reads) or finds its answer kept (then fresh). Done for the members list, the
-/// page sign-in lands on; the other pages build their requests inside their chunks.
+/// Starts the page's first data requests now, beside its chunk's download rather than after it:
+/// the page's own reads, made later inside the chunk, join these while they are under way (the
+/// data layer joins identical reads) or find their answers kept (then fresh). Every page group
+/// does, for the reads its address alone decides: each page module's `first_requests`
+/// (`crate::pages::FirstRequests`), which its page builds its reads through. Untyped (the
+/// answers' decoding stays in the chunks): only the requests are built here.
 fn prefetch_data(route: &Route) {
-    if let Route::Members { ws } = *route {
-        // Untyped (the answer's decoding stays in the chunk): only the request is built here.
-        if let Some(request) = crate::pages::members::first_request(ws, &crate::nav::use_url_query()) {
-            crate::api::use_api().prefetch(request);
-        }
+    use crate::pages::*;
+    let Some(group) = Group::of(route) else { return };
+    let first_requests: fn(&Route, crate::nav::UrlQuery) -> FirstRequests = match group {
+        Group::Dashboard => dashboard::first_requests,
+        Group::Tracking => tracking::first_requests,
+        Group::TimeEntries => time_entries::first_requests,
+        Group::Timesheets => timesheets::first_requests,
+        Group::TimeRequests => time_requests::first_requests,
+        Group::Leaves => leaves::first_requests,
+        Group::Expenses => expenses::first_requests,
+        Group::Reports => reports::first_requests,
+        Group::Members => members::first_requests,
+        Group::Projects => projects::first_requests,
+        Group::Contracts => contracts::first_requests,
+        Group::Tasks => tasks::first_requests,
+        Group::Viewers => viewers::first_requests,
+        Group::Webhooks => webhooks::first_requests,
+    };
+    let api = crate::api::use_api();
+    for request in first_requests(route, crate::nav::use_url_query()) {
+        api.prefetch(request);
     }
 }
 

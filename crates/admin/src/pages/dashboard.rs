@@ -15,7 +15,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
 use webwork_core::models::{Leave, LeavePeriod, LeaveStatus, Member, TimeRequestStatus, TimesheetStatus};
-use webwork_core::ops::{GetTrackedHoursReport, GetTrackerState, ListLeaves, ListTimeRequests, ListTimesheets, Paginated};
+use webwork_core::ops::{GetTrackedHoursReport, GetTrackerState, ListLeaves, ListTimeRequests, ListTimesheets, Operation, Paginated};
 use webwork_core::ApiError;
 use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{ErrorBanner, Skeleton};
@@ -137,22 +137,41 @@ pub struct Pending {
     pub leaves: u64,
 }
 
-/// The total of a filtered list, read from a page of one.
-async fn count<O: Paginated>(api: Api, mut op: O) -> Result<u64, ApiError> {
+/// A filtered list asked as a page of one, whose total is the count.
+fn count_op<O: Paginated>(mut op: O) -> O {
     op.set_per_page(1);
+    op
+}
+
+/// The total of a list asked through [`count_op`].
+async fn count<O: Paginated>(api: Api, op: O) -> Result<u64, ApiError> {
     let page = api.page(op).await?;
     Ok(page.pagination.map(|p| p.total).unwrap_or(page.items.len() as u64))
+}
+
+fn submitted_timesheets(ws: u64) -> ListTimesheets {
+    count_op(ListTimesheets::new(ws).status(TimesheetStatus::Submitted))
+}
+
+fn pending_leaves(ws: u64) -> ListLeaves {
+    count_op(ListLeaves::new(ws).status(LeaveStatus::Pending))
+}
+
+/// What the dashboard asks first ([`super::FirstRequests`]): the two counts that need no date
+/// and the member directory. The rest waits for an answer: the own tracker for the user id
+/// (workspaces), the report, the time requests' count and today's leaves for the API's today.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, _: crate::nav::UrlQuery) -> super::FirstRequests {
+    let Route::Dashboard { ws } = *route else { return Vec::new() };
+    vec![submitted_timesheets(ws).to_request(), pending_leaves(ws).to_request(), super::members_first(ws)]
 }
 
 async fn pending(api: Api, ws: u64) -> Result<Pending, ApiError> {
     let today = server_today(api, ws).await?;
     // Requests are for past time; a year back covers any still waiting.
     let requests = ListTimeRequests::new(ws, today.add_days(-365), today).status(TimeRequestStatus::Pending);
-    let (t, r, l) = futures_util::join!(
-        count(api, ListTimesheets::new(ws).status(TimesheetStatus::Submitted)),
-        count(api, requests),
-        count(api, ListLeaves::new(ws).status(LeaveStatus::Pending)),
-    );
+    let (t, r, l) =
+        futures_util::join!(count(api, submitted_timesheets(ws)), count(api, count_op(requests)), count(api, pending_leaves(ws)),);
     Ok(Pending { timesheets: t?, time_requests: r?, leaves: l? })
 }
 

@@ -49,6 +49,40 @@ fn expenses_op(query: UrlQuery, ws: u64) -> ListExpenses {
     op
 }
 
+/// The list's page as the URL describes it.
+fn list_page_op(query: UrlQuery, ws: u64) -> ListExpenses {
+    expenses_op(query, ws).page(query.page()).per_page(query.per_page())
+}
+
+/// One expense: the API has no single-expense read, so the list filtered by id.
+fn expense_op(ws: u64, id: &str) -> ListExpenses {
+    ListExpenses::new(ws).id(id)
+}
+
+fn categories_op(ws: u64) -> ListExpenseCategories {
+    ListExpenseCategories::new(ws)
+}
+
+/// The categories tab (`tab=categories`), else the list.
+fn categories_tab(query: UrlQuery) -> bool {
+    query.get("tab").as_deref() == Some("categories")
+}
+
+/// What the expense pages ask first ([`super::FirstRequests`]): the list's page and its
+/// selects (its totals wait for the page's count), the categories tab, an expense's read and
+/// its form's selects, the new expense's selects.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
+    let selects = |ws| vec![super::members_first(ws), super::projects_first(ws), categories_op(ws).to_request()];
+    match route {
+        Route::Expenses { ws } if categories_tab(query) => vec![categories_op(*ws).to_request()],
+        Route::Expenses { ws } => [vec![list_page_op(query, *ws).to_request()], selects(*ws)].concat(),
+        Route::ExpenseNew { ws } => selects(*ws),
+        Route::Expense { ws, id } => [vec![expense_op(*ws, id).to_request()], selects(*ws)].concat(),
+        _ => Vec::new(),
+    }
+}
+
 /// Money with two decimals.
 pub fn money(v: f64) -> String {
     // Expenses carry no currency in the API: an amount with two decimals, in the reader's format.
@@ -85,7 +119,7 @@ fn select_view(label: &'static str, value: RwSignal<String>, opts: Signal<Vec<(S
 #[component]
 pub fn ExpensesPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
-    let categories_tab = move || query.get("tab").as_deref() == Some("categories");
+    let categories_tab = move || categories_tab(query);
     view! {
         <PageHeader title=t("nav-expenses")>
             <a class="btn primary" href=move || Route::ExpenseNew { ws }.href()>{t("expenses-new")}</a>
@@ -104,7 +138,7 @@ fn ExpenseList(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(expenses_op(query, ws).page(query.page()).per_page(query.per_page())));
+    let res = load(move || api.page(list_page_op(query, ws)));
     // Totals of every matching expense (not only this page), while that takes a few requests.
     let all = load(move || {
         let op = expenses_op(query, ws);
@@ -118,7 +152,7 @@ fn ExpenseList(ws: u64) -> impl IntoView {
     });
     let members = load(move || member_options(api, ws));
     let projects = load(move || project_options(api, ws));
-    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
+    let categories = load(move || api.send(categories_op(ws)));
     let [from, to, member, project, category, kind] =
         ["from", "to", "member", "project", "category", "type"].map(|k| RwSignal::new(query.initial(k)));
     let confirm = RwSignal::new(false);
@@ -222,7 +256,7 @@ fn ExpenseList(ws: u64) -> impl IntoView {
 #[component]
 fn CategoryList(ws: u64) -> impl IntoView {
     let api = use_api();
-    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
+    let categories = load(move || api.send(categories_op(ws)));
     view! {
         <ErrorBanner error=Signal::derive(move || categories.error()) on_retry=Callback::new(move |_| categories.refetch()) auto_retry=true/>
         {move || categories.ready().map(|list| view! {
@@ -240,7 +274,7 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
     let toaster = expect_context::<Toaster>();
     let members = load(move || member_options(api, ws));
     let projects = load(move || project_options(api, ws));
-    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
+    let categories = load(move || api.send(categories_op(ws)));
     let e = expense.clone().unwrap_or_default();
     let editing = expense.as_ref().map(|e| e.id.clone());
     let name = FieldState::new("expense_name", e.expense_name.clone()).check(checks::text(255));
@@ -353,7 +387,7 @@ pub fn ExpensePage(ws: u64, id: String) -> impl IntoView {
     let res = load(move || {
         let id = id.clone();
         async move {
-            let page = api.page(ListExpenses::new(ws).id(id.clone())).await?;
+            let page = api.page(expense_op(ws, &id)).await?;
             page.items
                 .into_iter()
                 .find(|e| e.id == id)

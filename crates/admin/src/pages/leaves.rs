@@ -79,10 +79,36 @@ const TABS: [(&str, &str); 4] = [
     ("policies", msg_id("leaves-tab-policies")),
 ];
 
+/// The tab of the URL (`tab`), the requests by default.
+fn tab_of(query: UrlQuery) -> String {
+    query.get("tab").unwrap_or_else(|| "requests".to_owned())
+}
+
+fn policies_op(ws: u64) -> ListLeavePolicies {
+    ListLeavePolicies::new(ws)
+}
+
+/// What the leave pages ask first ([`super::FirstRequests`]): the tab's list and the
+/// directory and policies its selects and names read; the request form's selects.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
+    use crate::api::first_of_all;
+    match *route {
+        Route::Leaves { ws } => match tab_of(query).as_str() {
+            "calendar" => vec![first_of_all(month_op(query, ws)), super::members_first(ws)],
+            "balances" => vec![first_of_all(balances_op(ws, balance_year(query)))],
+            "policies" => vec![policies_op(ws).to_request()],
+            _ => vec![leaves_op(query, ws).to_request(), policies_op(ws).to_request(), super::members_first(ws)],
+        },
+        Route::LeaveNew { ws } => vec![super::members_first(ws), policies_op(ws).to_request()],
+        _ => Vec::new(),
+    }
+}
+
 #[component]
 pub fn LeavesPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
-    let tab = move || query.get("tab").unwrap_or_else(|| "requests".to_owned());
+    let tab = move || tab_of(query);
     view! {
         <PageHeader title=t("nav-leaves")>
             <a class="btn primary" href=move || Route::LeaveNew { ws }.href()>{t("leaves-request")}</a>
@@ -134,7 +160,7 @@ fn Requests(ws: u64) -> impl IntoView {
     let toaster = expect_context::<Toaster>();
     let names = member_names(api, ws);
     let res = load(move || api.page(leaves_op(query, ws)));
-    let policies = load(move || api.send(ListLeavePolicies::new(ws)));
+    let policies = load(move || api.send(policies_op(ws)));
     let members = load(move || member_options(api, ws));
     let status = RwSignal::new(query.initial("status"));
     let member = RwSignal::new(query.initial("member"));
@@ -283,16 +309,18 @@ fn away_on(leaves: &[Leave], day: CivilDate, names: Names) -> Vec<(String, bool)
         .collect()
 }
 
+/// The leaves of the calendar's month.
+fn month_op(query: UrlQuery, ws: u64) -> ListLeaves {
+    let month = url_month(query);
+    ListLeaves::new(ws).date_from(month).date_to(month.month_end())
+}
+
 #[component]
 fn LeaveCalendar(ws: u64) -> impl IntoView {
     let api = use_api();
     let query = use_url_query();
     let names = member_names(api, ws);
-    let res = load(move || {
-        let month = url_month(query);
-        let op = ListLeaves::new(ws).date_from(month).date_to(month.month_end());
-        api.all(op)
-    });
+    let res = load(move || api.all(month_op(query, ws)));
     let go = move |m: CivilDate| query.set_one("month", Some(format!("{:04}-{:02}", m.year, m.month)));
     view! {
         <div class="month-nav">
@@ -398,7 +426,7 @@ fn balance_table(rows: Vec<LeaveBalance>) -> AnyView {
 #[component]
 fn Policies(ws: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || api.send(ListLeavePolicies::new(ws)));
+    let res = load(move || api.send(policies_op(ws)));
     view! {
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         {move || res.ready().map(|list| view! {
@@ -435,7 +463,7 @@ pub fn LeaveNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
     let members = load(move || member_options(api, ws));
-    let policies = load(move || api.send(ListLeavePolicies::new(ws)));
+    let policies = load(move || api.send(policies_op(ws)));
     let user = FieldState::new("user_id", "").check(checks::required);
     let policy = FieldState::new("policy_id", "").check(checks::required);
     let start = FieldState::new("start", "").check(|v| checks::required(v).or_else(|| checks::optional_date(v)));

@@ -15,7 +15,7 @@ use webwork_ui::form::checks;
 use webwork_ui::i18n::{msg_id, t, t_args};
 use webwork_ui::{CheckboxField, Column, ConfirmDialog, ErrorBanner, FieldState, Form, SelectField, SubmitButton, TextField, Toaster};
 
-use super::{local_page, opt, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
+use super::{local_page, opt, Allowed, BackLink, Details, FirstRequests, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
 use crate::nav::{use_nav, use_url_query, UrlQuery};
@@ -80,16 +80,31 @@ fn members_op(ws: u64, q: &UrlState) -> ListMembers {
     op
 }
 
-/// The one request the list makes first for this URL, when it makes one (not the archived view,
-/// not a search, which walk several): the split build starts it beside the page's chunk download
-/// (crates/admin/src/app/lazy.rs), and [`fetch_members`]'s identical read joins it.
+/// What the members pages ask first ([`super::FirstRequests`]): the list's one page (not the
+/// archived view, not a search, which walk several), a member's read.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
-pub(crate) fn first_request(ws: u64, query: &UrlQuery) -> Option<Result<webwork_core::ApiRequest, ApiError>> {
-    let q = read_state(query);
-    if q.archived || q.search.is_some() {
-        return None;
+pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> FirstRequests {
+    match *route {
+        Route::Members { ws } => {
+            let q = read_state(&query);
+            if q.archived || q.search.is_some() {
+                return Vec::new();
+            }
+            vec![list_page_op(ws, &q).to_request()]
+        }
+        Route::Member { ws, id } | Route::MemberEdit { ws, id } => vec![member_op(ws, id).to_request()],
+        _ => Vec::new(),
     }
-    Some(with_status(members_op(ws, &q), &q).page(q.page).per_page(q.per_page).to_request())
+}
+
+/// The list's page as the URL describes it, when it is one request.
+fn list_page_op(ws: u64, q: &UrlState) -> ListMembers {
+    with_status(members_op(ws, q), q).page(q.page).per_page(q.per_page)
+}
+
+/// A member's read (the detail and edit pages).
+fn member_op(ws: u64, id: u64) -> GetMember {
+    GetMember::new(id, ws)
 }
 
 /// The list's operation with the URL's status filter (every view but the archived one).
@@ -120,15 +135,14 @@ async fn fetch_members(api: Api, ws: u64, q: UrlState) -> Result<Page<Member>, A
         super::sort_by_text(&mut all, |m| super::id_key(m.id));
         return Ok(local_page(all, q.page, q.per_page));
     }
-    let op = with_status(op, &q);
     match &q.search {
         // No name filter in the API: search walks every page (100 a request) and pages here.
         Some(text) => {
-            let mut all = api.all(op).await?;
+            let mut all = api.all(with_status(op, &q)).await?;
             all.retain(|m| matches_search(m, text));
             Ok(local_page(all, q.page, q.per_page))
         }
-        None => api.page(op.page(q.page).per_page(q.per_page)).await,
+        None => api.page(list_page_op(ws, &q)).await,
     }
 }
 
@@ -477,7 +491,7 @@ pub fn member_fields(m: &Member) -> Vec<(&'static str, String)> {
 pub fn MemberDetailPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
+    let res = load(move || async move { api.send(member_op(ws, id)).await });
     let confirm_open = RwSignal::new(false);
     let reload = Callback::new(move |_| res.refetch());
     view! {
@@ -716,7 +730,7 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
 pub fn MemberEditPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let nav = use_nav();
-    let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
+    let res = load(move || async move { api.send(member_op(ws, id)).await });
     view! {
         <BackLink href=Route::Member { ws, id }.href() text=t("member-back")/>
         <ItemFrame res>

@@ -13,7 +13,7 @@ use webwork_ui::{
 use super::{num, opt, Allowed, BackLink, ConfirmAction, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
-use crate::nav::{use_nav, use_url_query};
+use crate::nav::{use_nav, use_url_query, UrlQuery};
 use crate::routes::Route;
 
 /// Screenshot modes as select options, "(not set)" first. A saved mode outside the documented
@@ -54,13 +54,32 @@ fn projects_op(query: crate::nav::UrlQuery, ws: u64) -> ListProjects {
     op
 }
 
+/// The list's page as the URL describes it.
+fn list_page_op(query: UrlQuery, ws: u64) -> ListProjects {
+    projects_op(query, ws).page(query.page()).per_page(query.per_page())
+}
+
+fn project_op(ws: u64, id: u64) -> GetProject {
+    GetProject::new(id, ws)
+}
+
+/// What the project pages ask first ([`super::FirstRequests`]): the list's page, a project's read.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
+    match *route {
+        Route::Projects { ws } => vec![list_page_op(query, ws).to_request()],
+        Route::Project { ws, id } => vec![project_op(ws, id).to_request()],
+        _ => Vec::new(),
+    }
+}
+
 #[component]
 pub fn ProjectsPage(ws: u64) -> impl IntoView {
     let api = use_api();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(projects_op(query, ws).page(query.page()).per_page(query.per_page())));
+    let res = load(move || api.page(list_page_op(query, ws)));
     let name = RwSignal::new(query.initial("name"));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
@@ -249,7 +268,7 @@ pub fn ProjectNewPage(ws: u64) -> impl IntoView {
 #[component]
 pub fn ProjectPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || async move { api.send(GetProject::new(id, ws)).await });
+    let res = load(move || async move { api.send(project_op(ws, id)).await });
     view! {
         <BackLink href=Route::Projects { ws }.href() text=t("nav-projects")/>
         <ItemFrame res>

@@ -55,6 +55,29 @@ pub fn ReportsPage(ws: u64) -> impl IntoView {
     }
 }
 
+/// What the report pages ask first ([`super::FirstRequests`]): the member select (every
+/// report), the project select where there is one, and the report's reads for the URL. The list
+/// of reports asks nothing.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
+    use crate::api::first_of_all;
+    let Route::Report { ws, kind } = *route else { return Vec::new() };
+    let reads = match kind {
+        ReportKind::TrackedHours => [vec![super::projects_first(ws)], each(tracked_requests(query, ws), |op| op.to_request())].concat(),
+        ReportKind::Timeline => vec![first_of_all(timeline_op(query, ws))],
+        ReportKind::Activity => each(activity_requests(query, ws), |op| activity_page(op, 1).to_request()),
+        ReportKind::Attendance => each(attendance_ops(query, ws), first_of_all),
+        ReportKind::Tasks => vec![super::projects_first(ws), first_of_all(task_op(query, ws))],
+    };
+    [vec![super::members_first(ws)], reads].concat()
+}
+
+/// The request of each of `ops` (none when the URL's range is refused: the page says so).
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+fn each<O>(ops: Result<Vec<O>, ApiError>, request: impl Fn(O) -> Result<ApiRequest, ApiError>) -> super::FirstRequests {
+    ops.map(|ops| ops.into_iter().map(request).collect()).unwrap_or_default()
+}
+
 /// The range in the URL (`from`, `to`), else `default` on today.
 pub fn url_range(query: UrlQuery, default: Preset) -> (CivilDate, CivilDate) {
     let parse = |k: &str| query.get(k).and_then(|v| CivilDate::parse(&v).ok());
@@ -386,12 +409,17 @@ fn activity_requests(query: UrlQuery, ws: u64) -> Result<Vec<GetActivityLevelRep
         .collect())
 }
 
+/// A page of 100 members of an activity report.
+fn activity_page(op: GetActivityLevelReport, page: u32) -> GetActivityLevelReport {
+    op.page(page).per_page(100u32)
+}
+
 /// Every member of every piece (pages of 100 members), merged per member.
 async fn activity_users(api: Api, ops: Vec<GetActivityLevelReport>) -> Result<Vec<ActivityUser>, ApiError> {
     let mut users: BTreeMap<u64, ActivityUser> = BTreeMap::new();
     for op in ops {
         for page in 1u32.. {
-            let report: ActivityLevelReport = api.send(op.clone().page(page).per_page(100u32)).await?;
+            let report: ActivityLevelReport = api.send(activity_page(op.clone(), page)).await?;
             let n = report.users.len();
             for u in report.users {
                 let entry = users.entry(u.user_id).or_insert_with(|| ActivityUser {

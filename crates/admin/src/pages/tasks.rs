@@ -73,7 +73,7 @@ fn priority_options(none: &str) -> Vec<(String, String)> {
 
 /// People who can take tasks of a project: those with a contract on it.
 async fn project_people(api: Api, ws: u64, project: u64) -> Result<Vec<(u64, String)>, ApiError> {
-    let contracts = api.all(ListContracts::new(ws).project_id(project)).await?;
+    let contracts = api.all(people_op(ws, project)).await?;
     let mut seen = BTreeSet::new();
     Ok(contracts
         .into_iter()
@@ -102,13 +102,49 @@ fn tasks_op(query: crate::nav::UrlQuery, ws: u64) -> ListTasks {
     op
 }
 
+/// The list's project (`project`): the API lists tasks per project.
+fn url_project(query: crate::nav::UrlQuery) -> Option<u64> {
+    query.get("project").and_then(|v| v.parse::<u64>().ok())
+}
+
+/// The list's page of `project` as the URL describes it.
+fn list_page_op(query: crate::nav::UrlQuery, ws: u64, project: u64) -> ListTasks {
+    tasks_op(query, ws).page(query.page()).per_page(query.per_page()).project_id(project)
+}
+
+fn task_op(ws: u64, project: u64, id: u64) -> GetTask {
+    GetTask::new(id, ws, project)
+}
+
+/// The contracts of a project: who may be assigned its tasks.
+fn people_op(ws: u64, project: u64) -> ListContracts {
+    ListContracts::new(ws).project_id(project)
+}
+
+/// What the task pages ask first ([`super::FirstRequests`]): the project select and, with a
+/// project in the URL, its list's page (without one, the first project is chosen from the
+/// select's answer); the new task's assignees; a task's read (its form's assignees follow the
+/// task's project, from the answer).
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, query: crate::nav::UrlQuery) -> super::FirstRequests {
+    match *route {
+        Route::Tasks { ws } => {
+            let list = url_project(query).map(|p| list_page_op(query, ws, p).to_request());
+            std::iter::once(super::projects_first(ws)).chain(list).collect()
+        }
+        Route::TaskNew { ws, project } => vec![crate::api::first_of_all(people_op(ws, project))],
+        Route::Task { ws, project, id } => vec![task_op(ws, project, id).to_request()],
+        _ => Vec::new(),
+    }
+}
+
 #[component]
 pub fn TasksPage(ws: u64) -> impl IntoView {
     let api = use_api();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let project = Memo::new(move |_| query.get("project").and_then(|v| v.parse::<u64>().ok()));
+    let project = Memo::new(move |_| url_project(query));
     let projects = load(move || project_options(api, ws));
     // Without a project in the URL, open the first one (replacing the URL, so Back works).
     // Runs when the projects arrive, and only while the address is still this list's: an
@@ -124,11 +160,10 @@ pub fn TasksPage(ws: u64) -> impl IntoView {
         }
     });
     let res = load(move || {
-        let project = project.get();
-        let op = tasks_op(query, ws).page(query.page()).per_page(query.per_page());
+        let op = project.get().map(|p| list_page_op(query, ws, p));
         async move {
-            match project {
-                Some(p) => api.page(op.project_id(p)).await,
+            match op {
+                Some(op) => api.page(op).await,
                 None => Ok(webwork_core::Page { items: Vec::new(), pagination: None, page: 1, per_page: 20 }),
             }
         }
@@ -366,7 +401,7 @@ pub fn TaskNewPage(ws: u64, project: u64) -> impl IntoView {
 #[component]
 pub fn TaskPage(ws: u64, project: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || async move { api.send(GetTask::new(id, ws, project)).await });
+    let res = load(move || async move { api.send(task_op(ws, project, id)).await });
     view! {
         <BackLink href=tasks_of_project(ws, project) text=t("nav-tasks")/>
         <ItemFrame res>

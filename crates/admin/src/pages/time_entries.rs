@@ -21,6 +21,7 @@ use super::{local_page, opt, project_options, Allowed, ListFrame, PageHeader};
 use crate::api::{load, save, use_api};
 use crate::export::ExportButton;
 use crate::nav::use_url_query;
+use crate::routes::Route;
 
 /// The longest range listed at once (a request per day).
 pub const MAX_DAYS: i64 = 31;
@@ -75,6 +76,14 @@ fn member_choices(members: &[Member]) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = members.iter().map(|m| (m.id.to_string(), m.full_name())).collect();
     super::sort_by_name(&mut v, |(_, name)| name.clone());
     v
+}
+
+/// What Time entries asks first ([`super::FirstRequests`]): the member and project selects. The
+/// entries and the approved timesheets are not: their range waits for the API's today.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, _: crate::nav::UrlQuery) -> super::FirstRequests {
+    let Route::TimeEntries { ws } = *route else { return Vec::new() };
+    vec![super::members_first(ws), super::projects_first(ws)]
 }
 
 #[component]

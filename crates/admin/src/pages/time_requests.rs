@@ -50,6 +50,14 @@ fn description(r: &TimeRequest) -> String {
     r.activity_description.clone().or_else(|| r.notes.clone()).unwrap_or_default()
 }
 
+/// What Time requests asks first ([`super::FirstRequests`]): the member and project selects. The
+/// list is not: its window waits for the API's today.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, _: UrlQuery) -> super::FirstRequests {
+    let Route::TimeRequests { ws } = *route else { return Vec::new() };
+    vec![super::members_first(ws), super::projects_first(ws)]
+}
+
 #[component]
 pub fn TimeRequestsPage(ws: u64) -> impl IntoView {
     let api = use_api();

@@ -194,6 +194,14 @@ pub fn work_text(s: &TrackerState) -> String {
         .join(" · ")
 }
 
+/// What Live tracking asks first ([`super::FirstRequests`]): the member directory. The trackers
+/// are not: which ones to read depends on the directory's answer.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, _: crate::nav::UrlQuery) -> super::FirstRequests {
+    let Route::Tracking { ws } = *route else { return Vec::new() };
+    vec![super::members_first(ws)]
+}
+
 #[component]
 pub fn TrackingPage(ws: u64) -> impl IntoView {
     let api = use_api();

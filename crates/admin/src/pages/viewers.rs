@@ -18,7 +18,7 @@ use webwork_ui::{Column, ErrorBanner, FieldState, Form, SubmitButton, TagChip, T
 use super::{local_page, opt, project_options, Allowed, BackLink, Details, ItemFrame, ListFrame, PageHeader};
 use crate::api::{load, save, use_api, Api};
 use crate::export::ExportButton;
-use crate::nav::{use_nav, use_url_query};
+use crate::nav::{use_nav, use_url_query, UrlQuery};
 use crate::routes::Route;
 
 fn viewer_name(v: &ProjectViewer) -> String {
@@ -85,20 +85,45 @@ fn restore(api: Api, toaster: Toaster, ws: u64, id: u64, after: Callback<()>) {
     });
 }
 
+/// A page of the list (the archived view walks the members instead).
+fn list_page_op(ws: u64, page: u32, per_page: u32) -> ListProjectViewers {
+    ListProjectViewers::new(ws).page(page).per_page(per_page)
+}
+
+fn viewer_op(ws: u64, id: u64) -> GetProjectViewer {
+    GetProjectViewer::new(id, ws)
+}
+
+/// The archived view (`view=archived`), else the list.
+fn archived_view(query: UrlQuery) -> bool {
+    query.get("view").as_deref() == Some("archived")
+}
+
+/// What the viewer pages ask first ([`super::FirstRequests`]): the list's page (not the archived
+/// view, which walks several), a viewer's read and the project select.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
+    match *route {
+        Route::Viewers { ws } if !archived_view(query) => vec![list_page_op(ws, query.page(), query.per_page()).to_request()],
+        Route::Viewer { ws, id } => vec![viewer_op(ws, id).to_request(), super::projects_first(ws)],
+        _ => Vec::new(),
+    }
+}
+
 #[component]
 pub fn ViewersPage(ws: u64) -> impl IntoView {
     let api = use_api();
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let archived = Memo::new(move |_| query.get("view").as_deref() == Some("archived"));
+    let archived = Memo::new(move |_| archived_view(query));
     let res = load(move || {
         let (ws, archived, page, per) = (ws, archived.get(), query.page(), query.per_page());
         async move {
             if archived {
                 archived_viewers(api, ws, page, per).await
             } else {
-                api.page(ListProjectViewers::new(ws).page(page).per_page(per)).await
+                api.page(list_page_op(ws, page, per)).await
             }
         }
     });
@@ -196,7 +221,7 @@ pub fn ViewerNewPage(ws: u64) -> impl IntoView {
 pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || async move { api.send(GetProjectViewer::new(id, ws)).await });
+    let res = load(move || async move { api.send(viewer_op(ws, id)).await });
     let projects = load(move || project_options(api, ws));
     let reload = Callback::new(move |_| res.refetch());
     let chosen = RwSignal::new(String::new());
