@@ -625,7 +625,7 @@ impl DataLayer {
         );
         println!("    its inline JS (the core's snippets: the origin's budget in IndexedDB): {}", self.snippets_gz);
         println!(
-            "    not counted: other crates' generics instantiated for its types: {} functions, {} bytes raw ({:.1}%), {} with its code",
+            "    not counted: other crates' generics instantiated for its types: {} functions, {} bytes raw ({:.1}%); gzip -9 of them and its code {}",
             self.instances.functions,
             self.instances.raw,
             share(self.instances.raw),
@@ -788,6 +788,36 @@ mod tests {
         let every_wasm_and_js: u64 =
             files.iter().filter(|(name, _)| name.ends_with(".wasm") || name.ends_with(".js")).map(|(name, _)| gz(name)).sum();
         assert_eq!(sizes.whole, every_wasm_and_js);
+        fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn the_data_layer_is_its_modules_functions_and_the_cores_snippets() {
+        use crate::wasm_code::build::module;
+        let site = std::env::temp_dir().join(format!("xtask-data-layer-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        fs::create_dir_all(site.join("snippets/webwork-core-0123456789abcdef")).unwrap();
+        let bodies: [&[u8]; 4] = [&[0, 0x01, 0x0b], &[0, 0x01, 0x01, 0x0b], &[0, 0x01, 0x01, 0x01, 0x0b], &[0, 0x0b]];
+        let names: &[&str] = &[
+            "_ZN13webwork_admin3api3Api4call17h0123456789abcdefE",
+            "_ZN4core3ptr48drop_in_place$LT$webwork_core..client..Pacer$GT$17h0123456789abcdefE",
+            "_ZN13webwork_admin5pages7members4list17h0123456789abcdefE",
+            "_ZN88_$LT$webwork_core..client..cancel..Cancelled$u20$as$u20$core..future..future..Future$GT$4poll17h1248dbc869ff0cd4E",
+        ];
+        fs::write(site.join("webwork-admin_bg-0123456789abcdef.wasm"), module(&bodies, None)).unwrap();
+        fs::write(site.join("snippets/webwork-core-0123456789abcdef/inline0.js"), "export function budget() {}").unwrap();
+        let named = site.join("named.wasm");
+        fs::write(&named, module(&bodies, Some(names))).unwrap();
+        let sizes = SplitSizes::measure(&site).unwrap();
+        let data = DataLayer::measure(&sizes, &site, &named).unwrap();
+        assert_eq!((data.own.functions, data.own.raw), (2, 3 + 2));
+        assert_eq!(data.own.gz, gzip_len(&[bodies[0], bodies[3]].concat()).unwrap());
+        assert_eq!((data.instances.functions, data.instances.raw), (1, 4));
+        assert_eq!(data.main_code, 3 + 4 + 5 + 2);
+        assert_eq!(data.total(), data.own.gz + gzip_size(&site.join("snippets/webwork-core-0123456789abcdef/inline0.js")).unwrap());
+        // Names from a module whose code is not the shipped one attribute nothing.
+        fs::write(&named, module(&bodies[..3], Some(&names[..3]))).unwrap();
+        assert!(DataLayer::measure(&sizes, &site, &named).is_err());
         fs::remove_dir_all(&site).unwrap();
     }
 

@@ -225,10 +225,9 @@ pub fn mentions(path: &str, module: &str) -> bool {
     })
 }
 
+/// Hand-built modules for tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
+pub mod build {
     fn leb(mut value: usize) -> Vec<u8> {
         let mut bytes = Vec::new();
         loop {
@@ -250,25 +249,43 @@ mod tests {
         [vec![id], sized(content)].concat()
     }
 
-    /// A module importing one function and one memory, defining two: a 3-byte body and a
-    /// 200-byte one (its size a two-byte LEB128); with `named`, a name for each of the three.
-    fn module(named: bool) -> Vec<u8> {
+    fn vector(items: &[Vec<u8>]) -> Vec<u8> {
+        [leb(items.len()), items.concat()].concat()
+    }
+
+    /// A module importing a function (named "imported") and a memory and defining a function
+    /// of type `[] -> []` for each body; with `names`, one name for each of those.
+    pub fn module(bodies: &[&[u8]], names: Option<&[&str]>) -> Vec<u8> {
         let types = section(1, &[1, 0x60, 0, 0]);
-        let imports =
-            section(2, &[&[2u8][..], &sized(b"env"), &sized(b"f"), &[0, 0], &sized(b"env"), &sized(b"memory"), &[2, 1, 1, 2]].concat());
-        let declared = section(3, &[2, 0, 0]);
-        let short = vec![0u8, 0x01, 0x0b];
-        let long = [vec![0u8], vec![0x01; 198], vec![0x0b]].concat();
-        let code = section(10, &[vec![2u8], sized(&short), sized(&long)].concat());
-        let names = [(0u8, "imported"), (1, "_ZN13webwork_admin3api3Api4call17h0123456789abcdefE"), (2, "second")];
-        let map: Vec<u8> = [vec![names.len() as u8]]
-            .into_iter()
-            .chain(names.iter().map(|(i, name)| [vec![*i], sized(name.as_bytes())].concat()))
-            .flatten()
-            .collect();
-        let name_section = section(0, &[sized(b"name"), section(0, &sized(b"module")), section(1, &map)].concat());
-        let name_section = if named { name_section } else { Vec::new() };
+        let imports = section(
+            2,
+            &vector(&[[sized(b"env"), sized(b"f"), vec![0, 0]].concat(), [sized(b"env"), sized(b"memory"), vec![2, 1, 1, 2]].concat()]),
+        );
+        let declared = section(3, &vector(&vec![vec![0]; bodies.len()]));
+        let code = section(10, &vector(&bodies.iter().map(|body| sized(body)).collect::<Vec<_>>()));
+        let name_section = names.map_or_else(Vec::new, |names| {
+            let entries: Vec<Vec<u8>> =
+                ["imported"].iter().chain(names).enumerate().map(|(index, name)| [leb(index), sized(name.as_bytes())].concat()).collect();
+            section(0, &[sized(b"name"), section(0, &sized(b"module")), section(1, &vector(&entries))].concat())
+        });
         [b"\0asm\x01\0\0\0".to_vec(), types, imports, declared, code, name_section].concat()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHORT: &[u8] = &[0, 0x01, 0x0b];
+
+    /// 200 bytes: its size is a two-byte LEB128.
+    fn long() -> Vec<u8> {
+        [vec![0u8], vec![0x01; 198], vec![0x0b]].concat()
+    }
+
+    fn module(named: bool) -> Vec<u8> {
+        let names: &[&str] = &["_ZN13webwork_admin3api3Api4call17h0123456789abcdefE", "second"];
+        build::module(&[SHORT, &long()], named.then_some(names))
     }
 
     #[test]
