@@ -2,7 +2,8 @@
 // (`split_<group>-<hash>.wasm`) fetched the first time one of its pages opens, the landing page's
 // chunk is fetched when the browser is idle on the sign-in page and the sidebar's after sign-in, the members list is requested while
 // its chunk downloads, a chunk that fails to load shows the
-// error banner with Retry, and a deployment while the tab is open reloads the app once.
+// error banner with Retry, and a deployment while the tab is open reloads the app once (and not
+// again when the chunk still fails after it).
 //
 // Needs WEBWORK_DIST to be the split site ($CARGO_TARGET_DIR/panel-split); against the unsplit
 // dist/ (no chunk files) the file is skipped.
@@ -224,8 +225,55 @@ e2e('a chunk that fails to load: the error banner with Retry, which loads it onc
 }, { skip });
 
 // A deployment replaces the site under an open tab: its own sandbox serves a copy of the site,
-// which the test then rewrites as a new build (every hashed name and the build id changed).
+// which a test then rewrites as a new build (every hashed name and the build id changed).
 test('a new deployment while the tab is open: the app reloads once into it instead of failing', { skip }, async () => {
+  await withOwnSite(async ({ site, server, page, problems }) => {
+    const loads = countLoads(page);
+    await signIn(page, server);
+    const loadsBefore = loads();
+    const newBuild = deploy(site);
+    await sections(page).getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor({ timeout: WAIT * 2 });
+    assert.equal(loads() - loadsBefore, 1, 'the app reloaded exactly once');
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name=webwork-build]').content), newBuild);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('webwork.reloaded-for-build')), newBuild);
+    assert.deepEqual(problems.panics, []);
+  });
+});
+
+// The reload's own guard (lazy.rs, `reload_for_new_deployment`): the reload brings back the old
+// build (a stale cache answers the page) whose chunk still fails, while the site names the new
+// one. Reloading for the same build again would loop; the app shows the banner instead.
+test('a reload for a new deployment that still leaves the chunk failing: no second reload, the banner with Retry', { skip }, async () => {
+  await withOwnSite(async ({ site, server, page, problems }) => {
+    const loads = countLoads(page);
+    await signIn(page, server);
+    const loadsBefore = loads();
+    const oldHtml = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+    const oldBuild = /<meta name="webwork-build" content="([0-9a-f]+)">/.exec(oldHtml)[1];
+    const oldReports = fs.readdirSync(site).find((f) => /^split_reports-[0-9a-f]{16}\.wasm$/.test(f));
+    const newBuild = deploy(site, { keepOld: true });
+    await page.route(`**/${oldReports}`, (route) => route.abort('failed'));
+    // Page loads get the old index.html (its files are still there); the app's build check, a
+    // fetch of `/`, gets the new one from the server.
+    await page.route(
+      (url) => url.pathname.startsWith('/w/'),
+      (route) => (route.request().isNavigationRequest() ? route.fulfill({ contentType: 'text/html', body: oldHtml }) : route.continue()),
+    );
+    await sections(page).getByRole('link', { name: 'Reports', exact: true }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Server unreachable' });
+    await banner.waitFor({ timeout: WAIT * 2 });
+    assert.equal(loads() - loadsBefore, 1, 'the app reloaded once, not again for the same build');
+    assert.equal(await banner.getByRole('button', { name: 'Retry' }).count(), 1, 'the banner offers Retry');
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name=webwork-build]').content), oldBuild, 'the reload brought back the old build');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('webwork.reloaded-for-build')), newBuild);
+    assert.match(page.url(), /\/w\/1\/reports$/);
+    assert.deepEqual(problems.panics, []);
+  });
+});
+
+/** Runs `body` in a browser of its own against a sandbox of its own serving a copy of the site. */
+async function withOwnSite(body) {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'webwork-split-'));
   fs.cpSync(dist, site, { recursive: true });
   const server = await startSandboxServing(['--serve', site]);
@@ -233,29 +281,29 @@ test('a new deployment while the tab is open: the app reloads once into it inste
   const { context, page, problems } = await openPage(b);
   try {
     await context.addInitScript(NO_IDLE);
-    let loads = 0;
-    page.on('load', () => {
-      loads += 1;
-    });
-    await signIn(page, server);
-    const loadsBefore = loads;
-    const newBuild = deploy(site);
-    await sections(page).getByRole('link', { name: 'Reports', exact: true }).click();
-    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor({ timeout: WAIT * 2 });
-    assert.equal(loads - loadsBefore, 1, 'the app reloaded exactly once');
-    assert.equal(await page.evaluate(() => document.querySelector('meta[name=webwork-build]').content), newBuild);
-    assert.equal(await page.evaluate(() => sessionStorage.getItem('webwork.reloaded-for-build')), newBuild);
-    assert.deepEqual(problems.panics, []);
+    await body({ site, server, page, problems });
   } finally {
     await context.close();
     await b.close();
     await server.stop();
     fs.rmSync(site, { recursive: true, force: true });
   }
-});
+}
 
-/** Rewrites `site` as another build: new hashes in every hashed name, references and build id. */
-function deploy(site) {
+/** Counts the page's loads (each reload is one); returns the count so far. */
+function countLoads(page) {
+  let loads = 0;
+  page.on('load', () => {
+    loads += 1;
+  });
+  return () => loads;
+}
+
+/**
+ * Rewrites `site` as another build: new hashes in every hashed name, references and build id.
+ * With `keepOld`, the old build's hashed files stay beside the new ones (as a CDN keeps them).
+ */
+function deploy(site, { keepOld = false } = {}) {
   const renames = new Map();
   for (const file of fs.readdirSync(site)) {
     const m = /^(.*-)([0-9a-f]{16})(\.\w+)$/.exec(file);
@@ -264,16 +312,20 @@ function deploy(site) {
   const meta = /<meta name="webwork-build" content="([0-9a-f]+)">/;
   let newBuild;
   for (const file of fs.readdirSync(site)) {
-    if (!/\.(js|html)$/.test(file)) continue;
-    let text = fs.readFileSync(path.join(site, file), 'utf8');
-    for (const [from, to] of renames) text = text.split(from).join(to);
-    if (file === 'index.html') {
-      const old = meta.exec(text)[1];
-      newBuild = `${old}-next`;
-      text = text.replace(meta, `<meta name="webwork-build" content="${newBuild}">`);
+    const from = path.join(site, file);
+    const to = path.join(site, renames.get(file) ?? file);
+    if (/\.(js|html)$/.test(file)) {
+      let text = fs.readFileSync(from, 'utf8');
+      for (const [old, renamed] of renames) text = text.split(old).join(renamed);
+      if (file === 'index.html') {
+        newBuild = `${meta.exec(text)[1]}-next`;
+        text = text.replace(meta, `<meta name="webwork-build" content="${newBuild}">`);
+      }
+      fs.writeFileSync(to, text);
+    } else if (to !== from) {
+      fs.copyFileSync(from, to);
     }
-    fs.writeFileSync(path.join(site, file), text);
+    if (to !== from && !keepOld) fs.rmSync(from);
   }
-  for (const [from, to] of renames) fs.renameSync(path.join(site, from), path.join(site, to));
   return newBuild;
 }

@@ -20,6 +20,7 @@ mod size;
 mod soak;
 mod test;
 mod util;
+mod wasm_code;
 mod widgets;
 
 use std::process::ExitCode;

@@ -62,7 +62,7 @@ pub fn run(args: &[String]) -> Result {
 pub fn build(root: &Path, out: &Path) -> Result {
     let wasm_opt = checked_wasm_opt()?;
     let linked = link(root)?;
-    let staging = target_dir().join("panel-split-staging");
+    let staging = staging();
     recreate(&staging)?;
     recreate(out)?;
 
@@ -98,10 +98,7 @@ pub fn build(root: &Path, out: &Path) -> Result {
             (Some(native), true) => native.as_path(),
             _ => wasm_opt.as_path(),
         };
-        let mut run = cmd(tool);
-        // The two sections are for tools (wasm-bindgen has read them already) and cost about
-        // 200 bytes in each of the couple of hundred chunks.
-        run.arg("-Oz").args(WASM_OPT_FEATURES).args(["--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(&tmp);
+        let mut run = optimisation(tool, from, &tmp);
         if small {
             // Quietly: a couple of hundred lines otherwise.
             let status = run.status().map_err(|e| format!("could not start {}: {e}", tool.display()))?;
@@ -172,6 +169,34 @@ pub fn build(root: &Path, out: &Path) -> Result {
     util::precompress(out)?;
     println!("panel: split site in {} ({} chunks, build {build_id})", out.display(), chunks.len());
     Ok(())
+}
+
+/// Step 4's wasm-opt run of one module.
+fn optimisation(wasm_opt: &Path, from: &Path, to: &Path) -> std::process::Command {
+    let mut run = cmd(wasm_opt);
+    // The two sections are for tools (wasm-bindgen has read them already) and cost about
+    // 200 bytes in each of the couple of hundred chunks.
+    run.arg("-Oz").args(WASM_OPT_FEATURES).args(["--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(to);
+    run
+}
+
+/// The last build's main module optimised as it ships but with its function names kept
+/// (`-g`), for `cargo xtask size` to tell which code is whose; returns its path.
+pub(crate) fn named_main_module() -> Result<PathBuf> {
+    let named = staging().join(format!("{BIN}_bg.named.wasm"));
+    let bound = staging().join("bound").join(format!("{BIN}_bg.wasm"));
+    util::run(optimisation(&checked_wasm_opt()?, &bound, &named).arg("-g"))?;
+    Ok(named)
+}
+
+/// The shipped main module's name in a site built by [`build`] (it carries a content hash).
+pub(crate) fn is_main_module(file: &str) -> bool {
+    file.starts_with(&format!("{BIN}_bg-")) && file.ends_with(".wasm")
+}
+
+/// Where [`build`] keeps the modules between its steps.
+fn staging() -> PathBuf {
+    target_dir().join("panel-split-staging")
 }
 
 /// A native binaryen (Debian's /usr/bin/wasm-opt), for the small chunks.

@@ -413,12 +413,31 @@ pub(crate) fn file_size(path: &Path) -> Result<u64> {
 
 /// Bytes of `gzip -9` output (the system gzip keeps xtask free of dependencies; Debian always has it).
 pub(crate) fn gzip_size(path: &Path) -> Result<u64> {
-    let output =
-        cmd("gzip").args(["-9", "--stdout"]).arg(path).stderr(Stdio::inherit()).output().map_err(|e| format!("could not run gzip: {e}"))?;
-    if !output.status.success() {
-        return Err(format!("gzip failed on {}", path.display()));
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    gzip_len(&bytes).map_err(|e| format!("{e} (on {})", path.display()))
+}
+
+/// Bytes of `gzip -9` output for `bytes`.
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    use std::io::Write;
+    let mut gzip = cmd("gzip")
+        .args(["-9", "--stdout"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("could not run gzip: {e}"))?;
+    // Written from another thread: gzip's output fills its pipe before it has read all its input.
+    let mut input = gzip.stdin.take().ok_or("gzip: no stdin")?;
+    let output = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || input.write_all(bytes));
+        let output = gzip.wait_with_output();
+        (writer.join(), output)
+    });
+    match output {
+        (Ok(Ok(())), Ok(output)) if output.status.success() => Ok(output.stdout.len() as u64),
+        _ => Err("gzip failed".into()),
     }
-    Ok(output.stdout.len() as u64)
 }
 
 /// Issue 23's limits on the split panel (gzip -9, KB of 1024 bytes): everything the browser
@@ -429,6 +448,14 @@ const SIGN_IN_TO_MEMBERS_KB: f64 = 60.0;
 const SPLIT_GROWTH_PERCENT: f64 = 5.0;
 /// Of the first load, the translations (the translator and the first catalog) may be at most this.
 const TRANSLATIONS_KB: f64 = 15.0;
+/// Of the first load, the data layer (ARCHITECTURE.md, "The panel's data layer") may be at most this.
+const DATA_LAYER_KB: f64 = 20.0;
+/// The data layer's Rust modules: the panel's API handle and cache, the core's caching rules and
+/// its client (pacer, priorities, the origin's shared budget).
+const DATA_LAYER: &[&str] = &["webwork_admin::api", "webwork_admin::cache", "webwork_core::cache", "webwork_core::client"];
+/// The core's inline JS in a site (the origin's budget in IndexedDB, core/src/client/origin.rs),
+/// the data layer's part of the first load's snippets.
+const DATA_LAYER_SNIPPETS: &str = "snippets/webwork-core-";
 
 /// `cargo xtask panel --split`'s site measured against [`FIRST_LOAD_KB`], [`SIGN_IN_TO_MEMBERS_KB`]
 /// and [`SPLIT_GROWTH_PERCENT`] (over `unsplit`, the gzipped wasm + glue of the `admin` row, when
@@ -436,11 +463,13 @@ const TRANSLATIONS_KB: f64 = 15.0;
 fn split_report(unsplit: Option<u64>) -> Result<Vec<&'static str>> {
     let site = target_dir().join("panel-split");
     crate::panel_split::build(&root(), &site)?;
-    report_split_site(&site, unsplit)
+    let named_main = crate::panel_split::named_main_module()?;
+    report_split_site(&site, &named_main, unsplit)
 }
 
-/// [`split_report`] of a site already built.
-fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static str>> {
+/// [`split_report`] of a site already built; `named_main` is its main module with names
+/// (`panel_split::named_main_module`).
+fn report_split_site(site: &Path, named_main: &Path, unsplit: Option<u64>) -> Result<Vec<&'static str>> {
     let sizes = SplitSizes::measure(site)?;
     let kb = |bytes: u64| bytes as f64 / 1024.0;
     println!("\nthe split panel (gzip -9; $CARGO_TARGET_DIR/panel-split)");
@@ -458,6 +487,14 @@ fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static s
         translations,
         kb(translations)
     );
+    let data = DataLayer::measure(&sizes, site, named_main)?;
+    println!(
+        "  {:<44} {:>10}  {:.1} KB (limit {DATA_LAYER_KB} KB)",
+        "of it the data layer (estimate, see below)",
+        data.total(),
+        kb(data.total())
+    );
+    data.explain();
     let members = sizes.group_total("members");
     println!(
         "sign-in to members (split_members + the {} shared chunks it needs): {members} bytes, {:.1} KB (limit {SIGN_IN_TO_MEMBERS_KB} KB)",
@@ -485,6 +522,9 @@ fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static s
     if translations as f64 > TRANSLATIONS_KB * 1024.0 {
         over.push("split translations");
     }
+    if data.total() as f64 > DATA_LAYER_KB * 1024.0 {
+        over.push("split data layer");
+    }
     match unsplit {
         Some(unsplit) => {
             let growth = (whole as f64 / unsplit as f64 - 1.0) * 100.0;
@@ -500,6 +540,119 @@ fn report_split_site(site: &Path, unsplit: Option<u64>) -> Result<Vec<&'static s
         None => println!("whole split panel (every wasm and js): {:.1} KB (the unsplit admin was not measured)", kb(whole)),
     }
     Ok(over)
+}
+
+/// The data layer's part of the split panel's first load. A module's function bodies are
+/// attributed by their symbol names: the main module shipped has none, so they are read from the
+/// same module optimised with names kept, whose bodies must be the shipped ones.
+struct DataLayer {
+    /// Functions whose path (or, for a trait impl, whose type) is in a [`DATA_LAYER`] module.
+    own: Code,
+    /// Functions of other crates instantiated for its types (`drop_in_place`, serde, Leptos), by a
+    /// data-layer path among their generic arguments.
+    instances: Code,
+    /// Every function body of the main module.
+    main_code: u64,
+    /// Functions the module does not name (glue the tools add), counted nowhere.
+    unnamed: Code,
+    /// `gzip -9` of the own and the instances' bodies together.
+    with_instances_gz: u64,
+    /// Its inline JS, gzipped.
+    snippets_gz: u64,
+}
+
+/// Some functions of a module: how many, their bodies' bytes, and `gzip -9` of those bodies alone.
+#[derive(Default)]
+struct Code {
+    functions: usize,
+    raw: u64,
+    gz: u64,
+}
+
+impl DataLayer {
+    fn measure(sizes: &SplitSizes, site: &Path, named_main: &Path) -> Result<DataLayer> {
+        let read = |path: &Path| fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+        let main_file = sizes
+            .first_load
+            .iter()
+            .find(|(file, _)| crate::panel_split::is_main_module(file))
+            .ok_or("size: no main module in the split site")?;
+        let (shipped, named) = (read(&site.join(&main_file.0))?, read(named_main)?);
+        let shipped = crate::wasm_code::functions(&shipped).map_err(|e| format!("{}: {e}", main_file.0))?;
+        let named = crate::wasm_code::functions(&named).map_err(|e| format!("{}: {e}", named_main.display()))?;
+        if shipped.len() != named.len() || shipped.iter().zip(&named).any(|(s, n)| s.body != n.body) {
+            return Err(format!(
+                "size: {} does not hold the shipped main module's code ({} functions against {}), so its names cannot attribute it",
+                named_main.display(),
+                named.len(),
+                shipped.len()
+            ));
+        }
+        if named.iter().all(|f| f.name.is_none()) {
+            return Err(format!("size: {} has no function names", named_main.display()));
+        }
+        let (mut own, mut instances, mut unnamed) = (Vec::new(), Vec::new(), Vec::new());
+        for function in &named {
+            let Some(name) = function.name else {
+                unnamed.push(function.body);
+                continue;
+            };
+            let path = crate::wasm_code::symbol_path(name);
+            let owner = crate::wasm_code::owner(&path);
+            if DATA_LAYER.iter().any(|module| crate::wasm_code::is_in(owner, module)) {
+                own.push(function.body);
+            } else if DATA_LAYER.iter().any(|module| crate::wasm_code::mentions(&path, module)) {
+                instances.push(function.body);
+            }
+        }
+        let code = |bodies: &[&[u8]]| -> Result<Code> {
+            Ok(Code { functions: bodies.len(), raw: bodies.iter().map(|b| b.len() as u64).sum(), gz: gzip_len(&bodies.concat())? })
+        };
+        let snippets_gz = sizes.first_load.iter().filter(|(file, _)| file.starts_with(DATA_LAYER_SNIPPETS)).map(|f| f.1).sum();
+        Ok(DataLayer {
+            own: code(&own)?,
+            instances: code(&instances)?,
+            main_code: named.iter().map(|f| f.body.len() as u64).sum(),
+            unnamed: code(&unnamed)?,
+            with_instances_gz: gzip_len(&[own, instances].concat().concat())?,
+            snippets_gz,
+        })
+    }
+
+    /// What the limit applies to: its own code and its inline JS.
+    fn total(&self) -> u64 {
+        self.own.gz + self.snippets_gz
+    }
+
+    fn explain(&self) {
+        let share = |raw: u64| raw as f64 * 100.0 / self.main_code.max(1) as f64;
+        println!(
+            "    its code ({}): {} functions, {} bytes raw, {:.1}% of the main module's {} bytes of code; gzip -9 of those bodies alone {}",
+            DATA_LAYER.join(", "),
+            self.own.functions,
+            self.own.raw,
+            share(self.own.raw),
+            self.main_code,
+            self.own.gz
+        );
+        println!("    its inline JS (the core's snippets: the origin's budget in IndexedDB): {}", self.snippets_gz);
+        println!(
+            "    not counted: other crates' generics instantiated for its types: {} functions, {} bytes raw ({:.1}%); gzip -9 of them and its code {}",
+            self.instances.functions,
+            self.instances.raw,
+            share(self.instances.raw),
+            self.with_instances_gz
+        );
+        println!(
+            "    not counted: {} functions without a name, {} bytes raw ({:.1}%)",
+            self.unnamed.functions,
+            self.unnamed.raw,
+            share(self.unnamed.raw)
+        );
+        println!(
+            "    (an estimate: bodies gzip differently in the module; code inlined into other functions counts there, wasm-bindgen's glue for its browser calls is not counted)"
+        );
+    }
 }
 
 /// The gzipped sizes of a split site and which shared chunks each page group loads.
@@ -647,6 +800,36 @@ mod tests {
         let every_wasm_and_js: u64 =
             files.iter().filter(|(name, _)| name.ends_with(".wasm") || name.ends_with(".js")).map(|(name, _)| gz(name)).sum();
         assert_eq!(sizes.whole, every_wasm_and_js);
+        fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn the_data_layer_is_its_modules_functions_and_the_cores_snippets() {
+        use crate::wasm_code::build::module;
+        let site = std::env::temp_dir().join(format!("xtask-data-layer-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&site);
+        fs::create_dir_all(site.join("snippets/webwork-core-0123456789abcdef")).unwrap();
+        let bodies: [&[u8]; 4] = [&[0, 0x01, 0x0b], &[0, 0x01, 0x01, 0x0b], &[0, 0x01, 0x01, 0x01, 0x0b], &[0, 0x0b]];
+        let names: &[&str] = &[
+            "_ZN13webwork_admin3api3Api4call17h0123456789abcdefE",
+            "_ZN4core3ptr48drop_in_place$LT$webwork_core..client..Pacer$GT$17h0123456789abcdefE",
+            "_ZN13webwork_admin5pages7members4list17h0123456789abcdefE",
+            "_ZN88_$LT$webwork_core..client..cancel..Cancelled$u20$as$u20$core..future..future..Future$GT$4poll17h1248dbc869ff0cd4E",
+        ];
+        fs::write(site.join("webwork-admin_bg-0123456789abcdef.wasm"), module(&bodies, None)).unwrap();
+        fs::write(site.join("snippets/webwork-core-0123456789abcdef/inline0.js"), "export function budget() {}").unwrap();
+        let named = site.join("named.wasm");
+        fs::write(&named, module(&bodies, Some(names))).unwrap();
+        let sizes = SplitSizes::measure(&site).unwrap();
+        let data = DataLayer::measure(&sizes, &site, &named).unwrap();
+        assert_eq!((data.own.functions, data.own.raw), (2, 3 + 2));
+        assert_eq!(data.own.gz, gzip_len(&[bodies[0], bodies[3]].concat()).unwrap());
+        assert_eq!((data.instances.functions, data.instances.raw), (1, 4));
+        assert_eq!(data.main_code, 3 + 4 + 5 + 2);
+        assert_eq!(data.total(), data.own.gz + gzip_size(&site.join("snippets/webwork-core-0123456789abcdef/inline0.js")).unwrap());
+        // Names from a module whose code is not the shipped one attribute nothing.
+        fs::write(&named, module(&bodies[..3], Some(&names[..3]))).unwrap();
+        assert!(DataLayer::measure(&sizes, &site, &named).is_err());
         fs::remove_dir_all(&site).unwrap();
     }
 
