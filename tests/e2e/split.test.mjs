@@ -116,6 +116,31 @@ e2e('the idle browser fetches the landing chunk on the sign-in page and the side
   assert.equal(fetched.length, GROUPS.length, 'each chunk fetched once');
 }, { skip });
 
+e2e('after sign-in the sidebar chunks wait until the page on screen has its data', async (page) => {
+  // A slow members list: the browser is idle while it is awaited, and a preload started then
+  // would queue dozens of chunk requests ahead of the page's own reads.
+  const list = /\/api\/v2\/members\?/;
+  await page.route(list, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  let answeredAt = null;
+  const started = [];
+  page.on('request', (r) => {
+    const group = chunkOf(r.url());
+    if (group && group !== 'members') started.push(Date.now());
+  });
+  page.on('requestfinished', (r) => {
+    if (list.test(r.url())) answeredAt ??= Date.now();
+  });
+  await signIn(page, sandbox);
+  await page.locator('table.data-table tbody tr').first().waitFor();
+  await eventually('the members list answered', () => answeredAt);
+  await eventually('the sidebar chunks preloaded', () => started.length === GROUPS.length - 1, 30_000);
+  const early = started.filter((at) => at < answeredAt).length;
+  assert.equal(early, 0, `${early} sidebar chunk(s) were requested before the members list had its answer`);
+}, { skip });
+
 e2e('sign-in to members: the list request starts while the members chunk downloads, and is made once', async (page, { context }) => {
   await context.addInitScript(NO_IDLE);
   // A slow chunk: without the prefetch the list request would wait for it.

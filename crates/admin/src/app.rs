@@ -45,7 +45,7 @@ fn AppRoutes() -> impl IntoView {
     let in_workspace = Memo::new(move |_| route.with(|r| r.ws().is_some()));
     #[cfg(feature = "split")]
     {
-        lazy::preload_when_idle(in_workspace);
+        lazy::preload_when_idle(route);
         lazy::preload_landing_when_idle(route);
     }
     move || {

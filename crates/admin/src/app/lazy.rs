@@ -242,29 +242,47 @@ async fn reload_for_new_deployment() -> bool {
     window.location().reload().is_ok()
 }
 
-/// Once signed in to a workspace: when the browser is idle, fetch the sidebar's chunks one after
-/// the other (the order of the sidebar), so the next page opens without waiting. A chunk that
-/// fails here is left for its page to load again.
-pub fn preload_when_idle(in_workspace: Memo<bool>) {
+/// Once signed in to a workspace: fetch the sidebar's chunks one after the other (the order of
+/// the sidebar), so the next page opens without waiting, each only once the page in front of the
+/// person is served ([`page_served`]): a preload never holds back what the person waits for. A
+/// chunk that fails here is left for its page to load again.
+pub fn preload_when_idle(route: Memo<Route>) {
     let api = crate::api::use_api();
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) {
             return true;
         }
-        if !(in_workspace.get() && api.session.get().is_some()) {
+        if !(route.with(|r| r.ws().is_some()) && api.session.get().is_some()) {
             return false;
         }
-        on_idle(|| {
-            leptos::task::spawn_local(async {
-                for group in Group::ALL {
-                    if loaded(group).is_none() {
-                        let _ = preload(group).await;
-                    }
+        leptos::task::spawn_local(async move {
+            for group in Group::ALL {
+                page_served(api, route).await;
+                if loaded(group).is_none() {
+                    let _ = preload(group).await;
                 }
-            })
+            }
         });
         true
     });
+}
+
+/// Resolves once the page on screen has its chunk in and no API request is under way, and then
+/// the browser is idle. Polled (every 100 ms): the chunk table and the request count are cheap to
+/// read, and a page that waits on a failed chunk or a held request may wait long.
+async fn page_served(api: crate::api::Api, route: Memo<Route>) {
+    use webwork_core::client::Transport;
+    let served = move || route.with_untracked(|r| Group::of(r).is_none_or(|g| loaded(g).is_some())) && api.in_flight.get_untracked() == 0;
+    loop {
+        if served() {
+            idle().await;
+            if served() {
+                return;
+            }
+        } else {
+            webwork_core::FetchTransport::new().sleep(100).await;
+        }
+    }
 }
 
 /// On the sign-in page, when the browser is idle (the person is typing or pasting a token): fetch
@@ -277,32 +295,31 @@ pub fn preload_landing_when_idle(route: Memo<Route>) {
         }
         let Route::SignIn { next, .. } = route.get() else { return false };
         let group = next.map(|path| Route::parse(&path)).as_ref().and_then(Group::of).unwrap_or(Group::Members);
-        on_idle(move || {
-            leptos::task::spawn_local(async move {
-                if loaded(group).is_none() {
-                    let _ = preload(group).await;
-                }
-            })
+        leptos::task::spawn_local(async move {
+            idle().await;
+            if loaded(group).is_none() {
+                let _ = preload(group).await;
+            }
         });
         true
     });
 }
 
-/// Runs `then` when the browser is idle (`requestIdleCallback`); browsers without it run it after
-/// a second instead.
-fn on_idle(then: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
-    let idle =
-        js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match idle {
-        Some(request) => {
-            let _ = request.call1(&window, &callback);
-        }
-        None => {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
-        }
-    }
+/// Resolves when the browser is idle (`requestIdleCallback`); in browsers without it, after a
+/// second.
+async fn idle() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+            return;
+        };
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let _ = match idle {
+            Some(request) => request.call1(&window, &resolve).map(drop),
+            None => window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000).map(drop),
+        };
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
