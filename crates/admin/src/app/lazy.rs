@@ -7,7 +7,8 @@
 //! * A failed load right after a new deployment (the old chunk names are gone) reloads the app
 //!   once, so the tab picks up the new build; the sessionStorage note of that build keeps it
 //!   from reloading in a loop.
-//! * After sign-in, when the browser is idle, the sidebar's chunks are fetched one by one.
+//! * After sign-in the sidebar's chunks are fetched one by one, each once the page on screen
+//!   has its chunk and data and the browser is idle.
 //!
 //! Only `cargo xtask panel --split` links this: the split points import the chunk loader
 //! (`__wasm_split*.js`) that only the splitter writes.
