@@ -85,14 +85,19 @@ e2e('the dashboard shows the numbers the API has', async (page) => {
   await page.waitForURL(/\/w\/1\/?$/);
   await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
 
-  // What the API says, read the way the tiles read it.
+  // What the API says, read the way the tiles read it. The dashboard's today is the API's today
+  // for the signed-in owner (their tracker's date, in their zone): TODAY in UTC, except in the
+  // hours when the owner's zone is already on the next day.
+  const ownerId = (await get('/workspaces?per_page=100')).find((w) => w.id === 1).user_id;
+  const today = (await get(`/time-tracking/current-data?workspace_id=1&user_id=${ownerId}`)).date;
+  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
   const [submitted, requests, leaves, onLeave, week, lastWeek] = await Promise.all([
     total('/timesheets?workspace_id=1&status=submitted&per_page=1'),
-    total(`/time-requests?workspace_id=1&status=pending&date_from=${addDays(TODAY, -365)}&date_to=${TODAY}&per_page=1`),
+    total(`/time-requests?workspace_id=1&status=pending&date_from=${addDays(today, -365)}&date_to=${today}&per_page=1`),
     total('/leaves?workspace_id=1&status=pending&per_page=1'),
-    get(`/leaves?workspace_id=1&status=approved&date_from=${TODAY}&date_to=${TODAY}&per_page=100`),
-    get(`/reports/tracked-hours?workspace_id=1&start_date=${MONDAY}&end_date=${TODAY}`),
-    get(`/reports/tracked-hours?workspace_id=1&start_date=${LAST_MONDAY}&end_date=${LAST_SUNDAY}`),
+    get(`/leaves?workspace_id=1&status=approved&date_from=${today}&date_to=${today}&per_page=100`),
+    get(`/reports/tracked-hours?workspace_id=1&start_date=${monday}&end_date=${today}`),
+    get(`/reports/tracked-hours?workspace_id=1&start_date=${addDays(monday, -7)}&end_date=${addDays(monday, -1)}`),
   ]);
   const members = await trackable();
   const states = await Promise.all(members.map((m) => get(`/time-tracking/current-data?workspace_id=1&user_id=${m.id}`)));
@@ -108,8 +113,8 @@ e2e('the dashboard shows the numbers the API has', async (page) => {
   await figure(page, 'hours-week').waitFor();
   assert.equal(await figure(page, 'hours-week').innerText(), hours(week.total.total_minutes));
   const sameDays = Object.entries(lastWeek.dates)
-    // Whole days: last Monday to last Tuesday (today, a Wednesday, is still under way).
-    .filter(([d]) => d <= addDays(TODAY, -8))
+    // Whole days: last week's days before today's weekday (today is still under way).
+    .filter(([d]) => d <= addDays(today, -8))
     .reduce((sum, [, day]) => sum + day.users.reduce((s, u) => s + u.total_minutes, 0), 0);
   assert.equal(
     await figure(page, 'hours-last-week').innerText(),
@@ -188,12 +193,13 @@ e2e('starts a tracker for a member, stops it, and finds the new time entry', asy
   assert.match(await row.innerText(), /not tracking/);
   assert.equal((await get(`/time-tracking/current-data?workspace_id=1&user_id=${member.id}`)).is_running, false);
 
-  // The entry, in the time entries of today.
-  await page.goto(`${sandbox.origin}/w/1/time-entries?member=${member.id}&from=${TODAY}&to=${TODAY}`);
+  // The entry, in the time entries of the day it was tracked on: the member's day, which the
+  // tracker's state named (the sandbox's date in the member's zone, not always TODAY in UTC).
+  await page.goto(`${sandbox.origin}/w/1/time-entries?member=${member.id}&from=${state.date}&to=${state.date}`);
   const entry = page.getByRole('grid', { name: 'Time entries' }).getByRole('row').filter({ hasText: what });
   await entry.waitFor();
   assert.match(await entry.innerText(), /1 min/);
-  const apiEntries = await get(`/time-entries?workspace_id=1&user_id=${member.id}&date=${TODAY}`);
+  const apiEntries = await get(`/time-entries?workspace_id=1&user_id=${member.id}&date=${state.date}`);
   const written = apiEntries.find((e) => e.activity_description === what);
   assert.ok(written, 'the API has the entry');
   assert.equal(written.method, 'Web tracker');

@@ -258,7 +258,9 @@ pub fn preload_when_idle(route: Memo<Route>) {
         }
         leptos::task::spawn_local(async move {
             for group in Group::ALL {
-                page_served(api, route).await;
+                if !page_served(api, route).await {
+                    return;
+                }
                 if loaded(group).is_none() {
                     let _ = preload(group).await;
                 }
@@ -269,19 +271,28 @@ pub fn preload_when_idle(route: Memo<Route>) {
 }
 
 /// Resolves once the page on screen has its chunk in and no API request is under way, and then
-/// the browser is idle. Polled (every 100 ms): the chunk table and the request count are cheap to
-/// read, and a page that waits on a failed chunk or a held request may wait long.
-async fn page_served(api: crate::api::Api, route: Memo<Route>) {
+/// the browser is idle (`true`); `false` when `route` is gone (a change of language renders the
+/// routes again, and their new route starts its own preloading). Polled every 100 ms: the chunk
+/// table and the request count are cheap to read, and a page that waits on a failed chunk or a
+/// held request may wait long.
+async fn page_served(api: crate::api::Api, route: Memo<Route>) -> bool {
     use webwork_core::client::Transport;
-    let served = move || route.with_untracked(|r| Group::of(r).is_none_or(|g| loaded(g).is_some())) && api.in_flight.get_untracked() == 0;
+    let served = move || {
+        let page_in = route.try_with_untracked(|r| Group::of(r).is_none_or(|g| loaded(g).is_some()))?;
+        Some(page_in && api.in_flight.try_get_untracked()? == 0)
+    };
     loop {
-        if served() {
-            idle().await;
-            if served() {
-                return;
+        match served() {
+            None => return false,
+            Some(true) => {
+                idle().await;
+                match served() {
+                    None => return false,
+                    Some(true) => return true,
+                    Some(false) => {}
+                }
             }
-        } else {
-            webwork_core::FetchTransport::new().sleep(100).await;
+            Some(false) => webwork_core::FetchTransport::new().sleep(100).await,
         }
     }
 }

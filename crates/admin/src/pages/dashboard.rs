@@ -135,6 +135,9 @@ pub struct Pending {
     pub timesheets: u64,
     pub time_requests: u64,
     pub leaves: u64,
+    /// The days the time requests were counted over (a year up to the API's today), which their
+    /// link opens, so the list shows the requests the figure counts.
+    pub requests_window: Option<(CivilDate, CivilDate)>,
 }
 
 /// A filtered list asked as a page of one, whose total is the count.
@@ -166,13 +169,22 @@ pub(crate) fn first_requests(route: &Route, _: crate::nav::UrlQuery) -> super::F
     vec![submitted_timesheets(ws).to_request(), pending_leaves(ws).to_request(), super::members_first(ws)]
 }
 
+/// The pending time requests over `window` (the list's default is the last 30 days).
+fn requests_href(ws: u64, window: Option<(CivilDate, CivilDate)>) -> String {
+    match window {
+        Some((from, to)) => Route::TimeRequests { ws }.href_with(&[("from", &from.to_string()), ("to", &to.to_string())]),
+        None => Route::TimeRequests { ws }.href(),
+    }
+}
+
 async fn pending(api: Api, ws: u64) -> Result<Pending, ApiError> {
     let today = server_today(api, ws).await?;
     // Requests are for past time; a year back covers any still waiting.
-    let requests = ListTimeRequests::new(ws, today.add_days(-365), today).status(TimeRequestStatus::Pending);
+    let window = (today.add_days(-365), today);
+    let requests = ListTimeRequests::new(ws, window.0, window.1).status(TimeRequestStatus::Pending);
     let (t, r, l) =
         futures_util::join!(count(api, submitted_timesheets(ws)), count(api, count_op(requests)), count(api, pending_leaves(ws)),);
-    Ok(Pending { timesheets: t?, time_requests: r?, leaves: l? })
+    Ok(Pending { timesheets: t?, time_requests: r?, leaves: l?, requests_window: Some(window) })
 }
 
 /// Today's approved leaves, and the member directory for the names on the dashboard.
@@ -300,7 +312,7 @@ pub fn DashboardPage(ws: u64) -> impl IntoView {
                 {move || waiting.ready().map(|p| view! {
                     <ul class="plain counts">
                         <li><a href=Route::Timesheets { ws }.href()><span class="figure small" data-figure="pending-timesheets">{crate::format::number(p.timesheets as f64)}</span>{t_args("dashboard-pending-timesheets", &[("count", p.timesheets.into())])}</a></li>
-                        <li><a href=Route::TimeRequests { ws }.href()><span class="figure small" data-figure="pending-time-requests">{crate::format::number(p.time_requests as f64)}</span>{t_args("dashboard-pending-time-requests", &[("count", p.time_requests.into())])}</a></li>
+                        <li><a href=requests_href(ws, p.requests_window)><span class="figure small" data-figure="pending-time-requests">{crate::format::number(p.time_requests as f64)}</span>{t_args("dashboard-pending-time-requests", &[("count", p.time_requests.into())])}</a></li>
                         <li><a href=Route::Leaves { ws }.href_with(&[("status", "pending")])><span class="figure small" data-figure="pending-leaves">{crate::format::number(p.leaves as f64)}</span>{t_args("dashboard-pending-leaves", &[("count", p.leaves.into())])}</a></li>
                     </ul>
                 })}
