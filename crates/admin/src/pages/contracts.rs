@@ -94,23 +94,16 @@ fn contracts_op(query: crate::nav::UrlQuery, ws: u64) -> ListContracts {
     op
 }
 
-/// The list's page as the URL describes it.
-fn list_page_op(query: UrlQuery, ws: u64) -> ListContracts {
-    contracts_op(query, ws).page(query.page()).per_page(query.per_page())
-}
-
-fn contract_op(ws: u64, id: u64) -> GetContract {
-    GetContract::new(id, ws)
-}
-
 /// What the contract pages ask first ([`super::FirstRequests`]): the list's page and its
 /// project and member selects, the new contract's selects, a contract's read.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
     match *route {
-        Route::Contracts { ws } => vec![list_page_op(query, ws).to_request(), super::projects_first(ws), super::members_first(ws)],
+        Route::Contracts { ws } => {
+            vec![super::url_page(contracts_op(query, ws), query).to_request(), super::projects_first(ws), super::members_first(ws)]
+        }
         Route::ContractNew { ws } => vec![super::members_first(ws), super::projects_first(ws)],
-        Route::Contract { ws, id } => vec![contract_op(ws, id).to_request()],
+        Route::Contract { ws, id } => vec![GetContract::new(id, ws).to_request()],
         _ => Vec::new(),
     }
 }
@@ -121,7 +114,7 @@ pub fn ContractsPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(list_page_op(query, ws)));
+    let res = load(move || api.page(super::url_page(contracts_op(query, ws), query)));
     let export = Callback::new(move |_| contracts_op(query, ws).to_request());
     let projects = load(move || project_options(api, ws));
     let members = load(move || member_options(api, ws));
@@ -336,7 +329,7 @@ pub fn ContractNewPage(ws: u64) -> impl IntoView {
 #[component]
 pub fn ContractPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || async move { api.send(contract_op(ws, id)).await });
+    let res = load(move || async move { api.send(GetContract::new(id, ws)).await });
     view! {
         <BackLink href=Route::Contracts { ws }.href() text=t("nav-contracts")/>
         <ItemFrame res>

@@ -49,18 +49,9 @@ fn expenses_op(query: UrlQuery, ws: u64) -> ListExpenses {
     op
 }
 
-/// The list's page as the URL describes it.
-fn list_page_op(query: UrlQuery, ws: u64) -> ListExpenses {
-    expenses_op(query, ws).page(query.page()).per_page(query.per_page())
-}
-
 /// One expense: the API has no single-expense read, so the list filtered by id.
 fn expense_op(ws: u64, id: &str) -> ListExpenses {
     ListExpenses::new(ws).id(id)
-}
-
-fn categories_op(ws: u64) -> ListExpenseCategories {
-    ListExpenseCategories::new(ws)
 }
 
 /// The categories tab (`tab=categories`), else the list.
@@ -73,10 +64,10 @@ fn categories_tab(query: UrlQuery) -> bool {
 /// its form's selects, the new expense's selects.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
-    let selects = |ws| vec![super::members_first(ws), super::projects_first(ws), categories_op(ws).to_request()];
+    let selects = |ws| vec![super::members_first(ws), super::projects_first(ws), ListExpenseCategories::new(ws).to_request()];
     match route {
-        Route::Expenses { ws } if categories_tab(query) => vec![categories_op(*ws).to_request()],
-        Route::Expenses { ws } => [vec![list_page_op(query, *ws).to_request()], selects(*ws)].concat(),
+        Route::Expenses { ws } if categories_tab(query) => vec![ListExpenseCategories::new(*ws).to_request()],
+        Route::Expenses { ws } => [vec![super::url_page(expenses_op(query, *ws), query).to_request()], selects(*ws)].concat(),
         Route::ExpenseNew { ws } => selects(*ws),
         Route::Expense { ws, id } => [vec![expense_op(*ws, id).to_request()], selects(*ws)].concat(),
         _ => Vec::new(),
@@ -138,7 +129,7 @@ fn ExpenseList(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(list_page_op(query, ws)));
+    let res = load(move || api.page(super::url_page(expenses_op(query, ws), query)));
     // Totals of every matching expense (not only this page), while that takes a few requests.
     let all = load(move || {
         let op = expenses_op(query, ws);
@@ -152,7 +143,7 @@ fn ExpenseList(ws: u64) -> impl IntoView {
     });
     let members = load(move || member_options(api, ws));
     let projects = load(move || project_options(api, ws));
-    let categories = load(move || api.send(categories_op(ws)));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
     let [from, to, member, project, category, kind] =
         ["from", "to", "member", "project", "category", "type"].map(|k| RwSignal::new(query.initial(k)));
     let confirm = RwSignal::new(false);
@@ -256,7 +247,7 @@ fn ExpenseList(ws: u64) -> impl IntoView {
 #[component]
 fn CategoryList(ws: u64) -> impl IntoView {
     let api = use_api();
-    let categories = load(move || api.send(categories_op(ws)));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
     view! {
         <ErrorBanner error=Signal::derive(move || categories.error()) on_retry=Callback::new(move |_| categories.refetch()) auto_retry=true/>
         {move || categories.ready().map(|list| view! {
@@ -274,7 +265,7 @@ fn ExpenseForm(ws: u64, #[prop(optional)] expense: Option<Expense>, on_saved: Ca
     let toaster = expect_context::<Toaster>();
     let members = load(move || member_options(api, ws));
     let projects = load(move || project_options(api, ws));
-    let categories = load(move || api.send(categories_op(ws)));
+    let categories = load(move || api.send(ListExpenseCategories::new(ws)));
     let e = expense.clone().unwrap_or_default();
     let editing = expense.as_ref().map(|e| e.id.clone());
     let name = FieldState::new("expense_name", e.expense_name.clone()).check(checks::text(255));

@@ -84,10 +84,6 @@ fn tab_of(query: UrlQuery) -> String {
     query.get("tab").unwrap_or_else(|| "requests".to_owned())
 }
 
-fn policies_op(ws: u64) -> ListLeavePolicies {
-    ListLeavePolicies::new(ws)
-}
-
 /// What the leave pages ask first ([`super::FirstRequests`]): the tab's list and the
 /// directory and policies its selects and names read; the request form's selects.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
@@ -97,10 +93,10 @@ pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequ
         Route::Leaves { ws } => match tab_of(query).as_str() {
             "calendar" => vec![first_of_all(month_op(query, ws)), super::members_first(ws)],
             "balances" => vec![first_of_all(balances_op(ws, balance_year(query)))],
-            "policies" => vec![policies_op(ws).to_request()],
-            _ => vec![leaves_op(query, ws).to_request(), policies_op(ws).to_request(), super::members_first(ws)],
+            "policies" => vec![ListLeavePolicies::new(ws).to_request()],
+            _ => vec![leaves_op(query, ws).to_request(), ListLeavePolicies::new(ws).to_request(), super::members_first(ws)],
         },
-        Route::LeaveNew { ws } => vec![super::members_first(ws), policies_op(ws).to_request()],
+        Route::LeaveNew { ws } => vec![super::members_first(ws), ListLeavePolicies::new(ws).to_request()],
         _ => Vec::new(),
     }
 }
@@ -160,7 +156,7 @@ fn Requests(ws: u64) -> impl IntoView {
     let toaster = expect_context::<Toaster>();
     let names = member_names(api, ws);
     let res = load(move || api.page(leaves_op(query, ws)));
-    let policies = load(move || api.send(policies_op(ws)));
+    let policies = load(move || api.send(ListLeavePolicies::new(ws)));
     let members = load(move || member_options(api, ws));
     let status = RwSignal::new(query.initial("status"));
     let member = RwSignal::new(query.initial("member"));
@@ -426,7 +422,7 @@ fn balance_table(rows: Vec<LeaveBalance>) -> AnyView {
 #[component]
 fn Policies(ws: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || api.send(policies_op(ws)));
+    let res = load(move || api.send(ListLeavePolicies::new(ws)));
     view! {
         <ErrorBanner error=Signal::derive(move || res.error()) on_retry=Callback::new(move |_| res.refetch()) auto_retry=true/>
         {move || res.ready().map(|list| view! {
@@ -463,7 +459,7 @@ pub fn LeaveNewPage(ws: u64) -> impl IntoView {
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
     let members = load(move || member_options(api, ws));
-    let policies = load(move || api.send(policies_op(ws)));
+    let policies = load(move || api.send(ListLeavePolicies::new(ws)));
     let user = FieldState::new("user_id", "").check(checks::required);
     let policy = FieldState::new("policy_id", "").check(checks::required);
     let start = FieldState::new("start", "").check(|v| checks::required(v).or_else(|| checks::optional_date(v)));

@@ -92,7 +92,7 @@ pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> FirstRequests {
             }
             vec![list_page_op(ws, &q).to_request()]
         }
-        Route::Member { ws, id } | Route::MemberEdit { ws, id } => vec![member_op(ws, id).to_request()],
+        Route::Member { ws, id } | Route::MemberEdit { ws, id } => vec![GetMember::new(id, ws).to_request()],
         _ => Vec::new(),
     }
 }
@@ -100,11 +100,6 @@ pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> FirstRequests {
 /// The list's page as the URL describes it, when it is one request.
 fn list_page_op(ws: u64, q: &UrlState) -> ListMembers {
     with_status(members_op(ws, q), q).page(q.page).per_page(q.per_page)
-}
-
-/// A member's read (the detail and edit pages).
-fn member_op(ws: u64, id: u64) -> GetMember {
-    GetMember::new(id, ws)
 }
 
 /// The list's operation with the URL's status filter (every view but the archived one).
@@ -491,7 +486,7 @@ pub fn member_fields(m: &Member) -> Vec<(&'static str, String)> {
 pub fn MemberDetailPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || async move { api.send(member_op(ws, id)).await });
+    let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
     let confirm_open = RwSignal::new(false);
     let reload = Callback::new(move |_| res.refetch());
     view! {
@@ -730,7 +725,7 @@ pub fn MemberEditForm(ws: u64, member: Member, #[prop(optional, into)] on_saved:
 pub fn MemberEditPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let nav = use_nav();
-    let res = load(move || async move { api.send(member_op(ws, id)).await });
+    let res = load(move || async move { api.send(GetMember::new(id, ws)).await });
     view! {
         <BackLink href=Route::Member { ws, id }.href() text=t("member-back")/>
         <ItemFrame res>

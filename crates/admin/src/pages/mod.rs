@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use webwork_core::envelope::Pagination as PageInfo;
-use webwork_core::ops::{ListMembers, ListProjects};
+use webwork_core::ops::{ListMembers, ListProjects, Paginated};
 use webwork_core::{ApiError, ApiRequest, Page};
 use webwork_ui::{Column, DataTable, EmptyState, ErrorBanner, Pagination, SkeletonRows};
 
@@ -136,37 +136,35 @@ pub fn options(none: Option<&str>, items: impl IntoIterator<Item = (String, Stri
 /// functions as its `first_requests`, so the two cannot differ (which would ask twice).
 pub type FirstRequests = Vec<Result<ApiRequest, ApiError>>;
 
-/// Every member of the workspace: what the member selects and directories read.
-pub fn all_members(ws: u64) -> ListMembers {
-    ListMembers::new(ws)
-}
-
-/// Every project of the workspace: what the project selects read.
-pub fn all_projects(ws: u64) -> ListProjects {
-    ListProjects::new(ws)
+/// `op` at the URL's page and page size (`page`, `per_page`): what a list page asks, and the
+/// split build's prefetch of it.
+pub fn url_page<O: Paginated>(mut op: O, query: crate::nav::UrlQuery) -> O {
+    op.set_page(query.page());
+    op.set_per_page(query.per_page());
+    op
 }
 
 /// The first read of [`member_options`] (and `time_common::member_directory`).
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub fn members_first(ws: u64) -> Result<ApiRequest, ApiError> {
-    crate::api::first_of_all(all_members(ws))
+    crate::api::first_of_all(ListMembers::new(ws))
 }
 
 /// The first read of [`project_options`].
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub fn projects_first(ws: u64) -> Result<ApiRequest, ApiError> {
-    crate::api::first_of_all(all_projects(ws))
+    crate::api::first_of_all(ListProjects::new(ws))
 }
 
 /// The workspace's members as select options, "Name (email)" (every page, at 100 a request).
 pub async fn member_options(api: Api, ws: u64) -> Result<Vec<(u64, String)>, ApiError> {
-    let members = api.all(all_members(ws)).await?;
+    let members = api.all(ListMembers::new(ws)).await?;
     Ok(members.into_iter().map(|m| (m.id, format!("{} ({})", m.full_name(), m.email))).collect())
 }
 
 /// The workspace's projects as select options.
 pub async fn project_options(api: Api, ws: u64) -> Result<Vec<(u64, String)>, ApiError> {
-    let projects = api.all(all_projects(ws)).await?;
+    let projects = api.all(ListProjects::new(ws)).await?;
     Ok(projects.into_iter().map(|p| (p.id, p.name)).collect())
 }
 

@@ -54,21 +54,12 @@ fn projects_op(query: crate::nav::UrlQuery, ws: u64) -> ListProjects {
     op
 }
 
-/// The list's page as the URL describes it.
-fn list_page_op(query: UrlQuery, ws: u64) -> ListProjects {
-    projects_op(query, ws).page(query.page()).per_page(query.per_page())
-}
-
-fn project_op(ws: u64, id: u64) -> GetProject {
-    GetProject::new(id, ws)
-}
-
 /// What the project pages ask first ([`super::FirstRequests`]): the list's page, a project's read.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
     match *route {
-        Route::Projects { ws } => vec![list_page_op(query, ws).to_request()],
-        Route::Project { ws, id } => vec![project_op(ws, id).to_request()],
+        Route::Projects { ws } => vec![super::url_page(projects_op(query, ws), query).to_request()],
+        Route::Project { ws, id } => vec![GetProject::new(id, ws).to_request()],
         _ => Vec::new(),
     }
 }
@@ -79,7 +70,7 @@ pub fn ProjectsPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(list_page_op(query, ws)));
+    let res = load(move || api.page(super::url_page(projects_op(query, ws), query)));
     let name = RwSignal::new(query.initial("name"));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((0u64, String::new()));
@@ -268,7 +259,7 @@ pub fn ProjectNewPage(ws: u64) -> impl IntoView {
 #[component]
 pub fn ProjectPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || async move { api.send(project_op(ws, id)).await });
+    let res = load(move || async move { api.send(GetProject::new(id, ws)).await });
     view! {
         <BackLink href=Route::Projects { ws }.href() text=t("nav-projects")/>
         <ItemFrame res>

@@ -109,11 +109,7 @@ fn url_project(query: crate::nav::UrlQuery) -> Option<u64> {
 
 /// The list's page of `project` as the URL describes it.
 fn list_page_op(query: crate::nav::UrlQuery, ws: u64, project: u64) -> ListTasks {
-    tasks_op(query, ws).page(query.page()).per_page(query.per_page()).project_id(project)
-}
-
-fn task_op(ws: u64, project: u64, id: u64) -> GetTask {
-    GetTask::new(id, ws, project)
+    super::url_page(tasks_op(query, ws), query).project_id(project)
 }
 
 /// The contracts of a project: who may be assigned its tasks.
@@ -133,7 +129,7 @@ pub(crate) fn first_requests(route: &Route, query: crate::nav::UrlQuery) -> supe
             std::iter::once(super::projects_first(ws)).chain(list).collect()
         }
         Route::TaskNew { ws, project } => vec![crate::api::first_of_all(people_op(ws, project))],
-        Route::Task { ws, project, id } => vec![task_op(ws, project, id).to_request()],
+        Route::Task { ws, project, id } => vec![GetTask::new(id, ws, project).to_request()],
         _ => Vec::new(),
     }
 }
@@ -401,7 +397,7 @@ pub fn TaskNewPage(ws: u64, project: u64) -> impl IntoView {
 #[component]
 pub fn TaskPage(ws: u64, project: u64, id: u64) -> impl IntoView {
     let api = use_api();
-    let res = load(move || async move { api.send(task_op(ws, project, id)).await });
+    let res = load(move || async move { api.send(GetTask::new(id, ws, project)).await });
     view! {
         <BackLink href=tasks_of_project(ws, project) text=t("nav-tasks")/>
         <ItemFrame res>

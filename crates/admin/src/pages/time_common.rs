@@ -14,7 +14,7 @@ use leptos::html;
 use leptos::prelude::*;
 use webwork_core::date::CivilDate;
 use webwork_core::models::{Member, MemberStatus, Role};
-use webwork_core::ops::GetTrackerState;
+use webwork_core::ops::{GetTrackerState, ListMembers};
 use webwork_core::params::parse_clock;
 use webwork_core::ApiError;
 
@@ -227,7 +227,7 @@ pub fn can_track(m: &Member) -> bool {
 
 /// Every member of the workspace (archived ones left out by the API), by id.
 pub async fn member_directory(api: Api, ws: u64) -> Result<Vec<Member>, ApiError> {
-    api.all(super::all_members(ws)).await.inspect(|m| crate::zone::remember(m))
+    api.all(ListMembers::new(ws)).await.inspect(|m| crate::zone::remember(m))
 }
 
 /// A member's display name from a directory, or `member {id}`.

@@ -212,16 +212,11 @@ fn status_filter(query: &UrlQuery) -> Option<TimesheetStatus> {
     queue_status(query, "submitted").map(|s| TimesheetStatus::parse(&s))
 }
 
-/// The list's page as the URL describes it.
-fn list_page_op(query: UrlQuery, ws: u64) -> ListTimesheets {
-    timesheets_op(query, ws).page(query.page()).per_page(query.per_page())
-}
-
 /// What Timesheets asks first ([`super::FirstRequests`]): the list's page and the directory.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
     let Route::Timesheets { ws } = *route else { return Vec::new() };
-    vec![list_page_op(query, ws).to_request(), super::members_first(ws)]
+    vec![super::url_page(timesheets_op(query, ws), query).to_request(), super::members_first(ws)]
 }
 
 #[component]
@@ -232,7 +227,7 @@ pub fn TimesheetsPage(ws: u64) -> impl IntoView {
     let changed = queue_changed();
     let members = load(move || member_directory(api, ws));
     let directory = Signal::derive(move || members.ready().unwrap_or_default());
-    let res = load(move || api.page(list_page_op(query, ws)));
+    let res = load(move || api.page(super::url_page(timesheets_op(query, ws), query)));
     let selection = RwSignal::new(BTreeSet::<String>::new());
     let reload = move || {
         res.refetch();

@@ -90,10 +90,6 @@ fn list_page_op(ws: u64, page: u32, per_page: u32) -> ListProjectViewers {
     ListProjectViewers::new(ws).page(page).per_page(per_page)
 }
 
-fn viewer_op(ws: u64, id: u64) -> GetProjectViewer {
-    GetProjectViewer::new(id, ws)
-}
-
 /// The archived view (`view=archived`), else the list.
 fn archived_view(query: UrlQuery) -> bool {
     query.get("view").as_deref() == Some("archived")
@@ -105,7 +101,7 @@ fn archived_view(query: UrlQuery) -> bool {
 pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
     match *route {
         Route::Viewers { ws } if !archived_view(query) => vec![list_page_op(ws, query.page(), query.per_page()).to_request()],
-        Route::Viewer { ws, id } => vec![viewer_op(ws, id).to_request(), super::projects_first(ws)],
+        Route::Viewer { ws, id } => vec![GetProjectViewer::new(id, ws).to_request(), super::projects_first(ws)],
         _ => Vec::new(),
     }
 }
@@ -221,7 +217,7 @@ pub fn ViewerNewPage(ws: u64) -> impl IntoView {
 pub fn ViewerPage(ws: u64, id: u64) -> impl IntoView {
     let api = use_api();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || async move { api.send(viewer_op(ws, id)).await });
+    let res = load(move || async move { api.send(GetProjectViewer::new(id, ws)).await });
     let projects = load(move || project_options(api, ws));
     let reload = Callback::new(move |_| res.refetch());
     let chosen = RwSignal::new(String::new());

@@ -16,21 +16,12 @@ use crate::export::ExportButton;
 use crate::nav::{use_nav, use_url_query, UrlQuery};
 use crate::routes::Route;
 
-/// The list's page as the URL describes it.
-fn list_page_op(query: UrlQuery, ws: u64) -> ListWebhooks {
-    ListWebhooks::new(ws).page(query.page()).per_page(query.per_page())
-}
-
-fn webhook_op(ws: u64, id: String) -> GetWebhook {
-    GetWebhook::new(id, ws)
-}
-
 /// What the webhook pages ask first ([`super::FirstRequests`]): the list's page, a webhook's read.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 pub(crate) fn first_requests(route: &Route, query: UrlQuery) -> super::FirstRequests {
     match route {
-        Route::Webhooks { ws } => vec![list_page_op(query, *ws).to_request()],
-        Route::Webhook { ws, id } => vec![webhook_op(*ws, id.clone()).to_request()],
+        Route::Webhooks { ws } => vec![super::url_page(ListWebhooks::new(*ws), query).to_request()],
+        Route::Webhook { ws, id } => vec![GetWebhook::new(id.clone(), *ws).to_request()],
         _ => Vec::new(),
     }
 }
@@ -41,7 +32,7 @@ pub fn WebhooksPage(ws: u64) -> impl IntoView {
     let query = use_url_query();
     let nav = use_nav();
     let toaster = expect_context::<Toaster>();
-    let res = load(move || api.page(list_page_op(query, ws)));
+    let res = load(move || api.page(super::url_page(ListWebhooks::new(ws), query)));
     let confirm = RwSignal::new(false);
     let pending = RwSignal::new((String::new(), String::new()));
     let columns = vec![
@@ -177,7 +168,7 @@ pub fn WebhookPage(ws: u64, id: String) -> impl IntoView {
     let toaster = expect_context::<Toaster>();
     let res = load(move || {
         let id = id.clone();
-        async move { api.send(webhook_op(ws, id)).await }
+        async move { api.send(GetWebhook::new(id, ws)).await }
     });
     view! {
         <BackLink href=Route::Webhooks { ws }.href() text=t("nav-webhooks")/>
