@@ -80,16 +80,22 @@ async function idleMemberWithContract(skip) {
 }
 
 e2e('the dashboard shows the numbers the API has', async (page) => {
+  // The dashboard's today is the API's today for the signed-in owner (their tracker's date, in
+  // their zone): TODAY in UTC, except in the hours when the owner's zone is already on the next day.
+  const ownerId = (await get('/workspaces?per_page=100')).find((w) => w.id === 1).user_id;
+  const today = (await get(`/time-tracking/current-data?workspace_id=1&user_id=${ownerId}`)).date;
+  // The seed has no closed time today: 20 minutes of the owner's make "hours today" a figure.
+  // (The tracker tests leave the owner alone, so this cannot overlap a tracker of theirs.)
+  await call(sandbox, OWNER, 'POST', '/time-entries', {
+    workspace_id: 1, user_id: ownerId, date: today, start_time: '00:00', end_time: '00:20', notes: unique('Dashboard e2e '),
+  });
+
   await signIn(page, sandbox);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).click();
   await page.waitForURL(/\/w\/1\/?$/);
   await page.getByRole('heading', { name: 'Dashboard', exact: true }).waitFor();
 
-  // What the API says, read the way the tiles read it. The dashboard's today is the API's today
-  // for the signed-in owner (their tracker's date, in their zone): TODAY in UTC, except in the
-  // hours when the owner's zone is already on the next day.
-  const ownerId = (await get('/workspaces?per_page=100')).find((w) => w.id === 1).user_id;
-  const today = (await get(`/time-tracking/current-data?workspace_id=1&user_id=${ownerId}`)).date;
+  // What the API says, read the way the tiles read it.
   const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
   const [submitted, requests, leaves, onLeave, week, lastWeek] = await Promise.all([
     total('/timesheets?workspace_id=1&status=submitted&per_page=1'),
@@ -112,6 +118,7 @@ e2e('the dashboard shows the numbers the API has', async (page) => {
   const ownerState = states.find((s) => s.user_id === ownerId) ?? { is_running: false };
   const least = closedToday + extra(ownerState);
   const most = closedToday + states.reduce((sum, s) => sum + extra(s), 0);
+  assert.ok(closedToday >= 20, `the report has the owner's 20 minutes today (${closedToday})`);
 
   await eventually('the approval counts', async () => (await figure(page, 'pending-timesheets').count()) === 1);
   assert.equal(await figure(page, 'pending-timesheets').innerText(), String(submitted));
@@ -158,7 +165,7 @@ e2e('the dashboard shows the numbers the API has', async (page) => {
 });
 
 e2e('starts a tracker for a member, stops it, and finds the new time entry', async (page) => {
-  const { member, contract } = await idleMemberWithContract([5]);
+  const { member, contract } = await idleMemberWithContract([5, 1]);
   const name = fullName(member);
   const what = unique('Tracking e2e ');
   await signIn(page, sandbox);
