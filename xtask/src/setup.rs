@@ -104,7 +104,7 @@ pub fn run() -> Result {
     let (result, took) = util::timed(|| -> Result<usize> {
         let mut installed = 0;
         installed += wasm_target()?;
-        installed += rustfmt()?;
+        installed += rust_components()?;
         installed += cargo_tools()?;
         installed += apt_tools()?;
         installed += npm_folders()?;
@@ -133,15 +133,19 @@ fn wasm_target() -> Result<usize> {
     Ok(1)
 }
 
-/// rustfmt, for the format check of `cargo xtask test` (rust-toolchain.toml's "minimal" profile
-/// leaves it out).
-fn rustfmt() -> Result<usize> {
-    if which("rustup").is_none() || probe(cmd("cargo").args(["fmt", "--version"])).is_some() {
-        return Ok(0);
+/// rustfmt and clippy, for the format and lint checks of `cargo xtask test` (rust-toolchain.toml's
+/// "minimal" profile leaves them out): (component, the cargo subcommand that answers when present).
+fn rust_components() -> Result<usize> {
+    let mut installed = 0;
+    for (component, subcommand) in [("rustfmt", "fmt"), ("clippy", "clippy")] {
+        if which("rustup").is_none() || probe(cmd("cargo").args([subcommand, "--version"])).is_some() {
+            continue;
+        }
+        println!("setup: installing the {component} component");
+        util::run(cmd("rustup").args(["component", "add", component]))?;
+        installed += 1;
     }
-    println!("setup: installing the rustfmt component");
-    util::run(cmd("rustup").args(["component", "add", "rustfmt"]))?;
-    Ok(1)
+    Ok(installed)
 }
 
 fn cargo_tools() -> Result<usize> {

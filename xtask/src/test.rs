@@ -1,6 +1,6 @@
 //! `cargo xtask test`: setup, then every test suite the project has, in order, stopping at the first failure.
 //!
-//! Suites: native (`cargo fmt --check`, then `cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
+//! Suites: native (`cargo fmt --check`, clippy with warnings denied, then `cargo test --workspace`), API fuzzing (schemathesis against a fresh sandbox), wasm
 //! in headless Chromium (against the mock API server in tests/mock-server), end-to-end (`node --test`
 //! in tests/e2e, after building the panel and the release sandbox), the npm package, the widgets
 //! (`node --test` in tests/widgets after `cargo xtask widgets`). A suite whose crate or folder
@@ -22,6 +22,10 @@ const WASM_ONLY_CRATES: &[(&str, &str)] = &[
     ("webwork-ui", "crates/ui"),
     // Not the widgets: natively they build their answer readers only (no Leptos), whose tests run here.
 ];
+
+/// Packages linted for wasm32 that have no wasm-bindgen tests of their own (the npm package's
+/// tests run in Node against its build).
+const WASM_LINT_ONLY: &[(&str, &str)] = &[("webwork-js", "crates/js")];
 
 /// Packages whose wasm-bindgen tests run in headless Chromium: (package, directory).
 /// Add the admin panel, widgets and the JS package here as they gain browser tests.
@@ -195,6 +199,7 @@ fn native(counts: &mut Counts) -> Result<Option<String>> {
     } else {
         println!("rustfmt is not installed: formatting not checked");
     }
+    lint()?;
     let mut test = cmd("cargo");
     test.args(["test", "--workspace"]);
     for (package, dir) in WASM_ONLY_CRATES {
@@ -204,6 +209,26 @@ fn native(counts: &mut Counts) -> Result<Option<String>> {
     }
     util::run_reading(&mut test, |line| counts.read(line))?;
     Ok(None)
+}
+
+/// Clippy with warnings denied, natively for the workspace and for wasm32 where the browser
+/// crates' real code is (natively the panel is an empty crate). Setup installs the component; a
+/// toolchain not managed by rustup may lack it, and then this says so and goes on.
+fn lint() -> Result {
+    if util::probe(cmd("cargo").args(["clippy", "--version"])).is_none() {
+        println!("clippy is not installed: lints not checked");
+        return Ok(());
+    }
+    let deny = ["--all-targets", "--no-deps", "--", "-D", "warnings"];
+    util::run(cmd("cargo").args(["clippy", "--workspace"]).args(deny))?;
+    let mut wasm = cmd("cargo");
+    wasm.args(["clippy", "--target", "wasm32-unknown-unknown"]);
+    for (package, dir) in WASM_TEST_CRATES.iter().chain(WASM_LINT_ONLY) {
+        if exists(dir) {
+            wasm.args(["-p", package]);
+        }
+    }
+    util::run(wasm.args(deny))
 }
 
 fn wasm(counts: &mut Counts) -> Result<Option<String>> {

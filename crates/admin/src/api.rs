@@ -13,7 +13,6 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 use webwork_ui::i18n::{t, t_args};
 
@@ -141,8 +140,11 @@ type SharedReply = futures_util::future::Shared<BoxFuture<Reply<Value>>>;
 struct Reads {
     /// Numbers the entries, so a finished read removes its own entry and no newer one.
     next: u64,
-    entries: Vec<(String, u64, futures_util::future::WeakShared<BoxFuture<Reply<Value>>>)>,
+    entries: Vec<(String, u64, WeakRead)>,
 }
+
+/// A read in flight that its callers hold, not the table.
+type WeakRead = futures_util::future::WeakShared<BoxFuture<Reply<Value>>>;
 
 /// Whose budget and whose answers a session's requests are: the API and the person, never the
 /// token itself. A gateway session is the gateway's one cookie, the same in every tab.
@@ -156,7 +158,7 @@ fn identity(s: &Session) -> String {
 /// A session's client, its pacer shared with every tab of the origin for the same person.
 fn shared_client(s: &Session, transport: FetchTransport) -> Client<FetchTransport> {
     let config = s.client_config();
-    let pacer = Pacer::new(config.requests_per_minute).shared_with(Arc::new(OriginLog::new(identity(s))));
+    let pacer = Pacer::new(config.requests_per_minute).shared_with(OriginLog::new(identity(s)).into_shared());
     Client::with_pacer(transport, config, pacer)
 }
 
@@ -852,7 +854,7 @@ fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSig
             state.set(Load::Loading);
         }
     });
-    let run: Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>> = Rc::new(move || {
+    let run: Run = Rc::new(move || {
         let used = Rc::new(Used::default());
         let fut = Tracked { used: used.clone(), inner: fetch() };
         Box::pin(async move {
@@ -873,15 +875,13 @@ fn load_erased(fetch: Rc<dyn Fn() -> BoxFuture<Data>>) -> (RwSignal<Load>, RwSig
     (state, refreshing, tick, as_of)
 }
 
+/// One fetch of a resource: its future answers with what applies the result to the signals.
+type Run = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>>;
+
 /// Runs `run` now and whenever `tick` or a signal read by the fetch changes, and applies only
 /// the newest answer (an older one arriving late is dropped). Not generic, so the effect and
 /// the task exist once in the wasm rather than once per data type (36 of them).
-fn drive(
-    tick: RwSignal<u32>,
-    refreshing: RwSignal<bool>,
-    loading: Rc<dyn Fn()>,
-    run: Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Box<dyn FnOnce()>>>>>,
-) {
+fn drive(tick: RwSignal<u32>, refreshing: RwSignal<bool>, loading: Rc<dyn Fn()>, run: Run) {
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         tick.track();

@@ -4,8 +4,6 @@
 //! shared by the tabs of an origin through IndexedDB.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use serde_json::json;
 use wasm_bindgen_test::*;
@@ -153,7 +151,7 @@ async fn the_stored_cache_belongs_to_one_user_and_signing_out_removes_it() {
 
 /// Two pacers over one IndexedDB log, as two tabs of the origin have them.
 fn tab(key: &str, limit: u32) -> Pacer {
-    Pacer::with_window(limit, 60_000.0).shared_with(Arc::new(OriginLog::new(key.to_owned())))
+    Pacer::with_window(limit, 60_000.0).shared_with(OriginLog::new(key.to_owned()).into_shared())
 }
 
 #[wasm_bindgen_test]

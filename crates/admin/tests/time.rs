@@ -70,7 +70,7 @@ fn week_ranges_start_on_monday() {
     let week = Days::week_of(wednesday);
     assert_eq!((week.from.to_string(), week.to.to_string()), ("2026-03-02".into(), "2026-03-08".into()));
     let so_far = Days::week_so_far(wednesday);
-    assert_eq!(so_far.len(), 3);
+    assert_eq!(so_far.day_count(), 3);
     let before = so_far.week_before();
     assert_eq!((before.from.to_string(), before.to.to_string()), ("2026-02-23".into(), "2026-02-25".into()));
     // Across a year's end.
@@ -125,7 +125,7 @@ fn an_entry_in_an_approved_timesheet_says_why_it_is_locked() {
         Some("In the approved timesheet of 2026-02-23 – 2026-03-01, approved 2026-03-02."),
         "the timesheets say so even when the entry has no flag (the documented reply has none)"
     );
-    assert_eq!(lock_reason(&entry("2026-03-01", false), &approved).is_some(), true, "the last day of the period too");
+    assert!(lock_reason(&entry("2026-03-01", false), &approved).is_some(), "the last day of the period too");
     assert_eq!(lock_reason(&entry("2026-03-02", false), &approved), None);
     assert_eq!(lock_reason(&entry("2026-03-02", true), &approved).as_deref(), Some("An approved timesheet covers this day."));
 }

@@ -140,22 +140,6 @@ fn guess_field(text: &str) -> Option<&str> {
     words.windows(2).find(|w| w[1] == "field" && !w[0].eq_ignore_ascii_case("the")).map(|w| w[0])
 }
 
-#[cfg(test)]
-mod field_tests {
-    use super::guess_field;
-
-    #[test]
-    fn laravel_phrasings_name_their_field() {
-        assert_eq!(guess_field("workspace_id is required in request body"), Some("workspace_id"));
-        assert_eq!(guess_field("The email field must be a valid email address."), Some("email"));
-        assert_eq!(guess_field("The selected project_id is invalid."), Some("project_id"));
-        assert_eq!(guess_field("The selected role is invalid."), Some("role"));
-        assert_eq!(guess_field("The per_page field must be between 1 and 100."), Some("per_page"));
-        assert_eq!(guess_field("Something went wrong."), None);
-        assert_eq!(guess_field("The given data was invalid."), None);
-    }
-}
-
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -203,3 +187,19 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod field_tests {
+    use super::guess_field;
+
+    #[test]
+    fn laravel_phrasings_name_their_field() {
+        assert_eq!(guess_field("workspace_id is required in request body"), Some("workspace_id"));
+        assert_eq!(guess_field("The email field must be a valid email address."), Some("email"));
+        assert_eq!(guess_field("The selected project_id is invalid."), Some("project_id"));
+        assert_eq!(guess_field("The selected role is invalid."), Some("role"));
+        assert_eq!(guess_field("The per_page field must be between 1 and 100."), Some("per_page"));
+        assert_eq!(guess_field("Something went wrong."), None);
+        assert_eq!(guess_field("The given data was invalid."), None);
+    }
+}

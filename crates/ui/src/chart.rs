@@ -127,7 +127,7 @@ impl StackedBars {
 
 /// A step for about five ticks up to `max`: 1, 2 or 5 times a power of ten.
 pub fn nice_step(max: f64) -> f64 {
-    if !(max > 0.0) || !max.is_finite() {
+    if !max.is_finite() || max <= 0.0 {
         return 1.0;
     }
     let raw = max / 5.0;
@@ -561,12 +561,10 @@ fn heat_svg(title: &str, data: &CalendarHeat) -> AnyView {
         .days
         .iter()
         .filter(|d| d.date.day <= 7 && d.date.weekday() == 0 || Some(d.date) == first)
-        .filter_map(|d| {
-            (d.date.month != last_month).then(|| {
-                last_month = d.date.month;
-                let name = crate::i18n::short_date_part(2024, d.date.month, 1, "month");
-                view! { <text x=px(left + week_of(d.date) * (cell + gap)) y="11" style=LABEL>{name}</text> }
-            })
+        .filter(|d| std::mem::replace(&mut last_month, d.date.month) != d.date.month)
+        .map(|d| {
+            let name = crate::i18n::short_date_part(2024, d.date.month, 1, "month");
+            view! { <text x=px(left + week_of(d.date) * (cell + gap)) y="11" style=LABEL>{name}</text> }
         })
         .collect_view();
     let cells = data

@@ -27,7 +27,7 @@ pub fn hours(total: i64) -> String {
 /// `n` with exactly `fraction` decimals, grouped, by `Intl.NumberFormat` in the widget's language.
 pub fn number(n: f64, fraction: u32) -> String {
     let pairs = [("minimumFractionDigits", fraction.into()), ("maximumFractionDigits", fraction.into())];
-    intl::format(Kind::Number, &lang::current(), &pairs, &n.into()).unwrap_or_else(|| webwork_core::number::fixed(n, fraction))
+    intl::format(Kind::Number, lang::current(), &pairs, &n.into()).unwrap_or_else(|| webwork_core::number::fixed(n, fraction))
 }
 
 /// Seconds as a running clock: `3725` -> "1:02:05".
@@ -45,7 +45,7 @@ pub fn parse_ms(iso: &str) -> Option<f64> {
 /// `Intl.DateTimeFormat(<widget's language>, options).format(ms)`.
 fn date_text(ms: f64, options: &[(&str, &str)]) -> String {
     let pairs: Vec<(&str, JsValue)> = options.iter().map(|(k, v)| (*k, JsValue::from_str(v))).collect();
-    intl::format(Kind::DateTime, &lang::current(), &pairs, &js_sys::Date::new(&JsValue::from_f64(ms))).unwrap_or_default()
+    intl::format(Kind::DateTime, lang::current(), &pairs, &js_sys::Date::new(&JsValue::from_f64(ms))).unwrap_or_default()
 }
 
 /// "09:05" (`9:05 AM` in English) in the browser's time zone; [`zone_note`] names it.

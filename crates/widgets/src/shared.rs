@@ -109,7 +109,7 @@ fn client(base: &str) -> Result<Client<FetchTransport>, ApiError> {
             Credentials::Gateway => None,
         };
         let pacer = match log {
-            Some(log) => Pacer::new(60).shared_with(std::sync::Arc::new(log)),
+            Some(log) => Pacer::new(60).shared_with(log.into_shared()),
             None => s.pacer.clone(),
         };
         let c = Client::with_pacer(FetchTransport::new(), ClientConfig::with_credentials(base, credentials), pacer);

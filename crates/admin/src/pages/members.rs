@@ -272,9 +272,7 @@ pub fn MembersPage(ws: u64) -> impl IntoView {
         [(_, name)] => t_args("members-archive-confirm-one", &[("name", name.into())]),
         many => t_args("members-archive-confirm-many", &[("count", many.len().into())]),
     });
-    let confirm_title = Signal::derive(move || match pending.get().len() {
-        n => t_args("members-archive-title", &[("count", n.into())]),
-    });
+    let confirm_title = Signal::derive(move || t_args("members-archive-title", &[("count", pending.with(Vec::len).into())]));
     let ask_archive = move |members: Vec<(u64, String)>| {
         pending.set(members);
         confirm_open.set(true);

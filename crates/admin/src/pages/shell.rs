@@ -14,8 +14,11 @@ use crate::nav::{use_location, use_nav};
 use crate::pages::reauth::{ReauthDialog, RefusedScreen};
 use crate::routes::Route;
 
-/// Sections of the navigation: (label's message id, the section's page in a workspace).
-const SECTIONS: &[(&str, fn(u64) -> Route)] = &[
+/// A section of the navigation: its label's message id, and its page in a workspace.
+type Section = (&'static str, fn(u64) -> Route);
+
+/// Sections of the navigation.
+const SECTIONS: &[Section] = &[
     // Admin panel II, time: the dashboard is the workspace's home (`/w/{ws}`).
     (msg_id("nav-dashboard"), |ws| Route::Dashboard { ws }),
     (msg_id("nav-tracking"), |ws| Route::Tracking { ws }),

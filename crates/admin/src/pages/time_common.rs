@@ -112,13 +112,13 @@ impl Days {
         Days { from: self.from.add_days(-7), to: self.to.add_days(-7) }
     }
 
-    pub fn len(self) -> i64 {
+    pub fn day_count(self) -> i64 {
         self.from.days_until(self.to) + 1
     }
 
     /// Every day, oldest first.
     pub fn each(self) -> Vec<CivilDate> {
-        (0..self.len().max(0)).map(|i| self.from.add_days(i)).collect()
+        (0..self.day_count().max(0)).map(|i| self.from.add_days(i)).collect()
     }
 
     pub fn contains(self, day: CivilDate) -> bool {
@@ -133,8 +133,8 @@ impl Days {
         let days = Days { from, to };
         if to < from {
             Err(t("time-end-before-start"))
-        } else if days.len() > max_days {
-            Err(t_args("time-range-too-long", &[("max", max_days.into()), ("days", days.len().into())]))
+        } else if days.day_count() > max_days {
+            Err(t_args("time-range-too-long", &[("max", max_days.into()), ("days", days.day_count().into())]))
         } else {
             Ok(days)
         }

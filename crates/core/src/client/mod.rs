@@ -333,6 +333,8 @@ impl<T: Transport> Client<T> {
     /// A client that shares `pacer` with others using the same token.
     pub fn with_pacer(transport: T, config: ClientConfig, pacer: Pacer) -> Self {
         let seed = transport.now_ms().to_bits() ^ 0x9E37_79B9_7F4A_7C15;
+        // `Arc`, not `Rc`: a native client crosses threads; in a browser the config is not `Sync`.
+        #[allow(clippy::arc_with_non_send_sync)]
         Client {
             transport: Arc::new(transport),
             config: Arc::new(config),

@@ -72,6 +72,13 @@ impl OriginLog {
     pub fn keyed_by(key: impl Fn() -> Option<String> + 'static) -> Self {
         OriginLog { key: Rc::new(key) }
     }
+
+    /// This log as the pacer takes one ([`super::Pacer::shared_with`]).
+    // The pacer takes an `Arc` so that a native client's log may cross threads; a browser has one.
+    #[allow(clippy::arc_with_non_send_sync)]
+    pub fn into_shared(self) -> std::sync::Arc<dyn SharedLog> {
+        std::sync::Arc::new(self)
+    }
 }
 
 impl std::fmt::Debug for OriginLog {

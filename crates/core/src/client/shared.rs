@@ -78,7 +78,8 @@ impl Pacer {
     }
 }
 
-#[cfg(test)]
+// Native only: the executor is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
