@@ -21,6 +21,9 @@ export const repo = path.resolve(here, '../..');
 
 /** The date the sandbox's demo data is relative to. */
 export const TODAY = '2026-03-04';
+/** The UTC time the sandbox's clock starts at, whenever the suite runs: every demo member (Auckland
+ * to New York) is on TODAY then, none within two hours of midnight. */
+export const START_TIME = '09:00';
 
 /** How long one wait for the page may take (ms). Local and in memory: a few seconds is plenty. */
 export const WAIT = 10_000;
@@ -59,7 +62,7 @@ export function startSandboxServing(serving, extra = []) {
   // The role matrix (`--access roles`, inferred) unless `extra` chooses: the tests sign in as
   // every demo role, and the reference rule would refuse all but owners and executive managers.
   const access = extra.includes('--access') ? [] : ['--access', 'roles'];
-  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--addr', '127.0.0.1:0', ...access, ...serving, ...extra];
+  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--time', START_TIME, '--addr', '127.0.0.1:0', ...access, ...serving, ...extra];
   // stderr (its log of webhook deliveries and the like) is kept, not printed: the tail shows
   // when the sandbox fails to start, and `log()` returns it.
   const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -34,7 +34,8 @@ function sandboxBinary() {
  * `quiet` drops its stderr (a bench's setup makes the demo webhooks log every delivery).
  */
 export function startSandbox(extra = [], { quiet = false } = {}) {
-  const args = ['--memory', '--addr', '127.0.0.1:0', '--today', TODAY];
+  // The same hour every run (every demo member on TODAY, none near midnight).
+  const args = ['--memory', '--addr', '127.0.0.1:0', '--today', TODAY, '--time', '09:00'];
   if (!extra.includes('--rate-limit')) args.push('--rate-limit', 'off');
   if (!extra.includes('--access')) args.push('--access', 'roles');
   args.push(...extra);

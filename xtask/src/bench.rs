@@ -119,6 +119,8 @@ fn export(args: &[String]) -> Result {
 
 /// The fixed date the sandbox runs at (a Wednesday), so the demo data is the same every run.
 const TODAY: &str = "2026-03-04";
+/// The UTC time the sandbox's clock starts at, as in the tests (the same hour every run).
+const START_TIME: &str = "09:00";
 const TOKEN: &str = "demo-owner";
 
 /// A bench's `--seconds N` (else `default`) and `--no-build` (binaries already built).
@@ -152,7 +154,7 @@ fn sandbox(args: &[String]) -> Result {
     println!("bench: starting {} on {addr} (in memory, rate limit off, today {TODAY})", binary.display());
     let child = std::process::Command::new(&binary)
         // Only demo-owner calls: the reference's access rule, chosen explicitly.
-        .args(["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &addr, "--today", TODAY])
+        .args(["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &addr, "--today", TODAY, "--time", START_TIME])
         .stdout(Stdio::null())
         // Quiet: the demo webhooks log every invite of the setup as undeliverable.
         .stderr(Stdio::null())
@@ -492,8 +494,10 @@ fn gateway(args: &[String]) -> Result {
     // Part 1: the proxy's cost.
     let sandbox = free_addr()?;
     // Only demo-owner calls: the reference's access rule, chosen explicitly.
-    let _sandbox =
-        spawn("webwork-sandbox", &["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &sandbox, "--today", TODAY])?;
+    let _sandbox = spawn(
+        "webwork-sandbox",
+        &["--memory", "--rate-limit", "off", "--access", "reference", "--addr", &sandbox, "--today", TODAY, "--time", START_TIME],
+    )?;
     wait_ready(&sandbox)?;
     let proxy = free_addr()?;
     let upstream = format!("http://{sandbox}/api/v2");
@@ -535,8 +539,10 @@ fn gateway(args: &[String]) -> Result {
     // Part 2: 500 visitors through widget service mode, the sandbox at the real 60/minute.
     // The service token is demo-owner's: the real API's access rule (`reference`) lets it read.
     let sandbox = free_addr()?;
-    let _sandbox =
-        spawn("webwork-sandbox", &["--memory", "--rate-limit", "60", "--access", "reference", "--addr", &sandbox, "--today", TODAY])?;
+    let _sandbox = spawn(
+        "webwork-sandbox",
+        &["--memory", "--rate-limit", "60", "--access", "reference", "--addr", &sandbox, "--today", TODAY, "--time", START_TIME],
+    )?;
     wait_ready(&sandbox)?;
     let token_file = target_dir().join("bench-gateway-service-token");
     std::fs::write(&token_file, TOKEN).map_err(|e| format!("writing {}: {e}", token_file.display()))?;

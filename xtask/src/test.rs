@@ -491,7 +491,7 @@ impl FuzzSandbox {
         let mut command = cmd(target.join("debug/webwork-sandbox"));
         command
             // The fuzzer calls as demo-owner: the reference's access rule, chosen explicitly.
-            .args(["--memory", "--rate-limit", "off", "--access", "reference", "--today", "2026-03-04", "--addr", &addr])
+            .args(["--memory", "--rate-limit", "off", "--access", "reference", "--today", "2026-03-04", "--time", "09:00", "--addr", &addr])
             .stdin(Stdio::null())
             .stdout(file)
             .stderr(err);

@@ -1,6 +1,8 @@
-//! The sandbox's notion of "now": real time shifted so that today's date is the configured
-//! `--today`. Tests pass a fixed date, so the demo seed and every relative date are deterministic,
-//! while the time of day still moves (trackers need a running clock).
+//! The sandbox's notion of "now": real time shifted so that it starts on the configured
+//! `--today`, and at the configured `--time` of day. Tests pass both, so the demo seed, every
+//! relative date and which members are already on another day (the demo spans Auckland to New
+//! York) are the same at whatever hour the suite runs; the clock still moves from there (trackers
+//! need a running clock).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -14,14 +16,13 @@ pub struct Clock {
 }
 
 impl Clock {
-    /// A clock whose date is `today` (or the real UTC date when `None`).
-    pub fn new(today: Option<CivilDate>) -> Self {
+    /// A clock that starts on `today` at `time_of_day` (minutes after midnight, UTC); each left
+    /// out is the real one.
+    pub fn new(today: Option<CivilDate>, time_of_day: Option<u32>) -> Self {
         let real = system_ms();
-        let offset_ms = match today {
-            Some(day) => (day.to_days() - real.div_euclid(DAY_MS)) * DAY_MS,
-            None => 0,
-        };
-        Clock { offset_ms }
+        let day = today.map_or(real.div_euclid(DAY_MS), |d| d.to_days());
+        let time = time_of_day.map_or(real.rem_euclid(DAY_MS), |m| i64::from(m) * 60_000);
+        Clock { offset_ms: day * DAY_MS + time - real }
     }
 
     pub fn now_ms(&self) -> i64 {
@@ -108,6 +109,20 @@ mod tests {
     #[test]
     fn fixed_today() {
         let day = CivilDate::parse("2026-03-04").unwrap();
-        assert_eq!(Clock::new(Some(day)).today(), day);
+        assert_eq!(Clock::new(Some(day), None).today(), day);
+    }
+
+    #[test]
+    fn fixed_time_of_day_starts_there_and_runs() {
+        let day = CivilDate::parse("2026-03-04").unwrap();
+        let clock = Clock::new(Some(day), Some(23 * 60 + 59));
+        let start = clock.now_ms();
+        assert!(clock.now_iso().starts_with("2026-03-04T23:59:"), "{}", clock.now_iso());
+        assert!(start - at(day, 23 * 60 + 59) < 1_000, "starts within a second of 23:59");
+        // Real time, not a frozen instant: it reaches the next day a minute later.
+        assert!(clock.now_ms() >= start);
+        let real_date = Clock::new(None, Some(0));
+        assert_eq!(real_date.today(), CivilDate::from_days(system_ms().div_euclid(DAY_MS)));
+        assert!(real_date.now_ms().rem_euclid(DAY_MS) < 1_000);
     }
 }

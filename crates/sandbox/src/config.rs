@@ -57,6 +57,8 @@ pub struct Config {
     /// `None`: any origin.
     pub cors_origin: Option<String>,
     pub today: Option<CivilDate>,
+    /// `--time`: the UTC time of day the clock starts at, in minutes (`None`: the real one).
+    pub time_of_day: Option<u32>,
     pub webhook_backoff_ms: u64,
     /// `--bulk-entries`: extra time entries seeded for export benchmarks (0: none).
     pub bulk_entries: u64,
@@ -85,6 +87,7 @@ impl Default for Config {
             fail_after_commit: 0.0,
             cors_origin: None,
             today: None,
+            time_of_day: None,
             webhook_backoff_ms: 500,
             bulk_entries: 0,
             access: AccessMode::Reference,
@@ -96,7 +99,8 @@ impl Default for Config {
 }
 
 impl Config {
-    /// An in-memory demo sandbox for tests: fixed date, no rate limit, fast webhook retries,
+    /// An in-memory demo sandbox for tests: fixed date and start at 09:00 UTC (every demo member
+    /// on that date, none near midnight), no rate limit, fast webhook retries,
     /// and `access: AccessMode::Roles` (the inferred role matrix, which most tests exercise role
     /// by role); tests of the reference rule set `access: AccessMode::Reference` themselves.
     pub fn for_tests(today: &str) -> Self {
@@ -104,6 +108,7 @@ impl Config {
             db: None,
             rate_limit: None,
             today: CivilDate::parse(today).ok(),
+            time_of_day: Some(9 * 60),
             webhook_backoff_ms: 50,
             access: AccessMode::Roles,
             ..Config::default()
@@ -163,6 +168,9 @@ pub struct Args {
     /// the date the demo data and "now" are relative to (default: today, UTC)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     today: Option<CivilDate>,
+    /// the time of day (UTC) the clock starts at, then runs from (default: the real one); tests pass one so the suite sees the same hour whenever it runs
+    #[arg(long = "time", value_name = "HH:MM", value_parser = time_of_day)]
+    time_of_day: Option<u32>,
     /// first webhook retry delay, doubled each retry
     #[arg(long = "webhook-backoff", value_name = "MS", default_value = "500", value_parser = milliseconds)]
     webhook_backoff_ms: u64,
@@ -198,6 +206,7 @@ impl From<Args> for Config {
             fail_after_commit: a.fail_after_commit,
             cors_origin: a.cors_origin,
             today: a.today,
+            time_of_day: a.time_of_day,
             webhook_backoff_ms: a.webhook_backoff_ms,
             bulk_entries: a.bulk_entries,
             access: a.access,
@@ -257,6 +266,10 @@ fn date(v: &str) -> Result<CivilDate, String> {
     CivilDate::parse(v).map_err(|_| "must be YYYY-MM-DD".into())
 }
 
+fn time_of_day(v: &str) -> Result<u32, String> {
+    webwork_core::params::parse_clock(v).ok_or_else(|| "must be HH:MM, 00:00 to 23:59".into())
+}
+
 fn redirect_uri(v: &str) -> Result<String, String> {
     if (v.starts_with("http://") || v.starts_with("https://")) && !v.contains('#') {
         Ok(v.to_owned())
@@ -289,6 +302,8 @@ mod tests {
         assert_eq!(c.addr, "0.0.0.0:1");
         assert!(c.db.is_none() && c.rate_limit.is_none());
         assert_eq!(c.today.unwrap().to_string(), "2024-02-29");
+        assert_eq!(c.time_of_day, None, "the real time of day unless --time says");
+        assert_eq!(parse(&["--time", "09:30"]).unwrap().time_of_day, Some(9 * 60 + 30));
         assert_eq!(c.fail_rate, 0.5);
         let defaults = parse(&[]).unwrap();
         assert_eq!((defaults.addr.as_str(), defaults.rate_limit, defaults.seed), ("127.0.0.1:8080", Some(60), Seed::Demo));
@@ -304,6 +319,8 @@ mod tests {
         assert!(refusal(&["--seed", "lots"]).contains("demo or empty"));
         assert!(refusal(&["--rate-limit", "lots"]).contains("number or off"));
         assert!(refusal(&["--today", "2024-02-30"]).contains("YYYY-MM-DD"));
+        assert!(refusal(&["--time", "24:00"]).contains("HH:MM"));
+        assert!(refusal(&["--time", "9:30"]).contains("HH:MM"));
         assert!(refusal(&["--latency", "soon"]).contains("milliseconds"));
         let c = parse(&["--bulk-entries", "10000"]).unwrap();
         assert_eq!(c.bulk_entries, 10_000);

@@ -52,7 +52,7 @@ impl App {
                 }
             }
         }
-        let clock = crate::clock::Clock::new(config.today);
+        let clock = crate::clock::Clock::new(config.today, config.time_of_day);
         let (store, opened) = Store::open(config.db.as_deref(), clock).map_err(|e| format!("cannot open the database: {e}"))?;
         if opened == Opened::Fresh {
             let kind = config.seed;
@@ -134,7 +134,7 @@ fn print_banner(app: &App, addr: &str) {
         Some(p) => println!("  database: {}", p.display()),
         None => println!("  database: in memory"),
     }
-    println!("  today:    {}", app.store.clock.today());
+    println!("  now:      {} (the clock runs from here)", app.store.clock.now_iso());
     match c.rate_limit {
         Some(n) => println!("  rate limit: {n} requests per minute per user"),
         None => println!("  rate limit: off"),

@@ -17,8 +17,9 @@ fn backdate(app: &std::sync::Arc<App>, user: i64, minutes: i64) -> i64 {
 }
 
 /// Minutes since midnight UTC now (the sandbox's clock only shifts whole days).
-fn minutes_today() -> i64 {
-    clock::system_ms().rem_euclid(86_400_000) / 60_000
+/// Minutes since midnight UTC on the sandbox's clock (tests start it at 09:00).
+fn minutes_today(app: &std::sync::Arc<App>) -> i64 {
+    app.store.clock.now_ms().rem_euclid(86_400_000) / 60_000
 }
 
 #[tokio::test]
@@ -58,7 +59,7 @@ async fn start_stop_writes_an_entry_with_the_tracked_duration() {
     assert_eq!((state.user_id, state.is_running, state.contract_id, state.task_id), (5, Some(true), Some(contract.id), Some(task.id)));
     assert_eq!((state.task_title.as_deref(), state.project_id), (Some(task.title.as_str()), Some(1)));
     assert_eq!(state.date, testing::TODAY);
-    let today_part = 95.min(minutes_today());
+    let today_part = 95.min(minutes_today(&app));
     assert!((today_part - 1..=today_part + 1).contains(&state.total_minutes), "{} vs {today_part}", state.total_minutes);
     assert!((0..60).contains(&state.total_seconds));
 
@@ -79,7 +80,7 @@ async fn start_stop_writes_an_entry_with_the_tracked_duration() {
         ),
     );
     assert!((94..=95).contains(&total), "tracked {total} minutes");
-    if minutes_today() > 100 {
+    if minutes_today(&app) > 100 {
         assert_eq!(entry.duration_minutes, 95);
         assert_eq!(entry.date, testing::TODAY);
         // The entry is listed with the day's entries.
