@@ -466,6 +466,8 @@ fn authenticate_client(headers: &HeaderMap, p: &HashMap<String, String>) -> Resu
 }
 
 /// Writes an access token (and, for user grants, a refresh token) and builds the answer.
+/// `grant_code`: the authorization code the tokens descend from, so that a replay of that code
+/// can revoke them all.
 fn issue(
     app: &App,
     tx: &Transaction<'_>,
@@ -473,22 +475,23 @@ fn issue(
     user_id: i64,
     access_scopes: &[Scope],
     refresh_scopes: Option<&[Scope]>,
+    grant_code: Option<&str>,
 ) -> rusqlite::Result<Value> {
     let created = clock::iso(now_ms);
     let access_ttl = app.config.access_token_ttl_secs;
     let access = unguessable("wwat_");
     let scope = scope_text(access_scopes);
     tx.execute(
-        "INSERT INTO tokens (token, user_id, name, created_at, kind, scopes, expires_at_ms, client_id) VALUES (?1, ?2, 'oauth', ?3, 'oauth', ?4, ?5, ?6)",
-        params![access, user_id, created, scope, now_ms.saturating_add(access_ttl.saturating_mul(1000) as i64), DEMO_CLIENT_ID],
+        "INSERT INTO tokens (token, user_id, name, created_at, kind, scopes, expires_at_ms, client_id, grant_code) VALUES (?1, ?2, 'oauth', ?3, 'oauth', ?4, ?5, ?6, ?7)",
+        params![access, user_id, created, scope, now_ms.saturating_add(access_ttl.saturating_mul(1000) as i64), DEMO_CLIENT_ID, grant_code],
     )?;
     let mut answer = json!({"token_type": "Bearer", "expires_in": access_ttl, "access_token": access, "scope": scope});
     if let Some(refresh_scopes) = refresh_scopes {
         let refresh = unguessable("wwrt_");
         let expires = now_ms.saturating_add(app.config.refresh_token_ttl_secs.saturating_mul(1000) as i64);
         tx.execute(
-            "INSERT INTO oauth_refresh_tokens (token, client_id, user_id, scopes, created_at, expires_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![refresh, DEMO_CLIENT_ID, user_id, scope_text(refresh_scopes), created, expires],
+            "INSERT INTO oauth_refresh_tokens (token, client_id, user_id, scopes, created_at, expires_at_ms, grant_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![refresh, DEMO_CLIENT_ID, user_id, scope_text(refresh_scopes), created, expires, grant_code],
         )?;
         answer["refresh_token"] = Value::String(refresh);
     }
@@ -515,7 +518,39 @@ fn grant(app: &App, p: &HashMap<String, String>) -> Result<Value, OAuthError> {
     let asked = requested_scopes(p.get("scope").map(String::as_str))
         .map_err(|()| OAuthError::invalid_scope("Known scopes: read, write, admin."))?;
     let now = app.store.clock.now_ms();
-    app.store.write(|tx, _| match grant_type {
+    // The outer `Err` rolls back; an inner one is an answer whose writes (a revocation) stand.
+    app.store.write(|tx, _| -> Result<Result<Value, OAuthError>, OAuthError> {
+        purge_expired(tx, now)?;
+        grant_in(app, tx, now, grant_type, asked, p)
+    })?
+}
+
+/// Expired codes and tokens are of no use to anyone: each grant clears them out (a used code is
+/// kept until it expires, so that a replay is still recognised).
+fn purge_expired(tx: &Transaction<'_>, now: i64) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM oauth_codes WHERE expires_at_ms <= ?1", [now])?;
+    tx.execute("DELETE FROM tokens WHERE kind = 'oauth' AND expires_at_ms <= ?1", [now])?;
+    tx.execute("DELETE FROM oauth_refresh_tokens WHERE expires_at_ms <= ?1", [now])?;
+    Ok(())
+}
+
+/// Revokes every token descended from `code` (RFC 6749 §4.1.2: a code used twice may have been
+/// stolen, and the tokens issued for it are no longer trusted).
+fn revoke_grant(tx: &Transaction<'_>, code: &str, now: i64) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM tokens WHERE grant_code = ?1", [code])?;
+    tx.execute("UPDATE oauth_refresh_tokens SET revoked_at_ms = ?2 WHERE grant_code = ?1 AND revoked_at_ms IS NULL", params![code, now])?;
+    Ok(())
+}
+
+fn grant_in(
+    app: &App,
+    tx: &Transaction<'_>,
+    now: i64,
+    grant_type: &str,
+    asked: Option<Vec<Scope>>,
+    p: &HashMap<String, String>,
+) -> Result<Result<Value, OAuthError>, OAuthError> {
+    match grant_type {
         "authorization_code" => {
             let code = required(p, "code")?;
             let redirect_uri = required(p, "redirect_uri")?;
@@ -536,21 +571,26 @@ fn grant(app: &App, p: &HashMap<String, String>) -> Result<Value, OAuthError> {
             )?;
             let refused = || OAuthError::invalid_grant("The authorization code is invalid, expired or already used.");
             let Some((client, bound_uri, user, scopes, expires, used)) = row else { return Err(refused()) };
-            if used.is_some() || expires <= now || client != DEMO_CLIENT_ID {
+            if client != DEMO_CLIENT_ID || expires <= now {
                 return Err(refused());
+            }
+            if used.is_some() {
+                // The same answer as for any bad code; only the revocation tells the replay apart.
+                revoke_grant(tx, code, now)?;
+                return Ok(Err(refused()));
             }
             if bound_uri != redirect_uri {
                 return Err(OAuthError::invalid_grant("redirect_uri differs from the one of the authorization request."));
             }
             tx.execute("UPDATE oauth_codes SET used_at_ms = ?2 WHERE code = ?1", params![code, now])?;
             let scopes = parse_scopes(&scopes);
-            Ok(issue(app, tx, now, user, &scopes, Some(&scopes))?)
+            Ok(Ok(issue(app, tx, now, user, &scopes, Some(&scopes), Some(code))?))
         }
         "refresh_token" => {
             let token = required(p, "refresh_token")?;
             let row = optional(
                 tx.prepare_cached(
-                    "SELECT client_id, user_id, scopes, expires_at_ms, revoked_at_ms FROM oauth_refresh_tokens WHERE token = ?1",
+                    "SELECT client_id, user_id, scopes, expires_at_ms, revoked_at_ms, grant_code FROM oauth_refresh_tokens WHERE token = ?1",
                 )?
                 .query_row([token], |r| {
                     Ok((
@@ -559,11 +599,12 @@ fn grant(app: &App, p: &HashMap<String, String>) -> Result<Value, OAuthError> {
                         r.get::<_, String>(2)?,
                         r.get::<_, i64>(3)?,
                         r.get::<_, Option<i64>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
                     ))
                 }),
             )?;
             let refused = || OAuthError::invalid_grant("The refresh token is invalid, expired or revoked.");
-            let Some((client, user, granted, expires, revoked)) = row else { return Err(refused()) };
+            let Some((client, user, granted, expires, revoked, grant_code)) = row else { return Err(refused()) };
             if revoked.is_some() || expires <= now || client != DEMO_CLIENT_ID {
                 return Err(refused());
             }
@@ -577,14 +618,14 @@ fn grant(app: &App, p: &HashMap<String, String>) -> Result<Value, OAuthError> {
             };
             // Rotation: the used refresh token is revoked in the same transaction as the new one is made.
             tx.execute("UPDATE oauth_refresh_tokens SET revoked_at_ms = ?2 WHERE token = ?1", params![token, now])?;
-            Ok(issue(app, tx, now, user, &access_scopes, Some(&granted))?)
+            Ok(Ok(issue(app, tx, now, user, &access_scopes, Some(&granted), grant_code.as_deref())?))
         }
         _ => {
             // client_credentials: the app acts as its owner; without `scope`, every scope.
             let scopes = asked.unwrap_or_else(|| Scope::ALL.to_vec());
-            Ok(issue(app, tx, now, DEMO_CLIENT_OWNER, &scopes, None)?)
+            Ok(Ok(issue(app, tx, now, DEMO_CLIENT_OWNER, &scopes, None, None)?))
         }
-    })
+    }
 }
 
 /// `POST /oauth/token`.

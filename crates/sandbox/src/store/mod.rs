@@ -90,6 +90,8 @@ const ADDED_COLUMNS: &[(&str, &str, &str)] = &[
     ("tokens", "scopes", "TEXT NOT NULL DEFAULT 'read write admin'"),
     ("tokens", "expires_at_ms", "INTEGER"),
     ("tokens", "client_id", "TEXT"),
+    ("tokens", "grant_code", "TEXT"),
+    ("oauth_refresh_tokens", "grant_code", "TEXT"),
 ];
 
 /// Brings a database made by an older sandbox up to the current schema.

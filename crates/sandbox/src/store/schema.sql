@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS tokens (
     scopes        TEXT NOT NULL DEFAULT 'read write admin',
     -- Unix ms on the sandbox clock; NULL: never expires.
     expires_at_ms INTEGER,
-    client_id     TEXT
+    client_id     TEXT,
+    -- The authorization code an OAuth token descends from (through refreshes); NULL otherwise.
+    grant_code    TEXT
 );
 
 -- OAuth authorization codes: single use (used_at_ms set on exchange), bound to the client, the
@@ -59,7 +61,8 @@ CREATE TABLE IF NOT EXISTS oauth_refresh_tokens (
     scopes        TEXT NOT NULL,
     created_at    TEXT NOT NULL,
     expires_at_ms INTEGER NOT NULL,
-    revoked_at_ms INTEGER
+    revoked_at_ms INTEGER,
+    grant_code    TEXT
 );
 
 CREATE TABLE IF NOT EXISTS workspaces (

@@ -1,5 +1,6 @@
 //! The OAuth 2.0 emulation: the authorization page, every grant and every error of the token
-//! endpoint, code and refresh-token reuse, expiry with 1-second lifetimes, scopes on the API,
+//! endpoint, code and refresh-token reuse (a replayed code revokes its tokens), expiry with
+//! 1-second lifetimes and the clearing out of what expired, scopes on the API,
 //! and the per-user rate limit shared by personal and OAuth tokens.
 
 use serde_json::Value;
@@ -266,6 +267,65 @@ async fn authorization_code_grant_gives_tokens_that_work_and_the_code_is_single_
     let r = raw(&app, "POST", "/oauth/token", None, Some(&body.to_string()), &[]).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.body["scope"], "read");
+}
+
+#[tokio::test]
+async fn a_replayed_code_revokes_every_token_descended_from_it() {
+    let app = app();
+    let code = approve(&app, "2", "read write").await;
+    let r = exchange(&app, &code).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let (first_access, first_refresh) =
+        (r.body["access_token"].as_str().unwrap().to_owned(), r.body["refresh_token"].as_str().unwrap().to_owned());
+    let r = refresh(&app, &first_refresh, None).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let (second_access, second_refresh) =
+        (r.body["access_token"].as_str().unwrap().to_owned(), r.body["refresh_token"].as_str().unwrap().to_owned());
+    // Another sign-in of the same person, from another code: not part of the replayed grant.
+    let (other_access, other_refresh) = tokens_for(&app, "2", "read").await;
+    let works = |token: String| {
+        let app = app.clone();
+        async move { call(&app, &token, "GET", "/api/v2/workspaces", None).await.status }
+    };
+    assert_eq!(works(second_access.clone()).await, 200);
+
+    // The replay gets the answer any bad code gets...
+    assert_oauth_error(&exchange(&app, &code).await, 400, "invalid_grant");
+    // ...and everything issued from that code, through refreshes too, stops working.
+    assert_eq!(works(first_access).await, 401);
+    assert_eq!(works(second_access).await, 401);
+    assert_oauth_error(&refresh(&app, &second_refresh, None).await, 400, "invalid_grant");
+    assert_eq!(works(other_access).await, 200);
+    assert_eq!(refresh(&app, &other_refresh, None).await.status, 200);
+    assert_eq!(works(OWNER.to_owned()).await, 200, "personal tokens are not OAuth grants");
+}
+
+#[tokio::test]
+async fn each_grant_clears_out_expired_codes_and_tokens() {
+    let app = short_lived(1, 1);
+    let (access, refresh_token) = tokens_for(&app, "1", "read").await;
+    let stale_code = approve(&app, "1", "read").await;
+    {
+        let db = app.store.lock();
+        db.conn.execute("UPDATE oauth_codes SET expires_at_ms = expires_at_ms - 600001 WHERE code = ?1", [&stale_code]).unwrap();
+    }
+    let rows = |app: &std::sync::Arc<App>| -> (i64, i64, i64) {
+        let db = app.store.lock();
+        let count = |sql: &str, key: &str| db.conn.query_row(sql, [key], |r| r.get::<_, i64>(0)).unwrap();
+        (
+            count("SELECT COUNT(*) FROM tokens WHERE token = ?1", &access),
+            count("SELECT COUNT(*) FROM oauth_refresh_tokens WHERE token = ?1", &refresh_token),
+            count("SELECT COUNT(*) FROM oauth_codes WHERE code = ?1", &stale_code),
+        )
+    };
+    assert_eq!(rows(&app), (1, 1, 1));
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let r = post_form(&app, "/oauth/token", &[("grant_type", "client_credentials")], &[("authorization", BASIC)]).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(rows(&app), (0, 0, 0), "the expired access token, refresh token and code are gone");
+    // The fresh token of that grant stays.
+    assert_eq!(call(&app, r.body["access_token"].as_str().unwrap(), "GET", "/api/v2/workspaces", None).await.status, 200);
+    assert_eq!(call(&app, OWNER, "GET", "/api/v2/workspaces", None).await.status, 200, "personal tokens never expire");
 }
 
 #[tokio::test]
