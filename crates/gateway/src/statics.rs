@@ -3,7 +3,6 @@
 //! the extension, `..` refused, ranges, conditional requests); this module adds the caching rule
 //! and the Content-Security-Policy of HTML answers.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use axum::body::Body;
@@ -35,13 +34,12 @@ async fn copies_are_fresh(dir: &Path, file: &str) -> bool {
     true
 }
 
-/// One served folder and the CSP of each HTML file in it (hashes computed at start-up).
+/// One served folder. The CSP of an HTML file is computed from the file as it is when served, so
+/// a new deployment's `index.html` (new inline loader, new hashes) works without a restart.
 pub struct Site {
     dir: PathBuf,
-    /// Path inside the site (`/index.html`) -> the CSP for that file.
-    csp: HashMap<String, String>,
-    /// For an HTML file that appeared after start-up: no inline script allowed.
-    strict_csp: String,
+    /// The authorize URL's origin, which sign-in forms post to.
+    form_origin: Option<String>,
 }
 
 pub struct Statics {
@@ -52,32 +50,17 @@ pub struct Statics {
 impl Statics {
     /// `form_origin`: the authorize URL's origin (forms post there to sign in), if OAuth is on.
     pub fn new(panel: Option<&Path>, widgets: Option<&Path>, form_origin: Option<&str>) -> Self {
-        Statics { panel: panel.map(|d| Site::scan(d, form_origin)), widgets: widgets.map(|d| Site::scan(d, form_origin)) }
+        let site = |dir: &Path| Site { dir: dir.to_path_buf(), form_origin: form_origin.map(str::to_owned) };
+        Statics { panel: panel.map(site), widgets: widgets.map(site) }
     }
 }
 
 impl Site {
-    fn scan(dir: &Path, form_origin: Option<&str>) -> Site {
-        let mut csp = HashMap::new();
-        let mut stack = vec![(dir.to_path_buf(), 0)];
-        while let Some((folder, depth)) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&folder) else { continue };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() && depth < 4 {
-                    stack.push((path, depth + 1));
-                } else if path.extension().is_some_and(|e| e == "html") {
-                    let Ok(html) = std::fs::read_to_string(&path) else { continue };
-                    let rel = path.strip_prefix(dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
-                    csp.insert(format!("/{rel}"), policy(&inline_script_hashes(&html), form_origin));
-                }
-            }
-        }
-        Site { dir: dir.to_path_buf(), csp, strict_csp: policy(&[], form_origin) }
-    }
-
-    fn csp_for(&self, file: &str) -> &str {
-        self.csp.get(file).map(String::as_str).unwrap_or(&self.strict_csp)
+    /// The CSP for `file` as it is now: its own inline scripts allowed by hash, no other. (A
+    /// few KB hashed per HTML answer; an unreadable file gets no inline script.)
+    async fn csp_for(&self, file: &str) -> String {
+        let html = tokio::fs::read_to_string(self.dir.join(file.trim_start_matches('/'))).await.unwrap_or_default();
+        policy(&inline_script_hashes(&html), self.form_origin.as_deref())
     }
 }
 
@@ -174,7 +157,7 @@ pub async fn serve(statics: &Statics, req: Request) -> Response {
     resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     let is_html = resp.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
     if is_html {
-        if let Ok(v) = HeaderValue::from_str(site.csp_for(&file)) {
+        if let Ok(v) = HeaderValue::from_str(&site.csp_for(&file).await) {
             resp.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
         }
         resp.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

@@ -5,7 +5,9 @@ mod common;
 
 use std::time::Duration;
 
+use base64::Engine;
 use common::*;
+use sha2::Digest;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use webwork_core::ops::{Method, CATALOG};
 
@@ -125,6 +127,20 @@ async fn static_files_cache_csp_compression_and_traversal() {
     for part in ["connect-src 'self'", "form-action 'self' http://127.0.0.1:1", "frame-ancestors 'self'", "base-uri 'self'"] {
         assert!(csp.contains(part), "{part}: {csp}");
     }
+    // A new deployment while the gateway runs: the new index.html's loader is allowed, the old one
+    // no longer, without a restart.
+    let hash_of = |script: &str| base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    let (old_loader, new_loader) =
+        ("import init from '/app-0123456789abcdef.js'; init();", "import init from '/app-fedcba9876543210.js'; init();");
+    assert!(csp.contains(&hash_of(old_loader)), "{csp}");
+    std::fs::write(dir.join("index.html"), format!("<!doctype html><script type=\"module\">{new_loader}</script><p>panel</p>")).unwrap();
+    let redeployed = get("/w/1/members").await.unwrap().headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(redeployed.contains(&hash_of(new_loader)) && !redeployed.contains(&hash_of(old_loader)), "{redeployed}");
+    assert_eq!(redeployed.matches("'sha256-").count(), 1);
+    // An HTML file added after start-up is served with its own scripts' hashes too.
+    std::fs::write(dir.join("added.html"), "<script>added()</script>").unwrap();
+    let added = get("/added.html").await.unwrap().headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(added.contains(&hash_of("added()")), "{added}");
     // SPA fallback for app routes, not for missing files.
     let route = get("/w/1/members").await.unwrap();
     assert_eq!(route.status(), 200);
