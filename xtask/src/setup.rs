@@ -142,8 +142,12 @@ fn rust_components() -> Result<usize> {
             continue;
         }
         println!("setup: installing the {component} component");
-        util::run(cmd("rustup").args(["component", "add", component]))?;
-        installed += 1;
+        // A check, not a build step: where rustup cannot reach its server, the test run says it
+        // skipped the check instead of failing here.
+        match util::run(cmd("rustup").args(["component", "add", component])) {
+            Ok(()) => installed += 1,
+            Err(e) => println!("setup: {component} could not be installed ({e}); `cargo xtask test` skips its check"),
+        }
     }
     Ok(installed)
 }
