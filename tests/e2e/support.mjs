@@ -62,7 +62,9 @@ export function startSandboxServing(serving, extra = []) {
   // The role matrix (`--access roles`, inferred) unless `extra` chooses: the tests sign in as
   // every demo role, and the reference rule would refuse all but owners and executive managers.
   const access = extra.includes('--access') ? [] : ['--access', 'roles'];
-  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, '--time', START_TIME, '--addr', '127.0.0.1:0', ...access, ...serving, ...extra];
+  // START_TIME unless `extra` chooses another hour (a test of the hours when days differ).
+  const time = extra.includes('--time') ? [] : ['--time', START_TIME];
+  const args = ['--memory', '--rate-limit', 'off', '--today', TODAY, ...time, '--addr', '127.0.0.1:0', ...access, ...serving, ...extra];
   // stderr (its log of webhook deliveries and the like) is kept, not printed: the tail shows
   // when the sandbox fails to start, and `log()` returns it.
   const child = spawn(sandboxBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { e2eFile, signIn, call, unique, WAIT } from './support.mjs';
+import { e2eFile, signIn, call, unique, startSandbox, WAIT } from './support.mjs';
 
 let sandbox;
 let browser;
@@ -124,5 +124,34 @@ test('a week across the October change totals what the tracked-hours report says
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('at 00:30 UTC, with members west of UTC still on yesterday, hours today are the owner\'s day only', async () => {
+  // Its own sandbox, started at 00:30 UTC: the owner (Paris) is on 2026-03-04 at 01:30, New York
+  // still on 03-03 with a seeded day of work. The figure must not add those members' yesterday.
+  const early = await startSandbox(['--time', '00:30']);
+  const { context, page, errors } = await madridPage();
+  try {
+    const workspace = (await call(early, OWNER, 'GET', '/workspaces?per_page=100')).find((w) => w.id === 1);
+    const today = (await call(early, OWNER, 'GET', `/time-tracking/current-data?workspace_id=1&user_id=${workspace.user_id}`)).date;
+    const members = await call(early, OWNER, 'GET', '/members?workspace_id=1&per_page=100');
+    const states = await Promise.all(members.map((m) => call(early, OWNER, 'GET', `/time-tracking/current-data?workspace_id=1&user_id=${m.id}`)));
+    const behind = states.filter((s) => s.date < today && s.total_minutes > 0);
+    assert.ok(behind.length > 0, 'some member is still on yesterday, with time on it');
+    // 20 closed minutes on the owner's day; the seed has none there yet.
+    await call(early, OWNER, 'POST', '/time-entries', {
+      workspace_id: 1, user_id: workspace.user_id, date: today, start_time: '00:00', end_time: '00:20', notes: unique('early-'),
+    });
+
+    await signIn(page, early);
+    await page.goto(`${early.origin}/w/1`);
+    const figure = page.locator('[data-figure="hours-today"]');
+    await figure.waitFor();
+    assert.equal(await figure.innerText(), '20 min', `not the ${behind.reduce((s, x) => s + x.total_minutes, 0)} min of yesterday's members`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await early.stop();
   }
 });
