@@ -130,14 +130,14 @@ async fn own_tracker(api: Api, ws: u64, board: Board) -> Result<(), ApiError> {
 }
 
 /// What waits for approval.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pending {
     pub timesheets: u64,
     pub time_requests: u64,
     pub leaves: u64,
     /// The days the time requests were counted over (a year up to the API's today), which their
     /// link opens, so the list shows the requests the figure counts.
-    pub requests_window: Option<(CivilDate, CivilDate)>,
+    pub requests_window: (CivilDate, CivilDate),
 }
 
 /// A filtered list asked as a page of one, whose total is the count.
@@ -170,11 +170,8 @@ pub(crate) fn first_requests(route: &Route, _: crate::nav::UrlQuery) -> super::F
 }
 
 /// The pending time requests over `window` (the list's default is the last 30 days).
-fn requests_href(ws: u64, window: Option<(CivilDate, CivilDate)>) -> String {
-    match window {
-        Some((from, to)) => Route::TimeRequests { ws }.href_with(&[("from", &from.to_string()), ("to", &to.to_string())]),
-        None => Route::TimeRequests { ws }.href(),
-    }
+fn requests_href(ws: u64, (from, to): (CivilDate, CivilDate)) -> String {
+    Route::TimeRequests { ws }.href_with(&[("from", &from.to_string()), ("to", &to.to_string())])
 }
 
 async fn pending(api: Api, ws: u64) -> Result<Pending, ApiError> {
@@ -183,8 +180,8 @@ async fn pending(api: Api, ws: u64) -> Result<Pending, ApiError> {
     let window = (today.add_days(-365), today);
     let requests = ListTimeRequests::new(ws, window.0, window.1).status(TimeRequestStatus::Pending);
     let (t, r, l) =
-        futures_util::join!(count(api, submitted_timesheets(ws)), count(api, count_op(requests)), count(api, pending_leaves(ws)),);
-    Ok(Pending { timesheets: t?, time_requests: r?, leaves: l?, requests_window: Some(window) })
+        futures_util::join!(count(api, submitted_timesheets(ws)), count(api, count_op(requests)), count(api, pending_leaves(ws)));
+    Ok(Pending { timesheets: t?, time_requests: r?, leaves: l?, requests_window: window })
 }
 
 /// Today's approved leaves, and the member directory for the names on the dashboard.

@@ -84,7 +84,11 @@ async fn refresh(app: &std::sync::Arc<App>, token: &str, scope: Option<&str>) ->
 /// An access and a refresh token of `user_id` with `scope`, by the authorization-code flow.
 async fn tokens_for(app: &std::sync::Arc<App>, user_id: &str, scope: &str) -> (String, String) {
     let code = approve(app, user_id, scope).await;
-    let r = exchange(app, &code).await;
+    token_pair(&exchange(app, &code).await)
+}
+
+/// The access and refresh token of a successful token answer.
+fn token_pair(r: &RawResponse) -> (String, String) {
     assert_eq!(r.status, 200, "{}", r.text);
     (r.body["access_token"].as_str().unwrap().to_owned(), r.body["refresh_token"].as_str().unwrap().to_owned())
 }
@@ -273,14 +277,8 @@ async fn authorization_code_grant_gives_tokens_that_work_and_the_code_is_single_
 async fn a_replayed_code_revokes_every_token_descended_from_it() {
     let app = app();
     let code = approve(&app, "2", "read write").await;
-    let r = exchange(&app, &code).await;
-    assert_eq!(r.status, 200, "{}", r.text);
-    let (first_access, first_refresh) =
-        (r.body["access_token"].as_str().unwrap().to_owned(), r.body["refresh_token"].as_str().unwrap().to_owned());
-    let r = refresh(&app, &first_refresh, None).await;
-    assert_eq!(r.status, 200, "{}", r.text);
-    let (second_access, second_refresh) =
-        (r.body["access_token"].as_str().unwrap().to_owned(), r.body["refresh_token"].as_str().unwrap().to_owned());
+    let (first_access, first_refresh) = token_pair(&exchange(&app, &code).await);
+    let (second_access, second_refresh) = token_pair(&refresh(&app, &first_refresh, None).await);
     // Another sign-in of the same person, from another code: not part of the replayed grant.
     let (other_access, other_refresh) = tokens_for(&app, "2", "read").await;
     let works = |token: String| {
